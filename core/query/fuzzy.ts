@@ -1,0 +1,154 @@
+/**
+ * Typo-tolerant matching of words and multi-word names. Bounded so that a parse stays well under a
+ * millisecond: distances stop early, and names are matched token by token against a small vocabulary.
+ */
+
+/** Edits a typed word may carry: none for short words, where one edit turns "red" into "bed". */
+export function tolerance(length: number): number {
+  return length < 4 ? 0 : length < 8 ? 1 : 2;
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent swaps), or max + 1 once it must exceed max. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      row.push(d);
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** Words grouped by length, so a lookup only compares words within tolerance of the typed length. */
+export class WordIndex<T> {
+  private readonly byLength = new Map<number, [string, T][]>();
+
+  constructor(entries: Iterable<[string, T]>) {
+    for (const entry of entries) {
+      const bucket = this.byLength.get(entry[0].length) ?? [];
+      bucket.push(entry);
+      this.byLength.set(entry[0].length, bucket);
+    }
+  }
+
+  /** Every word within tolerance of `word`, with its distance. */
+  near(word: string, max = tolerance(word.length)): { word: string; value: T; distance: number }[] {
+    const found: { word: string; value: T; distance: number }[] = [];
+    for (let len = word.length - max; len <= word.length + max; len++) {
+      for (const [candidate, value] of this.byLength.get(len) ?? []) {
+        const distance = editDistance(word, candidate, max);
+        if (distance <= max) found.push({ word: candidate, value, distance });
+      }
+    }
+    return found;
+  }
+
+  /** The value of the closest word; undefined when none is close or the closest disagree (a guess would be arbitrary). */
+  closest(word: string): T | undefined {
+    const near = this.near(word);
+    const best = Math.min(...near.map((n) => n.distance));
+    const values = new Set(near.filter((n) => n.distance === best).map((n) => n.value));
+    return values.size === 1 ? values.values().next().value : undefined;
+  }
+}
+
+export interface Alias<T> {
+  tokens: readonly string[];
+  value: T;
+  /** Whether a contiguous part may match on its own ("contact management" for "Head of Contact Management"). */
+  partial: boolean;
+  /** Initialisms and keys: "dcc" must not drift to "acc". */
+  exact: boolean;
+}
+
+/** A span of input tokens and every value that matched it equally well (more than one means ambiguous). */
+export interface PhraseMatch<T> {
+  start: number;
+  end: number;
+  values: T[];
+}
+
+/**
+ * Finds names inside tokenised text. `weak` words (stopwords, question vocabulary) may sit inside a
+ * match but cannot carry one on their own, so "plan" alone never selects a plan.
+ */
+export class PhraseIndex<T> {
+  private readonly vocabulary: WordIndex<number>;
+  private readonly words: string[];
+  private readonly aliases: { tokens: number[]; alias: Alias<T> }[];
+
+  constructor(
+    aliases: Alias<T>[],
+    private readonly weak: ReadonlySet<string>,
+    private readonly stopwords: ReadonlySet<string>,
+  ) {
+    this.words = [...new Set(aliases.flatMap((a) => a.tokens))];
+    const ids = new Map(this.words.map((w, i) => [w, i]));
+    this.vocabulary = new WordIndex(ids);
+    this.aliases = aliases.map((alias) => ({ alias, tokens: alias.tokens.map((t) => ids.get(t) as number) }));
+  }
+
+  /**
+   * Left-to-right, longest match at each position; ties prefer a whole alias, then fewer edits.
+   * `fuzzy(token)` says whether a token may match with edits (known vocabulary must match exactly).
+   */
+  scan(tokens: readonly string[], fuzzy: (token: string) => boolean): PhraseMatch<T>[] {
+    const distances = tokens.map((t) => {
+      const row = new Map<number, number>();
+      for (const n of this.vocabulary.near(t, fuzzy(t) ? tolerance(t.length) : 0)) row.set(n.value, n.distance);
+      return row;
+    });
+    const matches: PhraseMatch<T>[] = [];
+    for (let start = 0; start < tokens.length; ) {
+      const best = this.stopwords.has(tokens[start]) ? undefined : this.bestAt(tokens, distances, start);
+      if (best) matches.push(best);
+      start = best ? best.end : start + 1;
+    }
+    return matches;
+  }
+
+  private bestAt(tokens: readonly string[], distances: Map<number, number>[], start: number): PhraseMatch<T> | undefined {
+    let bestScore = 0;
+    let best: { length: number; values: Set<T> } | undefined;
+    for (const { alias, tokens: ids } of this.aliases) {
+      for (let offset = 0; offset < ids.length && (offset === 0 || alias.partial); offset++) {
+        const edits: number[] = [];
+        while (offset + edits.length < ids.length && start + edits.length < tokens.length) {
+          const d = distances[start + edits.length].get(ids[offset + edits.length]);
+          if (d === undefined || (alias.exact && d > 0)) break;
+          edits.push(d);
+        }
+        // A match shrinks until it ends on a content word and carries a strong one.
+        let length = edits.length;
+        while (length > 0 && !this.acceptable(tokens, start, length, offset === 0 && length === ids.length)) length--;
+        const whole = offset === 0 && length === ids.length;
+        if (length === 0 || (!whole && !alias.partial)) continue;
+        const score = length * 100 + (whole ? 50 : 0) - edits.slice(0, length).reduce((a, b) => a + b, 0);
+        if (score > bestScore) {
+          bestScore = score;
+          best = { length, values: new Set([alias.value]) };
+        } else if (score === bestScore && best) best.values.add(alias.value);
+      }
+    }
+    return best && { start, end: start + best.length, values: [...best.values] };
+  }
+
+  /** Short fragments ("ba" of "MPS-BA") are too easily typed by accident to stand alone. */
+  private acceptable(tokens: readonly string[], start: number, length: number, whole: boolean): boolean {
+    const span = tokens.slice(start, start + length);
+    const strong = (t: string) => !this.weak.has(t) && (whole || t.length >= 3);
+    return !this.stopwords.has(span[span.length - 1]) && span.some(strong);
+  }
+}

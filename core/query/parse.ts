@@ -1,0 +1,207 @@
+/**
+ * Deterministic reading of a manager's question: names first (plans, boards, posts, people, action
+ * refs), then time phrases, then the remaining words as cues that pick the kind of query.
+ */
+import { CompiledLexicon, compiledFor, Entity } from './lexicon';
+import { daysSince, FoundPeriod, findPeriods, Word } from './time';
+import { tokenize } from './tokens';
+import type { Lexicon, ListFilter, Owner, Period, Query } from './types';
+import { Cue, isKnownWord, senseOf } from './vocabulary';
+import type { Rag } from '../domain';
+
+/** An action or recommendation reference within a plan: "7", "3.2", "12a", "r3". */
+const REF = /^[a-z]?\d+(?:\.\d+)*[a-z]?$/;
+
+/** When a question says "due" or "changed" without saying when. */
+const DEFAULT_DUE: Period = { days: 14 };
+const DEFAULT_CHANGES: Period = { days: 7 };
+
+interface Names {
+  plan?: string;
+  board?: string;
+  owner?: Owner;
+  ref?: { plan?: string; ref: string };
+  /** Plans an action ref's prefix could mean ("BTP-7" with BTP-CDI and BTP-X). */
+  ambiguous?: { plans: string[]; ref: string };
+  found: number;
+  /** Tokens that are not part of any name, for the word-level reading. */
+  rest: string[];
+}
+
+function readNames(tokens: string[], mentions: string[], lx: CompiledLexicon): Names {
+  const fuzzy = (t: string) => !isKnownWord(t);
+  const names: Names = { found: 0, rest: [] };
+  // Mentions of anyone not in the lexicon (the bot itself, under whatever name) are dropped.
+  for (const mention of mentions) {
+    const person = lx.names.scan(tokenize(mention).words, fuzzy).find((m) => m.values.length === 1 && m.values[0].type === 'person');
+    if (person && !names.owner) names.owner = { personId: (person.values[0] as { id: string }).id };
+    if (person) names.found++;
+  }
+  let next = 0;
+  for (const match of lx.names.scan(tokens, fuzzy)) {
+    names.rest.push(...tokens.slice(next, match.start));
+    next = match.end;
+    const after = tokens[match.end];
+    const plans = match.values.flatMap((v) => (v.type === 'plan' ? [v.key] : []));
+    if (after !== undefined && REF.test(after) && plans.length === match.values.length) {
+      if (plans.length === 1) names.ref = { plan: plans[0], ref: after };
+      else names.ambiguous = { plans, ref: after };
+      names.found++;
+      next++;
+    } else if (match.values.length === 1) {
+      assign(names, match.values[0]);
+    } else {
+      // Equally good matches for different things: read the words as words instead.
+      names.rest.push(...tokens.slice(match.start, match.end));
+    }
+  }
+  names.rest.push(...tokens.slice(next));
+  return names;
+}
+
+/** The first plan, board and owner named win; a question is about one of each. */
+function assign(names: Names, entity: Entity): void {
+  names.found++;
+  if (entity.type === 'plan') names.plan ??= entity.key;
+  else if (entity.type === 'board') names.board ??= entity.key;
+  else names.owner ??= entity.type === 'post' ? { post: entity.post } : { personId: entity.id };
+}
+
+class Cues {
+  private readonly counts = new Map<Cue, number>();
+  /** Words that look like content but mean nothing here ("weather", "xqzt"). */
+  unrecognised = 0;
+  content = 0;
+
+  constructor(readonly words: Word[]) {
+    for (const w of words) {
+      if (w.used) continue;
+      const cue = w.sense?.cue;
+      if (cue) this.counts.set(cue, (this.counts.get(cue) ?? 0) + 1);
+      if (!cue && !REF.test(w.text)) this.unrecognised++;
+      else if (cue && cue !== 'filler' && cue !== 'number' && cue !== 'auxiliary') this.content++;
+    }
+  }
+
+  has(...cues: Cue[]): boolean {
+    return cues.some((c) => this.counts.has(c));
+  }
+
+  /** A word with `cue` directly followed by one with `next` (e.g. "past due", "action 7"). */
+  pair(cue: Cue, next: (w: Word) => boolean): Word | undefined {
+    const i = this.words.findIndex((w, k) => !w.used && w.sense?.cue === cue && this.words[k + 1] && next(this.words[k + 1]));
+    return i < 0 ? undefined : this.words[i + 1];
+  }
+}
+
+const isRef = (w: Word) => !w.used && REF.test(w.text);
+
+/** "BTP-7", or "action 7"/"recommendation 3" with the plan named anywhere. */
+function refOf(names: Names, cues: Cues): { plan?: string; ref: string } | undefined {
+  if (names.ref) return names.ref;
+  const w = cues.pair('action', isRef) ?? cues.pair('recommendation', isRef);
+  return w && { ref: w.text, ...(names.plan && { plan: names.plan }) };
+}
+const hasCue = (...cues: Cue[]) => (w: Word) => !w.used && cues.includes(w.sense?.cue as Cue);
+
+function ownerOf(names: Names, cues: Cues): Owner | undefined {
+  if (names.owner) return names.owner;
+  // "me"/"my", or "I" as in "what do I owe" (not "can I see").
+  const askerI = cues.pair('auxiliary', hasCue('i')) ?? cues.pair('i', hasCue('owe', 'auxiliary'));
+  return cues.has('me') || askerI ? { me: true } : undefined;
+}
+
+const RAG_CUES: [Cue, Rag][] = [
+  ['red', 'RED'],
+  ['amber', 'AMBER'],
+  ['green', 'GREEN'],
+  ['complete', 'COMPLETE'],
+];
+
+/** Stale thresholds take a "for 30 days"/"since 1 Oct" phrase; the first other phrase is the window. */
+function splitPeriods(periods: FoundPeriod[], stale: boolean, now: Date): { staleDays?: number; when?: Period } {
+  const threshold = stale ? periods.find((p) => 'days' in p.period || ('from' in p.period && !('to' in p.period))) : undefined;
+  const when = periods.find((p) => p !== threshold)?.period;
+  if (!threshold) return { when };
+  const p = threshold.period;
+  const staleDays = 'days' in p ? p.days : daysSince((p as { from: string }).from, now);
+  return { staleDays: staleDays > 0 ? staleDays : undefined, when };
+}
+
+function filterOf(cues: Cues, names: Names, periods: FoundPeriod[], now: Date, completedEvent: boolean): ListFilter {
+  const stale = cues.has('stale') || (cues.has('no') && cues.has('update'));
+  const { staleDays, when } = splitPeriods(periods, stale, now);
+  const rag = RAG_CUES.filter(([cue, rag]) => cues.has(cue) && !(completedEvent && rag === 'COMPLETE')).map(([, rag]) => rag);
+  const status = [
+    ...(cues.has('open') ? (['open'] as const) : []),
+    ...(cues.has('awaiting') ? (['awaiting_verification'] as const) : []),
+    ...(cues.has('closed') ? (['complete'] as const) : []),
+  ];
+  const overdue = cues.has('overdue') || cues.pair('past', hasCue('due')) !== undefined;
+  const dueCue = cues.has('soon') || (cues.has('due') && !cues.pair('past', hasCue('due')));
+  const owner = ownerOf(names, cues);
+  const filter: ListFilter = {};
+  if (rag.length) filter.rag = rag;
+  if (status.length) filter.status = [...status];
+  if (overdue) filter.overdue = true;
+  if (stale) filter.stale = staleDays ? { days: staleDays } : {};
+  if (owner) filter.owner = owner;
+  // A time phrase alone ("... today") is not a question about due dates; beside a filter it is ("red this week").
+  if (dueCue || (when && Object.keys(filter).length > 0)) filter.due = when ?? DEFAULT_DUE;
+  return filter;
+}
+
+/** Plan and board scope, without undefined keys (queries compare structurally). */
+function scope(names: Names): { plan?: string; board?: string } {
+  return { ...(names.plan && { plan: names.plan }), ...(names.board && { board: names.board }) };
+}
+
+const HELP = /\b(?:what|how) (?:can|do|should) (?:you|i)\b(?! owe)/;
+
+export function parseQuestion(text: string, lexicon: Lexicon | CompiledLexicon, now: Date): Query {
+  const lx = compiledFor(lexicon);
+  const { words: tokens, mentions } = tokenize(text);
+  const names = readNames(tokens, mentions, lx);
+  const words: Word[] = names.rest.filter((t) => t !== 'the').map((t) => ({ text: t, sense: senseOf(t), used: false }));
+  const future = words.some((w) => w.sense?.cue === 'due' || w.sense?.cue === 'soon');
+  const periods = findPeriods(words, now, future ? 'future' : 'past');
+  const cues = new Cues(words);
+  const unknown: Query = { kind: 'unknown', suggestions: lx.examples };
+
+  if (names.ambiguous) {
+    const { plans, ref } = names.ambiguous;
+    return { kind: 'unknown', suggestions: plans.slice(0, 3).map((p) => `status of ${p}-${ref}`) };
+  }
+  if (tokens.length === 0) return { kind: 'help' };
+  if (cues.unrecognised > 2 && cues.unrecognised > cues.content + names.found) return unknown;
+
+  const ref = refOf(names, cues);
+  if (ref && cues.has('recommendation')) return { kind: 'recommendation', ...ref };
+  if (ref) return { kind: 'item', ...ref, history: cues.has('history', 'update', 'changed') };
+
+  const completedEvent = cues.has('complete', 'closed') && periods.length > 0 && !future;
+  const filter = filterOf(cues, names, periods, now, completedEvent);
+  const filtered = Object.keys(filter).length > 0;
+  if (!filtered && !names.found && (cues.has('help') || HELP.test(tokens.join(' ')))) return { kind: 'help' };
+  if (cues.has('behind', 'who')) return { kind: 'behind', ...scope(names) };
+
+  const updatedIn = cues.has('update') && !filter.stale && periods.length > 0;
+  if (cues.has('changed') || completedEvent || updatedIn) {
+    const period = periods[0]?.period ?? DEFAULT_CHANGES;
+    const owner = filter.owner;
+    return {
+      kind: 'changes',
+      event: completedEvent ? 'completed' : 'any',
+      period,
+      ...scope(names),
+      ...(owner && { owner }),
+    };
+  }
+  const list: Query = { kind: 'list', filter: { ...filter, ...scope(names) }, tagOwners: cues.has('tag') };
+  if (filtered || cues.has('tag')) return list;
+  if (cues.has('summary', 'status')) return { kind: 'summary', ...scope(names) };
+  if (cues.has('plans')) return { kind: 'plans', ...(names.board && { board: names.board }) };
+  if (cues.has('list', 'action', 'owe')) return list;
+  if (names.plan || names.board) return { kind: 'summary', ...scope(names) };
+  return unknown;
+}
