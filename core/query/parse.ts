@@ -104,11 +104,15 @@ function refOf(names: Names, cues: Cues): { plan?: string; ref: string } | undef
 }
 const hasCue = (...cues: Cue[]) => (w: Word) => !w.used && cues.includes(w.sense?.cue as Cue);
 
+/** "show me …" asks the bot to show, it does not mean "my actions". */
+const OBJECT_ME = new Set(['show', 'tell', 'give', 'let', 'find', 'send', 'get']);
+
 function ownerOf(names: Names, cues: Cues): Owner | undefined {
   if (names.owner) return names.owner;
   // "me"/"my", or "I" as in "what do I owe" (not "can I see").
   const askerI = cues.pair('auxiliary', hasCue('i')) ?? cues.pair('i', hasCue('owe', 'auxiliary'));
-  return cues.has('me') || askerI ? { me: true } : undefined;
+  const me = cues.words.some((w, i) => w.sense?.cue === 'me' && !OBJECT_ME.has(cues.words[i - 1]?.text));
+  return me || askerI ? { me: true } : undefined;
 }
 
 const RAG_CUES: [Cue, Rag][] = [

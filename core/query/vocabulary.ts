@@ -10,7 +10,7 @@ const CUES = {
   green: ['green', 'greens'],
   complete: ['complete', 'completed', 'completes', 'completion', 'done', 'finished'],
   closed: ['closed', 'verified', 'signed'],
-  awaiting: ['awaiting', 'verification', 'verify', 'unverified', 'pending'],
+  awaiting: ['awaiting', 'verification', 'verify', 'verifying', 'unverified', 'pending'],
   open: ['open', 'outstanding', 'unfinished', 'incomplete'],
   overdue: ['overdue', 'late', 'slipped', 'missed', 'lapsed'],
   due: ['due', 'deadline', 'deadlines', 'expiring'],
