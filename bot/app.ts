@@ -1,0 +1,22 @@
+/** The teams-ai Application: routes activities to handlers. No LLM is needed for anything it does. */
+import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { BotDeps } from './deps';
+import { registerHandlers } from './handlers';
+
+export type ChaserApp = Application<TurnState>;
+
+export function createBotApp(adapter: TeamsAdapter, deps: BotDeps): ChaserApp {
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: deps.config.MICROSOFT_APP_ID,
+    // Channel posts arrive as "<at>Chaser</at> what's red?": the SDK strips the bot's own mention.
+    removeRecipientMention: true,
+    startTypingTimer: false,
+  });
+  registerHandlers(app, deps);
+  app.error(async (context, error) => {
+    deps.log.error({ err: error, activityType: context.activity.type }, 'turn failed');
+    if (context.activity.type === 'message') await context.sendActivity('Sorry, something went wrong on my side. Please try again in a minute.');
+  });
+  return app;
+}

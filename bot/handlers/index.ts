@@ -1,0 +1,17 @@
+/**
+ * Registers every handler, by kind. teams-ai runs the first route that matches, so specific routes
+ * come before the catch-all question handler.
+ */
+import type { ChaserApp } from '../app';
+import type { BotDeps } from '../deps';
+import { captureIdentity } from './turn/capture-identity';
+import { welcomeOnInstall } from './install/welcome';
+import { help } from './messages/help';
+import { answerQuestion } from './messages/question';
+
+export function registerHandlers(app: ChaserApp, deps: BotDeps): void {
+  app.turn('beforeTurn', captureIdentity(deps));
+  app.conversationUpdate('membersAdded', welcomeOnInstall(deps));
+  app.message(/^\s*(help|\?|hi|hello)\s*[.!?]*\s*$/i, help(deps));
+  app.activity('message', answerQuestion(deps));
+}

@@ -1,0 +1,44 @@
+/**
+ * Runs before every turn: records the sender (with the time zone Teams reports only on incoming
+ * activities) and the conversation, so reminders and digests can reach them later.
+ */
+import type { TurnContext } from 'botbuilder';
+import { TurnContext as Turn } from 'botbuilder';
+import { recordTeamsUser, saveConversation } from '../../../core/people/teams-identity';
+import type { BotDeps } from '../../deps';
+import { conversationScope, teamsInfo } from '../../teams-activity';
+
+export function captureIdentity(deps: BotDeps) {
+  return async (context: TurnContext): Promise<boolean> => {
+    const a = context.activity;
+    if (!a.from?.id || !a.conversation?.id || !a.serviceUrl) return true;
+    const isBot = a.from.id === a.recipient?.id || a.from.role === 'bot';
+    if (isBot) return true;
+    const tenantId = a.conversation.tenantId ?? teamsInfo(a).tenantId;
+    const person = await recordTeamsUser(deps.core, {
+      aadObjectId: a.from.aadObjectId,
+      teamsUserId: a.from.id,
+      displayName: a.from.name,
+      tenantId,
+      timeZone: clientTimeZone(a.entities),
+    });
+    const scope = conversationScope(a);
+    await saveConversation(deps.core, {
+      conversationId: a.conversation.id,
+      scope,
+      personId: scope === 'personal' ? person.id : undefined,
+      teamId: teamsInfo(a).teamId,
+      channelName: teamsInfo(a).channelName,
+      tenantId,
+      serviceUrl: a.serviceUrl,
+      reference: Turn.getConversationReference(a),
+    });
+    return true;
+  };
+}
+
+function clientTimeZone(entities: { type: string; [k: string]: unknown }[] | undefined): string | undefined {
+  const info = entities?.find((e) => e.type === 'clientInfo');
+  const tz = info?.timezone ?? info?.localTimezone;
+  return typeof tz === 'string' ? tz : undefined;
+}

@@ -1,0 +1,72 @@
+/**
+ * Starts Chaser: validated config → migrations → database → (demo data) → bot → HTTP server.
+ * Tests start it the same way, on port 0, with their own environment and clock.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadConfig, type Config } from '../core/config';
+import type { CoreContext } from '../core/context';
+import { openDb, redactUrl } from '../core/db/client';
+import { migrate, pendingMigrations } from '../core/db/migrate';
+import { DEFAULT_RAG_WINDOWS } from '../core/rag';
+import { systemClock, type Clock } from '../core/time';
+import { loadDemo } from '../prisma/seed/load-demo';
+import { createAdapter, type AdapterOverrides } from './adapter';
+import { createBotApp, type ChaserApp } from './app';
+import { createLogger, type Logger } from './logger';
+import { createHttpApp, listen } from './server';
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  now?: Clock;
+  log?: Logger;
+  adapter?: AdapterOverrides;
+}
+
+export interface RunningChaser {
+  config: Config;
+  core: CoreContext;
+  app: ChaserApp;
+  server: Server;
+  url: string;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export async function startChaser(opts: StartOptions = {}): Promise<RunningChaser> {
+  const config = loadConfig(opts.env ?? process.env);
+  const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  const applied = await migrate(config.DATABASE_URL);
+  log.info({ database: redactUrl(config.DATABASE_URL), applied }, 'database ready');
+  const db = await openDb(config.DATABASE_URL);
+  const core: CoreContext = { db, now: opts.now ?? systemClock, timeZone: config.DEFAULT_TIME_ZONE, ragWindows: DEFAULT_RAG_WINDOWS };
+  if (config.CHASER_DEMO && (await loadDemo(core))) log.info('loaded the demo plan');
+
+  const adapter = createAdapter(config, opts.adapter);
+  const app = createBotApp(adapter, { core, config, log });
+  const http = createHttpApp({
+    adapter,
+    run: (context) => app.run(context),
+    log,
+    ready: async () => {
+      await db.prisma.$queryRawUnsafe('SELECT 1');
+      const pending = await pendingMigrations(config.DATABASE_URL);
+      return pending.length ? { ok: false, detail: `pending migrations: ${pending.join(', ')}` } : { ok: true, detail: 'database reachable, migrations applied' };
+    },
+  });
+  const server = await listen(http, config.PORT);
+  const port = (server.address() as AddressInfo).port;
+  log.info({ port }, 'Chaser is listening on /api/messages');
+  return {
+    config,
+    core,
+    app,
+    server,
+    url: `http://127.0.0.1:${port}`,
+    log,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * The HTTP endpoint: /api/messages for Bot Framework activities, /healthz (liveness) and /readyz
+ * (database reachable, migrations applied). A malformed request gets 400 and never kills the process.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Server } from 'node:http';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import type { Logger } from './logger';
+
+export interface ServerDeps {
+  adapter: TeamsAdapter;
+  /** The bot's turn logic (teams-ai Application.run). */
+  run: (context: TurnContext) => Promise<unknown>;
+  ready: () => Promise<{ ok: boolean; detail: string }>;
+  metrics?: () => string;
+  log: Logger;
+  /** Largest accepted request body; Teams messages are limited to ~100 KB, card submits are smaller. */
+  maxBodyBytes?: number;
+}
+
+export function createHttpApp(deps: ServerDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => res.json({ ok: true }));
+  app.get('/readyz', async (_req, res) => {
+    const r = await deps.ready().catch((err: Error) => ({ ok: false, detail: err.message }));
+    res.status(r.ok ? 200 : 503).json(r);
+  });
+  if (deps.metrics) {
+    const metrics = deps.metrics;
+    app.get('/metrics', (_req, res) => res.type('text/plain; version=0.0.4').send(metrics()));
+  }
+  app.post('/api/messages', express.json({ limit: deps.maxBodyBytes ?? 256 * 1024 }), async (req, res) => {
+    if (!isActivity(req.body)) {
+      res.status(400).json({ error: 'expected a Bot Framework activity' });
+      return;
+    }
+    try {
+      await deps.adapter.process(req, res, async (context) => {
+        await deps.run(context);
+      });
+    } catch (err) {
+      deps.log.error({ err }, 'activity processing failed');
+      if (!res.headersSent) res.status(500).json({ error: 'internal error' });
+    }
+  });
+  // Body parser failures (bad JSON, too large) answer with their status instead of a stack trace.
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) deps.log.error({ err }, 'request failed');
+    res.status(status).json({ error: status === 413 ? 'request too large' : status === 400 ? 'malformed request' : 'internal error' });
+  });
+  return app;
+}
+
+function isActivity(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && typeof (body as { type?: unknown }).type === 'string';
+}
+
+export function listen(app: express.Express, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, () => resolve(server));
+    server.once('error', reject);
+  });
+}

@@ -1,0 +1,49 @@
+/** The Adaptive Card envelope and small elements every builder uses. Teams renders up to version 1.5. */
+import type { Rag } from '../core/domain';
+
+export type CardElement = Record<string, unknown>;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  body: CardElement[];
+  actions?: CardElement[];
+  msteams?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export function adaptiveCard(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length ? { actions } : {}),
+    msteams: { width: 'Full' },
+  };
+}
+
+export function textBlock(text: string, extra: CardElement = {}): CardElement {
+  return { type: 'TextBlock', text, wrap: true, ...extra };
+}
+
+export function heading(text: string): CardElement {
+  return textBlock(text, { size: 'Medium', weight: 'Bolder' });
+}
+
+/**
+ * A button that reaches the bot as an `adaptiveCard/action` invoke (Universal Actions), so the bot can
+ * replace the card in place. `data.verb` duplicates the verb for clients that fall back to Action.Submit.
+ */
+export function executeAction(title: string, verb: string, data: Record<string, unknown> = {}, extra: CardElement = {}): CardElement {
+  return { type: 'Action.Execute', title, verb, data: { verb, ...data }, ...extra };
+}
+
+export const RAG_COLOR: Record<Rag, string> = { RED: 'Attention', AMBER: 'Warning', GREEN: 'Good', COMPLETE: 'Accent' };
+export const RAG_LABEL: Record<Rag, string> = { RED: 'Red', AMBER: 'Amber', GREEN: 'Green', COMPLETE: 'Complete' };
+
+/** The attachment wrapper a message activity carries a card in. */
+export function cardAttachment(card: AdaptiveCard) {
+  return { contentType: 'application/vnd.microsoft.card.adaptive', content: card };
+}

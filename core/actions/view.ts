@@ -1,0 +1,126 @@
+/**
+ * The read model of an action that cards, queries, digests and the CLI all show: owners with the people
+ * holding their posts, the due date as written and as a date, effective RAG with its reason, last update.
+ */
+import type { Prisma } from '../db/client';
+import type { CoreContext } from '../context';
+import type { DuePrecision, Rag } from '../domain';
+import { effectiveRag } from '../rag';
+import { isoDate, localDate } from '../time';
+
+export interface OwnerView {
+  postId: string;
+  post: string;
+  role: string | null;
+  holders: { personId: string; displayName: string; aadObjectId: string | null; teamsUserId: string | null }[];
+}
+
+export interface ActionView {
+  id: string;
+  planId: string;
+  planKey: string;
+  planTitle: string;
+  section: string | null;
+  recommendationRef: string;
+  recommendationText: string;
+  ref: string;
+  /** What users type: "BTP-CDI-7". */
+  displayRef: string;
+  text: string;
+  owners: OwnerView[];
+  due: string | null;
+  dueText: string | null;
+  duePrecision: DuePrecision;
+  status: string;
+  reportedRag: Rag | null;
+  effectiveRag: Rag;
+  reason: string;
+  lastUpdate: { at: string; text: string | null; author: string | null } | null;
+  updates: number;
+  version: number;
+}
+
+/** The relations a view needs; use it in every query that feeds toActionView. */
+export const actionViewInclude = {
+  plan: { select: { key: true, title: true } },
+  recommendation: { select: { ref: true, text: true, section: true } },
+  owners: {
+    orderBy: { position: 'asc' },
+    include: {
+      post: {
+        include: {
+          holdings: {
+            where: { to: null },
+            include: { person: { select: { id: true, displayName: true, aadObjectId: true, teamsUserId: true } } },
+          },
+        },
+      },
+    },
+  },
+  // Progress notes are what "last update" means; field-change records are history, not progress.
+  updates: { where: { kind: 'progress' }, orderBy: [{ at: 'desc' }, { createdAt: 'desc' }], take: 1 },
+  _count: { select: { updates: { where: { kind: 'progress' } } } },
+} satisfies Prisma.ActionInclude;
+
+export type ActionRow = Prisma.ActionGetPayload<{ include: typeof actionViewInclude }>;
+
+export function toActionView(row: ActionRow, ctx: Pick<CoreContext, 'now' | 'timeZone' | 'ragWindows'>): ActionView {
+  const last = row.updates[0] ?? null;
+  const rag = effectiveRag(
+    {
+      status: row.status,
+      reportedRag: row.reportedRag,
+      reportedRagAt: row.reportedRagAt,
+      dueDate: row.dueDate,
+      completedAt: row.completedAt,
+      lastActivityAt: row.lastUpdateAt ?? row.createdAt,
+      hasUpdates: row.lastUpdateAt !== null,
+    },
+    localDate(ctx.now(), ctx.timeZone),
+    ctx.ragWindows,
+  );
+  return {
+    id: row.id,
+    planId: row.planId,
+    planKey: row.plan.key,
+    planTitle: row.plan.title,
+    section: row.recommendation.section,
+    recommendationRef: row.recommendation.ref,
+    recommendationText: row.recommendation.text,
+    ref: row.ref,
+    displayRef: `${row.plan.key}-${row.ref}`,
+    text: row.text,
+    owners: row.owners.map((o) => ({
+      postId: o.postId,
+      post: o.post.name,
+      role: o.roleLabel,
+      holders: o.post.holdings.map((h) => ({
+        personId: h.person.id,
+        displayName: h.person.displayName,
+        aadObjectId: h.person.aadObjectId,
+        teamsUserId: h.person.teamsUserId,
+      })),
+    })),
+    due: row.dueDate ? isoDate(row.dueDate) : null,
+    dueText: row.dueText,
+    duePrecision: row.duePrecision as DuePrecision,
+    status: row.status,
+    reportedRag: row.reportedRag as Rag | null,
+    effectiveRag: rag.rag,
+    reason: rag.reason,
+    lastUpdate: last ? { at: last.at.toISOString(), text: last.text, author: last.authorName } : null,
+    updates: row._count.updates,
+    version: row.version,
+  };
+}
+
+/** Actions matching a Prisma filter, in plan order, as views. */
+export async function listActionViews(ctx: CoreContext, where: Prisma.ActionWhereInput, take?: number): Promise<ActionView[]> {
+  const rows = await ctx.db.prisma.action.findMany({
+    where,
+    include: actionViewInclude,
+    orderBy: [{ plan: { key: 'asc' } }, { position: 'asc' }],
+    take,
+  });
+  return rows.map((r) => toActionView(r, ctx));
+}

@@ -1,0 +1,15 @@
+/**
+ * What core functions need from outside: the database, the clock and the organisation's rules.
+ * Passed in explicitly (never imported as globals) so jobs and handlers are testable.
+ */
+import type { Db } from './db/client';
+import type { RagWindows } from './rag';
+import type { Clock } from './time';
+
+export interface CoreContext {
+  db: Db;
+  now: Clock;
+  /** The organisation's time zone: what "today" means for due dates. */
+  timeZone: string;
+  ragWindows: RagWindows;
+}

@@ -1,0 +1,80 @@
+/**
+ * The RAG rules every feature shares (README "RAG rules"). An action's effective RAG is Complete when
+ * it is complete; otherwise the worst of (a) what its owner reported, (b) Red when past due,
+ * (c) Amber when due soon with no recent update, (d) Amber when stale. Each carries a one-line reason.
+ */
+import type { ActionStatus, Rag } from './domain';
+import { addDays, formatDate, isoDate } from './time';
+
+export interface RagWindows {
+  /** (c) "due soon" means due within this many days … */
+  dueSoonDays: number;
+  /** … and no update in this many days. */
+  dueSoonQuietDays: number;
+  /** (d) no update for this many days. */
+  staleDays: number;
+}
+
+export const DEFAULT_RAG_WINDOWS: RagWindows = { dueSoonDays: 14, dueSoonQuietDays: 14, staleDays: 30 };
+
+export interface RagInput {
+  status: ActionStatus | string;
+  reportedRag: Rag | string | null;
+  reportedRagAt: Date | null;
+  dueDate: Date | null;
+  completedAt: Date | null;
+  /** The last update, or when the action was created when it has none. */
+  lastActivityAt: Date;
+  hasUpdates: boolean;
+}
+
+export interface EffectiveRag {
+  rag: Rag;
+  reason: string;
+}
+
+const SEVERITY: Record<Exclude<Rag, 'COMPLETE'>, number> = { GREEN: 0, AMBER: 1, RED: 2 };
+const WORD: Record<Rag, string> = { RED: 'Red', AMBER: 'Amber', GREEN: 'Green', COMPLETE: 'Complete' };
+
+export function ragWord(rag: Rag): string {
+  return WORD[rag];
+}
+
+/** `today` is the calendar date ("YYYY-MM-DD") in the organisation's time zone. */
+export function effectiveRag(a: RagInput, today: string, windows: RagWindows = DEFAULT_RAG_WINDOWS): EffectiveRag {
+  if (a.status === 'complete') {
+    return { rag: 'COMPLETE', reason: a.completedAt ? `complete since ${formatDate(a.completedAt)}` : 'complete' };
+  }
+  if (a.status === 'awaiting_verification') {
+    const when = a.completedAt ? ` ${formatDate(a.completedAt)}` : '';
+    return { rag: 'COMPLETE', reason: `completed by owner${when}, awaiting verification` };
+  }
+
+  const derived: EffectiveRag[] = [];
+  const due = a.dueDate ? isoDate(a.dueDate) : null;
+  const last = isoDate(a.lastActivityAt);
+  const quietFor = (days: number) => last <= addDays(today, -days);
+  const since = a.hasUpdates ? `since ${formatDate(last)}` : 'ever';
+
+  if (due && due < today) derived.push({ rag: 'RED', reason: `overdue since ${formatDate(addDays(due, 1))}` });
+  else if (due && due <= addDays(today, windows.dueSoonDays) && quietFor(windows.dueSoonQuietDays)) {
+    derived.push({ rag: 'AMBER', reason: `due ${formatDate(due)} with no update ${since}` });
+  }
+  if (quietFor(windows.staleDays)) derived.push({ rag: 'AMBER', reason: `no update ${since}` });
+
+  const worstDerived = derived.sort((x, y) => SEVERITY[y.rag as 'RED'] - SEVERITY[x.rag as 'RED'])[0];
+  const reported = isOpenRag(a.reportedRag) ? a.reportedRag : null;
+  const reportedText = reported
+    ? `reported ${WORD[reported]}${a.reportedRagAt ? ` ${formatDate(a.reportedRagAt)}` : ''}`
+    : null;
+
+  if (!worstDerived) return reported ? { rag: reported, reason: reportedText! } : { rag: 'GREEN', reason: 'on track' };
+  if (reported && SEVERITY[reported] >= SEVERITY[worstDerived.rag as 'RED']) {
+    return { rag: reported, reason: `${reportedText}; ${worstDerived.reason}` };
+  }
+  return { rag: worstDerived.rag, reason: reportedText ? `${reportedText} but ${worstDerived.reason}` : worstDerived.reason };
+}
+
+function isOpenRag(rag: string | null): rag is Exclude<Rag, 'COMPLETE'> {
+  return rag === 'RED' || rag === 'AMBER' || rag === 'GREEN';
+}

@@ -1,0 +1,133 @@
+/**
+ * Calendar and time-zone maths. Every function takes the moment it works from (`now`) instead of
+ * reading the clock, so jobs and rules are testable with a fixed clock.
+ * Calendar dates (due dates) are stored as UTC midnight of the date and handled as "YYYY-MM-DD".
+ */
+
+/** Where "now" comes from: the system clock in production, a fixed or stepped one in tests. */
+export type Clock = () => Date;
+export const systemClock: Clock = () => new Date();
+
+const DAY_MS = 86_400_000;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export interface ZonedParts {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  weekday: number; // ISO: 1 = Monday … 7 = Sunday
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Wall-clock fields of an instant in a time zone (IANA name). */
+export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  let fmt = partsFormatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      weekday: 'short',
+    });
+    partsFormatters.set(timeZone, fmt);
+  }
+  const p: Record<string, string> = {};
+  for (const { type, value } of fmt.formatToParts(instant)) p[type] = value;
+  return {
+    year: Number(p.year),
+    month: Number(p.month),
+    day: Number(p.day),
+    hour: Number(p.hour),
+    minute: Number(p.minute),
+    weekday: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(p.weekday) + 1,
+  };
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar date ("YYYY-MM-DD") an instant falls on in a time zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  const p = zonedParts(instant, timeZone);
+  return isoDate(Date.UTC(p.year, p.month - 1, p.day));
+}
+
+/** The instant at which the wall clock in `timeZone` shows `date` `time` (DST-aware). */
+export function zonedToUtc(date: string, time: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  const wanted = Date.UTC(y, m - 1, d, hh, mm);
+  // Two passes converge across a DST change: guess, measure the zone's offset there, correct.
+  let guess = wanted;
+  for (let i = 0; i < 2; i++) {
+    const p = zonedParts(new Date(guess), timeZone);
+    const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+    guess += wanted - shown;
+  }
+  return new Date(guess);
+}
+
+export function isoDate(ms: number | Date): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** UTC midnight of a "YYYY-MM-DD" date: how due dates are stored. */
+export function dateOnly(date: string): Date {
+  return new Date(`${date}T00:00:00.000Z`);
+}
+
+export function addDays(date: string, days: number): string {
+  return isoDate(dateOnly(date).getTime() + days * DAY_MS);
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((dateOnly(b).getTime() - dateOnly(a).getTime()) / DAY_MS);
+}
+
+export function isoWeekday(date: string): number {
+  const d = dateOnly(date).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+export function isWorkingDay(date: string, workingDays: readonly number[]): boolean {
+  return workingDays.includes(isoWeekday(date));
+}
+
+/** Moves `n` working days (negative: back); 0 stays put. */
+export function addWorkingDays(date: string, n: number, workingDays: readonly number[]): string {
+  if (workingDays.length === 0) throw new Error('a week needs at least one working day');
+  let d = date;
+  const step = Math.sign(n);
+  for (let left = Math.abs(n); left > 0; ) {
+    d = addDays(d, step);
+    if (isWorkingDay(d, workingDays)) left--;
+  }
+  return d;
+}
+
+/** "1 Jun 2015": how dates read in cards and reasons. */
+export function formatDate(date: Date | string): string {
+  const d = typeof date === 'string' ? dateOnly(date) : date;
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+export function parseWorkingDays(text: string): number[] {
+  return text
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isInteger(n) && n >= 1 && n <= 7);
+}

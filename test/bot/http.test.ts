@@ -1,0 +1,90 @@
+/** The bot over HTTP with real Bot Framework activities, replies recorded by the connector stand-in. */
+import { ALEX, installed, message } from '../helpers/activities';
+import { startTestBot, type TestBot } from '../helpers/bot';
+import { seedPlan } from '../helpers/fixtures';
+
+let bot: TestBot;
+
+beforeAll(async () => {
+  bot = await startTestBot({ now: '2015-06-01T09:00:00Z' });
+  await seedPlan(bot.chaser.core.db, {
+    key: 'BTP-CDI',
+    actions: [
+      { ref: '7', text: 'Issue rape transfer guidance', owners: ['Head of Offender Management'], due: '2015-03-01', dueText: '01-Mar-15', updates: [{ at: '2015-05-20', text: 'Drafted' }] },
+      { ref: '8', text: 'Audit incident closures', owners: ['FCR'], due: '2015-09-30', reportedRag: 'RED', updates: [{ at: '2015-05-28', text: 'Blocked on staff' }] },
+      { ref: '9', text: 'Refresh training', owners: ['Head of SDD'], due: '2015-09-30', updates: [{ at: '2015-05-28', text: 'On plan' }] },
+      { ref: '10', text: 'Publish message', owners: ['Deputy Chief Constable'], due: '2015-01-01', status: 'complete' },
+    ],
+  });
+});
+afterAll(() => bot.stop());
+beforeEach(() => bot.connector.clear());
+
+const where = () => ({ serviceUrl: bot.connector.url });
+const cardOf = (r: { activity: any }) => r.activity.attachments?.[0]?.content;
+const texts = (card: any): string => JSON.stringify(card.body);
+
+describe('bot over HTTP', () => {
+  it('says hello with what it can do when installed, and stores the conversation and person', async () => {
+    const res = await bot.post(installed(where()));
+    expect(res.status).toBe(200);
+    const [sent] = bot.connector.sends();
+    expect(texts(cardOf(sent))).toContain('Chaser keeps improvement plans moving');
+    const person = await bot.chaser.core.db.prisma.person.findUnique({ where: { aadObjectId: ALEX.aadObjectId } });
+    expect(person).toMatchObject({ displayName: 'Alex Wilber', timeZone: 'Europe/London', teamsUserId: ALEX.id });
+    const conv = await bot.chaser.core.db.prisma.conversationRef.findUnique({ where: { conversationId: sent.conversationId } });
+    expect(conv).toMatchObject({ scope: 'personal', personId: person!.id, state: 'active' });
+    expect(JSON.parse(conv!.reference).serviceUrl).toBe(bot.connector.url);
+  });
+
+  it('learns a new time zone from a later activity', async () => {
+    await bot.post(message('help', { ...where(), timeZone: 'America/New_York' }));
+    const person = await bot.chaser.core.db.prisma.person.findUnique({ where: { aadObjectId: ALEX.aadObjectId } });
+    expect(person?.timeZone).toBe('America/New_York');
+  });
+
+  it('answers help with the same card', async () => {
+    await bot.post(message('help', where()));
+    expect(texts(cardOf(bot.connector.sends()[0]))).toContain("what's red?");
+  });
+
+  it("answers \"what's red?\" with the red actions, overdue ones included, and their reasons", async () => {
+    await bot.post(message("what's red?", where()));
+    const card = cardOf(bot.connector.sends()[0]);
+    expect(card.version).toBe('1.5');
+    const body = texts(card);
+    expect(body).toContain('Red — 2 actions');
+    expect(body).toContain('BTP\\\\-CDI\\\\-7');
+    expect(body).toContain('overdue since 2 Mar 2015');
+    expect(body).toContain('reported Red 28 May 2015');
+    expect(body).not.toContain('Refresh training');
+    expect(body).not.toContain('Publish message');
+  });
+
+  it('strips the @mention in a channel and replies in the thread', async () => {
+    await bot.post(message("what's red?", { ...where(), scope: 'channel' }));
+    const [sent] = bot.connector.sends();
+    expect(sent.conversationId).toBe('19:general@thread.tacv2');
+    expect(texts(cardOf(sent))).toContain('Red — 2 actions');
+  });
+
+  it('never stays silent on a question it does not understand', async () => {
+    await bot.post(message('make me a sandwich', where()));
+    expect(bot.connector.sends()[0].activity.text).toMatch(/I didn't get that\. Try: "what's red\?"/);
+  });
+
+  it('rejects garbage with 400 and keeps serving', async () => {
+    const garbage = await fetch(`${bot.chaser.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": ' });
+    expect(garbage.status).toBe(400);
+    const notAnActivity = await fetch(`${bot.chaser.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2]' });
+    expect(notAnActivity.status).toBe(400);
+    const health = await fetch(`${bot.chaser.url}/healthz`);
+    expect(health.status).toBe(200);
+  });
+
+  it('reports readiness only when the database is migrated and reachable', async () => {
+    const ready = await fetch(`${bot.chaser.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,32 @@
+import { addWorkingDays, formatDate, localDate, zonedParts, zonedToUtc } from '../../core/time';
+
+describe('time', () => {
+  it('finds the local calendar date of an instant in a time zone', () => {
+    expect(localDate(new Date('2026-11-24T23:30:00Z'), 'Europe/London')).toBe('2026-11-24');
+    expect(localDate(new Date('2026-11-24T23:30:00Z'), 'Australia/Sydney')).toBe('2026-11-25');
+    expect(localDate(new Date('2026-11-24T03:30:00Z'), 'America/New_York')).toBe('2026-11-23');
+  });
+
+  it('converts a local wall-clock time to UTC across daylight saving changes', () => {
+    expect(zonedToUtc('2026-07-01', '09:00', 'Europe/London').toISOString()).toBe('2026-07-01T08:00:00.000Z');
+    expect(zonedToUtc('2026-11-24', '09:00', 'Europe/London').toISOString()).toBe('2026-11-24T09:00:00.000Z');
+    // The Monday after the clocks go back (25 Oct 2026) is on GMT again.
+    expect(zonedToUtc('2026-10-26', '08:00', 'Europe/London').toISOString()).toBe('2026-10-26T08:00:00.000Z');
+    expect(zonedToUtc('2026-03-30', '08:00', 'Europe/London').toISOString()).toBe('2026-03-30T07:00:00.000Z');
+    expect(zonedParts(zonedToUtc('2026-03-08', '09:00', 'America/New_York'), 'America/New_York')).toMatchObject({ hour: 9, minute: 0 });
+  });
+
+  it('counts working days, skipping weekends', () => {
+    // Friday 27 Nov 2026 + 1 working day = Monday 30 Nov.
+    expect(addWorkingDays('2026-11-27', 1, [1, 2, 3, 4, 5])).toBe('2026-11-30');
+    expect(addWorkingDays('2026-11-30', -1, [1, 2, 3, 4, 5])).toBe('2026-11-27');
+    expect(addWorkingDays('2026-11-30', -14, [1, 2, 3, 4, 5])).toBe('2026-11-10');
+    expect(addWorkingDays('2026-11-24', 0, [1, 2, 3, 4, 5])).toBe('2026-11-24');
+    // A Sunday-to-Thursday week.
+    expect(addWorkingDays('2026-11-26', 1, [7, 1, 2, 3, 4])).toBe('2026-11-29');
+  });
+
+  it('formats dates the way plans write them', () => {
+    expect(formatDate('2015-06-01')).toBe('1 Jun 2015');
+  });
+});

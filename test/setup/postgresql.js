@@ -1,0 +1,1 @@
+process.env.CHASER_TEST_PROVIDER = 'postgresql';
