@@ -1,0 +1,103 @@
+/**
+ * Dates as plans write them. A due date is stored as the last day its wording allows, so
+ * "Dec 03" is due on 31 Dec 2003 and "Spring 2004" on 31 May 2004; how exact it was is kept
+ * as the precision, so reminders can say "due in spring" rather than pretend to a day.
+ */
+import type { ParsedDue } from './types';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** 0-11 for "Mar", "March", "Sept"; undefined for anything else ("Smarch"). */
+export function monthIndex(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  const i = MONTHS.findIndex((m) => w.length >= 3 && m.startsWith(w));
+  return i >= 0 ? i : undefined;
+}
+
+/** Plans of this era write "03" for 2003 and "15" for 2015. */
+export function fullYear(y: string): number {
+  const n = Number(y.replace("'", ''));
+  return y.replace("'", '').length <= 2 ? (n < 70 ? 2000 + n : 1900 + n) : n;
+}
+
+export const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m, d));
+const monthEnd = (y: number, m: number): Date => utc(y, m + 1, 0);
+
+function validDay(y: number, m: number, d: number): Date | null {
+  const date = utc(y, m, d);
+  return m >= 0 && m < 12 && date.getUTCDate() === d ? date : null;
+}
+
+export const MONTH_WORD = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+
+/** A single day: "01-Mar-15", "17/04/2015", "5.11.2015", "17 Apr 2015", "2015-04-17" (UK order). */
+export function parseDay(text: string): Date | null {
+  const t = text.trim().toLowerCase();
+  let m = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]+\.?)[\s-]+('?\d{2}|\d{4})$/.exec(t);
+  if (m) {
+    const month = monthIndex(m[2]);
+    return month === undefined ? null : validDay(fullYear(m[3]), month, Number(m[1]));
+  }
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
+  if (m) return validDay(fullYear(m[3]), Number(m[2]) - 1, Number(m[1]));
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  return m ? validDay(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
+}
+
+const NUMBER_WORDS = ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const countOf = (w: string): number => (/^\d+$/.test(w) ? Number(w) : w === 'an' ? 1 : Math.max(NUMBER_WORDS.indexOf(w), 1));
+
+/** End of a season; winter runs into the next year, so "Winter 2004" ends in February 2005. */
+const SEASON_END: Record<string, [number, number]> = { spring: [0, 4], summer: [0, 7], autumn: [0, 10], fall: [0, 10], winter: [1, 1] };
+/** "Early 2004" is read as its first third, "mid" as its second; "late"/"end" as the year. */
+const PART_OF_YEAR_END: Record<string, number> = { early: 3, mid: 7 };
+
+type Reading = { date: Date | null; precision: ParsedDue['precision'] } | 'needs report date' | null;
+
+function read(t: string, reportDate?: Date): Reading {
+  let m: RegExpExecArray | null;
+  if (/^(|-+|n\/?a|tbc|tba|on-?going|continuous|continuing|bau|as required)$/.test(t)) return { date: null, precision: 'none' };
+  if (/^(now|immediate(ly)?|asap|with immediate effect)$/.test(t)) return { date: reportDate ?? null, precision: 'asap' };
+  const day = parseDay(t);
+  if (day) return { date: day, precision: 'day' };
+  if ((m = /^([a-z]+\.?),? ('?\d{2}|\d{4})$/.exec(t)) && monthIndex(m[1]) !== undefined) {
+    return { date: monthEnd(fullYear(m[2]), monthIndex(m[1])!), precision: 'month' };
+  }
+  if ((m = /^(?:q([1-4])(?: ('?\d{2}|\d{4}))?|(\d{4}) q([1-4]))$/.exec(t))) {
+    const q = Number(m[1] ?? m[4]);
+    const year = m[2] ?? m[3];
+    if (year) return { date: monthEnd(fullYear(year), q * 3 - 1), precision: 'quarter' };
+    if (!reportDate) return 'needs report date';
+    // A bare quarter is the next one of that number on or after the plan's date.
+    const end = monthEnd(reportDate.getUTCFullYear(), q * 3 - 1);
+    return { date: end < reportDate ? monthEnd(reportDate.getUTCFullYear() + 1, q * 3 - 1) : end, precision: 'quarter' };
+  }
+  if ((m = /^(spring|summer|autumn|fall|winter) ('?\d{2}|\d{4})$/.exec(t))) {
+    const [extraYear, month] = SEASON_END[m[1]];
+    return { date: monthEnd(fullYear(m[2]) + extraYear, month), precision: 'season' };
+  }
+  if ((m = /^(early|mid|late|end) (\d{4})$/.exec(t))) {
+    const month = PART_OF_YEAR_END[m[1]];
+    return month === undefined ? { date: monthEnd(Number(m[2]), 11), precision: 'year' } : { date: monthEnd(Number(m[2]), month), precision: 'season' };
+  }
+  if ((m = /^(\d{4})$/.exec(t))) return { date: monthEnd(Number(m[1]), 11), precision: 'year' };
+  if ((m = /^(\d{4})[/-](\d{2})$/.exec(t))) return { date: monthEnd(Number(m[1]) + 1, 2), precision: 'year' }; // financial year
+  if ((m = /^(?:within )?(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (day|week|month|year)s?$/.exec(t))) {
+    if (!reportDate) return 'needs report date';
+    const n = countOf(m[1]);
+    const [y, mo, d] = [reportDate.getUTCFullYear(), reportDate.getUTCMonth(), reportDate.getUTCDate()];
+    const date = { day: utc(y, mo, d + n), week: utc(y, mo, d + 7 * n), month: utc(y, mo + n, d), year: utc(y + n, mo, d) }[m[2] as 'day'];
+    return { date, precision: 'day' };
+  }
+  return null;
+}
+
+/** A due date cell -> the date it allows; wording it cannot read is kept as text with a warning. */
+export function parseDue(text: string, reportDate?: Date): { due: ParsedDue; warning?: string } {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  const t = clean.toLowerCase().replace(/^(by|before|no later than|(the )?end of) /, '').replace(/[.,;]$/, '');
+  const reading = read(t, reportDate);
+  if (reading && reading !== 'needs report date') return { due: { text: clean, ...reading } };
+  const why = reading ? 'needs the plan\'s report date' : 'not understood';
+  return { due: { text: clean, date: null, precision: 'none' }, warning: `due date '${clean}' ${why} — kept as text, no date` };
+}

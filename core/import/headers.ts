@@ -1,0 +1,91 @@
+/**
+ * Finding the header row of a plan table and what each column holds. Plans name the same column
+ * many ways ("Area for Improvement", "Audit Commission Issue", "Key Points"), repeat the header at
+ * every page break, split it over two rows ("Complete" / "Yes/No") and, when pasted from PDF,
+ * glue page-title debris onto it ("lmpi Ref").
+ */
+export type Field =
+  | 'ref' | 'recommendation' | 'action' | 'owner' | 'due' | 'comment'
+  | 'updatedOn' | 'complete' | 'rag' | 'priority' | 'agreed';
+
+const SYNONYMS: Record<Field, string[]> = {
+  ref: ['ref', 'ref no', 'reference', 'rec no', 'rec', 'no', 'number', 'recommendation no', 'recommendation number', 'item'],
+  recommendation: ['recommendation', 'recommendations', 'area for improvement', 'areas for improvement', 'audit commission issue', 'issue', 'key points', 'key point', 'finding', 'findings'],
+  action: ['action', 'actions', 'action required', 'actions to be taken', 'proposed action', 'agreed action'],
+  owner: ['action owner', 'owner', 'responsibility', 'responsible', 'lead', 'responsible officer', 'lead officer'],
+  due: ['due date', 'due', 'target date', 'target/completion date', 'completion date', 'target', 'results/timescale', 'timescale', 'timescales', 'date', 'deadline'],
+  comment: ['comment', 'comments', 'initial response', 'latest update', 'results', 'progress', 'update', 'response', 'management response'],
+  updatedOn: ['date of update', 'update date', 'last updated', 'date updated'],
+  complete: ['complete yes/no', 'complete', 'completed', 'complete y/n'],
+  rag: ['rag status', 'rag', 'status'],
+  priority: ['priority'],
+  agreed: ['agreed', 'agreed yes/no', 'accepted'],
+};
+
+/** Every header label with its field, longest first so "action owner" wins over "action". */
+const LABELS = (Object.entries(SYNONYMS) as [Field, string[]][])
+  .flatMap(([field, labels]) => labels.map((label) => ({ field, label })))
+  .sort((a, b) => b.label.length - a.label.length);
+
+export const normalise = (cell: string): string => cell.toLowerCase().replace(/[^a-z0-9/]+/g, ' ').replace(/\s*\/\s*/g, '/').trim();
+
+const exact = (cell: string): Field | undefined => {
+  const n = normalise(cell);
+  return LABELS.find((l) => l.label === n)?.field;
+};
+
+/** A label standing as whole words inside a longer cell ("A.C Priority 1-3 (low-high)"). */
+const within = (cell: string): { field: Field; label: string } | undefined => {
+  const n = ` ${normalise(cell)} `;
+  return LABELS.find((l) => n.includes(` ${l.label} `));
+};
+
+export interface Column {
+  field: Field;
+  /** The header as written, so comment columns can be told apart ("Initial Response", "Latest Update"). */
+  label: string;
+}
+
+export interface Header {
+  columns: Map<number, Column>;
+  /** Rows the header takes (1, or 2 when split over two rows). */
+  height: number;
+  /** Text in the first cell of a second header row, which plans use for the first section. */
+  leftover?: string;
+}
+
+/** Names of the columns looked for, for the message when a file has none. */
+export const LOOKED_FOR = 'Ref, Recommendation / Area for Improvement, Action, Action Owner, Due Date, Comments / Latest Update, Complete, RAG Status';
+
+/**
+ * The header starting at `rows[i]`, if it is one: at least three distinct known headings, or two
+ * when one is the recommendation or action column. Other cells of a header row are then read
+ * more loosely, since only a header row can make that safe.
+ */
+export function readHeader(rows: string[][], i: number): Header | undefined {
+  const row = rows[i];
+  const fields = new Set(row.map(exact).filter((f): f is Field => f !== undefined));
+  const isHeader = fields.size >= 3 || (fields.size === 2 && (fields.has('recommendation') || fields.has('action')));
+  if (!isHeader) return undefined;
+
+  const next = rows[i + 1] ?? [];
+  const used = new Set<number>();
+  const labels = row.map((cell, c) => {
+    const below = next[c] ?? '';
+    if (below && cell && exact(`${cell} ${below}`)) return used.add(c), `${cell} ${below}`;
+    if (below && !cell && exact(below)) return used.add(c), below;
+    return cell;
+  });
+
+  const columns = new Map<number, Column>();
+  const taken = new Set<Field>();
+  labels.forEach((label, c) => {
+    const field = exact(label) ?? within(label)?.field;
+    // Several comment columns make one log; any other field counts once, at its first column.
+    if (field && (field === 'comment' || !taken.has(field))) columns.set(c, { field, label: label.trim() });
+    if (field) taken.add(field);
+  });
+  const height = used.size ? 2 : 1;
+  const leftover = used.size && !used.has(0) && next[0] ? next[0] : undefined;
+  return { columns, height, leftover };
+}

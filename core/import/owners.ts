@@ -1,0 +1,56 @@
+/**
+ * Owner cells name one post or several: "Deputy Chief Constable / Head of SDD / FCR", or posts
+ * run together with what each answers for, "Cdr Foy-Metcall Cdr Jarman- SNTs Cdr Minton- IBOs".
+ * Each post is chased separately, so each becomes its own owner.
+ */
+import type { ParsedOwner } from './types';
+
+/** Ranks that start a new post when they recur inside one run-together cell. */
+const RANK = /\b(?:Ch\.?\s?Supt|[TD]\/?\s?Supt|Det\.?\s?Supt|Supt|Cdr|Commander|DAC|AC|ACC|DCC|DCS|DCI|DI|Ch\.?\s?Insp|Insp|Sgt)\b/g;
+
+/** Split before every rank that follows other words, except inside brackets ("Lead (T Supt S Taylor)"). */
+function splitOnRanks(piece: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (const m of piece.matchAll(RANK)) {
+    const before = piece.slice(start, m.index);
+    const bracketOpen = (piece.slice(0, m.index).match(/\(/g) ?? []).length > (piece.slice(0, m.index).match(/\)/g) ?? []).length;
+    if (!bracketOpen && before.replace(RANK, '').trim()) {
+      parts.push(before.trim());
+      start = m.index!;
+    }
+  }
+  parts.push(piece.slice(start).trim());
+  return parts;
+}
+
+/** "Cdr Jarman- SNTs" / "Cdr Jarman - SNTs": the post, then what it answers for. */
+function withRole(part: string): ParsedOwner {
+  const m = /^(.*?\S)(?:-|\s[-–—:])\s+(.+)$/.exec(part);
+  return m ? { post: m[1].trim(), role: m[2].trim() } : { post: part };
+}
+
+export function parseOwners(cell: string): ParsedOwner[] {
+  return cell
+    .split(/\s+\/\s+|\s*[;\n]\s*/)
+    .flatMap(splitOnRanks)
+    .filter((p) => /[a-z]/i.test(p))
+    .map(withRole);
+}
+
+const OWNER_WORD = /^(?:[A-Z][\w&.'-]*|and|&|of|the)$/;
+
+/**
+ * Plans without an owner column often end an action with its owners in brackets:
+ * "Review the training policy (CS&P and HR)". Brackets holding anything but names
+ * ("(Page 5)", "(see Appendix A)") are left alone.
+ */
+export function ownersFromActionText(text: string): { text: string; owners: ParsedOwner[] } {
+  const m = /\s\(([^()]+)\)\s*$/.exec(text);
+  const words = m?.[1].trim().split(/\s+/) ?? [];
+  if (!m || words.length > 6 || /\d|^(page|para|paragraph|see|copy)\b/i.test(m[1]) || !words.every((w) => OWNER_WORD.test(w))) {
+    return { text, owners: [] };
+  }
+  const owners = m[1].split(/\s+(?:and|&)\s+|\s*[,/]\s*/).filter(Boolean).map((post) => ({ post: post.trim() }));
+  return { text: text.slice(0, m.index).trim(), owners };
+}

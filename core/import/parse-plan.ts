@@ -1,0 +1,149 @@
+/**
+ * Entry point of the importer's parsing layer: a plan file -> ParsedPlan. Whatever the file holds,
+ * the result is a plan and a list of problems; nothing here throws on bad input, because a person
+ * uploading a plan needs to be told what to fix, not shown a stack trace.
+ */
+import { parseDue, parseDay } from './due-date';
+import { LOOKED_FOR } from './headers';
+import { ownersFromActionText, parseOwners } from './owners';
+import { extensionOf, readTables, readTextTables } from './read-table';
+import { parseStatus } from './status';
+import { linkedRefs, splitLocator, structure, valueOf, valuesOf, type RawPlan, type RawRecommendation } from './structure';
+import type { ImportProblem, ParsedAction, ParsedPlan, ParsedRecommendation, Table } from './types';
+import { parseUpdateLog } from './update-log';
+
+const ISSUER = /\b(HMICFRS|HMICS|HMIC|Audit Commission|Internal Audit|Ofsted|CQC|IOPC)\b/;
+
+/** Title, issuer, plan owner and report date from the text around the tables. */
+function readPreamble(preamble: string[][]): Pick<ParsedPlan, 'title' | 'issuer' | 'planOwner' | 'reportDate'> {
+  const cells = preamble.flat();
+  const titleCell = preamble.filter((r) => r.length === 1).map((r) => r[0]).find((c) => /\bplan\b/i.test(c));
+  const reportIssued = /report (?:issued|published)(?: in| on)? ((?:\d{1,2} )?[a-z]+\.? \d{4})/i.exec(cells.join(' '));
+  return {
+    title: titleCell?.replace(/\s+(?:\S+\s+)?(?:portfolio|plan) owner\s*:.*$/i, '').trim() || undefined,
+    issuer: ISSUER.exec(cells.join(' '))?.[1],
+    planOwner: cells.map((c) => /\bplan owner\s*:\s*(.+)$/i.exec(c)?.[1].trim()).find(Boolean),
+    reportDate: reportIssued ? parseDue(reportIssued[1]).due.date ?? undefined : undefined,
+  };
+}
+
+const AGREED: Record<string, boolean> = { y: true, yes: true, agreed: true, accepted: true, n: false, no: false, rejected: false };
+
+/**
+ * Raw recommendations -> parsed ones. Action refs are the numbers the plan wrote; where a plan
+ * restarts its numbering (force, HMICS and national recommendations in one file) a repeated ref is
+ * qualified by the first word of its part ("National 5") so every action ref stays unique.
+ */
+function interpret(raws: RawRecommendation[], file: string, reportDate: Date | undefined, problems: ImportProblem[]): ParsedRecommendation[] {
+  const used = new Set<string>();
+  const finalRefOf = new Map<string, string>();
+  let lastNumber = 0;
+  const uniqueRef = (ref: string, section: string | undefined, row: number): string => {
+    let unique = used.has(ref) && section ? `${section.split(/\s/)[0]} ${ref}` : ref;
+    for (let n = 2; used.has(unique); n++) unique = `${ref}-${n}`;
+    if (unique !== ref) problems.push({ file, row, message: `ref ${ref} is used more than once — imported as '${unique}'`, severity: 'warning' });
+    used.add(unique);
+    return unique;
+  };
+
+  const recs = raws.map((raw, index): ParsedRecommendation => {
+    const { text, sourceLocator } = splitLocator(raw.text.trim());
+    const actions = raw.actions.map((a, k): ParsedAction => {
+      const written = a.writtenRef ?? (raw.boardStyle ? raw.ref : undefined) ?? (raw.ref ? `${raw.ref}.${k + 1}` : String(lastNumber + 1));
+      if (/^\d+$/.test(written)) lastNumber = Number(written);
+      const ref = uniqueRef(written, raw.section, a.row);
+      finalRefOf.set(written, ref);
+      const ownerCell = valueOf(a.cells, 'owner');
+      const fromText = ownerCell ? { text: a.text, owners: parseOwners(ownerCell) } : ownersFromActionText(a.text);
+      const { due, warning } = parseDue(valueOf(a.cells, 'due'), reportDate);
+      if (warning) problems.push({ file, row: a.row, column: 'Due Date', message: warning, severity: 'warning' });
+      const updatedOn = valueOf(a.cells, 'updatedOn');
+      const comments = valuesOf(a.cells, 'comment');
+      return {
+        ref,
+        text: raw.boardStyle ? text : fromText.text,
+        owners: fromText.owners,
+        due,
+        ...parseStatus({ complete: valueOf(a.cells, 'complete'), rag: valueOf(a.cells, 'rag'), updatedOn, latestComment: comments[comments.length - 1] }),
+        updates: parseUpdateLog(comments, parseDay(updatedOn.replace(/\(closed\)/i, ''))),
+        links: linkedRefs(a.text),
+        row: a.row,
+      };
+    });
+    return {
+      ref: raw.ref ?? String(index + 1), // plans without a ref column: the recommendation's place in the plan
+      text,
+      ...(raw.section && { section: raw.section }),
+      ...(sourceLocator && { sourceLocator }),
+      ...(raw.priority && { priority: raw.priority }),
+      ...(raw.agreed && AGREED[raw.agreed.trim().toLowerCase()] !== undefined && { agreed: AGREED[raw.agreed.trim().toLowerCase()] }),
+      ...(raw.context && { context: raw.context }),
+      row: raw.row,
+      actions,
+    };
+  });
+
+  // Links name actions as the plan numbered them; point them at the refs actually given.
+  for (const action of recs.flatMap((r) => r.actions)) action.links = action.links.map((l) => finalRefOf.get(l) ?? l);
+  return recs;
+}
+
+/** Owners are what Chaser chases, so a missing one is worth a warning — once, if the plan names none. */
+function checkOwners(recs: ParsedRecommendation[], file: string, problems: ImportProblem[]): void {
+  const actions = recs.flatMap((r) => r.actions);
+  const ownerless = actions.filter((a) => !a.owners.length);
+  if (actions.length && ownerless.length === actions.length) {
+    problems.push({ file, message: 'no action names an owner — owners will have to be assigned after import', severity: 'warning' });
+  } else {
+    for (const a of ownerless) problems.push({ file, row: a.row, column: 'Action Owner', message: `action ${a.ref} has no owner`, severity: 'warning' });
+  }
+}
+
+export interface ParseOptions {
+  /** The report's date, which "Now" and "Within three months" count from; read from the file when absent. */
+  reportDate?: Date;
+}
+
+/** Tables already read from a file -> the plan they hold. */
+export function parseTables(tables: Table[], fileName: string, opts: ParseOptions = {}): ParsedPlan {
+  const problems: ImportProblem[] = [];
+  try {
+    const raws: RawPlan[] = tables.map((t) => structure(t.rows, t.name ? `${fileName} › ${t.name}` : fileName, problems));
+    if (!raws.some((r) => r.headerFound)) {
+      problems.push({ file: fileName, message: `no plan table found — looked for a header row naming at least three of: ${LOOKED_FOR}`, severity: 'error' });
+    }
+    const meta = readPreamble(raws.flatMap((r) => r.preamble));
+    const reportDate = opts.reportDate ?? meta.reportDate;
+    const recommendations = interpret(raws.flatMap((r) => r.recommendations), fileName, reportDate, problems);
+    checkOwners(recommendations, fileName, problems);
+    return { ...meta, ...(reportDate && { reportDate }), recommendations, problems };
+  } catch (err) {
+    return { recommendations: [], problems: [...problems, unreadable(fileName, err)] };
+  }
+}
+
+const unreadable = (fileName: string, err: unknown): ImportProblem => ({
+  file: fileName,
+  message: `could not read ${fileName}: ${err instanceof Error ? err.message : String(err)}`,
+  severity: 'error',
+});
+
+/**
+ * A plan file as pasted or exported as text (.csv, .tsv, .txt, .md) -> its plan, synchronously.
+ * Spreadsheets and Word documents have to be unzipped, which exceljs and mammoth only do
+ * asynchronously: those go through parsePlanFile, and get an error problem here.
+ */
+export function parsePlan(buffer: Buffer, fileName: string, opts: ParseOptions = {}): ParsedPlan {
+  const tables = readTextTables(buffer, fileName);
+  if (tables) return parseTables(tables, fileName, opts);
+  return { recommendations: [], problems: [{ file: fileName, message: `${fileName} is a ${extensionOf(fileName)} file — read it with parsePlanFile`, severity: 'error' }] };
+}
+
+/** Any plan file, .xlsx and .docx included -> its plan. */
+export async function parsePlanFile(buffer: Buffer, fileName: string, opts: ParseOptions = {}): Promise<ParsedPlan> {
+  try {
+    return parseTables(await readTables(buffer, fileName), fileName, opts);
+  } catch (err) {
+    return { recommendations: [], problems: [unreadable(fileName, err)] };
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * File -> tables of text cells. Every format ends up as rows of strings so that one set of rules
+ * (headers, structure) serves spreadsheets, PDF/Word pastes, Word documents and Markdown alike.
+ * Text outside tables (headings, section lines) is kept as one-cell rows, in document order,
+ * because plans put section names and "Recommendation N:" headings there.
+ */
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import type { Table } from './types';
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Plain text of a cell: pasted plans carry stray HTML (<ul><li>, <b>); list items become lines. */
+export function cleanCell(raw: string): string {
+  return raw
+    .replace(/<\/?(li|p|br|tr|h\d)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#\d+|[a-z]+);/gi, (m, name: string) =>
+      name.startsWith('#') ? String.fromCharCode(Number(name.slice(1))) : (ENTITIES[name.toLowerCase()] ?? m),
+    )
+    .replace(/\*\*/g, '')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ *\n[\n ]*/g, '\n')
+    .trim();
+}
+
+/** A line of a pasted plan: tab-separated cells, a Markdown table row, or one cell of prose. */
+function splitLine(line: string): string[] {
+  if (line.includes('\t')) return line.split('\t').map(cleanCell);
+  const trimmed = line.trim();
+  if (/^\|.*\|$/.test(trimmed)) {
+    if (/^\|[\s:|-]+\|$/.test(trimmed)) return []; // Markdown |---| separator
+    return trimmed.slice(1, -1).split('|').map(cleanCell);
+  }
+  const text = cleanCell(trimmed.replace(/^#+\s*/, ''));
+  return text ? [text] : [];
+}
+
+function readText(text: string): Table[] {
+  return [{ rows: text.split(/\r?\n/).map(splitLine) }];
+}
+
+/** RFC 4180: quoted cells may hold delimiters, doubled quotes and line breaks. */
+function readDelimited(text: string, delimiter: string): Table[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"' && cell === '') quoted = true;
+    else if (c === delimiter) row.push(cleanCell(cell)), (cell = '');
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cleanCell(cell));
+      rows.push(row);
+      (row = []), (cell = '');
+    } else cell += c;
+  }
+  if (cell !== '' || row.length) rows.push([...row, cleanCell(cell)]);
+  return [{ rows }];
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  if (cell.isMerged && cell.master !== cell) return ''; // a merged section title counts once
+  const v = cell.value;
+  if (v instanceof Date) {
+    return `${v.getUTCDate()}/${v.getUTCMonth() + 1}/${v.getUTCFullYear()}`;
+  }
+  return cleanCell(cell.text ?? '');
+}
+
+async function readXlsx(buffer: Buffer): Promise<Table[]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(buffer as unknown as ArrayBuffer);
+  return book.worksheets.map((sheet) => {
+    const rows: string[][] = [];
+    for (let r = 1; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      const cells: string[] = [];
+      for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c)));
+      rows.push(cells);
+    }
+    return { name: sheet.name, rows };
+  });
+}
+
+/** mammoth's HTML is flat and regular: top-level paragraphs/headings and tables of rows of cells. */
+function readDocxHtml(html: string): Table[] {
+  const rows: string[][] = [];
+  const blocks = /<table\b[^>]*>([\s\S]*?)<\/table>|<(p|h\d|li)\b[^>]*>([\s\S]*?)<\/\2>/gi;
+  for (const block of html.matchAll(blocks)) {
+    if (block[1] === undefined) {
+      const text = cleanCell(block[3]);
+      if (text) rows.push([text]);
+      continue;
+    }
+    for (const tr of block[1].matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)) {
+      rows.push([...tr[1].matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((td) => cleanCell(td[1])));
+    }
+  }
+  return [{ rows }];
+}
+
+export function extensionOf(fileName: string): string {
+  return (/\.([a-z0-9]+)$/i.exec(fileName)?.[1] ?? '').toLowerCase();
+}
+
+/** Formats that are read as they are, without unzipping: CSV, tab-separated text, Markdown. */
+export function readTextTables(buffer: Buffer, fileName: string): Table[] | undefined {
+  const ext = extensionOf(fileName);
+  if (ext === 'xlsx' || ext === 'docx') return undefined;
+  const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
+  return ext === 'csv' ? readDelimited(text, ',') : readText(text);
+}
+
+/** Tables of a plan file, by its extension; unknown extensions are read as text. */
+export async function readTables(buffer: Buffer, fileName: string): Promise<Table[]> {
+  const ext = extensionOf(fileName);
+  if (ext === 'xlsx') return readXlsx(buffer);
+  if (ext === 'docx') return readDocxHtml((await mammoth.convertToHtml({ buffer })).value);
+  return readTextTables(buffer, fileName)!;
+}

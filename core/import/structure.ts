@@ -1,0 +1,230 @@
+/**
+ * Rows -> recommendations and their actions, before any cell is interpreted. Plans lay these out
+ * in a few ways, all handled by one walk over the rows:
+ *  - board style: one row per recommendation, which is also its single action (BTP);
+ *  - grouped: a row with a recommendation and its first action, then rows with only an action (NCRS);
+ *  - document style: a "Recommendation N:" heading, then a small table of key points / actions / results.
+ * Section rows ("CRIME DATA ISSUES", "WITHIN THREE MONTHS") name the section of what follows, and rows
+ * that carry neither a ref, a recommendation nor an action continue the cells of the row above
+ * (a cell broken by a page break).
+ */
+import { readHeader, type Column, type Field, normalise } from './headers';
+import type { ImportProblem } from './types';
+
+/** Cell values of an action, keyed by column ("comment|Latest Update") so continuations find their cell. */
+export type Cells = Map<string, string>;
+
+export interface RawAction {
+  row: number;
+  text: string;
+  /** Number the plan wrote for it ("1." before the text), if any. */
+  writtenRef?: string;
+  cells: Cells;
+}
+
+export interface RawRecommendation {
+  row: number;
+  ref?: string;
+  text: string;
+  section?: string;
+  context?: string;
+  priority?: string;
+  agreed?: string;
+  /** Board style: the recommendation row is its own action, so it has no separate action text. */
+  boardStyle: boolean;
+  actions: RawAction[];
+}
+
+export interface RawPlan {
+  recommendations: RawRecommendation[];
+  /** Cells of rows around the tables (and of header rows) that may name the title, issuer and plan owner. */
+  preamble: string[][];
+  headerFound: boolean;
+}
+
+/** Values of every column of `field`, in column order. */
+export const valuesOf = (cells: Cells, field: Field): string[] =>
+  [...cells].filter(([key]) => key.startsWith(`${field}|`)).map(([, v]) => v);
+export const valueOf = (cells: Cells, field: Field): string => valuesOf(cells, field)[0] ?? '';
+
+const REC_FIELDS: Field[] = ['ref', 'recommendation', 'priority', 'agreed'];
+const hasWords = (s: string): boolean => /[a-z]{2}/i.test(s);
+const REF = /^(?:[a-z]{1,4}\.?\s?)?(\d+(?:\.\d+)*[a-z]?)\.?$/i;
+const DOC_HEADING = /^recommendation\s+(\d+(?:\.\d+)*)\s*[:.–-]\s*(.*)$/is;
+/** Page furniture: "Improvement Plan Owner: …" lines and capitalised plan titles repeated on every page. */
+const isPlanMeta = (cells: string[]): boolean =>
+  cells.some((c) => /\b(?:portfolio|plan) owner\s*:/i.test(c) || (c.length <= 80 && /\bPLAN\b/.test(c) && c === c.toUpperCase()));
+const NOTHING_TO_DO = /^(no (issues?|recommendations?|actions?)( identified| raised)?|none|n\/a)\.?$/i;
+/** Timescale sections nest inside the part of the plan they appear in ("National Recommendations"). */
+const TIMESCALE = /^(immedia|now\b|within\b|(\w+) (months?|weeks?)\b|(short|medium|long)[- ]term)/i;
+
+/** A heading the plan puts on a row of its own, in capitals or as one short line of words. */
+function sectionOf(cells: string[], columns: Map<number, Column>): string | undefined {
+  const filled = cells.map((c, i) => [c.trim(), i] as const).filter(([c]) => c);
+  // Pasted headings carry debris ("WITHIN .") and notes after a dash ("National Recommendations - report issued …").
+  const text = filled.map(([c]) => c).join(' ').replace(/\s+-\s+.*$/, '').replace(/(^|\s)[.,;:·•-]+(?=\s|$)/g, '').replace(/\s+/g, ' ').trim();
+  if (!text || text.length > 80 || /:|\.\s|\.$/.test(text) || REF.test(filled[0][0])) return undefined;
+  const letters = text.replace(/[^a-z]/gi, '');
+  const capitals = letters.length >= 3 && letters === letters.toUpperCase() && filled.every(([, i]) => i <= 2);
+  const oneShortCell = filled.length === 1 && text.length <= 60 && filled[0][1] <= 1 && !['comment', 'due', 'owner'].includes(columns.get(filled[0][1])?.field ?? '');
+  if (!capitals && !oneShortCell) return undefined;
+  return text;
+}
+
+/** Cells glued to their heading by a PDF paste ("Due Date 01-Mar-15") lose the heading. */
+function withoutEcho(cell: string, label: string): string {
+  const n = normalise(label);
+  return n && normalise(cell).startsWith(`${n} `) ? cell.replace(new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*`, 'i'), '') : cell;
+}
+
+export function structure(rows: string[][], file: string, problems: ImportProblem[]): RawPlan {
+  const plan: RawPlan = { recommendations: [], preamble: [], headerFound: false };
+  let columns = new Map<number, Column>();
+  let part: string | undefined;
+  let timescale: string | undefined;
+  let rec: RawRecommendation | undefined;
+  let action: RawAction | undefined;
+  /** Actions since the last header, for a table split across pages by columns. */
+  let block: RawAction[] = [];
+  let rightHalf: RawAction[] | undefined;
+  let headingRec: RawRecommendation | undefined;
+
+  const warn = (row: number, message: string) => problems.push({ file, row, message, severity: 'warning' });
+  const setSection = (text: string) => {
+    if (TIMESCALE.test(text)) timescale = text;
+    else (part = text), (timescale = undefined);
+  };
+  const section = () => [part, timescale].filter(Boolean).join(' — ') || undefined;
+  const newRec = (row: number, ref: string | undefined, text: string, boardStyle: boolean): RawRecommendation => {
+    rec = { row, ref, text, section: section(), boardStyle, actions: [] };
+    plan.recommendations.push(rec);
+    action = undefined;
+    return rec;
+  };
+  const newAction = (row: number, text: string, cells: Cells): RawAction => {
+    const m = /^(\d{1,3}(?:\.\d+)*)\s*[.):]?\s*(?=\D)/.exec(text);
+    if (!rec) newRec(row, undefined, '', false), warn(row, 'action found before any recommendation');
+    action = { row, text: m ? text.slice(m[0].length).trim() : text, writtenRef: m?.[1], cells };
+    rec!.actions.push(action);
+    block.push(action);
+    return action;
+  };
+
+  for (let i = 0; i < rows.length; i++) {
+    const row = i + 1;
+    const cells = rows[i].map((c) => c ?? '');
+    if (!cells.some((c) => c.trim())) continue;
+
+    const header = readHeader(rows, i);
+    if (header) {
+      const fields = new Set([...header.columns.values()].map((c) => c.field));
+      // A header with no ref, recommendation or action is the right-hand half of the table above.
+      rightHalf = fields.has('ref') || fields.has('recommendation') || fields.has('action') ? undefined : [...block];
+      if (!rightHalf) block = [];
+      columns = header.columns;
+      plan.headerFound = true;
+      plan.preamble.push(cells.filter(Boolean));
+      if (header.leftover) setSection(header.leftover);
+      i += header.height - 1;
+      continue;
+    }
+
+    if (isPlanMeta(cells)) {
+      plan.preamble.push(cells.filter(Boolean));
+      continue;
+    }
+    const doc = cells.filter((c) => c.trim()).length === 1 ? DOC_HEADING.exec(cells.find((c) => c.trim())!.trim()) : null;
+    if (doc) {
+      headingRec = newRec(row, doc[1], doc[2].trim(), false);
+      columns = new Map();
+      continue;
+    }
+    if (!plan.headerFound || !columns.size) {
+      const heading = sectionOf(cells, columns);
+      if (plan.headerFound && heading) setSection(heading);
+      else plan.preamble.push(cells.filter(Boolean));
+      continue;
+    }
+    const heading = sectionOf(cells, columns);
+    if (heading) {
+      setSection(heading);
+      continue;
+    }
+
+    const recCells = new Map<Field, string>();
+    const actionCells: Cells = new Map();
+    cells.forEach((cell, c) => {
+      const col = columns.get(c);
+      const value = col ? withoutEcho(cell, col.label).trim() : '';
+      if (!col || !/[a-z0-9]/i.test(value)) return;
+      if (REC_FIELDS.includes(col.field) || col.field === 'action') recCells.set(col.field, value);
+      else actionCells.set(`${col.field}|${col.label}`, value);
+    });
+
+    if (rightHalf) {
+      const target = rightHalf.shift();
+      if (target) actionCells.forEach((v, k) => target.cells.set(k, v));
+      else warn(row, 'row of a continued table has no row to continue — ignored');
+      continue;
+    }
+
+    const refCell = recCells.get('ref') ?? '';
+    const ref = refCell.length <= 8 ? REF.exec(refCell)?.[1] : undefined;
+    const recText = recCells.get('recommendation') ?? '';
+    const actText = hasWords(recCells.get('action') ?? '') ? recCells.get('action')! : '';
+    const hasActionColumn = [...columns.values()].some((c) => c.field === 'action');
+    const hasMarkerColumn = [...columns.values()].some((c) => c.field === 'ref' || c.field === 'priority');
+
+    if (headingRec && rec === headingRec) {
+      // Document style: the small table's key points describe the heading's recommendation.
+      if (recText) rec.context = [rec.context, recText].filter(Boolean).join('\n');
+      if (actText) newAction(row, actText, actionCells);
+      else if (action) appendCells(action.cells, actionCells, '\n');
+      continue;
+    }
+
+    const continuesRec = rec && recText && !ref && !recCells.get('priority') &&
+      (/^[a-z]/.test(recText) || (hasMarkerColumn && !/[.!?:)]$/.test(rec.text)));
+    if (recText && NOTHING_TO_DO.test(recText)) continue;
+    if (ref || (recText && !continuesRec)) {
+      const r = newRec(row, ref, recText, !hasActionColumn);
+      r.priority = recCells.get('priority');
+      r.agreed = recCells.get('agreed');
+      if (!recText) warn(row, `recommendation ${ref} has no text`);
+      if (!hasActionColumn) newAction(row, '', actionCells);
+      else if (actText) newAction(row, actText, actionCells);
+    } else if (continuesRec && rec) {
+      rec.text = `${rec.text} ${recText}`;
+      if (actText) newAction(row, actText, actionCells);
+    } else if (actText) {
+      newAction(row, actText, actionCells);
+    } else if (action && actionCells.size) {
+      appendCells(action.cells, actionCells, '\n');
+    } else {
+      warn(row, `text outside any recommendation ignored: '${cells.filter(Boolean).join(' ').slice(0, 60)}'`);
+    }
+  }
+  return plan;
+}
+
+function appendCells(into: Cells, from: Cells, joiner: string): void {
+  from.forEach((v, k) => into.set(k, into.has(k) ? `${into.get(k)}${joiner}${v}` : v));
+}
+
+/** "As Actions 1-6 above", "see Action 3", "as detailed in actions 2, 4 and 5" -> the refs pointed to. */
+export function linkedRefs(text: string): string[] {
+  const m = /\b(?:as|see|refer to)\s+(?:(?:per|in|detailed in)\s+)?actions?\s+((?:\d+(?:\.\d+)*\s*(?:-|–|to|,|&|and)?\s*)+)/i.exec(text);
+  if (!m) return [];
+  return m[1].trim().split(/\s*(?:,|&|\band\b)\s*/).flatMap((part) => {
+    const range = /^(\d+)\s*(?:-|–|to)\s*(\d+)$/.exec(part);
+    if (!range) return /^\d+(\.\d+)*$/.test(part) ? [part] : [];
+    const [from, to] = [Number(range[1]), Number(range[2])];
+    return to >= from && to - from < 100 ? Array.from({ length: to - from + 1 }, (_, k) => String(from + k)) : [];
+  });
+}
+
+/** "… (Page 57, para 7.33)" at the end of a recommendation -> its text and where the report says it. */
+export function splitLocator(text: string): { text: string; sourceLocator?: string } {
+  const m = /\s*\(((?:page|para(?:graph)?|p\.)\s*[\d.]+(?:\s*,\s*(?:page|para(?:graph)?|p\.)\s*[\d.]+)*)\)\s*$/i.exec(text);
+  return m ? { text: text.slice(0, m.index).trim(), sourceLocator: m[1] } : { text };
+}

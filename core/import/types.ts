@@ -1,0 +1,72 @@
+/** What the importer's parsing layer hands on: a plan as read from a file, before anything is stored. */
+import type { ActionStatus, DuePrecision, Rag } from '../domain';
+
+export interface ImportProblem {
+  file: string;
+  row?: number;
+  column?: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface ParsedDue {
+  text: string;
+  /** Last day the wording allows, UTC midnight; null when the wording gives no date. */
+  date: Date | null;
+  precision: DuePrecision;
+}
+
+export interface ParsedOwner {
+  post: string;
+  /** What this owner answers for, when one cell names several ("Cdr Jarman- SNTs"). */
+  role?: string;
+}
+
+export interface ParsedUpdate {
+  at: Date | null;
+  text: string;
+}
+
+export interface ParsedAction {
+  /** Unique within the plan, e.g. "7" or "3.2". */
+  ref: string;
+  text: string;
+  owners: ParsedOwner[];
+  due: ParsedDue;
+  status: ActionStatus;
+  reportedRag: Rag | null;
+  /** Oldest first. */
+  updates: ParsedUpdate[];
+  /** Refs of the actions this one points to ("As Actions 1-6 above"). */
+  links: string[];
+  row: number;
+}
+
+export interface ParsedRecommendation {
+  ref: string;
+  text: string;
+  section?: string;
+  /** Where the report says it: "Page 12", "para 7.70". */
+  sourceLocator?: string;
+  priority?: string;
+  agreed?: boolean;
+  /** Background a reader needs, e.g. the grade of the area an inspection drew it from. */
+  context?: string;
+  row: number;
+  actions: ParsedAction[];
+}
+
+export interface ParsedPlan {
+  title?: string;
+  issuer?: string;
+  reportDate?: Date;
+  planOwner?: string;
+  recommendations: ParsedRecommendation[];
+  problems: ImportProblem[];
+}
+
+/** One table as read from a file; row numbers are 1-based positions in `rows`. */
+export interface Table {
+  name?: string;
+  rows: string[][];
+}
