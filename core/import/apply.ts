@@ -6,7 +6,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { CoreContext } from '../context';
-import type { Prisma, PrismaClient } from '../db/client';
+import type { Prisma } from '../db/client';
+import type { Tx } from '../db/tx';
 import type { ParsedAction, ParsedPlan, ImportProblem } from './types';
 
 export interface ApplyOptions {
@@ -34,7 +35,6 @@ export interface ImportResult {
   problems: ImportProblem[];
 }
 
-type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
 class DryRunRollback extends Error {
   constructor(readonly result: ImportResult) {

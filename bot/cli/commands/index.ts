@@ -1,0 +1,7 @@
+/** Every CLI command, in the order `help` lists them. */
+import type { CliCommand } from '../command';
+import { dbMigrate } from './db-migrate';
+import { list } from './list';
+import { plans } from './plans';
+
+export const commands: CliCommand[] = [dbMigrate, plans, list];

@@ -1,0 +1,17 @@
+/** `plans [--json]`: the plans in the database. */
+import { listPlans } from '../../../core/plans';
+import { parseArgs, type CliCommand } from '../command';
+
+export const plans: CliCommand = {
+  name: 'plans',
+  usage: 'plans [--json]',
+  summary: 'list plans',
+  async run(args, ctx) {
+    const { options } = parseArgs(args);
+    const all = await listPlans(ctx.core);
+    if (options.json) all.forEach((p) => ctx.out(JSON.stringify(p)));
+    else if (!all.length) ctx.out('no plans yet: import one with `npm run chaser -- import <file>`');
+    else all.forEach((p) => ctx.out(`${p.key}\t${p.title}\t${p.recommendations} recommendations, ${p.actions} actions`));
+    return 0;
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * Every proactive message (reminder, escalation, digest, approval, notice) is written here first, in the
+ * same transaction as the decision to send it. The idempotency key names what the message is for
+ * (e.g. "reminder:<person>:<date>"), so deciding the same thing twice — a job run twice, a crash and
+ * restart, two instances — leaves one row, and the worker (jobs/outbox-worker.ts) sends each row once.
+ */
+import type { Tx } from '../db/tx';
+
+export const OUTBOX_PURPOSES = ['reminder', 'escalation', 'digest', 'approval', 'notice'] as const;
+export type OutboxPurpose = (typeof OUTBOX_PURPOSES)[number];
+
+export interface OutgoingMessage {
+  idempotencyKey: string;
+  /** ConversationRef.id of where it goes. */
+  conversationRefId: string;
+  purpose: OutboxPurpose;
+  /** The Bot Framework activity to send (text and/or attachments). */
+  activity: Record<string, unknown>;
+  notBefore?: Date;
+}
+
+/** Queues a message unless one with the same key exists; returns the row either way. */
+export async function enqueue(tx: Tx, msg: OutgoingMessage) {
+  return tx.outboxMessage.upsert({
+    where: { idempotencyKey: msg.idempotencyKey },
+    create: {
+      idempotencyKey: msg.idempotencyKey,
+      conversationId: msg.conversationRefId,
+      purpose: msg.purpose,
+      activity: JSON.stringify(msg.activity),
+      ...(msg.notBefore ? { notBefore: msg.notBefore } : {}),
+    },
+    update: {},
+  });
+}
