@@ -39,7 +39,7 @@ export async function startChaser(opts: StartOptions = {}): Promise<RunningChase
   const applied = await migrate(config.DATABASE_URL);
   log.info({ database: redactUrl(config.DATABASE_URL), applied }, 'database ready');
   const db = await openDb(config.DATABASE_URL);
-  const core: CoreContext = { db, now: opts.now ?? systemClock, timeZone: config.DEFAULT_TIME_ZONE, ragWindows: DEFAULT_RAG_WINDOWS };
+  const core: CoreContext = { db, now: opts.now ?? systemClock, timeZone: config.DEFAULT_TIME_ZONE, ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: config.ADMIN_AAD_IDS };
   if (config.CHASER_DEMO && (await loadDemo(core))) log.info('loaded the demo plan');
 
   const adapter = createAdapter(config, opts.adapter);

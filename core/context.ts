@@ -12,4 +12,6 @@ export interface CoreContext {
   /** The organisation's time zone: what "today" means for due dates. */
   timeZone: string;
   ragWindows: RagWindows;
+  /** AAD object ids configured as admins (ADMIN_AAD_IDS), on top of people whose role is admin. */
+  adminAadIds: string[];
 }
