@@ -31,23 +31,50 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length];
 }
 
-/** Words grouped by length, so a lookup only compares words within tolerance of the typed length. */
+/** The most edits `tolerance` ever allows; the index precomputes deletions this deep. */
+const MAX_EDITS = 2;
+
+/** Every string reachable from `word` by deleting up to `depth` characters (the word itself included). */
+function deletions(word: string, depth: number, into = new Set<string>()): Set<string> {
+  into.add(word);
+  if (depth > 0 && word.length > 1) {
+    for (let i = 0; i < word.length; i++) deletions(word.slice(0, i) + word.slice(i + 1), depth - 1, into);
+  }
+  return into;
+}
+
+/**
+ * Typo lookup by shared deletions (as in SymSpell): two words within k edits share a string reached
+ * by at most k deletions from each, so a lookup hashes a few dozen variants instead of comparing
+ * against every word, and only those candidates pay for an edit distance.
+ */
 export class WordIndex<T> {
-  private readonly byLength = new Map<number, [string, T][]>();
+  private readonly words: [string, T][];
+  private readonly byDeletion = new Map<string, number[]>();
+  private readonly longest: number;
 
   constructor(entries: Iterable<[string, T]>) {
-    for (const entry of entries) {
-      const bucket = this.byLength.get(entry[0].length) ?? [];
-      bucket.push(entry);
-      this.byLength.set(entry[0].length, bucket);
-    }
+    this.words = [...entries];
+    this.words.forEach(([word], i) => {
+      for (const variant of deletions(word, MAX_EDITS)) {
+        const ids = this.byDeletion.get(variant);
+        if (ids) ids.push(i);
+        else this.byDeletion.set(variant, [i]);
+      }
+    });
+    this.longest = Math.max(0, ...this.words.map(([w]) => w.length));
   }
 
-  /** Every word within tolerance of `word`, with its distance. */
+  /** Every word within `max` edits of `word`, with its distance. */
   near(word: string, max = tolerance(word.length)): { word: string; value: T; distance: number }[] {
     const found: { word: string; value: T; distance: number }[] = [];
-    for (let len = word.length - max; len <= word.length + max; len++) {
-      for (const [candidate, value] of this.byLength.get(len) ?? []) {
+    if (word.length > this.longest + max) return found;
+    const seen = new Set<number>();
+    for (const variant of deletions(word, Math.min(max, MAX_EDITS))) {
+      for (const i of this.byDeletion.get(variant) ?? []) {
+        if (seen.has(i)) continue;
+        seen.add(i);
+        const [candidate, value] = this.words[i];
         const distance = editDistance(word, candidate, max);
         if (distance <= max) found.push({ word: candidate, value, distance });
       }
@@ -57,9 +84,15 @@ export class WordIndex<T> {
 
   /** The value of the closest word; undefined when none is close or the closest disagree (a guess would be arbitrary). */
   closest(word: string): T | undefined {
-    const near = this.near(word);
-    const best = Math.min(...near.map((n) => n.distance));
-    const values = new Set(near.filter((n) => n.distance === best).map((n) => n.value));
+    let best = Infinity;
+    const values = new Set<T>();
+    for (const n of this.near(word)) {
+      if (n.distance < best) values.clear();
+      if (n.distance <= best) {
+        best = n.distance;
+        values.add(n.value);
+      }
+    }
     return values.size === 1 ? values.values().next().value : undefined;
   }
 }
