@@ -15,7 +15,8 @@ function prng(seed: number): () => number {
   };
 }
 
-const CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -./:'’?!,&;<>@#éß漢😀\t\n";
+// split('') keeps lone surrogate halves: malformed text must not throw either.
+const CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -./:'’?!,&;<>@#éß漢😀\t\n".split('');
 const VOCABULARY = [
   ...'what whats what’s is are red amber green complete overdue late due stale no update updates for days weeks'.split(' '),
   ...'this next last past week month today since in on by before the of and or tag owners my me I do owe help'.split(' '),
