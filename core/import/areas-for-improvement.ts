@@ -10,7 +10,7 @@ import type { ParsedPlan, ParsedRecommendation } from './types';
 
 const AREA = /^#*\s*\**\s*(\d[A-Z])\b\**\s*(.+?)\**\s*$/;
 /** Headings that end an "Areas for Improvement" list; page furniture and sub-topics do not. */
-const ENDS_LIST = /^#+\s*\**\s*(strengths|work in progress|contextual factors|national|appendix|\d[A-Z]?\b)/i;
+const ENDS_LIST = /^#+\s*\**\s*(strengths|work in progress|good practice|contextual factors|national|appendix|\d[A-Z]?\b)/i;
 const BULLET = /^\s*(?:[-*•\uf0b7])\s+(.*)$/;
 
 export function draftFromReportText(text: string, fileName: string): ParsedPlan {
@@ -28,9 +28,11 @@ export function draftFromReportText(text: string, fileName: string): ParsedPlan 
       return;
     }
     // "Grade<TAB>Direction of Travel" then "Fair<TAB>Improved" under the area heading.
-    if (area && !area.context && /^grade\tdirection of travel/i.test(line)) {
+    if (area && !area.context && /^grade\t/i.test(line)) {
+      const travelHeading = line.split('\t')[1]?.trim() ?? '';
       const [grade, travel] = (lines[i + 1] ?? '').split('\t').map((s) => s.trim());
-      area.context = `Grade: ${grade}; direction of travel: ${travel}`;
+      const travelText = travel ? `; direction of travel: ${travel}` : travelHeading && !/^direction of travel$/i.test(travelHeading) ? `; ${travelHeading.toLowerCase()}` : '';
+      area.context = `Grade: ${grade}${travelText}`;
       return;
     }
     if (/^#+.*areas for improvement/i.test(line)) {
@@ -43,21 +45,23 @@ export function draftFromReportText(text: string, fileName: string): ParsedPlan 
       inList = false;
       return;
     }
-    const bullet = BULLET.exec(line);
-    if (bullet) {
+    if (/^#/.test(line) || !line.trim()) return; // page furniture and sub-topic headings inside the list
+    // An item is a bullet, or a paragraph starting " X" whose bullet glyph was lost in conversion;
+    // other paragraphs continue the item a page break interrupted, unless it had ended a sentence.
+    const bullet = BULLET.exec(line)?.[1] ?? (/^ [A-Z]/.test(line) ? line : undefined);
+    const continues = current && (/^\s{2,}\S|^[a-z]/.test(line) || !/[.!?]$/.test(current.text));
+    if (bullet === undefined && continues) {
+      current!.text += ` ${line.trim()}`;
+    } else if (bullet !== undefined || /^[A-Z]/.test(line)) {
       current = {
         ref: `${area.code}.${recommendations.filter((r) => r.ref.startsWith(`${area!.code}.`)).length + 1}`,
-        text: bullet[1].trim(),
+        text: (bullet ?? line).trim(),
         section: area.name,
         ...(area.context && { context: area.context }),
         row: i + 1,
         actions: [],
       };
       recommendations.push(current);
-    } else if (current && /^\s{2,}\S/.test(line)) {
-      current.text += ` ${line.trim()}`; // wrapped bullet
-    } else if (!line.trim() || /^#/.test(line)) {
-      current = undefined;
     }
   });
 

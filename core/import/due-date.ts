@@ -95,7 +95,7 @@ function read(t: string, reportDate?: Date): Reading {
 /** A due date cell -> the date it allows; wording it cannot read is kept as text with a warning. */
 export function parseDue(text: string, reportDate?: Date): { due: ParsedDue; warning?: string } {
   const clean = text.replace(/\s+/g, ' ').trim();
-  const t = clean.toLowerCase().replace(/^(by|before|no later than|(the )?end of) /, '').replace(/[.,;]$/, '');
+  const t = clean.toLowerCase().replace(/^(?:(?:by|before|no later than|(?:the )?end of) )+/, '').replace(/[.,;]$/, '');
   const reading = read(t, reportDate);
   if (reading && reading !== 'needs report date') return { due: { text: clean, ...reading } };
   const why = reading ? 'needs the plan\'s report date' : 'not understood';

@@ -1,0 +1,48 @@
+import { parseDue } from '../../../core/import/due-date';
+
+const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));
+const report = d(2014, 12, 23);
+
+describe('parseDue: every form the seed plans use', () => {
+  test.each([
+    ['July 2003', d(2003, 7, 31), 'month'], // NCRS
+    ['Dec 03', d(2003, 12, 31), 'month'],
+    ['Feb 2004', d(2004, 2, 29), 'month'],
+    ['February 04', d(2004, 2, 29), 'month'],
+    ['Sept 2015', d(2015, 9, 30), 'month'],
+    ['01-Mar-15', d(2015, 3, 1), 'day'], // BTP
+    ['17/04/2015', d(2015, 4, 17), 'day'],
+    ['Spring 2004', d(2004, 5, 31), 'season'],
+    ['Winter 2004', d(2005, 2, 28), 'season'],
+    ['Early 2004', d(2004, 4, 30), 'season'],
+    ['2004', d(2004, 12, 31), 'year'],
+    ['Q4', d(2014, 12, 31), 'quarter'],
+    ['Q1', d(2015, 3, 31), 'quarter'], // the next Q1 after the report
+    ['Now', report, 'asap'],
+    ['Immediately', report, 'asap'],
+    ['Within three months', d(2015, 3, 23), 'day'],
+    ['By end of March 2004', d(2004, 3, 31), 'month'],
+  ])('%s', (text, date, precision) => {
+    const { due, warning } = parseDue(text, report);
+    expect(due).toEqual({ text, date, precision });
+    expect(warning).toBeUndefined();
+  });
+
+  test('"Ongoing" and an empty cell have no date and are not a problem', () => {
+    expect(parseDue('Ongoing', report)).toEqual({ due: { text: 'Ongoing', date: null, precision: 'none' } });
+    expect(parseDue('', report).warning).toBeUndefined();
+  });
+
+  test('un-understood wording is kept as text with a warning', () => {
+    expect(parseDue('Smarch 2004')).toEqual({
+      due: { text: 'Smarch 2004', date: null, precision: 'none' },
+      warning: "due date 'Smarch 2004' not understood — kept as text, no date",
+    });
+    expect(parseDue('31/02/2004').due.date).toBeNull();
+  });
+
+  test('relative wording without a report date is kept as text, saying why', () => {
+    expect(parseDue('Within three months').warning).toBe("due date 'Within three months' needs the plan's report date — kept as text, no date");
+    expect(parseDue('Now').due).toEqual({ text: 'Now', date: null, precision: 'asap' });
+  });
+});
