@@ -3,7 +3,7 @@
  * refs), then time phrases, then the remaining words as cues that pick the kind of query.
  */
 import { CompiledLexicon, compiledFor, Entity } from './lexicon';
-import { daysSince, FoundPeriod, findPeriods, Word } from './time';
+import { daysSince, findPeriods, Word } from './time';
 import { tokenize } from './tokens';
 import type { Lexicon, ListFilter, Owner, Period, Query } from './types';
 import { Cue, isKnownWord, senseOf } from './vocabulary';
@@ -33,9 +33,8 @@ function readNames(tokens: string[], mentions: string[], lx: CompiledLexicon): N
   const names: Names = { found: 0, rest: [] };
   // Mentions of anyone not in the lexicon (the bot itself, under whatever name) are dropped.
   for (const mention of mentions) {
-    const person = lx.names.scan(tokenize(mention).words, fuzzy).find((m) => m.values.length === 1 && m.values[0].type === 'person');
-    if (person && !names.owner) names.owner = { personId: (person.values[0] as { id: string }).id };
-    if (person) names.found++;
+    const [person] = lx.names.scan(tokenize(mention).words, fuzzy).flatMap((m) => (m.values.length === 1 ? m.values : []));
+    if (person?.type === 'person') assign(names, person);
   }
   let next = 0;
   for (const match of lx.names.scan(tokens, fuzzy)) {
@@ -68,7 +67,7 @@ function assign(names: Names, entity: Entity): void {
 }
 
 class Cues {
-  private readonly counts = new Map<Cue, number>();
+  private readonly present = new Set<Cue>();
   /** Words that look like content but mean nothing here ("weather", "xqzt"). */
   unrecognised = 0;
   content = 0;
@@ -77,14 +76,14 @@ class Cues {
     for (const w of words) {
       if (w.used) continue;
       const cue = w.sense?.cue;
-      if (cue) this.counts.set(cue, (this.counts.get(cue) ?? 0) + 1);
+      if (cue) this.present.add(cue);
       if (!cue && !REF.test(w.text)) this.unrecognised++;
       else if (cue && cue !== 'filler' && cue !== 'number' && cue !== 'auxiliary') this.content++;
     }
   }
 
   has(...cues: Cue[]): boolean {
-    return cues.some((c) => this.counts.has(c));
+    return cues.some((c) => this.present.has(c));
   }
 
   /** A word with `cue` directly followed by one with `next` (e.g. "past due", "action 7"). */
@@ -95,6 +94,7 @@ class Cues {
 }
 
 const isRef = (w: Word) => !w.used && REF.test(w.text);
+const hasCue = (...cues: Cue[]) => (w: Word) => !w.used && cues.includes(w.sense?.cue as Cue);
 
 /** "BTP-7", or "action 7"/"recommendation 3" with the plan named anywhere. */
 function refOf(names: Names, cues: Cues): { plan?: string; ref: string } | undefined {
@@ -102,7 +102,6 @@ function refOf(names: Names, cues: Cues): { plan?: string; ref: string } | undef
   const w = cues.pair('action', isRef) ?? cues.pair('recommendation', isRef);
   return w && { ref: w.text, ...(names.plan && { plan: names.plan }) };
 }
-const hasCue = (...cues: Cue[]) => (w: Word) => !w.used && cues.includes(w.sense?.cue as Cue);
 
 /** "show me …" asks the bot to show, it does not mean "my actions". */
 const OBJECT_ME = new Set(['show', 'tell', 'give', 'let', 'find', 'send', 'get']);
@@ -123,16 +122,15 @@ const RAG_CUES: [Cue, Rag][] = [
 ];
 
 /** Stale thresholds take a "for 30 days"/"since 1 Oct" phrase; the first other phrase is the window. */
-function splitPeriods(periods: FoundPeriod[], stale: boolean, now: Date): { staleDays?: number; when?: Period } {
-  const threshold = stale ? periods.find((p) => 'days' in p.period || ('from' in p.period && !('to' in p.period))) : undefined;
-  const when = periods.find((p) => p !== threshold)?.period;
+function splitPeriods(periods: Period[], stale: boolean, now: Date): { staleDays?: number; when?: Period } {
+  const threshold = stale ? periods.find((p) => 'days' in p || ('from' in p && !p.to)) : undefined;
+  const when = periods.find((p) => p !== threshold);
   if (!threshold) return { when };
-  const p = threshold.period;
-  const staleDays = 'days' in p ? p.days : daysSince((p as { from: string }).from, now);
+  const staleDays = 'days' in threshold ? threshold.days : daysSince((threshold as { from: string }).from, now);
   return { staleDays: staleDays > 0 ? staleDays : undefined, when };
 }
 
-function filterOf(cues: Cues, names: Names, periods: FoundPeriod[], now: Date, completedEvent: boolean): ListFilter {
+function filterOf(cues: Cues, names: Names, periods: Period[], now: Date, completedEvent: boolean): ListFilter {
   const stale = cues.has('stale') || (cues.has('no') && cues.has('update'));
   const { staleDays, when } = splitPeriods(periods, stale, now);
   const rag = RAG_CUES.filter(([cue, rag]) => cues.has(cue) && !(completedEvent && rag === 'COMPLETE')).map(([, rag]) => rag);
@@ -191,14 +189,12 @@ export function parseQuestion(text: string, lexicon: Lexicon | CompiledLexicon, 
 
   const updatedIn = cues.has('update') && !filter.stale && periods.length > 0;
   if (cues.has('changed') || completedEvent || updatedIn) {
-    const period = periods[0]?.period ?? DEFAULT_CHANGES;
-    const owner = filter.owner;
     return {
       kind: 'changes',
       event: completedEvent ? 'completed' : 'any',
-      period,
+      period: periods[0] ?? DEFAULT_CHANGES,
       ...scope(names),
-      ...(owner && { owner }),
+      ...(filter.owner && { owner: filter.owner }),
     };
   }
   const list: Query = { kind: 'list', filter: { ...filter, ...scope(names) }, tagOwners: cues.has('tag') };

@@ -14,12 +14,6 @@ export interface Word {
 /** Whether a bare "1 Nov" or "Friday" means the next one (due dates) or the last one (changes). */
 export type Direction = 'past' | 'future';
 
-export interface FoundPeriod {
-  period: Period;
-  /** The word that introduced it ("since", "for"), which tells stale thresholds from due windows. */
-  via?: Cue;
-}
-
 const DAY = 86_400_000;
 const MAX_DAYS = 3660;
 
@@ -155,12 +149,11 @@ class Reader {
 }
 
 /** Reads one time phrase starting at word i. */
-function periodAt(r: Reader, i: number): { found: FoundPeriod; length: number } | undefined {
+function periodAt(r: Reader, i: number): { period: Period; length: number } | undefined {
   const cue = r.cue(i);
   const lead = cue === 'in' || cue === 'since' || cue === 'before' || cue === 'after' || cue === 'on' ? 1 : 0;
   const j = i + lead;
-  const via = lead ? cue : undefined;
-  const done = (period: Period, length: number) => ({ found: { period, via }, length: lead + length });
+  const done = (period: Period, length: number) => ({ period, length: lead + length });
 
   if (cue === 'since' || cue === 'after') {
     const range = r.range(j);
@@ -172,7 +165,7 @@ function periodAt(r: Reader, i: number): { found: FoundPeriod; length: number } 
   }
   if (cue === 'before') {
     const date = r.date(j);
-    return date && done({ to: iso(date.t) }, date.length);
+    if (date) return done({ to: iso(date.t) }, date.length);
   }
   // "next 14 days", "in the last 2 weeks", "for 30 days", "past week".
   const rolling = r.cue(j) === 'next' || r.cue(j) === 'last' || r.cue(j) === 'past' ? 1 : 0;
@@ -181,6 +174,14 @@ function periodAt(r: Reader, i: number): { found: FoundPeriod; length: number } 
   if (r.cue(j) === 'past' && r.cue(j + 1) === 'unit') return done({ days: r.n(j + 1) as number }, 2);
   const range = r.range(j);
   if (range) return done({ range: range.range }, range.length);
+  // "by end of month", "end of next week": the rest of that calendar period.
+  if (r.cue(j) === 'end') {
+    const of = r.text(j + 1) === 'of' ? 1 : 0;
+    const unit = r.cue(j + 1 + of) === 'unit' ? r.n(j + 1 + of) : undefined;
+    const ahead = r.range(j + 1 + of);
+    if (ahead) return done({ range: ahead.range }, 1 + of + ahead.length);
+    if (unit === 7 || unit === 30) return done({ range: unit === 7 ? 'this-week' : 'this-month' }, 2 + of);
+  }
   const single = r.cue(j);
   if (single === 'today' || single === 'yesterday') return done({ range: single }, 1);
   const month = r.month(j);
@@ -190,14 +191,14 @@ function periodAt(r: Reader, i: number): { found: FoundPeriod; length: number } 
 }
 
 /** Every time phrase in the words, in order; their words are marked used. */
-export function findPeriods(words: Word[], now: Date, dir: Direction): FoundPeriod[] {
+export function findPeriods(words: Word[], now: Date, dir: Direction): Period[] {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const reader = new Reader(words, today, dir);
-  const found: FoundPeriod[] = [];
+  const found: Period[] = [];
   for (let i = 0; i < words.length; i++) {
     const hit = periodAt(reader, i);
     if (!hit) continue;
-    found.push(hit.found);
+    found.push(hit.period);
     for (let k = i; k < i + hit.length; k++) words[k].used = true;
     i += hit.length - 1;
   }

@@ -43,6 +43,7 @@ const CUES = {
   next: ['next', 'coming'],
   last: ['last', 'previous'],
   past: ['past'],
+  end: ['end'],
   since: ['since'],
   after: ['after', 'from'],
   before: ['before', 'by', 'until', 'till'],
