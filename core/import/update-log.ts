@@ -12,9 +12,21 @@ const MONTH_YEAR = `(${MONTH_WORD}) ('?\\d{2}|\\d{4})`;
 const NUMERIC = `(\\d{1,2}[/.]\\d{1,2}[/.](?:\\d{4}|\\d{2}))`;
 /** Entries are "<date> -" or "<date>:"; a full day date may also lead straight into a sentence. */
 const MARKER = new RegExp(
-  `(?<=^|[.;!?)]\\s+|\\n)(?:update )?(?:${DAY_MONTH}|${MONTH_YEAR}|${NUMERIC})(?:\\s*[-–—:]+\\s*|\\s+(?=[A-Z])|\\s*$)`,
+  `(?<=^|[.;!?)]\\s+|\\n)(?:update )?(?:${DAY_MONTH}|${MONTH_YEAR}|${NUMERIC})(\\s*[-–—:]+\\s*|\\s+|\\s*$)`,
   'gi',
 );
+
+/**
+ * With no "-" or ":" after it, only a full day date starts an entry, and only when a capitalised
+ * sentence follows ("17 Aug 15 The FCR …"); "November 2014 the results …" is prose. (The pattern is
+ * case-insensitive for month names, so the capital is checked here.)
+ */
+function isEntryStart(m: RegExpMatchArray, text: string): boolean {
+  const [whole, day, , year, , , numeric, separator] = m;
+  if (/[-–—:]/.test(separator) || m.index! + whole.length === text.length) return true;
+  const next = text[m.index! + whole.length];
+  return Boolean(numeric || (day && year)) && next !== undefined && next !== next.toLowerCase();
+}
 
 /** The entry's date; a day without a year ("26 April") takes the year of the entry before it. */
 function markerDate(m: RegExpExecArray, lastYear: number | undefined): Date | null {
@@ -32,7 +44,7 @@ function markerDate(m: RegExpExecArray, lastYear: number | undefined): Date | nu
  */
 function splitCell(text: string): ParsedUpdate[] {
   const updates: ParsedUpdate[] = [];
-  const markers = [...text.matchAll(MARKER)];
+  const markers = [...text.matchAll(MARKER)].filter((m) => isEntryStart(m, text));
   const closing = markers.length && markers[markers.length - 1].index! > 0 && markers[markers.length - 1].index! + markers[markers.length - 1][0].length === text.length;
   const stamp = closing ? markers.pop()! : undefined;
   let lastYear: number | undefined;
