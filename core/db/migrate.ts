@@ -71,7 +71,6 @@ async function withSqlite<T>(url: string, fn: (c: SqliteClient) => Promise<T>): 
   ensureSqliteDir(url);
   const client = createClient({ url });
   try {
-    await client.execute('PRAGMA busy_timeout = 10000');
     return await fn(client);
   } finally {
     client.close();
@@ -87,11 +86,11 @@ async function appliedSqlite(c: SqliteClient): Promise<string[]> {
 
 async function migrateSqlite(url: string, migrations: Migration[]): Promise<string[]> {
   return withSqlite(url, async (c) => {
-    await c.execute(SQLITE_TABLE);
+    await retryWhileBusy(() => c.execute(SQLITE_TABLE));
     const done: string[] = [];
     for (const m of migrations) {
-      // BEGIN IMMEDIATE takes the write lock first, so a second process waits and then sees the row.
-      await c.execute('BEGIN IMMEDIATE');
+      // BEGIN IMMEDIATE takes the write lock first, so a second starter waits and then sees the row.
+      await retryWhileBusy(() => c.execute('BEGIN IMMEDIATE'));
       try {
         const seen = await c.execute({ sql: 'SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL', args: [m.name] });
         if (seen.rows.length === 0) {
@@ -102,7 +101,7 @@ async function migrateSqlite(url: string, migrations: Migration[]): Promise<stri
           });
           done.push(m.name);
         }
-        await c.execute('COMMIT');
+        await retryWhileBusy(() => c.execute('COMMIT'));
       } catch (err) {
         await c.execute('ROLLBACK');
         throw new Error(`migration ${m.name} failed: ${(err as Error).message}`);
@@ -110,6 +109,22 @@ async function migrateSqlite(url: string, migrations: Migration[]): Promise<stri
     }
     return done;
   });
+}
+
+/**
+ * libsql's SQLite calls are synchronous, so its busy_timeout would block the event loop while another
+ * connection in the same process holds the lock; waiting asynchronously lets that holder finish.
+ */
+async function retryWhileBusy<T>(fn: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!/SQLITE_BUSY|database is locked/i.test(String((err as Error).message)) || Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 25 + Math.random() * 50));
+    }
+  }
 }
 
 async function withPostgres<T>(url: string, fn: (c: PgClient) => Promise<T>): Promise<T> {
