@@ -1,0 +1,70 @@
+/** The CLI works on the same database as the bot and prints what the README says. */
+import { runCli } from '../../bot/cli/run';
+import { createTestDb, type TestDatabase } from '../helpers/db';
+import { seedPlan, seedPerson } from '../helpers/fixtures';
+import { testClock } from '../helpers/clock';
+
+let t: TestDatabase;
+const clock = testClock('2015-06-01T09:00:00Z');
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { env: { DATABASE_URL: t.url }, now: clock.now, out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedPlan(t.db, {
+    key: 'BTP-CDI',
+    title: 'Crime Data Integrity',
+    actions: [
+      { ref: '7', owners: ['Head of Offender Management'], due: '2015-03-01', dueText: '01-Mar-15', updates: [{ at: '2015-05-20', text: 'Drafted' }] },
+      { ref: '9', owners: ['FCR'], due: null, dueText: 'Ongoing', updates: [{ at: '2015-04-01', text: 'Started' }] },
+    ],
+  });
+  await seedPerson(t.db, { displayName: 'Adele Vance', posts: ['FCR'] });
+});
+afterAll(() => t.drop());
+
+describe('npm run chaser', () => {
+  it('lists plans', async () => {
+    const r = await cli('plans', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out[0])).toMatchObject({ key: 'BTP-CDI', title: 'Crime Data Integrity', recommendations: 1, actions: 2 });
+  });
+
+  it("lists a plan's actions as JSON Lines with effective RAG and reasons", async () => {
+    const r = await cli('list', '--plan', 'btp-cdi', '--json');
+    expect(r.code).toBe(0);
+    const [a7, a9] = r.out.map((l) => JSON.parse(l));
+    expect(a7).toMatchObject({
+      plan: 'BTP-CDI',
+      action: { ref: '7', text: 'Action 7' },
+      owners: [{ post: 'Head of Offender Management', holders: [] }],
+      due: '2015-03-01',
+      dueText: '01-Mar-15',
+      duePrecision: 'day',
+      status: 'open',
+      effectiveRag: 'RED',
+      reason: 'overdue since 2 Mar 2015',
+      lastUpdate: { date: '2015-05-20', text: 'Drafted' },
+      updates: 1,
+    });
+    expect(a9).toMatchObject({ due: null, dueText: 'Ongoing', owners: [{ post: 'FCR', holders: ['Adele Vance'] }], effectiveRag: 'AMBER', reason: 'no update since 1 Apr 2015' });
+  });
+
+  it('explains what is missing or unknown', async () => {
+    expect(await cli('list')).toMatchObject({ code: 2, err: ['list needs --plan KEY (see `npm run chaser -- plans`)'] });
+    expect(await cli('list', '--plan', 'NOPE')).toMatchObject({ code: 1, err: ['no plan with key NOPE'] });
+    const unknown = await cli('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toEqual(['unknown command "frobnicate"']);
+    expect(unknown.out.join('\n')).toContain('list --plan KEY [--json]');
+  });
+
+  it('applies migrations on request', async () => {
+    expect(await cli('db:migrate')).toMatchObject({ code: 0, out: ['database is up to date'] });
+  });
+});
