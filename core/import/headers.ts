@@ -27,11 +27,14 @@ const LABELS = (Object.entries(SYNONYMS) as [Field, string[]][])
   .flatMap(([field, labels]) => labels.map((label) => ({ field, label })))
   .sort((a, b) => b.label.length - a.label.length);
 
+const FIELD_OF_LABEL = new Map(LABELS.map((l) => [l.label, l.field]));
+
 export const normalise = (cell: string): string => cell.toLowerCase().replace(/[^a-z0-9/]+/g, ' ').replace(/\s*\/\s*/g, '/').trim();
 
+/** Headings are short; checking only short cells keeps long comment cells from costing anything. */
 const exact = (cell: string): Field | undefined => {
-  const n = normalise(cell);
-  return LABELS.find((l) => l.label === n)?.field;
+  if (cell.length > 40) return undefined;
+  return FIELD_OF_LABEL.get(normalise(cell));
 };
 
 /** A label standing as whole words inside a longer cell ("A.C Priority 1-3 (low-high)"). */
