@@ -1,17 +1,43 @@
 /**
  * The Bot Framework adapter. With no app id/password it runs in local mode (Agents Playground, the test
  * connector stand-in): no inbound token required, no outbound token sent. With them set, every inbound
- * request must carry a valid Bot Framework JWT or gets 401.
+ * request must carry a valid Bot Framework JWT or gets 401, and nothing of the request runs.
  */
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import type { AuthenticationConfiguration } from 'botframework-connector';
+import { ConfigurationServiceClientCredentialFactory, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult, type AuthenticationConfiguration } from 'botframework-connector';
+import { CallerIdConstants } from 'botframework-schema';
 import type { Config } from '../core/config';
 
 export interface AdapterOverrides {
-  /** Tests inject signing-key and issuer settings here instead of fetching them from the network. */
+  /** Extra claim checks and endorsements for inbound tokens (the SDK's AuthenticationConfiguration). */
   authConfiguration?: AuthenticationConfiguration;
+  /** Creates outbound credentials; tests inject one that needs no login service. */
   credentialsFactory?: ConstructorParameters<typeof TeamsAdapter>[1];
+  /**
+   * Where inbound tokens' signing keys are published (OpenID configuration with a `jwks_uri`). Defaults to
+   * Microsoft's; tests point it at a local issuer so validation runs offline. Issuer, audience and
+   * expiry rules stay the public cloud's.
+   */
+  openIdMetadataUrl?: string;
+}
+
+/** Every way a token can fail verification becomes a 401: jsonwebtoken's own errors (bad signature,
+ * malformed token) would otherwise reach CloudAdapter as plain errors and be answered with 500. */
+class ChaserAdapter extends TeamsAdapter {
+  protected async processActivity(
+    auth: string | AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    const authenticated =
+      typeof auth === 'string'
+        ? await this.botFrameworkAuthentication.authenticateRequest(activity, auth).catch((err: Error) => {
+            throw err instanceof AuthenticationError ? err : new AuthenticationError(`Unauthorized: ${err.name}`, 401);
+          })
+        : auth;
+    return super.processActivity(authenticated, activity, logic);
+  }
 }
 
 export function createAdapter(config: Config, overrides: AdapterOverrides = {}): TeamsAdapter {
@@ -20,10 +46,24 @@ export function createAdapter(config: Config, overrides: AdapterOverrides = {}):
     MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
     MicrosoftAppType: config.MICROSOFT_APP_TYPE,
     MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
+    ...(overrides.openIdMetadataUrl ? publicCloudWithKeysFrom(overrides.openIdMetadataUrl) : {}),
   };
-  return new TeamsAdapter(
+  return new ChaserAdapter(
     auth,
     overrides.credentialsFactory ?? new ConfigurationServiceClientCredentialFactory(auth),
     overrides.authConfiguration,
   );
+}
+
+/** Setting any endpoint switches the SDK to "all parameters given", so the rest are the public cloud's defaults. */
+function publicCloudWithKeysFrom(openIdMetadataUrl: string) {
+  return {
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
 }

@@ -13,11 +13,11 @@ export interface TestBot {
   connector: ConnectorStandIn;
   clock: TestClock;
   /** POSTs an activity to /api/messages; resolves with the HTTP status and body (the invoke response). */
-  post(activity: object): Promise<{ status: number; body: any }>;
+  post(activity: object, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
 
-export async function startTestBot(opts: { now?: string; env?: NodeJS.ProcessEnv; adapter?: StartOptions['adapter'] } = {}): Promise<TestBot> {
+export async function startTestBot(opts: { now?: string; env?: NodeJS.ProcessEnv; adapter?: StartOptions['adapter']; log?: StartOptions['log'] } = {}): Promise<TestBot> {
   const { url, dispose } = await createTestDatabaseUrl();
   const connector = await startConnector();
   const clock = testClock(opts.now ?? '2015-06-01T09:00:00Z');
@@ -25,15 +25,16 @@ export async function startTestBot(opts: { now?: string; env?: NodeJS.ProcessEnv
     env: { PORT: '0', DATABASE_URL: url, LOG_LEVEL: 'silent', CHASER_JOBS: '0', ...opts.env },
     now: clock.now,
     adapter: opts.adapter,
+    log: opts.log,
   });
   return {
     chaser,
     connector,
     clock,
-    post: async (activity) => {
+    post: async (activity, headers = {}) => {
       const res = await fetch(`${chaser.url}/api/messages`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify(activity),
       });
       const text = await res.text();
