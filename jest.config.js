@@ -13,7 +13,7 @@ const shared = {
 };
 
 /** Tests that never open a database. */
-const DATABASE_FREE = ['<rootDir>/test/core/query/', '<rootDir>/test/core/import/(?!apply)', '<rootDir>/test/core/time', '<rootDir>/test/core/rag', '<rootDir>/test/cards/'];
+const DATABASE_FREE = ['<rootDir>/test/app-package/', '<rootDir>/test/core/query/', '<rootDir>/test/core/import/(?!apply)', '<rootDir>/test/core/time', '<rootDir>/test/core/rag', '<rootDir>/test/cards/'];
 
 const projects = [{ ...shared, displayName: 'sqlite', setupFiles: ['<rootDir>/test/setup/sqlite.js'] }];
 if (process.env.TEST_DATABASE_URL) {
