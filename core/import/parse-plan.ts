@@ -35,14 +35,13 @@ const AGREED: Record<string, boolean> = { y: true, yes: true, agreed: true, acce
  * qualified by the first word of its part ("National 5") so every action ref stays unique.
  */
 function interpret(raws: RawRecommendation[], file: string, reportDate: Date | undefined, problems: ImportProblem[]): ParsedRecommendation[] {
-  const used = new Set<string>();
+  const usedActionRefs = new Set<string>();
+  const usedRecRefs = new Set<string>();
   const finalRefOf = new Map<string, string>();
   let lastNumber = 0;
   const uniqueRef = (ref: string, section: string | undefined, row: number): string => {
-    let unique = used.has(ref) && section ? `${section.split(/\s/)[0]} ${ref}` : ref;
-    for (let n = 2; used.has(unique); n++) unique = `${ref}-${n}`;
+    const unique = qualify(usedActionRefs, ref, section);
     if (unique !== ref) problems.push({ file, row, message: `ref ${ref} is used more than once — imported as '${unique}'`, severity: 'warning' });
-    used.add(unique);
     return unique;
   };
 
@@ -70,8 +69,11 @@ function interpret(raws: RawRecommendation[], file: string, reportDate: Date | u
         row: a.row,
       };
     });
+    // Board-style rows are one recommendation with one action under the same number: keep them in step.
+    const written = raw.ref ?? String(index + 1); // plans without a ref column: the recommendation's place in the plan
+    const recRef = raw.boardStyle && actions.length === 1 && !usedRecRefs.has(actions[0].ref) ? actions[0].ref : written;
     return {
-      ref: raw.ref ?? String(index + 1), // plans without a ref column: the recommendation's place in the plan
+      ref: qualify(usedRecRefs, recRef, raw.section),
       text,
       ...(raw.section && { section: raw.section }),
       ...(sourceLocator && { sourceLocator }),
@@ -86,6 +88,17 @@ function interpret(raws: RawRecommendation[], file: string, reportDate: Date | u
   // Links name actions as the plan numbered them; point them at the refs actually given.
   for (const action of recs.flatMap((r) => r.actions)) action.links = action.links.map((l) => finalRefOf.get(l) ?? l);
   return recs;
+}
+
+/**
+ * A ref not used yet in `used`: a repeat is qualified by the first word of its section ("National 5"),
+ * then numbered ("5-2"), because plans restart their numbering in each part.
+ */
+function qualify(used: Set<string>, ref: string, section: string | undefined): string {
+  let unique = used.has(ref) && section ? `${section.split(/\s/)[0]} ${ref}` : ref;
+  for (let n = 2; used.has(unique); n++) unique = `${ref}-${n}`;
+  used.add(unique);
+  return unique;
 }
 
 /** Owners are what Chaser chases, so a missing one is worth a warning — once, if the plan names none. */
