@@ -5,7 +5,7 @@
 import type { Prisma } from '../db/client';
 import type { CoreContext } from '../context';
 import type { DuePrecision, Rag } from '../domain';
-import { effectiveRag } from '../rag';
+import { effectiveRag, type EffectiveRag } from '../rag';
 import { isoDate, localDate } from '../time';
 
 export interface OwnerView {
@@ -64,9 +64,22 @@ export const actionViewInclude = {
 
 export type ActionRow = Prisma.ActionGetPayload<{ include: typeof actionViewInclude }>;
 
-export function toActionView(row: ActionRow, ctx: Pick<CoreContext, 'now' | 'timeZone' | 'ragWindows'>): ActionView {
-  const last = row.updates[0] ?? null;
-  const rag = effectiveRag(
+/** The action columns the RAG rules read: select these alone when only the effective RAG is needed. */
+export const ragColumns = {
+  status: true,
+  reportedRag: true,
+  reportedRagAt: true,
+  dueDate: true,
+  completedAt: true,
+  lastUpdateAt: true,
+  createdAt: true,
+} satisfies Prisma.ActionSelect;
+
+export type RagColumns = Prisma.ActionGetPayload<{ select: typeof ragColumns }>;
+
+/** `today` is the organisation's calendar date (localDate(now, timeZone)); pass it in when rating many rows. */
+export function ragOf(row: RagColumns, today: string, ctx: Pick<CoreContext, 'ragWindows'>): EffectiveRag {
+  return effectiveRag(
     {
       status: row.status,
       reportedRag: row.reportedRag,
@@ -76,9 +89,14 @@ export function toActionView(row: ActionRow, ctx: Pick<CoreContext, 'now' | 'tim
       lastActivityAt: row.lastUpdateAt ?? row.createdAt,
       hasUpdates: row.lastUpdateAt !== null,
     },
-    localDate(ctx.now(), ctx.timeZone),
+    today,
     ctx.ragWindows,
   );
+}
+
+export function toActionView(row: ActionRow, ctx: Pick<CoreContext, 'now' | 'timeZone' | 'ragWindows'>): ActionView {
+  const last = row.updates[0] ?? null;
+  const rag = ragOf(row, localDate(ctx.now(), ctx.timeZone), ctx);
   return {
     id: row.id,
     planId: row.planId,

@@ -1,0 +1,74 @@
+/** One action by reference ("status of BTP-7"), with its dated history for "history of BTP-7". */
+import type { CoreContext } from '../context';
+import { actionViewInclude, toActionView, type ActionView } from '../actions/view';
+import { PLAN_ORDER } from './list';
+import { displayRef, refSpellings } from './refs';
+import type { Query } from './types';
+
+export interface HistoryEntry {
+  at: string;
+  kind: string;
+  text: string | null;
+  author: string | null;
+  rag: string | null;
+  /** Field changes as recorded: { field: [before, after] }. */
+  changes: Record<string, [unknown, unknown]> | null;
+}
+
+export interface ItemResult {
+  kind: 'item';
+  /** What was asked for, e.g. "BTP-CDI-7" or "7". */
+  asked: string;
+  action: ActionView | null;
+  /** Refs in other plans when no plan was named and several have it. */
+  candidates: string[];
+  history?: { entries: HistoryEntry[]; total: number };
+}
+
+/** Newest first; older entries are counted, not shown (a card has room for a screenful). */
+export const HISTORY_LIMIT = 15;
+
+export async function findItem(ctx: CoreContext, query: Extract<Query, { kind: 'item' }>): Promise<ItemResult> {
+  const asked = displayRef(query.plan, query.ref);
+  const rows = await ctx.db.prisma.action.findMany({
+    where: { ref: { in: refSpellings(query.ref) }, ...(query.plan && { plan: { key: query.plan } }) },
+    include: actionViewInclude,
+    orderBy: PLAN_ORDER,
+    take: 5,
+  });
+  if (rows.length !== 1) {
+    return { kind: 'item', asked, action: null, candidates: rows.map((r) => displayRef(r.plan.key, r.ref)) };
+  }
+  const action = toActionView(rows[0], ctx);
+  if (!query.history) return { kind: 'item', asked, action, candidates: [] };
+  return { kind: 'item', asked, action, candidates: [], history: await historyOf(ctx, action.id) };
+}
+
+async function historyOf(ctx: CoreContext, actionId: string): Promise<ItemResult['history']> {
+  const where = { actionId };
+  const [updates, total] = await Promise.all([
+    ctx.db.prisma.update.findMany({ where, orderBy: [{ at: 'desc' }, { createdAt: 'desc' }], take: HISTORY_LIMIT }),
+    ctx.db.prisma.update.count({ where }),
+  ]);
+  return {
+    total,
+    entries: updates.map((u) => ({
+      at: u.at.toISOString(),
+      kind: u.kind,
+      text: u.text,
+      author: u.authorName,
+      rag: u.rag,
+      changes: parseChanges(u.changes),
+    })),
+  };
+}
+
+function parseChanges(json: string | null): HistoryEntry['changes'] {
+  if (!json) return null;
+  try {
+    const value = JSON.parse(json);
+    return value && typeof value === 'object' ? value : null;
+  } catch {
+    return null;
+  }
+}

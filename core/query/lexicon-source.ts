@@ -1,0 +1,38 @@
+/**
+ * The parser's lexicon, read from the database and compiled once. Rebuilt when plans, boards, posts or
+ * people change, detected by a fingerprint of their counts and latest updatedAt (four indexed
+ * aggregates, far cheaper than reading every name per question). Posts have no updatedAt; names are
+ * unique and only ever added, so their count is enough.
+ */
+import type { CoreContext } from '../context';
+import type { Db } from '../db/client';
+import { compileLexicon, type CompiledLexicon } from './lexicon';
+
+const cache = new WeakMap<Db, { fingerprint: string; lexicon: CompiledLexicon }>();
+
+async function fingerprint(db: Db): Promise<string> {
+  const p = db.prisma;
+  const parts = await Promise.all([
+    p.plan.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+    p.board.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+    p.person.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+    p.post.count(),
+  ]);
+  return JSON.stringify(parts);
+}
+
+export async function loadLexicon(ctx: Pick<CoreContext, 'db'>): Promise<CompiledLexicon> {
+  const print = await fingerprint(ctx.db);
+  const hit = cache.get(ctx.db);
+  if (hit?.fingerprint === print) return hit.lexicon;
+  const p = ctx.db.prisma;
+  const [plans, boards, posts, people] = await Promise.all([
+    p.plan.findMany({ select: { key: true, title: true }, orderBy: { key: 'asc' } }),
+    p.board.findMany({ select: { key: true, name: true }, orderBy: { key: 'asc' } }),
+    p.post.findMany({ select: { name: true }, orderBy: { name: 'asc' } }),
+    p.person.findMany({ select: { id: true, displayName: true }, orderBy: { displayName: 'asc' } }),
+  ]);
+  const lexicon = compileLexicon({ plans, boards, posts: posts.map((x) => x.name), people });
+  cache.set(ctx.db, { fingerprint: print, lexicon });
+  return lexicon;
+}

@@ -1,0 +1,111 @@
+/**
+ * Lists actions matching a filter, one page at a time. The SQL does the narrowing: status, due date and
+ * reported RAG are indexed or cheap, and for Red and Complete (and for every non-RAG filter) the SQL
+ * condition is exactly the rule, so the count and the page come straight from the database and only
+ * the page's rows are loaded with owners. Amber and Green depend on update recency as well, so their
+ * candidates are fetched with the RAG columns alone and rated in memory before the page is loaded.
+ */
+import type { Prisma } from '../db/client';
+import type { CoreContext } from '../context';
+import type { Rag } from '../domain';
+import { actionViewInclude, ragColumns, ragOf, toActionView, type ActionView } from '../actions/view';
+import { addDays, dateOnly, localDate } from '../time';
+import { dueDateBounds, resolvePeriod, type DateSpan } from './period';
+import { actionScopeWhere, resolveScope, type Asker, type Scope } from './scope';
+import type { ListFilter, Query } from './types';
+
+export type ListQuery = Extract<Query, { kind: 'list' }>;
+
+export interface ListResult {
+  kind: 'list';
+  query: ListQuery;
+  labels: Scope['labels'];
+  /** The due window as dates, when the filter has one. */
+  due?: DateSpan;
+  /** The stale threshold applied, when the filter asks for stale actions. */
+  staleDays?: number;
+  total: number;
+  page: number;
+  pageSize: number;
+  actions: ActionView[];
+}
+
+export const PLAN_ORDER = [{ plan: { key: 'asc' } }, { position: 'asc' }] satisfies Prisma.ActionOrderByWithRelationInput[];
+
+/** Actions whose last activity (last update, else creation) falls on or before `today − days`. */
+export function quietWhere(today: string, days: number): Prisma.ActionWhereInput {
+  const before = dateOnly(addDays(today, 1 - days));
+  return { OR: [{ lastUpdateAt: { lt: before } }, { lastUpdateAt: null, createdAt: { lt: before } }] };
+}
+
+const notReported = (...rags: Rag[]): Prisma.ActionWhereInput => ({ OR: [{ reportedRag: null }, { reportedRag: { notIn: rags } }] });
+
+/** A superset of the actions with this effective RAG (exact for Red and Complete; see core/rag.ts). */
+export function ragPrefilter(rag: Rag, today: string, ctx: Pick<CoreContext, 'ragWindows'>): Prisma.ActionWhereInput {
+  const day = dateOnly(today);
+  const notOverdue: Prisma.ActionWhereInput = { OR: [{ dueDate: null }, { dueDate: { gte: day } }] };
+  switch (rag) {
+    case 'RED':
+      return { status: 'open', OR: [{ reportedRag: 'RED' }, { dueDate: { lt: day } }] };
+    case 'AMBER': {
+      const quiet = Math.min(ctx.ragWindows.dueSoonQuietDays, ctx.ragWindows.staleDays);
+      return { status: 'open', AND: [notReported('RED'), notOverdue, { OR: [{ reportedRag: 'AMBER' }, quietWhere(today, quiet)] }] };
+    }
+    case 'GREEN':
+      return { status: 'open', AND: [notReported('RED', 'AMBER'), notOverdue] };
+    case 'COMPLETE':
+      return { status: { in: ['awaiting_verification', 'complete'] } };
+  }
+}
+
+const EXACT_IN_SQL: Rag[] = ['RED', 'COMPLETE'];
+
+export function filterWhere(filter: ListFilter, scope: Scope, today: string, ctx: Pick<CoreContext, 'ragWindows'>): { where: Prisma.ActionWhereInput; due?: DateSpan; staleDays?: number } {
+  const and: Prisma.ActionWhereInput[] = [actionScopeWhere(scope)];
+  if (filter.status) and.push({ status: { in: filter.status } });
+  if (filter.overdue) and.push({ status: 'open', dueDate: { lt: dateOnly(today) } });
+  const due = filter.due && resolvePeriod(filter.due, today, 'future');
+  if (due) and.push({ status: 'open', dueDate: dueDateBounds(due) });
+  const staleDays = filter.stale && (filter.stale.days ?? ctx.ragWindows.staleDays);
+  if (staleDays) and.push({ status: 'open', ...quietWhere(today, staleDays) });
+  if (filter.rag) and.push({ OR: filter.rag.map((r) => ragPrefilter(r, today, ctx)) });
+  return { where: { AND: and }, due, staleDays };
+}
+
+export async function listActions(
+  ctx: CoreContext,
+  query: ListQuery,
+  opts: { page?: number; pageSize: number; asker?: Asker },
+): Promise<ListResult> {
+  const { filter } = query;
+  const page = opts.page ?? 0;
+  const today = localDate(ctx.now(), ctx.timeZone);
+  const scope = await resolveScope(ctx, { plan: filter.plan, board: filter.board, owner: filter.owner }, opts.asker);
+  const { where, due, staleDays } = filterWhere(filter, scope, today, ctx);
+  const base = { kind: 'list' as const, query, labels: scope.labels, ...(due && { due }), ...(staleDays && { staleDays }), page, pageSize: opts.pageSize };
+  const prisma = ctx.db.prisma;
+
+  if (!filter.rag || filter.rag.every((r) => EXACT_IN_SQL.includes(r))) {
+    const [total, rows] = await Promise.all([
+      prisma.action.count({ where }),
+      prisma.action.findMany({ where, include: actionViewInclude, orderBy: PLAN_ORDER, skip: page * opts.pageSize, take: opts.pageSize }),
+    ]);
+    return { ...base, total, actions: rows.map((r) => toActionView(r, ctx)) };
+  }
+
+  const wanted = new Set(filter.rag);
+  const [candidates, plans] = await Promise.all([
+    prisma.action.findMany({ where, select: { id: true, planId: true, position: true, ...ragColumns } }),
+    prisma.plan.findMany({ select: { id: true, key: true } }),
+  ]);
+  const planKey = new Map(plans.map((p) => [p.id, p.key]));
+  const matching = candidates
+    .filter((c) => wanted.has(ragOf(c, today, ctx).rag))
+    .sort((a, b) => byText(planKey.get(a.planId) ?? '', planKey.get(b.planId) ?? '') || a.position - b.position);
+  const ids = matching.slice(page * opts.pageSize, (page + 1) * opts.pageSize).map((c) => c.id);
+  const rows = await prisma.action.findMany({ where: { id: { in: ids } }, include: actionViewInclude });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { ...base, total: matching.length, actions: ids.flatMap((id) => (byId.has(id) ? [toActionView(byId.get(id)!, ctx)] : [])) };
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
