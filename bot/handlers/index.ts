@@ -6,6 +6,7 @@ import type { ChaserApp } from '../app';
 import type { BotDeps } from '../deps';
 import { captureIdentity } from './turn/capture-identity';
 import { tenantGuard } from './turn/tenant-guard';
+import { cardSubmitGuard } from './turn/card-submit-guard';
 import { welcomeOnInstall } from './install/welcome';
 import { help } from './messages/help';
 import { answerQuestion } from './messages/question';
@@ -13,6 +14,7 @@ import { answerQuestion } from './messages/question';
 export function registerHandlers(app: ChaserApp, deps: BotDeps): void {
   // Guards run first so nothing from a refused request is stored.
   app.turn('beforeTurn', tenantGuard(deps));
+  app.turn('beforeTurn', cardSubmitGuard(deps));
   app.turn('beforeTurn', captureIdentity(deps));
   app.conversationUpdate('membersAdded', welcomeOnInstall(deps));
   app.message(/^\s*(help|\?|hi|hello)\s*[.!?]*\s*$/i, help(deps));
