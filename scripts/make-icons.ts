@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { encodePng } from '../cards/png';
 
 type Rgba = [number, number, number, number];
 
@@ -70,30 +70,9 @@ function mix(from: Rgba, to: Rgba, weight: number): Rgba {
   return from.map((c, i) => Math.round(c + (to[i] - c) * weight)) as Rgba;
 }
 
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/** Encodes 8-bit RGBA pixels as a PNG (no filtering: each scanline starts with filter byte 0). */
-export function encodePng(size: number, rgba: Buffer): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr.set([8, 6, 0, 0, 0], 8); // bit depth 8, colour type RGBA, deflate, no filter set, no interlace
-  const rows = Buffer.alloc(size * (size * 4 + 1));
-  for (let y = 0; y < size; y++) rgba.copy(rows, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
-}
-
 if (require.main === module) {
   const dir = join(__dirname, '..', 'appPackage');
-  writeFileSync(join(dir, 'color.png'), encodePng(192, draw(192, 'color')));
-  writeFileSync(join(dir, 'outline.png'), encodePng(32, draw(32, 'outline')));
+  writeFileSync(join(dir, 'color.png'), encodePng(192, 192, draw(192, 'color')));
+  writeFileSync(join(dir, 'outline.png'), encodePng(32, 32, draw(32, 'outline')));
   console.log(`wrote ${dir}/color.png (192x192) and outline.png (32x32)`);
 }
