@@ -1,0 +1,8 @@
+/**
+ * Every scheduled job, in one list: add yours here (jobs/<name>.ts exporting a JobDefinition).
+ * bot/main.ts hands the list to the scheduler. The outbox worker is not in it: it polls continuously
+ * (jobs/outbox-worker.ts) and sends what the jobs enqueue.
+ */
+import type { JobDefinition } from './job';
+
+export const JOBS: JobDefinition[] = [];
