@@ -1,0 +1,277 @@
+/**
+ * A board's digest as of a moment (its scheduled slot): effective RAG counts with the change since the
+ * previous digest, and the sections a board meeting starts from. Rows are plain strings; the card and
+ * the text rendering escape and lay them out.
+ */
+import { z } from 'zod';
+import type { ActionView } from '../actions/view';
+import type { CoreContext } from '../context';
+import { RAGS, type Rag } from '../domain';
+import { addDays, formatDate, isoDate, localDate, zonedParts } from '../time';
+import { actionViewsAsOf } from './as-of';
+
+export const DIGEST_SECTIONS = ['newlyRed', 'overdue', 'done', 'dueSoon', 'awaitingVerification', 'extensions', 'stale', 'unreachable'] as const;
+export type DigestSectionKey = (typeof DIGEST_SECTIONS)[number];
+
+/** How far ahead "due soon" looks, and how long without an update is stale (README "Digests"). */
+export const DUE_SOON_DAYS = 14;
+export const STALE_DAYS = 30;
+/** How many digests the chart shows. */
+export const HISTORY = 8;
+
+export type RagCounts = Record<Rag, number>;
+
+export interface DigestRow {
+  /** "BTP-CDI-7", or a post's name for unreachable owners. */
+  ref: string;
+  text: string;
+  detail: string;
+}
+
+export interface DigestSection {
+  key: DigestSectionKey;
+  title: string;
+  rows: DigestRow[];
+}
+
+export interface DigestData {
+  board: { id: string; key: string; name: string; timeZone: string };
+  asOf: Date;
+  /** "Mon 23 Nov 2026 08:00" on the board's clock. */
+  asOfLabel: string;
+  previousAt: Date | null;
+  counts: RagCounts;
+  /** Change since the previous digest; null for the first one. */
+  deltas: RagCounts | null;
+  /** Non-empty sections, in DIGEST_SECTIONS order. */
+  sections: DigestSection[];
+  /** Counts of up to the last HISTORY digests, oldest first, this one last. */
+  history: RagCounts[];
+  /** Red actions now: stored so the next digest can tell which are newly Red. */
+  redIds: string[];
+}
+
+/** What Digest.counts stores. */
+export const digestRecordSchema = z.object({
+  counts: z.object({ RED: z.number(), AMBER: z.number(), GREEN: z.number(), COMPLETE: z.number() }),
+  redIds: z.array(z.string()),
+});
+export type DigestRecord = z.infer<typeof digestRecordSchema>;
+
+export function digestRecord(d: DigestData): DigestRecord {
+  return { counts: d.counts, redIds: d.redIds };
+}
+
+function readRecord(json: string): DigestRecord | null {
+  try {
+    const parsed = digestRecordSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function computeDigest(ctx: CoreContext, boardId: string, asOf: Date): Promise<DigestData> {
+  const prisma = ctx.db.prisma;
+  const board = await prisma.board.findUniqueOrThrow({ where: { id: boardId }, include: { plans: { select: { planId: true } } } });
+  const planIds = board.plans.map((p) => p.planId);
+  const earlier = await prisma.digest.findMany({ where: { boardId, scheduledFor: { lt: asOf } }, orderBy: { scheduledFor: 'desc' }, take: HISTORY - 1 });
+  const records = earlier.map((d) => readRecord(d.counts));
+  const previous = records[0] ?? null;
+  const previousAt = earlier[0]?.scheduledFor ?? null;
+
+  const { views, rows } = await actionViewsAsOf(ctx, planIds, asOf);
+  // Stale as the RAG rules see it: a never-updated action counts from when it was created.
+  const lastActivity = new Map(rows.map((r) => [r.id, { date: isoDate(r.lastUpdateAt ?? r.createdAt), updated: r.lastUpdateAt !== null }]));
+  const counts = countRags(views);
+  const red = views.filter((v) => v.effectiveRag === 'RED');
+  const today = localDate(asOf, ctx.timeZone);
+  const periodStart = previousAt ?? new Date(asOf.getTime() - 7 * 86_400_000);
+  const open = views.filter((v) => v.status === 'open');
+
+  const newlyRed = previous ? red.filter((v) => !previous.redIds.includes(v.id)) : red;
+  const sections: DigestSection[] = [
+    { key: 'newlyRed', title: previousAt ? `Newly Red since ${formatDate(previousAt)}` : 'Red', rows: newlyRed.map((v) => row(v, v.reason)) },
+    {
+      key: 'overdue',
+      title: 'Overdue',
+      rows: open
+        .filter((v) => v.due && v.due < today)
+        .sort(byDue)
+        .map((v) => row(v, `${owners(v)} · due ${v.dueText ?? formatDate(v.due!)} · ${overdueBy(v.due!, today)}`)),
+    },
+    { key: 'done', title: 'Completed and verified this period', rows: await completedInPeriod(ctx, views, periodStart, asOf) },
+    {
+      key: 'dueSoon',
+      title: `Due in the next ${DUE_SOON_DAYS} days`,
+      rows: open
+        .filter((v) => v.due && v.due >= today && v.due <= addDays(today, DUE_SOON_DAYS))
+        .sort(byDue)
+        .map((v) => row(v, `${owners(v)} · due ${v.dueText ?? formatDate(v.due!)}`)),
+    },
+    {
+      key: 'awaitingVerification',
+      title: 'Awaiting verification',
+      rows: views.filter((v) => v.status === 'awaiting_verification').map((v) => row(v, `${owners(v)} · ${v.reason}`)),
+    },
+    { key: 'extensions', title: 'Pending extension requests', rows: await pendingExtensions(ctx, views, asOf) },
+    {
+      key: 'stale',
+      title: `No update for ${STALE_DAYS} days`,
+      rows: open
+        .map((v) => ({ v, last: lastActivity.get(v.id)! }))
+        .filter(({ last }) => last.date <= addDays(today, -STALE_DAYS))
+        .sort((a, b) => a.last.date.localeCompare(b.last.date))
+        .map(({ v, last }) => row(v, `${owners(v)} · ${last.updated ? `last update ${formatDate(last.date)}` : `no update since ${formatDate(last.date)}`}`)),
+    },
+    { key: 'unreachable', title: 'Owners Chaser cannot reach', rows: await unreachableOwners(ctx, views) },
+  ];
+
+  return {
+    board: { id: board.id, key: board.key, name: board.name, timeZone: board.timeZone },
+    asOf,
+    asOfLabel: wallClockLabel(asOf, board.timeZone),
+    previousAt,
+    counts,
+    deltas: previous ? (Object.fromEntries(RAGS.map((r) => [r, counts[r] - previous.counts[r]])) as RagCounts) : null,
+    sections: sections.filter((s) => s.rows.length),
+    history: [...records.filter((r): r is DigestRecord => !!r).map((r) => r.counts).reverse(), counts],
+    redIds: red.map((v) => v.id),
+  };
+}
+
+export function countRags(views: ActionView[]): RagCounts {
+  const counts: RagCounts = { RED: 0, AMBER: 0, GREEN: 0, COMPLETE: 0 };
+  for (const v of views) counts[v.effectiveRag]++;
+  return counts;
+}
+
+/** "Mon 23 Nov 2026 08:00" on a time zone's wall clock. */
+export function wallClockLabel(at: Date, timeZone: string): string {
+  const p = zonedParts(at, timeZone);
+  const day = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][p.weekday - 1];
+  const hm = `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+  return `${day} ${formatDate(localDate(at, timeZone))} ${hm}`;
+}
+
+function row(v: ActionView, detail: string): DigestRow {
+  return { ref: v.displayRef, text: v.text, detail };
+}
+
+function owners(v: ActionView): string {
+  return (
+    v.owners
+      .map((o) => {
+        const names = o.holders.map((h) => h.displayName).join(', ');
+        return names ? `${o.post} (${names})` : o.post;
+      })
+      .join('; ') || 'no owner'
+  );
+}
+
+const byDue = (a: ActionView, b: ActionView) => a.due!.localeCompare(b.due!);
+
+function overdueBy(due: string, today: string): string {
+  const days = Math.round((Date.parse(today) - Date.parse(due)) / 86_400_000);
+  return `${days} day${days === 1 ? '' : 's'} overdue`;
+}
+
+/**
+ * Completions and verifications inside (from, to]: from the status changes in Update history (what was
+ * recorded then), and from the completion stamps for writers that record no change.
+ */
+async function completedInPeriod(ctx: CoreContext, views: ActionView[], from: Date, to: Date): Promise<DigestRow[]> {
+  const ids = views.map((v) => v.id);
+  const [changes, stamped] = await Promise.all([
+    ctx.db.prisma.update.findMany({
+      where: { actionId: { in: ids }, at: { gt: from, lte: to }, changes: { contains: '"status"' } },
+      select: { actionId: true, at: true, changes: true },
+      orderBy: { at: 'asc' },
+    }),
+    ctx.db.prisma.action.findMany({
+      where: { id: { in: ids }, OR: [{ completedAt: { gt: from, lte: to } }, { verifiedAt: { gt: from, lte: to } }] },
+      select: { id: true, completedAt: true, verifiedAt: true },
+    }),
+  ]);
+  const events = new Map<string, { completed?: Date; verified?: Date }>();
+  const note = (id: string, kind: 'completed' | 'verified', at: Date) => {
+    const e = events.get(id) ?? {};
+    e[kind] ??= at;
+    events.set(id, e);
+  };
+  for (const u of changes) {
+    const after = statusAfter(u.changes);
+    if (after === 'awaiting_verification') note(u.actionId, 'completed', u.at);
+    if (after === 'complete') note(u.actionId, 'verified', u.at);
+  }
+  for (const a of stamped) {
+    if (a.completedAt && a.completedAt > from && a.completedAt <= to) note(a.id, 'completed', a.completedAt);
+    if (a.verifiedAt && a.verifiedAt > from && a.verifiedAt <= to) note(a.id, 'verified', a.verifiedAt);
+  }
+  return views
+    .filter((v) => events.has(v.id))
+    .map((v) => {
+      const e = events.get(v.id)!;
+      const parts = [e.completed && `completed ${formatDate(e.completed)}`, e.verified && `verified ${formatDate(e.verified)}`].filter(Boolean);
+      return row(v, `${owners(v)} · ${parts.join(', ')}`);
+    });
+}
+
+function statusAfter(changes: string | null): string | null {
+  try {
+    const status = (JSON.parse(changes ?? '{}') as { status?: unknown }).status;
+    return Array.isArray(status) ? String(status[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Requests open at `asOf`: made by then and not decided by then. */
+async function pendingExtensions(ctx: CoreContext, views: ActionView[], asOf: Date): Promise<DigestRow[]> {
+  const requests = await ctx.db.prisma.extensionRequest.findMany({
+    where: {
+      actionId: { in: views.map((v) => v.id) },
+      createdAt: { lte: asOf },
+      OR: [{ status: 'pending' }, { decidedAt: { gt: asOf } }],
+    },
+    orderBy: { createdAt: 'asc' },
+  });
+  const people = await ctx.db.prisma.person.findMany({ where: { id: { in: requests.map((r) => r.requestedById) } }, select: { id: true, displayName: true } });
+  const name = new Map(people.map((p) => [p.id, p.displayName]));
+  const byId = new Map(views.map((v) => [v.id, v]));
+  return requests.map((r) => {
+    const v = byId.get(r.actionId)!;
+    const due = v.due ? formatDate(v.due) : 'no date';
+    return row(v, `${name.get(r.requestedById) ?? 'someone'} asks to move ${due} → ${formatDate(isoDate(r.requestedDate))}: ${r.reason}`);
+  });
+}
+
+/** Posts on open actions with nobody holding them, or whose holders have no personal chat with Chaser. */
+async function unreachableOwners(ctx: CoreContext, views: ActionView[]): Promise<DigestRow[]> {
+  const posts = new Map<string, { post: string; holders: { personId: string; displayName: string }[]; refs: string[] }>();
+  for (const v of views.filter((x) => x.status !== 'complete')) {
+    for (const o of v.owners) {
+      const entry = posts.get(o.postId) ?? { post: o.post, holders: o.holders, refs: [] };
+      entry.refs.push(v.displayRef);
+      posts.set(o.postId, entry);
+    }
+  }
+  const holderIds = [...new Set([...posts.values()].flatMap((p) => p.holders.map((h) => h.personId)))];
+  const reachable = new Set(
+    (
+      await ctx.db.prisma.conversationRef.findMany({
+        where: { personId: { in: holderIds }, scope: 'personal', state: 'active' },
+        select: { personId: true },
+      })
+    ).map((c) => c.personId),
+  );
+  const rows: DigestRow[] = [];
+  for (const p of posts.values()) {
+    const list = `${p.refs.length} open action${p.refs.length === 1 ? '' : 's'}: ${p.refs.slice(0, 5).join(', ')}${p.refs.length > 5 ? ', …' : ''}`;
+    if (!p.holders.length) rows.push({ ref: p.post, text: 'Nobody holds this post', detail: list });
+    else if (!p.holders.some((h) => reachable.has(h.personId))) {
+      rows.push({ ref: p.post, text: `${p.holders.map((h) => h.displayName).join(', ')}: no chat with Chaser yet`, detail: list });
+    }
+  }
+  return rows;
+}
