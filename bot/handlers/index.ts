@@ -10,6 +10,11 @@ import { cardSubmitGuard } from './turn/card-submit-guard';
 import { welcomeOnInstall } from './install/welcome';
 import { help } from './messages/help';
 import { answerQuestion } from './messages/question';
+import { listPage } from './actions/list-page';
+import { decideExtensionRequest } from './actions/extension-decide';
+import { openUpdateCard } from './actions/open';
+import { saveUpdate } from './actions/update';
+import { verifyAction } from './actions/verify';
 
 export function registerHandlers(app: ChaserApp, deps: BotDeps): void {
   // Guards run first so nothing from a refused request is stored.
@@ -18,5 +23,10 @@ export function registerHandlers(app: ChaserApp, deps: BotDeps): void {
   app.turn('beforeTurn', captureIdentity(deps));
   app.conversationUpdate('membersAdded', welcomeOnInstall(deps));
   app.message(/^\s*(help|\?|hi|hello)\s*[.!?]*\s*$/i, help(deps));
+  app.adaptiveCards.actionExecute('action.open', openUpdateCard(deps));
+  app.adaptiveCards.actionExecute('action.update', saveUpdate(deps));
+  app.adaptiveCards.actionExecute('extension.decide', decideExtensionRequest(deps));
+  app.adaptiveCards.actionExecute('action.verify', verifyAction(deps));
+  app.adaptiveCards.actionExecute('list.page', listPage(deps));
   app.activity('message', answerQuestion(deps));
 }

@@ -1,0 +1,59 @@
+/**
+ * What the owner loop sends to people other than the one clicking (approval cards to the plan owner,
+ * decisions back to the requester). Core decides and enqueues in the same transaction; the bot layer
+ * supplies the activities (cards live outside core), so core never imports card builders.
+ */
+import type { CoreContext } from '../context';
+import type { Tx } from '../db/tx';
+import { enqueue, type OutboxPurpose } from '../outbox/enqueue';
+import { holdersOf } from '../people/roles';
+import type { ActionView } from './view';
+
+export type OutgoingActivity = Record<string, unknown>;
+
+export interface ExtensionRequestInfo {
+  requestId: string;
+  requestedDate: string;
+  reason: string;
+  requesterName: string;
+}
+
+export interface OwnerLoopMessages {
+  /** To the plan owner: Approve / Reject a new due date. */
+  extensionApproval(view: ActionView, request: ExtensionRequestInfo): OutgoingActivity;
+  /** To the requester: what the plan owner decided. */
+  extensionDecided(view: ActionView, d: { approved: boolean; requestedDate: string; deciderName: string; comment: string | null }): OutgoingActivity;
+  /** To the plan owner: Verify / Reopen an action its owner completed. */
+  verificationRequest(view: ActionView, d: { completedBy: string; note: string }): OutgoingActivity;
+  /** To the action's owners: the plan owner verified or reopened it. */
+  verificationDecided(view: ActionView, d: { verified: boolean; deciderName: string; comment: string | null }): OutgoingActivity;
+}
+
+/**
+ * Queues one message per person to their personal chat with the bot; returns how many people it could
+ * reach (someone who never installed the bot has no chat yet).
+ */
+export async function enqueueToPeople(
+  tx: Tx,
+  personIds: string[],
+  msg: { key: string; purpose: OutboxPurpose; activity: OutgoingActivity },
+): Promise<number> {
+  if (!personIds.length) return 0;
+  const convs = await tx.conversationRef.findMany({
+    where: { personId: { in: personIds }, scope: 'personal', state: 'active' },
+    orderBy: { updatedAt: 'desc' },
+  });
+  const reached = new Set<string>();
+  for (const c of convs) {
+    if (reached.has(c.personId!)) continue; // newest chat per person
+    reached.add(c.personId!);
+    await enqueue(tx, { idempotencyKey: `${msg.key}:${c.personId}`, conversationRefId: c.id, purpose: msg.purpose, activity: msg.activity });
+  }
+  return reached.size;
+}
+
+/** People holding the plan's owner post: who verifies and decides extensions. */
+export async function planOwnerIds(ctx: Pick<CoreContext, 'db'>, planId: string): Promise<string[]> {
+  const plan = await ctx.db.prisma.plan.findUnique({ where: { id: planId }, select: { ownerPostId: true } });
+  return plan?.ownerPostId ? holdersOf(ctx, [plan.ownerPostId]) : [];
+}

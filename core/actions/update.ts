@@ -1,0 +1,191 @@
+/**
+ * An owner's update from the update card. Rules: a note is required when reporting Amber or Red,
+ * completing, or asking for a new due date; "Complete" hands the action to the plan owner to verify.
+ * Every change is a new Update row (history is never overwritten); the action's version guards against
+ * two people updating at once, and the idempotency key makes a retried click record once.
+ */
+import { z } from 'zod';
+import type { CoreContext } from '../context';
+import type { Tx } from '../db/tx';
+import { isUniqueViolation } from '../db/tx';
+import { actionRole } from '../people/roles';
+import { dateOnly, isoDate, localDate } from '../time';
+import { fieldErrors, findActor, idempotencyKey, loadView, optionalText, StaleVersion, type FieldErrors } from './change';
+import { enqueueToPeople, planOwnerIds, type OwnerLoopMessages } from './owner-messages';
+import type { ActionView } from './view';
+
+/** The card's choices: what owners say, and what is stored. */
+export const STATUS_CHOICES = [
+  { value: 'GREEN', title: 'On track' },
+  { value: 'AMBER', title: 'At risk' },
+  { value: 'RED', title: 'Off track' },
+  { value: 'complete', title: 'Complete' },
+] as const;
+export type UpdateStatus = (typeof STATUS_CHOICES)[number]['value'];
+
+/** Which card and which version of the action it showed. */
+export const cardRefSchema = z.object({
+  actionId: z.string().min(1).max(100),
+  version: z.coerce.number().int().min(1),
+});
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a date')
+  .refine((d) => !Number.isNaN(dateOnly(d).getTime()) && isoDate(dateOnly(d)) === d, 'That is not a real date');
+
+export const updateFieldsSchema = z.object({
+  status: z.enum(['GREEN', 'AMBER', 'RED', 'complete'], { errorMap: () => ({ message: 'Choose a status' }) }),
+  note: optionalText,
+  newDueDate: z
+    .string()
+    .optional()
+    .transform((s) => s?.trim() || undefined)
+    .pipe(isoDay.optional()),
+  dueReason: optionalText,
+});
+export type UpdateFields = z.infer<typeof updateFieldsSchema>;
+
+/** What the user typed, kept so an invalid or conflicting submit re-shows it. */
+export interface UpdateValues {
+  status?: string;
+  note?: string;
+  newDueDate?: string;
+  dueReason?: string;
+}
+
+export type UpdateResult =
+  | { kind: 'updated'; view: ActionView; by: string; at: Date; timeZone: string; extension?: { date: string; planOwnersReached: number }; duplicate: boolean }
+  | { kind: 'invalid'; view: ActionView; errors: FieldErrors; values: UpdateValues }
+  | { kind: 'conflict'; view: ActionView; values: UpdateValues }
+  | { kind: 'closed'; view: ActionView }
+  | { kind: 'forbidden'; view: ActionView }
+  | { kind: 'not-found' };
+
+/** The rules beyond field shapes; `today` is the organisation's calendar date. */
+export function checkUpdateRules(f: UpdateFields, today: string): FieldErrors {
+  const errors: FieldErrors = {};
+  const why =
+    f.status === 'RED' ? 'Off track' : f.status === 'AMBER' ? 'At risk' : f.status === 'complete' ? 'Complete' : f.newDueDate ? 'a new due date' : null;
+  if (!f.note && why) errors.note = `Add a note: it is required for ${why}`;
+  if (f.newDueDate) {
+    if (f.status === 'complete') errors.newDueDate = 'Leave the new date empty when completing';
+    else if (f.newDueDate <= today) errors.newDueDate = 'The new date must be after today';
+    if (!f.dueReason) errors.dueReason = 'Say why the date needs to move';
+  } else if (f.dueReason) errors.newDueDate = 'Pick the new date you are asking for';
+  return errors;
+}
+
+export async function submitUpdate(ctx: CoreContext, actorId: string, raw: Record<string, unknown>, messages: OwnerLoopMessages): Promise<UpdateResult> {
+  const ref = cardRefSchema.safeParse(raw);
+  const actor = await findActor(ctx, actorId);
+  const view = ref.success ? await loadView(ctx, ref.data.actionId) : null;
+  if (!ref.success || !view || !actor) return { kind: 'not-found' };
+  if (!(await actionRole(ctx, actorId, view.id))) return { kind: 'forbidden', view };
+
+  const values = keptValues(raw);
+  const parsed = updateFieldsSchema.safeParse(raw);
+  const errors = parsed.success ? checkUpdateRules(parsed.data, localDate(ctx.now(), ctx.timeZone)) : fieldErrors(parsed.error);
+  if (!parsed.success || Object.keys(errors).length) return { kind: 'invalid', view, errors, values };
+
+  const fields = parsed.data;
+  const key = idempotencyKey(['update', actorId, view.id, ref.data.version, fields]);
+  const done = await recorded(ctx, key);
+  if (done) return done;
+  if (view.status !== 'open') return { kind: 'closed', view };
+  if (view.version !== ref.data.version) return { kind: 'conflict', view, values };
+
+  const at = ctx.now();
+  const planOwners = await planOwnerIds(ctx, view.planId);
+  const w: Write = { view, fields, key, at, actorName: actor.displayName, actorId, version: ref.data.version, planOwners };
+  try {
+    const planOwnersReached = await ctx.db.prisma.$transaction((tx) => write(ctx, tx as Tx, w, messages));
+    const fresh = (await loadView(ctx, view.id))!;
+    const extension = fields.newDueDate ? { date: fields.newDueDate, planOwnersReached } : undefined;
+    return { kind: 'updated', view: fresh, by: actor.displayName, at, timeZone: actor.timeZone, extension, duplicate: false };
+  } catch (err) {
+    if (!(err instanceof StaleVersion) && !isUniqueViolation(err)) throw err;
+    // Lost a race: to the same click arriving twice (recorded) or to someone else's update (conflict).
+    return (await recorded(ctx, key)) ?? { kind: 'conflict', view: (await loadView(ctx, view.id))!, values };
+  }
+}
+
+interface Write {
+  view: ActionView;
+  fields: UpdateFields;
+  key: string;
+  at: Date;
+  actorId: string;
+  actorName: string;
+  version: number;
+  planOwners: string[];
+}
+
+/** Returns how many plan owners the approval / verification card could reach. */
+async function write(ctx: CoreContext, tx: Tx, w: Write, messages: OwnerLoopMessages): Promise<number> {
+  const { view, fields, at } = w;
+  const completing = fields.status === 'complete';
+  const rag = completing ? 'COMPLETE' : fields.status;
+  const moved = await tx.action.updateMany({
+    where: { id: view.id, version: w.version, status: 'open' },
+    data: {
+      reportedRag: rag,
+      reportedRagAt: at,
+      lastUpdateAt: at,
+      version: { increment: 1 },
+      ...(completing ? { status: 'awaiting_verification', completedAt: at } : {}),
+    },
+  });
+  if (moved.count !== 1) throw new StaleVersion();
+
+  const changes: Record<string, [unknown, unknown]> = {};
+  if (view.reportedRag !== rag) changes.reportedRag = [view.reportedRag, rag];
+  if (completing) changes.status = [view.status, 'awaiting_verification'];
+  await tx.update.create({
+    data: {
+      actionId: view.id,
+      at,
+      authorName: w.actorName,
+      authorPersonId: w.actorId,
+      kind: 'progress',
+      text: fields.note ?? null,
+      changes: Object.keys(changes).length ? JSON.stringify(changes) : null,
+      rag,
+      idempotencyKey: w.key,
+    },
+  });
+
+  const owners = w.planOwners;
+  const after = (await loadView(ctx, view.id, tx))!;
+  if (completing) {
+    return enqueueToPeople(tx, owners, {
+      key: `approval:verify:${view.id}:${after.version}`,
+      purpose: 'approval',
+      activity: messages.verificationRequest(after, { completedBy: w.actorName, note: fields.note ?? '' }),
+    });
+  }
+  if (fields.newDueDate) {
+    const request = await tx.extensionRequest.create({
+      data: { actionId: view.id, requestedById: w.actorId, requestedDate: dateOnly(fields.newDueDate), reason: fields.dueReason!, createdAt: at },
+    });
+    return enqueueToPeople(tx, owners, {
+      key: `approval:extension:${request.id}`,
+      purpose: 'approval',
+      activity: messages.extensionApproval(after, { requestId: request.id, requestedDate: fields.newDueDate, reason: fields.dueReason!, requesterName: w.actorName }),
+    });
+  }
+  return 0;
+}
+
+/** The update this key already recorded, as the same answer the first click got. */
+async function recorded(ctx: CoreContext, key: string): Promise<UpdateResult | null> {
+  const u = await ctx.db.prisma.update.findUnique({ where: { idempotencyKey: key }, include: { author: { select: { timeZone: true } } } });
+  if (!u) return null;
+  const view = (await loadView(ctx, u.actionId))!;
+  return { kind: 'updated', view, by: u.authorName ?? 'someone', at: u.at, timeZone: u.author?.timeZone ?? ctx.timeZone, duplicate: true };
+}
+
+function keptValues(raw: Record<string, unknown>): UpdateValues {
+  const pick = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string).slice(0, 4000) : undefined);
+  return { status: pick('status'), note: pick('note'), newDueDate: pick('newDueDate'), dueReason: pick('dueReason') };
+}

@@ -1,0 +1,92 @@
+/**
+ * The plan owner's check of a completed action: Verify closes it (status complete, verifiedAt/By);
+ * Reopen sends it back to open with the comment in history. The action's owners are told either way.
+ * Guarded by the action's version, so a double click or a second plan owner cannot decide twice.
+ */
+import { z } from 'zod';
+import type { CoreContext } from '../context';
+import type { Tx } from '../db/tx';
+import { isUniqueViolation } from '../db/tx';
+import { actionOwnerIds, canManagePlan } from '../people/roles';
+import { cardRefSchema } from './update';
+import { fieldErrors, findActor, loadView, optionalText, StaleVersion, type FieldErrors } from './change';
+import { enqueueToPeople, type OwnerLoopMessages } from './owner-messages';
+import type { ActionView } from './view';
+
+export const verifyDecisionSchema = cardRefSchema
+  .extend({ decision: z.enum(['verify', 'reopen']), comment: optionalText })
+  .refine((d) => d.decision === 'verify' || !!d.comment, { path: ['comment'], message: 'Add a comment saying what is still missing' });
+
+export interface VerificationState {
+  status: string;
+  by: string | null;
+  at: Date | null;
+  comment: string | null;
+}
+
+export type VerifyResult =
+  | { kind: 'decided'; view: ActionView; decision: VerificationState; timeZone: string }
+  | { kind: 'invalid'; view: ActionView; errors: FieldErrors; comment?: string }
+  | { kind: 'stale'; view: ActionView; decision: VerificationState | null; timeZone: string }
+  | { kind: 'forbidden'; view: ActionView }
+  | { kind: 'not-found' };
+
+export async function decideVerification(ctx: CoreContext, actorId: string, raw: Record<string, unknown>, messages: OwnerLoopMessages): Promise<VerifyResult> {
+  const actionId = typeof raw.actionId === 'string' ? raw.actionId : '';
+  const actor = await findActor(ctx, actorId);
+  const view = actionId ? await loadView(ctx, actionId) : null;
+  if (!actor || !view) return { kind: 'not-found' };
+  if (!(await canManagePlan(ctx, actorId, view.planId))) return { kind: 'forbidden', view };
+
+  const parsed = verifyDecisionSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { kind: 'invalid', view, errors: fieldErrors(parsed.error), comment: typeof raw.comment === 'string' ? raw.comment.slice(0, 4000) : undefined };
+  }
+  const { version, decision, comment } = parsed.data;
+  const key = `verify:${view.id}:${version}`;
+  const verified = decision === 'verify';
+  const at = ctx.now();
+  const owners = await actionOwnerIds(ctx, view.id);
+  try {
+    await ctx.db.prisma.$transaction(async (t) => {
+      const tx = t as Tx;
+      const moved = await tx.action.updateMany({
+        where: { id: view.id, version, status: 'awaiting_verification' },
+        data: verified
+          ? { status: 'complete', verifiedAt: at, verifiedById: actorId, version: { increment: 1 } }
+          : { status: 'open', completedAt: null, version: { increment: 1 } },
+      });
+      if (moved.count !== 1) throw new StaleVersion();
+      await tx.update.create({
+        data: {
+          actionId: view.id,
+          at,
+          authorName: actor.displayName,
+          authorPersonId: actorId,
+          kind: 'verification',
+          text: comment ?? null,
+          changes: JSON.stringify({ status: ['awaiting_verification', verified ? 'complete' : 'open'] }),
+          idempotencyKey: key,
+        },
+      });
+      const after = (await loadView(ctx, view.id, tx))!;
+      await enqueueToPeople(tx, owners, {
+        key: `notice:${key}`,
+        purpose: 'notice',
+        activity: messages.verificationDecided(after, { verified, deciderName: actor.displayName, comment: comment ?? null }),
+      });
+    });
+  } catch (err) {
+    if (!(err instanceof StaleVersion) && !isUniqueViolation(err)) throw err;
+    // Already decided (by this click before, or someone else): show what happened instead.
+    return { kind: 'stale', view: (await loadView(ctx, view.id))!, decision: await lastDecision(ctx, view.id), timeZone: actor.timeZone };
+  }
+  return { kind: 'decided', view: (await loadView(ctx, view.id))!, decision: (await lastDecision(ctx, view.id))!, timeZone: actor.timeZone };
+}
+
+async function lastDecision(ctx: CoreContext, actionId: string): Promise<VerificationState | null> {
+  const u = await ctx.db.prisma.update.findFirst({ where: { actionId, kind: 'verification' }, orderBy: [{ at: 'desc' }, { createdAt: 'desc' }] });
+  if (!u) return null;
+  const status = (JSON.parse(u.changes ?? '{}') as { status?: [string, string] }).status?.[1] ?? 'unknown';
+  return { status, by: u.authorName, at: u.at, comment: u.text };
+}
