@@ -1,0 +1,77 @@
+/**
+ * Card and text injection: plan and user text goes into every card builder escaped, so it can add no
+ * link, emphasis, heading or mention to what the bot posts. Each builder is built once from plain words
+ * and once from each hostile string, and the markup Teams would see must be identical.
+ */
+import type { ActionView } from '../../core/actions/view';
+import type { DigestData } from '../../core/digest/compute';
+import { actionListCard } from '../../cards/action-list';
+import { digestCard } from '../../cards/digest';
+import { welcomeCard } from '../../cards/welcome';
+import { escapeMarkdown, safe } from '../../cards/text';
+import { HOSTILE, markupOf, shownStrings } from './markup';
+
+const PLAIN = 'plain words';
+
+function view(t: string): ActionView {
+  return {
+    id: 'a1', planId: 'p1', planKey: t, planTitle: t, section: t, recommendationRef: t, recommendationText: t, ref: t, displayRef: t, text: t,
+    owners: [{ postId: 'post1', post: t, role: t, holders: [{ personId: 'p1', displayName: t, aadObjectId: null, teamsUserId: null }] }],
+    due: '2015-03-01', dueText: t, duePrecision: 'day', status: 'open', reportedRag: 'RED', effectiveRag: 'RED', reason: t,
+    lastUpdate: { at: '2015-05-20', text: t, author: t }, updates: 1, version: 1,
+  };
+}
+
+function digest(t: string): DigestData {
+  const counts = { RED: 1, AMBER: 0, GREEN: 0, COMPLETE: 0 };
+  const rows = Array.from({ length: 7 }, () => ({ ref: t, text: t, detail: t }));
+  return {
+    board: { id: 'b1', key: t, name: t, timeZone: 'Europe/London' }, asOf: new Date('2015-06-01T08:00:00Z'), asOfLabel: 'Mon 1 Jun 2015 09:00', previousAt: null,
+    counts, deltas: null, sections: [{ key: 'newly_red', title: t, rows }] as DigestData['sections'], history: [], redIds: [],
+  };
+}
+
+const builders: [string, (t: string) => unknown][] = [
+  ['action list', (t) => actionListCard({ title: t, actions: [view(t), view(t)], total: 12, page: 0, pageData: { q: t } })],
+  ['digest summary', (t) => digestCard(digest(t), { late: t })],
+  ['digest section, expanded', (t) => digestCard(digest(t), { expand: { section: 'newly_red', page: 0 } })],
+];
+
+describe.each(builders)('%s card', (_name, build) => {
+  const plain = markupOf(build(PLAIN));
+
+  it.each(HOSTILE)('adds no markup for %p', (hostile) => {
+    const card = build(hostile);
+    expect(markupOf(card)).toEqual(plain);
+    const shown = shownStrings(card).join('\n');
+    expect(shown).not.toMatch(/<at>|<a\s|\]\(/i);
+    expect(JSON.stringify((card as { msteams?: { entities?: unknown } }).msteams?.entities ?? [])).toBe('[]');
+  });
+
+  it('still shows the text, escaped, so people see what was written', () => {
+    expect(shownStrings(build('[click](http://evil)')).join('\n')).toContain(escapeMarkdown('[click](http://evil)'));
+  });
+});
+
+describe('the markup check itself', () => {
+  it('notices unescaped markup, so the tests above can fail', () => {
+    expect(markupOf({ body: [{ type: 'TextBlock', text: '[click](http://evil)' }] })).not.toEqual(markupOf({ body: [{ type: 'TextBlock', text: PLAIN }] }));
+    expect(markupOf({ body: [{ type: 'TextBlock', text: safe('[click](http://evil)') }] })).toEqual(markupOf({ body: [{ type: 'TextBlock', text: PLAIN }] }));
+  });
+});
+
+describe('welcome card', () => {
+  it('takes no user text and mentions nobody', () => {
+    for (const scope of ['personal', 'groupChat', 'channel'] as const) {
+      const card = welcomeCard({ scope });
+      expect(shownStrings(card).join('\n')).not.toMatch(/<at>|\]\(/);
+      expect(card.msteams?.entities).toBeUndefined();
+    }
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it.each(HOSTILE)('leaves no markup character of %p unescaped', (hostile) => {
+    expect(markupOf({ text: escapeMarkdown(hostile) })).toEqual(['']);
+  });
+});
