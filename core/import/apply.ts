@@ -1,14 +1,17 @@
 /**
  * Writes a parsed plan into the database as one transaction: upsert by plan + ref, so the same file
  * imported twice changes nothing, and a changed file changes only what changed, recording each change
- * as an immutable Update. A dry run does the same work and rolls it back, so it reports exactly what a
+ * as an immutable Update (kind 'change', `changes` = { field: [before, after] }, which is what the
+ * as-of views roll back). A dry run does the same work and rolls it back, so it reports exactly what a
  * real run would do. New rows are written in batches (createMany): a 10,000-row plan is a few queries.
+ * Nothing here throws on bad input: a plan that cannot be written comes back with an error problem
+ * and nothing written.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { CoreContext } from '../context';
 import type { Prisma } from '../db/client';
 import type { Tx } from '../db/tx';
-import type { ParsedAction, ParsedPlan, ImportProblem } from './types';
+import type { ParsedAction, ParsedOwner, ParsedPlan, ImportProblem } from './types';
 
 export interface ApplyOptions {
   planKey: string;
@@ -28,6 +31,8 @@ export interface ImportChange {
 export interface ImportResult {
   planKey: string;
   dryRun: boolean;
+  /** True when nothing was (or, in a dry run, would be) written because of an error problem. */
+  failed: boolean;
   counts: { recommendations: number; actions: number; owners: number; updates: number };
   created: { recommendations: number; actions: number; updates: number; posts: number };
   updated: { recommendations: number; actions: number };
@@ -35,6 +40,8 @@ export interface ImportResult {
   problems: ImportProblem[];
 }
 
+/** Action fields whose change is history; position and the like move silently. */
+const TRACKED = ['text', 'dueText', 'dueDate', 'duePrecision', 'status', 'reportedRag'] as const;
 
 class DryRunRollback extends Error {
   constructor(readonly result: ImportResult) {
@@ -46,10 +53,8 @@ class DryRunRollback extends Error {
 const IMPORT_TIMEOUT_MS = 120_000;
 
 export async function applyParsedPlan(ctx: Pick<CoreContext, 'db' | 'now'>, parsed: ParsedPlan, opts: ApplyOptions): Promise<ImportResult> {
-  const problems = [...parsed.problems];
-  if (problems.some((p) => p.severity === 'error')) {
-    return emptyResult(opts, problems);
-  }
+  const problems = [...parsed.problems, ...checkPlan(parsed, opts.source)];
+  if (problems.some((p) => p.severity === 'error')) return emptyResult(opts, problems, true);
   try {
     return await ctx.db.prisma.$transaction(
       async (tx) => {
@@ -61,14 +66,39 @@ export async function applyParsedPlan(ctx: Pick<CoreContext, 'db' | 'now'>, pars
     );
   } catch (err) {
     if (err instanceof DryRunRollback) return err.result;
-    throw err;
+    // The transaction rolled back: report it as a problem, with nothing written.
+    const message = `import failed, nothing was written: ${err instanceof Error ? err.message.split('\n').filter(Boolean).pop() : String(err)}`;
+    return emptyResult(opts, [...problems, { file: opts.source, message, severity: 'error' }], true);
   }
 }
 
-function emptyResult(opts: ApplyOptions, problems: ImportProblem[]): ImportResult {
+/** What the database would refuse, caught before it is asked: refs must be unique, dates real. */
+function checkPlan(parsed: ParsedPlan, file: string): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const error = (row: number | undefined, message: string) => problems.push({ file, ...(row ? { row } : {}), message, severity: 'error' });
+  const recRefs = new Set<string>();
+  const actionRefs = new Set<string>();
+  const badDate = (d: Date | null | undefined) => d != null && !(d instanceof Date && Number.isFinite(d.getTime()));
+  if (badDate(parsed.reportDate)) error(undefined, 'the report date is not a real date');
+  for (const rec of parsed.recommendations) {
+    if (!rec.ref?.trim()) error(rec.row, 'a recommendation has no ref');
+    else if (recRefs.has(rec.ref)) error(rec.row, `recommendation ref ${rec.ref} is used more than once`);
+    recRefs.add(rec.ref);
+    for (const a of rec.actions) {
+      if (!a.ref?.trim()) error(a.row, 'an action has no ref');
+      else if (actionRefs.has(a.ref)) error(a.row, `action ref ${a.ref} is used more than once`);
+      actionRefs.add(a.ref);
+      if (badDate(a.due.date) || a.updates.some((u) => badDate(u.at))) error(a.row, `action ${a.ref} has a date that is not a real date`);
+    }
+  }
+  return problems;
+}
+
+function emptyResult(opts: ApplyOptions, problems: ImportProblem[], failed = false): ImportResult {
   return {
     planKey: opts.planKey,
     dryRun: !!opts.dryRun,
+    failed,
     counts: { recommendations: 0, actions: 0, owners: 0, updates: 0 },
     created: { recommendations: 0, actions: 0, updates: 0, posts: 0 },
     updated: { recommendations: 0, actions: 0 },
@@ -81,10 +111,12 @@ async function write(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: Date, 
   const result = emptyResult(opts, problems);
   const plan = await upsertPlan(tx, parsed, opts, now, result);
   const postIds = await ensurePosts(tx, parsed, result);
+  const postNames = new Map([...postIds].map(([name, id]) => [id, name]));
 
   const existingRecs = new Map((await tx.recommendation.findMany({ where: { planId: plan.id } })).map((r) => [r.ref, r]));
+  const recRefById = new Map([...existingRecs.values()].map((r) => [r.id, r.ref]));
   const existingActions = new Map(
-    (await tx.action.findMany({ where: { planId: plan.id }, include: { owners: { orderBy: { position: 'asc' } } } })).map((a) => [a.ref, a]),
+    (await tx.action.findMany({ where: { planId: plan.id }, include: { owners: { orderBy: { position: 'asc' }, include: { post: { select: { name: true } } } } } })).map((a) => [a.ref, a]),
   );
   const existingUpdateKeys = new Set(
     (await tx.update.findMany({ where: { action: { planId: plan.id }, idempotencyKey: { startsWith: 'import:' } }, select: { idempotencyKey: true } })).map(
@@ -122,69 +154,82 @@ async function write(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: Date, 
       const fields = changedFields(oldRec, recData);
       if (fields.length) {
         await tx.recommendation.update({ where: { id: recId }, data: recData });
-        result.updated.recommendations++;
-        result.changes.push({ kind: 'update', entity: 'recommendation', ref: rec.ref, fields });
+        const visible = fields.filter((f) => f !== 'position');
+        if (visible.length) {
+          result.updated.recommendations++;
+          result.changes.push({ kind: 'update', entity: 'recommendation', ref: rec.ref, fields: visible });
+        }
       }
     }
+    recRefById.set(recId, rec.ref);
 
     for (const action of rec.actions) {
       result.counts.actions++;
-      result.counts.owners += action.owners.length;
       const old = existingActions.get(action.ref);
-      const data = actionData(action, actionPosition++, recId);
+      const data = actionData(action, actionPosition++, recId, old?.status);
       const actionId = old?.id ?? randomUUID();
       actionIdByRef.set(action.ref, actionId);
-      const owners = action.owners.map((o, i) => ({ actionId, postId: postIds.get(o.post)!, roleLabel: o.role ?? null, position: i }));
+      const owners = uniqueOwners(action.owners).map((o, i) => ({ actionId, postId: postIds.get(o.post)!, roleLabel: o.role ?? null, position: i }));
+      result.counts.owners += owners.length;
 
       const logs = datedLogs(action, parsed.reportDate ?? now, opts.planKey);
       for (const log of logs) {
         result.counts.updates++;
         if (existingUpdateKeys.has(log.key)) continue;
         existingUpdateKeys.add(log.key);
-        newUpdates.push({ id: randomUUID(), actionId, at: log.at, authorName: opts.source, kind: 'progress', text: log.text, rag: null, idempotencyKey: log.key });
+        newUpdates.push({ id: randomUUID(), actionId, at: log.at, authorName: opts.source, kind: 'progress', text: log.text, rag: null, idempotencyKey: log.key, createdAt: now });
         result.created.updates++;
       }
       const lastLog = logs.length ? logs[logs.length - 1].at : null;
       const lastUpdateAt = maxDate(old?.lastUpdateAt ?? null, lastLog);
       const stamps = {
         lastUpdateAt,
-        reportedRagAt: data.reportedRag ? lastUpdateAt : null,
+        reportedRagAt: data.reportedRag ? (old?.reportedRag === data.reportedRag ? old?.reportedRagAt : null) ?? lastUpdateAt : null,
         completedAt: data.status === 'open' ? null : (old?.completedAt ?? lastUpdateAt ?? data.dueDate ?? null),
       };
 
       if (!old) {
-        newActions.push({ id: actionId, planId: plan.id, ...data, ...stamps, ref: action.ref });
+        newActions.push({ id: actionId, planId: plan.id, ...data, ...stamps, ref: action.ref, createdAt: now });
         newOwners.push(...owners);
         result.created.actions++;
         result.changes.push({ kind: 'create', entity: 'action', ref: action.ref });
         continue;
       }
-      const fields = changedFields(old, data);
-      const ownersChanged = ownerKey(old.owners) !== ownerKey(owners);
-      if (ownersChanged) fields.push('owners');
-      const stampsChanged = changedFields(old, stamps).length > 0;
-      if (!fields.length && !stampsChanged) continue;
+      const changes: Record<string, [unknown, unknown]> = {};
+      for (const f of TRACKED) if (!sameValue(old[f], data[f])) changes[f] = [jsonable(old[f]), jsonable(data[f])];
+      if (old.recommendationId !== recId) changes.recommendation = [recRefById.get(old.recommendationId) ?? null, rec.ref];
+      const ownersBefore = old.owners.map((o) => ({ post: o.post.name, role: o.roleLabel }));
+      const ownersAfter = owners.map((o) => ({ post: postNames.get(o.postId)!, role: o.roleLabel }));
+      if (JSON.stringify(ownersBefore) !== JSON.stringify(ownersAfter)) changes.owners = [ownersBefore, ownersAfter];
+      const fields = Object.keys(changes);
+      const silent = changedFields(old, { ...stamps, position: data.position, recommendationId: recId }).length > 0;
+      if (!fields.length && !silent) continue;
       await tx.action.update({
         where: { id: old.id },
         data: { ...data, ...stamps, ...(fields.length ? { version: { increment: 1 } } : {}) },
       });
-      if (ownersChanged) {
+      if (!fields.length) continue;
+      if (changes.owners) {
         await tx.actionOwner.deleteMany({ where: { actionId: old.id } });
         newOwners.push(...owners);
       }
-      if (fields.length) {
-        newUpdates.push({
-          id: randomUUID(),
-          actionId: old.id,
-          at: now,
-          authorName: opts.source,
-          kind: 'change',
-          text: `Imported from ${opts.source}: ${fields.join(', ')} changed`,
-          changes: JSON.stringify(Object.fromEntries(fields.filter((f) => f !== 'owners').map((f) => [f, [jsonable((old as Record<string, unknown>)[f]), jsonable((data as Record<string, unknown>)[f])]]))),
-        });
-        result.updated.actions++;
-        result.changes.push({ kind: 'update', entity: 'action', ref: action.ref, fields });
-      }
+      newUpdates.push({
+        id: randomUUID(),
+        actionId: old.id,
+        at: now,
+        authorName: opts.source,
+        kind: 'change',
+        text: `Imported from ${opts.source}: ${fields.join(', ')} changed`,
+        changes: JSON.stringify(changes),
+        createdAt: now,
+      });
+      result.updated.actions++;
+      result.changes.push({ kind: 'update', entity: 'action', ref: action.ref, fields });
+    }
+  }
+  for (const ref of existingActions.keys()) {
+    if (!actionIdByRef.has(ref)) {
+      result.problems.push({ file: opts.source, message: `action ${ref} is in plan ${opts.planKey} but not in this file — left as it is`, severity: 'warning' });
     }
   }
 
@@ -192,7 +237,7 @@ async function write(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: Date, 
   await createInChunks(newActions, (data) => tx.action.createMany({ data }));
   await createInChunks(newOwners, (data) => tx.actionOwner.createMany({ data }));
   await createInChunks(newUpdates, (data) => tx.update.createMany({ data }));
-  await writeLinks(tx, parsed, actionIdByRef, result);
+  await writeLinks(tx, parsed, actionIdByRef, opts.source, result);
   return result;
 }
 
@@ -217,8 +262,16 @@ async function upsertPlan(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: D
   return tx.plan.update({ where: { id: existing.id }, data });
 }
 
+/** One owner per post: a cell naming a post twice ("FCR / FCR") is one owner, as the table allows. */
+function uniqueOwners(owners: ParsedOwner[]): ParsedOwner[] {
+  const seen = new Set<string>();
+  return owners
+    .map((o) => ({ ...o, post: o.post.trim() }))
+    .filter((o) => o.post && !seen.has(o.post) && seen.add(o.post));
+}
+
 async function ensurePosts(tx: Tx, parsed: ParsedPlan, result: ImportResult): Promise<Map<string, string>> {
-  const names = [...new Set(parsed.recommendations.flatMap((r) => r.actions.flatMap((a) => a.owners.map((o) => o.post))))];
+  const names = [...new Set(parsed.recommendations.flatMap((r) => r.actions.flatMap((a) => uniqueOwners(a.owners).map((o) => o.post))))];
   const ids = new Map<string, string>();
   for (let i = 0; i < names.length; i += CHUNK) {
     for (const p of await tx.post.findMany({ where: { name: { in: names.slice(i, i + CHUNK) } } })) ids.set(p.name, p.id);
@@ -230,13 +283,13 @@ async function ensurePosts(tx: Tx, parsed: ParsedPlan, result: ImportResult): Pr
   return ids;
 }
 
-async function writeLinks(tx: Tx, parsed: ParsedPlan, idByRef: Map<string, string>, result: ImportResult) {
+async function writeLinks(tx: Tx, parsed: ParsedPlan, idByRef: Map<string, string>, file: string, result: ImportResult) {
   const wanted: { fromId: string; toId: string }[] = [];
   for (const a of parsed.recommendations.flatMap((r) => r.actions)) {
     for (const ref of a.links) {
       const toId = idByRef.get(ref);
       if (toId && toId !== idByRef.get(a.ref)) wanted.push({ fromId: idByRef.get(a.ref)!, toId });
-      else if (!toId) result.problems.push({ file: '', row: a.row, message: `action ${a.ref} refers to action ${ref}, which is not in the plan`, severity: 'warning' });
+      else if (!toId) result.problems.push({ file, row: a.row, message: `action ${a.ref} refers to action ${ref}, which is not in the plan`, severity: 'warning' });
     }
   }
   const fromIds = [...new Set(wanted.map((l) => l.fromId))];
@@ -254,26 +307,38 @@ async function writeLinks(tx: Tx, parsed: ParsedPlan, idByRef: Map<string, strin
   await createInChunks(fresh, (data) => tx.actionLink.createMany({ data }));
 }
 
-function actionData(a: ParsedAction, position: number, recommendationId: string) {
+/**
+ * The action's columns as the file states them. A file saying "Complete: Yes" is the owner's word;
+ * an action the plan owner has since verified in Chaser stays verified.
+ */
+function actionData(a: ParsedAction, position: number, recommendationId: string, oldStatus: string | undefined) {
   return {
     recommendationId,
     text: a.text,
     dueDate: a.due.date,
     dueText: a.due.text || null,
     duePrecision: a.due.precision,
-    status: a.status,
+    status: oldStatus === 'complete' && a.status === 'awaiting_verification' ? 'complete' : a.status,
     reportedRag: a.reportedRag === 'COMPLETE' ? null : a.reportedRag,
     position,
   };
 }
 
-/** Dated log entries, with a stable key per (plan, action, date, text) so re-imports add only new ones. */
+/**
+ * Dated log entries, each with a key that is stable across imports of the same file: plan, action,
+ * the date as written (not the fallback an undated entry gets, which moves with the clock), text, and
+ * which repeat of that entry it is.
+ */
 function datedLogs(a: ParsedAction, fallback: Date, planKey: string): { at: Date; text: string; key: string }[] {
   let previous = fallback;
+  const seen = new Map<string, number>();
   return a.updates.map((u) => {
     const at = u.at ?? previous; // an undated entry is no newer than the one before it
     previous = at;
-    const key = `import:${createHash('sha1').update(`${planKey}\u0000${a.ref}\u0000${at.toISOString()}\u0000${u.text}`).digest('hex')}`;
+    const identity = `${planKey}\u0000${a.ref}\u0000${u.at ? u.at.toISOString() : 'undated'}\u0000${u.text}`;
+    const repeat = seen.get(identity) ?? 0;
+    seen.set(identity, repeat + 1);
+    const key = `import:${createHash('sha1').update(`${identity}\u0000${repeat}`).digest('hex')}`;
     return { at, text: u.text, key };
   });
 }
@@ -294,10 +359,6 @@ function changedFields(old: object, next: object): string[] {
 function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   return (a ?? null) === (b ?? null);
-}
-
-function ownerKey(owners: { postId: string; roleLabel: string | null }[]): string {
-  return owners.map((o) => `${o.postId}:${o.roleLabel ?? ''}`).join('|');
 }
 
 function maxDate(a: Date | null, b: Date | null): Date | null {
