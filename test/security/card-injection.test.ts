@@ -27,14 +27,14 @@ function digest(t: string): DigestData {
   const rows = Array.from({ length: 7 }, () => ({ ref: t, text: t, detail: t }));
   return {
     board: { id: 'b1', key: t, name: t, timeZone: 'Europe/London' }, asOf: new Date('2015-06-01T08:00:00Z'), asOfLabel: 'Mon 1 Jun 2015 09:00', previousAt: null,
-    counts, deltas: null, sections: [{ key: 'newly_red', title: t, rows }] as DigestData['sections'], history: [], redIds: [],
+    counts, deltas: null, sections: [{ key: 'newlyRed', title: t, rows }], history: [], redIds: [],
   };
 }
 
 const builders: [string, (t: string) => unknown][] = [
   ['action list', (t) => actionListCard({ title: t, actions: [view(t), view(t)], total: 12, page: 0, pageData: { q: t } })],
   ['digest summary', (t) => digestCard(digest(t), { late: t })],
-  ['digest section, expanded', (t) => digestCard(digest(t), { expand: { section: 'newly_red', page: 0 } })],
+  ['digest section, expanded', (t) => digestCard(digest(t), { expand: { section: 'newlyRed', page: 0 } })],
 ];
 
 describe.each(builders)('%s card', (_name, build) => {
