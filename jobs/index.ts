@@ -4,5 +4,6 @@
  * (jobs/outbox-worker.ts) and sends what the jobs enqueue.
  */
 import type { JobDefinition } from './job';
+import { remindersJob } from './reminders';
 
-export const JOBS: JobDefinition[] = [];
+export const JOBS: JobDefinition[] = [remindersJob];

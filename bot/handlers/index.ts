@@ -11,6 +11,7 @@ import { welcomeOnInstall } from './install/welcome';
 import { help } from './messages/help';
 import { answerQuestion } from './messages/question';
 import { listPage } from './actions/list-page';
+import { listPage } from './actions/list-page';
 import { decideExtensionRequest } from './actions/extension-decide';
 import { openUpdateCard } from './actions/open';
 import { saveUpdate } from './actions/update';
@@ -27,6 +28,7 @@ export function registerHandlers(app: ChaserApp, deps: BotDeps): void {
   app.adaptiveCards.actionExecute('action.update', saveUpdate(deps));
   app.adaptiveCards.actionExecute('extension.decide', decideExtensionRequest(deps));
   app.adaptiveCards.actionExecute('action.verify', verifyAction(deps));
+  app.adaptiveCards.actionExecute('list.page', listPage(deps));
   app.adaptiveCards.actionExecute('list.page', listPage(deps));
   app.activity('message', answerQuestion(deps));
 }

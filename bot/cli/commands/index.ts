@@ -3,5 +3,6 @@ import type { CliCommand } from '../command';
 import { dbMigrate } from './db-migrate';
 import { list } from './list';
 import { plans } from './plans';
+import { remind } from './remind';
 
-export const commands: CliCommand[] = [dbMigrate, plans, list];
+export const commands: CliCommand[] = [dbMigrate, plans, list, remind];

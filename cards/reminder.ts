@@ -1,0 +1,77 @@
+/**
+ * The daily reminder card: every action of the owner's (and of anyone away who delegated to them) that
+ * needs attention today, most urgent first, one row each with ref, text, due as written and as a date,
+ * where it stands ("due in 3 days"), effective RAG with its reason and an Update button. Long lists are
+ * paged so the card stays far below Teams' message size limit.
+ */
+import type { ActionView } from '../core/actions/view';
+import { formatDate } from '../core/time';
+import { adaptiveCard, executeAction, heading, RAG_COLOR, RAG_LABEL, textBlock, type AdaptiveCard, type CardElement } from './card';
+import { safe } from './text';
+
+/** 20 rows of ~1.2 KB keep a page near 25 KB (Teams rejects messages over 100 KB). */
+export const REMINDER_PAGE_SIZE = 20;
+
+export interface ReminderRow {
+  action: ActionView;
+  /** "due in 3 days", "overdue by 16 days", "no update for 45 days". */
+  label: string;
+  /** The away owner this row is on behalf of, when the recipient is their delegate. */
+  onBehalfOf: string | null;
+}
+
+export interface ReminderCardInput {
+  recipientName: string;
+  rows: ReminderRow[];
+  page: number;
+  /** The card's idempotency key: the Next button asks for the next page of this card. */
+  cardKey: string;
+}
+
+export function reminderCard(input: ReminderCardInput): AdaptiveCard {
+  const { rows, page } = input;
+  const noun = rows.length === 1 ? 'action needs' : 'actions need';
+  const body: CardElement[] = [
+    heading(`${rows.length} ${noun} your attention`),
+    textBlock(`Good morning ${safe(input.recipientName, 80)}. Tap Update to record progress, a new RAG or a completion.`, { isSubtle: true, spacing: 'Small' }),
+  ];
+  const pageRows = rows.slice(page * REMINDER_PAGE_SIZE, (page + 1) * REMINDER_PAGE_SIZE);
+  let behalf: string | null = null;
+  for (const r of pageRows) {
+    if (r.onBehalfOf !== behalf && r.onBehalfOf) body.push(textBlock(`On behalf of ${safe(r.onBehalfOf, 80)} (away)`, { weight: 'Bolder', spacing: 'Large' }));
+    behalf = r.onBehalfOf;
+    body.push(reminderRow(r.action, r.label));
+  }
+  return adaptiveCard(body, pageButtons(input.cardKey, page, rows.length, body));
+}
+
+/** "Showing 21–40 of 300" and the Next button; adds the note to `body`, returns the actions. */
+export function pageButtons(cardKey: string, page: number, total: number, body: CardElement[]): CardElement[] {
+  if (total <= REMINDER_PAGE_SIZE) return [];
+  const shown = Math.min(total, (page + 1) * REMINDER_PAGE_SIZE);
+  body.push(textBlock(`Showing ${page * REMINDER_PAGE_SIZE + 1}–${shown} of ${total}, most urgent first`, { isSubtle: true, size: 'Small' }));
+  if (shown >= total) return [];
+  return [executeAction(`Next ${Math.min(REMINDER_PAGE_SIZE, total - shown)}`, 'reminder.page', { cardKey, page: page + 1 })];
+}
+
+/** One action: ref, text and RAG; due as written and as a date, its standing and reason; Update. */
+export function reminderRow(a: ActionView, label: string, extra: string | null = null): CardElement {
+  const due = a.due ? `Due ${safe(a.dueText ?? formatDate(a.due), 40)} (${formatDate(a.due)})` : `Due ${safe(a.dueText ?? 'Ongoing', 40)}`;
+  return {
+    type: 'Container',
+    separator: true,
+    spacing: 'Medium',
+    items: [
+      {
+        type: 'ColumnSet',
+        columns: [
+          { type: 'Column', width: 'auto', items: [textBlock(`**${safe(a.displayRef, 40)}**`)] },
+          { type: 'Column', width: 'stretch', items: [textBlock(safe(a.text, 160))] },
+          { type: 'Column', width: 'auto', items: [textBlock(RAG_LABEL[a.effectiveRag], { color: RAG_COLOR[a.effectiveRag], weight: 'Bolder' })] },
+        ],
+      },
+      textBlock([due, label, safe(a.reason, 120), ...(extra ? [safe(extra, 160)] : [])].join(' · '), { isSubtle: true, size: 'Small', spacing: 'None' }),
+      { type: 'ActionSet', actions: [executeAction('Update', 'action.open', { actionId: a.id })] },
+    ],
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Which reminder an action is owed on a given day (pure). Each policy window is an "occasion" with the
+ * date it starts; the action is owed the latest occasion on or before today. A run that finds it
+ * already sent (ReminderLog) sends nothing, and a run after downtime sends only the latest one, so an
+ * owner back after a fortnight gets "overdue", not the "due in 14 days" they missed.
+ */
+import { addDays, addWorkingDays, daysBetween } from '../time';
+import type { ReminderPolicy } from './policy';
+
+/** due-in-N (N working days before), due-today, overdue (weekly), stale (undated, no update). */
+export type ReminderKind = `due-in-${number}` | 'due-today' | 'overdue' | 'stale';
+
+export interface Occasion {
+  kind: ReminderKind;
+  /** The day the occasion starts ("YYYY-MM-DD"); part of the log key, so each is sent once. */
+  date: string;
+}
+
+export interface ReminderSubject {
+  /** Due date ("YYYY-MM-DD"), null for "Ongoing". */
+  due: string | null;
+  /** Date of the last update, or of creation when there is none. */
+  lastActivity: string;
+}
+
+/** The occasion owed on `today` (the owner's local date), or null when nothing is due yet. */
+export function owedOccasion(a: ReminderSubject, today: string, workingDays: readonly number[], policy: ReminderPolicy): Occasion | null {
+  if (!a.due) {
+    const quiet = daysBetween(a.lastActivity, today);
+    if (quiet < policy.staleAfterDays) return null;
+    const nudges = Math.floor(quiet / policy.staleAfterDays);
+    return { kind: 'stale', date: addDays(a.lastActivity, nudges * policy.staleAfterDays) };
+  }
+  const candidates: Occasion[] = policy.beforeDueWorkingDays.map((n) => ({ kind: `due-in-${n}` as const, date: addWorkingDays(a.due!, -n, workingDays) }));
+  if (policy.onDueDate) candidates.push({ kind: 'due-today', date: a.due });
+  const late = daysBetween(a.due, today);
+  if (late >= policy.overdueEveryDays) {
+    candidates.push({ kind: 'overdue', date: addDays(a.due, Math.floor(late / policy.overdueEveryDays) * policy.overdueEveryDays) });
+  }
+  // Latest start wins; on a tie (e.g. two windows landing on one day) the nearer-to-due one.
+  let owed: Occasion | null = null;
+  for (const c of candidates) if (c.date <= today && (!owed || c.date >= owed.date)) owed = c;
+  return owed;
+}
+
+/** Overdue by more than the policy allows: the plan owner should hear about it (once per due date). */
+export function isEscalated(due: string | null, today: string, policy: ReminderPolicy): boolean {
+  return due !== null && daysBetween(due, today) > policy.escalateAfterDays;
+}
+
+/**
+ * ReminderLog keys. A reminder is (action, kind, due date, the occasion's day, the owner it is for):
+ * a changed due date starts a fresh sequence; co-owners each get theirs.
+ */
+export function reminderKey(actionId: string, o: Occasion, due: string | null, ownerId: string): string {
+  return `${actionId}:${o.kind}:${due ?? 'none'}:${o.date}:${ownerId}`;
+}
+
+export function escalationKey(actionId: string, due: string, planOwnerId: string): string {
+  return `${actionId}:escalation:${due}:${planOwnerId}`;
+}
+
+/** How a row reads today: "due in 3 days", "due today", "overdue by 16 days", "no update for 45 days". */
+export function dueLabel(a: ReminderSubject, today: string): string {
+  if (!a.due) return `no update for ${daysBetween(a.lastActivity, today)} days`;
+  const d = daysBetween(today, a.due);
+  if (d === 0) return 'due today';
+  if (d > 0) return d === 1 ? 'due tomorrow' : `due in ${d} days`;
+  return -d === 1 ? 'overdue by 1 day' : `overdue by ${-d} days`;
+}

@@ -1,0 +1,41 @@
+/**
+ * When Chaser reminds, per plan (Plan.reminderPolicy, JSON): working days before the due date, on the
+ * due date, every N days while overdue, a nudge after N days without an update for undated ("Ongoing")
+ * actions, and escalation to the plan owner once an action is overdue by more than N days.
+ * Anything not set in a plan's JSON takes the default; an invalid policy falls back to the defaults
+ * (the job logs the problem) so one bad plan never stops reminders for the others.
+ */
+import { z } from 'zod';
+
+export const reminderPolicySchema = z
+  .object({
+    /** Working days (of the owner's week) before the due date; each is a "due-in-N" reminder. */
+    beforeDueWorkingDays: z.array(z.number().int().min(1).max(100)).max(6).default([14, 7, 1]),
+    onDueDate: z.boolean().default(true),
+    /** Calendar days between reminders while overdue. */
+    overdueEveryDays: z.number().int().min(1).max(365).default(7),
+    /** Calendar days without an update before an undated action gets a nudge (and again every as many). */
+    staleAfterDays: z.number().int().min(1).max(365).default(30),
+    /** Calendar days overdue after which the plan owner hears about it. */
+    escalateAfterDays: z.number().int().min(0).max(365).default(14),
+  })
+  .strict();
+
+export type ReminderPolicy = z.infer<typeof reminderPolicySchema>;
+
+export const DEFAULT_REMINDER_POLICY: ReminderPolicy = reminderPolicySchema.parse({});
+
+/** The plan's policy, or the defaults with the reason when its JSON is missing or invalid. */
+export function parseReminderPolicy(json: string | null | undefined): { policy: ReminderPolicy; error?: string } {
+  if (!json?.trim()) return { policy: DEFAULT_REMINDER_POLICY };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return { policy: DEFAULT_REMINDER_POLICY, error: 'reminderPolicy is not valid JSON' };
+  }
+  const parsed = reminderPolicySchema.safeParse(raw);
+  if (parsed.success) return { policy: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { policy: DEFAULT_REMINDER_POLICY, error: `reminderPolicy.${issue.path.join('.')}: ${issue.message}` };
+}

@@ -1,0 +1,50 @@
+/**
+ * The reminder sweep: each owner's daily card at their local REMINDER_TIME on their working days, and
+ * each plan owner's escalation card, queued in the outbox for the worker to send. A sweep sends to
+ * everyone whose time today has passed and who has not had today's card, so a bot that was down at
+ * 09:00 catches up when it starts (the scheduler runs every job at start), once.
+ */
+import type { DailyCard } from '../core/reminders/decide';
+import { runReminders } from '../core/reminders/run';
+import { cardAttachment } from '../cards/card';
+import { escalationCard } from '../cards/escalation';
+import { reminderCard, type ReminderRow } from '../cards/reminder';
+import type { JobDefinition } from './job';
+
+export const remindersJob: JobDefinition = {
+  name: 'reminders',
+  // Every 5 minutes: a card leaves within 5 minutes of the recipient's local time in any time zone
+  // (some are offset by :30 or :45); a sweep with nothing owed reads a few queries and writes nothing.
+  schedule: '*/5 * * * *',
+  async run(deps) {
+    const { decision, queued, lost } = await runReminders(deps.core, { reminderTime: deps.config.REMINDER_TIME, render: dailyCardActivity });
+    for (const e of decision.policyErrors) deps.log.warn({ plan: e.planKey, error: e.error }, 'invalid reminder policy: using the defaults');
+    if (decision.undeliverable.length) deps.log.warn({ people: decision.undeliverable }, 'reminders owed to people nobody can reach (no chat with the bot and no reachable plan owner)');
+    if (queued.length || lost.length) deps.log.info({ queued: queued.length, lost: lost.length, waiting: decision.waiting.length }, 'reminder cards queued');
+  },
+};
+
+/** The message carrying a decided card: the owner's reminder card or the plan owner's escalation card. */
+export function dailyCardActivity(card: DailyCard): Record<string, unknown> {
+  const count = card.items.length;
+  if (card.purpose === 'reminder') {
+    return message(reminderCard({ recipientName: card.recipient.displayName, rows: reminderRows(card), page: 0, cardKey: card.idempotencyKey }), `${count} ${count === 1 ? 'action needs' : 'actions need'} your attention`);
+  }
+  const built = escalationCard({
+    rows: card.items.map((i) => ({ action: i.action, label: i.label })),
+    unreachable: card.unreachable.map((u) => ({ name: u.person.displayName, knownToTeams: u.knownToTeams, actions: u.items.map((i) => ({ displayRef: i.action.displayRef, label: i.label })) })),
+    page: 0,
+    cardKey: card.idempotencyKey,
+  });
+  return message(built, count ? `${count} overdue ${count === 1 ? 'action' : 'actions'} to escalate` : `${card.unreachable.length} owners Chaser cannot reach`);
+}
+
+/** The recipient's own actions first, then each away owner's, each group most urgent first. */
+function reminderRows(card: DailyCard): ReminderRow[] {
+  const rows = card.items.map((i) => ({ action: i.action, label: i.label, onBehalfOf: i.owner.id === card.recipient.id ? null : i.owner.displayName }));
+  return rows.sort((a, b) => (a.onBehalfOf ?? '').localeCompare(b.onBehalfOf ?? ''));
+}
+
+function message(card: ReturnType<typeof reminderCard>, summary: string) {
+  return { type: 'message', summary, attachments: [cardAttachment(card)] };
+}

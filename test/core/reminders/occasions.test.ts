@@ -1,0 +1,82 @@
+import { dueLabel, isEscalated, owedOccasion } from '../../../core/reminders/occasions';
+import { DEFAULT_REMINDER_POLICY as policy, parseReminderPolicy } from '../../../core/reminders/policy';
+
+const WEEK = [1, 2, 3, 4, 5];
+// Due Monday 14 Dec 2026: 14 working days before is Tue 24 Nov, 7 is Thu 3 Dec, 1 is Fri 11 Dec.
+const dated = { due: '2026-12-14', lastActivity: '2026-11-01' };
+const owed = (today: string, subject = dated, days = WEEK, p = policy) => owedOccasion(subject, today, days, p);
+
+describe('owed reminder occasion', () => {
+  it('owes nothing before the first window', () => {
+    expect(owed('2026-11-23')).toBeNull();
+  });
+
+  it('owes due-in-14/7/1 working days, due-today, then overdue every 7 days', () => {
+    expect(owed('2026-11-24')).toEqual({ kind: 'due-in-14', date: '2026-11-24' });
+    expect(owed('2026-12-02')).toEqual({ kind: 'due-in-14', date: '2026-11-24' });
+    expect(owed('2026-12-03')).toEqual({ kind: 'due-in-7', date: '2026-12-03' });
+    expect(owed('2026-12-11')).toEqual({ kind: 'due-in-1', date: '2026-12-11' });
+    expect(owed('2026-12-14')).toEqual({ kind: 'due-today', date: '2026-12-14' });
+    expect(owed('2026-12-20')).toEqual({ kind: 'due-today', date: '2026-12-14' });
+    expect(owed('2026-12-21')).toEqual({ kind: 'overdue', date: '2026-12-21' });
+    expect(owed('2026-12-27')).toEqual({ kind: 'overdue', date: '2026-12-21' });
+    expect(owed('2026-12-28')).toEqual({ kind: 'overdue', date: '2026-12-28' });
+  });
+
+  it('after downtime owes only the latest occasion, not the ones missed', () => {
+    expect(owed('2026-12-11')).toEqual({ kind: 'due-in-1', date: '2026-12-11' });
+  });
+
+  it("counts working days in the owner's own week", () => {
+    // Sunday to Thursday: one working day before Monday 14 Dec is Sunday 13 Dec, not Friday 11 Dec.
+    expect(owed('2026-12-11', dated, [7, 1, 2, 3, 4])?.kind).toBe('due-in-7');
+    expect(owed('2026-12-13', dated, [7, 1, 2, 3, 4])).toEqual({ kind: 'due-in-1', date: '2026-12-13' });
+  });
+
+  it('nudges an undated action after 30 days without an update, and every 30 days after', () => {
+    const ongoing = { due: null, lastActivity: '2026-10-01' };
+    expect(owed('2026-10-30', ongoing)).toBeNull();
+    expect(owed('2026-10-31', ongoing)).toEqual({ kind: 'stale', date: '2026-10-31' });
+    expect(owed('2026-11-29', ongoing)).toEqual({ kind: 'stale', date: '2026-10-31' });
+    expect(owed('2026-11-30', ongoing)).toEqual({ kind: 'stale', date: '2026-11-30' });
+  });
+
+  it("follows a plan's own windows", () => {
+    const custom = parseReminderPolicy('{"beforeDueWorkingDays":[3],"onDueDate":false,"overdueEveryDays":2}').policy;
+    expect(owed('2026-12-08', dated, WEEK, custom)).toBeNull();
+    expect(owed('2026-12-09', dated, WEEK, custom)).toEqual({ kind: 'due-in-3', date: '2026-12-09' });
+    expect(owed('2026-12-15', dated, WEEK, custom)).toEqual({ kind: 'due-in-3', date: '2026-12-09' });
+    expect(owed('2026-12-16', dated, WEEK, custom)).toEqual({ kind: 'overdue', date: '2026-12-16' });
+  });
+
+  it('escalates once overdue by more than 14 days', () => {
+    expect(isEscalated('2026-12-14', '2026-12-28', policy)).toBe(false);
+    expect(isEscalated('2026-12-14', '2026-12-29', policy)).toBe(true);
+    expect(isEscalated(null, '2027-12-29', policy)).toBe(false);
+  });
+
+  it('says where an action stands on the card', () => {
+    expect(dueLabel(dated, '2026-12-11')).toBe('due in 3 days');
+    expect(dueLabel(dated, '2026-12-13')).toBe('due tomorrow');
+    expect(dueLabel(dated, '2026-12-14')).toBe('due today');
+    expect(dueLabel(dated, '2026-12-15')).toBe('overdue by 1 day');
+    expect(dueLabel(dated, '2026-12-30')).toBe('overdue by 16 days');
+    expect(dueLabel({ due: null, lastActivity: '2026-10-01' }, '2026-11-15')).toBe('no update for 45 days');
+  });
+});
+
+describe('reminder policy', () => {
+  it('takes the defaults when a plan sets none', () => {
+    expect(parseReminderPolicy(null)).toEqual({ policy: { beforeDueWorkingDays: [14, 7, 1], onDueDate: true, overdueEveryDays: 7, staleAfterDays: 30, escalateAfterDays: 14 } });
+  });
+
+  it('merges what a plan sets with the defaults', () => {
+    expect(parseReminderPolicy('{"escalateAfterDays":28}').policy).toMatchObject({ escalateAfterDays: 28, overdueEveryDays: 7 });
+  });
+
+  it('falls back to the defaults with a reason on invalid JSON, values or names', () => {
+    expect(parseReminderPolicy('{nope')).toEqual({ policy, error: 'reminderPolicy is not valid JSON' });
+    expect(parseReminderPolicy('{"beforeDueWorkingDays":[0]}').error).toMatch(/^reminderPolicy\.beforeDueWorkingDays\.0: /);
+    expect(parseReminderPolicy('{"overdueEvery":7}').error).toMatch(/Unrecognized key/);
+  });
+});
