@@ -1,36 +1,45 @@
 /**
  * A compact list of actions answering a question: a title with the count and the filter in words, then
  * one row per action (ref, short text, owners, due as written, effective RAG and its reason), paged.
+ * With `mentionOwners`, the people holding each owner post are @mentioned (when Teams knows them).
  */
 import type { ActionView } from '../core/actions/view';
 import { adaptiveCard, executeAction, heading, RAG_COLOR, RAG_LABEL, textBlock, type AdaptiveCard, type CardElement } from './card';
+import { Mentions } from './mention';
 import { safe } from './text';
 
 export const LIST_PAGE_SIZE = 10;
 
 export interface ActionListInput {
-  /** The filter in words, e.g. "Red" or "Overdue for Head of Contact Management". */
+  /** The filter in words, e.g. "Red" or "Overdue". */
   title: string;
+  /** Where and whose, in words: "in BTP-CDI", "for Head of Contact Management". */
+  scope?: string;
   actions: ActionView[];
   total: number;
   page: number;
-  /** Data the "Next" button sends back so the handler can re-run the same question. */
+  /** Data the "Next" button sends back (verb 'list.page') so the handler can re-run the same question. */
   pageData?: Record<string, unknown>;
+  mentionOwners?: boolean;
 }
 
 export function actionListCard(input: ActionListInput): AdaptiveCard {
-  const { title, actions, total, page } = input;
+  const { title, total, page } = input;
   const noun = total === 1 ? 'action' : 'actions';
-  const body: CardElement[] = [heading(`${safe(title, 120)} — ${total} ${noun}`)];
+  const scope = input.scope ? ` ${safe(input.scope, 120)}` : '';
+  const mentions = input.mentionOwners ? new Mentions() : undefined;
+  const body: CardElement[] = [heading(`${safe(title, 120)} — ${total} ${noun}${scope}`)];
   if (total === 0) body.push(textBlock('Nothing matches right now.', { isSubtle: true }));
-  body.push(...actions.map(actionRow));
-  const shown = page * LIST_PAGE_SIZE + actions.length;
+  body.push(...input.actions.map((a) => actionRow(a, mentions)));
+  const shown = page * LIST_PAGE_SIZE + input.actions.length;
   const buttons: CardElement[] = [];
   if (input.pageData && shown < total) {
     buttons.push(executeAction(`Next ${Math.min(LIST_PAGE_SIZE, total - shown)}`, 'list.page', { ...input.pageData, page: page + 1 }));
   }
   if (total > LIST_PAGE_SIZE) body.push(textBlock(`Showing ${page * LIST_PAGE_SIZE + 1}–${shown} of ${total}`, { isSubtle: true, size: 'Small' }));
-  return adaptiveCard(body, buttons);
+  const card = adaptiveCard(body, buttons);
+  const entities = mentions?.entities() ?? [];
+  return entities.length ? { ...card, msteams: { ...card.msteams, entities } } : card;
 }
 
 export function ownerNames(a: ActionView): string {
@@ -43,7 +52,19 @@ export function ownerNames(a: ActionView): string {
     .join('; ');
 }
 
-function actionRow(a: ActionView): CardElement {
+/** Owners as escaped card text, holders @mentioned when `mentions` is given. */
+function ownerText(a: ActionView, mentions?: Mentions): string {
+  if (!mentions) return safe(ownerNames(a) || 'No owner', 160);
+  if (a.owners.length === 0) return 'No owner';
+  return a.owners
+    .map((o) => {
+      const post = safe(o.role ? `${o.post} (${o.role})` : o.post, 80);
+      return o.holders.length ? `${post}: ${o.holders.map((h) => mentions.of(h)).join(', ')}` : post;
+    })
+    .join('; ');
+}
+
+export function actionRow(a: ActionView, mentions?: Mentions): CardElement {
   return {
     type: 'Container',
     separator: true,
@@ -61,10 +82,11 @@ function actionRow(a: ActionView): CardElement {
           },
         ],
       },
-      textBlock(
-        `${safe(ownerNames(a) || 'No owner', 160)} · due ${safe(a.dueText ?? 'not set', 40)} · ${safe(a.reason, 120)}`,
-        { isSubtle: true, size: 'Small', spacing: 'None' },
-      ),
+      textBlock(`${ownerText(a, mentions)} · due ${safe(a.dueText ?? 'not set', 40)} · ${safe(a.reason, 120)}`, {
+        isSubtle: true,
+        size: 'Small',
+        spacing: 'None',
+      }),
     ],
   };
 }

@@ -1,24 +1,33 @@
 /**
- * Any other message is a question about the plans. Answers "what's red?" with the list card; anything
- * it does not understand gets a short reply with questions that would work, never silence.
+ * Any other message is a question about the plans: parse → run → card → send. The parser knows the
+ * database's names through a cached lexicon; anything it cannot read gets three questions that would
+ * work, never silence. In channels teams-ai has already stripped the bot's own @mention.
  */
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import { MessageFactory } from 'botbuilder';
-import { listRedActions } from '../../../core/actions/red';
-import { actionListCard, LIST_PAGE_SIZE } from '../../../cards/action-list';
-import { cardAttachment } from '../../../cards/card';
-import { EXAMPLE_QUESTIONS } from '../../../cards/welcome';
+import { parseQuestion, type Query } from '../../../core/query';
+import { loadLexicon } from '../../../core/query/lexicon-source';
+import { runQuery } from '../../../core/query/run';
+import { LIST_PAGE_SIZE } from '../../../cards/action-list';
+import { answerCard } from '../../../cards/answers';
+import { cardAttachment, type AdaptiveCard } from '../../../cards/card';
 import type { BotDeps } from '../../deps';
+import { conversationScope } from '../../teams-activity';
+
+/** Runs a parsed question for whoever sent `activity` and builds its card (also used by list paging). */
+export async function answerQuery(deps: BotDeps, activity: Partial<Activity>, query: Query, page = 0): Promise<AdaptiveCard> {
+  const asker = { aadObjectId: activity.from?.aadObjectId, teamsUserId: activity.from?.id };
+  const result = await runQuery(deps.core, query, { asker, page, pageSize: LIST_PAGE_SIZE });
+  return answerCard(result, { scope: conversationScope(activity) });
+}
 
 export function answerQuestion(deps: BotDeps) {
   return async (context: TurnContext): Promise<void> => {
-    const text = (context.activity.text ?? '').replace(/<at>[^<]*<\/at>/g, ' ').trim();
-    if (/\bred\b/i.test(text)) {
-      const red = await listRedActions(deps.core);
-      const card = actionListCard({ title: 'Red', actions: red.slice(0, LIST_PAGE_SIZE), total: red.length, page: 0 });
-      await context.sendActivity(MessageFactory.attachment(cardAttachment(card)));
-      return;
-    }
-    await context.sendActivity(`I didn't get that. Try: ${EXAMPLE_QUESTIONS.map((q) => `"${q}"`).join(', ')}.`);
+    const started = Date.now();
+    const lexicon = await loadLexicon(deps.core);
+    const query = parseQuestion(context.activity.text ?? '', lexicon, deps.core.now());
+    const card = await answerQuery(deps, context.activity, query);
+    deps.log.debug({ kind: query.kind, ms: Date.now() - started }, 'question answered');
+    await context.sendActivity(MessageFactory.attachment(cardAttachment(card)));
   };
 }

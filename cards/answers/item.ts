@@ -1,0 +1,41 @@
+/** One action ("status of BTP-7") with its facts, and its dated history for "history of BTP-7". */
+import type { HistoryEntry, ItemResult } from '../../core/query/item';
+import { formatDate } from '../../core/time';
+import { ownerNames } from '../action-list';
+import { adaptiveCard, heading, RAG_COLOR, RAG_LABEL, textBlock, type AdaptiveCard, type CardElement } from '../card';
+import { safe } from '../text';
+import { notFoundCard } from './not-found';
+
+function entryText(e: HistoryEntry): string {
+  const changes = e.changes ? Object.entries(e.changes).map(([field, [from, to]]) => `${field}: ${String(from ?? '–')} → ${String(to ?? '–')}`) : [];
+  const what = [e.text, ...changes].filter(Boolean).join('; ') || e.kind;
+  return `**${formatDate(new Date(e.at))}** · ${safe(e.kind, 20)}${e.author ? ` · ${safe(e.author, 60)}` : ''}: ${safe(what, 300)}`;
+}
+
+export function itemCard(r: ItemResult): AdaptiveCard {
+  const a = r.action;
+  if (!a) return notFoundCard('action', r.asked, r.candidates);
+  const body: CardElement[] = [
+    { ...heading(`${safe(a.displayRef, 40)} — ${RAG_LABEL[a.effectiveRag]}`), color: RAG_COLOR[a.effectiveRag] },
+    textBlock(safe(a.text, 600)),
+    {
+      type: 'FactSet',
+      facts: [
+        { title: 'Why', value: safe(a.reason, 200) },
+        { title: 'Owners', value: safe(ownerNames(a) || 'No owner', 200) },
+        { title: 'Due', value: safe(a.dueText ?? 'not set', 60) },
+        { title: 'Status', value: a.status.replace('_', ' ') },
+        { title: 'Plan', value: safe(`${a.planKey}, recommendation ${a.recommendationRef}`, 120) },
+        { title: 'Last update', value: a.lastUpdate ? safe(`${formatDate(new Date(a.lastUpdate.at))}: ${a.lastUpdate.text ?? ''}`, 200) : 'none' },
+      ],
+    },
+  ];
+  if (r.history) {
+    const { entries, total } = r.history;
+    body.push(heading(`History — ${total} ${total === 1 ? 'entry' : 'entries'}`));
+    if (total === 0) body.push(textBlock('No updates recorded yet.', { isSubtle: true }));
+    body.push(...entries.map((e) => textBlock(entryText(e), { size: 'Small', separator: true })));
+    if (total > entries.length) body.push(textBlock(`Showing the latest ${entries.length} of ${total}.`, { isSubtle: true, size: 'Small' }));
+  }
+  return adaptiveCard(body);
+}

@@ -1,0 +1,116 @@
+/** Questions over HTTP, as Teams sends them: answers as cards, paging in place, tagging, never silence. */
+import { cardAction, message } from '../helpers/activities';
+import { startTestBot, type TestBot } from '../helpers/bot';
+import { seedPlan } from '../helpers/fixtures';
+import { NOW, seedQuestionWorld } from '../core/queries/questions.fixture';
+
+let bot: TestBot;
+
+beforeAll(async () => {
+  bot = await startTestBot({ now: NOW });
+  await seedQuestionWorld(bot.chaser.core.db);
+  // Twelve more overdue actions, so "what's red?" needs two pages.
+  const big = Array.from({ length: 12 }, (_, i) => ({ ref: String(i + 1), owners: ['Head of Big'], due: '2024-11-01' }));
+  await seedPlan(bot.chaser.core.db, { key: 'BIG', createdAt: '2024-01-01', actions: big });
+});
+afterAll(() => bot.stop());
+beforeEach(() => bot.connector.clear());
+
+const where = () => ({ serviceUrl: bot.connector.url });
+
+async function ask(text: string, scope: 'personal' | 'channel' = 'personal') {
+  bot.connector.clear();
+  await bot.post(message(text, { ...where(), scope }));
+  const sends = bot.connector.sends();
+  expect(sends).toHaveLength(1);
+  return sends[0].activity.attachments[0].content;
+}
+const bodyText = (card: any): string => JSON.stringify(card.body);
+const rows = (card: any) => card.body.filter((e: any) => e.type === 'Container').length;
+
+describe('questions over HTTP', () => {
+  it("answers \"what's red?\" with the first page and a Next button carrying the query", async () => {
+    const card = await ask("what's red?");
+    expect(card.body[0].text).toBe('Red — 15 actions');
+    expect(rows(card)).toBe(10);
+    expect(card.actions).toEqual([
+      { type: 'Action.Execute', title: 'Next 5', verb: 'list.page', data: { verb: 'list.page', query: { kind: 'list', filter: { rag: ['RED'] }, tagOwners: false }, page: 1 } },
+    ]);
+  });
+
+  it('replaces the card with the next page when Next is clicked', async () => {
+    const first = await ask("what's red?");
+    const { data } = first.actions[0];
+    bot.connector.clear();
+    const res = await bot.post(cardAction('list.page', data, where()));
+    expect(res.status).toBe(200);
+    expect(res.body.type).toBe('application/vnd.microsoft.card.adaptive');
+    const next = res.body.value;
+    expect(rows(next)).toBe(5);
+    expect(bodyText(next)).toContain('Showing 11–15 of 15');
+    expect(bodyText(next)).toContain('BTP\\\\-CDI\\\\-1');
+    expect(next.actions).toBeUndefined();
+    expect(bot.connector.sends()).toHaveLength(0);
+  });
+
+  it('refuses page data that is not a list query, with a message instead of an error', async () => {
+    const res = await bot.post(cardAction('list.page', { query: { kind: 'summary' }, page: 1 }, where()));
+    expect(res.status).toBe(200);
+    expect(res.body.value).toMatch(/ask the question again/);
+  });
+
+  it('reads the channel @mention form and says why overdue counts as red', async () => {
+    const card = await ask('what’s red in BTP?', 'channel');
+    expect(bot.connector.sends()[0].conversationId).toBe('19:general@thread.tacv2');
+    expect(card.body[0].text).toBe('Red — 2 actions in BTP\\-CDI');
+    expect(bodyText(card)).toContain('reported Green 15 Nov 2024 but overdue since 2 Oct 2024');
+  });
+
+  it('@mentions owners Teams knows when asked to tag them, and names the rest', async () => {
+    const card = await ask("what's red in BTP-CDI and tag owners");
+    expect(card.msteams.entities).toEqual([{ type: 'mention', text: '<at>Alex Wilber</at>', mentioned: { id: 'user-id-0', name: 'Alex Wilber' } }]);
+    expect(bodyText(card)).toContain('Head of Contact Management: <at>Alex Wilber</at>');
+    expect(bodyText(card)).toContain('Deputy Chief Constable: Dana Offline');
+    const untagged = await ask("what's red in BTP-CDI");
+    expect(untagged.msteams.entities).toBeUndefined();
+    expect(bodyText(untagged)).not.toContain('<at>');
+  });
+
+  it("answers \"my actions\" for the asker, covering for the people who delegated to them", async () => {
+    const card = await ask('my actions');
+    expect(card.body[0].text).toBe('Actions — 5 actions for you');
+  });
+
+  it('summarises a plan with counts by RAG and a bar of proportions', async () => {
+    const card = await ask('how are we doing on BTP-CDI?');
+    expect(card.body[0].text).toBe('Summary in BTP\\-CDI — 7 actions');
+    expect(card.body[1].columns.map((c: any) => [c.width, c.style])).toEqual([
+      [2, 'attention'],
+      [2, 'warning'],
+      [1, 'good'],
+      [2, 'accent'],
+    ]);
+    expect(bodyText(card)).toContain('14% closed');
+  });
+
+  it('shows one action with its history', async () => {
+    const card = await ask('history of BTP-CDI-1');
+    expect(card.body[0].text).toBe('BTP\\-CDI\\-1 — Red');
+    expect(bodyText(card)).toContain('History — 2 entries');
+    expect(bodyText(card)).toContain('dueDate: 2024\\\\-09\\\\-01 → 2024\\\\-10\\\\-01');
+  });
+
+  it('ranks who is behind, lists plans and shows what changed', async () => {
+    expect((await ask('who is behind?')).body[0].text).toBe('Who is behind — 4 owners with red actions');
+    expect((await ask('list plans')).body[0].text).toBe('Plans — 3');
+    expect((await ask('what changed this week?')).body[0].text).toBe('Changes 18 Nov 2024 – 24 Nov 2024 — 4 updates');
+  });
+
+  it('answers what it cannot read with three questions that work', async () => {
+    const card = await ask('make me a sandwich with extra cheese');
+    expect(card.body[0].text).toBe("I didn't get that. Try:");
+    const suggestions = card.body.slice(1).map((b: any) => b.text.replace(/^• /, '').replace(/\\/g, ''));
+    expect(suggestions).toEqual(["what's overdue?", 'how are we doing on BIG?', 'red actions for the Deputy Chief Constable']);
+    for (const q of suggestions) expect((await ask(q)).body[0].text).not.toBe("I didn't get that. Try:");
+  });
+});
