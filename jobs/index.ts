@@ -4,6 +4,7 @@
  * (jobs/outbox-worker.ts) and sends what the jobs enqueue.
  */
 import type { JobDefinition } from './job';
+import { digestsJob } from './digests';
 import { remindersJob } from './reminders';
 
-export const JOBS: JobDefinition[] = [remindersJob];
+export const JOBS: JobDefinition[] = [remindersJob, digestsJob];
