@@ -247,7 +247,8 @@ async function upsertPlan(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: D
     ? await tx.post.upsert({ where: { name: parsed.planOwner }, create: { name: parsed.planOwner }, update: {} })
     : null;
   const data = {
-    title: opts.title ?? parsed.title ?? existing?.title ?? opts.planKey,
+    // A title someone chose (--title, or since in Chaser) outlives the file's own heading.
+    title: opts.title ?? existing?.title ?? parsed.title ?? opts.planKey,
     issuer: parsed.issuer ?? existing?.issuer ?? null,
     reportDate: parsed.reportDate ?? existing?.reportDate ?? null,
     ownerPostId: ownerPost?.id ?? existing?.ownerPostId ?? null,

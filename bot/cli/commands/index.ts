@@ -1,8 +1,10 @@
 /** Every CLI command, in the order `help` lists them. */
 import type { CliCommand } from '../command';
 import { dbMigrate } from './db-migrate';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { list } from './list';
 import { plans } from './plans';
 import { remind } from './remind';
 
-export const commands: CliCommand[] = [dbMigrate, plans, list, remind];
+export const commands: CliCommand[] = [dbMigrate, plans, list, remind, importCommand, exportCommand];

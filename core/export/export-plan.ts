@@ -1,0 +1,76 @@
+/**
+ * A plan's board pack as a file: .xlsx (RAG cells coloured, as boards print them), .csv or Markdown.
+ * All three carry the same preamble and columns, so any of them imports back into a plan.
+ */
+import ExcelJS from 'exceljs';
+import type { CoreContext } from '../context';
+import type { Rag } from '../domain';
+import { BOARD_COLUMNS, boardPack, type BoardPack } from './board-rows';
+
+export const EXPORT_FORMATS = ['xlsx', 'csv', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The file, or null when there is no plan with that key. */
+export async function exportPlan(
+  ctx: Pick<CoreContext, 'db' | 'now' | 'timeZone' | 'ragWindows'>,
+  planKey: string,
+  format: ExportFormat,
+  asOf?: Date,
+): Promise<Buffer | null> {
+  const pack = await boardPack(ctx, planKey, asOf);
+  if (!pack) return null;
+  if (format === 'csv') return Buffer.from(toCsv(pack), 'utf8');
+  if (format === 'md') return Buffer.from(toMarkdown(pack), 'utf8');
+  return toXlsx(pack);
+}
+
+function toCsv(pack: BoardPack): string {
+  const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  const lines = [...pack.preamble.map((l) => [l]), [...BOARD_COLUMNS], ...pack.rows.map((r) => r.cells)];
+  return `${lines.map((cells) => cells.map(quote).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Markdown has no line breaks or pipes inside cells: breaks become <br> (which the importer reads as one). */
+function toMarkdown(pack: BoardPack): string {
+  const cell = (s: string) => s.replace(/\|/g, '/').replace(/\r?\n/g, '<br>');
+  const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
+  const [title, ...rest] = pack.preamble;
+  return [
+    `# ${title}`,
+    '',
+    ...rest.flatMap((l) => [l, '']),
+    row(BOARD_COLUMNS),
+    row(BOARD_COLUMNS.map(() => '---')),
+    ...pack.rows.map((r) => (r.section ? row([`**${r.section}**`, ...BOARD_COLUMNS.slice(1).map(() => '')]) : row(r.cells))),
+    '',
+  ].join('\n');
+}
+
+/** Fills as board papers colour RAG: red, amber, green, and blue for complete. */
+const RAG_FILL: Record<Rag, string> = { RED: 'FFFF0000', AMBER: 'FFFFC000', GREEN: 'FF00B050', COMPLETE: 'FF5B9BD5' };
+const WIDTHS = [8, 50, 50, 28, 14, 45, 60, 14, 12, 12];
+
+async function toXlsx(pack: BoardPack): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Plan', { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  for (const line of pack.preamble) sheet.addRow([line]).font = { bold: line === pack.preamble[0] };
+  const header = sheet.addRow([...BOARD_COLUMNS]);
+  header.font = { bold: true };
+  header.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } }));
+  sheet.views = [{ state: 'frozen', ySplit: header.number }];
+  WIDTHS.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  for (const r of pack.rows) {
+    const row = sheet.addRow(r.cells);
+    if (r.section) {
+      row.font = { bold: true };
+      continue;
+    }
+    row.alignment = { vertical: 'top', wrapText: true };
+    if (r.rag) {
+      const rag = row.getCell(BOARD_COLUMNS.length);
+      rag.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: RAG_FILL[r.rag] } };
+      rag.font = { bold: true, color: { argb: r.rag === 'AMBER' ? 'FF000000' : 'FFFFFFFF' } };
+    }
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
