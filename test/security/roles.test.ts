@@ -149,7 +149,7 @@ describe('write paths refuse people without the role and change nothing', () => 
     await refused(MEGAN, 'action.update', { actionId: w.action7, version: 1, status: 'GREEN', note: 'Not mine to say' });
   });
 
-  it('action.update: someone who no longer holds the action's post cannot update it', async () => {
+  it("action.update: someone who no longer holds the action's post cannot update it", async () => {
     await refused(FORMER, 'action.update', { actionId: w.action7, version: 1, status: 'complete', note: 'Done, honest' });
   });
 
