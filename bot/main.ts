@@ -1,6 +1,8 @@
 /**
- * Starts Chaser: validated config → migrations → database → (demo data) → bot → HTTP server.
- * Tests start it the same way, on port 0, with their own environment and clock.
+ * Starts Chaser: validated config → migrations → database → (demo data) → bot → HTTP server, and with
+ * CHASER_JOBS=1 the scheduler and the outbox worker loop.
+ * Tests start it the same way, on port 0, with their own environment and clock, and CHASER_JOBS=0:
+ * no background timers; they run `jobs.scheduler.runAll()` and `jobs.worker.drain()` by hand.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +13,11 @@ import { migrate, pendingMigrations } from '../core/db/migrate';
 import { DEFAULT_RAG_WINDOWS } from '../core/rag';
 import { systemClock, type Clock } from '../core/time';
 import { loadDemo } from '../prisma/seed/load-demo';
+import { createMetrics, type Metrics } from '../core/metrics';
+import { JOBS } from '../jobs';
+import { createOutboxWorker, newInstanceId, type OutboxWorker, type PaceTimer } from '../jobs/outbox-worker';
+import { startScheduler, type Scheduler } from '../jobs/scheduler';
+import { createOutboxSender } from './outbox-send';
 import { createAdapter, type AdapterOverrides } from './adapter';
 import { createBotApp, type ChaserApp } from './app';
 import { createLogger, type Logger } from './logger';
@@ -21,6 +28,8 @@ export interface StartOptions {
   now?: Clock;
   log?: Logger;
   adapter?: AdapterOverrides;
+  /** The clock outbox pacing waits on (benchmarks fake it); real time by default. */
+  paceTimer?: PaceTimer;
 }
 
 export interface RunningChaser {
@@ -30,6 +39,9 @@ export interface RunningChaser {
   server: Server;
   url: string;
   log: Logger;
+  metrics: Metrics;
+  /** Present whatever CHASER_JOBS says; only with CHASER_JOBS=1 do they run by themselves. */
+  jobs: { scheduler: Scheduler; worker: OutboxWorker };
   close(): Promise<void>;
 }
 
@@ -44,10 +56,23 @@ export async function startChaser(opts: StartOptions = {}): Promise<RunningChase
 
   const adapter = createAdapter(config, opts.adapter);
   const app = createBotApp(adapter, { core, config, log });
+  const metrics = createMetrics();
+  const instanceId = newInstanceId();
+  const worker = createOutboxWorker({
+    core,
+    instanceId,
+    log,
+    metrics,
+    send: createOutboxSender(config, opts.adapter),
+    ratePerSecond: config.SEND_RATE_PER_SECOND,
+    timer: opts.paceTimer,
+  });
+  const scheduler = startScheduler(JOBS, { core, config, instanceId, log }, { tick: config.CHASER_JOBS });
   const http = createHttpApp({
     adapter,
     run: (context) => app.run(context),
     log,
+    metrics: () => metrics.render(),
     ready: async () => {
       await db.prisma.$queryRawUnsafe('SELECT 1');
       const pending = await pendingMigrations(config.DATABASE_URL);
@@ -57,6 +82,10 @@ export async function startChaser(opts: StartOptions = {}): Promise<RunningChase
   const server = await listen(http, config.PORT);
   const port = (server.address() as AddressInfo).port;
   log.info({ port }, 'Chaser is listening on /api/messages');
+  if (config.CHASER_JOBS) {
+    worker.start();
+    void scheduler.runAll();
+  }
   return {
     config,
     core,
@@ -64,8 +93,12 @@ export async function startChaser(opts: StartOptions = {}): Promise<RunningChase
     server,
     url: `http://127.0.0.1:${port}`,
     log,
+    metrics,
+    jobs: { scheduler, worker },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await scheduler.stop();
+      await worker.close();
       await db.close();
     },
   };

@@ -16,8 +16,16 @@ export interface OutgoingMessage {
   purpose: OutboxPurpose;
   /** The Bot Framework activity to send (text and/or attachments). */
   activity: Record<string, unknown>;
+  /** Not sent before this moment; without it the message is due at once. */
   notBefore?: Date;
 }
+
+/**
+ * "Due at once" is stored as the epoch rather than the database's now(): due-ness is then decided by
+ * the worker's clock alone, so a test clock set in the past (or clock skew between instances) can
+ * never hold an immediate message back.
+ */
+const AT_ONCE = new Date(0);
 
 /** Queues a message unless one with the same key exists; returns the row either way. */
 export async function enqueue(tx: Tx, msg: OutgoingMessage) {
@@ -28,7 +36,7 @@ export async function enqueue(tx: Tx, msg: OutgoingMessage) {
       conversationId: msg.conversationRefId,
       purpose: msg.purpose,
       activity: JSON.stringify(msg.activity),
-      ...(msg.notBefore ? { notBefore: msg.notBefore } : {}),
+      notBefore: msg.notBefore ?? AT_ONCE,
     },
     update: {},
   });

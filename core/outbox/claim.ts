@@ -1,0 +1,152 @@
+/**
+ * Claiming outbox rows for sending. A claim marks rows 'sending' with this instance's id and a lease
+ * (claimedUntil) and counts the attempt, all before anything goes to Teams. A row whose lease ran out
+ * while still 'sending' was claimed by an instance that died (or hung) before confirming: it is due
+ * again and is resent with the same client-side id (see jobs/outbox-worker.ts for why that is safe).
+ *
+ * PostgreSQL (several instances): conversations are locked with FOR UPDATE SKIP LOCKED, so two
+ * instances never claim the same rows and never wait on each other. A conversation stays with the
+ * instance that last sent there while that instance is alive (within the hour Teams' longest window
+ * spans), because each instance paces conversations from its own memory of recent sends.
+ * SQLite (one instance): a compare-and-set update is enough.
+ */
+import type { Db, Prisma } from '../db/client';
+import { WORKER_KEY_PREFIX } from './instances';
+
+export interface ClaimOptions {
+  instanceId: string;
+  limit: number;
+  leaseMs: number;
+  now: Date;
+}
+
+export interface ClaimedMessage {
+  id: string;
+  purpose: string;
+  attempts: number;
+  activity: string;
+  conversationRefId: string;
+  conversation: { id: string; conversationId: string; reference: string; state: string };
+}
+
+const AFFINITY_MS = 3_600_000;
+
+function dueWhere(now: Date): Prisma.OutboxMessageWhereInput {
+  return {
+    OR: [
+      { status: 'queued', notBefore: { lte: now } },
+      { status: 'sending', claimedUntil: { lt: now } },
+    ],
+  };
+}
+
+/** Claims up to `limit` due rows, oldest first, and returns them with where they go. */
+export async function claimDue(db: Db, opts: ClaimOptions): Promise<ClaimedMessage[]> {
+  const ids = db.provider === 'postgresql' ? await claimPostgres(db, opts) : await claimSqlite(db, opts);
+  if (!ids.length) return [];
+  const rows = await db.prisma.outboxMessage.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      purpose: true,
+      attempts: true,
+      activity: true,
+      conversationId: true,
+      conversation: { select: { id: true, conversationId: true, reference: true, state: true } },
+      notBefore: true,
+    },
+    orderBy: [{ notBefore: 'asc' }, { createdAt: 'asc' }],
+  });
+  return rows.map(({ conversationId, notBefore: _n, ...r }) => ({ ...r, conversationRefId: conversationId }));
+}
+
+async function claimSqlite(db: Db, { instanceId, limit, leaseMs, now }: ClaimOptions): Promise<string[]> {
+  const candidates = await db.prisma.outboxMessage.findMany({
+    where: dueWhere(now),
+    orderBy: [{ notBefore: 'asc' }, { createdAt: 'asc' }],
+    take: limit,
+    select: { id: true },
+  });
+  if (!candidates.length) return [];
+  const claimedUntil = new Date(now.getTime() + leaseMs);
+  await db.prisma.outboxMessage.updateMany({
+    where: { id: { in: candidates.map((c) => c.id) }, ...dueWhere(now) },
+    data: { status: 'sending', claimedBy: instanceId, claimedUntil, attempts: { increment: 1 } },
+  });
+  const mine = await db.prisma.outboxMessage.findMany({
+    where: { id: { in: candidates.map((c) => c.id) }, status: 'sending', claimedBy: instanceId, claimedUntil },
+    select: { id: true },
+  });
+  return mine.map((m) => m.id);
+}
+
+async function claimPostgres(db: Db, { instanceId, limit, leaseMs, now }: ClaimOptions): Promise<string[]> {
+  // timestamp(3) columns hold UTC wall time; an ISO string cast to timestamp keeps exactly that.
+  const at = now.toISOString();
+  const until = new Date(now.getTime() + leaseMs).toISOString();
+  const hourAgo = new Date(now.getTime() - AFFINITY_MS).toISOString();
+  return db.prisma.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT c.id FROM "ConversationRef" c
+      WHERE c.id IN (
+        SELECT o."conversationId" FROM "OutboxMessage" o
+        WHERE (o.status = 'queued' AND o."notBefore" <= ${at}::timestamp)
+           OR (o.status = 'sending' AND o."claimedUntil" < ${at}::timestamp)
+        ORDER BY o."notBefore" LIMIT ${limit * 4})
+      FOR UPDATE OF c SKIP LOCKED`;
+    if (!locked.length) return [];
+    // A fresh statement after taking the locks sees every claim committed by whoever held them before.
+    const elsewhere = await tx.$queryRaw<{ conversationId: string }[]>`
+      SELECT DISTINCT o."conversationId" FROM "OutboxMessage" o
+      WHERE o."conversationId" = ANY(${locked.map((l) => l.id)})
+        AND o."claimedBy" IS NOT NULL AND o."claimedBy" <> ${instanceId}
+        AND ((o.status = 'sending' AND o."claimedUntil" >= ${at}::timestamp)
+          OR (o."sentAt" > ${hourAgo}::timestamp AND EXISTS (
+                SELECT 1 FROM "AppState" a WHERE a.key = ${WORKER_KEY_PREFIX} || o."claimedBy" AND a.value > ${at})))`;
+    const taken = new Set(elsewhere.map((e) => e.conversationId));
+    const free = locked.map((l) => l.id).filter((id) => !taken.has(id));
+    if (!free.length) return [];
+    const claimed = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE "OutboxMessage" SET status = 'sending', "claimedBy" = ${instanceId}, "claimedUntil" = ${until}::timestamp, attempts = attempts + 1
+      WHERE id IN (
+        SELECT id FROM "OutboxMessage"
+        WHERE "conversationId" = ANY(${free})
+          AND ((status = 'queued' AND "notBefore" <= ${at}::timestamp) OR (status = 'sending' AND "claimedUntil" < ${at}::timestamp))
+        ORDER BY "notBefore", "createdAt" LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id`;
+    return claimed.map((c) => c.id);
+  });
+}
+
+/** Outcome writes only touch a row this instance still holds, so a late answer never overwrites a re-claim. */
+function held(id: string, instanceId: string): Prisma.OutboxMessageWhereInput {
+  return { id, claimedBy: instanceId, status: 'sending' };
+}
+
+export async function markSent(db: Db, id: string, instanceId: string, activityId: string | undefined, now: Date): Promise<boolean> {
+  const r = await db.prisma.outboxMessage.updateMany({
+    where: held(id, instanceId),
+    data: { status: 'sent', activityId: activityId ?? null, sentAt: now, claimedUntil: null, lastError: null },
+  });
+  return r.count === 1;
+}
+
+export async function markForRetry(db: Db, id: string, instanceId: string, notBefore: Date, error: string): Promise<void> {
+  await db.prisma.outboxMessage.updateMany({ where: held(id, instanceId), data: { status: 'queued', notBefore, claimedUntil: null, lastError: error } });
+}
+
+/** Hands a claimed row back untried (the app is throttled): the attempt it was charged does not count. */
+export async function release(db: Db, id: string, instanceId: string, notBefore: Date): Promise<void> {
+  await db.prisma.outboxMessage.updateMany({ where: held(id, instanceId), data: { status: 'queued', notBefore, claimedUntil: null, attempts: { decrement: 1 } } });
+}
+
+export async function markFailed(db: Db, id: string, instanceId: string, error: string): Promise<void> {
+  await db.prisma.outboxMessage.updateMany({ where: held(id, instanceId), data: { status: 'failed', claimedUntil: null, lastError: error } });
+}
+
+/** Rows per status, for the queue-depth gauges. */
+export async function countByStatus(db: Db): Promise<Record<string, number>> {
+  const groups = await db.prisma.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } });
+  return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
+}

@@ -1,0 +1,198 @@
+/**
+ * The outbox worker against the connector stand-in: sends with the stored reference and records the
+ * Teams id; retries 429 (pausing the whole app), 412/5xx and timeouts; treats 403/404 as final, with
+ * one notice to the plan owner and admins; fails other errors without retrying.
+ */
+import { loadConfig } from '../../core/config';
+import { createMetrics } from '../../core/metrics';
+import { enqueue } from '../../core/outbox/enqueue';
+import { DEFAULT_RAG_WINDOWS } from '../../core/rag';
+import { THROTTLE_KEY } from '../../core/outbox/instances';
+import { MAX_ATTEMPTS } from '../../core/outbox/retry';
+import { createOutboxSender } from '../../bot/outbox-send';
+import { createOutboxWorker, outboxClientId, type OutboxWorker } from '../../jobs/outbox-worker';
+import { testClock, type TestClock } from '../helpers/clock';
+import { startConnector, type ConnectorStandIn } from '../helpers/connector';
+import { createTestDb, type TestDatabase } from '../helpers/db';
+import { seedPerson, seedPlan } from '../helpers/fixtures';
+import { referenceFor } from './seed';
+
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+let t: TestDatabase;
+let connector: ConnectorStandIn;
+let clock: TestClock;
+let worker: OutboxWorker;
+let metrics: ReturnType<typeof createMetrics>;
+
+const send = createOutboxSender(loadConfig({}), {}, 1000);
+
+beforeAll(async () => {
+  t = await createTestDb();
+  // The first send loads the SDK's HTTP pipeline; keep that out of the timed sends.
+  connector = await startConnector();
+  await send(referenceFor('warm-up', connector.url), { type: 'message', text: 'warm-up' });
+  await connector.close();
+});
+afterAll(() => t.drop());
+
+beforeEach(async () => {
+  const p = t.db.prisma;
+  await p.outboxMessage.deleteMany();
+  await p.conversationRef.deleteMany();
+  await p.appState.deleteMany();
+  await p.plan.deleteMany();
+  await p.postHolding.deleteMany();
+  await p.person.deleteMany();
+  await p.post.deleteMany();
+  connector = await startConnector({ teamsLimits: true });
+  clock = testClock('2026-03-02T09:00:00Z');
+  metrics = createMetrics();
+  const core = { db: t.db, now: clock.now, timeZone: 'Europe/London', ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: ['aad-admin'] };
+  worker = createOutboxWorker({ core, instanceId: 'test-worker', log: silent, metrics, send, ratePerSecond: 100, random: () => 0.5 });
+});
+afterEach(async () => {
+  await worker.close();
+  await connector.close();
+});
+
+async function conversation(conversationId: string, personId?: string) {
+  return t.db.prisma.conversationRef.create({
+    data: { conversationId, scope: 'personal', personId, serviceUrl: connector.url, reference: JSON.stringify(referenceFor(conversationId, connector.url)) },
+  });
+}
+
+async function queue(key: string, conversationRefId: string, text = key) {
+  return enqueue(t.db.prisma, { idempotencyKey: key, conversationRefId, purpose: 'reminder', activity: { type: 'message', text } });
+}
+
+const row = (id: string) => t.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
+
+describe('outbox worker', () => {
+  it('sends with the stored reference, records the Teams id and sentAt, and sends a re-decided message once', async () => {
+    const conv = await conversation('a:alex');
+    const msg = await queue('reminder:alex:2026-03-02', conv.id, 'Your action is due');
+    await queue('reminder:alex:2026-03-02', conv.id, 'decided again');
+
+    expect(await worker.drain()).toEqual({ sent: 1, retried: 0, failed: 0, gone: 0 });
+
+    const [sent] = connector.sends();
+    expect(connector.sends()).toHaveLength(1);
+    expect(sent).toMatchObject({ conversationId: 'a:alex', activity: { text: 'Your action is due', channelData: { chaserOutboxId: outboxClientId(msg.id) } } });
+    expect(await row(msg.id)).toMatchObject({ status: 'sent', activityId: sent.activityId, sentAt: clock.now(), attempts: 1 });
+    expect(await worker.drain()).toEqual({ sent: 0, retried: 0, failed: 0, gone: 0 });
+    expect(metrics.render()).toContain('chaser_outbox_sent_total 1');
+  });
+
+  it('holds a message until its notBefore', async () => {
+    const conv = await conversation('a:alex');
+    const later = await enqueue(t.db.prisma, { idempotencyKey: 'later', conversationRefId: conv.id, purpose: 'digest', activity: { type: 'message', text: 'x' }, notBefore: new Date('2026-03-02T10:00:00Z') });
+    expect((await worker.drain()).sent).toBe(0);
+    clock.set('2026-03-02T10:00:00Z');
+    expect((await worker.drain()).sent).toBe(1);
+    expect((await row(later.id)).status).toBe('sent');
+  });
+
+  it('on 429 pauses every send in the app for the Retry-After period, then sends', async () => {
+    const a = await conversation('a:alex');
+    const first = await queue('one', a.id);
+    const second = await queue('two', a.id);
+    connector.inject({ status: 429, retryAfterSeconds: 30 });
+
+    const r = await worker.drain();
+    expect(r).toMatchObject({ sent: 0, retried: 1 });
+    const state = await t.db.prisma.appState.findUniqueOrThrow({ where: { key: THROTTLE_KEY } });
+    expect(new Date(state.value)).toEqual(new Date('2026-03-02T09:00:30Z'));
+    expect(connector.attempts).toBe(1); // the next message was handed back untried
+    expect(await row(second.id)).toMatchObject({ status: 'queued', attempts: 0 });
+    const retried = await row(first.id);
+    expect(retried).toMatchObject({ status: 'queued', attempts: 1, lastError: expect.stringContaining('429') });
+    expect(retried.notBefore.getTime()).toBeGreaterThanOrEqual(new Date('2026-03-02T09:00:30Z').getTime());
+
+    // The pause is app-wide: another conversation waits too.
+    await queue('three', (await conversation('a:megan')).id);
+    clock.advance(29_000);
+    expect((await worker.drain()).sent).toBe(0);
+    expect(connector.attempts).toBe(1);
+    clock.advance(3_000);
+    expect((await worker.drain()).sent).toBe(3);
+    expect(metrics.render()).toMatch(/chaser_outbox_throttled_total 1\n/);
+  });
+
+  it.each([412, 502, 503, 504])('retries %i with exponential backoff', async (status) => {
+    const conv = await conversation('a:alex');
+    const msg = await queue('m', conv.id);
+    connector.inject({ status, times: 2 });
+
+    expect((await worker.drain()).retried).toBe(1);
+    const firstDelay = (await row(msg.id)).notBefore.getTime() - clock.now().getTime();
+    clock.advance(firstDelay);
+    expect((await worker.drain()).retried).toBe(1);
+    const secondDelay = (await row(msg.id)).notBefore.getTime() - clock.now().getTime();
+    expect(secondDelay).toBe(2 * firstDelay);
+    clock.advance(secondDelay);
+    expect((await worker.drain()).sent).toBe(1);
+    expect(await row(msg.id)).toMatchObject({ status: 'sent', attempts: 3 });
+    expect(connector.sends()).toHaveLength(1);
+  });
+
+  it('retries a send that never gets an answer', async () => {
+    const conv = await conversation('a:alex');
+    const msg = await queue('m', conv.id);
+    connector.inject({ hang: true });
+    expect((await worker.drain()).retried).toBe(1);
+    expect((await row(msg.id)).lastError).toMatch(/no answer within 1000 ms/);
+    clock.advance(60_000);
+    expect((await worker.drain()).sent).toBe(1);
+  });
+
+  it(`gives up after ${MAX_ATTEMPTS} attempts, and at once on an error that retrying cannot fix`, async () => {
+    const conv = await conversation('a:alex');
+    const flaky = await queue('flaky', conv.id);
+    connector.inject({ status: 503, times: MAX_ATTEMPTS, conversationId: 'a:alex' });
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      await worker.drain();
+      clock.advance(3_600_000);
+    }
+    expect(await row(flaky.id)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
+
+    const bad = await queue('bad', conv.id);
+    connector.inject({ status: 400 });
+    expect(await worker.drain()).toMatchObject({ failed: 1, retried: 0 });
+    expect(await row(bad.id)).toMatchObject({ status: 'failed', attempts: 1 });
+  });
+
+  it.each([
+    [403, 'MessageWritesBlocked'],
+    [404, 'ConversationNotFound'],
+  ])('on %i stops sending there and tells the plan owner and admins once', async (status, code) => {
+    await seedPlan(t.db, { key: 'P1', owner: 'Chief Constable', actions: [{ ref: '1', owners: ['Head of Crime'] }] });
+    const owner = await seedPerson(t.db, { displayName: 'Dana Owner', posts: ['Head of Crime'] });
+    const planOwner = await seedPerson(t.db, { displayName: 'Pat Plan', posts: ['Chief Constable'] });
+    const admin = await seedPerson(t.db, { displayName: 'Ada Admin', aadObjectId: 'aad-admin' });
+    const bystander = await seedPerson(t.db, { displayName: 'Bo Bystander' });
+    const gone = await conversation('a:dana', owner.id);
+    for (const p of [planOwner, admin, bystander]) await conversation(`a:${p.displayName}`, p.id);
+    const m1 = await queue('m1', gone.id);
+    const m2 = await queue('m2', gone.id);
+    connector.inject({ status, code, conversationId: 'a:dana' });
+
+    expect(await worker.drain()).toMatchObject({ gone: 2, retried: 0 });
+    expect(await t.db.prisma.conversationRef.findUniqueOrThrow({ where: { id: gone.id } })).toMatchObject({ state: 'gone', goneReason: `${status} ${code}` });
+    expect((await row(m1.id)).status).toBe('gone');
+    expect((await row(m2.id)).status).toBe('gone');
+    expect(connector.attempts).toBe(3); // the 403, then the two notices in the same drain
+
+    // Later messages there are dropped without a call to Teams and without another notice.
+    await queue('m3', gone.id);
+    expect(await worker.drain()).toMatchObject({ gone: 1, sent: 0 });
+    expect(connector.sends('a:dana')).toHaveLength(0);
+    expect(connector.attempts).toBe(3);
+
+    const notices = connector.sends();
+    expect(notices.map((n) => n.conversationId).sort()).toEqual(['a:Ada Admin', 'a:Pat Plan']);
+    expect(notices[0].activity.text).toContain('Chaser can no longer reach **Dana Owner**');
+    expect(await t.db.prisma.outboxMessage.count({ where: { purpose: 'notice' } })).toBe(2);
+    expect(metrics.render()).toContain('chaser_outbox_gone_total 3');
+  });
+});
