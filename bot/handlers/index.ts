@@ -16,6 +16,12 @@ import { decideExtensionRequest } from './actions/extension-decide';
 import { openUpdateCard } from './actions/open';
 import { saveUpdate } from './actions/update';
 import { verifyAction } from './actions/verify';
+import { digestPage } from './actions/digest-page';
+import { boardFollowsPlan, FOLLOW_PLAN } from './messages/board-follow';
+import { LINK_BOARD, linkChannelToBoard } from './messages/board-link';
+import { SCHEDULE_DIGEST, scheduleBoardDigest } from './messages/board-schedule';
+import { UNLINK, unlinkChannel } from './messages/board-unlink';
+import { DIGEST_NOW, digestNow } from './messages/digest-now';
 
 export function registerHandlers(app: ChaserApp, deps: BotDeps): void {
   // Guards run first so nothing from a refused request is stored.
@@ -30,5 +36,11 @@ export function registerHandlers(app: ChaserApp, deps: BotDeps): void {
   app.adaptiveCards.actionExecute('action.verify', verifyAction(deps));
   app.adaptiveCards.actionExecute('list.page', listPage(deps));
   app.adaptiveCards.actionExecute('list.page', listPage(deps));
+  app.message(DIGEST_NOW, digestNow(deps));
+  app.message(LINK_BOARD, linkChannelToBoard(deps));
+  app.message(FOLLOW_PLAN, boardFollowsPlan(deps));
+  app.message(SCHEDULE_DIGEST, scheduleBoardDigest(deps));
+  app.message(UNLINK, unlinkChannel(deps));
+  app.adaptiveCards.actionExecute('digest.page', digestPage(deps));
   app.activity('message', answerQuestion(deps));
 }
