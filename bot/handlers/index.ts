@@ -13,6 +13,11 @@ import { answerQuestion } from './messages/question';
 import { listPage } from './actions/list-page';
 import { listPage } from './actions/list-page';
 import { decideExtensionRequest } from './actions/extension-decide';
+import { away, AWAY } from './messages/away';
+import { delegate, DELEGATE } from './messages/delegate';
+import { MY_ACTIONS, myActions, myActionsPage } from './messages/my-actions';
+import { remindersToggle, REMINDERS_TOGGLE } from './messages/reminders-toggle';
+import { snooze, SNOOZE } from './messages/snooze';
 import { openUpdateCard } from './actions/open';
 import { saveUpdate } from './actions/update';
 import { verifyAction } from './actions/verify';
@@ -30,6 +35,13 @@ export function registerHandlers(app: ChaserApp, deps: BotDeps): void {
   app.turn('beforeTurn', captureIdentity(deps));
   app.conversationUpdate('membersAdded', welcomeOnInstall(deps));
   app.message(/^\s*(help|\?|hi|hello)\s*[.!?]*\s*$/i, help(deps));
+  // Personal commands: before the catch-all question route, which would otherwise take them.
+  app.message(MY_ACTIONS, myActions(deps));
+  app.message(SNOOZE, snooze(deps));
+  app.message(AWAY, away(deps));
+  app.message(DELEGATE, delegate(deps));
+  app.message(REMINDERS_TOGGLE, remindersToggle(deps));
+  app.adaptiveCards.actionExecute('myactions.page', myActionsPage(deps));
   app.adaptiveCards.actionExecute('action.open', openUpdateCard(deps));
   app.adaptiveCards.actionExecute('action.update', saveUpdate(deps));
   app.adaptiveCards.actionExecute('extension.decide', decideExtensionRequest(deps));

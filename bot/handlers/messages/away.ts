@@ -1,0 +1,25 @@
+/** "I'm away until 2 Dec" pauses reminders to the sender until that day; "I'm back" ends it early. */
+import type { TurnContext } from 'botbuilder';
+import { futureDay, setAway } from '../../../core/people/preferences';
+import { formatDate } from '../../../core/time';
+import type { BotDeps } from '../../deps';
+import { senderId } from '../actions/sender';
+
+export const AWAY = /^\s*(?:i['’]?m|i am)\s+(?:away|off|out|back)\b/i;
+
+export function away(deps: BotDeps) {
+  return async (context: TurnContext): Promise<void> => {
+    const text = context.activity.text ?? '';
+    const personId = await senderId(deps, context);
+    if (/^\s*(?:i['’]?m|i am)\s+back\b/i.test(text)) {
+      await setAway(deps.core, personId, null);
+      return void (await context.sendActivity('Welcome back. Reminders are on again.'));
+    }
+    const m = /\buntil\s+(.+?)\s*[.!]*\s*$/i.exec(text);
+    if (!m) return void (await context.sendActivity('Tell me when you are back, e.g. "I\'m away until 2 Dec".'));
+    const day = futureDay(deps.core, m[1]);
+    if (!day.ok) return void (await context.sendActivity(`${day.message} Try "I'm away until 2 Dec".`));
+    await setAway(deps.core, personId, day.date);
+    await context.sendActivity(`Got it: no reminders until you are back on ${formatDate(day.date)}. Your delegate, if you have one, gets them meanwhile. Say "I'm back" to end it early.`);
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * "my actions": open actions this person owns, through posts they hold or as the delegate of someone
+ * who holds them, most urgent due date first.
+ */
+import type { CoreContext } from '../context';
+import { actionViewInclude, toActionView, type ActionView } from './view';
+
+export async function listMyActions(ctx: CoreContext, personId: string, page: number, pageSize: number): Promise<{ actions: ActionView[]; total: number }> {
+  const prisma = ctx.db.prisma;
+  const delegators = await prisma.person.findMany({ where: { delegateId: personId }, select: { id: true } });
+  const holdings = await prisma.postHolding.findMany({
+    where: { personId: { in: [personId, ...delegators.map((d) => d.id)] }, to: null },
+    select: { postId: true },
+  });
+  const where = { status: 'open', owners: { some: { postId: { in: holdings.map((h) => h.postId) } } } };
+  const [total, rows] = await Promise.all([
+    prisma.action.count({ where }),
+    prisma.action.findMany({
+      where,
+      include: actionViewInclude,
+      // Undated ("Ongoing") actions last: nulls sort differently on SQLite and PostgreSQL, so say so.
+      orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { plan: { key: 'asc' } }, { position: 'asc' }],
+      skip: page * pageSize,
+      take: pageSize,
+    }),
+  ]);
+  return { total, actions: rows.map((r) => toActionView(r, ctx)) };
+}
