@@ -2,6 +2,7 @@
 import { cardAction, message } from '../helpers/activities';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { seedPlan } from '../helpers/fixtures';
+import { cardProblems } from '../helpers/adaptive-card';
 import { NOW, seedQuestionWorld } from '../core/queries/questions.fixture';
 
 let bot: TestBot;
@@ -23,7 +24,9 @@ async function ask(text: string, scope: 'personal' | 'channel' = 'personal') {
   await bot.post(message(text, { ...where(), scope }));
   const sends = bot.connector.sends();
   expect(sends).toHaveLength(1);
-  return sends[0].activity.attachments[0].content;
+  const card = sends[0].activity.attachments[0].content;
+  expect(cardProblems(card)).toEqual([]);
+  return card;
 }
 const bodyText = (card: any): string => JSON.stringify(card.body);
 const rows = (card: any) => card.body.filter((e: any) => e.type === 'Container').length;
@@ -46,6 +49,7 @@ describe('questions over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.body.type).toBe('application/vnd.microsoft.card.adaptive');
     const next = res.body.value;
+    expect(cardProblems(next)).toEqual([]);
     expect(rows(next)).toBe(5);
     expect(bodyText(next)).toContain('Showing 11–15 of 15');
     expect(bodyText(next)).toContain('BTP\\\\-CDI\\\\-1');
@@ -76,9 +80,9 @@ describe('questions over HTTP', () => {
     expect(bodyText(untagged)).not.toContain('<at>');
   });
 
-  it("answers \"my actions\" for the asker, covering for the people who delegated to them", async () => {
-    const card = await ask('my actions');
-    expect(card.body[0].text).toBe('Actions — 5 actions for you');
+  it('answers for the asker, covering for the people who delegated to them', async () => {
+    expect((await ask('what do I owe?')).body[0].text).toBe('Actions — 5 actions for you');
+    expect((await ask('my red actions')).body[0].text).toBe('Red — 1 action for you');
   });
 
   it('summarises a plan with counts by RAG and a bar of proportions', async () => {
