@@ -75,3 +75,39 @@ describe('escapeMarkdown', () => {
     expect(markupOf({ text: escapeMarkdown(hostile) })).toEqual(['']);
   });
 });
+
+describe('mentions', () => {
+  // cards/mention.ts is the only place the bot creates mention entities (action list, "tag owners").
+  const withHolders = (names: [string, string | null][]) => {
+    const v = view('Head of SDD');
+    v.owners[0].holders = names.map(([displayName, teamsUserId], i) => ({ personId: `p${i}`, displayName, aadObjectId: null, teamsUserId }));
+    return actionListCard({ title: 'Red', actions: [v], total: 1, page: 0, mentionOwners: true });
+  };
+  const tags = (card: unknown) => shownStrings(card).join('\n').match(/<at>[^<]*<\/at>/g) ?? [];
+  /** Teams replaces a whole tag with the mention, so what is inside one cannot be markup. */
+  const outsideTags = (card: unknown) => markupOf(JSON.parse(JSON.stringify(card).replace(/<at>[^<]*<\/at>/g, '<at>x</at>')));
+
+  it('mentions only people Teams knows, by their own id, with a tag that matches its entity', () => {
+    const card = withHolders([['<at>Everyone</at> [x](http://evil)', '29:real-user'], ['**Bold** Person', null]]);
+    const entities = card.msteams?.entities as { text: string; mentioned: { id: string; name: string } }[];
+    expect(entities).toHaveLength(1);
+    const [{ text, mentioned }] = entities;
+    expect(mentioned.id).toBe('29:real-user');
+    expect(mentioned.name).toMatch(/^[\p{L}\p{N} '-]+$/u);
+    expect(text).toBe(`<at>${mentioned.name}</at>`);
+    expect(tags(card)).toEqual([text]);
+    expect(shownStrings(card).join('\n')).toContain(escapeMarkdown('**Bold** Person'));
+  });
+
+  it.each(HOSTILE)('a display name of %p adds no markup beyond the mention tag', (hostile) => {
+    const card = withHolders([[hostile, '29:real-user'], [hostile, null]]);
+    expect(outsideTags(card)).toEqual(outsideTags(withHolders([[PLAIN, '29:real-user'], [PLAIN, null]])));
+    for (const tag of tags(card)) expect(tag).toMatch(/^<at>[\p{L}\p{N} '-]+<\/at>$/u);
+  });
+
+  it('shows a name with nothing mentionable in it as escaped text, with no entity', () => {
+    const card = withHolders([['***', '29:real-user']]);
+    expect(card.msteams?.entities).toBeUndefined();
+    expect(tags(card)).toEqual([]);
+  });
+});

@@ -14,8 +14,8 @@ export function shownStrings(node: unknown, key = ''): string[] {
   if (typeof node === 'string') return SHOWN.has(key) ? [node] : [];
   if (Array.isArray(node)) return node.flatMap((n) => shownStrings(n, key));
   if (node && typeof node === 'object') {
-    // Action data goes back to the bot, never rendered.
-    return Object.entries(node).flatMap(([k, v]) => (k === 'data' ? [] : shownStrings(v, k)));
+    // Action data goes back to the bot and mention entities are metadata: neither is rendered.
+    return Object.entries(node).flatMap(([k, v]) => (k === 'data' || k === 'msteams' ? [] : shownStrings(v, k)));
   }
   return [];
 }
