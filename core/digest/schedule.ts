@@ -87,10 +87,15 @@ export function latestSlot(cron: string, timeZone: string, now: Date): Slot | nu
   for (let back = 0; back <= 7; back++) {
     const date = addDays(today, -back);
     if (!s.weekdays.includes(isoWeekday(date))) continue;
-    const at = zonedToUtc(date, hhmm(s), timeZone);
-    if (at <= now) return { at, periodKey: `${date}T${hhmm(s)}` };
+    const slot = slotOnDate(s, timeZone, date);
+    if (slot.at <= now) return slot;
   }
   return null;
+}
+
+/** The schedule's time of day on a calendar date ("YYYY-MM-DD") in the board's time zone. */
+export function slotOnDate(schedule: DigestSchedule, timeZone: string, date: string): Slot {
+  return { at: zonedToUtc(date, hhmm(schedule), timeZone), periodKey: `${date}T${hhmm(schedule)}` };
 }
 
 /** "Mon 08:00": the slot on the board's wall clock. */
