@@ -4,7 +4,7 @@
  * First the rules in core/people/roles.ts, then each write path over HTTP refusing someone not entitled
  * and changing nothing.
  */
-import { ALEX, cardAction, MEGAN, type TestUser } from '../helpers/activities';
+import { ALEX, cardAction, MEGAN, message, type TestUser } from '../helpers/activities';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { createTestDb, type TestDatabase } from '../helpers/db';
 import { seedPerson, seedPlan } from '../helpers/fixtures';
@@ -32,7 +32,7 @@ async function seedWorld(db: Db) {
     formerDcc: await person('Old Chief', ['Deputy Chief Constable']),
     delegate: await person('Dee Delegate', [], { aadObjectId: DELEGATE.aadObjectId, teamsUserId: DELEGATE.id }),
     delegateOfFormer: await person('Una Unlucky'),
-    roleAdmin: await person('Rae Admin', [], { role: 'admin' }),
+    roleAdmin: await person('Rae Admin', [], { role: 'admin', aadObjectId: ADMIN.aadObjectId, teamsUserId: ADMIN.id }),
     configAdmin: await person('Cy Config', [], { aadObjectId: ADMIN_AAD }),
     stranger: await person('Sam Stranger', [], { aadObjectId: '00000000-0000-0000-0000-0000000000099' }),
     noAad: await person('No Aad'),
@@ -47,6 +47,7 @@ async function seedWorld(db: Db) {
 
 const FORMER: TestUser = { id: 'user-id-3', name: 'Fran Former', aadObjectId: '00000000-0000-0000-0000-0000000000023' };
 const DELEGATE: TestUser = { id: 'user-id-4', name: 'Dee Delegate', aadObjectId: '00000000-0000-0000-0000-0000000000024' };
+const ADMIN: TestUser = { id: 'user-id-5', name: 'Rae Admin', aadObjectId: '00000000-0000-0000-0000-0000000000025' };
 
 describe('core/people/roles', () => {
   let t: TestDatabase;
@@ -133,7 +134,8 @@ describe('write paths refuse people without the role and change nothing', () => 
   /** Everything a write path could change. */
   async function snapshot() {
     const p = bot.chaser.core.db.prisma;
-    return JSON.stringify([await p.action.findMany({ orderBy: { id: 'asc' } }), await p.update.findMany({ orderBy: { id: 'asc' } }), await p.extensionRequest.findMany(), await p.outboxMessage.findMany()]);
+    const rows = [p.action, p.update, p.extensionRequest, p.outboxMessage, p.board, p.boardPlan].map((model: any) => model.findMany());
+    return JSON.stringify(await Promise.all(rows));
   }
 
   async function refused(user: TestUser, verb: string, data: Record<string, unknown>) {
@@ -163,5 +165,29 @@ describe('write paths refuse people without the role and change nothing', () => 
 
   it("extension.decide: the requester's delegate cannot approve it either", async () => {
     await refused(DELEGATE, 'extension.decide', { requestId, decision: 'approve' });
+  });
+
+  describe('board commands in a channel', () => {
+    const channel = (user: TestUser) => ({ serviceUrl: bot.connector.url, user, scope: 'channel' as const });
+    const say = (user: TestUser, text: string) => bot.post(message(text, channel(user)));
+
+    beforeAll(async () => {
+      await say(ADMIN, 'link this channel to board ICB Integrity Board');
+      await say(ADMIN, 'board ICB follows BTP-CDI');
+      await seedPlan(bot.chaser.core.db, { key: 'ORPHAN-2', actions: [] });
+      expect(await bot.chaser.core.db.prisma.boardPlan.count()).toBe(1);
+    });
+
+    it.each([
+      ['link this channel to board ICB2', 'link the channel to another board'],
+      ['board ICB follows ORPHAN-2', 'make the board follow a plan'],
+      ['digests every Friday 16:00', 'change the digest schedule'],
+      ['unlink', 'unlink the channel'],
+    ])('%s: an action owner who does not own the plan cannot %s', async (text) => {
+      const before = await snapshot();
+      await say(MEGAN, text);
+      expect(bot.connector.sends().map((s) => s.activity.text)).toEqual([expect.stringMatching(/^Only an admin or the owner of a plan this board follows can change it; nothing changed\.$/)]);
+      expect(await snapshot()).toBe(before);
+    });
   });
 });
