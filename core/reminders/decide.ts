@@ -67,10 +67,17 @@ interface Candidate extends ReminderItem {
 
 export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Promise<ReminderDecision> {
   const now = ctx.now();
+  const decision: ReminderDecision = { asOf: now, cards: [], waiting: [], undeliverable: [], policyErrors: [] };
+  const people = await loadPeople(ctx);
+  const slots = new Map([...people.values()].map((p) => [p.id, reminderSlot(p, now, opts.reminderTime, ctx.timeZone)]));
+  const cardKey = (purpose: CardPurpose, p: ReminderPerson) => `${purpose}:${p.id}:${slots.get(p.id)!.localDate}`;
+  const open = [...people.values()].filter((p) => slots.get(p.id)!.open);
+  const alreadySent = await existingOutboxKeys(ctx, open.flatMap((p) => [cardKey('reminder', p), cardKey('escalation', p)]));
+  // Most sweeps find nobody whose time has come and who still lacks a card today: stop before reading actions.
+  if (open.every((p) => alreadySent.has(cardKey('reminder', p)) && alreadySent.has(cardKey('escalation', p)))) return decision;
+
   const actions = await loadOpenActions(ctx, now);
   const holders = await loadPostHolders(ctx, [...new Set(actions.flatMap((a) => (a.planOwnerPostId ? [a.planOwnerPostId] : [])))]);
-  const people = await loadPeople(ctx, [...actions.flatMap((a) => a.ownerIds), ...[...holders.values()].flat()]);
-  const decision: ReminderDecision = { asOf: now, cards: [], waiting: [], undeliverable: [], policyErrors: [] };
   const policies = new Map<string, ReminderPolicy>();
   const policyOf = (planKey: string, json: string | null) => {
     let policy = policies.get(planKey);
@@ -103,10 +110,7 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   }
 
   const logged = await existingReminderKeys(ctx, [...reminders, ...escalations].map((c) => c.key));
-  const conversations = await loadPersonalConversations(ctx, [...people.keys()]);
-  const slots = new Map([...people.values()].map((p) => [p.id, reminderSlot(p, now, opts.reminderTime, ctx.timeZone)]));
-  const cardKey = (purpose: CardPurpose, p: ReminderPerson) => `${purpose}:${p.id}:${slots.get(p.id)!.localDate}`;
-  const alreadySent = await existingOutboxKeys(ctx, [...people.values()].flatMap((p) => [cardKey('reminder', p), cardKey('escalation', p)]));
+  const conversations = await loadPersonalConversations(ctx, open.map((p) => p.id));
 
   const cards = new Map<string, DailyCard>();
   /** Today's card for the recipient, 'unreachable' when they have no chat with the bot, null when it is not (or no longer) their time today. */

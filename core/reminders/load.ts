@@ -1,7 +1,6 @@
 /**
- * What a reminder run reads: open, unsnoozed actions as views (with their plan's policy and owner post),
- * the people involved (owners, plan owners, delegates), their 1:1 conversations, and which reminders and
- * daily cards already exist.
+ * What a reminder run reads: people, open unsnoozed actions as views (with their plan's policy and owner
+ * post), 1:1 conversations, and which reminders and daily cards already exist.
  */
 import type { CoreContext } from '../context';
 import { actionViewInclude, toActionView, type ActionView } from '../actions/view';
@@ -65,17 +64,10 @@ export async function loadPostHolders(ctx: CoreContext, postIds: string[]): Prom
   return holders;
 }
 
-/** The people by id, with their delegates. */
-export async function loadPeople(ctx: CoreContext, ids: string[]): Promise<Map<string, ReminderPerson>> {
-  const people = new Map<string, ReminderPerson>();
-  let wanted = [...new Set(ids)];
-  // Two rounds: the people, then delegates not already among them.
-  for (let round = 0; round < 2 && wanted.length; round++) {
-    const rows = await ctx.db.prisma.person.findMany({ where: { id: { in: wanted } }, select: personSelect });
-    for (const r of rows) people.set(r.id, r);
-    wanted = rows.map((r) => r.delegateId).filter((id): id is string => !!id && !people.has(id));
-  }
-  return people;
+/** Everyone: owners, plan owners and delegates are all among them, and each sweep needs their clocks first. */
+export async function loadPeople(ctx: CoreContext): Promise<Map<string, ReminderPerson>> {
+  const rows = await ctx.db.prisma.person.findMany({ select: personSelect });
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Each person's active 1:1 conversation (the most recently used when there are several). */

@@ -1,10 +1,10 @@
-import { dueLabel, isEscalated, owedOccasion } from '../../../core/reminders/occasions';
+import { dueLabel, isEscalated, owedOccasion, type ReminderSubject } from '../../../core/reminders/occasions';
 import { DEFAULT_REMINDER_POLICY as policy, parseReminderPolicy } from '../../../core/reminders/policy';
 
 const WEEK = [1, 2, 3, 4, 5];
 // Due Monday 14 Dec 2026: 14 working days before is Tue 24 Nov, 7 is Thu 3 Dec, 1 is Fri 11 Dec.
 const dated = { due: '2026-12-14', lastActivity: '2026-11-01' };
-const owed = (today: string, subject = dated, days = WEEK, p = policy) => owedOccasion(subject, today, days, p);
+const owed = (today: string, subject: ReminderSubject = dated, days = WEEK, p = policy) => owedOccasion(subject, today, days, p);
 
 describe('owed reminder occasion', () => {
   it('owes nothing before the first window', () => {
