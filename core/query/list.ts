@@ -86,11 +86,12 @@ export async function listActions(
   const prisma = ctx.db.prisma;
 
   if (!filter.rag || filter.rag.every((r) => EXACT_IN_SQL.includes(r))) {
-    const [total, rows] = await Promise.all([
+    // Ids first: sorting narrow rows is cheap; the view's relations load for the page alone.
+    const [total, pageIds] = await Promise.all([
       prisma.action.count({ where }),
-      prisma.action.findMany({ where, include: actionViewInclude, orderBy: PLAN_ORDER, skip: page * opts.pageSize, take: opts.pageSize }),
+      prisma.action.findMany({ where, select: { id: true }, orderBy: PLAN_ORDER, skip: page * opts.pageSize, take: opts.pageSize }),
     ]);
-    return { ...base, total, actions: rows.map((r) => toActionView(r, ctx)) };
+    return { ...base, total, actions: await viewsInOrder(ctx, pageIds.map((r) => r.id)) };
   }
 
   const wanted = new Set(filter.rag);
@@ -103,9 +104,14 @@ export async function listActions(
     .filter((c) => wanted.has(ragOf(c, today, ctx).rag))
     .sort((a, b) => byText(planKey.get(a.planId) ?? '', planKey.get(b.planId) ?? '') || a.position - b.position);
   const ids = matching.slice(page * opts.pageSize, (page + 1) * opts.pageSize).map((c) => c.id);
-  const rows = await prisma.action.findMany({ where: { id: { in: ids } }, include: actionViewInclude });
+  return { ...base, total: matching.length, actions: await viewsInOrder(ctx, ids) };
+}
+
+async function viewsInOrder(ctx: CoreContext, ids: string[]): Promise<ActionView[]> {
+  if (ids.length === 0) return [];
+  const rows = await ctx.db.prisma.action.findMany({ where: { id: { in: ids } }, include: actionViewInclude });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return { ...base, total: matching.length, actions: ids.flatMap((id) => (byId.has(id) ? [toActionView(byId.get(id)!, ctx)] : [])) };
+  return ids.flatMap((id) => (byId.has(id) ? [toActionView(byId.get(id)!, ctx)] : []));
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
