@@ -19,6 +19,18 @@ export function jobDeps(core: CoreContext): JobDeps {
 
 export const runJob = (core: CoreContext) => remindersJob.run(jobDeps(core));
 
+/** Empties what the reminder tests write, so a file's tests share one database (creating one is slow on PostgreSQL). */
+export async function wipe(db: Db) {
+  const p = db.prisma;
+  await p.reminderLog.deleteMany();
+  await p.outboxMessage.deleteMany();
+  await p.conversationRef.deleteMany();
+  await p.plan.deleteMany();
+  await p.person.updateMany({ data: { delegateId: null } });
+  await p.person.deleteMany();
+  await p.post.deleteMany();
+}
+
 /** A 1:1 chat with the bot, as capture-identity stores it. */
 export function addConversation(db: Db, personId: string, serviceUrl = 'http://127.0.0.1:9') {
   return db.prisma.conversationRef.create({

@@ -9,15 +9,18 @@ import { dailyCardActivity } from '../../jobs/reminders';
 import { testClock } from '../helpers/clock';
 import { createTestDb, testProvider, type TestDatabase } from '../helpers/db';
 import { seedPerson, seedPlan } from '../helpers/fixtures';
-import { addConversation, cardOf, coreFor, runJob, sentReminders, silentLog } from './reminders.fixture';
+import { addConversation, cardOf, coreFor, runJob, sentReminders, silentLog, wipe } from './reminders.fixture';
 
 let t: TestDatabase;
 const clock = testClock('2026-11-23T08:00:00Z');
-beforeEach(async () => {
+beforeAll(async () => {
   t = await createTestDb();
+});
+beforeEach(async () => {
+  await wipe(t.db);
   silentLog.warn.mockClear();
 });
-afterEach(() => t.drop());
+afterAll(() => t.drop());
 
 /** Ann (London) and Ben (New York) own actions in a plan Olivia owns; all three chat with the bot. */
 async function seedWorld() {
