@@ -13,9 +13,8 @@ import { actionViewsAsOf } from './as-of';
 export const DIGEST_SECTIONS = ['newlyRed', 'overdue', 'done', 'dueSoon', 'awaitingVerification', 'extensions', 'stale', 'unreachable'] as const;
 export type DigestSectionKey = (typeof DIGEST_SECTIONS)[number];
 
-/** How far ahead "due soon" looks, and how long without an update is stale (README "Digests"). */
+/** How far ahead the "due soon" section looks (staleness follows the RAG rules' window). */
 export const DUE_SOON_DAYS = 14;
-export const STALE_DAYS = 30;
 /** How many digests the chart shows. */
 export const HISTORY = 8;
 
@@ -117,10 +116,10 @@ export async function computeDigest(ctx: CoreContext, boardId: string, asOf: Dat
     { key: 'extensions', title: 'Pending extension requests', rows: await pendingExtensions(ctx, views, asOf) },
     {
       key: 'stale',
-      title: `No update for ${STALE_DAYS} days`,
+      title: `No update for ${ctx.ragWindows.staleDays} days`,
       rows: open
         .map((v) => ({ v, last: lastActivity.get(v.id)! }))
-        .filter(({ last }) => last.date <= addDays(today, -STALE_DAYS))
+        .filter(({ last }) => last.date <= addDays(today, -ctx.ragWindows.staleDays))
         .sort((a, b) => a.last.date.localeCompare(b.last.date))
         .map(({ v, last }) => row(v, `${owners(v)} · ${last.updated ? `last update ${formatDate(last.date)}` : `no update since ${formatDate(last.date)}`}`)),
     },
