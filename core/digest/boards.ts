@@ -30,15 +30,27 @@ export async function boardForConversation(ctx: Pick<CoreContext, 'db'>, convers
   return ctx.db.prisma.board.findFirst({ where: { conversationId: conversationRefId } });
 }
 
-/** Admins always; otherwise the owner of a plan the board follows (or of `planIds`, e.g. the plan being added). */
-export async function canChangeBoard(ctx: Ctx, actor: Actor, boardId: string | null, planIds: string[] = []): Promise<boolean> {
+/** Admins always; otherwise the owner of a plan the board already follows. */
+export async function canChangeBoard(ctx: Ctx, actor: Actor, boardId: string | null): Promise<boolean> {
   if (actor === 'operator') return true;
   if (await isAdmin(ctx, actor.personId)) return true;
   const followed = boardId ? await ctx.db.prisma.boardPlan.findMany({ where: { boardId }, select: { planId: true } }) : [];
-  for (const planId of new Set([...followed.map((f) => f.planId), ...planIds])) {
+  for (const { planId } of followed) {
     if (await canManagePlan(ctx, actor.personId, planId)) return true;
   }
   return false;
+}
+
+/**
+ * Adding a plan needs control of the plan and of the board: otherwise any plan owner could make a
+ * board follow their plan and so gain control of it. A board that follows nothing yet is anyone's
+ * to start, as long as the plan is theirs.
+ */
+async function canAddPlan(ctx: Ctx, actor: Actor, boardId: string, planId: string): Promise<boolean> {
+  if (actor === 'operator' || (await isAdmin(ctx, actor.personId))) return true;
+  if (!(await canManagePlan(ctx, actor.personId, planId))) return false;
+  const follows = await ctx.db.prisma.boardPlan.count({ where: { boardId } });
+  return follows === 0 || canChangeBoard(ctx, actor, boardId);
 }
 
 const REFUSED = "Only an admin or the owner of a plan this board follows can change it; nothing changed.";
@@ -68,7 +80,7 @@ export async function followPlan(ctx: Ctx, actor: Actor, input: { boardKey: stri
   if (!board) return { ok: false, message: `There is no board ${input.boardKey.toUpperCase()}: link a channel to it first.` };
   const plan = await findPlanByKey(ctx, input.planKey);
   if (!plan) return { ok: false, message: `There is no plan ${input.planKey.toUpperCase()}.` };
-  if (!(await canChangeBoard(ctx, actor, board.id, [plan.id]))) return { ok: false, message: REFUSED };
+  if (!(await canAddPlan(ctx, actor, board.id, plan.id))) return { ok: false, message: REFUSED };
   await ctx.db.prisma.boardPlan.upsert({
     where: { boardId_planId: { boardId: board.id, planId: plan.id } },
     create: { boardId: board.id, planId: plan.id },
