@@ -5,7 +5,7 @@
 import type { ActionView } from '../core/actions/view';
 import { ownerNames } from './action-list';
 import { adaptiveCard, heading, textBlock, type AdaptiveCard, type CardElement } from './card';
-import { pageButtons, REMINDER_PAGE_SIZE, reminderRow } from './reminder';
+import { byUrgency, pageButtons, REMINDER_PAGE_SIZE, reminderRow } from './reminder';
 import { safe } from './text';
 
 export interface EscalationRow {
@@ -31,7 +31,8 @@ export interface EscalationCardInput {
 const UNREACHABLE_REFS = 10;
 
 export function escalationCard(input: EscalationCardInput): AdaptiveCard {
-  const { rows, unreachable, page } = input;
+  const { unreachable, page } = input;
+  const rows = byUrgency(input.rows);
   const body: CardElement[] = [];
   if (rows.length) {
     body.push(heading(`${rows.length} overdue ${rows.length === 1 ? 'action needs' : 'actions need'} your attention`));

@@ -28,8 +28,15 @@ export interface ReminderCardInput {
   cardKey: string;
 }
 
+/** The recipient's own rows first, then each away owner's; soonest due (most overdue) first, undated last. */
+export function byUrgency<T extends { action: ActionView; onBehalfOf?: string | null }>(rows: T[]): T[] {
+  const due = (r: T) => r.action.due ?? '9999-12-31';
+  return [...rows].sort((a, b) => (a.onBehalfOf ?? '').localeCompare(b.onBehalfOf ?? '') || due(a).localeCompare(due(b)));
+}
+
 export function reminderCard(input: ReminderCardInput): AdaptiveCard {
-  const { rows, page } = input;
+  const { page } = input;
+  const rows = byUrgency(input.rows);
   const noun = rows.length === 1 ? 'action needs' : 'actions need';
   const body: CardElement[] = [
     heading(`${rows.length} ${noun} your attention`),

@@ -8,7 +8,7 @@ import type { DailyCard } from '../core/reminders/decide';
 import { runReminders } from '../core/reminders/run';
 import { cardAttachment } from '../cards/card';
 import { escalationCard } from '../cards/escalation';
-import { reminderCard, type ReminderRow } from '../cards/reminder';
+import { reminderCard } from '../cards/reminder';
 import type { JobDefinition } from './job';
 
 export const remindersJob: JobDefinition = {
@@ -28,7 +28,8 @@ export const remindersJob: JobDefinition = {
 export function dailyCardActivity(card: DailyCard): Record<string, unknown> {
   const count = card.items.length;
   if (card.purpose === 'reminder') {
-    return message(reminderCard({ recipientName: card.recipient.displayName, rows: reminderRows(card), page: 0, cardKey: card.idempotencyKey }), `${count} ${count === 1 ? 'action needs' : 'actions need'} your attention`);
+    const rows = card.items.map((i) => ({ action: i.action, label: i.label, onBehalfOf: i.owner.id === card.recipient.id ? null : i.owner.displayName }));
+    return message(reminderCard({ recipientName: card.recipient.displayName, rows, page: 0, cardKey: card.idempotencyKey }), `${count} ${count === 1 ? 'action needs' : 'actions need'} your attention`);
   }
   const built = escalationCard({
     rows: card.items.map((i) => ({ action: i.action, label: i.label })),
@@ -37,12 +38,6 @@ export function dailyCardActivity(card: DailyCard): Record<string, unknown> {
     cardKey: card.idempotencyKey,
   });
   return message(built, count ? `${count} overdue ${count === 1 ? 'action' : 'actions'} to escalate` : `${card.unreachable.length} owners Chaser cannot reach`);
-}
-
-/** The recipient's own actions first, then each away owner's, each group most urgent first. */
-function reminderRows(card: DailyCard): ReminderRow[] {
-  const rows = card.items.map((i) => ({ action: i.action, label: i.label, onBehalfOf: i.owner.id === card.recipient.id ? null : i.owner.displayName }));
-  return rows.sort((a, b) => (a.onBehalfOf ?? '').localeCompare(b.onBehalfOf ?? ''));
 }
 
 function message(card: ReturnType<typeof reminderCard>, summary: string) {

@@ -22,6 +22,7 @@ import { openUpdateCard } from './actions/open';
 import { saveUpdate } from './actions/update';
 import { verifyAction } from './actions/verify';
 import { digestPage } from './actions/digest-page';
+import { reminderPage } from './actions/reminder-page';
 import { boardFollowsPlan, FOLLOW_PLAN } from './messages/board-follow';
 import { LINK_BOARD, linkChannelToBoard } from './messages/board-link';
 import { SCHEDULE_DIGEST, scheduleBoardDigest } from './messages/board-schedule';
@@ -54,5 +55,6 @@ export function registerHandlers(app: ChaserApp, deps: BotDeps): void {
   app.message(SCHEDULE_DIGEST, scheduleBoardDigest(deps));
   app.message(UNLINK, unlinkChannel(deps));
   app.adaptiveCards.actionExecute('digest.page', digestPage(deps));
+  app.adaptiveCards.actionExecute('reminder.page', reminderPage(deps));
   app.activity('message', answerQuestion(deps));
 }

@@ -172,16 +172,9 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   }
 
   decision.cards = [...cards.values()].filter((c) => c.items.length || c.unreachable.length);
-  for (const c of decision.cards) c.items.sort(byUrgency);
   return decision;
 }
 
 function known(people: ReadonlyMap<string, ReminderPerson>, ids: string[]): ReminderPerson[] {
   return ids.flatMap((id) => people.get(id) ?? []);
-}
-
-/** Most overdue first, then soonest due, undated last; plan order within a day. */
-function byUrgency(a: ReminderItem, b: ReminderItem): number {
-  const due = (x: ReminderItem) => x.action.due ?? '9999-12-31';
-  return due(a).localeCompare(due(b)) || a.action.planKey.localeCompare(b.action.planKey);
 }

@@ -1,0 +1,23 @@
+/** "Next 20" on a reminder or escalation card: the card's next page, as its actions stand now, in place. */
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { reminderCardRows } from '../../../core/reminders/page';
+import { escalationCard } from '../../../cards/escalation';
+import { reminderCard } from '../../../cards/reminder';
+import type { AdaptiveCard } from '../../../cards/card';
+import type { BotDeps } from '../../deps';
+import { senderId } from './sender';
+
+const pageSchema = z.object({ cardKey: z.string().min(1).max(200), page: z.number().int().min(1).max(1000) });
+
+export function reminderPage(deps: BotDeps) {
+  return async (context: TurnContext, _state: unknown, data: unknown): Promise<AdaptiveCard | string> => {
+    const parsed = pageSchema.safeParse(data);
+    const found = parsed.success ? await reminderCardRows(deps.core, parsed.data.cardKey, await senderId(deps, context)) : null;
+    if (!parsed.success || !found) return 'This reminder can no longer be paged. Say "my actions" to see your actions.';
+    const { cardKey, page } = parsed.data;
+    return found.purpose === 'reminder'
+      ? reminderCard({ recipientName: found.recipientName, rows: found.rows, page, cardKey })
+      : escalationCard({ rows: found.rows, unreachable: [], page, cardKey });
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * A later page of a reminder or escalation card, rebuilt from what the card carried (its ReminderLog
+ * rows), as the actions stand now. Only the card's recipient may page it.
+ */
+import { listActionViews, type ActionView } from '../actions/view';
+import type { CoreContext } from '../context';
+import { isoDate, localDate } from '../time';
+import { dueLabel } from './occasions';
+import { personTimeZone } from './recipients';
+
+export interface CardPageRow {
+  action: ActionView;
+  label: string;
+  /** The away owner a delegated reminder was for. */
+  onBehalfOf: string | null;
+}
+
+export interface CardPage {
+  purpose: 'reminder' | 'escalation';
+  recipientName: string;
+  rows: CardPageRow[];
+}
+
+export async function reminderCardRows(ctx: CoreContext, cardKey: string, personId: string): Promise<CardPage | null> {
+  const prisma = ctx.db.prisma;
+  const row = await prisma.outboxMessage.findUnique({ where: { idempotencyKey: cardKey }, include: { conversation: { include: { person: true } } } });
+  const recipient = row?.conversation.person;
+  if (!row || !recipient || recipient.id !== personId || (row.purpose !== 'reminder' && row.purpose !== 'escalation')) return null;
+  // An escalation card's other rows are unreachable owners' reminders: shown on its first page only.
+  const logs = await prisma.reminderLog.findMany({ where: { outboxId: row.id, ...(row.purpose === 'escalation' ? { kind: 'escalation' } : {}) } });
+  const ids = logs.map((l) => l.actionId);
+  const [views, activity, owners] = await Promise.all([
+    listActionViews(ctx, { id: { in: ids } }),
+    prisma.action.findMany({ where: { id: { in: ids } }, select: { id: true, lastUpdateAt: true, createdAt: true } }),
+    prisma.person.findMany({ where: { id: { in: logs.map((l) => l.personId) } }, select: { id: true, displayName: true } }),
+  ]);
+  const today = localDate(ctx.now(), personTimeZone(recipient, ctx.timeZone));
+  const lastActivity = new Map(activity.map((a) => [a.id, isoDate(a.lastUpdateAt ?? a.createdAt)]));
+  const ownerOf = new Map(logs.map((l) => [l.actionId, owners.find((o) => o.id === l.personId)]));
+  const rows = views.map((action) => {
+    const owner = ownerOf.get(action.id);
+    return {
+      action,
+      label: dueLabel({ due: action.due, lastActivity: lastActivity.get(action.id)! }, today),
+      onBehalfOf: owner && owner.id !== personId && row.purpose === 'reminder' ? owner.displayName : null,
+    };
+  });
+  return { purpose: row.purpose, recipientName: recipient.displayName, rows };
+}

@@ -1,0 +1,67 @@
+/**
+ * Over HTTP with the connector stand-in: the reminder job queues the owner's card, the outbox worker
+ * delivers it to their 1:1 chat, and its Next and Update buttons work there.
+ */
+import { remindersJob } from '../../jobs/reminders';
+import { ALEX, cardAction, MEGAN, message, personalConversationId, type TestUser } from '../helpers/activities';
+import { startTestBot, type TestBot } from '../helpers/bot';
+import { seedPlan } from '../helpers/fixtures';
+import { cardProblems } from '../helpers/adaptive-card';
+
+let bot: TestBot;
+const where = (user: TestUser) => ({ serviceUrl: bot.connector.url, user });
+
+beforeAll(async () => {
+  bot = await startTestBot({ now: '2026-11-24T08:00:00Z' });
+  const db = bot.chaser.core.db;
+  await seedPlan(db, {
+    key: 'P',
+    createdAt: '2026-10-01',
+    actions: Array.from({ length: 25 }, (_, i) => ({ ref: String(i + 1), text: `Fix thing ${i + 1}`, owners: ['Head A'], due: '2026-12-01', createdAt: '2026-10-01' })),
+  });
+  // Alex and Megan talk to the bot first (that stores their 1:1 chats); Alex holds the post.
+  await bot.post(message('help', where(ALEX)));
+  await bot.post(message('help', where(MEGAN)));
+  const alex = await db.prisma.person.findUniqueOrThrow({ where: { aadObjectId: ALEX.aadObjectId } });
+  const post = await db.prisma.post.findUniqueOrThrow({ where: { name: 'Head A' } });
+  await db.prisma.postHolding.create({ data: { postId: post.id, personId: alex.id, from: new Date('2020-01-01T00:00:00Z') } });
+  bot.connector.clear();
+});
+afterAll(() => bot.stop());
+
+const runJob = () => remindersJob.run({ core: bot.chaser.core, config: bot.chaser.config, instanceId: 'test', log: bot.chaser.log });
+
+describe('reminder cards over HTTP', () => {
+  it("reaches the owner's chat at 09:00 local, once, and pages and opens actions in place", async () => {
+    await runJob();
+    await bot.chaser.jobs.worker.drain();
+    expect(bot.connector.sends()).toEqual([]);
+
+    bot.clock.set('2026-11-24T09:01:00Z');
+    await runJob();
+    await runJob();
+    await bot.chaser.jobs.worker.drain();
+    const sends = bot.connector.sends(personalConversationId(ALEX));
+    expect(sends).toHaveLength(1);
+    expect(bot.connector.sends()).toHaveLength(1);
+    const card = sends[0].activity.attachments[0].content;
+    expect(cardProblems(card)).toEqual([]);
+    expect(JSON.stringify(card.body)).toContain('25 actions need your attention');
+    const next = card.actions[0];
+    expect(next).toMatchObject({ title: 'Next 5', verb: 'reminder.page' });
+
+    const page = await bot.post(cardAction('reminder.page', next.data, where(ALEX)));
+    expect(page.status).toBe(200);
+    expect(JSON.stringify(page.body.value.body)).toContain('Showing 21–25 of 25');
+    expect(page.body.value.body.filter((b: any) => b.type === 'Container')).toHaveLength(5);
+
+    // Someone else cannot page Alex's reminders.
+    const stranger = await bot.post(cardAction('reminder.page', next.data, where(MEGAN)));
+    expect(JSON.stringify(stranger.body)).toContain('can no longer be paged');
+
+    const update = card.body.find((b: any) => b.type === 'Container').items.find((i: any) => i.type === 'ActionSet').actions[0];
+    const open = await bot.post(cardAction(update.verb, update.data, where(ALEX)));
+    expect(open.status).toBe(200);
+    expect(open.body.value.actions[0]).toMatchObject({ verb: 'action.update', data: { actionId: update.data.actionId } });
+  });
+});
