@@ -9,6 +9,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { CoreContext } from '../context';
+import { ACTION_STATUSES, DUE_PRECISIONS, RAGS } from '../domain';
 import type { Prisma } from '../db/client';
 import type { Tx } from '../db/tx';
 import type { ParsedAction, ParsedOwner, ParsedPlan, ImportProblem } from './types';
@@ -89,6 +90,8 @@ function checkPlan(parsed: ParsedPlan, file: string): ImportProblem[] {
       else if (actionRefs.has(a.ref)) error(a.row, `action ref ${a.ref} is used more than once`);
       actionRefs.add(a.ref);
       if (badDate(a.due.date) || a.updates.some((u) => badDate(u.at))) error(a.row, `action ${a.ref} has a date that is not a real date`);
+      const known = ACTION_STATUSES.includes(a.status) && DUE_PRECISIONS.includes(a.due.precision) && (a.reportedRag === null || RAGS.includes(a.reportedRag));
+      if (!known) error(a.row, `action ${a.ref} has a status, RAG or due precision Chaser does not know`);
     }
   }
   return problems;
@@ -131,6 +134,7 @@ async function write(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: Date, 
   const actionIdByRef = new Map<string, string>();
   let actionPosition = 0;
 
+  const recIds: string[] = [];
   for (const [recPosition, rec] of parsed.recommendations.entries()) {
     result.counts.recommendations++;
     const recData = {
@@ -162,6 +166,13 @@ async function write(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: Date, 
       }
     }
     recRefById.set(recId, rec.ref);
+    recIds.push(recId);
+  }
+  // Before any action points at them.
+  await createInChunks(newRecs, (data) => tx.recommendation.createMany({ data }));
+
+  for (const [recIndex, rec] of parsed.recommendations.entries()) {
+    const recId = recIds[recIndex];
 
     for (const action of rec.actions) {
       result.counts.actions++;
@@ -233,7 +244,6 @@ async function write(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: Date, 
     }
   }
 
-  await createInChunks(newRecs, (data) => tx.recommendation.createMany({ data }));
   await createInChunks(newActions, (data) => tx.action.createMany({ data }));
   await createInChunks(newOwners, (data) => tx.actionOwner.createMany({ data }));
   await createInChunks(newUpdates, (data) => tx.update.createMany({ data }));

@@ -79,10 +79,12 @@ async function readXlsx(buffer: Buffer): Promise<Table[]> {
   await book.xlsx.load(buffer as unknown as ArrayBuffer);
   return book.worksheets.map((sheet) => {
     const rows: string[][] = [];
+    // exceljs recounts columnCount over every row on each read: once per sheet keeps big sheets linear.
+    const columnCount = sheet.columnCount;
     for (let r = 1; r <= sheet.rowCount; r++) {
       const row = sheet.getRow(r);
       const cells: string[] = [];
-      for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c)));
+      for (let c = 1; c <= columnCount; c++) cells.push(cellText(row.getCell(c)));
       rows.push(cells);
     }
     return { name: sheet.name, rows };
