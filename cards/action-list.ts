@@ -64,24 +64,25 @@ function ownerText(a: ActionView, mentions?: Mentions): string {
     .join('; ');
 }
 
+/** Ref, shortened text and effective RAG on one line: how every action row starts. */
+export function actionHeading(a: ActionView): CardElement {
+  return {
+    type: 'ColumnSet',
+    columns: [
+      { type: 'Column', width: 'auto', items: [textBlock(`**${safe(a.displayRef, 40)}**`)] },
+      { type: 'Column', width: 'stretch', items: [textBlock(safe(a.text, 140))] },
+      { type: 'Column', width: 'auto', items: [textBlock(RAG_LABEL[a.effectiveRag], { color: RAG_COLOR[a.effectiveRag], weight: 'Bolder' })] },
+    ],
+  };
+}
+
 export function actionRow(a: ActionView, mentions?: Mentions): CardElement {
   return {
     type: 'Container',
     separator: true,
     spacing: 'Medium',
     items: [
-      {
-        type: 'ColumnSet',
-        columns: [
-          { type: 'Column', width: 'auto', items: [textBlock(`**${safe(a.displayRef, 40)}**`)] },
-          { type: 'Column', width: 'stretch', items: [textBlock(safe(a.text, 140))] },
-          {
-            type: 'Column',
-            width: 'auto',
-            items: [textBlock(RAG_LABEL[a.effectiveRag], { color: RAG_COLOR[a.effectiveRag], weight: 'Bolder' })],
-          },
-        ],
-      },
+      actionHeading(a),
       textBlock(`${ownerText(a, mentions)} · due ${safe(a.dueText ?? 'not set', 40)} · ${safe(a.reason, 120)}`, {
         isSubtle: true,
         size: 'Small',

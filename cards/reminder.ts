@@ -6,7 +6,8 @@
  */
 import type { ActionView } from '../core/actions/view';
 import { formatDate } from '../core/time';
-import { adaptiveCard, executeAction, heading, RAG_COLOR, RAG_LABEL, textBlock, type AdaptiveCard, type CardElement } from './card';
+import { actionHeading } from './action-list';
+import { adaptiveCard, executeAction, heading, textBlock, type AdaptiveCard, type CardElement } from './card';
 import { safe } from './text';
 
 /** 20 rows of ~1.2 KB keep a page near 25 KB (Teams rejects messages over 100 KB). */
@@ -69,14 +70,7 @@ export function reminderRow(a: ActionView, label: string, extra: string | null =
     separator: true,
     spacing: 'Medium',
     items: [
-      {
-        type: 'ColumnSet',
-        columns: [
-          { type: 'Column', width: 'auto', items: [textBlock(`**${safe(a.displayRef, 40)}**`)] },
-          { type: 'Column', width: 'stretch', items: [textBlock(safe(a.text, 160))] },
-          { type: 'Column', width: 'auto', items: [textBlock(RAG_LABEL[a.effectiveRag], { color: RAG_COLOR[a.effectiveRag], weight: 'Bolder' })] },
-        ],
-      },
+      actionHeading(a),
       textBlock([due, label, safe(a.reason, 120), ...(extra ? [safe(extra, 160)] : [])].join(' · '), { isSubtle: true, size: 'Small', spacing: 'None' }),
       { type: 'ActionSet', actions: [executeAction('Update', 'action.open', { actionId: a.id })] },
     ],
