@@ -21,7 +21,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CoreContext } from '../core/context';
 import type { Metrics } from '../core/metrics';
-import { claimDue, countByStatus, markFailed, markForRetry, markSent, release, type ClaimedMessage } from '../core/outbox/claim';
+import { claimDue, countByStatus, markFailed, markForRetry, markSent, release, type ClaimedMessage, type Confirmation } from '../core/outbox/claim';
 import { markConversationGone } from '../core/outbox/gone';
 import { heartbeat, signOff, throttledUntil, throttleUntil } from '../core/outbox/instances';
 import { Pacer } from '../core/outbox/pacing';
@@ -55,6 +55,8 @@ export interface WorkerTuning {
   /** How often the instance refreshes its heartbeat, the shared throttle and the queue gauges. */
   refreshMs: number;
 }
+
+const CONFIRM_GATHER_MS = 5;
 
 const DEFAULT_TUNING: WorkerTuning = { batchSize: 200, concurrency: 32, leaseMs: 120_000, idleMs: 1_000, refreshMs: 10_000 };
 
@@ -107,6 +109,30 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     throttled: deps.metrics.counter('chaser_outbox_throttled_total', '429 answers that paused the whole app'),
     messages: deps.metrics.gauge('chaser_outbox_messages', 'Outbox rows by status, across all instances'),
   };
+  /**
+   * Group commit of confirmations: sends finishing together are recorded in one transaction. A send
+   * waits for its commit, so at most one flush (a few milliseconds) of accepted sends is unconfirmed.
+   */
+  let pending: { c: Confirmation; done: () => void; failed: (e: unknown) => void }[] = [];
+  let flushing: Promise<void> | undefined;
+  const flush = async () => {
+    while (pending.length) {
+      const group = pending;
+      pending = [];
+      await markSent(db, instanceId, group.map((p) => p.c), core.now()).then(
+        () => group.forEach((p) => p.done()),
+        (err) => group.forEach((p) => p.failed(err)),
+      );
+    }
+    flushing = undefined;
+  };
+  const confirm = (c: Confirmation) =>
+    new Promise<void>((done, failed) => {
+      pending.push({ c, done, failed });
+      // A few milliseconds' wait gathers the sends finishing around the same time into one write.
+      flushing ??= new Promise((resolve) => setTimeout(resolve, CONFIRM_GATHER_MS)).then(flush);
+    });
+
   /** Conversations that went away during the batch in hand. */
   const goneHere = new Set<string>();
   let pausedUntil = 0; // business-clock ms of the app-wide pause
@@ -184,7 +210,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     try {
       const sent = await deps.send(reference, activity);
       pacer.finished(row.conversationRefId, timer.now());
-      await markSent(db, row.id, instanceId, sent.id, core.now());
+      await confirm({ id: row.id, activityId: sent.id });
       result.sent++;
       m.sent.inc();
     } catch (err) {

@@ -40,6 +40,9 @@ export async function openDb(url: string): Promise<Db> {
   if (provider === 'sqlite') {
     // WAL lets the CLI read while the bot writes; busy_timeout makes a second writer wait instead of failing.
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    // In WAL mode NORMAL skips the fsync per commit yet survives a process crash; only a power cut can
+    // lose the last commits. The outbox confirms every send with its own commit, so this matters.
+    await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
     await prisma.$queryRawUnsafe('PRAGMA busy_timeout = 5000');
     await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   }

@@ -10,7 +10,8 @@
  * spans), because each instance paces conversations from its own memory of recent sends.
  * SQLite (one instance): a compare-and-set update is enough.
  */
-import type { Db, Prisma } from '../db/client';
+import { Prisma } from '../../prisma/generated/sqlite/client/client';
+import type { Db } from '../db/client';
 import { WORKER_KEY_PREFIX } from './instances';
 
 export interface ClaimOptions {
@@ -124,12 +125,26 @@ function held(id: string, instanceId: string): Prisma.OutboxMessageWhereInput {
   return { id, claimedBy: instanceId, status: 'sending' };
 }
 
-export async function markSent(db: Db, id: string, instanceId: string, activityId: string | undefined, now: Date): Promise<boolean> {
-  const r = await db.prisma.outboxMessage.updateMany({
-    where: held(id, instanceId),
-    data: { status: 'sent', activityId: activityId ?? null, sentAt: now, claimedUntil: null, lastError: null },
+export interface Confirmation {
+  id: string;
+  activityId?: string;
+}
+
+/**
+ * Records sends Teams accepted, many rows in two statements: a commit per message was the worker's
+ * bottleneck. No transaction is needed (and on SQLite each one opens a connection): a crash between
+ * the two leaves the row 'sending' with its Teams id, to be resent under the same client-side id.
+ * sentAt is the moment of recording, the same for the group.
+ */
+export async function markSent(db: Db, instanceId: string, sent: Confirmation[], now: Date): Promise<void> {
+  const ids = sent.map((s) => s.id);
+  const activityIds = Prisma.join(sent.map((s) => Prisma.sql`WHEN ${s.id} THEN ${s.activityId ?? null}`), ' ');
+  await db.prisma.$executeRaw`UPDATE "OutboxMessage" SET "activityId" = CASE id ${activityIds} END
+    WHERE id IN (${Prisma.join(ids)}) AND "claimedBy" = ${instanceId} AND status = 'sending'`;
+  await db.prisma.outboxMessage.updateMany({
+    where: { id: { in: ids }, claimedBy: instanceId, status: 'sending' },
+    data: { status: 'sent', sentAt: now, claimedUntil: null, lastError: null },
   });
-  return r.count === 1;
 }
 
 export async function markForRetry(db: Db, id: string, instanceId: string, notBefore: Date, error: string): Promise<void> {

@@ -130,6 +130,8 @@ export async function startConnector(opts: ConnectorOptions = {}): Promise<Conne
     }
     return reply(405, { error: { code: 'MethodNotAllowed' } });
   });
+  // Longer than any client's idle keep-alive, so a reused connection is never closed under a request.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
