@@ -28,6 +28,9 @@ import { LINK_BOARD, linkChannelToBoard } from './messages/board-link';
 import { SCHEDULE_DIGEST, scheduleBoardDigest } from './messages/board-schedule';
 import { UNLINK, unlinkChannel } from './messages/board-unlink';
 import { DIGEST_NOW, digestNow } from './messages/digest-now';
+import { fileUpload, isFileUpload } from './messages/file-upload';
+import { cancelImportAction } from './actions/import-cancel';
+import { confirmImportAction } from './actions/import-confirm';
 
 export function registerHandlers(app: ChaserApp, deps: BotDeps): void {
   // Guards run first so nothing from a refused request is stored.
@@ -56,5 +59,8 @@ export function registerHandlers(app: ChaserApp, deps: BotDeps): void {
   app.message(UNLINK, unlinkChannel(deps));
   app.adaptiveCards.actionExecute('digest.page', digestPage(deps));
   app.adaptiveCards.actionExecute('reminder.page', reminderPage(deps));
+  app.message(isFileUpload, fileUpload(deps));
+  app.adaptiveCards.actionExecute('import.confirm', confirmImportAction(deps));
+  app.adaptiveCards.actionExecute('import.cancel', cancelImportAction(deps));
   app.activity('message', answerQuestion(deps));
 }
