@@ -86,25 +86,29 @@ async function claimPostgres(db: Db, { instanceId, limit, leaseMs, now }: ClaimO
   const at = now.toISOString();
   const until = new Date(now.getTime() + leaseMs).toISOString();
   const hourAgo = new Date(now.getTime() - AFFINITY_MS).toISOString();
+  // Rows of the conversation still held (or recently sent to) by another live instance.
+  const elsewhere = (conversationId: Prisma.Sql) => Prisma.sql`EXISTS (
+    SELECT 1 FROM "OutboxMessage" h
+    WHERE h."conversationId" = ${conversationId} AND h."claimedBy" IS NOT NULL AND h."claimedBy" <> ${instanceId}
+      AND ((h.status = 'sending' AND h."claimedUntil" >= ${at}::timestamp)
+        OR (h."sentAt" > ${hourAgo}::timestamp AND EXISTS (
+              SELECT 1 FROM "AppState" a WHERE a.key = ${WORKER_KEY_PREFIX} || h."claimedBy" AND a.value > ${at}))))`;
   return db.prisma.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT c.id FROM "ConversationRef" c
       WHERE c.id IN (
         SELECT o."conversationId" FROM "OutboxMessage" o
-        WHERE (o.status = 'queued' AND o."notBefore" <= ${at}::timestamp)
-           OR (o.status = 'sending' AND o."claimedUntil" < ${at}::timestamp)
+        WHERE ((o.status = 'queued' AND o."notBefore" <= ${at}::timestamp)
+           OR (o.status = 'sending' AND o."claimedUntil" < ${at}::timestamp))
+          AND NOT ${elsewhere(Prisma.sql`o."conversationId"`)}
         ORDER BY o."notBefore" LIMIT ${limit * 4})
       FOR UPDATE OF c SKIP LOCKED`;
     if (!locked.length) return [];
-    // A fresh statement after taking the locks sees every claim committed by whoever held them before.
-    const elsewhere = await tx.$queryRaw<{ conversationId: string }[]>`
-      SELECT DISTINCT o."conversationId" FROM "OutboxMessage" o
-      WHERE o."conversationId" = ANY(${locked.map((l) => l.id)})
-        AND o."claimedBy" IS NOT NULL AND o."claimedBy" <> ${instanceId}
-        AND ((o.status = 'sending' AND o."claimedUntil" >= ${at}::timestamp)
-          OR (o."sentAt" > ${hourAgo}::timestamp AND EXISTS (
-                SELECT 1 FROM "AppState" a WHERE a.key = ${WORKER_KEY_PREFIX} || o."claimedBy" AND a.value > ${at})))`;
-    const taken = new Set(elsewhere.map((e) => e.conversationId));
+    // Checked again now the locks are held: a fresh statement sees every claim committed before.
+    const elsewhereNow = await tx.$queryRaw<{ conversationId: string }[]>`
+      SELECT c.id AS "conversationId" FROM "ConversationRef" c
+      WHERE c.id = ANY(${locked.map((l) => l.id)}) AND ${elsewhere(Prisma.sql`c.id`)}`;
+    const taken = new Set(elsewhereNow.map((e) => e.conversationId));
     const free = locked.map((l) => l.id).filter((id) => !taken.has(id));
     if (!free.length) return [];
     const claimed = await tx.$queryRaw<{ id: string }[]>`
