@@ -11,7 +11,6 @@ import { welcomeOnInstall } from './install/welcome';
 import { help } from './messages/help';
 import { answerQuestion } from './messages/question';
 import { listPage } from './actions/list-page';
-import { listPage } from './actions/list-page';
 import { decideExtensionRequest } from './actions/extension-decide';
 import { away, AWAY } from './messages/away';
 import { delegate, DELEGATE } from './messages/delegate';
@@ -50,7 +49,6 @@ export function registerHandlers(app: ChaserApp, deps: BotDeps): void {
   app.adaptiveCards.actionExecute('action.update', saveUpdate(deps));
   app.adaptiveCards.actionExecute('extension.decide', decideExtensionRequest(deps));
   app.adaptiveCards.actionExecute('action.verify', verifyAction(deps));
-  app.adaptiveCards.actionExecute('list.page', listPage(deps));
   app.adaptiveCards.actionExecute('list.page', listPage(deps));
   app.message(DIGEST_NOW, digestNow(deps));
   app.message(LINK_BOARD, linkChannelToBoard(deps));
