@@ -9,8 +9,10 @@
  * receipt times however long each request took.
  *
  * Per app the ceiling (SEND_RATE_PER_SECOND, 30/s by default: the lower of the two documented
- * figures) is a sliding window over start times, plus a tenth-of-a-second window so the second's
- * budget is spread out rather than spent in one burst.
+ * figures) is a hard sliding window over start times, and sends are spread evenly inside it by a
+ * schedule (GCRA: each send books the next slot one interval later). The schedule tolerates a send
+ * starting a little early, so a timer that wakes late does not lose its slot: timers always wake
+ * late, and without that tolerance the achieved rate falls several percent short of the ceiling.
  */
 
 export interface RateLimit {
@@ -26,13 +28,32 @@ export const TEAMS_CONVERSATION_LIMITS: readonly RateLimit[] = [
   { limit: 1800, windowMs: 3_600_000 },
 ];
 
-/** The app-wide windows for a ceiling of `perSecond` sends per second. */
-export function appLimits(perSecond: number): RateLimit[] {
-  const whole = Math.max(1, Math.floor(perSecond));
-  return [
-    { limit: whole, windowMs: 1_000 },
-    { limit: Math.max(1, Math.ceil(whole / 10)), windowMs: 100 },
-  ];
+/** The app-wide hard window for a ceiling of `perSecond` sends per second. */
+function appLimits(perSecond: number): RateLimit[] {
+  return [{ limit: Math.max(1, Math.floor(perSecond)), windowMs: 1_000 }];
+}
+
+/** Even spacing at `perSecond`, allowing a send up to two intervals (at least 20 ms) ahead of its slot. */
+class Spacing {
+  private next = -Infinity;
+  private interval = 0;
+  private tolerance = 0;
+  constructor(perSecond: number) {
+    this.setRate(perSecond);
+  }
+
+  setRate(perSecond: number): void {
+    this.interval = 1_000 / perSecond;
+    this.tolerance = Math.max(2 * this.interval, 20);
+  }
+
+  delay(now: number): number {
+    return Math.max(0, Math.ceil(this.next - this.tolerance - now));
+  }
+
+  record(now: number): void {
+    this.next = Math.max(this.next, now) + this.interval;
+  }
 }
 
 /** Timestamps in ascending order, checked against several sliding windows. */
@@ -81,6 +102,7 @@ export class SlidingLog {
 
 export class Pacer {
   private readonly app: SlidingLog;
+  private readonly spacing: Spacing;
   private readonly conversations = new Map<string, SlidingLog>();
 
   constructor(
@@ -88,21 +110,24 @@ export class Pacer {
     private readonly conversationLimits: readonly RateLimit[] = TEAMS_CONVERSATION_LIMITS,
   ) {
     this.app = new SlidingLog(appLimits(appPerSecond));
+    this.spacing = new Spacing(appPerSecond);
   }
 
   /** Another instance joined or left: each paces to its share of the app ceiling. */
   setAppRate(perSecond: number): void {
     this.app.setLimits(appLimits(perSecond));
+    this.spacing.setRate(perSecond);
   }
 
   /** Milliseconds until a send to `conversation` may start. */
   delay(conversation: string, now: number): number {
-    return Math.max(this.app.delay(now), this.conversations.get(conversation)?.delay(now) ?? 0);
+    return Math.max(this.app.delay(now), this.spacing.delay(now), this.conversations.get(conversation)?.delay(now) ?? 0);
   }
 
   /** A send starts now (call only when `delay` returned 0). */
   started(now: number): void {
     this.app.record(now);
+    this.spacing.record(now);
   }
 
   /** A send to `conversation` got its answer (success or failure: Teams counted it either way). */
