@@ -1,4 +1,7 @@
-/** The teams-ai Application: routes activities to handlers. No LLM is needed for anything it does. */
+/**
+ * The teams-ai Application: routes activities to handlers. No LLM is needed for anything it does; the
+ * optional AI layer (bot/ai) is called by the question handler, not by the Application's own AI system.
+ */
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { BotDeps } from './deps';
 import { registerHandlers } from './handlers';

@@ -6,7 +6,8 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig, type Config } from '../core/config';
+import type { PromptCompletionModel } from '@microsoft/teams-ai';
+import { aiSettings, loadConfig, type Config } from '../core/config';
 import type { CoreContext } from '../core/context';
 import { openDb, redactUrl } from '../core/db/client';
 import { migrate, pendingMigrations } from '../core/db/migrate';
@@ -19,6 +20,7 @@ import { createOutboxWorker, newInstanceId, type OutboxWorker, type PaceTimer } 
 import { startScheduler, type Scheduler } from '../jobs/scheduler';
 import { createOutboxSender } from './outbox-send';
 import { createAdapter, type AdapterOverrides } from './adapter';
+import { createModel } from './ai/model';
 import { createBotApp, type ChaserApp } from './app';
 import { createLogger, type Logger } from './logger';
 import { createHttpApp, listen } from './server';
@@ -30,6 +32,8 @@ export interface StartOptions {
   adapter?: AdapterOverrides;
   /** The clock outbox pacing waits on (benchmarks fake it); real time by default. */
   paceTimer?: PaceTimer;
+  /** The AI layer's model (tests script one); by default built from the OpenAI/Azure settings, if any. */
+  aiModel?: PromptCompletionModel;
 }
 
 export interface RunningChaser {
@@ -54,8 +58,12 @@ export async function startChaser(opts: StartOptions = {}): Promise<RunningChase
   const core: CoreContext = { db, now: opts.now ?? systemClock, timeZone: config.DEFAULT_TIME_ZONE, ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: config.ADMIN_AAD_IDS };
   if (config.CHASER_DEMO && (await loadDemo(core))) log.info('loaded the demo plan');
 
+  const settings = aiSettings(config);
+  const aiModel = opts.aiModel ?? (settings && createModel(settings));
+  if (settings) log.info({ provider: settings.provider }, 'AI layer on for questions the parser cannot read');
+
   const adapter = createAdapter(config, opts.adapter);
-  const app = createBotApp(adapter, { core, config, log });
+  const app = createBotApp(adapter, { core, config, log, aiModel });
   const metrics = createMetrics();
   const instanceId = newInstanceId();
   const worker = createOutboxWorker({

@@ -34,22 +34,55 @@ const envSchema = z.object({
   SEND_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(30),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Optional AI layer for questions the parser cannot read: OpenAI, or Azure OpenAI (all three or none).
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  AZURE_OPENAI_API_KEY: z.string().optional(),
+  AZURE_OPENAI_ENDPOINT: z.string().regex(/^https:\/\/\S+$/, 'must be the https:// URL of the Azure OpenAI resource').optional(),
+  AZURE_OPENAI_DEPLOYMENT: z.string().optional(),
 });
 
-export type Config = z.infer<typeof envSchema>;
+const AZURE = ['AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_DEPLOYMENT'] as const;
+
+/** Half an Azure configuration, or two providers at once, is a mistake to report at start. */
+const configSchema = envSchema.superRefine((env, ctx) => {
+  const given = AZURE.filter((name) => env[name] !== undefined);
+  const missing = AZURE.find((name) => env[name] === undefined);
+  if (given.length > 0 && missing) {
+    ctx.addIssue({ code: 'custom', path: [missing], message: `required when ${given.join(' and ')} ${given.length > 1 ? 'are' : 'is'} set` });
+  } else if (given.length > 0 && env.OPENAI_API_KEY !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['OPENAI_API_KEY'], message: 'set either OPENAI_API_KEY or the AZURE_OPENAI_* settings, not both' });
+  }
+});
+
+export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
-  const parsed = envSchema.safeParse(blankless);
+  const parsed = configSchema.safeParse(blankless);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const name = String(issue.path[0]);
-  throw new ConfigError(`Invalid environment variable ${name}: ${issue.message} (got "${name.includes('PASSWORD') ? '***' : env[name]}")`);
+  const value = blankless[name];
+  const got = value === undefined ? '' : ` (got "${/PASSWORD|KEY/.test(name) ? '***' : value}")`;
+  throw new ConfigError(`Invalid environment variable ${name}: ${issue.message}${got}`);
 }
 
 /** Production mode: inbound requests must carry a valid Bot Framework token. */
 export function isAuthenticated(config: Config): boolean {
   return config.MICROSOFT_APP_ID !== '' && config.MICROSOFT_APP_PASSWORD !== '';
+}
+
+export type AiSettings =
+  | { provider: 'openai'; apiKey: string; model: string }
+  | { provider: 'azure'; apiKey: string; endpoint: string; deployment: string };
+
+/** The model behind the optional AI layer, or undefined when none is configured (the default). */
+export function aiSettings(config: Config): AiSettings | undefined {
+  const { AZURE_OPENAI_API_KEY: apiKey, AZURE_OPENAI_ENDPOINT: endpoint, AZURE_OPENAI_DEPLOYMENT: deployment } = config;
+  if (apiKey && endpoint && deployment) return { provider: 'azure', apiKey, endpoint, deployment };
+  if (config.OPENAI_API_KEY) return { provider: 'openai', apiKey: config.OPENAI_API_KEY, model: config.OPENAI_MODEL };
+  return undefined;
 }

@@ -17,7 +17,9 @@ export interface TestBot {
   stop(): Promise<void>;
 }
 
-export async function startTestBot(opts: { now?: string; env?: NodeJS.ProcessEnv; adapter?: StartOptions['adapter']; log?: StartOptions['log'] } = {}): Promise<TestBot> {
+export async function startTestBot(
+  opts: { now?: string; env?: NodeJS.ProcessEnv; adapter?: StartOptions['adapter']; log?: StartOptions['log']; aiModel?: StartOptions['aiModel'] } = {},
+): Promise<TestBot> {
   const { url, dispose } = await createTestDatabaseUrl();
   const connector = await startConnector();
   const clock = testClock(opts.now ?? '2015-06-01T09:00:00Z');
@@ -26,6 +28,7 @@ export async function startTestBot(opts: { now?: string; env?: NodeJS.ProcessEnv
     now: clock.now,
     adapter: opts.adapter,
     log: opts.log,
+    aiModel: opts.aiModel,
   });
   return {
     chaser,

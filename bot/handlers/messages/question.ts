@@ -1,16 +1,20 @@
 /**
  * Any other message is a question about the plans: parse → run → card → send. The parser knows the
  * database's names through a cached lexicon; anything it cannot read gets three questions that would
- * work, never silence. In channels teams-ai has already stripped the bot's own @mention.
+ * work, never silence. In channels teams-ai has already stripped the bot's own @mention. With the AI
+ * layer on, a question the parser cannot read may get another query from the model (bot/ai), answered
+ * the same way.
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import { MessageFactory } from 'botbuilder';
+import type { TurnState } from '@microsoft/teams-ai';
 import { parseQuestion, type Query } from '../../../core/query';
 import { loadLexicon } from '../../../core/query/lexicon-source';
 import { runQuery } from '../../../core/query/run';
 import { LIST_PAGE_SIZE } from '../../../cards/action-list';
 import { answerCard } from '../../../cards/answers';
 import { cardAttachment, type AdaptiveCard } from '../../../cards/card';
+import { createQuestionPlanner } from '../../ai/question-planner';
 import type { BotDeps } from '../../deps';
 import { conversationScope } from '../../teams-activity';
 
@@ -22,12 +26,14 @@ export async function answerQuery(deps: BotDeps, activity: Partial<Activity>, qu
 }
 
 export function answerQuestion(deps: BotDeps) {
-  return async (context: TurnContext): Promise<void> => {
+  const ai = deps.aiModel && createQuestionPlanner(deps, deps.aiModel);
+  return async (context: TurnContext, state: TurnState): Promise<void> => {
     const started = Date.now();
     const lexicon = await loadLexicon(deps.core);
-    const query = parseQuestion(context.activity.text ?? '', lexicon, deps.core.now());
+    const parsed = parseQuestion(context.activity.text ?? '', lexicon, deps.core.now());
+    const query = (parsed.kind === 'unknown' && (await ai?.plan(context, state))) || parsed;
     const card = await answerQuery(deps, context.activity, query);
-    deps.log.debug({ kind: query.kind, ms: Date.now() - started }, 'question answered');
+    deps.log.debug({ kind: query.kind, ai: query !== parsed, ms: Date.now() - started }, 'question answered');
     await context.sendActivity(MessageFactory.attachment(cardAttachment(card)));
   };
 }
