@@ -1,7 +1,11 @@
 /**
- * End to end with a real Teams client: Chaser (demo plan, SQLite, fixed clock) and the Microsoft 365
- * Agents Playground, driven by headless Debian Chromium. Asking "what's red?" in the personal chat
- * must show the red actions that core/actions/red.ts computes for the same database and clock.
+ * End to end with a real Teams client: Chaser (demo plan, SQLite, a test clock) and the Microsoft 365
+ * Agents Playground, driven by headless Debian Chromium; one bot, Playground and browser for all tests.
+ * - "what's red?" in the personal chat shows the red actions core/actions/red.ts computes.
+ * - The owner loop: the reminder job's card reaches Alex's chat through the outbox worker; Update opens
+ *   the form in place; saving replaces it with the result and records an Update.
+ * - Boards: linking the General channel and "digest now" (each an @mention in a new post) put the
+ *   board's digest in the channel.
  *
  * Skipped, with a message, only when /usr/bin/chromium is missing (apt-get install -y chromium).
  */
@@ -12,16 +16,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startChaser, type RunningChaser } from '../../bot/main';
+import { loadView } from '../../core/actions/change';
 import { listRedActions } from '../../core/actions/red';
+import { computeDigest } from '../../core/digest/compute';
+import { decideReminders } from '../../core/reminders/decide';
 import { LIST_PAGE_SIZE } from '../../cards/action-list';
+import { RAG_LABEL } from '../../cards/card';
+import { byUrgency } from '../../cards/reminder';
+import { remindersJob } from '../../jobs/reminders';
 import { DEMO_PLAN_KEY } from '../../prisma/seed/load-demo';
 import { testClock } from '../helpers/clock';
 
 const CHROMIUM = '/usr/bin/chromium';
 const PLAYGROUND = join(__dirname, '..', '..', 'node_modules', '.bin', 'agentsplayground');
-const SCREENSHOT = '/tmp/e2e-whats-red.png';
-/** After the demo plan's last recorded update, so the card reads as the plan's state at that time. */
+/** After the demo plan's last recorded update, so cards read as the plan's state at that time. */
 const NOW = '2015-12-01T09:00:00Z';
+/** Later that morning, past the 09:00 reminder time (the browser reports Europe/London, GMT in December). */
+const REMINDER_RUN = '2015-12-01T09:30:00Z';
+const clock = testClock(NOW);
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -60,10 +72,18 @@ function refsOnCard(text: string): string[] {
     .filter((line) => line.startsWith(`${DEMO_PLAN_KEY}-`) && line.length <= 40);
 }
 
+async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15000): Promise<T> {
+  for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    const value = await probe();
+    if (value) return value;
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
 const suite = existsSync(CHROMIUM) ? describe : describe.skip;
 if (!existsSync(CHROMIUM)) console.warn(`Skipping the Agents Playground end-to-end test: ${CHROMIUM} is missing (apt-get install -y chromium).`);
 
-suite('Agents Playground: "what\'s red?" in the personal chat', () => {
+suite('Agents Playground: questions, the owner loop and board digests in a real Teams client', () => {
   let dir: string;
   let chaser: RunningChaser | undefined;
   let playground: ChildProcess | undefined;
@@ -77,7 +97,7 @@ suite('Agents Playground: "what\'s red?" in the personal chat', () => {
     const [, pg, chrome] = await Promise.all([
       startChaser({
         env: { PORT: String(botPort), DATABASE_URL: `file:${join(dir, 'chaser.db')}`, CHASER_DEMO: '1', CHASER_JOBS: '0', LOG_LEVEL: 'silent' },
-        now: testClock(NOW).now,
+        now: clock.now,
       }).then((started) => (chaser = started)),
       startPlayground(`http://127.0.0.1:${botPort}`, playgroundPort, dir).then((started) => ((playground = started.child), started)),
       chromium
@@ -87,7 +107,8 @@ suite('Agents Playground: "what\'s red?" in the personal chat', () => {
         })
         .then((started) => (browser = started)),
     ]);
-    page = await chrome.newPage({ viewport: { width: 1280, height: 1800 } });
+    // The time zone the Playground reports to the bot (clientInfo), so reminder times do not follow the host's.
+    page = await chrome.newPage({ viewport: { width: 1280, height: 1800 }, timezoneId: 'Europe/London' });
     // Everything the page needs is served locally; its web fonts would go to a CDN, so nothing leaves the machine.
     await page.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost)[:/])/, (route) => route.abort());
     await page.goto(`http://127.0.0.1:${pg.port}/`, { waitUntil: 'domcontentloaded' });
@@ -100,23 +121,116 @@ suite('Agents Playground: "what\'s red?" in the personal chat', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('answers with a card listing exactly the red actions of the demo plan', async () => {
+  const cards = (hasText: string) => page.locator('.ac-adaptiveCard', { hasText });
+  const compose = () => page.locator('[data-lexical-editor=true][role=textbox]').first();
+  const openChat = (name: 'Personal Chat' | 'General') => page.getByText(name, { exact: true }).first().click({ timeout: 45000 });
+
+  /** Sends in the personal chat, as Alex. */
+  async function say(text: string) {
+    await openChat('Personal Chat');
+    await compose().click();
+    await compose().pressSequentially(text);
+    await page.keyboard.press('Enter');
+  }
+
+  /** A new post in the open channel that @mentions the bot (picked from the mention list, as people do). */
+  async function postToBot(text: string) {
+    await compose().click();
+    await compose().pressSequentially('@');
+    await page.getByRole('menuitem', { name: 'Test Bot' }).click();
+    await compose().pressSequentially(` ${text}`);
+    await page.getByRole('button', { name: 'Post' }).click();
+  }
+
+  it('answers "what\'s red?" with a card listing exactly the red actions of the demo plan', async () => {
     const red = await listRedActions(chaser!.core);
     expect(red.length).toBeGreaterThan(0); // the demo plan at NOW has red actions, or this test proves nothing
 
-    const compose = page.locator('[data-lexical-editor=true][role=textbox]').first();
-    await compose.click({ timeout: 45000 });
-    await compose.pressSequentially("what's red?");
-    await page.keyboard.press('Enter');
+    await say("what's red?");
 
-    const card = page.locator('.ac-adaptiveCard', { hasText: 'Red —' }).last();
+    const card = cards('Red —').last();
     await card.waitFor({ timeout: 30000 });
     await card.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: SCREENSHOT });
+    await page.screenshot({ path: '/tmp/e2e-whats-red.png' });
     const text = await card.innerText();
 
     expect(text).toContain(`Red — ${red.length} action${red.length === 1 ? '' : 's'}`);
     expect(refsOnCard(text)).toEqual(red.slice(0, LIST_PAGE_SIZE).map((a) => a.displayRef));
     if (red.length > LIST_PAGE_SIZE) expect(text).toContain(`Showing 1–${LIST_PAGE_SIZE} of ${red.length}`);
+  });
+
+  it("delivers Alex's reminder card to the chat; Update opens the form in place and saving records the update", async () => {
+    const core = chaser!.core;
+    const note = 'Monitoring plan agreed with the Call Centre Manager';
+    // Alex talks to the bot first: that stores the personal chat the reminder goes to.
+    const helps = await cards('Type help at any time').count();
+    await say('help');
+    await cards('Type help at any time').nth(helps).waitFor({ timeout: 30000 });
+
+    clock.set(REMINDER_RUN);
+    const decided = (await decideReminders(core, { reminderTime: chaser!.config.REMINDER_TIME })).cards.find((c) => c.purpose === 'reminder' && c.recipient.displayName === 'Alex Wilber');
+    expect(decided).toBeDefined(); // Alex is owed a card at REMINDER_RUN, or this test proves nothing
+    await remindersJob.run({ core, config: chaser!.config, instanceId: 'e2e', log: chaser!.log });
+    expect((await chaser!.jobs.worker.drain()).sent).toBeGreaterThanOrEqual(1);
+
+    const reminder = cards('Good morning Alex Wilber');
+    await reminder.waitFor({ timeout: 30000 });
+    const count = decided!.items.length;
+    expect(await reminder.innerText()).toContain(`${count} ${count === 1 ? 'action needs' : 'actions need'} your attention`);
+    const first = byUrgency(decided!.items.map((i) => ({ action: i.action, onBehalfOf: null })))[0].action;
+    expect(refsOnCard(await reminder.innerText())[0]).toBe(first.displayRef);
+    const before = await page.locator('.ac-adaptiveCard').count();
+
+    await reminder.getByRole('button', { name: 'Update' }).first().click();
+    const form = cards('Save update');
+    await form.waitFor({ timeout: 30000 });
+    expect(await form.innerText()).toContain(`${first.displayRef}: `);
+    expect(await reminder.count()).toBe(0); // replaced in place, not posted below
+    expect(await page.locator('.ac-adaptiveCard').count()).toBe(before);
+
+    await form.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'At risk' }).click();
+    await form.getByRole('textbox', { name: /Progress note/ }).fill(note);
+    await form.getByRole('button', { name: 'Save update' }).click();
+
+    const updated = cards('Updated by Alex Wilber');
+    await updated.waitFor({ timeout: 30000 });
+    await updated.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/e2e-reminder.png' });
+    expect(await form.count()).toBe(0);
+
+    const saved = await core.db.prisma.update.findFirstOrThrow({ where: { text: note } });
+    expect(saved).toMatchObject({ actionId: first.id, authorName: 'Alex Wilber', rag: 'AMBER', at: new Date(REMINDER_RUN) });
+    const view = (await loadView(core, first.id))!;
+    expect(view.reportedRag).toBe('AMBER');
+    const text = await updated.innerText();
+    // The banner shows the effective RAG: the demo's actions are long overdue, so Red, with the reported Amber as the reason.
+    expect(text).toContain(`Updated by Alex Wilber at 09:30 — now ${RAG_LABEL[view.effectiveRag]}`);
+    expect(text).toContain(`Alex Wilber, 1 Dec 2015: ${note}`);
+    expect(text).toContain(view.reason);
+    expect(view.reason).toContain('reported Amber');
+  });
+
+  it('links the General channel to board ICB and posts its digest there on "digest now"', async () => {
+    const prisma = chaser!.core.db.prisma;
+    await openChat('General');
+    await postToBot('link this channel to board ICB');
+    await page.getByText('Linked this channel to board ICB').waitFor({ timeout: 30000 });
+
+    // A new post, as people would ask: each channel post is its own thread, the board is the channel's.
+    await postToBot('digest now');
+    await until('the digest in the outbox', () => prisma.outboxMessage.count({ where: { purpose: 'digest' } }));
+    expect(await chaser!.jobs.worker.drain()).toMatchObject({ sent: 1 });
+
+    const digest = cards('Integrity and Compliance Board (ICB): digest');
+    await digest.waitFor({ timeout: 30000 });
+    await digest.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/e2e-digest.png' });
+
+    const board = await prisma.board.findUniqueOrThrow({ where: { key: 'ICB' }, include: { conversation: true } });
+    expect(board.conversation!.conversationId).not.toContain(';messageid=');
+    const { counts } = await computeDigest(chaser!.core, board.id, chaser!.core.now());
+    const text = await digest.innerText();
+    for (const rag of ['RED', 'AMBER', 'GREEN', 'COMPLETE'] as const) expect(text).toContain(`${RAG_LABEL[rag]} ${counts[rag]}`);
   });
 });
