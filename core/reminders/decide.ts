@@ -7,8 +7,8 @@
 import type { ActionView } from '../actions/view';
 import type { CoreContext } from '../context';
 import { addDays, localDate } from '../time';
-import { existingOutboxKeys, existingReminderKeys, loadOpenActions, loadPeople, loadPersonalConversations, loadPostHolders } from './load';
-import { dueLabel, escalationKey, isEscalated, owedOccasion, reminderKey, type ReminderKind } from './occasions';
+import { existingOutboxKeys, existingReminderKeys, loadActionViews, loadOpenActions, loadPeople, loadPersonalConversations, loadPlans, loadPostHolders } from './load';
+import { dueLabel, escalationKey, isEscalated, owedOccasion, owedWindow, reminderKey, type ReminderKind } from './occasions';
 import { parseReminderPolicy, type ReminderPolicy } from './policy';
 import { personTimeZone, reminderSlot, routeReminder, workingDaysOf, type ReminderPerson, type Slot } from './recipients';
 
@@ -61,9 +61,12 @@ export interface DecideOptions {
   reminderTime: string;
 }
 
-interface Candidate extends ReminderItem {
+interface Candidate extends Omit<ReminderItem, 'action'> {
+  actionId: string;
   planOwnerIds: string[];
 }
+
+type Owed = Candidate & ReminderItem;
 
 export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Promise<ReminderDecision> {
   const now = ctx.now();
@@ -76,7 +79,10 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   // Most sweeps find nobody whose time has come and who still lacks a card today: stop before reading actions.
   if (open.every((p) => alreadySent.has(cardKey('reminder', p)) && alreadySent.has(cardKey('escalation', p)))) return decision;
 
-  const actions = await loadOpenActions(ctx, now);
+  const plans = await loadPlans(ctx);
+  const fewestWorkingDays = Math.min(...[...people.values()].map((p) => workingDaysOf(p).length));
+  const window = owedWindow(localDate(now, ctx.timeZone), [...plans.values()].map((p) => parseReminderPolicy(p.reminderPolicy).policy), fewestWorkingDays);
+  const actions = await loadOpenActions(ctx, now, window, plans);
   const holders = await loadPostHolders(ctx, [...new Set(actions.flatMap((a) => (a.planOwnerPostId ? [a.planOwnerPostId] : [])))]);
   const policies = new Map<string, ReminderPolicy>();
   const policyOf = (planKey: string, json: string | null) => {
@@ -93,23 +99,27 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   const reminders: Candidate[] = [];
   const escalations: Candidate[] = [];
   for (const a of actions) {
-    const policy = policyOf(a.view.planKey, a.planPolicy);
+    const policy = policyOf(a.planKey, a.planPolicy);
     const planOwnerIds = (a.planOwnerPostId && holders.get(a.planOwnerPostId)) || [];
-    const subject = { due: a.view.due, lastActivity: a.lastActivity };
+    const subject = { due: a.due, lastActivity: a.lastActivity };
     for (const owner of known(people, a.ownerIds)) {
       const today = todayOf(owner);
       const o = owedOccasion(subject, today, workingDaysOf(owner), policy);
-      if (o) reminders.push({ key: reminderKey(a.view.id, o, a.view.due, owner.id), kind: o.kind, occasion: o.date, action: a.view, label: dueLabel(subject, today), owner, planOwnerIds });
+      if (o) reminders.push({ key: reminderKey(a.id, o, a.due, owner.id), kind: o.kind, occasion: o.date, actionId: a.id, label: dueLabel(subject, today), owner, planOwnerIds });
     }
     for (const planOwner of known(people, planOwnerIds)) {
       const today = todayOf(planOwner);
-      if (!isEscalated(a.view.due, today, policy)) continue;
-      const occasion = addDays(a.view.due!, policy.escalateAfterDays + 1);
-      escalations.push({ key: escalationKey(a.view.id, a.view.due!, planOwner.id), kind: 'escalation', occasion, action: a.view, label: dueLabel(subject, today), owner: planOwner, planOwnerIds });
+      if (!isEscalated(a.due, today, policy)) continue;
+      const occasion = addDays(a.due!, policy.escalateAfterDays + 1);
+      escalations.push({ key: escalationKey(a.id, a.due!, planOwner.id), kind: 'escalation', occasion, actionId: a.id, label: dueLabel(subject, today), owner: planOwner, planOwnerIds });
     }
   }
 
   const logged = await existingReminderKeys(ctx, [...reminders, ...escalations].map((c) => c.key));
+  // Views (owners, holders, last update) only for what is owed and not yet sent.
+  const unsent = (list: Candidate[]) => list.filter((c) => !logged.has(c.key));
+  const views = await loadActionViews(ctx, [...new Set([...unsent(reminders), ...unsent(escalations)].map((c) => c.actionId))], now);
+  const owed = (list: Candidate[]): Owed[] => unsent(list).map((c) => ({ ...c, action: views.get(c.actionId)! }));
   const conversations = await loadPersonalConversations(ctx, open.map((p) => p.id));
 
   const cards = new Map<string, DailyCard>();
@@ -136,7 +146,7 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   };
 
   /** The first plan owner whose escalation card is going out today hears about the unreachable owner. */
-  const reportUnreachable = (to: ReminderPerson, item: Candidate): boolean => {
+  const reportUnreachable = (to: ReminderPerson, item: Owed): boolean => {
     for (const planOwner of known(people, item.planOwnerIds)) {
       const route = routeReminder(planOwner, people, now);
       const card = 'to' in route ? cardFor('escalation', route.to) : null;
@@ -149,7 +159,7 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
     return false;
   };
 
-  for (const item of reminders.filter((c) => !logged.has(c.key))) {
+  for (const item of owed(reminders)) {
     const route = routeReminder(item.owner, people, now);
     if ('wait' in route) {
       waiting(item.owner.id, route.wait);
@@ -160,7 +170,7 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
       if (!reportUnreachable(route.to, item)) undeliverable(route.to.id);
     } else card?.items.push(item);
   }
-  for (const item of escalations.filter((c) => !logged.has(c.key))) {
+  for (const item of owed(escalations)) {
     const route = routeReminder(item.owner, people, now);
     if ('wait' in route) {
       waiting(item.owner.id, route.wait);

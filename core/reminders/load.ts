@@ -1,25 +1,30 @@
 /**
- * What a reminder run reads: people, open unsnoozed actions as views (with their plan's policy and owner
- * post), 1:1 conversations, and which reminders and daily cards already exist.
+ * What a reminder run reads: people, plans' policies, the open unsnoozed actions that can be owed
+ * something today (narrow rows), views of those that are owed, 1:1 conversations, and which reminders
+ * and daily cards already exist.
  */
 import type { CoreContext } from '../context';
 import { actionViewInclude, toActionView, type ActionView } from '../actions/view';
 import type { Prisma } from '../db/client';
-import { isoDate } from '../time';
+import { addDays, dateOnly, isoDate } from '../time';
+import type { OwedWindow } from './occasions';
 import type { ReminderPerson } from './recipients';
 
-export interface LoadedAction {
-  view: ActionView;
+// Bounded IN lists: databases cap bound parameters (SQLite at 32k, PostgreSQL at 65k), and an include
+// binds its parents' ids again for each relation it loads.
+const CHUNK = 500;
+
+/** What deciding needs of an open action; its view is loaded afterwards, for what is owed (loadActionViews). */
+export interface OpenAction {
+  id: string;
+  planKey: string;
+  due: string | null;
   lastActivity: string;
   planPolicy: string | null;
   planOwnerPostId: string | null;
+  /** Current holders of its owners' posts. */
   ownerIds: string[];
 }
-
-const include = {
-  ...actionViewInclude,
-  plan: { select: { key: true, title: true, reminderPolicy: true, ownerPostId: true } },
-} satisfies Prisma.ActionInclude;
 
 const personSelect = {
   id: true,
@@ -34,24 +39,58 @@ const personSelect = {
   tenantId: true,
 } satisfies Prisma.PersonSelect;
 
-/** Only open actions: awaiting verification or complete need no chasing; snoozed ones wait. */
-export async function loadOpenActions(ctx: CoreContext, now: Date): Promise<LoadedAction[]> {
-  const rows = await ctx.db.prisma.action.findMany({
-    where: { status: 'open', OR: [{ snoozedUntil: null }, { snoozedUntil: { lte: now } }] },
-    include,
-    orderBy: [{ plan: { key: 'asc' } }, { position: 'asc' }],
-  });
-  const at = { ...ctx, now: () => now };
+export type PlansById = Map<string, { key: string; reminderPolicy: string | null; ownerPostId: string | null }>;
+
+/** Every plan's policy and owner post (tens of rows), keyed by plan id. */
+export async function loadPlans(ctx: CoreContext): Promise<PlansById> {
+  const rows = await ctx.db.prisma.plan.findMany({ select: { id: true, key: true, reminderPolicy: true, ownerPostId: true } });
+  return new Map(rows.map(({ id, ...plan }) => [id, plan]));
+}
+
+/**
+ * Open, unsnoozed actions that can be owed a reminder today (inside `window`), in plan order: awaiting
+ * verification or complete need no chasing; snoozed ones wait. Narrow rows and flat queries only, so a
+ * sweep over a hundred thousand actions binds no long id lists.
+ */
+export async function loadOpenActions(ctx: CoreContext, now: Date, window: OwedWindow, plans: PlansById): Promise<OpenAction[]> {
+  const quietBefore = dateOnly(addDays(window.quietSince, 1));
+  const where: Prisma.ActionWhereInput = {
+    status: 'open',
+    AND: [
+      { OR: [{ snoozedUntil: null }, { snoozedUntil: { lte: now } }] },
+      { OR: [{ dueDate: { lte: dateOnly(window.dueBy) } }, { dueDate: null, OR: [{ lastUpdateAt: { lt: quietBefore } }, { lastUpdateAt: null, createdAt: { lt: quietBefore } }] }] },
+    ],
+  };
+  const [rows, owners] = await Promise.all([
+    ctx.db.prisma.action.findMany({ where, select: { id: true, planId: true, dueDate: true, lastUpdateAt: true, createdAt: true }, orderBy: [{ plan: { key: 'asc' } }, { position: 'asc' }] }),
+    ctx.db.prisma.actionOwner.findMany({ where: { action: where }, select: { actionId: true, postId: true }, orderBy: { position: 'asc' } }),
+  ]);
+  const holders = await loadPostHolders(ctx, [...new Set(owners.map((o) => o.postId))]);
+  const ownerIds = new Map<string, string[]>();
+  for (const o of owners) ownerIds.set(o.actionId, [...(ownerIds.get(o.actionId) ?? []), ...(holders.get(o.postId) ?? [])]);
   return rows.map((row) => {
-    const view = toActionView(row, at);
+    const plan = plans.get(row.planId)!;
     return {
-      view,
+      id: row.id,
+      planKey: plan.key,
+      due: row.dueDate ? isoDate(row.dueDate) : null,
       lastActivity: isoDate(row.lastUpdateAt ?? row.createdAt),
-      planPolicy: row.plan.reminderPolicy,
-      planOwnerPostId: row.plan.ownerPostId,
-      ownerIds: [...new Set(view.owners.flatMap((o) => o.holders.map((h) => h.personId)))],
+      planPolicy: plan.reminderPolicy,
+      planOwnerPostId: plan.ownerPostId,
+      ownerIds: [...new Set(ownerIds.get(row.id) ?? [])],
     };
   });
+}
+
+/** Views of the given actions as of `now`, keyed by id; loaded in bounded chunks. */
+export async function loadActionViews(ctx: CoreContext, ids: string[], now: Date): Promise<Map<string, ActionView>> {
+  const at = { ...ctx, now: () => now };
+  const views = new Map<string, ActionView>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await ctx.db.prisma.action.findMany({ where: { id: { in: ids.slice(i, i + CHUNK) } }, include: actionViewInclude });
+    for (const row of rows) views.set(row.id, toActionView(row, at));
+  }
+  return views;
 }
 
 /** Current holders of each post. */
@@ -94,9 +133,8 @@ export function existingOutboxKeys(ctx: CoreContext, keys: string[]): Promise<Se
   );
 }
 
-// Bounded IN lists: databases cap bound parameters (SQLite at 32k, PostgreSQL at 65k).
 async function inChunks(keys: string[], fetch: (chunk: string[]) => Promise<string[]>): Promise<Set<string>> {
   const found = new Set<string>();
-  for (let i = 0; i < keys.length; i += 500) for (const k of await fetch(keys.slice(i, i + 500))) found.add(k);
+  for (let i = 0; i < keys.length; i += CHUNK) for (const k of await fetch(keys.slice(i, i + 500))) found.add(k);
   return found;
 }

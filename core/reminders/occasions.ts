@@ -5,7 +5,7 @@
  * owner back after a fortnight gets "overdue", not the "due in 14 days" they missed.
  */
 import { addDays, addWorkingDays, daysBetween } from '../time';
-import type { ReminderPolicy } from './policy';
+import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from './policy';
 
 /** due-in-N (N working days before), due-today, overdue (weekly), stale (undated, no update). */
 export type ReminderKind = `due-in-${number}` | 'due-today' | 'overdue' | 'stale';
@@ -67,4 +67,24 @@ export function dueLabel(a: ReminderSubject, today: string): string {
   if (d === 0) return 'due today';
   if (d > 0) return d === 1 ? 'due tomorrow' : `due in ${d} days`;
   return -d === 1 ? 'overdue by 1 day' : `overdue by ${-d} days`;
+}
+
+export interface OwedWindow {
+  /** Only actions due on or before this day can be owed a reminder today … */
+  dueBy: string;
+  /** … or undated ones with no activity since this day. */
+  quietSince: string;
+}
+
+/**
+ * The narrowest date bounds that still include every action owed anything today, whoever owns it, so a
+ * sweep asks the database for those alone instead of every open action. Recipients' local dates are
+ * within a day of the organisation's; n working days before a due date span at most ceil(n / w) weeks
+ * for someone working w days a week.
+ */
+export function owedWindow(today: string, policies: readonly ReminderPolicy[], fewestWorkingDays: number): OwedWindow {
+  const latest = addDays(today, 1);
+  const all = [DEFAULT_REMINDER_POLICY, ...policies];
+  const ahead = Math.max(...all.flatMap((p) => p.beforeDueWorkingDays.map((n) => Math.ceil(n / Math.max(1, fewestWorkingDays)) * 7)), 0);
+  return { dueBy: addDays(latest, ahead), quietSince: addDays(latest, -Math.min(...all.map((p) => p.staleAfterDays))) };
 }

@@ -1,4 +1,5 @@
-import { dueLabel, isEscalated, owedOccasion, type ReminderSubject } from '../../../core/reminders/occasions';
+import { dueLabel, isEscalated, owedOccasion, owedWindow, type ReminderSubject } from '../../../core/reminders/occasions';
+import { addDays } from '../../../core/time';
 import { DEFAULT_REMINDER_POLICY as policy, parseReminderPolicy } from '../../../core/reminders/policy';
 
 const WEEK = [1, 2, 3, 4, 5];
@@ -78,5 +79,31 @@ describe('reminder policy', () => {
     expect(parseReminderPolicy('{nope')).toEqual({ policy, error: 'reminderPolicy is not valid JSON' });
     expect(parseReminderPolicy('{"beforeDueWorkingDays":[0]}').error).toMatch(/^reminderPolicy\.beforeDueWorkingDays\.0: /);
     expect(parseReminderPolicy('{"overdueEvery":7}').error).toMatch(/Unrecognized key/);
+  });
+});
+
+describe('owed window (the sweep SQL bounds)', () => {
+  // Every action owed anything today, in any recipient's time zone and week, lies inside the window.
+  it('contains every owed action for random policies, weeks, due dates and quiet spells', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+    const today = '2026-11-24';
+    for (let i = 0; i < 3000; i++) {
+      const p = parseReminderPolicy(JSON.stringify({ beforeDueWorkingDays: [int(1, 60), int(1, 20)], staleAfterDays: int(1, 90) })).policy;
+      const week = [1, 2, 3, 4, 5, 6, 7].filter(() => rand() < 0.5);
+      if (week.length === 0) week.push(int(1, 7));
+      const window = owedWindow(today, [p], week.length);
+      const localToday = addDays(today, int(-1, 1));
+      const due = rand() < 0.8 ? addDays(today, int(-30, 200)) : null;
+      const subject = { due, lastActivity: addDays(today, -int(0, 200)) };
+      if (!owedOccasion(subject, localToday, week, p)) continue;
+      if (due) expect(due <= window.dueBy).toBe(true);
+      else expect(subject.lastActivity <= window.quietSince).toBe(true);
+    }
+  });
+
+  it('is tight for the default policy and a five-day week: three weeks ahead, thirty days quiet', () => {
+    expect(owedWindow('2026-11-24', [], 5)).toEqual({ dueBy: '2026-12-16', quietSince: '2026-10-26' });
   });
 });
