@@ -1,44 +1,14 @@
+/**
+ * 100,000 random strings through the parser: none may throw or produce an invalid query. The 5 ms per
+ * question target is measured by `npm run bench` (bench/parser.ts); here only a pathological case
+ * (ten times the target, e.g. catastrophic backtracking) fails the suite, so machine load cannot.
+ */
 import { compileLexicon, parseQuestion, querySchema } from '../../../core/query';
 import { LEXICON, NOW } from './lexicon.fixture';
+import { prng, randomText } from './random-questions';
 
 const RUNS = 100_000;
-const WARM_UP = 2_000;
-const LIMIT_MS = 5;
-
-/** mulberry32: a seeded PRNG, so any failure reproduces. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-// split('') keeps lone surrogate halves: malformed text must not throw either.
-const CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -./:'’?!,&;<>@#éß漢😀\t\n".split('');
-const VOCABULARY = [
-  ...'what whats what’s is are red amber green complete overdue late due stale no update updates for days weeks'.split(' '),
-  ...'this next last past week month today since in on by before the of and or tag owners my me I do owe help'.split(' '),
-  ...'history status recommendation action actions summary plans who behind changed completed show list'.split(' '),
-  ...'1 7 14 30 3.2 12a 1st Nov November October Friday 2024 2024-11-01 01/11/2024 - ? , <at>Chaser</at>'.split(' '),
-  '<at>Alex Wilber</at>', '<at>', '</at>', 'BTP-7', 'BTP', 'BTP-CDI', 'NCRS', 'MPS-BA', 'ICB', 'SEB', 'DCC', 'FCR',
-  ...LEXICON.posts,
-  ...LEXICON.plans.map((p) => p.title),
-  ...LEXICON.boards.map((b) => b.name),
-  ...LEXICON.people.map((p) => p.displayName),
-];
-
-function randomText(next: () => number): string {
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
-  const kind = next();
-  if (kind < 0.3) return Array.from({ length: Math.floor(next() * 120) }, () => pick(CHARS)).join('');
-  const words = Array.from({ length: 1 + Math.floor(next() * (kind < 0.9 ? 10 : 80)) }, () => pick(VOCABULARY));
-  // Typos: drop, double or swap a character in some words.
-  return words
-    .map((w) => (next() < 0.2 && w.length > 3 ? w.slice(0, 1) + w.slice(2) + w[1] : w))
-    .join(next() < 0.5 ? ' ' : pick([' ', ', ', '-', '']));
-}
+const PATHOLOGICAL_MS = 50;
 
 function timeMs(text: string, lexicon: ReturnType<typeof compileLexicon>): number {
   const start = process.hrtime.bigint();
@@ -47,25 +17,20 @@ function timeMs(text: string, lexicon: ReturnType<typeof compileLexicon>): numbe
 }
 
 describe('parseQuestion under random input', () => {
-  it(`parses ${RUNS} random strings without throwing, each within ${LIMIT_MS} ms`, () => {
+  it(`parses ${RUNS} random strings without throwing or a pathological case`, () => {
     const lexicon = compileLexicon(LEXICON);
     const next = prng(20241120);
-    for (let i = 0; i < WARM_UP; i++) parseQuestion(randomText(next), lexicon, NOW);
-
     let slowest = { ms: 0, text: '' };
-    let total = 0;
     for (let i = 0; i < RUNS; i++) {
       const text = randomText(next);
-      let ms = timeMs(text, lexicon);
+      const start = process.hrtime.bigint();
+      const query = parseQuestion(text, lexicon, NOW);
+      let ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (i % 10 === 0) querySchema.parse(query);
       // A garbage collection or scheduler pause is not the parser's cost: re-time before judging.
-      if (ms > LIMIT_MS / 2) ms = Math.min(ms, timeMs(text, lexicon), timeMs(text, lexicon));
-      total += ms;
+      if (ms > PATHOLOGICAL_MS / 10) ms = Math.min(ms, timeMs(text, lexicon), timeMs(text, lexicon));
       if (ms > slowest.ms) slowest = { ms, text };
-      if (i % 10 === 0) querySchema.parse(parseQuestion(text, lexicon, NOW));
     }
-    console.info(
-      `parse: mean ${((total / RUNS) * 1000).toFixed(1)} µs, slowest ${slowest.ms.toFixed(3)} ms for ${JSON.stringify(slowest.text)}`,
-    );
-    expect(slowest.ms).toBeLessThanOrEqual(LIMIT_MS);
+    expect(slowest.ms).toBeLessThan(PATHOLOGICAL_MS);
   });
 });
