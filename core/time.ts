@@ -51,6 +51,8 @@ export function zonedParts(instant: Date, timeZone: string): ZonedParts {
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
+  // Building a formatter is the costly part: one already built proves the name.
+  if (partsFormatters.has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone });
     return true;

@@ -10,7 +10,7 @@ import { addDays, localDate } from '../time';
 import { existingOutboxKeys, existingReminderKeys, loadActionViews, loadOpenActions, loadPeople, loadPersonalConversations, loadPlans, loadPostHolders } from './load';
 import { dueLabel, escalationKey, isEscalated, owedOccasion, owedWindow, reminderKey, type ReminderKind } from './occasions';
 import { parseReminderPolicy, type ReminderPolicy } from './policy';
-import { personTimeZone, reminderSlot, routeReminder, workingDaysOf, type ReminderPerson, type Slot } from './recipients';
+import { reminderSlot, routeReminder, workingDaysOf, type ReminderPerson, type Slot } from './recipients';
 
 export type CardPurpose = 'reminder' | 'escalation';
 
@@ -94,7 +94,8 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
     }
     return policy;
   };
-  const todayOf = (p: ReminderPerson) => localDate(now, personTimeZone(p, ctx.timeZone));
+  // Each person's local date was worked out with their slot; time-zone maths per action row is costly.
+  const todayOf = (p: ReminderPerson) => slots.get(p.id)!.localDate;
 
   const reminders: Candidate[] = [];
   const escalations: Candidate[] = [];
