@@ -215,7 +215,8 @@ suite('Agents Playground: questions, the owner loop and board digests in a real 
     const prisma = chaser!.core.db.prisma;
     await openChat('General');
     await postToBot('link this channel to board ICB');
-    await page.getByText('Linked this channel to board ICB').waitFor({ timeout: 30000 });
+    // The reply as a chat paragraph (the Playground's log panel echoes it too).
+    await page.getByRole('paragraph').filter({ hasText: 'Linked this channel to board ICB' }).waitFor({ timeout: 30000 });
 
     // A new post, as people would ask: each channel post is its own thread, the board is the channel's.
     await postToBot('digest now');
