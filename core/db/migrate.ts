@@ -71,6 +71,7 @@ async function withSqlite<T>(url: string, fn: (c: SqliteClient) => Promise<T>): 
   ensureSqliteDir(url);
   const client = createClient({ url });
   try {
+    await client.execute('PRAGMA busy_timeout = 10000');
     return await fn(client);
   } finally {
     client.close();
@@ -84,13 +85,29 @@ async function appliedSqlite(c: SqliteClient): Promise<string[]> {
   return rows.rows.map((r) => String(r.migration_name));
 }
 
-async function migrateSqlite(url: string, migrations: Migration[]): Promise<string[]> {
+/**
+ * Starters in one process take turns per file: libsql's SQLite calls are synchronous, so a second
+ * connection waiting on the lock would block the event loop the first one needs to finish.
+ * Other processes wait on SQLite's own lock (busy_timeout).
+ */
+const sqliteTurns = new Map<string, Promise<unknown>>();
+
+function migrateSqlite(url: string, migrations: Migration[]): Promise<string[]> {
+  const previous = sqliteTurns.get(url) ?? Promise.resolve();
+  const turn = previous.catch(() => undefined).then(() => migrateSqliteNow(url, migrations));
+  sqliteTurns.set(url, turn);
+  return turn.finally(() => {
+    if (sqliteTurns.get(url) === turn) sqliteTurns.delete(url);
+  });
+}
+
+async function migrateSqliteNow(url: string, migrations: Migration[]): Promise<string[]> {
   return withSqlite(url, async (c) => {
-    await retryWhileBusy(() => c.execute(SQLITE_TABLE));
+    await c.execute(SQLITE_TABLE);
     const done: string[] = [];
     for (const m of migrations) {
-      // BEGIN IMMEDIATE takes the write lock first, so a second starter waits and then sees the row.
-      await retryWhileBusy(() => c.execute('BEGIN IMMEDIATE'));
+      // BEGIN IMMEDIATE takes the write lock first, so a second process waits and then sees the row.
+      await c.execute('BEGIN IMMEDIATE');
       try {
         const seen = await c.execute({ sql: 'SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL', args: [m.name] });
         if (seen.rows.length === 0) {
@@ -101,7 +118,7 @@ async function migrateSqlite(url: string, migrations: Migration[]): Promise<stri
           });
           done.push(m.name);
         }
-        await retryWhileBusy(() => c.execute('COMMIT'));
+        await c.execute('COMMIT');
       } catch (err) {
         await c.execute('ROLLBACK');
         throw new Error(`migration ${m.name} failed: ${(err as Error).message}`);
@@ -109,22 +126,6 @@ async function migrateSqlite(url: string, migrations: Migration[]): Promise<stri
     }
     return done;
   });
-}
-
-/**
- * libsql's SQLite calls are synchronous, so its busy_timeout would block the event loop while another
- * connection in the same process holds the lock; waiting asynchronously lets that holder finish.
- */
-async function retryWhileBusy<T>(fn: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (!/SQLITE_BUSY|database is locked/i.test(String((err as Error).message)) || Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 25 + Math.random() * 50));
-    }
-  }
 }
 
 async function withPostgres<T>(url: string, fn: (c: PgClient) => Promise<T>): Promise<T> {

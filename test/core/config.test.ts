@@ -32,9 +32,9 @@ describe('configuration from the environment', () => {
       cwd: root,
       env: { ...process.env, PORT: 'not-a-port' },
       encoding: 'utf8',
-      timeout: 20000,
+      timeout: 60000,
     });
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid environment variable PORT: .*\(got "not-a-port"\)$/)]);
-  });
+  }, 90_000);
 });
