@@ -1,0 +1,56 @@
+/**
+ * The floor: the same work as Chaser's, written by hand as SQL and run through the driver with no ORM,
+ * no bot and no card. Chaser's figures are reported next to these and as a ratio of them.
+ */
+import type { Driver, Row } from './driver';
+
+const RED = `a."status" = 'open' AND (a."reportedRag" = 'RED' OR a."dueDate" < ?)`;
+
+/**
+ * "what's red?": the red candidates' count and the first page in plan order (RED is exact in SQL, as in
+ * core/query/list.ts), then what the card shows for the page: plan, recommendation, owners with their
+ * current holders, and the progress notes (last one and count).
+ */
+export async function redFloor(driver: Driver, today: Date, pageSize = 10): Promise<{ total: number; rows: Row[] }> {
+  const [{ n }] = await driver.query(`SELECT COUNT(*) AS n FROM "Action" a WHERE ${RED}`, [today]);
+  const page = await driver.query(`SELECT a."id" FROM "Action" a JOIN "Plan" p ON p."id" = a."planId" WHERE ${RED} ORDER BY p."key", a."position" LIMIT ${pageSize}`, [today]);
+  const ids = page.map((r) => r.id);
+  if (ids.length === 0) return { total: Number(n), rows: [] };
+  const inIds = `(${ids.map(() => '?').join(', ')})`;
+  const rows = await driver.query(
+    `SELECT a.*, p."key" AS "planKey", p."title" AS "planTitle", r."ref" AS "recRef", r."text" AS "recText", r."section"
+     FROM "Action" a JOIN "Plan" p ON p."id" = a."planId" JOIN "Recommendation" r ON r."id" = a."recommendationId" WHERE a."id" IN ${inIds}`,
+    ids,
+  );
+  const owners = await driver.query(
+    `SELECT o."actionId", o."roleLabel", po."name", pe."id" AS "personId", pe."displayName", pe."aadObjectId", pe."teamsUserId"
+     FROM "ActionOwner" o JOIN "Post" po ON po."id" = o."postId"
+     LEFT JOIN "PostHolding" h ON h."postId" = o."postId" AND h."to" IS NULL LEFT JOIN "Person" pe ON pe."id" = h."personId"
+     WHERE o."actionId" IN ${inIds} ORDER BY o."actionId", o."position"`,
+    ids,
+  );
+  const notes = await driver.query(`SELECT u."actionId", u."at", u."text", u."authorName" FROM "Update" u WHERE u."kind" = 'progress' AND u."actionId" IN ${inIds} ORDER BY u."actionId", u."at" DESC`, ids);
+  const byAction = (list: Row[], id: unknown) => list.filter((x) => x.actionId === id);
+  return { total: Number(n), rows: rows.map((r) => ({ ...r, owners: byAction(owners, r.id), notes: byAction(notes, r.id) })) };
+}
+
+/**
+ * The reminder sweep's selection in one indexed query: (action, current holder of an owning post) for
+ * open, unsnoozed actions whose due date is within the reminder windows or past (or undated and quiet
+ * for the stale window), not already reminded today, with what a card needs (ref, text, due, plan key).
+ * Windows are the default policy's, in calendar days (14 working days before due ≈ 20 days).
+ */
+export async function reminderFloor(driver: Driver, p: { now: Date; dueBy: Date; quietSince: Date; todayStart: Date }): Promise<Row[]> {
+  return driver.query(
+    `SELECT a."id", a."ref", a."text", a."dueDate", a."dueText", pl."key", h."personId", pe."timeZone", pe."workingDays", pe."awayUntil", pe."delegateId", pe."remindersPaused"
+     FROM "Action" a
+     JOIN "Plan" pl ON pl."id" = a."planId"
+     JOIN "ActionOwner" o ON o."actionId" = a."id"
+     JOIN "PostHolding" h ON h."postId" = o."postId" AND h."to" IS NULL
+     JOIN "Person" pe ON pe."id" = h."personId"
+     WHERE a."status" = 'open' AND (a."snoozedUntil" IS NULL OR a."snoozedUntil" <= ?)
+       AND (a."dueDate" <= ? OR (a."dueDate" IS NULL AND COALESCE(a."lastUpdateAt", a."createdAt") <= ?))
+       AND NOT EXISTS (SELECT 1 FROM "ReminderLog" l WHERE l."actionId" = a."id" AND l."personId" = h."personId" AND l."createdAt" >= ?)`,
+    [p.now, p.dueBy, p.quietSince, p.todayStart],
+  );
+}

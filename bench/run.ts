@@ -1,0 +1,187 @@
+/**
+ * `npm run bench [-- --sizes 1000,10000 --quick --seed 42]`: generates data at each size (fixed seed), on
+ * SQLite and, when BENCH_DATABASE_URL is set, PostgreSQL, and measures each figure next to its floor, each
+ * size in its own child process (bench/size.ts) so its peak RSS is its own. Writes bench/results.json and
+ * bench/RESULTS.md and prints how each figure grows with size. See bench/README.md.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import type { StepInput } from './size';
+import { growthExponent, growthOf } from './stats';
+
+const NOW = '2026-11-24T10:00:00Z'; // a Tuesday, after REMINDER_TIME in London
+const RATIO_TARGET = 2;
+
+interface Args {
+  sizes: number[];
+  quick: boolean;
+  seed: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const value = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const sizes = (value('--sizes') ?? '1000,10000,50000,100000').split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 500)) throw new Error('--sizes takes whole numbers of actions, each at least 500 (the digest board has 500)');
+  return { sizes, quick: argv.includes('--quick'), seed: Number(value('--seed') ?? 42) };
+}
+
+/** Runs one step in a child process; resolves with the JSON line it prints. */
+function step(input: StepInput): Promise<Record<string, any>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'size.ts'), JSON.stringify(input)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code !== 0) return reject(new Error(`bench step ${input.step} (${input.size}) exited with ${code}`));
+      resolve(JSON.parse(last));
+    });
+  });
+}
+
+/** A fresh database per provider and size; `drop` removes it. */
+async function database(provider: 'sqlite' | 'postgresql', size: number): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (provider === 'sqlite') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'chaser-bench-'));
+    return { url: `file:${path.join(dir, 'bench.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const admin = process.env.BENCH_DATABASE_URL!;
+  const name = `chaser_bench_${size}_${process.pid}`;
+  const run = async (sql: string) => {
+    const c = new Client({ connectionString: admin });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const providers: ('sqlite' | 'postgresql')[] = ['sqlite', ...(process.env.BENCH_DATABASE_URL ? (['postgresql'] as const) : [])];
+  const base = { quick: args.quick, seed: args.seed, now: NOW };
+  const results: Record<string, any> = { startedAt: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadAtStart: load() }, args, providers: {} };
+
+  for (const provider of providers) {
+    const sizes: Record<string, any> = {};
+    for (const size of args.sizes) {
+      const db = await database(provider, size);
+      try {
+        const loadBefore = load();
+        const generated = await step({ ...base, step: 'generate', url: db.url, size });
+        console.log(`${provider} ${size}: generated ${JSON.stringify(generated.counts)} in ${generated.generateMs} ms`);
+        const measured = await step({ ...base, step: 'measure', url: db.url, size });
+        sizes[size] = { ...measured, counts: generated.counts, load: [loadBefore, load()] };
+        const r = measured;
+        console.log(`  what's red? ${r.red.endToEnd.median} ms end to end (in process ${r.red.inProcess.median}, SQL ${r.red.sql.median}; ×${r.red.ratio}) · reminders ${r.reminders.decide.median} ms (SQL ${r.reminders.sql.median}; ×${r.reminders.ratio}) · digest ${r.digest.compute.median} ms · RSS ${r.maxRssMb} MB · load ${load()[0]}`);
+      } finally {
+        await db.drop();
+      }
+    }
+    results.providers[provider] = { sizes, scaling: scaling(sizes) };
+  }
+
+  const importRun = await step({ ...base, step: 'import', url: '', size: 10_000 });
+  results.import = { ...importRun, targetMs: 3000 };
+  console.log(`import 10,000 rows: ${importRun.ms.median} ms median (parse ${importRun.parseMs.median}, apply ${importRun.applyMs.median}) · RSS ${importRun.maxRssMb} MB — target < 3000 ms`);
+  const sendRate = await step({ ...base, step: 'send-rate', url: '', size: 30 });
+  results.sendRate = { ...sendRate, target: 0.95 };
+  console.log(`send rate: ${sendRate.ratePerSecond}/s of ${sendRate.ceiling}/s = ${Math.round(sendRate.fraction * 1000) / 10} % (violations ${sendRate.violations}) — target ≥ 95 %`);
+  const parser = await step({ ...base, step: 'parser', url: '', size: args.quick ? 20_000 : 100_000 });
+  results.parser = parser;
+  console.log(`parser: ${parser.runs} strings, mean ${parser.meanMs} ms, p99 ${parser.p99Ms} ms, slowest ${parser.slowestMs} ms — target < ${parser.targetMs} ms`);
+  results.machine.loadAtEnd = load();
+  results.findings = findings(results);
+
+  console.log('\nHow each figure grows with the number of actions (time ≈ c·n^k):');
+  for (const provider of providers) for (const [figure, g] of Object.entries(results.providers[provider].scaling as Record<string, any>)) console.log(`  ${provider} ${figure}: k = ${g.k} (${g.growth})`);
+  console.log(results.findings.length ? `\nOver target:\n${results.findings.map((f: string) => `  - ${f}`).join('\n')}` : '\nEverything within target.');
+  writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(__dirname, 'RESULTS.md'), markdown(results));
+  console.log('\nwrote bench/results.json and bench/RESULTS.md');
+}
+
+const FIGURES: Record<string, (r: any) => number> = {
+  "what's red? end to end": (r) => r.red.endToEnd.median,
+  "what's red? in process": (r) => r.red.inProcess.median,
+  "what's red? SQL floor": (r) => r.red.sql.median,
+  'reminder decision': (r) => r.reminders.decide.median,
+  'reminder SQL floor': (r) => r.reminders.sql.median,
+  'digest (500 actions)': (r) => r.digest.compute.median,
+  'peak RSS': (r) => r.maxRssMb,
+};
+
+function scaling(sizes: Record<string, any>) {
+  return Object.fromEntries(
+    Object.entries(FIGURES).map(([name, get]) => {
+      const k = growthExponent(Object.entries(sizes).map(([size, r]) => ({ size: Number(size), value: get(r) })));
+      return [name, { k, growth: growthOf(k) }];
+    }),
+  );
+}
+
+function findings(results: Record<string, any>): string[] {
+  const out: string[] = [];
+  for (const [provider, p] of Object.entries(results.providers as Record<string, any>)) {
+    for (const [size, r] of Object.entries(p.sizes as Record<string, any>)) {
+      if (r.red.ratio > RATIO_TARGET) out.push(`${provider} ${size}: "what's red?" end to end is ×${r.red.ratio} the SQL floor (target < ${RATIO_TARGET})`);
+      if (r.reminders.ratio > RATIO_TARGET) out.push(`${provider} ${size}: the reminder decision is ×${r.reminders.ratio} the SQL floor (target < ${RATIO_TARGET})`);
+    }
+    for (const [figure, g] of Object.entries(p.scaling as Record<string, any>)) if (g.growth === 'worse than linear') out.push(`${provider}: ${figure} grows worse than linear (k = ${g.k})`);
+  }
+  if (results.import.ms.median > results.import.targetMs) out.push(`import of 10,000 rows takes ${results.import.ms.median} ms (target < 3000)`);
+  if (results.sendRate.fraction < results.sendRate.target) out.push(`send rate is ${Math.round(results.sendRate.fraction * 100)} % of the ceiling (target ≥ 95 %)`);
+  if (results.parser.slowestMs > results.parser.targetMs) out.push(`slowest parse ${results.parser.slowestMs} ms (target < ${results.parser.targetMs})`);
+  return out;
+}
+
+function markdown(results: Record<string, any>): string {
+  const ms = (t: { median: number; p95: number }) => `${t.median} / ${t.p95}`;
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Measured ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC by \`npm run bench${results.args.quick ? ' -- --quick' : ''}\` on ${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node}; load average (1/5/15 min) ${results.machine.loadAtStart.join(' / ')} at the start and ${results.machine.loadAtEnd.join(' / ')} at the end (other engineers' test suites were running: absolute times are inflated, ratios less so). Times are milliseconds, median / p95; ratios are medians over the floor's median. How to reproduce: bench/README.md.`,
+    '',
+  ];
+  for (const [provider, p] of Object.entries(results.providers as Record<string, any>)) {
+    lines.push(`## ${provider === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`, '');
+    lines.push("| actions | \"what's red?\" end to end | in process | SQL floor | ratio (end to end / floor) | red actions | reminder decision | SQL floor | ratio | owed items / cards | digest, 500 actions | peak RSS MB | load (1 min) |");
+    lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const [size, r] of Object.entries(p.sizes as Record<string, any>)) {
+      lines.push(`| ${Number(size).toLocaleString('en-GB')} | ${ms(r.red.endToEnd)} | ${ms(r.red.inProcess)} | ${ms(r.red.sql)} | ×${r.red.ratio} | ${r.red.total} | ${ms(r.reminders.decide)} | ${ms(r.reminders.sql)} | ×${r.reminders.ratio} | ${r.reminders.items} / ${r.reminders.cards} | ${ms(r.digest.compute)} | ${r.maxRssMb} | ${r.load[0][0]}–${r.load[1][0]} |`);
+    }
+    lines.push('', 'Growth from the smallest to the largest size (time ≈ c·n^k, least squares on logs):', '');
+    for (const [figure, g] of Object.entries(p.scaling as Record<string, any>)) lines.push(`- ${figure}: k = ${g.k} — ${g.growth}`);
+    lines.push('');
+  }
+  const imp = results.import;
+  const sr = results.sendRate;
+  const parser = results.parser;
+  lines.push('## Once per run', '');
+  lines.push('| figure | result | target |', '|---|---:|---:|');
+  lines.push(`| import of a 10,000-row xlsx (parse + apply, SQLite) | ${ms(imp.ms)} ms (parse ${imp.parseMs.median}, apply ${imp.applyMs.median}; ${imp.ms.runs} runs; peak RSS ${imp.maxRssMb} MB) | < 3000 ms |`);
+  lines.push(`| outbox send rate vs the ceiling | ${sr.ratePerSecond}/s of ${sr.ceiling}/s = ${Math.round(sr.fraction * 1000) / 10} % (${sr.messages} messages, ${sr.violations} limit violations) | ≥ 95 % |`);
+  lines.push(`| question parser, ${parser.runs.toLocaleString('en-GB')} random strings | mean ${parser.meanMs} ms, p99 ${parser.p99Ms} ms, slowest ${parser.slowestMs} ms | < ${parser.targetMs} ms each |`);
+  lines.push('', results.findings.length ? `## Over target\n\n${results.findings.map((f: string) => `- ${f}`).join('\n')}` : '## Over target\n\nNothing.', '');
+  return lines.join('\n');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,144 @@
+/**
+ * One benchmark step in its own process, so each data size's peak RSS is its own:
+ * `generate` fills a migrated database; `measure` starts Chaser on it and times "what's red?", the
+ * reminder decision and the weekly digest next to their floors; `import`, `send-rate` and `parser` run
+ * bench/import.ts, bench/send-rate.ts (size = the ceiling) and bench/parser.ts (size = strings).
+ * Started by bench/run.ts with a JSON argument; prints one JSON line with the results and maxRSS.
+ */
+import { startChaser } from '../bot/main';
+import { answerCard } from '../cards/answers';
+import { migrate } from '../core/db/migrate';
+import { computeDigest } from '../core/digest/compute';
+import { parseQuestion } from '../core/query';
+import { loadLexicon } from '../core/query/lexicon-source';
+import { runQuery } from '../core/query/run';
+import { decideReminders } from '../core/reminders/decide';
+import { addDays, dateOnly, localDate } from '../core/time';
+import { message } from '../test/helpers/activities';
+import { startConnector } from '../test/helpers/connector';
+import { openDriver } from './driver';
+import { redFloor, reminderFloor } from './floor';
+import { generateData } from './generate';
+import { benchImport } from './import';
+import { benchParser } from './parser';
+import { benchSendRate } from './send-rate';
+import { repeat, summarise, type Timing } from './stats';
+
+export interface StepInput {
+  step: 'generate' | 'measure' | 'import' | 'send-rate' | 'parser';
+  url: string;
+  size: number;
+  quick: boolean;
+  seed: number;
+  now: string;
+}
+
+const RED_QUESTION = "what's red?";
+
+async function main(input: StepInput): Promise<Record<string, unknown>> {
+  switch (input.step) {
+    case 'generate': {
+      await migrate(input.url);
+      const t = performance.now();
+      const counts = await generateData(input.url, { actions: input.size, seed: input.seed, today: input.now.slice(0, 10) });
+      return { counts, generateMs: Math.round(performance.now() - t) };
+    }
+    case 'import': {
+      const runs = [];
+      for (let i = 0; i < (input.quick ? 1 : 3); i++) runs.push(await benchImport({ rows: input.size, seed: input.seed }));
+      return { rows: input.size, ms: summarise(runs.map((r) => r.ms)), parseMs: summarise(runs.map((r) => r.parseMs)), applyMs: summarise(runs.map((r) => r.applyMs)), actions: runs[0].actions, updates: runs[0].updates };
+    }
+    case 'send-rate':
+      return { ...(await benchSendRate({ ceiling: input.size })) };
+    case 'parser':
+      return { ...benchParser(input.size) };
+    case 'measure':
+      return measure(input);
+  }
+}
+
+async function measure(input: StepInput): Promise<Record<string, unknown>> {
+  const n = (quick: number, full: number) => (input.quick ? quick : full);
+  const budgetMs = n(5_000, 20_000);
+  const connector = await startConnector();
+  const now = new Date(input.now);
+  const chaser = await startChaser({ env: { PORT: '0', DATABASE_URL: input.url, LOG_LEVEL: 'silent', CHASER_JOBS: '0' }, now: () => now });
+  const driver = await openDriver(input.url);
+  const core = chaser.core;
+  try {
+    const today = localDate(now, core.timeZone);
+
+    // "what's red?" end to end: POST the activity, the bot answers through the connector stand-in.
+    let botTotal = -1;
+    const endToEnd = await repeat(
+      async () => {
+        connector.clear();
+        const res = await fetch(`${chaser.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(RED_QUESTION, { serviceUrl: connector.url })) });
+        if (res.status !== 200) throw new Error(`bot answered ${res.status}`);
+        await connector.waitFor((r) => r.some((x) => x.kind === 'send'), 60_000);
+        const title = /Red — ([\d,]+) action/.exec(JSON.stringify(connector.sends()[0].activity));
+        botTotal = title ? Number(title[1].replace(/,/g, '')) : -1;
+      },
+      { min: 5, max: n(10, 30), budgetMs, warmup: 2 },
+    );
+    // The same answer in process, without HTTP or the Bot Framework: parse → query → card.
+    const inProcess = await repeat(
+      async () => {
+        const query = parseQuestion(RED_QUESTION, await loadLexicon(core), core.now());
+        answerCard(await runQuery(core, query, { pageSize: 10 }), { scope: 'personal' });
+      },
+      { min: 5, max: n(10, 30), budgetMs },
+    );
+    let floorTotal = -1;
+    const redSql = await repeat(
+      async () => {
+        floorTotal = (await redFloor(driver, dateOnly(today))).total;
+      },
+      { min: 5, max: n(10, 30), budgetMs },
+    );
+    if (botTotal !== floorTotal) throw new Error(`"what's red?" disagrees with its floor: bot ${botTotal}, SQL ${floorTotal}`);
+
+    // The reminder sweep's decision (the job's dry-run path: nothing is written).
+    let decided = { cards: 0, items: 0 };
+    const reminders = await repeat(
+      async () => {
+        const d = await decideReminders(core, { reminderTime: '09:00' });
+        decided = { cards: d.cards.length, items: d.cards.reduce((s, c) => s + c.items.length, 0) };
+      },
+      { min: 3, max: n(3, 10), budgetMs, warmup: 1 },
+    );
+    let floorPairs = 0;
+    const reminderSql = await repeat(
+      async () => {
+        floorPairs = (await reminderFloor(driver, { now, dueBy: dateOnly(addDays(today, 20)), quietSince: dateOnly(addDays(today, -30)), todayStart: dateOnly(today) })).length;
+      },
+      { min: 3, max: n(5, 20), budgetMs },
+    );
+
+    const digest = await repeat(() => computeDigest(core, 'board-icb', now), { min: 3, max: n(5, 15), budgetMs });
+
+    const ratio = (a: Timing, b: Timing) => Math.round((a.median / b.median) * 100) / 100;
+    return {
+      red: { endToEnd, inProcess, sql: redSql, ratio: ratio(endToEnd, redSql), inProcessRatio: ratio(inProcess, redSql), total: botTotal },
+      reminders: { decide: reminders, sql: reminderSql, ratio: ratio(reminders, reminderSql), ...decided, floorPairs },
+      digest: { compute: digest },
+    };
+  } finally {
+    await driver.close();
+    await chaser.close();
+    await connector.close();
+  }
+}
+
+const input = JSON.parse(process.argv[2]) as StepInput;
+main(input).then(
+  (result) => {
+    // maxRSS is in kilobytes.
+    process.stdout.write(`\n${JSON.stringify({ ...result, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+    process.exit(0);
+  },
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

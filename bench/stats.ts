@@ -1,0 +1,57 @@
+/** Medians, percentiles and how a figure grows with data size, for the benchmark report. */
+
+export interface Timing {
+  runs: number;
+  median: number;
+  p95: number;
+}
+
+export function summarise(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { runs: sorted.length, median: round(at(0.5)), p95: round(at(0.95)) };
+}
+
+/** Runs `fn` at least `min` times and until `max` runs or `budgetMs` have passed; times each run in ms. */
+export async function repeat(fn: () => Promise<unknown>, opts: { min: number; max: number; budgetMs: number; warmup?: number }): Promise<Timing> {
+  for (let i = 0; i < (opts.warmup ?? 1); i++) await fn();
+  const samples: number[] = [];
+  const until = performance.now() + opts.budgetMs;
+  while (samples.length < opts.min || (samples.length < opts.max && performance.now() < until)) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return summarise(samples);
+}
+
+export type Growth = 'flat' | 'sub-linear' | 'linear' | 'worse than linear';
+
+/** The exponent k in time ≈ c·size^k, fitted by least squares on logs. */
+export function growthExponent(points: { size: number; value: number }[]): number | null {
+  const xs = points.filter((p) => p.value > 0 && p.size > 0);
+  if (xs.length < 2) return null;
+  const lx = xs.map((p) => Math.log(p.size));
+  const ly = xs.map((p) => Math.log(p.value));
+  const mx = mean(lx);
+  const my = mean(ly);
+  const num = lx.reduce((s, x, i) => s + (x - mx) * (ly[i] - my), 0);
+  const den = lx.reduce((s, x) => s + (x - mx) ** 2, 0);
+  return den === 0 ? null : round(num / den, 2);
+}
+
+/** Thresholds leave room for noise on a shared 2-core machine: 1.15 is still linear. */
+export function growthOf(k: number | null): Growth | null {
+  if (k === null) return null;
+  if (k < 0.15) return 'flat';
+  if (k < 0.8) return 'sub-linear';
+  if (k <= 1.15) return 'linear';
+  return 'worse than linear';
+}
+
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+export function round(x: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
