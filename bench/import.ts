@@ -12,6 +12,7 @@ import { openDb } from '../core/db/client';
 import { migrate } from '../core/db/migrate';
 import { applyParsedPlan } from '../core/import/apply';
 import { parsePlanFile } from '../core/import/parse-plan';
+import { prng } from '../test/helpers/prng';
 
 export interface BenchImportOptions {
   rows?: number;
@@ -25,15 +26,6 @@ export interface BenchImportResult {
   applyMs: number;
   actions: number;
   updates: number;
-}
-
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const POSTS = ['Deputy Chief Constable', 'Head of SDD', 'FCR', 'ACC Scotland', 'DCS Crime', 'Head of Contact Management', 'Cdr Foy', 'Cdr Jarman', 'Head of Offender Management', 'Force Crime Registrar'];

@@ -11,16 +11,7 @@ import { parsePlan } from '../../../core/import/parse-plan';
 import type { ParsedAction, ParsedPlan } from '../../../core/import/types';
 import { createTestDb, testProvider, type TestDatabase } from '../../helpers/db';
 import { testClock } from '../../helpers/clock';
-
-/** mulberry32: small, fast and deterministic. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../helpers/prng';
 
 // Each case is a real transaction; 250 keeps the file near 20 s on a busy 2-core runner.
 const CASES = testProvider() === 'sqlite' ? 250 : 100;

@@ -6,16 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parsePlan } from '../../../core/import/parse-plan';
-
-/** mulberry32: small, fast and deterministic. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../helpers/prng';
 
 const dir = path.join(__dirname, '../../fixtures/import');
 const seeds = [

@@ -1,15 +1,8 @@
 /** Random questions for the parser's fuzz test and benchmark: character soup and word salad with typos. */
 import { LEXICON } from './lexicon.fixture';
+import { prng } from '../../helpers/prng';
 
-/** mulberry32: a seeded PRNG, so any failure reproduces. */
-export function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 // split('') keeps lone surrogate halves: malformed text must not throw either.
 const CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -./:'’?!,&;<>@#éß漢😀\t\n".split('');
