@@ -10,8 +10,8 @@ import { addDays, dateOnly, isoDate } from '../time';
 import type { OwedWindow } from './occasions';
 import type { ReminderPerson } from './recipients';
 
-// Bounded IN lists: databases cap bound parameters (SQLite at 32k, PostgreSQL at 65k), and an include
-// binds its parents' ids again for each relation it loads.
+// Bounded IN lists: Prisma refuses a query binding more parameters than it allows the database (a
+// 2,000-id list failed on SQLite), and an include binds its parents' ids again for each relation.
 const CHUNK = 500;
 
 /** What deciding needs of an open action; its view is loaded afterwards, for what is owed (loadActionViews). */
@@ -85,19 +85,13 @@ export async function loadOpenActions(ctx: CoreContext, now: Date, window: OwedW
 /** Views of the given actions as of `now`, keyed by id; loaded in bounded chunks. */
 export async function loadActionViews(ctx: CoreContext, ids: string[], now: Date): Promise<Map<string, ActionView>> {
   const at = { ...ctx, now: () => now };
-  const views = new Map<string, ActionView>();
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = await ctx.db.prisma.action.findMany({ where: { id: { in: ids.slice(i, i + CHUNK) } }, include: actionViewInclude });
-    for (const row of rows) views.set(row.id, toActionView(row, at));
-  }
-  return views;
+  const rows = await chunked(ids, (chunk) => ctx.db.prisma.action.findMany({ where: { id: { in: chunk } }, include: actionViewInclude }));
+  return new Map(rows.map((row) => [row.id, toActionView(row, at)]));
 }
 
 /** Current holders of each post. */
 export async function loadPostHolders(ctx: CoreContext, postIds: string[]): Promise<Map<string, string[]>> {
-  const rows = postIds.length
-    ? await ctx.db.prisma.postHolding.findMany({ where: { postId: { in: postIds }, to: null }, select: { postId: true, personId: true }, orderBy: { personId: 'asc' } })
-    : [];
+  const rows = await chunked(postIds, (chunk) => ctx.db.prisma.postHolding.findMany({ where: { postId: { in: chunk }, to: null }, select: { postId: true, personId: true }, orderBy: { personId: 'asc' } }));
   const holders = new Map<string, string[]>();
   for (const r of rows) holders.set(r.postId, [...(holders.get(r.postId) ?? []), r.personId]);
   return holders;
@@ -111,30 +105,27 @@ export async function loadPeople(ctx: CoreContext): Promise<Map<string, Reminder
 
 /** Each person's active 1:1 conversation (the most recently used when there are several). */
 export async function loadPersonalConversations(ctx: CoreContext, personIds: string[]): Promise<Map<string, string>> {
-  const rows = personIds.length
-    ? await ctx.db.prisma.conversationRef.findMany({
-        where: { personId: { in: personIds }, scope: 'personal', state: 'active' },
-        select: { id: true, personId: true },
-        orderBy: { updatedAt: 'asc' },
-      })
-    : [];
+  const rows = await chunked(personIds, (chunk) =>
+    ctx.db.prisma.conversationRef.findMany({ where: { personId: { in: chunk }, scope: 'personal', state: 'active' }, select: { id: true, personId: true }, orderBy: { updatedAt: 'asc' } }),
+  );
   return new Map(rows.map((r) => [r.personId!, r.id]));
 }
 
 /** The subset of `keys` already in ReminderLog. */
-export function existingReminderKeys(ctx: CoreContext, keys: string[]): Promise<Set<string>> {
-  return inChunks(keys, async (chunk) => (await ctx.db.prisma.reminderLog.findMany({ where: { key: { in: chunk } }, select: { key: true } })).map((r) => r.key));
+export async function existingReminderKeys(ctx: CoreContext, keys: string[]): Promise<Set<string>> {
+  const rows = await chunked(keys, (chunk) => ctx.db.prisma.reminderLog.findMany({ where: { key: { in: chunk } }, select: { key: true } }));
+  return new Set(rows.map((r) => r.key));
 }
 
 /** The subset of `keys` already in the outbox (cards already decided today). */
-export function existingOutboxKeys(ctx: CoreContext, keys: string[]): Promise<Set<string>> {
-  return inChunks(keys, async (chunk) =>
-    (await ctx.db.prisma.outboxMessage.findMany({ where: { idempotencyKey: { in: chunk } }, select: { idempotencyKey: true } })).map((r) => r.idempotencyKey),
-  );
+export async function existingOutboxKeys(ctx: CoreContext, keys: string[]): Promise<Set<string>> {
+  const rows = await chunked(keys, (chunk) => ctx.db.prisma.outboxMessage.findMany({ where: { idempotencyKey: { in: chunk } }, select: { idempotencyKey: true } }));
+  return new Set(rows.map((r) => r.idempotencyKey));
 }
 
-async function inChunks(keys: string[], fetch: (chunk: string[]) => Promise<string[]>): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let i = 0; i < keys.length; i += CHUNK) for (const k of await fetch(keys.slice(i, i + 500))) found.add(k);
-  return found;
+/** Runs `fetch` over bounded slices of `ids` (each id's rows come back in one slice, in its order). */
+async function chunked<T>(ids: string[], fetch: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) rows.push(...(await fetch(ids.slice(i, i + CHUNK))));
+  return rows;
 }
