@@ -19,6 +19,7 @@ import { JOBS } from '../jobs';
 import { createOutboxWorker, newInstanceId, type OutboxWorker, type PaceTimer } from '../jobs/outbox-worker';
 import { startScheduler, type Scheduler } from '../jobs/scheduler';
 import { createOutboxSender } from './outbox-send';
+import { createConversationOpener } from './open-conversation';
 import { createAdapter, type AdapterOverrides } from './adapter';
 import { createModel } from './ai/model';
 import { createBotApp, type ChaserApp } from './app';
@@ -75,7 +76,7 @@ export async function startChaser(opts: StartOptions = {}): Promise<RunningChase
     ratePerSecond: config.SEND_RATE_PER_SECOND,
     timer: opts.paceTimer,
   });
-  const scheduler = startScheduler(JOBS, { core, config, instanceId, log }, { tick: config.CHASER_JOBS });
+  const scheduler = startScheduler(JOBS, { core, config, instanceId, log, opener: createConversationOpener(config, core, opts.adapter) }, { tick: config.CHASER_JOBS });
   const http = createHttpApp({
     adapter,
     run: (context) => app.run(context),

@@ -59,16 +59,21 @@ function errorCode(body: string): string | undefined {
   }
 }
 
-export function createOutboxSender(config: Config, overrides: Pick<AdapterOverrides, 'credentialsFactory'> = {}, timeoutMs = SEND_TIMEOUT_MS): SendActivity {
+/** An adapter for proactive calls (sends, and creating chats in bot/open-conversation.ts) whose HTTP client fails fast. */
+export function createFailFastAdapter(config: Config, overrides: Pick<AdapterOverrides, 'credentialsFactory'> = {}, timeoutMs = SEND_TIMEOUT_MS): TeamsAdapter {
   const auth = {
     MicrosoftAppId: config.MICROSOFT_APP_ID,
     MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
     MicrosoftAppType: config.MICROSOFT_APP_TYPE,
     MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
   };
-  const adapter = new TeamsAdapter(auth, overrides.credentialsFactory ?? new ConfigurationServiceClientCredentialFactory(auth), undefined, {
+  return new TeamsAdapter(auth, overrides.credentialsFactory ?? new ConfigurationServiceClientCredentialFactory(auth), undefined, {
     httpClient: failFastHttpClient(timeoutMs),
   } as ConstructorParameters<typeof TeamsAdapter>[3]);
+}
+
+export function createOutboxSender(config: Config, overrides: Pick<AdapterOverrides, 'credentialsFactory'> = {}, timeoutMs = SEND_TIMEOUT_MS): SendActivity {
+  const adapter = createFailFastAdapter(config, overrides, timeoutMs);
   return async (reference, activity) => {
     let id: string | undefined;
     await adapter.continueConversationAsync(config.MICROSOFT_APP_ID, reference as Partial<ConversationReference>, async (context) => {

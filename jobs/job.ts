@@ -5,12 +5,15 @@
  */
 import type { Config } from '../core/config';
 import type { CoreContext } from '../core/context';
+import type { ConversationOpener } from '../core/people/reach';
 
 export interface JobDeps {
   core: CoreContext;
   config: Config;
   /** This process's identity for leases and claims. */
   instanceId: string;
+  /** Opens 1:1 chats with people who never talked to the bot (bot/open-conversation.ts); absent in the CLI and unit tests. */
+  opener?: ConversationOpener;
   log: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
 }
 

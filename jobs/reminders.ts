@@ -1,6 +1,7 @@
 /**
  * The reminder sweep: each owner's daily card at their local REMINDER_TIME on their working days, and
- * each plan owner's escalation card, queued in the outbox for the worker to send. A sweep sends to
+ * each plan owner's escalation card, queued in the outbox for the worker to send. Recipients known to
+ * Teams who never talked to the bot get a 1:1 chat opened first (jobs/open-conversations.ts). A sweep sends to
  * everyone whose time today has passed and who has not had today's card, so a bot that was down at
  * 09:00 catches up when it starts (the scheduler runs every job at start), once.
  */
@@ -10,6 +11,7 @@ import { cardAttachment } from '../cards/card';
 import { escalationCard } from '../cards/escalation';
 import { reminderCard } from '../cards/reminder';
 import type { JobDefinition } from './job';
+import { reachPeople } from './open-conversations';
 
 export const remindersJob: JobDefinition = {
   name: 'reminders',
@@ -17,7 +19,11 @@ export const remindersJob: JobDefinition = {
   // (some are offset by :30 or :45); a sweep with nothing owed reads a few queries and writes nothing.
   schedule: '*/5 * * * *',
   async run(deps) {
-    const { decision, queued, lost } = await runReminders(deps.core, { reminderTime: deps.config.REMINDER_TIME, render: dailyCardActivity });
+    const { decision, queued, lost } = await runReminders(deps.core, {
+      reminderTime: deps.config.REMINDER_TIME,
+      render: dailyCardActivity,
+      reach: deps.opener && reachPeople(deps, deps.opener),
+    });
     for (const e of decision.policyErrors) deps.log.warn({ plan: e.planKey, error: e.error }, 'invalid reminder policy: using the defaults');
     if (decision.undeliverable.length) deps.log.warn({ people: decision.undeliverable }, 'reminders owed to people nobody can reach (no chat with the bot and no reachable plan owner)');
     if (queued.length || lost.length) deps.log.info({ queued: queued.length, lost: lost.length, waiting: decision.waiting.length }, 'reminder cards queued');
