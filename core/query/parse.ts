@@ -104,7 +104,7 @@ function refOf(names: Names, cues: Cues): { plan?: string; ref: string } | undef
 }
 
 /** "show me …" asks the bot to show, it does not mean "my actions". */
-const OBJECT_ME = new Set(['show', 'tell', 'give', 'let', 'find', 'send', 'get']);
+const OBJECT_ME = new Set(['show', 'tell', 'give', 'let', 'find', 'send', 'get', 'make', 'help', 'ask']);
 
 function ownerOf(names: Names, cues: Cues): Owner | undefined {
   if (names.owner) return names.owner;

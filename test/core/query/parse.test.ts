@@ -245,6 +245,7 @@ const cases: [string, Query][] = [
   ['', { kind: 'help' }],
   ["what's the weather like in london today", unknown],
   ['make me a sandwich with extra cheese', unknown],
+  ['make me a sandwich', unknown],
   ['asdf qwerty zxcv', unknown],
   ['the', unknown],
   ['plan', unknown],
