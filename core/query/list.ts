@@ -63,6 +63,9 @@ const EXACT_IN_SQL: Rag[] = ['RED', 'COMPLETE'];
 export function filterWhere(filter: ListFilter, scope: Scope, today: string, ctx: Pick<CoreContext, 'ragWindows'>): { where: Prisma.ActionWhereInput; due?: DateSpan; staleDays?: number } {
   const and: Prisma.ActionWhereInput[] = [actionScopeWhere(scope)];
   if (filter.status) and.push({ status: { in: filter.status } });
+  // "What does Alex owe?" asks about work still to do: an owner's list is their open actions
+  // unless the question names a status or RAG ("what has Alex completed?").
+  else if (filter.owner && !filter.rag) and.push({ status: 'open' });
   if (filter.overdue) and.push({ status: 'open', dueDate: { lt: dateOnly(today) } });
   const due = filter.due && resolvePeriod(filter.due, today, 'future');
   if (due) and.push({ status: 'open', dueDate: dueDateBounds(due) });

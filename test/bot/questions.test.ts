@@ -81,7 +81,7 @@ describe('questions over HTTP', () => {
   });
 
   it('answers for the asker, covering for the people who delegated to them', async () => {
-    expect((await ask('what do I owe?')).body[0].text).toBe('Actions — 5 actions for you');
+    expect((await ask('what do I owe?')).body[0].text).toBe('Actions — 4 actions for you');
     expect((await ask('my red actions')).body[0].text).toBe('Red — 1 action for you');
   });
 
