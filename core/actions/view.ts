@@ -58,8 +58,10 @@ export const actionViewInclude = {
     },
   },
   // Progress notes are what "last update" means; field-change records are history, not progress.
-  updates: { where: { kind: 'progress' }, orderBy: [{ at: 'desc' }, { createdAt: 'desc' }], take: 1 },
-  _count: { select: { updates: { where: { kind: 'progress' } } } },
+  // All of them, newest first: the first is the last update and their number is the count. (Prisma's
+  // `_count` aggregates the whole Update table before joining, so it grew with every action's history:
+  // ~150–600 ms for one 10-row page at 50,000 actions.)
+  updates: { where: { kind: 'progress' }, orderBy: [{ at: 'desc' }, { createdAt: 'desc' }], select: { at: true, text: true, authorName: true } },
 } satisfies Prisma.ActionInclude;
 
 export type ActionRow = Prisma.ActionGetPayload<{ include: typeof actionViewInclude }>;
@@ -127,7 +129,7 @@ export function toActionView(row: ActionRow, ctx: Pick<CoreContext, 'now' | 'tim
     effectiveRag: rag.rag,
     reason: rag.reason,
     lastUpdate: last ? { at: last.at.toISOString(), text: last.text, author: last.authorName } : null,
-    updates: row._count.updates,
+    updates: row.updates.length,
     version: row.version,
   };
 }

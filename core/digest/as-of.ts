@@ -54,9 +54,8 @@ async function rollBack(ctx: Ctx, rows: ActionRow[], later: { actionId: string; 
   for (const id of progressed) {
     const row = byId.get(id)!;
     const mine = earlier.filter((u) => u.actionId === id);
-    row.updates = mine.slice(0, 1);
+    row.updates = mine;
     row.lastUpdateAt = mine[0]?.at ?? null;
-    row._count = { updates: mine.length };
   }
 }
 
