@@ -7,6 +7,7 @@
  * a 1:1 chat with the bot. The first plan has exactly 500 actions and sits on board "ICB" (the digest
  * figure). Rows go in as multi-row INSERTs (bench/driver.ts), streamed plan by plan, so memory stays flat.
  */
+import { providerOf } from '../core/db/client';
 import { openDriver, type Driver } from './driver';
 import { addDays, dateOnly } from '../core/time';
 
@@ -55,7 +56,10 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export async function generateData(url: string, opts: GenerateOptions): Promise<GeneratedCounts> {
   const sink = await openDriver(url);
   try {
-    return await fill(sink, opts);
+    const counts = await fill(sink, opts);
+    // A live PostgreSQL has planner statistics from autovacuum; a freshly bulk-loaded one does not yet.
+    if (providerOf(url) === 'postgresql') await sink.query('ANALYZE');
+    return counts;
   } finally {
     await sink.close();
   }
