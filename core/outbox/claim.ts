@@ -94,6 +94,8 @@ async function claimPostgres(db: Db, { instanceId, limit, leaseMs, now }: ClaimO
         OR (h."sentAt" > ${hourAgo}::timestamp AND EXISTS (
               SELECT 1 FROM "AppState" a WHERE a.key = ${WORKER_KEY_PREFIX} || h."claimedBy" AND a.value > ${at}))))`;
   return db.prisma.$transaction(async (tx) => {
+    // The outer LIMIT applies after SKIP LOCKED: an instance claiming at the same moment as another
+    // takes the next conversations instead of finding every candidate locked.
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT c.id FROM "ConversationRef" c
       WHERE c.id IN (
@@ -102,6 +104,7 @@ async function claimPostgres(db: Db, { instanceId, limit, leaseMs, now }: ClaimO
            OR (o.status = 'sending' AND o."claimedUntil" < ${at}::timestamp))
           AND NOT ${elsewhere(Prisma.sql`o."conversationId"`)}
         ORDER BY o."notBefore" LIMIT ${limit * 4})
+      LIMIT ${limit}
       FOR UPDATE OF c SKIP LOCKED`;
     if (!locked.length) return [];
     // Checked again now the locks are held: a fresh statement sees every claim committed before.

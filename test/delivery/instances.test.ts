@@ -53,6 +53,9 @@ if (testProvider() === 'postgresql') {
       );
       // Both polling loops run, as in two deployed instances: a round that finds every due conversation
       // locked by the other instance simply tries again, so both take part.
+      // Connections are opened first so both instances make their first claim together; a conversation
+      // then stays with the instance that sent there, by design.
+      await Promise.all([t.db, second].map((db) => db.prisma.$queryRaw`SELECT 1`));
       workers.forEach((w) => w.start());
       const until = Date.now() + 50_000;
       while ((await t.db.prisma.outboxMessage.count({ where: { status: 'sent' } })) < 2000 && Date.now() < until) {
