@@ -89,25 +89,48 @@ export async function listActions(
   const prisma = ctx.db.prisma;
 
   if (!filter.rag || filter.rag.every((r) => EXACT_IN_SQL.includes(r))) {
-    // Ids first: sorting narrow rows is cheap; the view's relations load for the page alone.
-    const [total, pageIds] = await Promise.all([
-      prisma.action.count({ where }),
-      prisma.action.findMany({ where, select: { id: true }, orderBy: PLAN_ORDER, skip: page * opts.pageSize, take: opts.pageSize }),
-    ]);
-    return { ...base, total, actions: await viewsInOrder(ctx, pageIds.map((r) => r.id)) };
+    const [perPlan, planKey] = await Promise.all([prisma.action.groupBy({ by: ['planId'], where, _count: { _all: true } }), planKeys(ctx)]);
+    const counts = perPlan.map((g) => ({ planId: g.planId, n: g._count._all })).sort((a, b) => byText(planKey.get(a.planId) ?? '', planKey.get(b.planId) ?? ''));
+    const total = counts.reduce((sum, c) => sum + c.n, 0);
+    const slices = pageSlices(counts, page * opts.pageSize, opts.pageSize);
+    // Each slice is one plan's rows in position order: ordering by the plan's key in SQL would join
+    // Plan and sort every matching action (PostgreSQL cannot stop early through that outer join).
+    const ids = await Promise.all(
+      slices.map((s) => prisma.action.findMany({ where: { AND: [where, { planId: s.planId }] }, select: { id: true }, orderBy: { position: 'asc' }, skip: s.skip, take: s.take })),
+    );
+    return { ...base, total, actions: await viewsInOrder(ctx, ids.flat().map((r) => r.id)) };
   }
 
   const wanted = new Set(filter.rag);
-  const [candidates, plans] = await Promise.all([
-    prisma.action.findMany({ where, select: { id: true, planId: true, position: true, ...ragColumns } }),
-    prisma.plan.findMany({ select: { id: true, key: true } }),
-  ]);
-  const planKey = new Map(plans.map((p) => [p.id, p.key]));
+  const [candidates, planKey] = await Promise.all([prisma.action.findMany({ where, select: { id: true, planId: true, position: true, ...ragColumns } }), planKeys(ctx)]);
   const matching = candidates
     .filter((c) => wanted.has(ragOf(c, today, ctx).rag))
     .sort((a, b) => byText(planKey.get(a.planId) ?? '', planKey.get(b.planId) ?? '') || a.position - b.position);
   const ids = matching.slice(page * opts.pageSize, (page + 1) * opts.pageSize).map((c) => c.id);
   return { ...base, total: matching.length, actions: await viewsInOrder(ctx, ids) };
+}
+
+/** Plan keys by id (tens of rows). */
+async function planKeys(ctx: CoreContext): Promise<Map<string, string>> {
+  const plans = await ctx.db.prisma.plan.findMany({ select: { id: true, key: true } });
+  return new Map(plans.map((p) => [p.id, p.key]));
+}
+
+/** Which rows of which plans a page covers, given each plan's matching count in plan order. */
+export function pageSlices(counts: { planId: string; n: number }[], offset: number, size: number): { planId: string; skip: number; take: number }[] {
+  const slices = [];
+  for (const { planId, n } of counts) {
+    if (size <= 0) break;
+    if (offset >= n) {
+      offset -= n;
+      continue;
+    }
+    const take = Math.min(n - offset, size);
+    slices.push({ planId, skip: offset, take });
+    size -= take;
+    offset = 0;
+  }
+  return slices;
 }
 
 async function viewsInOrder(ctx: CoreContext, ids: string[]): Promise<ActionView[]> {

@@ -72,6 +72,10 @@ describe('list', () => {
     const red = [await list({ rag: ['RED'] }, { pageSize: 2 }), await list({ rag: ['RED'] }, { pageSize: 2, page: 1 })];
     expect(red.map(refs)).toEqual([['BTP-CDI-1', 'BTP-CDI-2'], ['NCRS-1']]);
     expect(red.map((r) => r.total)).toEqual([3, 3]);
+    // A page that starts inside one plan and runs into the next.
+    const quiet = await list({ stale: { days: 5 } }, { pageSize: 2, page: 1 });
+    expect([refs(quiet), quiet.total]).toEqual([['BTP-CDI-7', 'NCRS-1'], 4]);
+    expect(refs(await list({ stale: { days: 5 } }, { pageSize: 2, page: 2 }))).toEqual([]);
     const amber = await list({ rag: ['AMBER'] }, { pageSize: 1, page: 1 });
     expect([refs(amber), amber.total]).toEqual([['BTP-CDI-7'], 2]);
   });
