@@ -47,15 +47,25 @@ function readNames(tokens: string[], mentions: string[], lx: CompiledLexicon): N
       else names.ambiguous = { plans, ref: after };
       names.found++;
       next++;
-    } else if (match.values.length === 1) {
-      assign(names, match.values[0]);
     } else {
+      const entity = match.values.length === 1 ? match.values[0] : typedByNextWord(match.values, after);
       // Equally good matches for different things: read the words as words instead.
-      names.rest.push(...tokens.slice(match.start, match.end));
+      if (entity) assign(names, entity);
+      else names.rest.push(...tokens.slice(match.start, match.end));
     }
   }
   names.rest.push(...tokens.slice(next));
   return names;
+}
+
+/**
+ * "the integrity board": "integrity" alone is in a plan's title and a board's name, and the word after
+ * it says which kind of thing is meant.
+ */
+function typedByNextWord(values: Entity[], next: string | undefined): Entity | undefined {
+  const type = next === 'board' || next === 'plan' ? next : undefined;
+  const typed = values.filter((v) => v.type === type);
+  return typed.length === 1 ? typed[0] : undefined;
 }
 
 /** The first plan, board and owner named win; a question is about one of each. */

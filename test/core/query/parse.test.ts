@@ -41,6 +41,8 @@ const cases: [string, Query][] = [
   ['which actions are done in NCRS', list({ rag: ['COMPLETE'], plan: 'NCRS' })],
   ['red actions for the ICB', list({ rag: ['RED'], board: 'ICB' })],
   ['red for the integrity and compliance board', list({ rag: ['RED'], board: 'ICB' })],
+  ['red for the integrity board', list({ rag: ['RED'], board: 'ICB' })],
+  ['overdue on the integrity plan', list({ overdue: true, plan: 'BTP-CDI' })],
   ['amber for the service excellence board', list({ rag: ['AMBER'], board: 'SEB' })],
   ['red in SEB', list({ rag: ['RED'], board: 'SEB' })],
   ['red in the NCRS plan', list({ rag: ['RED'], plan: 'NCRS' })],
