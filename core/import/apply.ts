@@ -3,14 +3,15 @@
  * imported twice changes nothing, and a changed file changes only what changed, recording each change
  * as an immutable Update (kind 'change', `changes` = { field: [before, after] }, which is what the
  * as-of views roll back). A dry run does the same work and rolls it back, so it reports exactly what a
- * real run would do. New rows are written in batches (createMany): a 10,000-row plan is a few queries.
+ * real run would do. New rows are written in bulk (core/db/bulk.ts): a 10,000-row plan is a few queries.
  * Nothing here throws on bad input: a plan that cannot be written comes back with an error problem
  * and nothing written.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { CoreContext } from '../context';
 import { ACTION_STATUSES, DUE_PRECISIONS, RAGS } from '../domain';
-import type { Prisma } from '../db/client';
+import { insertRows, orderedId, type Row } from '../db/bulk';
+import type { Prisma, Provider } from '../db/client';
 import type { Tx } from '../db/tx';
 import type { ParsedAction, ParsedOwner, ParsedPlan, ImportProblem } from './types';
 
@@ -50,6 +51,9 @@ class DryRunRollback extends Error {
   }
 }
 
+/** Rows of one shape into a table, in bulk (core/db/bulk.ts). */
+type Insert = (table: Prisma.ModelName, rows: Row[]) => Promise<void>;
+
 /** Large plans take longer than Prisma's 5 s default for an interactive transaction. */
 const IMPORT_TIMEOUT_MS = 120_000;
 
@@ -59,7 +63,7 @@ export async function applyParsedPlan(ctx: Pick<CoreContext, 'db' | 'now'>, pars
   try {
     return await ctx.db.prisma.$transaction(
       async (tx) => {
-        const result = await write(tx as Tx, parsed, opts, ctx.now(), problems);
+        const result = await write(tx as Tx, ctx.db.provider, parsed, opts, ctx.now(), problems);
         if (opts.dryRun) throw new DryRunRollback(result);
         return result;
       },
@@ -110,10 +114,11 @@ function emptyResult(opts: ApplyOptions, problems: ImportProblem[], failed = fal
   };
 }
 
-async function write(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: Date, problems: ImportProblem[]): Promise<ImportResult> {
+async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: ApplyOptions, now: Date, problems: ImportProblem[]): Promise<ImportResult> {
   const result = emptyResult(opts, problems);
+  const insert: Insert = (table, rows) => insertRows(tx, provider, table, rows);
   const plan = await upsertPlan(tx, parsed, opts, now, result);
-  const postIds = await ensurePosts(tx, parsed, result);
+  const postIds = await ensurePosts(tx, insert, parsed, now, result);
   const postNames = new Map([...postIds].map(([name, id]) => [id, name]));
 
   const existingRecs = new Map((await tx.recommendation.findMany({ where: { planId: plan.id } })).map((r) => [r.ref, r]));
@@ -133,6 +138,9 @@ async function write(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: Date, 
   const newUpdates: Prisma.UpdateCreateManyInput[] = [];
   const actionIdByRef = new Map<string, string>();
   let actionPosition = 0;
+  // Every column, so that all rows of the batch have one shape.
+  const updateRow = (u: { actionId: string; at: Date; kind: string; text: string; changes?: string; idempotencyKey?: string }) =>
+    ({ id: orderedId(), authorName: opts.source, changes: null, rag: null, idempotencyKey: null, createdAt: now, ...u });
 
   const recIds: string[] = [];
   for (const [recPosition, rec] of parsed.recommendations.entries()) {
@@ -149,7 +157,7 @@ async function write(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: Date, 
     let recId: string;
     const oldRec = existingRecs.get(rec.ref);
     if (!oldRec) {
-      recId = randomUUID();
+      recId = orderedId();
       newRecs.push({ id: recId, planId: plan.id, ref: rec.ref, ...recData });
       result.created.recommendations++;
       result.changes.push({ kind: 'create', entity: 'recommendation', ref: rec.ref });
@@ -169,7 +177,7 @@ async function write(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: Date, 
     recIds.push(recId);
   }
   // Before any action points at them.
-  await createInChunks(newRecs, (data) => tx.recommendation.createMany({ data }));
+  await insert('Recommendation', newRecs);
 
   for (const [recIndex, rec] of parsed.recommendations.entries()) {
     const recId = recIds[recIndex];
@@ -178,7 +186,7 @@ async function write(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: Date, 
       result.counts.actions++;
       const old = existingActions.get(action.ref);
       const data = actionData(action, actionPosition++, recId, old?.status);
-      const actionId = old?.id ?? randomUUID();
+      const actionId = old?.id ?? orderedId();
       actionIdByRef.set(action.ref, actionId);
       const owners = uniqueOwners(action.owners).map((o, i) => ({ actionId, postId: postIds.get(o.post)!, roleLabel: o.role ?? null, position: i }));
       result.counts.owners += owners.length;
@@ -188,7 +196,7 @@ async function write(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: Date, 
         result.counts.updates++;
         if (existingUpdateKeys.has(log.key)) continue;
         existingUpdateKeys.add(log.key);
-        newUpdates.push({ id: randomUUID(), actionId, at: log.at, authorName: opts.source, kind: 'progress', text: log.text, rag: null, idempotencyKey: log.key, createdAt: now });
+        newUpdates.push(updateRow({ actionId, at: log.at, kind: 'progress', text: log.text, idempotencyKey: log.key }));
         result.created.updates++;
       }
       const lastLog = logs.length ? logs[logs.length - 1].at : null;
@@ -200,7 +208,7 @@ async function write(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: Date, 
       };
 
       if (!old) {
-        newActions.push({ id: actionId, planId: plan.id, ...data, ...stamps, ref: action.ref, createdAt: now });
+        newActions.push({ id: actionId, planId: plan.id, ...data, ...stamps, ref: action.ref, createdAt: now, updatedAt: now });
         newOwners.push(...owners);
         result.created.actions++;
         result.changes.push({ kind: 'create', entity: 'action', ref: action.ref });
@@ -224,16 +232,7 @@ async function write(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: Date, 
         await tx.actionOwner.deleteMany({ where: { actionId: old.id } });
         newOwners.push(...owners);
       }
-      newUpdates.push({
-        id: randomUUID(),
-        actionId: old.id,
-        at: now,
-        authorName: opts.source,
-        kind: 'change',
-        text: `Imported from ${opts.source}: ${fields.join(', ')} changed`,
-        changes: JSON.stringify(changes),
-        createdAt: now,
-      });
+      newUpdates.push(updateRow({ actionId: old.id, at: now, kind: 'change', text: `Imported from ${opts.source}: ${fields.join(', ')} changed`, changes: JSON.stringify(changes) }));
       result.updated.actions++;
       result.changes.push({ kind: 'update', entity: 'action', ref: action.ref, fields });
     }
@@ -244,10 +243,10 @@ async function write(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: Date, 
     }
   }
 
-  await createInChunks(newActions, (data) => tx.action.createMany({ data }));
-  await createInChunks(newOwners, (data) => tx.actionOwner.createMany({ data }));
-  await createInChunks(newUpdates, (data) => tx.update.createMany({ data }));
-  await writeLinks(tx, parsed, actionIdByRef, opts.source, result);
+  await insert('Action', newActions);
+  await insert('ActionOwner', newOwners);
+  await insert('Update', newUpdates);
+  await writeLinks(tx, insert, parsed, actionIdByRef, opts.source, result);
   return result;
 }
 
@@ -281,20 +280,20 @@ function uniqueOwners(owners: ParsedOwner[]): ParsedOwner[] {
     .filter((o) => o.post && !seen.has(o.post) && seen.add(o.post));
 }
 
-async function ensurePosts(tx: Tx, parsed: ParsedPlan, result: ImportResult): Promise<Map<string, string>> {
+async function ensurePosts(tx: Tx, insert: Insert, parsed: ParsedPlan, now: Date, result: ImportResult): Promise<Map<string, string>> {
   const names = [...new Set(parsed.recommendations.flatMap((r) => r.actions.flatMap((a) => uniqueOwners(a.owners).map((o) => o.post))))];
   const ids = new Map<string, string>();
   for (let i = 0; i < names.length; i += CHUNK) {
     for (const p of await tx.post.findMany({ where: { name: { in: names.slice(i, i + CHUNK) } } })) ids.set(p.name, p.id);
   }
-  const missing = names.filter((n) => !ids.has(n)).map((name) => ({ id: randomUUID(), name }));
-  await createInChunks(missing, (data) => tx.post.createMany({ data }));
+  const missing = names.filter((n) => !ids.has(n)).map((name) => ({ id: orderedId(), name, createdAt: now }));
+  await insert('Post', missing);
   for (const p of missing) ids.set(p.name, p.id);
   result.created.posts = missing.length;
   return ids;
 }
 
-async function writeLinks(tx: Tx, parsed: ParsedPlan, idByRef: Map<string, string>, file: string, result: ImportResult) {
+async function writeLinks(tx: Tx, insert: Insert, parsed: ParsedPlan, idByRef: Map<string, string>, file: string, result: ImportResult) {
   const wanted: { fromId: string; toId: string }[] = [];
   for (const a of parsed.recommendations.flatMap((r) => r.actions)) {
     for (const ref of a.links) {
@@ -315,7 +314,7 @@ async function writeLinks(tx: Tx, parsed: ParsedPlan, idByRef: Map<string, strin
     seen.add(k);
     return true;
   });
-  await createInChunks(fresh, (data) => tx.actionLink.createMany({ data }));
+  await insert('ActionLink', fresh);
 }
 
 /**
@@ -354,12 +353,8 @@ function datedLogs(a: ParsedAction, fallback: Date, planKey: string): { at: Date
   });
 }
 
+/** Ids per `in` list when looking rows up. */
 const CHUNK = 500;
-
-/** createMany in chunks: PostgreSQL allows at most 65,535 bind parameters per statement. */
-async function createInChunks<T>(rows: T[], create: (data: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await create(rows.slice(i, i + CHUNK));
-}
 
 function changedFields(old: object, next: object): string[] {
   return Object.entries(next)

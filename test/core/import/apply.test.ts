@@ -8,6 +8,7 @@ import path from 'node:path';
 import { applyParsedPlan } from '../../../core/import/apply';
 import { draftFromInspectionReport } from '../../../core/import/areas-for-improvement';
 import { parsePlan } from '../../../core/import/parse-plan';
+import type { Prisma } from '../../../core/db/client';
 import type { Tx } from '../../../core/db/tx';
 import { createTestDb, type TestDatabase } from '../../helpers/db';
 import { testClock } from '../../helpers/clock';
@@ -157,8 +158,10 @@ describe('applyParsedPlan', () => {
           target.$transaction(
             (tx) =>
               fn(new Proxy(tx, {
-                get: (txTarget, model) =>
-                  model === 'update' ? { ...txTarget.update, findMany: txTarget.update.findMany, createMany: () => Promise.reject(new Error('disk full')) } : Reflect.get(txTarget, model),
+                get: (txTarget, prop) =>
+                  prop === '$executeRaw'
+                    ? (sql: Prisma.Sql) => (sql.sql.startsWith('INSERT INTO "Update"') ? Promise.reject(new Error('disk full')) : txTarget.$executeRaw(sql))
+                    : Reflect.get(txTarget, prop),
               })),
             o,
           );
