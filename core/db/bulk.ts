@@ -1,5 +1,5 @@
 /**
- * Bulk inserts inside the caller's transaction. Prisma's createMany through the libsql adapter writes
+ * Bulk inserts and updates inside the caller's transaction. Prisma's createMany through the libsql adapter writes
  * about 2,500 rows/s, and a multi-row INSERT binding every value still spends much of its time in
  * Prisma's per-parameter handling (and meets the parameter limits: 32,766 on SQLite, 65,535 on
  * PostgreSQL). So each batch of rows goes as one JSON text parameter that the database unpacks itself.
@@ -17,24 +17,48 @@ export type Row = Record<string, unknown>;
 /** Bounds the JSON text of one statement to a few megabytes. */
 export const ROWS_PER_STATEMENT = 5000;
 
-/**
- * Inserts rows of one shape (the first row's keys are the columns) in statements of ROWS_PER_STATEMENT.
- * Give every column a value: database defaults are not Prisma's (SQLite's CURRENT_TIMESTAMP is text in
- * another format than Prisma writes).
- */
-export async function insertRows(tx: Tx, provider: Provider, table: Prisma.ModelName, rows: Row[]): Promise<void> {
-  if (!rows.length) return;
-  const columns = Object.keys(rows[0]);
-  const names = columns.map((c) => `"${c}"`).join(', ');
-  const [head, tail] =
-    provider === 'sqlite'
-      ? [`SELECT ${columns.map((c) => `value->>'${c}'`).join(', ')} FROM json_each(`, ')']
-      : [`SELECT ${names} FROM json_populate_recordset(NULL::"${table}", `, '::json)'];
-  const insert = Prisma.raw(`INSERT INTO "${table}" (${names}) ${head}`);
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const json = JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT), provider === 'sqlite' ? sqliteValue : undefined);
-    await tx.$executeRaw(Prisma.sql`${insert}${json}${Prisma.raw(tail)}`);
-  }
+export interface Bulk {
+  /**
+   * Inserts rows of one shape (the first row's keys are the columns). Give every column a value:
+   * database defaults are not Prisma's (SQLite's CURRENT_TIMESTAMP is text in another format).
+   */
+  insert(table: Prisma.ModelName, rows: Row[]): Promise<void>;
+  /**
+   * Sets the columns of rows of one shape, found by `id`. Columns named in `increments` are added to
+   * the stored value (a version bump stays atomic, as with Prisma's `increment`). Set `updatedAt` too:
+   * Prisma's @updatedAt only applies to its own writes.
+   */
+  update(table: Prisma.ModelName, rows: Row[], increments?: string[]): Promise<void>;
+}
+
+/** Bulk writes in the transaction `tx`, ROWS_PER_STATEMENT rows per statement. */
+export function bulk(tx: Tx, provider: Provider): Bulk {
+  // The batch as a table `s` with the table's columns in their stored types.
+  const source = (table: Prisma.ModelName, json: string) =>
+    provider === 'sqlite' ? Prisma.sql`json_each(${json}) AS s` : Prisma.sql`json_populate_recordset(NULL::${Prisma.raw(`"${table}"`)}, ${json}::json) AS s`;
+  const column = (c: string) => (provider === 'sqlite' ? `s.value->>'${c}'` : `s."${c}"`);
+  const inBatches = async (table: Prisma.ModelName, rows: Row[], statement: (from: Prisma.Sql) => Prisma.Sql) => {
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+      const json = JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT), provider === 'sqlite' ? sqliteValue : undefined);
+      await tx.$executeRaw(statement(source(table, json)));
+    }
+  };
+  return {
+    insert: async (table, rows) => {
+      if (!rows.length) return;
+      const columns = Object.keys(rows[0]);
+      const into = Prisma.raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) SELECT ${columns.map(column).join(', ')} FROM `);
+      await inBatches(table, rows, (from) => Prisma.sql`${into}${from}`);
+    },
+    update: async (table, rows, increments = []) => {
+      if (!rows.length) return;
+      const set = Object.keys(rows[0])
+        .filter((c) => c !== 'id')
+        .map((c) => `"${c}" = ${increments.includes(c) ? `t."${c}" + ` : ''}${column(c)}`);
+      const head = Prisma.raw(`UPDATE "${table}" AS t SET ${set.join(', ')} FROM `);
+      await inBatches(table, rows, (from) => Prisma.sql`${head}${from} WHERE t."id" = ${Prisma.raw(column('id'))}`);
+    },
+  };
 }
 
 /** A JSON.stringify replacer: `this[key]` is the value before Date's toJSON turned it into ISO text. */

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { CoreContext } from '../context';
 import { ACTION_STATUSES, DUE_PRECISIONS, RAGS } from '../domain';
-import { insertRows, orderedId, type Row } from '../db/bulk';
+import { bulk, orderedId, type Bulk, type Row } from '../db/bulk';
 import type { Prisma, Provider } from '../db/client';
 import type { Tx } from '../db/tx';
 import type { ParsedAction, ParsedOwner, ParsedPlan, ImportProblem } from './types';
@@ -50,9 +50,6 @@ class DryRunRollback extends Error {
     super('dry run');
   }
 }
-
-/** Rows of one shape into a table, in bulk (core/db/bulk.ts). */
-type Insert = (table: Prisma.ModelName, rows: Row[]) => Promise<void>;
 
 /** Large plans take longer than Prisma's 5 s default for an interactive transaction. */
 const IMPORT_TIMEOUT_MS = 120_000;
@@ -116,16 +113,14 @@ function emptyResult(opts: ApplyOptions, problems: ImportProblem[], failed = fal
 
 async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: ApplyOptions, now: Date, problems: ImportProblem[]): Promise<ImportResult> {
   const result = emptyResult(opts, problems);
-  const insert: Insert = (table, rows) => insertRows(tx, provider, table, rows);
+  const db = bulk(tx, provider);
   const plan = await upsertPlan(tx, parsed, opts, now, result);
-  const postIds = await ensurePosts(tx, insert, parsed, now, result);
+  const postIds = await ensurePosts(tx, db, parsed, now, result);
   const postNames = new Map([...postIds].map(([name, id]) => [id, name]));
 
   const existingRecs = new Map((await tx.recommendation.findMany({ where: { planId: plan.id } })).map((r) => [r.ref, r]));
   const recRefById = new Map([...existingRecs.values()].map((r) => [r.id, r.ref]));
-  const existingActions = new Map(
-    (await tx.action.findMany({ where: { planId: plan.id }, include: { owners: { orderBy: { position: 'asc' }, include: { post: { select: { name: true } } } } } })).map((a) => [a.ref, a]),
-  );
+  const existingActions = await loadActions(tx, plan.id);
   const existingUpdateKeys = new Set(
     (await tx.update.findMany({ where: { action: { planId: plan.id }, idempotencyKey: { startsWith: 'import:' } }, select: { idempotencyKey: true } })).map(
       (u) => u.idempotencyKey!,
@@ -133,8 +128,11 @@ async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: Apply
   );
 
   const newRecs: Prisma.RecommendationCreateManyInput[] = [];
+  const changedRecs: Row[] = [];
   const newActions: Prisma.ActionCreateManyInput[] = [];
+  const changedActions: Row[] = [];
   const newOwners: Prisma.ActionOwnerCreateManyInput[] = [];
+  const replacedOwners: string[] = [];
   const newUpdates: Prisma.UpdateCreateManyInput[] = [];
   const actionIdByRef = new Map<string, string>();
   let actionPosition = 0;
@@ -165,7 +163,7 @@ async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: Apply
       recId = oldRec.id;
       const fields = changedFields(oldRec, recData);
       if (fields.length) {
-        await tx.recommendation.update({ where: { id: recId }, data: recData });
+        changedRecs.push({ id: recId, ...recData });
         const visible = fields.filter((f) => f !== 'position');
         if (visible.length) {
           result.updated.recommendations++;
@@ -176,8 +174,6 @@ async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: Apply
     recRefById.set(recId, rec.ref);
     recIds.push(recId);
   }
-  // Before any action points at them.
-  await insert('Recommendation', newRecs);
 
   for (const [recIndex, rec] of parsed.recommendations.entries()) {
     const recId = recIds[recIndex];
@@ -217,19 +213,16 @@ async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: Apply
       const changes: Record<string, [unknown, unknown]> = {};
       for (const f of TRACKED) if (!sameValue(old[f], data[f])) changes[f] = [jsonable(old[f]), jsonable(data[f])];
       if (old.recommendationId !== recId) changes.recommendation = [recRefById.get(old.recommendationId) ?? null, rec.ref];
-      const ownersBefore = old.owners.map((o) => ({ post: o.post.name, role: o.roleLabel }));
+      const ownersBefore = old.owners;
       const ownersAfter = owners.map((o) => ({ post: postNames.get(o.postId)!, role: o.roleLabel }));
       if (JSON.stringify(ownersBefore) !== JSON.stringify(ownersAfter)) changes.owners = [ownersBefore, ownersAfter];
       const fields = Object.keys(changes);
       const silent = changedFields(old, { ...stamps, position: data.position, recommendationId: recId }).length > 0;
       if (!fields.length && !silent) continue;
-      await tx.action.update({
-        where: { id: old.id },
-        data: { ...data, ...stamps, ...(fields.length ? { version: { increment: 1 } } : {}) },
-      });
+      changedActions.push({ id: old.id, ...data, ...stamps, updatedAt: now, version: fields.length ? 1 : 0 });
       if (!fields.length) continue;
       if (changes.owners) {
-        await tx.actionOwner.deleteMany({ where: { actionId: old.id } });
+        replacedOwners.push(old.id);
         newOwners.push(...owners);
       }
       newUpdates.push(updateRow({ actionId: old.id, at: now, kind: 'change', text: `Imported from ${opts.source}: ${fields.join(', ')} changed`, changes: JSON.stringify(changes) }));
@@ -243,11 +236,33 @@ async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: Apply
     }
   }
 
-  await insert('Action', newActions);
-  await insert('ActionOwner', newOwners);
-  await insert('Update', newUpdates);
-  await writeLinks(tx, insert, parsed, actionIdByRef, opts.source, result);
+  // Recommendations before the actions that point at them; an action's old owners out before the new in.
+  await db.insert('Recommendation', newRecs);
+  await db.update('Recommendation', changedRecs);
+  await db.update('Action', changedActions, ['version']);
+  for (let i = 0; i < replacedOwners.length; i += CHUNK) await tx.actionOwner.deleteMany({ where: { actionId: { in: replacedOwners.slice(i, i + CHUNK) } } });
+  await db.insert('Action', newActions);
+  await db.insert('ActionOwner', newOwners);
+  await db.insert('Update', newUpdates);
+  await writeLinks(tx, db, parsed, actionIdByRef, opts.source, result);
   return result;
+}
+
+/**
+ * The plan's actions by ref, each with its owners in order. Owners are read by plan rather than
+ * included per action: an include binds every action id, past the parameter limit at 10,000 actions.
+ */
+async function loadActions(tx: Tx, planId: string) {
+  const inPlan = { action: { planId } };
+  const [actions, owners, posts] = await Promise.all([
+    tx.action.findMany({ where: { planId } }),
+    tx.actionOwner.findMany({ where: inPlan, select: { actionId: true, postId: true, roleLabel: true }, orderBy: { position: 'asc' } }),
+    tx.post.findMany({ where: { actions: { some: inPlan } }, select: { id: true, name: true } }),
+  ]);
+  const postName = new Map(posts.map((p) => [p.id, p.name]));
+  const ownersOf = new Map(actions.map((a) => [a.id, [] as { post: string; role: string | null }[]]));
+  for (const o of owners) ownersOf.get(o.actionId)!.push({ post: postName.get(o.postId)!, role: o.roleLabel });
+  return new Map(actions.map((a) => [a.ref, { ...a, owners: ownersOf.get(a.id)! }]));
 }
 
 async function upsertPlan(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: Date, result: ImportResult) {
@@ -280,20 +295,20 @@ function uniqueOwners(owners: ParsedOwner[]): ParsedOwner[] {
     .filter((o) => o.post && !seen.has(o.post) && seen.add(o.post));
 }
 
-async function ensurePosts(tx: Tx, insert: Insert, parsed: ParsedPlan, now: Date, result: ImportResult): Promise<Map<string, string>> {
+async function ensurePosts(tx: Tx, db: Bulk, parsed: ParsedPlan, now: Date, result: ImportResult): Promise<Map<string, string>> {
   const names = [...new Set(parsed.recommendations.flatMap((r) => r.actions.flatMap((a) => uniqueOwners(a.owners).map((o) => o.post))))];
   const ids = new Map<string, string>();
   for (let i = 0; i < names.length; i += CHUNK) {
     for (const p of await tx.post.findMany({ where: { name: { in: names.slice(i, i + CHUNK) } } })) ids.set(p.name, p.id);
   }
   const missing = names.filter((n) => !ids.has(n)).map((name) => ({ id: orderedId(), name, createdAt: now }));
-  await insert('Post', missing);
+  await db.insert('Post', missing);
   for (const p of missing) ids.set(p.name, p.id);
   result.created.posts = missing.length;
   return ids;
 }
 
-async function writeLinks(tx: Tx, insert: Insert, parsed: ParsedPlan, idByRef: Map<string, string>, file: string, result: ImportResult) {
+async function writeLinks(tx: Tx, db: Bulk, parsed: ParsedPlan, idByRef: Map<string, string>, file: string, result: ImportResult) {
   const wanted: { fromId: string; toId: string }[] = [];
   for (const a of parsed.recommendations.flatMap((r) => r.actions)) {
     for (const ref of a.links) {
@@ -314,7 +329,7 @@ async function writeLinks(tx: Tx, insert: Insert, parsed: ParsedPlan, idByRef: M
     seen.add(k);
     return true;
   });
-  await insert('ActionLink', fresh);
+  await db.insert('ActionLink', fresh);
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
- * Bulk inserts (SQLite, and PostgreSQL when TEST_DATABASE_URL is set): rows written in several
- * statements read back through Prisma exactly as Prisma would have written them.
+ * Bulk inserts and updates (SQLite, and PostgreSQL when TEST_DATABASE_URL is set): rows written in
+ * several statements read back through Prisma exactly as Prisma would have written them.
  */
-import { insertRows, orderedId, ROWS_PER_STATEMENT } from '../../../core/db/bulk';
+import { bulk, orderedId, ROWS_PER_STATEMENT, type Bulk } from '../../../core/db/bulk';
 import type { Tx } from '../../../core/db/tx';
 import { createTestDb, type TestDatabase } from '../../helpers/db';
 
@@ -12,8 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-const insert = (table: 'Post' | 'Recommendation', rows: Record<string, unknown>[]) =>
-  t.db.prisma.$transaction((tx) => insertRows(tx as Tx, t.db.provider, table, rows));
+const inTx = (write: (db: Bulk) => Promise<void>) => t.db.prisma.$transaction((tx) => write(bulk(tx as Tx, t.db.provider)));
+const insert = (table: 'Post' | 'Recommendation', rows: Record<string, unknown>[]) => inTx((db) => db.insert(table, rows));
 
 it('writes more rows than one statement takes, in order', async () => {
   const at = new Date('2015-06-01T09:00:00.123Z');
@@ -44,6 +44,20 @@ it('keeps booleans, nulls, numbers and awkward text as Prisma reads them', async
   await insert('Recommendation', rows);
   expect(await t.db.prisma.recommendation.findMany({ orderBy: { position: 'asc' } })).toEqual(rows);
   expect(await t.db.prisma.recommendation.count({ where: { agreed: true } })).toBe(1);
+});
+
+it('updates rows by id across statements, adding to the columns it increments', async () => {
+  const plan = await t.db.prisma.plan.create({ data: { key: 'U', title: 'U' } });
+  const rec = await t.db.prisma.recommendation.create({ data: { planId: plan.id, ref: '1', text: 'R', position: 0 } });
+  const n = ROWS_PER_STATEMENT + 2;
+  const rows = Array.from({ length: n }, (_, i) => ({ id: orderedId(), planId: plan.id, recommendationId: rec.id, ref: String(i), text: `A${i}`, position: i }));
+  await t.db.prisma.action.createMany({ data: rows });
+  const due = new Date('2015-12-31T00:00:00Z');
+  const later = new Date('2015-07-01T09:00:00Z');
+  await inTx((db) => db.update('Action', rows.map((r, i) => ({ id: r.id, text: `B${i}`, dueDate: i % 2 ? due : null, updatedAt: later, version: i % 2 })), ['version']));
+  const stored = await t.db.prisma.action.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' } });
+  expect(stored.map((a) => [a.text, a.dueDate, a.updatedAt, a.version])).toEqual(rows.map((_, i) => [`B${i}`, i % 2 ? due : null, later, 1 + (i % 2)]));
+  expect(await t.db.prisma.action.count({ where: { planId: plan.id, dueDate: due } })).toBe(n / 2);
 });
 
 it('writes nothing of a batch the database refuses', async () => {

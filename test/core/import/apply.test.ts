@@ -122,6 +122,27 @@ describe('applyParsedPlan', () => {
     expect(await t.db.prisma.update.count({ where: { action: { ref: '3' } } })).toBe(0);
   });
 
+  it('moves the actions below a new row without recording it as a change', async () => {
+    await applyParsedPlan(ctx(), parse(), opts);
+    const r = await applyParsedPlan(ctx(), parse(['0,A new first action,FCR,Now,,,,No,', ...ROWS]), opts);
+    expect(r.changes).toEqual([
+      { kind: 'create', entity: 'recommendation', ref: '0' },
+      { kind: 'create', entity: 'action', ref: '0' },
+    ]);
+    const actions = await t.db.prisma.action.findMany({ orderBy: { position: 'asc' }, select: { ref: true, version: true } });
+    expect(actions).toEqual(['0', '1', '2', '3'].map((ref) => ({ ref, version: 1 })));
+    const recs = await t.db.prisma.recommendation.findMany({ orderBy: { position: 'asc' }, select: { ref: true } });
+    expect(recs.map((rec) => rec.ref)).toEqual(['0', '1', '2', '3']);
+    expect(await t.db.prisma.update.count({ where: { kind: 'change' } })).toBe(0);
+  });
+
+  it('re-imports a plan of more actions than one query can bind ids', async () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => `${i + 1},Action ${i + 1},FCR / Head of SDD,Now,1 May 2015 - Started,,,No,G`);
+    expect((await applyParsedPlan(ctx(), parse(rows), opts)).created.actions).toBe(1200);
+    const again = await applyParsedPlan(ctx(), parse(rows), opts);
+    expect(again).toMatchObject({ failed: false, changes: [], created: { actions: 0, updates: 0 } });
+  });
+
   it('leaves an action verified in Chaser verified when the file only says Complete', async () => {
     const done = [ROWS[0].replace(',No,G', ',Yes,G')];
     await applyParsedPlan(ctx(), parse(done), opts);
