@@ -1,8 +1,8 @@
 /**
  * The parser's lexicon, read from the database and compiled once. Rebuilt when plans, boards, posts or
- * people change, detected by a fingerprint of their counts and latest updatedAt (four indexed
- * aggregates, far cheaper than reading every name per question). Posts have no updatedAt; names are
- * unique and only ever added, so their count is enough.
+ * people change, detected by a fingerprint of their counts and latest updatedAt (indexed aggregates in
+ * one round trip, asked on every question: far cheaper than reading every name). Posts have no
+ * updatedAt; names are unique and only ever added, so their count is enough.
  */
 import type { CoreContext } from '../context';
 import type { Db } from '../db/client';
@@ -11,14 +11,12 @@ import { compileLexicon, type CompiledLexicon } from './lexicon';
 const cache = new WeakMap<Db, { fingerprint: string; lexicon: CompiledLexicon }>();
 
 async function fingerprint(db: Db): Promise<string> {
-  const p = db.prisma;
-  const parts = await Promise.all([
-    p.plan.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
-    p.board.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
-    p.person.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
-    p.post.count(),
-  ]);
-  return JSON.stringify(parts);
+  const rows = await db.prisma.$queryRaw<Record<string, unknown>[]>`SELECT
+    (SELECT COUNT(*) FROM "Plan") AS plans, (SELECT MAX("updatedAt") FROM "Plan") AS "planAt",
+    (SELECT COUNT(*) FROM "Board") AS boards, (SELECT MAX("updatedAt") FROM "Board") AS "boardAt",
+    (SELECT COUNT(*) FROM "Person") AS people, (SELECT MAX("updatedAt") FROM "Person") AS "personAt",
+    (SELECT COUNT(*) FROM "Post") AS posts`;
+  return JSON.stringify(rows[0], (_k, v) => (typeof v === 'bigint' ? Number(v) : v));
 }
 
 export async function loadLexicon(ctx: Pick<CoreContext, 'db'>): Promise<CompiledLexicon> {
