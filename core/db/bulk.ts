@@ -36,35 +36,34 @@ export function bulk(tx: Tx, provider: Provider): Bulk {
   // The batch as a table `s` with the table's columns in their stored types.
   const source = (table: Prisma.ModelName, json: string) =>
     provider === 'sqlite' ? Prisma.sql`json_each(${json}) AS s` : Prisma.sql`json_populate_recordset(NULL::${Prisma.raw(`"${table}"`)}, ${json}::json) AS s`;
-  const column = (c: string) => (provider === 'sqlite' ? `s.value->>'${c}'` : `s."${c}"`);
+  // A column of `s` as SQL. JSON writes a Date as ISO text ending in "Z", where Prisma stores "+00:00" on SQLite.
+  const valueOf = (rows: Row[]): ((column: string) => string) => {
+    if (provider === 'postgresql') return (c) => `s."${c}"`;
+    const dates = new Set(Object.keys(rows[0]).filter((c) => rows.some((r) => r[c] instanceof Date)));
+    return (c) => (dates.has(c) ? `replace(s.value->>'${c}', 'Z', '+00:00')` : `s.value->>'${c}'`);
+  };
   const inBatches = async (table: Prisma.ModelName, rows: Row[], statement: (from: Prisma.Sql) => Prisma.Sql) => {
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      const json = JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT), provider === 'sqlite' ? sqliteValue : undefined);
-      await tx.$executeRaw(statement(source(table, json)));
+      await tx.$executeRaw(statement(source(table, JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT)))));
     }
   };
   return {
     insert: async (table, rows) => {
       if (!rows.length) return;
       const columns = Object.keys(rows[0]);
-      const into = Prisma.raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) SELECT ${columns.map(column).join(', ')} FROM `);
+      const into = Prisma.raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) SELECT ${columns.map(valueOf(rows)).join(', ')} FROM `);
       await inBatches(table, rows, (from) => Prisma.sql`${into}${from}`);
     },
     update: async (table, rows, increments = []) => {
       if (!rows.length) return;
+      const value = valueOf(rows);
       const set = Object.keys(rows[0])
         .filter((c) => c !== 'id')
-        .map((c) => `"${c}" = ${increments.includes(c) ? `t."${c}" + ` : ''}${column(c)}`);
+        .map((c) => `"${c}" = ${increments.includes(c) ? `t."${c}" + ` : ''}${value(c)}`);
       const head = Prisma.raw(`UPDATE "${table}" AS t SET ${set.join(', ')} FROM `);
-      await inBatches(table, rows, (from) => Prisma.sql`${head}${from} WHERE t."id" = ${Prisma.raw(column('id'))}`);
+      await inBatches(table, rows, (from) => Prisma.sql`${head}${from} WHERE t."id" = ${Prisma.raw(value('id'))}`);
     },
   };
-}
-
-/** A JSON.stringify replacer: `this[key]` is the value before Date's toJSON turned it into ISO text. */
-function sqliteValue(this: Row, key: string, value: unknown): unknown {
-  const raw = this[key];
-  return raw instanceof Date ? raw.toISOString().replace('Z', '+00:00') : value;
 }
 
 const PROCESS = randomBytes(6).toString('hex');
