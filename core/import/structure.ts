@@ -61,11 +61,13 @@ const TIMESCALE = /^(immedia|now\b|within\b|(\w+) (months?|weeks?)\b|(short|medi
 /** A heading the plan puts on a row of its own, in capitals or as one short line of words. */
 function sectionOf(cells: string[], columns: Map<number, Column>): string | undefined {
   const filled = cells.map((c, i) => [c.trim(), i] as const).filter(([c]) => c);
+  // Only the first three columns can hold a heading (below): table rows stop here, before the text work.
+  if (filled.some(([, i]) => i > 2)) return undefined;
   // Pasted headings carry debris ("WITHIN .") and notes after a dash ("National Recommendations - report issued …").
   const text = filled.map(([c]) => c).join(' ').replace(/\s+-\s+.*$/, '').replace(/(^|\s)[.,;:·•-]+(?=\s|$)/g, '').replace(/\s+/g, ' ').trim();
   if (!text || text.length > 80 || /:|\.\s|\.$/.test(text) || REF.test(filled[0][0])) return undefined;
   const letters = text.replace(/[^a-z]/gi, '');
-  const capitals = letters.length >= 3 && letters === letters.toUpperCase() && filled.every(([, i]) => i <= 2);
+  const capitals = letters.length >= 3 && letters === letters.toUpperCase();
   const oneShortCell = filled.length === 1 && text.length <= 60 && filled[0][1] <= 1 && !['comment', 'due', 'owner'].includes(columns.get(filled[0][1])?.field ?? '');
   if (!capitals && !oneShortCell) return undefined;
   return text;
@@ -74,6 +76,8 @@ function sectionOf(cells: string[], columns: Map<number, Column>): string | unde
 /** Cells glued to their heading by a PDF paste ("Due Date 01-Mar-15") lose the heading. */
 function withoutEcho(cell: string, label: string): string {
   const n = normalise(label);
+  // normalise(cell) starts with the cell's first letter, digit or slash: most cells fail on that, cheaply.
+  if (cell.toLowerCase().match(/[a-z0-9/]/)?.[0] !== n[0]) return cell;
   return n && normalise(cell).startsWith(`${n} `) ? cell.replace(new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*`, 'i'), '') : cell;
 }
 
