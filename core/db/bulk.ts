@@ -1,8 +1,9 @@
 /**
- * Bulk inserts and updates inside the caller's transaction. Prisma's createMany through the libsql adapter writes
- * about 2,500 rows/s, and a multi-row INSERT binding every value still spends much of its time in
- * Prisma's per-parameter handling (and meets the parameter limits: 32,766 on SQLite, 65,535 on
- * PostgreSQL). So each batch of rows goes as one JSON text parameter that the database unpacks itself.
+ * Bulk inserts and updates inside the caller's transaction. Prisma's createMany through the libsql
+ * adapter writes about 2,500 rows/s, and a multi-row INSERT binding every value still spends much of
+ * its time in Prisma's per-parameter handling (and meets the parameter limits: 32,766 on SQLite,
+ * 65,535 on PostgreSQL). So each batch of rows goes as one JSON text parameter that the database
+ * unpacks itself (json_each on SQLite, json_populate_recordset on PostgreSQL).
  * Values are stored in Prisma's own formats, so the rows read back through Prisma as its own: SQLite
  * DateTime as "2015-06-01T09:00:00.000+00:00" text and booleans as 0/1; PostgreSQL TIMESTAMP(3) as UTC
  * wall time (a timestamp without time zone ignores the "Z" of the ISO text JSON gives a Date).
