@@ -42,7 +42,7 @@ export function actionListCard(input: ActionListInput): AdaptiveCard {
   return entities.length ? { ...card, msteams: { ...card.msteams, entities } } : card;
 }
 
-export function ownerNames(a: ActionView): string {
+export function ownerNames(a: Pick<ActionView, 'owners'>): string {
   return a.owners
     .map((o) => {
       const holders = o.holders.map((h) => h.displayName).join(', ');
@@ -65,7 +65,7 @@ function ownerText(a: ActionView, mentions?: Mentions): string {
 }
 
 /** Ref, shortened text and effective RAG on one line: how every action row starts. */
-export function actionHeading(a: ActionView): CardElement {
+export function actionHeading(a: Pick<ActionView, 'displayRef' | 'text' | 'effectiveRag'>): CardElement {
   return {
     type: 'ColumnSet',
     columns: [

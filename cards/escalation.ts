@@ -2,14 +2,14 @@
  * The plan owner's escalation card: actions overdue beyond the plan's escalation window, with their
  * owners and reasons, and owners Chaser cannot reach (no chat with the bot), with what they were owed.
  */
-import type { ActionView } from '../core/actions/view';
+import type { ReminderAction } from '../core/reminders/card-action';
 import { ownerNames } from './action-list';
 import { adaptiveCard, heading, textBlock, type AdaptiveCard, type CardElement } from './card';
 import { byUrgency, pageButtons, REMINDER_PAGE_SIZE, reminderRow } from './reminder';
 import { safe } from './text';
 
 export interface EscalationRow {
-  action: ActionView;
+  action: ReminderAction;
   label: string;
 }
 

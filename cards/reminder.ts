@@ -4,7 +4,7 @@
  * where it stands ("due in 3 days"), effective RAG with its reason and an Update button. Long lists are
  * paged so the card stays far below Teams' message size limit.
  */
-import type { ActionView } from '../core/actions/view';
+import type { ReminderAction } from '../core/reminders/card-action';
 import { formatDate } from '../core/time';
 import { actionHeading } from './action-list';
 import { adaptiveCard, executeAction, heading, textBlock, type AdaptiveCard, type CardElement } from './card';
@@ -14,7 +14,7 @@ import { safe } from './text';
 export const REMINDER_PAGE_SIZE = 20;
 
 export interface ReminderRow {
-  action: ActionView;
+  action: ReminderAction;
   /** "due in 3 days", "overdue by 16 days", "no update for 45 days". */
   label: string;
   /** The away owner this row is on behalf of, when the recipient is their delegate. */
@@ -30,7 +30,7 @@ export interface ReminderCardInput {
 }
 
 /** The recipient's own rows first, then each away owner's; soonest due (most overdue) first, undated last. */
-export function byUrgency<T extends { action: ActionView; onBehalfOf?: string | null }>(rows: T[]): T[] {
+export function byUrgency<T extends { action: Pick<ReminderAction, 'due'>; onBehalfOf?: string | null }>(rows: T[]): T[] {
   const due = (r: T) => r.action.due ?? '9999-12-31';
   return [...rows].sort((a, b) => (a.onBehalfOf ?? '').localeCompare(b.onBehalfOf ?? '') || due(a).localeCompare(due(b)));
 }
@@ -63,7 +63,7 @@ export function pageButtons(cardKey: string, page: number, total: number, body: 
 }
 
 /** One action: ref, text and RAG; due as written and as a date, its standing and reason; Update. */
-export function reminderRow(a: ActionView, label: string, extra: string | null = null): CardElement {
+export function reminderRow(a: ReminderAction, label: string, extra: string | null = null): CardElement {
   const due = a.due ? `Due ${safe(a.dueText ?? formatDate(a.due), 40)} (${formatDate(a.due)})` : `Due ${safe(a.dueText ?? 'Ongoing', 40)}`;
   return {
     type: 'Container',

@@ -83,7 +83,15 @@ export function zonedToUtc(date: string, time: string, timeZone: string): Date {
 }
 
 export function isoDate(ms: number | Date): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const d = new Date(ms);
+  const year = d.getUTCFullYear();
+  // toISOString is the slow part of a date-heavy sweep; it still formats (or rejects) what is unusual.
+  if (!(year >= 1000 && year <= 9999)) return d.toISOString().slice(0, 10);
+  return `${year}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
 }
 
 /** UTC midnight of a "YYYY-MM-DD" date: how due dates are stored. */
@@ -101,8 +109,11 @@ export function daysBetween(a: string, b: string): number {
 }
 
 export function isoWeekday(date: string): number {
-  const d = dateOnly(date).getUTCDay();
-  return d === 0 ? 7 : d;
+  return weekdayOf(dateOnly(date));
+}
+
+function weekdayOf(d: Date): number {
+  return d.getUTCDay() || 7;
 }
 
 export function isWorkingDay(date: string, workingDays: readonly number[]): boolean {
@@ -112,13 +123,14 @@ export function isWorkingDay(date: string, workingDays: readonly number[]): bool
 /** Moves `n` working days (negative: back); 0 stays put. */
 export function addWorkingDays(date: string, n: number, workingDays: readonly number[]): string {
   if (workingDays.length === 0) throw new Error('a week needs at least one working day');
-  let d = date;
+  // Steps one Date rather than date strings: a reminder sweep does this for every owed action.
+  const d = dateOnly(date);
   const step = Math.sign(n);
   for (let left = Math.abs(n); left > 0; ) {
-    d = addDays(d, step);
-    if (isWorkingDay(d, workingDays)) left--;
+    d.setUTCDate(d.getUTCDate() + step);
+    if (workingDays.includes(weekdayOf(d))) left--;
   }
-  return d;
+  return isoDate(d);
 }
 
 /** "1 Jun 2015": how dates read in cards and reasons. */

@@ -4,13 +4,13 @@
  * "reminder" card; plan owners get an "escalation" card listing actions overdue beyond the policy and
  * owners the bot cannot reach. Nothing is written here: the dry run shows this, the job records it.
  */
-import type { ActionView } from '../actions/view';
 import type { CoreContext } from '../context';
 import { addDays, localDate } from '../time';
-import { existingOutboxKeys, existingReminderKeys, loadActionViews, loadOpenActions, loadPeople, loadPersonalConversations, loadPlans, loadPostHolders } from './load';
+import { toReminderAction, type ReminderAction } from './card-action';
+import { existingOutboxKeys, existingReminderKeys, loadOpenActions, loadPeople, loadPersonalConversations, loadPlans, loadPosts, type OpenAction, type Posts } from './load';
 import { dueLabel, escalationKey, isEscalated, owedOccasion, owedWindow, reminderKey, type ReminderKind } from './occasions';
 import { parseReminderPolicy, type ReminderPolicy } from './policy';
-import { reminderSlot, routeReminder, workingDaysOf, type ReminderPerson, type Slot } from './recipients';
+import { reminderSlots, routeReminder, workingDaysOf, type ReminderPerson, type Slot } from './recipients';
 
 export type CardPurpose = 'reminder' | 'escalation';
 
@@ -20,7 +20,7 @@ export interface ReminderItem {
   kind: ReminderKind | 'escalation';
   /** The day the reminder became owed. */
   occasion: string;
-  action: ActionView;
+  action: ReminderAction;
   /** "due in 3 days", "overdue by 16 days", … on the recipient's card. */
   label: string;
   /** Whose reminder it is (the owner; the plan owner for an escalation): ReminderLog.personId. */
@@ -62,8 +62,8 @@ export interface DecideOptions {
 }
 
 interface Candidate extends Omit<ReminderItem, 'action'> {
-  actionId: string;
-  planOwnerIds: string[];
+  open: OpenAction;
+  planOwners: ReminderPerson[];
 }
 
 type Owed = Candidate & ReminderItem;
@@ -72,120 +72,151 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   const now = ctx.now();
   const decision: ReminderDecision = { asOf: now, cards: [], waiting: [], undeliverable: [], policyErrors: [] };
   const people = await loadPeople(ctx);
-  const slots = new Map([...people.values()].map((p) => [p.id, reminderSlot(p, now, opts.reminderTime, ctx.timeZone)]));
-  const cardKey = (purpose: CardPurpose, p: ReminderPerson) => `${purpose}:${p.id}:${slots.get(p.id)!.localDate}`;
+  const slots = reminderSlots(people.values(), now, opts.reminderTime, ctx.timeZone);
+  const cardKeys = new Map([...slots].map(([id, slot]) => [id, { reminder: `reminder:${id}:${slot.localDate}`, escalation: `escalation:${id}:${slot.localDate}` }]));
+  const cardKey = (purpose: CardPurpose, p: ReminderPerson) => cardKeys.get(p.id)![purpose];
   const open = [...people.values()].filter((p) => slots.get(p.id)!.open);
   const alreadySent = await existingOutboxKeys(ctx, open.flatMap((p) => [cardKey('reminder', p), cardKey('escalation', p)]));
   // Most sweeps find nobody whose time has come and who still lacks a card today: stop before reading actions.
   if (open.every((p) => alreadySent.has(cardKey('reminder', p)) && alreadySent.has(cardKey('escalation', p)))) return decision;
 
-  const plans = await loadPlans(ctx);
+  const [plans, posts, conversations] = await Promise.all([loadPlans(ctx), loadPosts(ctx, people), loadPersonalConversations(ctx)]);
+  const orgToday = localDate(now, ctx.timeZone);
   const fewestWorkingDays = Math.min(...[...people.values()].map((p) => workingDaysOf(p).length));
-  const window = owedWindow(localDate(now, ctx.timeZone), [...plans.values()].map((p) => parseReminderPolicy(p.reminderPolicy).policy), fewestWorkingDays);
+  const window = owedWindow(orgToday, [...plans.values()].map((p) => parseReminderPolicy(p.reminderPolicy).policy), fewestWorkingDays);
   const actions = await loadOpenActions(ctx, now, window, plans);
-  const holders = await loadPostHolders(ctx, [...new Set(actions.flatMap((a) => (a.planOwnerPostId ? [a.planOwnerPostId] : [])))]);
-  const policies = new Map<string, ReminderPolicy>();
-  const policyOf = (planKey: string, json: string | null) => {
-    let policy = policies.get(planKey);
-    if (!policy) {
-      const parsed = parseReminderPolicy(json);
-      if (parsed.error) decision.policyErrors.push({ planKey, error: parsed.error });
-      policies.set(planKey, (policy = parsed.policy));
-    }
-    return policy;
+  const { reminders, escalations } = owedCandidates(actions, posts, slots, decision.policyErrors);
+
+  /** Today's card for the recipient is still to go out: their time has come and it has not been decided yet. */
+  const cardDue = (purpose: CardPurpose, to: ReminderPerson) => slots.get(to.id)!.open && !alreadySent.has(cardKey(purpose, to));
+  /** Reminders that would go nowhere today (the recipient's card is not due) need no ReminderLog lookup. */
+  const mayGo = (purpose: CardPurpose) => (c: Candidate) => {
+    const route = routeReminder(c.owner, people, now);
+    return 'wait' in route || cardDue(purpose, route.to);
   };
-  // Each person's local date was worked out with their slot; time-zone maths per action row is costly.
-  const todayOf = (p: ReminderPerson) => slots.get(p.id)!.localDate;
-
-  const reminders: Candidate[] = [];
-  const escalations: Candidate[] = [];
-  for (const a of actions) {
-    const policy = policyOf(a.planKey, a.planPolicy);
-    const planOwnerIds = (a.planOwnerPostId && holders.get(a.planOwnerPostId)) || [];
-    const subject = { due: a.due, lastActivity: a.lastActivity };
-    for (const owner of known(people, a.ownerIds)) {
-      const today = todayOf(owner);
-      const o = owedOccasion(subject, today, workingDaysOf(owner), policy);
-      if (o) reminders.push({ key: reminderKey(a.id, o, a.due, owner.id), kind: o.kind, occasion: o.date, actionId: a.id, label: dueLabel(subject, today), owner, planOwnerIds });
-    }
-    for (const planOwner of known(people, planOwnerIds)) {
-      const today = todayOf(planOwner);
-      if (!isEscalated(a.due, today, policy)) continue;
-      const occasion = addDays(a.due!, policy.escalateAfterDays + 1);
-      escalations.push({ key: escalationKey(a.id, a.due!, planOwner.id), kind: 'escalation', occasion, actionId: a.id, label: dueLabel(subject, today), owner: planOwner, planOwnerIds });
-    }
-  }
-
-  const logged = await existingReminderKeys(ctx, [...reminders, ...escalations].map((c) => c.key));
-  // Views (owners, holders, last update) only for what is owed and not yet sent.
+  const considered = [...reminders.filter(mayGo('reminder')), ...escalations.filter(mayGo('escalation'))];
+  const logged = await existingReminderKeys(ctx, considered.map((c) => c.key));
   const unsent = (list: Candidate[]) => list.filter((c) => !logged.has(c.key));
-  const views = await loadActionViews(ctx, [...new Set([...unsent(reminders), ...unsent(escalations)].map((c) => c.actionId))], now);
-  const owed = (list: Candidate[]): Owed[] => unsent(list).map((c) => ({ ...c, action: views.get(c.actionId)! }));
-  const conversations = await loadPersonalConversations(ctx, open.map((p) => p.id));
+  // Card rows only for reminders that go on a card, once per action.
+  const cardActions = new Map<string, ReminderAction>();
+  const owed = (c: Candidate): Owed => {
+    let action = cardActions.get(c.open.id);
+    if (!action) cardActions.set(c.open.id, (action = toReminderAction(c.open, posts, orgToday, ctx)));
+    return Object.assign(c, { action });
+  };
 
   const cards = new Map<string, DailyCard>();
   /** Today's card for the recipient, 'unreachable' when they have no chat with the bot, null when it is not (or no longer) their time today. */
   const cardFor = (purpose: CardPurpose, to: ReminderPerson): DailyCard | 'unreachable' | null => {
-    const slot = slots.get(to.id)!;
-    const key = cardKey(purpose, to);
-    if (!slot.open || alreadySent.has(key)) return null;
+    if (!cardDue(purpose, to)) return null;
     const conversationRefId = conversations.get(to.id);
     if (!conversationRefId) return 'unreachable';
+    const key = cardKey(purpose, to);
     let card = cards.get(key);
-    if (!card) cards.set(key, (card = { purpose, idempotencyKey: key, recipient: to, slot, conversationRefId, items: [], unreachable: [] }));
+    if (!card) cards.set(key, (card = { purpose, idempotencyKey: key, recipient: to, slot: slots.get(to.id)!, conversationRefId, items: [], unreachable: [] }));
     return card;
   };
-  const waiting = (personId: string, reason: 'paused' | 'away') => {
-    const w = decision.waiting.find((x) => x.personId === personId);
-    if (w) w.items++;
-    else decision.waiting.push({ personId, reason, items: 1 });
-  };
-  const undeliverable = (personId: string) => {
-    const u = decision.undeliverable.find((x) => x.personId === personId);
-    if (u) u.items++;
-    else decision.undeliverable.push({ personId, items: 1 });
-  };
+  const waiting = tally(decision.waiting, (personId, reason: 'paused' | 'away') => ({ personId, reason, items: 0 }));
+  const undeliverable = tally(decision.undeliverable, (personId) => ({ personId, items: 0 }));
 
   /** The first plan owner whose escalation card is going out today hears about the unreachable owner. */
-  const reportUnreachable = (to: ReminderPerson, item: Owed): boolean => {
-    for (const planOwner of known(people, item.planOwnerIds)) {
+  const reportUnreachable = (to: ReminderPerson, c: Candidate): boolean => {
+    for (const planOwner of c.planOwners) {
       const route = routeReminder(planOwner, people, now);
       const card = 'to' in route ? cardFor('escalation', route.to) : null;
       if (!card || card === 'unreachable') continue;
       let entry = card.unreachable.find((u) => u.person.id === to.id);
       if (!entry) card.unreachable.push((entry = { person: to, knownToTeams: !!(to.teamsUserId || to.aadObjectId) && !!to.tenantId, items: [] }));
-      entry.items.push(item);
+      entry.items.push(owed(c));
       return true;
     }
     return false;
   };
 
-  for (const item of owed(reminders)) {
-    const route = routeReminder(item.owner, people, now);
+  for (const c of unsent(reminders)) {
+    const route = routeReminder(c.owner, people, now);
     if ('wait' in route) {
-      waiting(item.owner.id, route.wait);
+      waiting(c.owner.id, route.wait);
       continue;
     }
     const card = cardFor('reminder', route.to);
     if (card === 'unreachable') {
-      if (!reportUnreachable(route.to, item)) undeliverable(route.to.id);
-    } else card?.items.push(item);
+      if (!reportUnreachable(route.to, c)) undeliverable(route.to.id);
+    } else card?.items.push(owed(c));
   }
-  for (const item of owed(escalations)) {
-    const route = routeReminder(item.owner, people, now);
+  for (const c of unsent(escalations)) {
+    const route = routeReminder(c.owner, people, now);
     if ('wait' in route) {
-      waiting(item.owner.id, route.wait);
+      waiting(c.owner.id, route.wait);
       continue;
     }
     const card = cardFor('escalation', route.to);
     if (card === 'unreachable') undeliverable(route.to.id);
-    else card?.items.push(item);
+    else card?.items.push(owed(c));
   }
 
   decision.cards = [...cards.values()].filter((c) => c.items.length || c.unreachable.length);
   return decision;
 }
 
-function known(people: ReadonlyMap<string, ReminderPerson>, ids: string[]): ReminderPerson[] {
-  return ids.flatMap((id) => people.get(id) ?? []);
+/** Each open action's owed reminders (one per owner holding a post) and escalations (one per plan owner), sent or not. */
+function owedCandidates(actions: OpenAction[], posts: Posts, slots: ReadonlyMap<string, Slot>, policyErrors: ReminderDecision['policyErrors']): { reminders: Candidate[]; escalations: Candidate[] } {
+  const policies = new Map<string, ReminderPolicy>();
+  const policyOf = (planKey: string, json: string | null) => {
+    let policy = policies.get(planKey);
+    if (!policy) {
+      const parsed = parseReminderPolicy(json);
+      if (parsed.error) policyErrors.push({ planKey, error: parsed.error });
+      policies.set(planKey, (policy = parsed.policy));
+    }
+    return policy;
+  };
+  // Each person's local date was worked out with their slot; time-zone maths per action row is costly.
+  const todayOf = (p: ReminderPerson) => slots.get(p.id)!.localDate;
+  const weeks = new Map<string, number[]>();
+  const weekOf = (p: ReminderPerson) => {
+    let week = weeks.get(p.id);
+    if (!week) weeks.set(p.id, (week = workingDaysOf(p)));
+    return week;
+  };
+
+  const reminders: Candidate[] = [];
+  const escalations: Candidate[] = [];
+  for (const a of actions) {
+    const policy = policyOf(a.planKey, a.planPolicy);
+    const planOwners = (a.planOwnerPostId && posts.get(a.planOwnerPostId)?.holders) || [];
+    const subject = { due: a.due, lastActivity: a.lastActivity };
+    for (const owner of holders(a, posts)) {
+      const today = todayOf(owner);
+      const o = owedOccasion(subject, today, weekOf(owner), policy);
+      if (o) reminders.push({ key: reminderKey(a.id, o, a.due, owner.id), kind: o.kind, occasion: o.date, open: a, label: dueLabel(subject, today), owner, planOwners });
+    }
+    for (const planOwner of planOwners) {
+      const today = todayOf(planOwner);
+      if (!isEscalated(a.due, today, policy)) continue;
+      const occasion = addDays(a.due!, policy.escalateAfterDays + 1);
+      escalations.push({ key: escalationKey(a.id, a.due!, planOwner.id), kind: 'escalation', occasion, open: a, label: dueLabel(subject, today), owner: planOwner, planOwners });
+    }
+  }
+  return { reminders, escalations };
+}
+
+/** Counts items per person into `list`, one entry each in order of first appearance. */
+function tally<T extends { personId: string; items: number }, A extends unknown[]>(list: T[], entry: (personId: string, ...rest: A) => T) {
+  const byPerson = new Map<string, T>();
+  return (personId: string, ...rest: A) => {
+    let e = byPerson.get(personId);
+    if (!e) {
+      list.push((e = entry(personId, ...rest)));
+      byPerson.set(personId, e);
+    }
+    e.items++;
+  };
+}
+
+/** Current holders of the action's owner posts, each once. */
+function holders(a: OpenAction, posts: Posts): ReminderPerson[] {
+  // Most actions have one owner post: no set to build.
+  if (a.owners.length === 1) return posts.get(a.owners[0].postId)?.holders ?? [];
+  return [...new Set(a.owners.flatMap((o) => posts.get(o.postId)?.holders ?? []))];
 }

@@ -1,29 +1,29 @@
 /**
- * What a reminder run reads: people, plans' policies, the open unsnoozed actions that can be owed
- * something today (narrow rows), views of those that are owed, 1:1 conversations, and which reminders
- * and daily cards already exist.
+ * What a reminder run reads: people, plans' policies, posts with their current holders, the open
+ * unsnoozed actions that can be owed something today (narrow rows, with what their card row shows),
+ * 1:1 conversations, and which reminders and daily cards already exist.
  */
 import type { CoreContext } from '../context';
-import { actionViewInclude, toActionView, type ActionView } from '../actions/view';
+import { ragColumns, type RagColumns } from '../actions/view';
 import type { Prisma } from '../db/client';
 import { addDays, dateOnly, isoDate } from '../time';
 import type { OwedWindow } from './occasions';
 import type { ReminderPerson } from './recipients';
 
-// Bounded IN lists: Prisma refuses a query binding more parameters than it allows the database (a
-// 2,000-id list failed on SQLite), and an include binds its parents' ids again for each relation.
-const CHUNK = 500;
-
-/** What deciding needs of an open action; its view is loaded afterwards, for what is owed (loadActionViews). */
+/** What deciding needs of an open action, and what its card row shows once owed (card-action.ts). */
 export interface OpenAction {
   id: string;
   planKey: string;
+  ref: string;
+  text: string;
   due: string | null;
+  dueText: string | null;
   lastActivity: string;
   planPolicy: string | null;
   planOwnerPostId: string | null;
-  /** Current holders of its owners' posts. */
-  ownerIds: string[];
+  /** Owning posts, in order. */
+  owners: { postId: string; roleLabel: string | null }[];
+  rag: RagColumns;
 }
 
 const personSelect = {
@@ -49,8 +49,8 @@ export async function loadPlans(ctx: CoreContext): Promise<PlansById> {
 
 /**
  * Open, unsnoozed actions that can be owed a reminder today (inside `window`), in plan order: awaiting
- * verification or complete need no chasing; snoozed ones wait. Narrow rows and flat queries only, so a
- * sweep over a hundred thousand actions binds no long id lists.
+ * verification or complete need no chasing; snoozed ones wait. Two flat queries (actions, their owner
+ * posts), so a sweep over a hundred thousand actions binds no id lists.
  */
 export async function loadOpenActions(ctx: CoreContext, now: Date, window: OwedWindow, plans: PlansById): Promise<OpenAction[]> {
   const quietBefore = dateOnly(addDays(window.quietSince, 1));
@@ -62,39 +62,38 @@ export async function loadOpenActions(ctx: CoreContext, now: Date, window: OwedW
     ],
   };
   const [rows, owners] = await Promise.all([
-    ctx.db.prisma.action.findMany({ where, select: { id: true, planId: true, dueDate: true, lastUpdateAt: true, createdAt: true }, orderBy: [{ plan: { key: 'asc' } }, { position: 'asc' }] }),
-    ctx.db.prisma.actionOwner.findMany({ where: { action: where }, select: { actionId: true, postId: true }, orderBy: { position: 'asc' } }),
+    ctx.db.prisma.action.findMany({ where, select: { id: true, planId: true, ref: true, text: true, dueText: true, ...ragColumns }, orderBy: [{ plan: { key: 'asc' } }, { position: 'asc' }] }),
+    ctx.db.prisma.actionOwner.findMany({ where: { action: where }, select: { actionId: true, postId: true, roleLabel: true }, orderBy: { position: 'asc' } }),
   ]);
-  const holders = await loadPostHolders(ctx, [...new Set(owners.map((o) => o.postId))]);
-  const ownerIds = new Map<string, string[]>();
-  for (const o of owners) ownerIds.set(o.actionId, [...(ownerIds.get(o.actionId) ?? []), ...(holders.get(o.postId) ?? [])]);
+  const ownersOf = groupBy(owners, (o) => o.actionId);
   return rows.map((row) => {
     const plan = plans.get(row.planId)!;
     return {
       id: row.id,
       planKey: plan.key,
+      ref: row.ref,
+      text: row.text,
       due: row.dueDate ? isoDate(row.dueDate) : null,
+      dueText: row.dueText,
       lastActivity: isoDate(row.lastUpdateAt ?? row.createdAt),
       planPolicy: plan.reminderPolicy,
       planOwnerPostId: plan.ownerPostId,
-      ownerIds: [...new Set(ownerIds.get(row.id) ?? [])],
+      owners: ownersOf.get(row.id) ?? [],
+      rag: row,
     };
   });
 }
 
-/** Views of the given actions as of `now`, keyed by id; loaded in bounded chunks. */
-export async function loadActionViews(ctx: CoreContext, ids: string[], now: Date): Promise<Map<string, ActionView>> {
-  const at = { ...ctx, now: () => now };
-  const rows = await chunked(ids, (chunk) => ctx.db.prisma.action.findMany({ where: { id: { in: chunk } }, include: actionViewInclude }));
-  return new Map(rows.map((row) => [row.id, toActionView(row, at)]));
-}
+export type Posts = Map<string, { name: string; holders: ReminderPerson[] }>;
 
-/** Current holders of each post. */
-export async function loadPostHolders(ctx: CoreContext, postIds: string[]): Promise<Map<string, string[]>> {
-  const rows = await chunked(postIds, (chunk) => ctx.db.prisma.postHolding.findMany({ where: { postId: { in: chunk }, to: null }, select: { postId: true, personId: true }, orderBy: { personId: 'asc' } }));
-  const holders = new Map<string, string[]>();
-  for (const r of rows) holders.set(r.postId, [...(holders.get(r.postId) ?? []), r.personId]);
-  return holders;
+/** Every post with its current holders (from `people`): about one post per person, so one flat read beats id lists. */
+export async function loadPosts(ctx: CoreContext, people: ReadonlyMap<string, ReminderPerson>): Promise<Posts> {
+  const [posts, holdings] = await Promise.all([
+    ctx.db.prisma.post.findMany({ select: { id: true, name: true } }),
+    ctx.db.prisma.postHolding.findMany({ where: { to: null }, select: { postId: true, personId: true }, orderBy: { personId: 'asc' } }),
+  ]);
+  const holders = groupBy(holdings, (h) => h.postId);
+  return new Map(posts.map((p) => [p.id, { name: p.name, holders: (holders.get(p.id) ?? []).flatMap((h) => people.get(h.personId) ?? []) }]));
 }
 
 /** Everyone: owners, plan owners and delegates are all among them, and each sweep needs their clocks first. */
@@ -104,28 +103,33 @@ export async function loadPeople(ctx: CoreContext): Promise<Map<string, Reminder
 }
 
 /** Each person's active 1:1 conversation (the most recently used when there are several). */
-export async function loadPersonalConversations(ctx: CoreContext, personIds: string[]): Promise<Map<string, string>> {
-  const rows = await chunked(personIds, (chunk) =>
-    ctx.db.prisma.conversationRef.findMany({ where: { personId: { in: chunk }, scope: 'personal', state: 'active' }, select: { id: true, personId: true }, orderBy: { updatedAt: 'asc' } }),
-  );
+export async function loadPersonalConversations(ctx: CoreContext): Promise<Map<string, string>> {
+  const rows = await ctx.db.prisma.conversationRef.findMany({ where: { personId: { not: null }, scope: 'personal', state: 'active' }, select: { id: true, personId: true }, orderBy: { updatedAt: 'asc' } });
   return new Map(rows.map((r) => [r.personId!, r.id]));
 }
 
+// Plain key lists go to Prisma whole: it splits an unordered IN list to fit the database's parameter
+// limit itself, in far fewer queries than slices of a few hundred.
+
 /** The subset of `keys` already in ReminderLog. */
 export async function existingReminderKeys(ctx: CoreContext, keys: string[]): Promise<Set<string>> {
-  const rows = await chunked(keys, (chunk) => ctx.db.prisma.reminderLog.findMany({ where: { key: { in: chunk } }, select: { key: true } }));
+  const rows = await ctx.db.prisma.reminderLog.findMany({ where: { key: { in: keys } }, select: { key: true } });
   return new Set(rows.map((r) => r.key));
 }
 
 /** The subset of `keys` already in the outbox (cards already decided today). */
 export async function existingOutboxKeys(ctx: CoreContext, keys: string[]): Promise<Set<string>> {
-  const rows = await chunked(keys, (chunk) => ctx.db.prisma.outboxMessage.findMany({ where: { idempotencyKey: { in: chunk } }, select: { idempotencyKey: true } }));
+  const rows = await ctx.db.prisma.outboxMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } });
   return new Set(rows.map((r) => r.idempotencyKey));
 }
 
-/** Runs `fetch` over bounded slices of `ids` (each id's rows come back in one slice, in its order). */
-async function chunked<T>(ids: string[], fetch: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const rows: T[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) rows.push(...(await fetch(ids.slice(i, i + CHUNK))));
-  return rows;
+/** Rows grouped by key, each group in the rows' order. */
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
 }

@@ -31,16 +31,19 @@ export function owedOccasion(a: ReminderSubject, today: string, workingDays: rea
     const nudges = Math.floor(quiet / policy.staleAfterDays);
     return { kind: 'stale', date: addDays(a.lastActivity, nudges * policy.staleAfterDays) };
   }
-  const candidates: Occasion[] = policy.beforeDueWorkingDays.map((n) => ({ kind: `due-in-${n}` as const, date: addWorkingDays(a.due!, -n, workingDays) }));
-  if (policy.onDueDate) candidates.push({ kind: 'due-today', date: a.due });
+  // The latest occasion started on or before today is owed. Overdue starts after the due date, which
+  // is after every due-in window, and a nearer window starts later: checking them in that order
+  // leaves most actions (the overdue ones) without any working-day sums.
   const late = daysBetween(a.due, today);
   if (late >= policy.overdueEveryDays) {
-    candidates.push({ kind: 'overdue', date: addDays(a.due, Math.floor(late / policy.overdueEveryDays) * policy.overdueEveryDays) });
+    return { kind: 'overdue', date: addDays(a.due, Math.floor(late / policy.overdueEveryDays) * policy.overdueEveryDays) };
   }
-  // Latest start wins; on a tie (e.g. two windows landing on one day) the nearer-to-due one.
-  let owed: Occasion | null = null;
-  for (const c of candidates) if (c.date <= today && (!owed || c.date >= owed.date)) owed = c;
-  return owed;
+  if (policy.onDueDate && late >= 0) return { kind: 'due-today', date: a.due };
+  for (const n of [...policy.beforeDueWorkingDays].sort((x, y) => x - y)) {
+    const date = addWorkingDays(a.due, -n, workingDays);
+    if (date <= today) return { kind: `due-in-${n}`, date };
+  }
+  return null;
 }
 
 /** Overdue by more than the policy allows: the plan owner should hear about it (once per due date). */

@@ -56,8 +56,21 @@ export function workingDaysOf(p: Pick<ReminderPerson, 'workingDays'>): number[] 
 }
 
 export function reminderSlot(p: ReminderPerson, now: Date, reminderTime: string, defaultTimeZone: string): Slot {
-  const timeZone = personTimeZone(p, defaultTimeZone);
-  const date = localDate(now, timeZone);
-  const sendAt = zonedToUtc(date, reminderTime, timeZone);
-  return { timeZone, localDate: date, localTime: reminderTime, sendAt, open: isWorkingDay(date, workingDaysOf(p)) && now >= sendAt };
+  return reminderSlots([p], now, reminderTime, defaultTimeZone).get(p.id)!;
+}
+
+/** Each person's slot, by id. A time zone's date and send time are worked out once for all in it: time-zone maths is costly. */
+export function reminderSlots(people: Iterable<ReminderPerson>, now: Date, reminderTime: string, defaultTimeZone: string): Map<string, Slot> {
+  const zones = new Map<string, Omit<Slot, 'open'>>();
+  const slots = new Map<string, Slot>();
+  for (const p of people) {
+    const timeZone = personTimeZone(p, defaultTimeZone);
+    let zone = zones.get(timeZone);
+    if (!zone) {
+      const date = localDate(now, timeZone);
+      zones.set(timeZone, (zone = { timeZone, localDate: date, localTime: reminderTime, sendAt: zonedToUtc(date, reminderTime, timeZone) }));
+    }
+    slots.set(p.id, { ...zone, open: isWorkingDay(zone.localDate, workingDaysOf(p)) && now >= zone.sendAt });
+  }
+  return slots;
 }

@@ -1,0 +1,27 @@
+/**
+ * What a reminder or escalation card row shows of an action, built from the sweep's narrow rows: a
+ * full ActionView (owners' includes, every progress note) per owed item made a sweep many times its
+ * SQL. A later page of a card (page.ts) passes full views, which have these fields too.
+ */
+import { ragOf, type ActionView, type OwnerView } from '../actions/view';
+import type { CoreContext } from '../context';
+import type { OpenAction, Posts } from './load';
+
+export type ReminderAction = Pick<ActionView, 'id' | 'displayRef' | 'text' | 'owners' | 'due' | 'dueText' | 'effectiveRag' | 'reason'>;
+
+/** `today` is the organisation's date, as for views (effective RAG is the same everywhere). */
+export function toReminderAction(a: OpenAction, posts: Posts, today: string, ctx: Pick<CoreContext, 'ragWindows'>): ReminderAction {
+  const rag = ragOf(a.rag, today, ctx);
+  return { id: a.id, displayRef: `${a.planKey}-${a.ref}`, text: a.text, owners: a.owners.map((o) => ownerView(o, posts)), due: a.due, dueText: a.dueText, effectiveRag: rag.rag, reason: rag.reason };
+}
+
+function ownerView(o: OpenAction['owners'][number], posts: Posts): OwnerView {
+  const post = posts.get(o.postId);
+  const holders = post?.holders ?? [];
+  return {
+    postId: o.postId,
+    post: post?.name ?? '',
+    role: o.roleLabel,
+    holders: holders.map((h) => ({ personId: h.id, displayName: h.displayName, aadObjectId: h.aadObjectId, teamsUserId: h.teamsUserId })),
+  };
+}
