@@ -14,7 +14,8 @@ export function createBotApp(adapter: TeamsAdapter, deps: BotDeps): ChaserApp {
     botAppId: deps.config.MICROSOFT_APP_ID,
     // Channel posts arrive as "<at>Chaser</at> what's red?": the SDK strips the bot's own mention.
     removeRecipientMention: true,
-    startTypingTimer: false,
+    // teams-ai 1.7 shows "typing…" when a turn runs past a second whatever its startTypingTimer option
+    // says (Application.run never reads it): for a slow answer that is what Teams users expect anyway.
   });
   registerHandlers(app, deps);
   app.error(async (context, error) => {

@@ -13,7 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { TEAMS_CONVERSATION_LIMITS, type RateLimit } from '../../core/outbox/pacing';
 
 export interface Recorded {
-  kind: 'send' | 'update' | 'createConversation';
+  /** 'typing': the indicator teams-ai sends while a turn runs past a second, kept apart from messages. */
+  kind: 'send' | 'typing' | 'update' | 'createConversation';
   conversationId: string;
   activityId: string;
   replyToId?: string;
@@ -121,7 +122,7 @@ export async function startConnector(opts: ConnectorOptions = {}): Promise<Conne
       }
       const activityId = `act-${++seq}`;
       if (outboxId) byOutboxId.set(outboxId, activityId);
-      recorded.push({ kind: 'send', conversationId, activityId, replyToId: m[2] && decodeURIComponent(m[2]), activity: body, at });
+      recorded.push({ kind: body?.type === 'typing' ? 'typing' : 'send', conversationId, activityId, replyToId: m[2] && decodeURIComponent(m[2]), activity: body, at });
       return reply(200, { id: activityId });
     }
     if (req.method === 'PUT' && m[2]) {
