@@ -155,7 +155,7 @@ function markdown(results: Record<string, any>): string {
   const lines = [
     '# Benchmark results',
     '',
-    `Measured ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC by \`npm run bench${results.args.quick ? ' -- --quick' : ''}\` on ${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node}; load average (1/5/15 min) ${results.machine.loadAtStart.join(' / ')} at the start and ${results.machine.loadAtEnd.join(' / ')} at the end (other engineers' test suites were running: absolute times are inflated, ratios less so). Times are milliseconds, median / p95; ratios are medians over the floor's median. How to reproduce: bench/README.md.`,
+    `Measured ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC by \`npm run bench${results.args.quick ? ' -- --quick' : ''}\` on ${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node}; load average (1/5/15 min) ${results.machine.loadAtStart.join(' / ')} at the start and ${results.machine.loadAtEnd.join(' / ')} at the end (the machine is shared: load inflates absolute times more than ratios). Times are milliseconds, median / p95; ratios are medians over the floor's median. How to reproduce: bench/README.md.`,
     '',
   ];
   for (const [provider, p] of Object.entries(results.providers as Record<string, any>)) {
