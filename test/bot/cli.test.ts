@@ -55,13 +55,19 @@ describe('npm run chaser', () => {
     expect(a9).toMatchObject({ due: null, dueText: 'Ongoing', owners: [{ post: 'FCR', holders: ['Adele Vance'] }], effectiveRag: 'AMBER', reason: 'no update since 1 Apr 2015' });
   });
 
+  it("lists every plan's actions, plan by plan, without --plan", async () => {
+    await seedPlan(t.db, { key: 'AC-NCRS', actions: [{ ref: '1', text: 'Appoint a registrar', owners: ['FCR'] }] });
+    const r = await cli('list', '--json');
+    expect(r.code).toBe(0);
+    expect(r.out.map((l) => JSON.parse(l)).map((a) => `${a.plan}-${a.action.ref}`)).toEqual(['AC-NCRS-1', 'BTP-CDI-7', 'BTP-CDI-9']);
+  });
+
   it('explains what is missing or unknown', async () => {
-    expect(await cli('list')).toMatchObject({ code: 2, err: ['list needs --plan KEY (see `npm run chaser -- plans`)'] });
     expect(await cli('list', '--plan', 'NOPE')).toMatchObject({ code: 1, err: ['no plan with key NOPE'] });
     const unknown = await cli('frobnicate');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toEqual(['unknown command "frobnicate"']);
-    expect(unknown.out.join('\n')).toContain('list --plan KEY [--json]');
+    expect(unknown.out.join('\n')).toContain('list [--plan KEY] [--json]');
   });
 
   it('applies migrations on request', async () => {

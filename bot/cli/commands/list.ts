@@ -1,26 +1,25 @@
-/** `list --plan KEY [--json]`: a plan's actions with effective RAG; JSON Lines, one object per action. */
+/** `list [--plan KEY] [--json]`: actions with effective RAG, one plan or every plan; JSON Lines, one object per action. */
 import { listActionViews, type ActionView } from '../../../core/actions/view';
 import { findPlanByKey } from '../../../core/plans';
 import { parseArgs, stringOption, type CliCommand } from '../command';
 
 export const list: CliCommand = {
   name: 'list',
-  usage: 'list --plan KEY [--json]',
-  summary: "list a plan's actions with effective RAG and reasons",
+  usage: 'list [--plan KEY] [--json]',
+  summary: 'list actions (of one plan, or of every plan) with effective RAG and reasons',
   async run(args, ctx) {
     const { options } = parseArgs(args);
     const key = stringOption(options, 'plan');
-    if (!key) {
-      ctx.err('list needs --plan KEY (see `npm run chaser -- plans`)');
-      return 2;
-    }
-    const plan = await findPlanByKey(ctx.core, key);
-    if (!plan) {
+    const plan = key ? await findPlanByKey(ctx.core, key) : undefined;
+    if (plan === null) {
       ctx.err(`no plan with key ${key}`);
       return 1;
     }
-    const views = await listActionViews(ctx.core, { planId: plan.id });
-    for (const v of views) ctx.out(options.json ? JSON.stringify(jsonLine(v)) : textLine(v));
+    const plans = plan ? [plan] : await ctx.core.db.prisma.plan.findMany({ select: { id: true }, orderBy: { key: 'asc' } });
+    // A plan at a time: one query over every action would bind all their ids in its includes.
+    for (const { id } of plans) {
+      for (const v of await listActionViews(ctx.core, { planId: id })) ctx.out(options.json ? JSON.stringify(jsonLine(v)) : textLine(v));
+    }
     return 0;
   },
 };
