@@ -15,6 +15,11 @@ export interface OwnerView {
   holders: { personId: string; displayName: string; aadObjectId: string | null; teamsUserId: string | null }[];
 }
 
+/** A post holder as views and cards show them. */
+export function holderView(p: { id: string; displayName: string; aadObjectId: string | null; teamsUserId: string | null }): OwnerView['holders'][number] {
+  return { personId: p.id, displayName: p.displayName, aadObjectId: p.aadObjectId, teamsUserId: p.teamsUserId };
+}
+
 export interface ActionView {
   id: string;
   planId: string;
@@ -114,12 +119,7 @@ export function toActionView(row: ActionRow, ctx: Pick<CoreContext, 'now' | 'tim
       postId: o.postId,
       post: o.post.name,
       role: o.roleLabel,
-      holders: o.post.holdings.map((h) => ({
-        personId: h.person.id,
-        displayName: h.person.displayName,
-        aadObjectId: h.person.aadObjectId,
-        teamsUserId: h.person.teamsUserId,
-      })),
+      holders: o.post.holdings.map((h) => holderView(h.person)),
     })),
     due: row.dueDate ? isoDate(row.dueDate) : null,
     dueText: row.dueText,

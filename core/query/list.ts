@@ -117,7 +117,7 @@ async function planKeys(ctx: CoreContext): Promise<Map<string, string>> {
 }
 
 /** Which rows of which plans a page covers, given each plan's matching count in plan order. */
-export function pageSlices(counts: { planId: string; n: number }[], offset: number, size: number): { planId: string; skip: number; take: number }[] {
+function pageSlices(counts: { planId: string; n: number }[], offset: number, size: number): { planId: string; skip: number; take: number }[] {
   const slices = [];
   for (const { planId, n } of counts) {
     if (size <= 0) break;

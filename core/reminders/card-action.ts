@@ -3,7 +3,7 @@
  * full ActionView (owners' includes, every progress note) per owed item made a sweep many times its
  * SQL. A later page of a card (page.ts) passes full views, which have these fields too.
  */
-import { ragOf, type ActionView, type OwnerView } from '../actions/view';
+import { holderView, ragOf, type ActionView, type OwnerView } from '../actions/view';
 import type { CoreContext } from '../context';
 import type { OpenAction, Posts } from './load';
 
@@ -17,11 +17,5 @@ export function toReminderAction(a: OpenAction, posts: Posts, today: string, ctx
 
 function ownerView(o: OpenAction['owners'][number], posts: Posts): OwnerView {
   const post = posts.get(o.postId);
-  const holders = post?.holders ?? [];
-  return {
-    postId: o.postId,
-    post: post?.name ?? '',
-    role: o.roleLabel,
-    holders: holders.map((h) => ({ personId: h.id, displayName: h.displayName, aadObjectId: h.aadObjectId, teamsUserId: h.teamsUserId })),
-  };
+  return { postId: o.postId, post: post?.name ?? '', role: o.roleLabel, holders: (post?.holders ?? []).map(holderView) };
 }
