@@ -96,16 +96,42 @@ function pad2(n: number): string {
 
 /** UTC midnight of a "YYYY-MM-DD" date: how due dates are stored. */
 export function dateOnly(date: string): Date {
-  return new Date(`${date}T00:00:00.000Z`);
+  return new Date(midnightMs(date));
+}
+
+/**
+ * dateOnly as a number. A reminder sweep does date sums for every owed action, and parsing ISO text
+ * through Date was most of that: plain dates are read digit by digit. Days past the 28th and anything
+ * unusual still go through Date's parser, so an impossible date stays invalid (NaN) as before.
+ */
+function midnightMs(date: string): number {
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const year = digits(date, 0, 4);
+    const month = digits(date, 5, 7);
+    const day = digits(date, 8, 10);
+    if (year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= 28) return Date.UTC(year, month - 1, day);
+  }
+  return Date.parse(`${date}T00:00:00.000Z`);
+}
+
+/** The decimal number in text[from, to), or NaN when any character is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 export function addDays(date: string, days: number): string {
-  return isoDate(dateOnly(date).getTime() + days * DAY_MS);
+  return isoDate(midnightMs(date) + days * DAY_MS);
 }
 
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((dateOnly(b).getTime() - dateOnly(a).getTime()) / DAY_MS);
+  return Math.round((midnightMs(b) - midnightMs(a)) / DAY_MS);
 }
 
 export function isoWeekday(date: string): number {

@@ -61,7 +61,7 @@ export interface DecideOptions {
   reminderTime: string;
 }
 
-interface Candidate extends Omit<ReminderItem, 'action'> {
+interface Candidate extends Omit<ReminderItem, 'action' | 'label'> {
   open: OpenAction;
   planOwners: ReminderPerson[];
 }
@@ -97,12 +97,12 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   const considered = [...reminders.filter(mayGo('reminder')), ...escalations.filter(mayGo('escalation'))];
   const logged = await existingReminderKeys(ctx, considered.map((c) => c.key));
   const unsent = (list: Candidate[]) => list.filter((c) => !logged.has(c.key));
-  // Card rows only for reminders that go on a card, once per action.
+  // Card rows (once per action) and labels only for reminders that go on a card.
   const cardActions = new Map<string, ReminderAction>();
   const owed = (c: Candidate): Owed => {
     let action = cardActions.get(c.open.id);
     if (!action) cardActions.set(c.open.id, (action = toReminderAction(c.open, posts, orgToday, ctx)));
-    return Object.assign(c, { action });
+    return Object.assign(c, { action, label: dueLabel(c.open, slots.get(c.owner.id)!.localDate) });
   };
 
   const cards = new Map<string, DailyCard>();
@@ -185,17 +185,14 @@ function owedCandidates(actions: OpenAction[], posts: Posts, slots: ReadonlyMap<
   for (const a of actions) {
     const policy = policyOf(a.planKey, a.planPolicy);
     const planOwners = (a.planOwnerPostId && posts.get(a.planOwnerPostId)?.holders) || [];
-    const subject = { due: a.due, lastActivity: a.lastActivity };
     for (const owner of holders(a, posts)) {
-      const today = todayOf(owner);
-      const o = owedOccasion(subject, today, weekOf(owner), policy);
-      if (o) reminders.push({ key: reminderKey(a.id, o, a.due, owner.id), kind: o.kind, occasion: o.date, open: a, label: dueLabel(subject, today), owner, planOwners });
+      const o = owedOccasion(a, todayOf(owner), weekOf(owner), policy);
+      if (o) reminders.push({ key: reminderKey(a.id, o, a.due, owner.id), kind: o.kind, occasion: o.date, open: a, owner, planOwners });
     }
     for (const planOwner of planOwners) {
-      const today = todayOf(planOwner);
-      if (!isEscalated(a.due, today, policy)) continue;
+      if (!isEscalated(a.due, todayOf(planOwner), policy)) continue;
       const occasion = addDays(a.due!, policy.escalateAfterDays + 1);
-      escalations.push({ key: escalationKey(a.id, a.due!, planOwner.id), kind: 'escalation', occasion, open: a, label: dueLabel(subject, today), owner: planOwner, planOwners });
+      escalations.push({ key: escalationKey(a.id, a.due!, planOwner.id), kind: 'escalation', occasion, open: a, owner: planOwner, planOwners });
     }
   }
   return { reminders, escalations };

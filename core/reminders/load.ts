@@ -6,6 +6,7 @@
 import type { CoreContext } from '../context';
 import { ragColumns, type RagColumns } from '../actions/view';
 import type { Prisma } from '../db/client';
+import { existingKeys } from '../db/existing';
 import { addDays, dateOnly, isoDate } from '../time';
 import type { OwedWindow } from './occasions';
 import type { ReminderPerson } from './recipients';
@@ -108,19 +109,14 @@ export async function loadPersonalConversations(ctx: CoreContext): Promise<Map<s
   return new Map(rows.map((r) => [r.personId!, r.id]));
 }
 
-// Plain key lists go to Prisma whole: it splits an unordered IN list to fit the database's parameter
-// limit itself, in far fewer queries than slices of a few hundred.
-
 /** The subset of `keys` already in ReminderLog. */
-export async function existingReminderKeys(ctx: CoreContext, keys: string[]): Promise<Set<string>> {
-  const rows = await ctx.db.prisma.reminderLog.findMany({ where: { key: { in: keys } }, select: { key: true } });
-  return new Set(rows.map((r) => r.key));
+export function existingReminderKeys(ctx: CoreContext, keys: string[]): Promise<Set<string>> {
+  return existingKeys(ctx.db, 'ReminderLog', 'key', keys);
 }
 
 /** The subset of `keys` already in the outbox (cards already decided today). */
-export async function existingOutboxKeys(ctx: CoreContext, keys: string[]): Promise<Set<string>> {
-  const rows = await ctx.db.prisma.outboxMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } });
-  return new Set(rows.map((r) => r.idempotencyKey));
+export function existingOutboxKeys(ctx: CoreContext, keys: string[]): Promise<Set<string>> {
+  return existingKeys(ctx.db, 'OutboxMessage', 'idempotencyKey', keys);
 }
 
 /** Rows grouped by key, each group in the rows' order. */

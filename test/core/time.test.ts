@@ -1,4 +1,4 @@
-import { addWorkingDays, formatDate, localDate, zonedParts, zonedToUtc } from '../../core/time';
+import { addDays, addWorkingDays, dateOnly, daysBetween, formatDate, localDate, zonedParts, zonedToUtc } from '../../core/time';
 
 describe('time', () => {
   it('finds the local calendar date of an instant in a time zone', () => {
@@ -28,5 +28,19 @@ describe('time', () => {
 
   it('formats dates the way plans write them', () => {
     expect(formatDate('2015-06-01')).toBe('1 Jun 2015');
+  });
+
+  it('reads plain dates as Date does, and keeps malformed ones invalid', () => {
+    // Every day of 1999-2001 (a leap year between two that are not): the digit-by-digit reading agrees.
+    for (let ms = Date.UTC(1999, 0, 1); ms < Date.UTC(2002, 0, 1); ms += 86_400_000) {
+      const date = new Date(ms).toISOString().slice(0, 10);
+      expect(dateOnly(date).getTime()).toBe(ms);
+    }
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    for (const bad of ['2015-13-01', '2015-00-10', '2015-1-10', '20x5-01-10', 'Spring 2004']) {
+      expect(Number.isNaN(dateOnly(bad).getTime())).toBe(true);
+      expect(Number.isNaN(daysBetween(bad, '2015-01-01'))).toBe(true);
+    }
   });
 });
