@@ -5,6 +5,7 @@
 import { compileLexicon, parseQuestion } from '../core/query';
 import { LEXICON, NOW } from '../test/core/query/lexicon.fixture';
 import { prng, randomText } from '../test/core/query/random-questions';
+import { round } from './stats';
 
 export interface BenchParserResult {
   runs: number;
@@ -40,9 +41,9 @@ export function benchParser(runs = 100_000): BenchParserResult {
   times.sort((a, b) => a - b);
   return {
     runs,
-    meanMs: times.reduce((s, t) => s + t, 0) / runs,
-    p99Ms: times[Math.floor(runs * 0.99)],
-    slowestMs: slowest.ms,
+    meanMs: round(times.reduce((s, t) => s + t, 0) / runs, 3),
+    p99Ms: round(times[Math.floor(runs * 0.99)], 3),
+    slowestMs: round(slowest.ms, 3),
     slowestText: slowest.text,
     targetMs: 5,
   };
