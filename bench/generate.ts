@@ -56,9 +56,9 @@ export async function generateData(url: string, opts: GenerateOptions): Promise<
   const sink = await openDriver(url);
   try {
     const counts = await fill(sink, opts);
-    // The planner statistics a database in use would have (autovacuum on PostgreSQL, ANALYZE or
-    // PRAGMA optimize on SQLite) and a freshly bulk-loaded one does not yet: without them SQLite runs
-    // the floor's "what's red?" page as a full sort.
+    // The planner statistics a database in use would have (autovacuum on PostgreSQL; on SQLite Chaser's
+    // own ANALYZE after imports and nightly, jobs/planner-stats.ts) and a freshly bulk-loaded one does
+    // not yet: without them SQLite runs the floor's "what's red?" page as a full sort.
     await sink.query('ANALYZE');
     return counts;
   } finally {

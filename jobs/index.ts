@@ -5,6 +5,7 @@
  */
 import type { JobDefinition } from './job';
 import { digestsJob } from './digests';
+import { plannerStatsJob } from './planner-stats';
 import { remindersJob } from './reminders';
 
-export const JOBS: JobDefinition[] = [remindersJob, digestsJob];
+export const JOBS: JobDefinition[] = [remindersJob, digestsJob, plannerStatsJob];

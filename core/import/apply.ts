@@ -12,6 +12,7 @@ import type { CoreContext } from '../context';
 import { ACTION_STATUSES, DUE_PRECISIONS, RAGS } from '../domain';
 import { bulk, orderedId, type Bulk, type Row } from '../db/bulk';
 import type { Prisma, Provider } from '../db/client';
+import { refreshPlannerStats } from '../db/planner-stats';
 import type { Tx } from '../db/tx';
 import type { ParsedAction, ParsedOwner, ParsedPlan, ImportProblem } from './types';
 
@@ -57,8 +58,9 @@ const IMPORT_TIMEOUT_MS = 120_000;
 export async function applyParsedPlan(ctx: Pick<CoreContext, 'db' | 'now'>, parsed: ParsedPlan, opts: ApplyOptions): Promise<ImportResult> {
   const problems = [...parsed.problems, ...checkPlan(parsed, opts.source)];
   if (problems.some((p) => p.severity === 'error')) return emptyResult(opts, problems, true);
+  let result: ImportResult;
   try {
-    return await ctx.db.prisma.$transaction(
+    result = await ctx.db.prisma.$transaction(
       async (tx) => {
         const result = await write(tx as Tx, ctx.db.provider, parsed, opts, ctx.now(), problems);
         if (opts.dryRun) throw new DryRunRollback(result);
@@ -72,6 +74,10 @@ export async function applyParsedPlan(ctx: Pick<CoreContext, 'db' | 'now'>, pars
     const message = `import failed, nothing was written: ${err instanceof Error ? err.message.split('\n').filter(Boolean).pop() : String(err)}`;
     return emptyResult(opts, [...problems, { file: opts.source, message, severity: 'error' }], true);
   }
+  // A first import can grow the tables a hundredfold: plan queries from statistics of the new sizes.
+  // They only make queries faster, so a failure here must not report a committed import as failed.
+  await refreshPlannerStats(ctx.db).catch(() => undefined);
+  return result;
 }
 
 /** What the database would refuse, caught before it is asked: refs must be unique, dates real. */
