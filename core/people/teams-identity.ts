@@ -15,12 +15,13 @@ export interface TeamsUser {
 
 export async function recordTeamsUser(ctx: Pick<CoreContext, 'db'>, user: TeamsUser) {
   const prisma = ctx.db.prisma;
-  const timeZone = user.timeZone && isValidTimeZone(user.timeZone) ? user.timeZone : undefined;
   const existing = await prisma.person.findFirst({
     where: {
       OR: [...(user.aadObjectId ? [{ aadObjectId: user.aadObjectId }] : []), { teamsUserId: user.teamsUserId }],
     },
   });
+  // The stored zone was valid when saved: checking a name builds a formatter, costly on every turn.
+  const timeZone = user.timeZone && (user.timeZone === existing?.timeZone || isValidTimeZone(user.timeZone)) ? user.timeZone : undefined;
   const data = {
     teamsUserId: user.teamsUserId,
     ...(user.aadObjectId ? { aadObjectId: user.aadObjectId } : {}),
@@ -49,7 +50,40 @@ export interface ConversationInput {
 
 /** Stores (or refreshes) where the bot can reach a person or channel; a returning user revives a gone one. */
 export async function saveConversation(ctx: Pick<CoreContext, 'db'>, c: ConversationInput) {
-  const data = {
+  const data = conversationData(c);
+  return ctx.db.prisma.conversationRef.upsert({
+    where: { conversationId: c.conversationId },
+    create: { conversationId: c.conversationId, ...data },
+    update: data,
+  });
+}
+
+/**
+ * How long a conversation whose stored row already says everything an activity says goes unwritten.
+ * Every activity has a new id (kept in the reference) and a write bumps updatedAt, which picks a
+ * person's most recently used chat (reminders, owner messages) and a tenant's service URL (opening
+ * chats); one write per conversation per window keeps both within minutes of exact, at a fraction of
+ * a write per turn (~1 ms on SQLite, ~2 ms on PostgreSQL). Wall-clock time, like Prisma's updatedAt.
+ */
+export const CONVERSATION_REFRESH_MS = 10 * 60_000;
+
+/**
+ * Records the sender of an incoming activity and the conversation it came from, writing only what
+ * changed: any field of either (name, time zone, service URL, scope, a gone chat coming back) is saved
+ * at once; an unchanged conversation is rewritten once per CONVERSATION_REFRESH_MS.
+ */
+export async function recordActivityIdentity(ctx: Pick<CoreContext, 'db'>, user: TeamsUser, conversation: Omit<ConversationInput, 'personId'>) {
+  const [person, stored] = await Promise.all([
+    recordTeamsUser(ctx, user),
+    ctx.db.prisma.conversationRef.findUnique({ where: { conversationId: conversation.conversationId } }),
+  ]);
+  const input = { ...conversation, personId: conversation.scope === 'personal' ? person.id : undefined };
+  const fresh = stored && Date.now() - stored.updatedAt.getTime() < CONVERSATION_REFRESH_MS && sameConversation(stored, conversationData(input));
+  return { person, conversation: fresh ? stored : await saveConversation(ctx, input) };
+}
+
+function conversationData(c: ConversationInput) {
+  return {
     scope: c.scope,
     personId: c.personId ?? null,
     teamId: c.teamId ?? null,
@@ -60,9 +94,10 @@ export async function saveConversation(ctx: Pick<CoreContext, 'db'>, c: Conversa
     state: 'active',
     goneReason: null,
   };
-  return ctx.db.prisma.conversationRef.upsert({
-    where: { conversationId: c.conversationId },
-    create: { conversationId: c.conversationId, ...data },
-    update: data,
-  });
+}
+
+/** Whether a stored row holds `data`, the reference's activity id aside (each activity has its own). */
+function sameConversation(stored: Record<string, unknown>, data: ReturnType<typeof conversationData>): boolean {
+  const withoutActivity = (json: string) => JSON.stringify({ ...JSON.parse(json), activityId: undefined });
+  return Object.entries(data).every(([k, v]) => (k === 'reference' ? withoutActivity(v as string) === withoutActivity(stored.reference as string) : stored[k] === v));
 }

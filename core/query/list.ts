@@ -95,9 +95,13 @@ export async function listActions(
     const slices = pageSlices(counts, page * opts.pageSize, opts.pageSize);
     // Each slice is one plan's rows in position order: ordering by the plan's key in SQL would join
     // Plan and sort every matching action (PostgreSQL cannot stop early through that outer join).
-    const ids = await Promise.all(
-      slices.map((s) => prisma.action.findMany({ where: { AND: [where, { planId: s.planId }] }, select: { id: true }, orderBy: { position: 'asc' }, skip: s.skip, take: s.take })),
-    );
+    const slice = (s: (typeof slices)[number]) => ({ where: { AND: [where, { planId: s.planId }] }, orderBy: { position: 'asc' as const }, skip: s.skip, take: s.take });
+    // Most pages lie within one plan: read their views at once, a round trip fewer than ids then views.
+    if (slices.length === 1) {
+      const rows = await prisma.action.findMany({ ...slice(slices[0]), include: actionViewInclude });
+      return { ...base, total, actions: rows.map((r) => toActionView(r, ctx)) };
+    }
+    const ids = await Promise.all(slices.map((s) => prisma.action.findMany({ ...slice(s), select: { id: true } })));
     return { ...base, total, actions: await viewsInOrder(ctx, ids.flat().map((r) => r.id)) };
   }
 

@@ -1,10 +1,11 @@
 /**
  * Runs before every turn: records the sender (with the time zone Teams reports only on incoming
- * activities) and the conversation, so reminders and digests can reach them later.
+ * activities) and the conversation, so reminders and digests can reach them later. Only what changed is
+ * written (core/people/teams-identity.ts recordActivityIdentity).
  */
 import type { TurnContext } from 'botbuilder';
 import { TurnContext as Turn } from 'botbuilder';
-import { recordTeamsUser, saveConversation } from '../../../core/people/teams-identity';
+import { recordActivityIdentity } from '../../../core/people/teams-identity';
 import type { BotDeps } from '../../deps';
 import { conversationScope, teamsInfo } from '../../teams-activity';
 
@@ -15,24 +16,19 @@ export function captureIdentity(deps: BotDeps) {
     const isBot = a.from.id === a.recipient?.id || a.from.role === 'bot';
     if (isBot) return true;
     const tenantId = a.conversation.tenantId ?? teamsInfo(a).tenantId;
-    const person = await recordTeamsUser(deps.core, {
-      aadObjectId: a.from.aadObjectId,
-      teamsUserId: a.from.id,
-      displayName: a.from.name,
-      tenantId,
-      timeZone: clientTimeZone(a.entities),
-    });
-    const scope = conversationScope(a);
-    await saveConversation(deps.core, {
-      conversationId: a.conversation.id,
-      scope,
-      personId: scope === 'personal' ? person.id : undefined,
-      teamId: teamsInfo(a).teamId,
-      channelName: teamsInfo(a).channelName,
-      tenantId,
-      serviceUrl: a.serviceUrl,
-      reference: Turn.getConversationReference(a),
-    });
+    await recordActivityIdentity(
+      deps.core,
+      { aadObjectId: a.from.aadObjectId, teamsUserId: a.from.id, displayName: a.from.name, tenantId, timeZone: clientTimeZone(a.entities) },
+      {
+        conversationId: a.conversation.id,
+        scope: conversationScope(a),
+        teamId: teamsInfo(a).teamId,
+        channelName: teamsInfo(a).channelName,
+        tenantId,
+        serviceUrl: a.serviceUrl,
+        reference: Turn.getConversationReference(a),
+      },
+    );
     return true;
   };
 }
