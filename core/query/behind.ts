@@ -3,7 +3,7 @@ import type { CoreContext } from '../context';
 import type { Prisma } from '../db/client';
 import type { OwnerView } from '../actions/view';
 import { dateOnly, localDate } from '../time';
-import { ragPrefilter } from './list';
+import { ragWhere } from './rag-where';
 import { actionScopeWhere, resolveScope, type Scope } from './scope';
 import type { Query } from './types';
 
@@ -36,7 +36,7 @@ export async function whoIsBehind(ctx: CoreContext, query: Extract<Query, { kind
   };
   // Overdue actions are red too (core/rag.ts), so every owner with an overdue action is in `red`.
   const [red, overdue] = await Promise.all([
-    countByPost(ragPrefilter('RED', today, ctx)),
+    countByPost(ragWhere('RED', today, ctx.ragWindows)),
     countByPost({ status: 'open', dueDate: { lt: dateOnly(today) } }),
   ]);
   const ranked = [...red.keys()]

@@ -1,16 +1,14 @@
 /**
- * Lists actions matching a filter, one page at a time. The SQL does the narrowing: status, due date and
- * reported RAG are indexed or cheap, and for Red and Complete (and for every non-RAG filter) the SQL
- * condition is exactly the rule, so the count and the page come straight from the database and only
- * the page's rows are loaded with owners. Amber and Green depend on update recency as well, so their
- * candidates are fetched with the RAG columns alone and rated in memory before the page is loaded.
+ * Lists actions matching a filter, one page at a time. Every filter, effective RAG included
+ * (core/query/rag-where.ts), is exact in SQL, so the count and the page come straight from the database
+ * and only the page's rows are loaded with owners.
  */
 import type { Prisma } from '../db/client';
 import type { CoreContext } from '../context';
-import type { Rag } from '../domain';
-import { actionViewInclude, ragColumns, ragOf, toActionView, type ActionView } from '../actions/view';
-import { addDays, dateOnly, localDate } from '../time';
+import { actionViewInclude, toActionView, type ActionView } from '../actions/view';
+import { dateOnly, localDate } from '../time';
 import { dueDateBounds, resolvePeriod, type DateSpan } from './period';
+import { quietWhere, ragWhere } from './rag-where';
 import { actionScopeWhere, resolveScope, type Asker, type Scope } from './scope';
 import type { ListFilter, Query } from './types';
 
@@ -32,34 +30,6 @@ export interface ListResult {
 
 export const PLAN_ORDER = [{ plan: { key: 'asc' } }, { position: 'asc' }] satisfies Prisma.ActionOrderByWithRelationInput[];
 
-/** Actions whose last activity (last update, else creation) falls on or before `today − days`. */
-export function quietWhere(today: string, days: number): Prisma.ActionWhereInput {
-  const before = dateOnly(addDays(today, 1 - days));
-  return { OR: [{ lastUpdateAt: { lt: before } }, { lastUpdateAt: null, createdAt: { lt: before } }] };
-}
-
-const notReported = (...rags: Rag[]): Prisma.ActionWhereInput => ({ OR: [{ reportedRag: null }, { reportedRag: { notIn: rags } }] });
-
-/** A superset of the actions with this effective RAG (exact for Red and Complete; see core/rag.ts). */
-export function ragPrefilter(rag: Rag, today: string, ctx: Pick<CoreContext, 'ragWindows'>): Prisma.ActionWhereInput {
-  const day = dateOnly(today);
-  const notOverdue: Prisma.ActionWhereInput = { OR: [{ dueDate: null }, { dueDate: { gte: day } }] };
-  switch (rag) {
-    case 'RED':
-      return { status: 'open', OR: [{ reportedRag: 'RED' }, { dueDate: { lt: day } }] };
-    case 'AMBER': {
-      const quiet = Math.min(ctx.ragWindows.dueSoonQuietDays, ctx.ragWindows.staleDays);
-      return { status: 'open', AND: [notReported('RED'), notOverdue, { OR: [{ reportedRag: 'AMBER' }, quietWhere(today, quiet)] }] };
-    }
-    case 'GREEN':
-      return { status: 'open', AND: [notReported('RED', 'AMBER'), notOverdue] };
-    case 'COMPLETE':
-      return { status: { in: ['awaiting_verification', 'complete'] } };
-  }
-}
-
-const EXACT_IN_SQL: Rag[] = ['RED', 'COMPLETE'];
-
 export function filterWhere(filter: ListFilter, scope: Scope, today: string, ctx: Pick<CoreContext, 'ragWindows'>): { where: Prisma.ActionWhereInput; due?: DateSpan; staleDays?: number } {
   const and: Prisma.ActionWhereInput[] = [actionScopeWhere(scope)];
   if (filter.status) and.push({ status: { in: filter.status } });
@@ -71,7 +41,7 @@ export function filterWhere(filter: ListFilter, scope: Scope, today: string, ctx
   if (due) and.push({ status: 'open', dueDate: dueDateBounds(due) });
   const staleDays = filter.stale && (filter.stale.days ?? ctx.ragWindows.staleDays);
   if (staleDays) and.push({ status: 'open', ...quietWhere(today, staleDays) });
-  if (filter.rag) and.push({ OR: filter.rag.map((r) => ragPrefilter(r, today, ctx)) });
+  if (filter.rag) and.push({ OR: filter.rag.map((r) => ragWhere(r, today, ctx.ragWindows)) });
   return { where: { AND: and }, due, staleDays };
 }
 
@@ -88,30 +58,20 @@ export async function listActions(
   const base = { kind: 'list' as const, query, labels: scope.labels, ...(due && { due }), ...(staleDays && { staleDays }), page, pageSize: opts.pageSize };
   const prisma = ctx.db.prisma;
 
-  if (!filter.rag || filter.rag.every((r) => EXACT_IN_SQL.includes(r))) {
-    const [perPlan, planKey] = await Promise.all([prisma.action.groupBy({ by: ['planId'], where, _count: { _all: true } }), planKeys(ctx)]);
-    const counts = perPlan.map((g) => ({ planId: g.planId, n: g._count._all })).sort((a, b) => byText(planKey.get(a.planId) ?? '', planKey.get(b.planId) ?? ''));
-    const total = counts.reduce((sum, c) => sum + c.n, 0);
-    const slices = pageSlices(counts, page * opts.pageSize, opts.pageSize);
-    // Each slice is one plan's rows in position order: ordering by the plan's key in SQL would join
-    // Plan and sort every matching action (PostgreSQL cannot stop early through that outer join).
-    const slice = (s: (typeof slices)[number]) => ({ where: { AND: [where, { planId: s.planId }] }, orderBy: { position: 'asc' as const }, skip: s.skip, take: s.take });
-    // Most pages lie within one plan: read their views at once, a round trip fewer than ids then views.
-    if (slices.length === 1) {
-      const rows = await prisma.action.findMany({ ...slice(slices[0]), include: actionViewInclude });
-      return { ...base, total, actions: rows.map((r) => toActionView(r, ctx)) };
-    }
-    const ids = await Promise.all(slices.map((s) => prisma.action.findMany({ ...slice(s), select: { id: true } })));
-    return { ...base, total, actions: await viewsInOrder(ctx, ids.flat().map((r) => r.id)) };
+  const [perPlan, planKey] = await Promise.all([prisma.action.groupBy({ by: ['planId'], where, _count: { _all: true } }), planKeys(ctx)]);
+  const counts = perPlan.map((g) => ({ planId: g.planId, n: g._count._all })).sort((a, b) => byText(planKey.get(a.planId) ?? '', planKey.get(b.planId) ?? ''));
+  const total = counts.reduce((sum, c) => sum + c.n, 0);
+  const slices = pageSlices(counts, page * opts.pageSize, opts.pageSize);
+  // Each slice is one plan's rows in position order: ordering by the plan's key in SQL would join
+  // Plan and sort every matching action (PostgreSQL cannot stop early through that outer join).
+  const slice = (s: (typeof slices)[number]) => ({ where: { AND: [where, { planId: s.planId }] }, orderBy: { position: 'asc' as const }, skip: s.skip, take: s.take });
+  // Most pages lie within one plan: read their views at once, a round trip fewer than ids then views.
+  if (slices.length === 1) {
+    const rows = await prisma.action.findMany({ ...slice(slices[0]), include: actionViewInclude });
+    return { ...base, total, actions: rows.map((r) => toActionView(r, ctx)) };
   }
-
-  const wanted = new Set(filter.rag);
-  const [candidates, planKey] = await Promise.all([prisma.action.findMany({ where, select: { id: true, planId: true, position: true, ...ragColumns } }), planKeys(ctx)]);
-  const matching = candidates
-    .filter((c) => wanted.has(ragOf(c, today, ctx).rag))
-    .sort((a, b) => byText(planKey.get(a.planId) ?? '', planKey.get(b.planId) ?? '') || a.position - b.position);
-  const ids = matching.slice(page * opts.pageSize, (page + 1) * opts.pageSize).map((c) => c.id);
-  return { ...base, total: matching.length, actions: await viewsInOrder(ctx, ids) };
+  const ids = await Promise.all(slices.map((s) => prisma.action.findMany({ ...slice(s), select: { id: true } })));
+  return { ...base, total, actions: await viewsInOrder(ctx, ids.flat().map((r) => r.id)) };
 }
 
 /** Plan keys by id (tens of rows). */

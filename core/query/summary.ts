@@ -1,11 +1,13 @@
 /**
  * "How are we doing on BTP-CDI?": counts by effective RAG and by status, % complete and the oldest
- * overdue action, for a plan, a board's plans or everything. Reads only the RAG columns of each action.
+ * overdue action, for a plan, a board's plans or everything. Counts in SQL (the RAG rules as conditions,
+ * rag-where.ts): rating every action in memory took 2.4 s for everything at 100,000 actions.
  */
 import type { CoreContext } from '../context';
 import { ACTION_STATUSES, RAGS, type ActionStatus, type Rag } from '../domain';
-import { actionViewInclude, ragColumns, ragOf, toActionView, type ActionView } from '../actions/view';
+import { actionViewInclude, toActionView, type ActionView } from '../actions/view';
 import { dateOnly, localDate } from '../time';
+import { ragWhere } from './rag-where';
 import { actionScopeWhere, resolveScope, type Scope } from './scope';
 import type { Query } from './types';
 
@@ -30,26 +32,26 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
   const where = actionScopeWhere(scope);
   const overdueWhere = { ...where, status: 'open', dueDate: { lt: dateOnly(today) } };
   const prisma = ctx.db.prisma;
-  const [rows, plans, overdue, oldest] = await Promise.all([
-    prisma.action.findMany({ where, select: ragColumns }),
+  const countRag = (rag: Rag) => prisma.action.count({ where: { AND: [where, ragWhere(rag, today, ctx.ragWindows)] } });
+  const [statuses, ragCounts, plans, overdue, oldest] = await Promise.all([
+    prisma.action.groupBy({ by: ['status'], where, _count: { _all: true } }),
+    Promise.all(RAGS.map(countRag)),
     scope.planIds ? Promise.resolve(scope.planIds.length) : prisma.plan.count(),
     prisma.action.count({ where: overdueWhere }),
     prisma.action.findFirst({ where: overdueWhere, include: actionViewInclude, orderBy: [{ dueDate: 'asc' }, { position: 'asc' }] }),
   ]);
-  const byRag = zeroes(RAGS);
+  const byRag = Object.fromEntries(RAGS.map((rag, i) => [rag, ragCounts[i]])) as Record<Rag, number>;
   const byStatus = zeroes(ACTION_STATUSES);
-  for (const row of rows) {
-    byRag[ragOf(row, today, ctx).rag]++;
-    if (row.status in byStatus) byStatus[row.status as ActionStatus]++;
-  }
+  for (const g of statuses) if (g.status in byStatus) byStatus[g.status as ActionStatus] = g._count._all;
+  const total = statuses.reduce((sum, g) => sum + g._count._all, 0);
   return {
     kind: 'summary',
     labels: scope.labels,
     plans,
-    total: rows.length,
+    total,
     byRag,
     byStatus,
-    percentComplete: rows.length ? Math.floor((100 * byStatus.complete) / rows.length) : 0,
+    percentComplete: total ? Math.floor((100 * byStatus.complete) / total) : 0,
     overdue,
     oldestOverdue: oldest && toActionView(oldest, ctx),
   };
