@@ -99,17 +99,20 @@ export function dateOnly(date: string): Date {
   return new Date(midnightMs(date));
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /**
  * dateOnly as a number. A reminder sweep does date sums for every owed action, and parsing ISO text
- * through Date was most of that: plain dates are read digit by digit. Days past the 28th and anything
- * unusual still go through Date's parser, so an impossible date stays invalid (NaN) as before.
+ * through Date was most of that: real dates are read digit by digit. Anything else still goes through
+ * Date's parser, so what it rejects stays NaN and what it rolls over ("2015-02-30") rolls over as before.
  */
 function midnightMs(date: string): number {
   if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
     const year = digits(date, 0, 4);
     const month = digits(date, 5, 7);
     const day = digits(date, 8, 10);
-    if (year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= 28) return Date.UTC(year, month - 1, day);
+    const leapDay = month === 2 && day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    if (year >= 1000 && month >= 1 && month <= 12 && day >= 1 && (day <= DAYS_IN_MONTH[month - 1] || leapDay)) return Date.UTC(year, month - 1, day);
   }
   return Date.parse(`${date}T00:00:00.000Z`);
 }
@@ -148,15 +151,26 @@ export function isWorkingDay(date: string, workingDays: readonly number[]): bool
 
 /** Moves `n` working days (negative: back); 0 stays put. */
 export function addWorkingDays(date: string, n: number, workingDays: readonly number[]): string {
-  if (workingDays.length === 0) throw new Error('a week needs at least one working day');
-  // Steps one Date rather than date strings: a reminder sweep does this for every owed action.
-  const d = dateOnly(date);
+  let week = 0;
+  for (const d of workingDays) if (d >= 1 && d <= 7) week |= 1 << d;
+  const perWeek = [1, 2, 3, 4, 5, 6, 7].filter((d) => week & (1 << d)).length;
+  if (perWeek === 0) throw new Error('a week needs at least one working day');
+  let day = Math.round(midnightMs(date) / DAY_MS);
+  if (Number.isNaN(day)) throw new RangeError(`not a date: ${date}`);
+  // Whole days as integers, not Dates: a reminder sweep does this for every action due soon. Every 7
+  // days hold each working day once, so whole weeks are skipped, keeping at least one working day to
+  // walk (the walk lands on a working day), and at most a week is walked.
   const step = Math.sign(n);
-  for (let left = Math.abs(n); left > 0; ) {
-    d.setUTCDate(d.getUTCDate() + step);
-    if (workingDays.includes(weekdayOf(d))) left--;
+  let left = Math.abs(n);
+  const weeks = left > 0 ? Math.floor((left - 1) / perWeek) : 0;
+  day += step * 7 * weeks;
+  left -= weeks * perWeek;
+  while (left > 0) {
+    day += step;
+    // 1 Jan 1970, day 0, was a Thursday (ISO weekday 4).
+    if (week & (1 << ((((day % 7) + 10) % 7) + 1))) left--;
   }
-  return isoDate(d);
+  return isoDate(day * DAY_MS);
 }
 
 /** "1 Jun 2015": how dates read in cards and reasons. */

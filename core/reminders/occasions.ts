@@ -39,11 +39,20 @@ export function owedOccasion(a: ReminderSubject, today: string, workingDays: rea
     return { kind: 'overdue', date: addDays(a.due, Math.floor(late / policy.overdueEveryDays) * policy.overdueEveryDays) };
   }
   if (policy.onDueDate && late >= 0) return { kind: 'due-today', date: a.due };
-  for (const n of [...policy.beforeDueWorkingDays].sort((x, y) => x - y)) {
+  for (const n of nearestFirst(policy.beforeDueWorkingDays)) {
     const date = addWorkingDays(a.due, -n, workingDays);
     if (date <= today) return { kind: `due-in-${n}`, date };
   }
   return null;
+}
+
+const sortedWindows = new WeakMap<readonly number[], number[]>();
+
+/** A policy's due-in windows, nearest first: sorted once per policy, not per action. */
+function nearestFirst(days: readonly number[]): number[] {
+  let sorted = sortedWindows.get(days);
+  if (!sorted) sortedWindows.set(days, (sorted = [...days].sort((x, y) => x - y)));
+  return sorted;
 }
 
 /** Overdue by more than the policy allows: the plan owner should hear about it (once per due date). */

@@ -1,4 +1,5 @@
 import { addDays, addWorkingDays, dateOnly, daysBetween, formatDate, localDate, zonedParts, zonedToUtc } from '../../core/time';
+import { prng } from '../helpers/prng';
 
 describe('time', () => {
   it('finds the local calendar date of an instant in a time zone', () => {
@@ -31,16 +32,42 @@ describe('time', () => {
   });
 
   it('reads plain dates as Date does, and keeps malformed ones invalid', () => {
-    // Every day of 1999-2001 (a leap year between two that are not): the digit-by-digit reading agrees.
-    for (let ms = Date.UTC(1999, 0, 1); ms < Date.UTC(2002, 0, 1); ms += 86_400_000) {
-      const date = new Date(ms).toISOString().slice(0, 10);
-      expect(dateOnly(date).getTime()).toBe(ms);
+    // Every day of 1899-1901 and 1999-2001 (leap years and century years that are not): the
+    // digit-by-digit reading agrees; so do days past the end of a month, which Date rolls over.
+    for (const [from, to] of [[1899, 1902], [1999, 2002]]) {
+      for (let ms = Date.UTC(from, 0, 1); ms < Date.UTC(to, 0, 1); ms += 86_400_000) {
+        const date = new Date(ms).toISOString().slice(0, 10);
+        expect(dateOnly(date).getTime()).toBe(ms);
+      }
     }
+    for (const rolled of ['1900-02-29', '2015-02-30', '2015-04-31', '2001-02-29']) expect(dateOnly(rolled).getTime()).toBe(Date.parse(`${rolled}T00:00:00.000Z`));
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     for (const bad of ['2015-13-01', '2015-00-10', '2015-1-10', '20x5-01-10', 'Spring 2004']) {
       expect(Number.isNaN(dateOnly(bad).getTime())).toBe(true);
       expect(Number.isNaN(daysBetween(bad, '2015-01-01'))).toBe(true);
     }
+  });
+
+  it('moves working days as stepping one day at a time would, for any week and distance', () => {
+    const stepping = (date: string, n: number, days: readonly number[]) => {
+      const d = dateOnly(date);
+      for (let left = Math.abs(n); left > 0; ) {
+        d.setUTCDate(d.getUTCDate() + Math.sign(n));
+        if (days.includes(d.getUTCDay() || 7)) left--;
+      }
+      return d.toISOString().slice(0, 10);
+    };
+    const random = prng(3);
+    for (let i = 0; i < 5000; i++) {
+      const date = addDays('1969-06-01', Math.floor(random() * 30_000));
+      // Weeks of one to seven days, sometimes listing a day twice.
+      const week = [1, 2, 3, 4, 5, 6, 7].filter(() => random() < 0.6).concat(random() < 0.2 ? [3, 3] : []);
+      if (!week.length) week.push(1 + Math.floor(random() * 7));
+      const n = Math.floor(random() * 61) - 30;
+      expect([date, week, n, addWorkingDays(date, n, week)]).toEqual([date, week, n, stepping(date, n, week)]);
+    }
+    expect(() => addWorkingDays('2026-11-24', 3, [])).toThrow('a week needs at least one working day');
+    expect(() => addWorkingDays('Ongoing', 3, [1, 2, 3, 4, 5])).toThrow(RangeError);
   });
 });
