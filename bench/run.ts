@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { OTHER_QUESTIONS } from './questions';
 import type { StepInput } from './size';
 import { growthExponent, growthOf } from './stats';
 
@@ -122,6 +123,7 @@ const FIGURES: Record<string, (r: any) => number> = {
   "what's red? SQL floor": (r) => r.red.sql.median,
   'reminder decision': (r) => r.reminders.decide.median,
   'reminder SQL floor': (r) => r.reminders.sql.median,
+  ...Object.fromEntries(OTHER_QUESTIONS.map((q) => [`"${q}" in process`, (r: any) => r.questions[q].median])),
   'digest (500 actions)': (r) => r.digest.compute.median,
   'peak RSS': (r) => r.maxRssMb,
 };
@@ -165,6 +167,9 @@ function markdown(results: Record<string, any>): string {
     for (const [size, r] of Object.entries(p.sizes as Record<string, any>)) {
       lines.push(`| ${Number(size).toLocaleString('en-GB')} | ${ms(r.red.endToEnd)} | ${ms(r.red.inProcess)} | ${ms(r.red.sql)} | ×${r.red.ratio} | ${r.red.total} | ${ms(r.reminders.decide)} | ${ms(r.reminders.sql)} | ×${r.reminders.ratio} | ${r.reminders.items} / ${r.reminders.cards} | ${ms(r.digest.compute)} | ${r.maxRssMb} | ${r.load[0][0]}–${r.load[1][0]} |`);
     }
+    lines.push('', "Managers' other questions over every plan, in process (parse → query → card), milliseconds median / p95:", '');
+    lines.push(`| actions | ${OTHER_QUESTIONS.map((q) => `"${q}"`).join(' | ')} |`, `|---:|${OTHER_QUESTIONS.map(() => '---:|').join('')}`);
+    for (const [size, r] of Object.entries(p.sizes as Record<string, any>)) lines.push(`| ${Number(size).toLocaleString('en-GB')} | ${OTHER_QUESTIONS.map((q) => ms(r.questions[q])).join(' | ')} |`);
     lines.push('', 'Growth from the smallest to the largest size (time ≈ c·n^k, least squares on logs):', '');
     for (const [figure, g] of Object.entries(p.scaling as Record<string, any>)) lines.push(`- ${figure}: k = ${g.k} — ${g.growth}`);
     lines.push('');

@@ -21,6 +21,7 @@ import { redFloor, reminderFloor } from './floor';
 import { generateData } from './generate';
 import { benchImport } from './import';
 import { benchParser } from './parser';
+import { OTHER_QUESTIONS, RED_QUESTION } from './questions';
 import { benchSendRate } from './send-rate';
 import { repeat, summarise, type Timing } from './stats';
 
@@ -33,7 +34,6 @@ export interface StepInput {
   now: string;
 }
 
-const RED_QUESTION = "what's red?";
 
 async function main(input: StepInput): Promise<Record<string, unknown>> {
   switch (input.step) {
@@ -82,13 +82,13 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
       { min: 5, max: n(10, 30), budgetMs, warmup: 2 },
     );
     // The same answer in process, without HTTP or the Bot Framework: parse → query → card.
-    const inProcess = await repeat(
-      async () => {
-        const query = parseQuestion(RED_QUESTION, await loadLexicon(core), core.now());
-        answerCard(await runQuery(core, query, { pageSize: 10 }), { scope: 'personal' });
-      },
-      { min: 5, max: n(10, 30), budgetMs },
-    );
+    const ask = async (question: string) => {
+      const query = parseQuestion(question, await loadLexicon(core), core.now());
+      answerCard(await runQuery(core, query, { pageSize: 10 }), { scope: 'personal' });
+    };
+    const inProcess = await repeat(() => ask(RED_QUESTION), { min: 5, max: n(10, 30), budgetMs });
+    const questions: Record<string, Timing> = {};
+    for (const question of OTHER_QUESTIONS) questions[question] = await repeat(() => ask(question), { min: 3, max: n(5, 15), budgetMs: budgetMs / 2 });
     let floorTotal = -1;
     const redSql = await repeat(
       async () => {
@@ -120,6 +120,7 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
     const ratio = (a: Timing, b: Timing) => Math.round((a.median / b.median) * 100) / 100;
     return {
       red: { endToEnd, inProcess, sql: redSql, ratio: ratio(endToEnd, redSql), inProcessRatio: ratio(inProcess, redSql), total: botTotal },
+      questions,
       reminders: { decide: reminders, sql: reminderSql, ratio: ratio(reminders, reminderSql), ...decided, floorPairs },
       digest: { compute: digest },
     };
