@@ -4,7 +4,8 @@
  * rag-where.ts): rating every action in memory took 2.4 s for everything at 100,000 actions.
  */
 import type { CoreContext } from '../context';
-import { ACTION_STATUSES, RAGS, type ActionStatus, type Rag } from '../domain';
+import type { Prisma } from '../db/client';
+import { ACTION_STATUSES, type ActionStatus, type Rag } from '../domain';
 import { actionViewInclude, toActionView, type ActionView } from '../actions/view';
 import { dateOnly, localDate } from '../time';
 import { ragWhere } from './rag-where';
@@ -32,18 +33,25 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
   const where = actionScopeWhere(scope);
   const overdueWhere = { ...where, status: 'open', dueDate: { lt: dateOnly(today) } };
   const prisma = ctx.db.prisma;
-  const countRag = (rag: Rag) => prisma.action.count({ where: { AND: [where, ragWhere(rag, today, ctx.ragWindows)] } });
-  const [statuses, ragCounts, plans, overdue, oldest] = await Promise.all([
+  // Grouped, not Prisma's count: that selects each matching row's id, which on SQLite reads every row
+  // even where an index answers the filter (Red at 100,000 actions: 90 ms; grouped: 9 ms).
+  const count = async (filter: Prisma.ActionWhereInput) => {
+    const groups = await prisma.action.groupBy({ by: ['status'], where: filter, _count: { _all: true } });
+    return groups.reduce((n, g) => n + g._count._all, 0);
+  };
+  const [statuses, red, amber, plans, overdue, oldest] = await Promise.all([
     prisma.action.groupBy({ by: ['status'], where, _count: { _all: true } }),
-    Promise.all(RAGS.map(countRag)),
+    count({ AND: [where, ragWhere('RED', today, ctx.ragWindows)] }),
+    count({ AND: [where, ragWhere('AMBER', today, ctx.ragWindows)] }),
     scope.planIds ? Promise.resolve(scope.planIds.length) : prisma.plan.count(),
-    prisma.action.count({ where: overdueWhere }),
+    count(overdueWhere),
     prisma.action.findFirst({ where: overdueWhere, include: actionViewInclude, orderBy: [{ dueDate: 'asc' }, { position: 'asc' }] }),
   ]);
-  const byRag = Object.fromEntries(RAGS.map((rag, i) => [rag, ragCounts[i]])) as Record<Rag, number>;
   const byStatus = zeroes(ACTION_STATUSES);
   for (const g of statuses) if (g.status in byStatus) byStatus[g.status as ActionStatus] = g._count._all;
   const total = statuses.reduce((sum, g) => sum + g._count._all, 0);
+  // Open actions are exactly Red, Amber or Green, and the rest Complete: Green needs no scan of its own.
+  const byRag: Record<Rag, number> = { RED: red, AMBER: amber, GREEN: byStatus.open - red - amber, COMPLETE: byStatus.awaiting_verification + byStatus.complete };
   return {
     kind: 'summary',
     labels: scope.labels,
