@@ -43,8 +43,11 @@ export interface RawPlan {
 }
 
 /** Values of every column of `field`, in column order. */
-export const valuesOf = (cells: Cells, field: Field): string[] =>
-  [...cells].filter(([key]) => key.startsWith(`${field}|`)).map(([, v]) => v);
+export function valuesOf(cells: Cells, field: Field): string[] {
+  const values: string[] = [];
+  for (const [key, value] of cells) if (key.startsWith(field) && key[field.length] === '|') values.push(value);
+  return values;
+}
 export const valueOf = (cells: Cells, field: Field): string => valuesOf(cells, field)[0] ?? '';
 
 const REC_FIELDS: Field[] = ['ref', 'recommendation', 'priority', 'agreed'];
@@ -74,16 +77,39 @@ function sectionOf(cells: string[], columns: Map<number, Column>): string | unde
 }
 
 /** Cells glued to their heading by a PDF paste ("Due Date 01-Mar-15") lose the heading. */
-function withoutEcho(cell: string, label: string): string {
+function echoRemover(label: string): (cell: string) => string {
   const n = normalise(label);
-  // normalise(cell) starts with the cell's first letter, digit or slash: most cells fail on that, cheaply.
-  if (cell.toLowerCase().match(/[a-z0-9/]/)?.[0] !== n[0]) return cell;
-  return n && normalise(cell).startsWith(`${n} `) ? cell.replace(new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*`, 'i'), '') : cell;
+  if (!n) return (cell) => cell;
+  const echo = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*`, 'i');
+  return (cell) => {
+    // normalise(cell) starts with the cell's first letter, digit or slash: most cells fail on that, cheaply.
+    if (cell.toLowerCase().match(/[a-z0-9/]/)?.[0] !== n[0]) return cell;
+    return normalise(cell).startsWith(`${n} `) ? cell.replace(echo, '') : cell;
+  };
+}
+
+/** What a table's columns mean for each row, worked out once per header rather than once per cell. */
+interface Layout {
+  columns: Map<number, Column>;
+  /** By column index: the field, whether it belongs to the recommendation (or is the action text), the key of its cell. */
+  slots: ({ field: Field; ofRec: boolean; key: string; withoutEcho: (cell: string) => string } | undefined)[];
+  hasActionColumn: boolean;
+  hasMarkerColumn: boolean;
+}
+
+function layoutOf(columns: Map<number, Column>): Layout {
+  const slots: Layout['slots'] = [];
+  for (const [c, col] of columns) {
+    const ofRec = REC_FIELDS.includes(col.field) || col.field === 'action';
+    slots[c] = { field: col.field, ofRec, key: `${col.field}|${col.label}`, withoutEcho: echoRemover(col.label) };
+  }
+  const fields = [...columns.values()].map((c) => c.field);
+  return { columns, slots, hasActionColumn: fields.includes('action'), hasMarkerColumn: fields.includes('ref') || fields.includes('priority') };
 }
 
 export function structure(rows: string[][], file: string, problems: ImportProblem[]): RawPlan {
   const plan: RawPlan = { recommendations: [], preamble: [], headerFound: false };
-  let columns = new Map<number, Column>();
+  let layout = layoutOf(new Map());
   let part: string | undefined;
   let timescale: string | undefined;
   let rec: RawRecommendation | undefined;
@@ -125,7 +151,7 @@ export function structure(rows: string[][], file: string, problems: ImportProble
       // A header with no ref, recommendation or action is the right-hand half of the table above.
       rightHalf = fields.has('ref') || fields.has('recommendation') || fields.has('action') ? undefined : [...block];
       if (!rightHalf) block = [];
-      columns = header.columns;
+      layout = layoutOf(header.columns);
       plan.headerFound = true;
       plan.preamble.push(cells.filter(Boolean));
       if (header.leftover) setSection(header.leftover);
@@ -140,16 +166,16 @@ export function structure(rows: string[][], file: string, problems: ImportProble
     const doc = cells.filter((c) => c.trim()).length === 1 ? DOC_HEADING.exec(cells.find((c) => c.trim())!.trim()) : null;
     if (doc) {
       headingRec = newRec(row, doc[1], doc[2].trim(), false);
-      columns = new Map();
+      layout = layoutOf(new Map());
       continue;
     }
-    if (!plan.headerFound || !columns.size) {
-      const heading = sectionOf(cells, columns);
+    if (!plan.headerFound || !layout.columns.size) {
+      const heading = sectionOf(cells, layout.columns);
       if (plan.headerFound && heading) setSection(heading);
       else plan.preamble.push(cells.filter(Boolean));
       continue;
     }
-    const heading = sectionOf(cells, columns);
+    const heading = sectionOf(cells, layout.columns);
     if (heading) {
       setSection(heading);
       continue;
@@ -158,11 +184,11 @@ export function structure(rows: string[][], file: string, problems: ImportProble
     const recCells = new Map<Field, string>();
     const actionCells: Cells = new Map();
     cells.forEach((cell, c) => {
-      const col = columns.get(c);
-      const value = col ? withoutEcho(cell, col.label).trim() : '';
-      if (!col || !/[a-z0-9]/i.test(value)) return;
-      if (REC_FIELDS.includes(col.field) || col.field === 'action') recCells.set(col.field, value);
-      else actionCells.set(`${col.field}|${col.label}`, value);
+      const slot = layout.slots[c];
+      const value = slot ? slot.withoutEcho(cell).trim() : '';
+      if (!slot || !/[a-z0-9]/i.test(value)) return;
+      if (slot.ofRec) recCells.set(slot.field, value);
+      else actionCells.set(slot.key, value);
     });
 
     if (rightHalf) {
@@ -176,8 +202,7 @@ export function structure(rows: string[][], file: string, problems: ImportProble
     const ref = refCell.length <= 8 ? REF.exec(refCell)?.[1] : undefined;
     const recText = recCells.get('recommendation') ?? '';
     const actText = hasWords(recCells.get('action') ?? '') ? recCells.get('action')! : '';
-    const hasActionColumn = [...columns.values()].some((c) => c.field === 'action');
-    const hasMarkerColumn = [...columns.values()].some((c) => c.field === 'ref' || c.field === 'priority');
+    const { hasActionColumn, hasMarkerColumn } = layout;
 
     if (headingRec && rec === headingRec) {
       // Document style: the small table's key points describe the heading's recommendation.
