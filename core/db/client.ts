@@ -4,6 +4,7 @@
  * are generated from one model file and the rest of Chaser is typed against the SQLite one (their
  * APIs are identical because their models are).
  */
+import type { TransactionMode } from '@libsql/client';
 import { PrismaLibSql } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../../prisma/generated/sqlite/client/client';
@@ -31,20 +32,42 @@ export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
+/**
+ * Settings of each SQLite connection. busy_timeout makes a second writer (the CLI while the bot runs)
+ * wait instead of failing. In WAL mode NORMAL skips the fsync per commit yet survives a process crash;
+ * only a power cut can lose the last commits. The outbox confirms every send with its own commit, so
+ * this matters.
+ */
+const SQLITE_CONNECTION_PRAGMAS = ['PRAGMA synchronous = NORMAL', 'PRAGMA busy_timeout = 5000', 'PRAGMA foreign_keys = ON'];
+
+/**
+ * libsql hands its connection to each transaction and opens a fresh one, with SQLite's defaults, for
+ * whatever comes next: without this, every connection after the first transaction had no busy timeout
+ * and fsynced every commit.
+ */
+class SqliteAdapter extends PrismaLibSql {
+  override createClient(config: Parameters<PrismaLibSql['createClient']>[0]) {
+    const client = super.createClient(config);
+    const transaction = client.transaction.bind(client);
+    client.transaction = async (mode?: TransactionMode) => {
+      const tx = await transaction(mode);
+      await client.executeMultiple(SQLITE_CONNECTION_PRAGMAS.join(';\n'));
+      return tx;
+    };
+    return client;
+  }
+}
+
 export async function openDb(url: string): Promise<Db> {
   const provider = providerOf(url);
   const prisma =
     provider === 'sqlite'
-      ? new SqliteClient({ adapter: new PrismaLibSql({ url }) })
+      ? new SqliteClient({ adapter: new SqliteAdapter({ url }) })
       : (new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient);
   if (provider === 'sqlite') {
-    // WAL lets the CLI read while the bot writes; busy_timeout makes a second writer wait instead of failing.
+    // WAL (kept in the file) lets the CLI read while the bot writes.
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-    // In WAL mode NORMAL skips the fsync per commit yet survives a process crash; only a power cut can
-    // lose the last commits. The outbox confirms every send with its own commit, so this matters.
-    await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
-    await prisma.$queryRawUnsafe('PRAGMA busy_timeout = 5000');
-    await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+    for (const pragma of SQLITE_CONNECTION_PRAGMAS) await prisma.$queryRawUnsafe(pragma);
   }
   return { prisma, provider, url, close: () => prisma.$disconnect() };
 }
