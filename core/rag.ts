@@ -50,29 +50,42 @@ export function effectiveRag(a: RagInput, today: string, windows: RagWindows = D
     return { rag: 'COMPLETE', reason: `completed by owner${when}, awaiting verification` };
   }
 
-  const derived: EffectiveRag[] = [];
   const due = a.dueDate ? isoDate(a.dueDate) : null;
   const last = isoDate(a.lastActivityAt);
-  const quietFor = (days: number) => last <= addDays(today, -days);
-  const since = a.hasUpdates ? `since ${formatDate(last)}` : 'ever';
+  const t = thresholds(today, windows);
+  const since = () => (a.hasUpdates ? `since ${formatDate(last)}` : 'ever');
+  // The first rule that applies is the worst: Red (b) before Amber (c) before Amber (d).
+  let derived: EffectiveRag | null = null;
+  if (due && due < today) derived = { rag: 'RED', reason: `overdue since ${formatDate(addDays(due, 1))}` };
+  else if (due && due <= t.dueSoon && last <= t.dueSoonQuiet) derived = { rag: 'AMBER', reason: `due ${formatDate(due)} with no update ${since()}` };
+  else if (last <= t.stale) derived = { rag: 'AMBER', reason: `no update ${since()}` };
 
-  if (due && due < today) derived.push({ rag: 'RED', reason: `overdue since ${formatDate(addDays(due, 1))}` });
-  else if (due && due <= addDays(today, windows.dueSoonDays) && quietFor(windows.dueSoonQuietDays)) {
-    derived.push({ rag: 'AMBER', reason: `due ${formatDate(due)} with no update ${since}` });
-  }
-  if (quietFor(windows.staleDays)) derived.push({ rag: 'AMBER', reason: `no update ${since}` });
-
-  const worstDerived = derived.sort((x, y) => SEVERITY[y.rag as 'RED'] - SEVERITY[x.rag as 'RED'])[0];
   const reported = isOpenRag(a.reportedRag) ? a.reportedRag : null;
   const reportedText = reported
     ? `reported ${WORD[reported]}${a.reportedRagAt ? ` ${formatDate(a.reportedRagAt)}` : ''}`
     : null;
 
-  if (!worstDerived) return reported ? { rag: reported, reason: reportedText! } : { rag: 'GREEN', reason: 'on track' };
-  if (reported && SEVERITY[reported] >= SEVERITY[worstDerived.rag as 'RED']) {
-    return { rag: reported, reason: `${reportedText}; ${worstDerived.reason}` };
+  if (!derived) return reported ? { rag: reported, reason: reportedText! } : { rag: 'GREEN', reason: 'on track' };
+  if (reported && SEVERITY[reported] >= SEVERITY[derived.rag as 'RED']) {
+    return { rag: reported, reason: `${reportedText}; ${derived.reason}` };
   }
-  return { rag: worstDerived.rag, reason: reportedText ? `${reportedText} but ${worstDerived.reason}` : worstDerived.reason };
+  return { rag: derived.rag, reason: reportedText ? `${reportedText} but ${derived.reason}` : derived.reason };
+}
+
+let lastThresholds: { today: string; windows: RagWindows; dueSoon: string; dueSoonQuiet: string; stale: string } | undefined;
+
+/** The window edges as dates for `today`: the same for every action rated in a sweep or a list, so worked out once. */
+function thresholds(today: string, windows: RagWindows) {
+  if (lastThresholds?.today !== today || lastThresholds.windows !== windows) {
+    lastThresholds = {
+      today,
+      windows,
+      dueSoon: addDays(today, windows.dueSoonDays),
+      dueSoonQuiet: addDays(today, -windows.dueSoonQuietDays),
+      stale: addDays(today, -windows.staleDays),
+    };
+  }
+  return lastThresholds;
 }
 
 function isOpenRag(rag: string | null): rag is Exclude<Rag, 'COMPLETE'> {
