@@ -5,7 +5,7 @@
 import { CompiledLexicon, compiledFor, Entity } from './lexicon';
 import { daysSince, findPeriods, Word } from './time';
 import { tokenize } from './tokens';
-import type { Lexicon, ListFilter, Owner, Period, Query } from './types';
+import type { Lexicon, ListFilter, Owner, Period, Query, SingleOwner } from './types';
 import { Cue, isKnownWord, senseOf } from './vocabulary';
 import type { Rag } from '../domain';
 
@@ -19,7 +19,8 @@ const DEFAULT_CHANGES: Period = { days: 7 };
 interface Names {
   plan?: string;
   board?: string;
-  owner?: Owner;
+  /** Every owner named, in order, each once. */
+  owners: SingleOwner[];
   ref?: { plan?: string; ref: string };
   /** Plans an action ref's prefix could mean ("BTP-7" with BTP-CDI and BTP-X). */
   ambiguous?: { plans: string[]; ref: string };
@@ -30,7 +31,7 @@ interface Names {
 
 function readNames(tokens: string[], mentions: string[], lx: CompiledLexicon): Names {
   const fuzzy = (t: string) => !isKnownWord(t);
-  const names: Names = { found: 0, rest: [] };
+  const names: Names = { found: 0, owners: [], rest: [] };
   // Mentions of anyone not in the lexicon (the bot itself, under whatever name) are dropped.
   for (const mention of mentions) {
     const [person] = lx.names.scan(tokenize(mention).words, fuzzy).flatMap((m) => (m.values.length === 1 ? m.values : []));
@@ -68,12 +69,18 @@ function typedByNextWord(values: Entity[], next: string | undefined): Entity | u
   return typed.length === 1 ? typed[0] : undefined;
 }
 
-/** The first plan, board and owner named win; a question is about one of each. */
+/**
+ * The first plan and board named win: a question is about one of each. Owners add up: "what's overdue
+ * for Alex or the DCC?" (or "and": either way, a manager means both people's actions).
+ */
 function assign(names: Names, entity: Entity): void {
   names.found++;
   if (entity.type === 'plan') names.plan ??= entity.key;
   else if (entity.type === 'board') names.board ??= entity.key;
-  else names.owner ??= entity.type === 'post' ? { post: entity.post } : { personId: entity.id };
+  else {
+    const owner = entity.type === 'post' ? { post: entity.post } : { personId: entity.id };
+    if (!names.owners.some((o) => JSON.stringify(o) === JSON.stringify(owner))) names.owners.push(owner);
+  }
 }
 
 class Cues {
@@ -117,7 +124,7 @@ function refOf(names: Names, cues: Cues): { plan?: string; ref: string } | undef
 const OBJECT_ME = new Set(['show', 'tell', 'give', 'let', 'find', 'send', 'get', 'make', 'help', 'ask']);
 
 function ownerOf(names: Names, cues: Cues): Owner | undefined {
-  if (names.owner) return names.owner;
+  if (names.owners.length) return names.owners.length === 1 ? names.owners[0] : { anyOf: names.owners };
   // "me"/"my", or "I" as in "what do I owe" (not "can I see").
   const askerI = cues.pair('auxiliary', hasCue('i')) ?? cues.pair('i', hasCue('owe', 'auxiliary'));
   const me = cues.words.some((w, i) => w.sense?.cue === 'me' && !OBJECT_ME.has(cues.words[i - 1]?.text));

@@ -4,7 +4,7 @@
  */
 import type { Prisma } from '../db/client';
 import type { CoreContext } from '../context';
-import type { Owner } from './types';
+import type { Owner, SingleOwner } from './types';
 
 /** Who asked: the Person captured from the activity (aadObjectId or Teams user id). */
 export interface Asker {
@@ -48,6 +48,15 @@ export async function resolveScope(
 }
 
 async function resolveOwner(ctx: Pick<CoreContext, 'db'>, owner: Owner, asker?: Asker): Promise<{ postIds: string[]; label: string }> {
+  if ('anyOf' in owner) {
+    const each = [];
+    for (const one of owner.anyOf) each.push(await resolveSingleOwner(ctx, one, asker));
+    return { postIds: [...new Set(each.flatMap((o) => o.postIds))], label: each.map((o) => o.label).join(' or ') };
+  }
+  return resolveSingleOwner(ctx, owner, asker);
+}
+
+async function resolveSingleOwner(ctx: Pick<CoreContext, 'db'>, owner: SingleOwner, asker?: Asker): Promise<{ postIds: string[]; label: string }> {
   const prisma = ctx.db.prisma;
   if ('post' in owner) {
     const post = await prisma.post.findUnique({ where: { name: owner.post }, select: { id: true, name: true } });

@@ -40,12 +40,16 @@ export const periodSchema = z.union([
 ]);
 export type Period = z.infer<typeof periodSchema>;
 
-/** Whose actions: a post ("Deputy Chief Constable"), a person by id, or whoever is asking. */
-export const ownerSchema = z.union([
+/** One owner: a post ("Deputy Chief Constable"), a person by id, or whoever is asking. */
+const singleOwnerSchema = z.union([
   z.object({ post: z.string() }).strict(),
   z.object({ personId: z.string() }).strict(),
   z.object({ me: z.literal(true) }).strict(),
 ]);
+export type SingleOwner = z.infer<typeof singleOwnerSchema>;
+
+/** Whose actions: one owner, or any of several ("Alex or the DCC"). */
+export const ownerSchema = z.union([singleOwnerSchema, z.object({ anyOf: z.array(singleOwnerSchema).min(2).max(10) }).strict()]);
 export type Owner = z.infer<typeof ownerSchema>;
 
 /** Filters combine with AND; values inside one array combine with OR ("red or amber"). */

@@ -68,6 +68,12 @@ describe('list', () => {
     expect(await list({ due: { range: 'this-week' }, stale: {} })).toMatchObject({ due: { from: '2024-11-18', to: '2024-11-24' }, staleDays: 30 });
   });
 
+  it('lists the actions of any of several owners, named together on the card', async () => {
+    const either = await list({ owner: { anyOf: [{ personId: ids.megan.id }, { post: 'Head of Contact Management' }] } }, { pageSize: 20 });
+    expect(refs(either)).toEqual(['BTP-CDI-1', 'BTP-CDI-3', 'BTP-CDI-4', 'NCRS-12A']);
+    expect(either.labels.owner).toBe('Megan Bowen or Head of Contact Management');
+  });
+
   it('pages in plan order, counting every match (SQL path and in-memory path)', async () => {
     const red = [await list({ rag: ['RED'] }, { pageSize: 2 }), await list({ rag: ['RED'] }, { pageSize: 2, page: 1 })];
     expect(red.map(refs)).toEqual([['BTP-CDI-1', 'BTP-CDI-2'], ['NCRS-1']]);
