@@ -80,6 +80,11 @@ describe('questions over HTTP', () => {
     expect(bodyText(untagged)).not.toContain('<at>');
   });
 
+  it('answers for several owners at once', async () => {
+    const card = await ask("what's open for Megan Bowen or the Head of Contact Management?");
+    expect(card.body[0].text).toBe('Open — 4 actions for Megan Bowen or Head of Contact Management');
+  });
+
   it('answers for the asker, covering for the people who delegated to them', async () => {
     expect((await ask('what do I owe?')).body[0].text).toBe('Actions — 4 actions for you');
     expect((await ask('my red actions')).body[0].text).toBe('Red — 1 action for you');
