@@ -124,7 +124,7 @@ function refOf(names: Names, cues: Cues): { plan?: string; ref: string } | undef
 const OBJECT_ME = new Set(['show', 'tell', 'give', 'let', 'find', 'send', 'get', 'make', 'help', 'ask']);
 
 function ownerOf(names: Names, cues: Cues): Owner | undefined {
-  if (names.owners.length) return names.owners.length === 1 ? names.owners[0] : { anyOf: names.owners };
+  if (names.owners.length) return names.owners.length === 1 ? names.owners[0] : { any: names.owners };
   // "me"/"my", or "I" as in "what do I owe" (not "can I see").
   const askerI = cues.pair('auxiliary', hasCue('i')) ?? cues.pair('i', hasCue('owe', 'auxiliary'));
   const me = cues.words.some((w, i) => w.sense?.cue === 'me' && !OBJECT_ME.has(cues.words[i - 1]?.text));

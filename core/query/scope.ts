@@ -48,9 +48,9 @@ export async function resolveScope(
 }
 
 async function resolveOwner(ctx: Pick<CoreContext, 'db'>, owner: Owner, asker?: Asker): Promise<{ postIds: string[]; label: string }> {
-  if ('anyOf' in owner) {
+  if ('any' in owner) {
     const each = [];
-    for (const one of owner.anyOf) each.push(await resolveSingleOwner(ctx, one, asker));
+    for (const one of owner.any) each.push(await resolveSingleOwner(ctx, one, asker));
     return { postIds: [...new Set(each.flatMap((o) => o.postIds))], label: each.map((o) => o.label).join(' or ') };
   }
   return resolveSingleOwner(ctx, owner, asker);

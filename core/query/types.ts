@@ -49,7 +49,7 @@ const singleOwnerSchema = z.union([
 export type SingleOwner = z.infer<typeof singleOwnerSchema>;
 
 /** Whose actions: one owner, or any of several ("Alex or the DCC"). */
-export const ownerSchema = z.union([singleOwnerSchema, z.object({ anyOf: z.array(singleOwnerSchema).min(2).max(10) }).strict()]);
+export const ownerSchema = z.union([singleOwnerSchema, z.object({ any: z.array(singleOwnerSchema).min(2).max(10) }).strict()]);
 export type Owner = z.infer<typeof ownerSchema>;
 
 /** Filters combine with AND; values inside one array combine with OR ("red or amber"). */

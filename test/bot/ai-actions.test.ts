@@ -13,6 +13,7 @@ describe('queryFromAction', () => {
     ['list', { rag: ['RED'], plan: 'BTP-CDI' }, { kind: 'list', filter: { rag: ['RED'], plan: 'BTP-CDI' }, tagOwners: false }],
     ['list', { overdue: true, owner: { post: 'Deputy Chief Constable' }, tagOwners: true }, { kind: 'list', filter: { overdue: true, owner: { post: 'Deputy Chief Constable' } }, tagOwners: true }],
     ['list', undefined, { kind: 'list', filter: {}, tagOwners: false }],
+    ['list', { owner: { any: [{ post: 'FCR' }, { me: true }] } }, { kind: 'list', filter: { owner: { any: [{ post: 'FCR' }, { me: true }] } }, tagOwners: false }],
     ['item', { plan: 'BTP-CDI', ref: '7' }, { kind: 'item', plan: 'BTP-CDI', ref: '7', history: false }],
     ['item', { ref: '7', history: true }, { kind: 'item', ref: '7', history: true }],
     ['recommendation', { plan: 'NCRS', ref: '3' }, { kind: 'recommendation', plan: 'NCRS', ref: '3' }],

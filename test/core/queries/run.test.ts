@@ -69,7 +69,7 @@ describe('list', () => {
   });
 
   it('lists the actions of any of several owners, named together on the card', async () => {
-    const either = await list({ owner: { anyOf: [{ personId: ids.megan.id }, { post: 'Head of Contact Management' }] } }, { pageSize: 20 });
+    const either = await list({ owner: { any: [{ personId: ids.megan.id }, { post: 'Head of Contact Management' }] } }, { pageSize: 20 });
     expect(refs(either)).toEqual(['BTP-CDI-1', 'BTP-CDI-3', 'BTP-CDI-4', 'NCRS-12A']);
     expect(either.labels.owner).toBe('Megan Bowen or Head of Contact Management');
   });
