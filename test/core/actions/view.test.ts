@@ -1,8 +1,10 @@
-/** The action read model: last update and the number of progress notes, field-change records left out. */
+/** The action read model: last update and the number of progress notes, field-change records left out; the same view inside a transaction. */
+import { loadView, loadViewIn } from '../../../core/actions/change';
 import { listActionViews } from '../../../core/actions/view';
+import type { Tx } from '../../../core/db/tx';
 import { DEFAULT_RAG_WINDOWS } from '../../../core/rag';
 import { createTestDb, type TestDatabase } from '../../helpers/db';
-import { seedPlan } from '../../helpers/fixtures';
+import { seedPerson, seedPlan } from '../../helpers/fixtures';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -24,4 +26,19 @@ it('counts progress notes and shows the newest, ignoring status changes, per act
   const [a, b] = await listActionViews(ctx, { plan: { key: 'V' } });
   expect(a).toMatchObject({ ref: '1', updates: 3, lastUpdate: { at: '2015-05-01T00:00:00.000Z', text: 'newest' } });
   expect(b).toMatchObject({ ref: '2', updates: 0, lastUpdate: null });
+});
+
+it('reads the same view inside a transaction, with its own uncommitted writes, one relation at a time', async () => {
+  await seedPlan(t.db, { key: 'TX', owner: 'Head of SDD', actions: [{ ref: '1', owners: ['FCR', 'Head of SDD'], updates: [{ at: '2015-03-01', text: 'first' }] }] });
+  await seedPerson(t.db, { displayName: 'Megan Bowen', posts: ['FCR'] });
+  const ctx = { db: t.db, now: () => new Date('2015-06-02T09:00:00Z'), timeZone: 'Europe/London', ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: [] };
+  const action = await t.db.prisma.action.findFirstOrThrow({ where: { plan: { key: 'TX' } } });
+  const outside = await loadView(ctx, action.id);
+  expect(outside).toMatchObject({ displayRef: 'TX-1', updates: 1, owners: [{ post: 'FCR', holders: [{ displayName: 'Megan Bowen' }] }, { post: 'Head of SDD', holders: [] }] });
+  await t.db.prisma.$transaction(async (tx) => {
+    expect(await loadViewIn(ctx, tx as Tx, action.id)).toEqual(outside);
+    await tx.update.create({ data: { actionId: action.id, at: new Date('2015-06-01T00:00:00Z'), kind: 'progress', text: 'in the transaction' } });
+    expect(await loadViewIn(ctx, tx as Tx, action.id)).toMatchObject({ updates: 2, lastUpdate: { text: 'in the transaction' } });
+  });
+  expect(await loadViewIn(ctx, t.db.prisma, 'no-such-action')).toBeNull();
 });
