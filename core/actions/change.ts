@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CoreContext } from '../context';
 import type { Tx } from '../db/tx';
-import { actionViewInclude, toActionView, type ActionRow, type ActionView } from './view';
+import { actionViewInclude, toActionView, type ActionView } from './view';
 
 /** Messages to show next to card inputs, keyed by input id. */
 export type FieldErrors = Record<string, string>;
@@ -33,27 +33,10 @@ export async function findActor(ctx: Pick<CoreContext, 'db' | 'timeZone'>, perso
   return p && { id: p.id, displayName: p.displayName, timeZone: p.timeZone ?? ctx.timeZone };
 }
 
-export async function loadView(ctx: CoreContext, actionId: string): Promise<ActionView | null> {
-  const row = await ctx.db.prisma.action.findUnique({ where: { id: actionId }, include: actionViewInclude });
+/** The action's view; inside a transaction pass `tx`, so it includes the transaction's own writes. */
+export async function loadView(ctx: CoreContext, actionId: string, tx: Tx = ctx.db.prisma): Promise<ActionView | null> {
+  const row = await tx.action.findUnique({ where: { id: actionId }, include: actionViewInclude });
   return row && toActionView(row, ctx);
-}
-
-/**
- * The action's view as the transaction `tx` sees it (its own writes included), one relation per query,
- * one after another: Prisma runs an include's relations concurrently, which on a PostgreSQL
- * transaction's single connection overlaps queries (pg deprecates that and refuses it from pg 9).
- */
-export async function loadViewIn(ctx: CoreContext, tx: Tx, actionId: string): Promise<ActionView | null> {
-  const { plan, recommendation, owners, updates } = actionViewInclude;
-  const action = await tx.action.findUnique({ where: { id: actionId }, include: { plan } });
-  if (!action) return null;
-  const row: ActionRow = {
-    ...action,
-    recommendation: await tx.recommendation.findUniqueOrThrow({ where: { id: action.recommendationId }, ...recommendation }),
-    owners: await tx.actionOwner.findMany({ where: { actionId }, ...owners }),
-    updates: await tx.update.findMany({ ...updates, where: { actionId, ...updates.where } }),
-  };
-  return toActionView(row, ctx);
 }
 
 /** Thrown inside a transaction when the row moved on since the card was opened; rolls the write back. */

@@ -8,7 +8,7 @@ import type { CoreContext } from '../context';
 import type { Tx } from '../db/tx';
 import { canManagePlan } from '../people/roles';
 import { formatDate, isoDate } from '../time';
-import { fieldErrors, findActor, loadView, loadViewIn, optionalText, type FieldErrors } from './change';
+import { fieldErrors, findActor, loadView, optionalText, type FieldErrors } from './change';
 import { enqueueToPeople, type OwnerLoopMessages } from './owner-messages';
 import type { ActionView } from './view';
 
@@ -84,7 +84,7 @@ export async function decideExtension(ctx: CoreContext, actorId: string, raw: Re
         idempotencyKey: `extension:${request.id}`,
       },
     });
-    const after = (await loadViewIn(ctx, tx, view.id))!;
+    const after = (await loadView(ctx, view.id, tx))!;
     await enqueueToPeople(tx, [request.requestedById], {
       key: `notice:extension:${request.id}`,
       purpose: 'notice',

@@ -10,7 +10,7 @@ import type { Tx } from '../db/tx';
 import { isUniqueViolation } from '../db/tx';
 import { actionRole } from '../people/roles';
 import { dateOnly, isoDate, localDate } from '../time';
-import { fieldErrors, findActor, idempotencyKey, loadView, loadViewIn, optionalText, StaleVersion, type FieldErrors } from './change';
+import { fieldErrors, findActor, idempotencyKey, loadView, optionalText, StaleVersion, type FieldErrors } from './change';
 import { enqueueToPeople, planOwnerIds, type OwnerLoopMessages } from './owner-messages';
 import type { ActionView } from './view';
 
@@ -156,7 +156,7 @@ async function write(ctx: CoreContext, tx: Tx, w: Write, messages: OwnerLoopMess
   });
 
   const owners = w.planOwners;
-  const after = (await loadViewIn(ctx, tx, view.id))!;
+  const after = (await loadView(ctx, view.id, tx))!;
   if (completing) {
     return enqueueToPeople(tx, owners, {
       key: `approval:verify:${view.id}:${after.version}`,

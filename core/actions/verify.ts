@@ -9,7 +9,7 @@ import type { Tx } from '../db/tx';
 import { isUniqueViolation } from '../db/tx';
 import { actionOwnerIds, canManagePlan } from '../people/roles';
 import { cardRefSchema } from './update';
-import { fieldErrors, findActor, loadView, loadViewIn, optionalText, StaleVersion, type FieldErrors } from './change';
+import { fieldErrors, findActor, loadView, optionalText, StaleVersion, type FieldErrors } from './change';
 import { enqueueToPeople, type OwnerLoopMessages } from './owner-messages';
 import type { ActionView } from './view';
 
@@ -69,7 +69,7 @@ export async function decideVerification(ctx: CoreContext, actorId: string, raw:
           idempotencyKey: key,
         },
       });
-      const after = (await loadViewIn(ctx, tx, view.id))!;
+      const after = (await loadView(ctx, view.id, tx))!;
       await enqueueToPeople(tx, owners, {
         key: `notice:${key}`,
         purpose: 'notice',

@@ -58,12 +58,39 @@ class SqliteAdapter extends PrismaLibSql {
   }
 }
 
+/**
+ * Prisma runs an include's relation queries concurrently. On a transaction, which is one pg connection,
+ * that overlaps queries: pg 8 queues them with a deprecation warning, pg 9 refuses them. Here each
+ * transaction's queries go one after another, so every query works inside a transaction as outside.
+ */
+class PostgresAdapter extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const tx = await startTransaction(isolationLevel);
+      let last: Promise<unknown> = Promise.resolve();
+      const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+        const next = last.then(run, run);
+        last = next.catch(() => undefined);
+        return next;
+      };
+      const queryRaw = tx.queryRaw.bind(tx);
+      const executeRaw = tx.executeRaw.bind(tx);
+      tx.queryRaw = (query) => inTurn(() => queryRaw(query));
+      tx.executeRaw = (query) => inTurn(() => executeRaw(query));
+      return tx;
+    };
+    return adapter;
+  }
+}
+
 export async function openDb(url: string): Promise<Db> {
   const provider = providerOf(url);
   const prisma =
     provider === 'sqlite'
       ? new SqliteClient({ adapter: new SqliteAdapter({ url }) })
-      : (new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient);
+      : (new PostgresClient({ adapter: new PostgresAdapter({ connectionString: url }) }) as unknown as PrismaClient);
   if (provider === 'sqlite') {
     // WAL (kept in the file) lets the CLI read while the bot writes.
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');

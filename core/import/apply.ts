@@ -260,10 +260,11 @@ async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: Apply
  */
 async function loadActions(tx: Tx, planId: string) {
   const inPlan = { action: { planId } };
-  // One after another: a transaction is one connection, and pg refuses overlapping queries from pg 9 on.
-  const actions = await tx.action.findMany({ where: { planId } });
-  const owners = await tx.actionOwner.findMany({ where: inPlan, select: { actionId: true, postId: true, roleLabel: true }, orderBy: { position: 'asc' } });
-  const posts = await tx.post.findMany({ where: { actions: { some: inPlan } }, select: { id: true, name: true } });
+  const [actions, owners, posts] = await Promise.all([
+    tx.action.findMany({ where: { planId } }),
+    tx.actionOwner.findMany({ where: inPlan, select: { actionId: true, postId: true, roleLabel: true }, orderBy: { position: 'asc' } }),
+    tx.post.findMany({ where: { actions: { some: inPlan } }, select: { id: true, name: true } }),
+  ]);
   const postName = new Map(posts.map((p) => [p.id, p.name]));
   const ownersOf = new Map(actions.map((a) => [a.id, [] as { post: string; role: string | null }[]]));
   for (const o of owners) ownersOf.get(o.actionId)!.push({ post: postName.get(o.postId)!, role: o.roleLabel });

@@ -1,5 +1,5 @@
 /** The action read model: last update and the number of progress notes, field-change records left out; the same view inside a transaction. */
-import { loadView, loadViewIn } from '../../../core/actions/change';
+import { loadView } from '../../../core/actions/change';
 import { listActionViews } from '../../../core/actions/view';
 import type { Tx } from '../../../core/db/tx';
 import { DEFAULT_RAG_WINDOWS } from '../../../core/rag';
@@ -28,7 +28,7 @@ it('counts progress notes and shows the newest, ignoring status changes, per act
   expect(b).toMatchObject({ ref: '2', updates: 0, lastUpdate: null });
 });
 
-it('reads the same view inside a transaction, with its own uncommitted writes, one relation at a time', async () => {
+it('reads the same view inside a transaction, with its own uncommitted writes', async () => {
   await seedPlan(t.db, { key: 'TX', owner: 'Head of SDD', actions: [{ ref: '1', owners: ['FCR', 'Head of SDD'], updates: [{ at: '2015-03-01', text: 'first' }] }] });
   await seedPerson(t.db, { displayName: 'Megan Bowen', posts: ['FCR'] });
   const ctx = { db: t.db, now: () => new Date('2015-06-02T09:00:00Z'), timeZone: 'Europe/London', ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: [] };
@@ -36,9 +36,9 @@ it('reads the same view inside a transaction, with its own uncommitted writes, o
   const outside = await loadView(ctx, action.id);
   expect(outside).toMatchObject({ displayRef: 'TX-1', updates: 1, owners: [{ post: 'FCR', holders: [{ displayName: 'Megan Bowen' }] }, { post: 'Head of SDD', holders: [] }] });
   await t.db.prisma.$transaction(async (tx) => {
-    expect(await loadViewIn(ctx, tx as Tx, action.id)).toEqual(outside);
+    expect(await loadView(ctx, action.id, tx as Tx)).toEqual(outside);
     await tx.update.create({ data: { actionId: action.id, at: new Date('2015-06-01T00:00:00Z'), kind: 'progress', text: 'in the transaction' } });
-    expect(await loadViewIn(ctx, tx as Tx, action.id)).toMatchObject({ updates: 2, lastUpdate: { text: 'in the transaction' } });
+    expect(await loadView(ctx, action.id, tx as Tx)).toMatchObject({ updates: 2, lastUpdate: { text: 'in the transaction' } });
   });
-  expect(await loadViewIn(ctx, t.db.prisma, 'no-such-action')).toBeNull();
+  expect(await loadView(ctx, 'no-such-action')).toBeNull();
 });

@@ -1,11 +1,16 @@
 /**
- * SQLite connection settings hold for the whole life of a client, not only its first connection:
- * libsql opens a fresh connection after every transaction.
+ * What the database drivers get wrong under Prisma, mended where the clients are made: SQLite
+ * connection settings hold for the whole life of a client, not only its first connection (libsql opens
+ * a fresh connection after every transaction); a PostgreSQL transaction never overlaps queries on its
+ * one connection, though Prisma runs an include's relations concurrently.
  */
 import { spawn } from 'node:child_process';
+import pg from 'pg';
+import { actionViewInclude } from '../../../core/actions/view';
 import { openDb, type Db } from '../../../core/db/client';
 import { migrate } from '../../../core/db/migrate';
 import { createTestDatabaseUrl, testProvider } from '../../helpers/db';
+import { seedPlan } from '../../helpers/fixtures';
 
 const sqlite = testProvider() === 'sqlite';
 let url: string;
@@ -41,4 +46,26 @@ function holdWriteLock(ms: number): Promise<{ done: Promise<number | null> }> {
   const other = await holdWriteLock(400);
   await expect(db.prisma.plan.create({ data: { key: 'BOT', title: 'Written while the CLI held the lock' } })).resolves.toMatchObject({ key: 'BOT' });
   expect(await other.done).toBe(0);
+});
+
+(sqlite ? it.skip : it)('runs the queries of an include inside a transaction one after another on its connection', async () => {
+  await seedPlan(db, { key: 'TX', actions: [{ ref: '1', owners: ['FCR'], updates: [{ at: '2015-03-01', text: 'first' }] }] });
+  // How many queries each pg connection has under way, and the most it ever had.
+  const running = new Map<object, number>();
+  let most = 0;
+  const query = pg.Client.prototype.query as (this: object, ...args: unknown[]) => unknown;
+  const spy = jest.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: object, ...args: unknown[]) {
+    running.set(this, (running.get(this) ?? 0) + 1);
+    most = Math.max(most, running.get(this)!);
+    const result = query.apply(this, args) as Promise<unknown>;
+    void result.finally(() => running.set(this, running.get(this)! - 1)).catch(() => undefined);
+    return result;
+  } as never);
+  try {
+    const row = await db.prisma.$transaction((tx) => tx.action.findFirst({ where: { ref: '1' }, include: actionViewInclude }));
+    expect(row).toMatchObject({ plan: { key: 'TX' }, owners: [{ post: { name: 'FCR' } }], updates: [{ text: 'first' }] });
+  } finally {
+    spy.mockRestore();
+  }
+  expect(most).toBe(1);
 });
