@@ -17,14 +17,17 @@ export interface RagWindows {
 
 export const DEFAULT_RAG_WINDOWS: RagWindows = { dueSoonDays: 14, dueSoonQuietDays: 14, staleDays: 30 };
 
+/** An instant, or its UTC day as "YYYY-MM-DD" (what a bulk read takes from the database's timestamp text). */
+export type Day = Date | string;
+
 export interface RagInput {
   status: ActionStatus | string;
   reportedRag: Rag | string | null;
-  reportedRagAt: Date | null;
-  dueDate: Date | null;
-  completedAt: Date | null;
+  reportedRagAt: Day | null;
+  dueDate: Day | null;
+  completedAt: Day | null;
   /** The last update, or when the action was created when it has none. */
-  lastActivityAt: Date;
+  lastActivityAt: Day;
   hasUpdates: boolean;
 }
 
@@ -50,8 +53,8 @@ export function effectiveRag(a: RagInput, today: string, windows: RagWindows = D
     return { rag: 'COMPLETE', reason: `completed by owner${when}, awaiting verification` };
   }
 
-  const due = a.dueDate ? isoDate(a.dueDate) : null;
-  const last = isoDate(a.lastActivityAt);
+  const due = a.dueDate ? dayOf(a.dueDate) : null;
+  const last = dayOf(a.lastActivityAt);
   const t = thresholds(today, windows);
   const since = () => (a.hasUpdates ? `since ${formatDate(last)}` : 'ever');
   // The first rule that applies is the worst: Red (b) before Amber (c) before Amber (d).
@@ -86,6 +89,10 @@ function thresholds(today: string, windows: RagWindows) {
     };
   }
   return lastThresholds;
+}
+
+function dayOf(d: Day): string {
+  return typeof d === 'string' ? d : isoDate(d);
 }
 
 function isOpenRag(rag: string | null): rag is Exclude<Rag, 'COMPLETE'> {

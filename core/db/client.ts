@@ -10,6 +10,10 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../../prisma/generated/sqlite/client/client';
 import { PrismaClient as PostgresClient } from '../../prisma/generated/postgresql/client/client';
 
+/** The connection Prisma opened through a driver adapter. */
+type Queryable = Pick<Awaited<ReturnType<PrismaPg['connect']>>, 'queryRaw'>;
+type ArgType = Parameters<Queryable['queryRaw']>[0]['argTypes'][number];
+
 export type { Prisma } from '../../prisma/generated/sqlite/client/client';
 export type PrismaClient = InstanceType<typeof SqliteClient>;
 export type Provider = 'sqlite' | 'postgresql';
@@ -18,6 +22,8 @@ export interface Db {
   prisma: PrismaClient;
   provider: Provider;
   url: string;
+  /** A bulk read's rows as arrays of the driver's values (rows.ts). */
+  queryRows(sql: string, args: readonly unknown[]): Promise<unknown[][]>;
   close(): Promise<void>;
 }
 
@@ -46,6 +52,12 @@ const SQLITE_CONNECTION_PRAGMAS = ['PRAGMA synchronous = NORMAL', 'PRAGMA busy_t
  * and fsynced every commit.
  */
 class SqliteAdapter extends PrismaLibSql {
+  connected?: Queryable;
+
+  override async connect() {
+    return (this.connected = await super.connect());
+  }
+
   override createClient(config: Parameters<PrismaLibSql['createClient']>[0]) {
     const client = super.createClient(config);
     const transaction = client.transaction.bind(client);
@@ -64,8 +76,10 @@ class SqliteAdapter extends PrismaLibSql {
  * transaction's queries go one after another, so every query works inside a transaction as outside.
  */
 class PostgresAdapter extends PrismaPg {
+  connected?: Queryable;
+
   override async connect() {
-    const adapter = await super.connect();
+    const adapter = (this.connected = await super.connect());
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const tx = await startTransaction(isolationLevel);
@@ -87,14 +101,23 @@ class PostgresAdapter extends PrismaPg {
 
 export async function openDb(url: string): Promise<Db> {
   const provider = providerOf(url);
-  const prisma =
-    provider === 'sqlite'
-      ? new SqliteClient({ adapter: new SqliteAdapter({ url }) })
-      : (new PostgresClient({ adapter: new PostgresAdapter({ connectionString: url }) }) as unknown as PrismaClient);
+  const adapter = provider === 'sqlite' ? new SqliteAdapter({ url }) : new PostgresAdapter({ connectionString: url });
+  const prisma = adapter instanceof SqliteAdapter ? new SqliteClient({ adapter }) : (new PostgresClient({ adapter }) as unknown as PrismaClient);
   if (provider === 'sqlite') {
     // WAL (kept in the file) lets the CLI read while the bot writes.
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     for (const pragma of SQLITE_CONNECTION_PRAGMAS) await prisma.$queryRawUnsafe(pragma);
   }
-  return { prisma, provider, url, close: () => prisma.$disconnect() };
+  const queryRows = async (sql: string, args: readonly unknown[]) => {
+    if (!adapter.connected) await prisma.$connect();
+    const query = { sql: provider === 'sqlite' ? sql.replace(/\$(\d+)/g, '?$1') : sql, args: [...args], argTypes: args.map(argType) };
+    return (await adapter.connected!.queryRaw(query)).rows;
+  };
+  return { prisma, provider, url, queryRows, close: () => prisma.$disconnect() };
+}
+
+/** How the driver adapters convert an argument: Dates to each database's stored timestamp text. */
+function argType(value: unknown): ArgType {
+  const scalarType = value instanceof Date ? 'datetime' : typeof value === 'number' ? (Number.isInteger(value) ? 'int' : 'float') : typeof value === 'boolean' ? 'boolean' : 'string';
+  return { scalarType, arity: 'scalar' };
 }

@@ -3,7 +3,8 @@
  * full ActionView (owners' includes, every progress note) per owed item made a sweep many times its
  * SQL. A later page of a card (page.ts) passes full views, which have these fields too.
  */
-import { holderView, ragOf, type ActionView, type OwnerView } from '../actions/view';
+import type { ActionView, OwnerView } from '../actions/view';
+import { effectiveRag } from '../rag';
 import type { CoreContext } from '../context';
 import type { OpenAction, Posts } from './load';
 
@@ -11,11 +12,15 @@ export type ReminderAction = Pick<ActionView, 'id' | 'displayRef' | 'text' | 'ow
 
 /** `today` is the organisation's date, as for views (effective RAG is the same everywhere). */
 export function toReminderAction(a: OpenAction, posts: Posts, today: string, ctx: Pick<CoreContext, 'ragWindows'>): ReminderAction {
-  const rag = ragOf(a.rag, today, ctx);
+  const rag = effectiveRag(
+    { status: 'open', reportedRag: a.reportedRag, reportedRagAt: a.reportedRagOn, dueDate: a.due, completedAt: null, lastActivityAt: a.lastActivity, hasUpdates: a.hasUpdates },
+    today,
+    ctx.ragWindows,
+  );
   return { id: a.id, displayRef: `${a.planKey}-${a.ref}`, text: a.text, owners: a.owners.map((o) => ownerView(o, posts)), due: a.due, dueText: a.dueText, effectiveRag: rag.rag, reason: rag.reason };
 }
 
 function ownerView(o: OpenAction['owners'][number], posts: Posts): OwnerView {
   const post = posts.get(o.postId);
-  return { postId: o.postId, post: post?.name ?? '', role: o.roleLabel, holders: (post?.holders ?? []).map(holderView) };
+  return { postId: o.postId, post: post?.name ?? '', role: o.roleLabel, holders: post?.holderViews ?? [] };
 }

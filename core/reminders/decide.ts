@@ -8,9 +8,10 @@ import type { CoreContext } from '../context';
 import { addDays, localDate } from '../time';
 import { toReminderAction, type ReminderAction } from './card-action';
 import { existingOutboxKeys, existingReminderKeys, loadOpenActions, loadPeople, loadPersonalConversations, loadPlans, loadPosts, type OpenAction, type Posts } from './load';
-import { dueLabel, escalationKey, isEscalated, owedOccasion, owedWindow, reminderKey, type ReminderKind } from './occasions';
+import { OwnerCalendar } from './calendar';
+import { escalationKey, isEscalated, owedWindow, reminderKey, type ReminderKind } from './occasions';
 import { parseReminderPolicy, type ReminderPolicy } from './policy';
-import { reminderSlots, routeReminder, workingDaysOf, type ReminderPerson, type Slot } from './recipients';
+import { reminderSlots, routeReminder, workingDaysOf, type ReminderPerson, type Route, type Slot } from './recipients';
 
 export type CardPurpose = 'reminder' | 'escalation';
 
@@ -66,54 +67,63 @@ interface Candidate extends Omit<ReminderItem, 'action' | 'label'> {
   planOwners: ReminderPerson[];
 }
 
-type Owed = Candidate & ReminderItem;
+/** What a sweep works out once per person rather than per action. */
+interface PersonToday {
+  slot: Slot;
+  calendar: OwnerCalendar;
+  /** Where their reminders go now. */
+  route: Route;
+  /** Today's card of each purpose: its idempotency key, and whether it is still to go out (their time has come and it has not been decided yet). */
+  card: Record<CardPurpose, { key: string; due: boolean }>;
+}
 
 export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Promise<ReminderDecision> {
   const now = ctx.now();
   const decision: ReminderDecision = { asOf: now, cards: [], waiting: [], undeliverable: [], policyErrors: [] };
   const people = await loadPeople(ctx);
   const slots = reminderSlots(people.values(), now, opts.reminderTime, ctx.timeZone);
-  const cardKeys = new Map([...slots].map(([id, slot]) => [id, { reminder: `reminder:${id}:${slot.localDate}`, escalation: `escalation:${id}:${slot.localDate}` }]));
-  const cardKey = (purpose: CardPurpose, p: ReminderPerson) => cardKeys.get(p.id)![purpose];
-  const open = [...people.values()].filter((p) => slots.get(p.id)!.open);
-  const alreadySent = await existingOutboxKeys(ctx, open.flatMap((p) => [cardKey('reminder', p), cardKey('escalation', p)]));
+  const open = [...people.values()].filter((p) => slots.get(p.id)!.open).map((p) => cardKeys(p, slots.get(p.id)!));
+  const alreadySent = await existingOutboxKeys(ctx, open.flatMap((k) => [k.reminder, k.escalation]));
   // Most sweeps find nobody whose time has come and who still lacks a card today: stop before reading actions.
-  if (open.every((p) => alreadySent.has(cardKey('reminder', p)) && alreadySent.has(cardKey('escalation', p)))) return decision;
+  if (open.every((k) => alreadySent.has(k.reminder) && alreadySent.has(k.escalation))) return decision;
+
+  const today = peopleToday(people, slots, alreadySent, now);
+  const todayOf = (p: ReminderPerson) => today.get(p.id)!;
 
   const [plans, posts, conversations] = await Promise.all([loadPlans(ctx), loadPosts(ctx, people), loadPersonalConversations(ctx)]);
   const orgToday = localDate(now, ctx.timeZone);
-  const fewestWorkingDays = Math.min(...[...people.values()].map((p) => workingDaysOf(p).length));
+  let fewestWorkingDays = 7;
+  for (const p of today.values()) fewestWorkingDays = Math.min(fewestWorkingDays, p.calendar.week.length);
   const window = owedWindow(orgToday, [...plans.values()].map((p) => parseReminderPolicy(p.reminderPolicy).policy), fewestWorkingDays);
   const actions = await loadOpenActions(ctx, now, window, plans);
-  const { reminders, escalations } = owedCandidates(actions, posts, slots, decision.policyErrors);
+  const { reminders, escalations } = owedCandidates(actions, posts, todayOf, decision.policyErrors);
 
-  /** Today's card for the recipient is still to go out: their time has come and it has not been decided yet. */
-  const cardDue = (purpose: CardPurpose, to: ReminderPerson) => slots.get(to.id)!.open && !alreadySent.has(cardKey(purpose, to));
   /** Reminders that would go nowhere today (the recipient's card is not due) need no ReminderLog lookup. */
   const mayGo = (purpose: CardPurpose) => (c: Candidate) => {
-    const route = routeReminder(c.owner, people, now);
-    return 'wait' in route || cardDue(purpose, route.to);
+    const route = todayOf(c.owner).route;
+    return 'wait' in route || todayOf(route.to).card[purpose].due;
   };
   const considered = [...reminders.filter(mayGo('reminder')), ...escalations.filter(mayGo('escalation'))];
   const logged = await existingReminderKeys(ctx, considered.map((c) => c.key));
   const unsent = (list: Candidate[]) => list.filter((c) => !logged.has(c.key));
   // Card rows (once per action) and labels only for reminders that go on a card.
   const cardActions = new Map<string, ReminderAction>();
-  const owed = (c: Candidate): Owed => {
+  const owed = (c: Candidate): ReminderItem => {
     let action = cardActions.get(c.open.id);
     if (!action) cardActions.set(c.open.id, (action = toReminderAction(c.open, posts, orgToday, ctx)));
-    return Object.assign(c, { action, label: dueLabel(c.open, slots.get(c.owner.id)!.localDate) });
+    return { key: c.key, kind: c.kind, occasion: c.occasion, action, label: todayOf(c.owner).calendar.label(c.open), owner: c.owner };
   };
 
   const cards = new Map<string, DailyCard>();
   /** Today's card for the recipient, 'unreachable' when they have no chat with the bot, null when it is not (or no longer) their time today. */
   const cardFor = (purpose: CardPurpose, to: ReminderPerson): DailyCard | 'unreachable' | null => {
-    if (!cardDue(purpose, to)) return null;
+    const { slot, card: cardOf } = todayOf(to);
+    const { key, due } = cardOf[purpose];
+    if (!due) return null;
     const conversationRefId = conversations.get(to.id);
     if (!conversationRefId) return 'unreachable';
-    const key = cardKey(purpose, to);
     let card = cards.get(key);
-    if (!card) cards.set(key, (card = { purpose, idempotencyKey: key, recipient: to, slot: slots.get(to.id)!, conversationRefId, items: [], unreachable: [] }));
+    if (!card) cards.set(key, (card = { purpose, idempotencyKey: key, recipient: to, slot, conversationRefId, items: [], unreachable: [] }));
     return card;
   };
   const waiting = tally(decision.waiting, (personId, reason: 'paused' | 'away') => ({ personId, reason, items: 0 }));
@@ -122,7 +132,7 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   /** The first plan owner whose escalation card is going out today hears about the unreachable owner. */
   const reportUnreachable = (to: ReminderPerson, c: Candidate): boolean => {
     for (const planOwner of c.planOwners) {
-      const route = routeReminder(planOwner, people, now);
+      const route = todayOf(planOwner).route;
       const card = 'to' in route ? cardFor('escalation', route.to) : null;
       if (!card || card === 'unreachable') continue;
       let entry = card.unreachable.find((u) => u.person.id === to.id);
@@ -134,7 +144,7 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   };
 
   for (const c of unsent(reminders)) {
-    const route = routeReminder(c.owner, people, now);
+    const route = todayOf(c.owner).route;
     if ('wait' in route) {
       waiting(c.owner.id, route.wait);
       continue;
@@ -145,7 +155,7 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
     } else card?.items.push(owed(c));
   }
   for (const c of unsent(escalations)) {
-    const route = routeReminder(c.owner, people, now);
+    const route = todayOf(c.owner).route;
     if ('wait' in route) {
       waiting(c.owner.id, route.wait);
       continue;
@@ -159,8 +169,28 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   return decision;
 }
 
+function cardKeys(p: ReminderPerson, slot: Slot): Record<CardPurpose, string> {
+  return { reminder: `reminder:${p.id}:${slot.localDate}`, escalation: `escalation:${p.id}:${slot.localDate}` };
+}
+
+/** Each person's day; a calendar is shared by everyone with the same local date and working week. */
+function peopleToday(people: ReadonlyMap<string, ReminderPerson>, slots: ReadonlyMap<string, Slot>, alreadySent: ReadonlySet<string>, now: Date): Map<string, PersonToday> {
+  const today = new Map<string, PersonToday>();
+  const calendars = new Map<string, OwnerCalendar>();
+  for (const p of people.values()) {
+    const slot = slots.get(p.id)!;
+    const keys = cardKeys(p, slot);
+    const card = (key: string) => ({ key, due: slot.open && !alreadySent.has(key) });
+    const calendarKey = `${slot.localDate} ${p.workingDays}`;
+    let calendar = calendars.get(calendarKey);
+    if (!calendar) calendars.set(calendarKey, (calendar = new OwnerCalendar(slot.localDate, workingDaysOf(p))));
+    today.set(p.id, { slot, calendar, route: routeReminder(p, people, now), card: { reminder: card(keys.reminder), escalation: card(keys.escalation) } });
+  }
+  return today;
+}
+
 /** Each open action's owed reminders (one per owner holding a post) and escalations (one per plan owner), sent or not. */
-function owedCandidates(actions: OpenAction[], posts: Posts, slots: ReadonlyMap<string, Slot>, policyErrors: ReminderDecision['policyErrors']): { reminders: Candidate[]; escalations: Candidate[] } {
+function owedCandidates(actions: OpenAction[], posts: Posts, todayOf: (p: ReminderPerson) => PersonToday, policyErrors: ReminderDecision['policyErrors']): { reminders: Candidate[]; escalations: Candidate[] } {
   const policies = new Map<string, ReminderPolicy>();
   const policyOf = (planKey: string, json: string | null) => {
     let policy = policies.get(planKey);
@@ -171,14 +201,6 @@ function owedCandidates(actions: OpenAction[], posts: Posts, slots: ReadonlyMap<
     }
     return policy;
   };
-  // Each person's local date was worked out with their slot; time-zone maths per action row is costly.
-  const todayOf = (p: ReminderPerson) => slots.get(p.id)!.localDate;
-  const weeks = new Map<string, number[]>();
-  const weekOf = (p: ReminderPerson) => {
-    let week = weeks.get(p.id);
-    if (!week) weeks.set(p.id, (week = workingDaysOf(p)));
-    return week;
-  };
 
   const reminders: Candidate[] = [];
   const escalations: Candidate[] = [];
@@ -186,11 +208,11 @@ function owedCandidates(actions: OpenAction[], posts: Posts, slots: ReadonlyMap<
     const policy = policyOf(a.planKey, a.planPolicy);
     const planOwners = (a.planOwnerPostId && posts.get(a.planOwnerPostId)?.holders) || [];
     for (const owner of holders(a, posts)) {
-      const o = owedOccasion(a, todayOf(owner), weekOf(owner), policy);
+      const o = todayOf(owner).calendar.occasion(a, policy);
       if (o) reminders.push({ key: reminderKey(a.id, o, a.due, owner.id), kind: o.kind, occasion: o.date, open: a, owner, planOwners });
     }
     for (const planOwner of planOwners) {
-      if (!isEscalated(a.due, todayOf(planOwner), policy)) continue;
+      if (!isEscalated(a.due, todayOf(planOwner).calendar.today, policy)) continue;
       const occasion = addDays(a.due!, policy.escalateAfterDays + 1);
       escalations.push({ key: escalationKey(a.id, a.due!, planOwner.id), kind: 'escalation', occasion, open: a, owner: planOwner, planOwners });
     }

@@ -3,11 +3,10 @@
  * unsnoozed actions that can be owed something today (narrow rows, with what their card row shows),
  * 1:1 conversations, and which reminders and daily cards already exist.
  */
+import { holderView, type OwnerView } from '../actions/view';
 import type { CoreContext } from '../context';
-import { ragColumns, type RagColumns } from '../actions/view';
-import type { Prisma } from '../db/client';
 import { existingKeys } from '../db/existing';
-import { addDays, dateOnly, isoDate } from '../time';
+import { addDays, dateOnly } from '../time';
 import type { OwedWindow } from './occasions';
 import type { ReminderPerson } from './recipients';
 
@@ -19,27 +18,16 @@ export interface OpenAction {
   text: string;
   due: string | null;
   dueText: string | null;
+  /** The day of the last update, or of creation when there is none. */
   lastActivity: string;
+  hasUpdates: boolean;
+  reportedRag: string | null;
+  reportedRagOn: string | null;
   planPolicy: string | null;
   planOwnerPostId: string | null;
   /** Owning posts, in order. */
   owners: { postId: string; roleLabel: string | null }[];
-  rag: RagColumns;
 }
-
-const personSelect = {
-  id: true,
-  displayName: true,
-  timeZone: true,
-  workingDays: true,
-  awayUntil: true,
-  delegateId: true,
-  remindersPaused: true,
-  teamsUserId: true,
-  aadObjectId: true,
-  tenantId: true,
-} satisfies Prisma.PersonSelect;
-
 export type PlansById = Map<string, { key: string; reminderPolicy: string | null; ownerPostId: string | null }>;
 
 /** Every plan's policy and owner post (tens of rows), keyed by plan id. */
@@ -48,65 +36,101 @@ export async function loadPlans(ctx: CoreContext): Promise<PlansById> {
   return new Map(rows.map(({ id, ...plan }) => [id, plan]));
 }
 
+/** Open, unsnoozed actions that can be owed a reminder today: the conditions bind $1 now, $2 the last due day, $3 quiet before. */
+const OWED = `a."status" = 'open' AND (a."snoozedUntil" IS NULL OR a."snoozedUntil" <= $1)
+  AND (a."dueDate" <= $2 OR (a."dueDate" IS NULL AND COALESCE(a."lastUpdateAt", a."createdAt") < $3))`;
+
 /**
  * Open, unsnoozed actions that can be owed a reminder today (inside `window`), in plan order: awaiting
  * verification or complete need no chasing; snoozed ones wait. Two flat queries (actions, their owner
- * posts), so a sweep over a hundred thousand actions binds no id lists.
+ * posts), so a sweep over a hundred thousand actions binds no id lists. Their rows come as the driver's
+ * arrays: through Prisma's row mapping this read was a third of a sweep on PostgreSQL.
  */
 export async function loadOpenActions(ctx: CoreContext, now: Date, window: OwedWindow, plans: PlansById): Promise<OpenAction[]> {
-  const quietBefore = dateOnly(addDays(window.quietSince, 1));
-  const where: Prisma.ActionWhereInput = {
-    status: 'open',
-    AND: [
-      { OR: [{ snoozedUntil: null }, { snoozedUntil: { lte: now } }] },
-      { OR: [{ dueDate: { lte: dateOnly(window.dueBy) } }, { dueDate: null, OR: [{ lastUpdateAt: { lt: quietBefore } }, { lastUpdateAt: null, createdAt: { lt: quietBefore } }] }] },
-    ],
-  };
+  const args = [now, dateOnly(window.dueBy), dateOnly(addDays(window.quietSince, 1))];
   const [rows, owners] = await Promise.all([
-    ctx.db.prisma.action.findMany({ where, select: { id: true, planId: true, ref: true, text: true, dueText: true, ...ragColumns }, orderBy: [{ plan: { key: 'asc' } }, { position: 'asc' }] }),
-    ctx.db.prisma.actionOwner.findMany({ where: { action: where }, select: { actionId: true, postId: true, roleLabel: true }, orderBy: { position: 'asc' } }),
+    ctx.db.queryRows(`SELECT a."id", a."planId", a."position", a."ref", a."text", a."dueText", a."reportedRag", a."reportedRagAt", a."dueDate", a."lastUpdateAt", a."createdAt" FROM "Action" a WHERE ${OWED}`, args),
+    ctx.db.queryRows(`SELECT o."actionId", o."postId", o."roleLabel" FROM "ActionOwner" o JOIN "Action" a ON a."id" = o."actionId" WHERE ${OWED} ORDER BY o."position"`, args),
   ]);
-  const ownersOf = groupBy(owners, (o) => o.actionId);
-  return rows.map((row) => {
-    const plan = plans.get(row.planId)!;
-    return {
-      id: row.id,
+  const ownersOf = new Map<string, OpenAction['owners']>();
+  for (const [actionId, postId, roleLabel] of owners as [string, string, string | null][]) {
+    const list = ownersOf.get(actionId);
+    if (list) list.push({ postId, roleLabel });
+    else ownersOf.set(actionId, [{ postId, roleLabel }]);
+  }
+  const actions = (rows as OpenActionRow[]).map(([id, planId, position, ref, text, dueText, reportedRag, reportedRagAt, dueDate, lastUpdateAt, createdAt]) => {
+    const plan = plans.get(planId)!;
+    const action: OpenAction & { position: number } = {
+      id,
       planKey: plan.key,
-      ref: row.ref,
-      text: row.text,
-      due: row.dueDate ? isoDate(row.dueDate) : null,
-      dueText: row.dueText,
-      lastActivity: isoDate(row.lastUpdateAt ?? row.createdAt),
+      ref,
+      text,
+      due: dueDate && dayOf(dueDate),
+      dueText,
+      lastActivity: dayOf(lastUpdateAt ?? createdAt),
+      hasUpdates: lastUpdateAt !== null,
+      reportedRag,
+      reportedRagOn: reportedRagAt && dayOf(reportedRagAt),
       planPolicy: plan.reminderPolicy,
       planOwnerPostId: plan.ownerPostId,
-      owners: ownersOf.get(row.id) ?? [],
-      rag: row,
+      owners: ownersOf.get(id) ?? [],
+      position,
     };
+    return action;
   });
+  return actions.sort((x, y) => (x.planKey < y.planKey ? -1 : x.planKey > y.planKey ? 1 : x.position - y.position));
 }
 
-export type Posts = Map<string, { name: string; holders: ReminderPerson[] }>;
+/** id, planId, position, ref, text, dueText, reportedRag, then reportedRagAt, dueDate, lastUpdateAt and createdAt as timestamp text. */
+type OpenActionRow = [string, string, number, string, string, string | null, string | null, string | null, string | null, string | null, string];
+
+/** The UTC day of a timestamp as the drivers return it ("2026-11-24T10:00:00+00:00" from pg, stored text from SQLite). */
+function dayOf(timestamp: string): string {
+  return timestamp.slice(0, 10);
+}
+
+/** Each post's name and current holders, also as card rows show them (shared by every row of the post). */
+export type Posts = Map<string, { name: string; holders: ReminderPerson[]; holderViews: OwnerView['holders'] }>;
 
 /** Every post with its current holders (from `people`): about one post per person, so one flat read beats id lists. */
 export async function loadPosts(ctx: CoreContext, people: ReadonlyMap<string, ReminderPerson>): Promise<Posts> {
   const [posts, holdings] = await Promise.all([
-    ctx.db.prisma.post.findMany({ select: { id: true, name: true } }),
-    ctx.db.prisma.postHolding.findMany({ where: { to: null }, select: { postId: true, personId: true }, orderBy: { personId: 'asc' } }),
+    ctx.db.queryRows(`SELECT "id", "name" FROM "Post"`, []),
+    ctx.db.queryRows(`SELECT "postId", "personId" FROM "PostHolding" WHERE "to" IS NULL ORDER BY "personId"`, []),
   ]);
-  const holders = groupBy(holdings, (h) => h.postId);
-  return new Map(posts.map((p) => [p.id, { name: p.name, holders: (holders.get(p.id) ?? []).flatMap((h) => people.get(h.personId) ?? []) }]));
+  const holders = new Map<string, ReminderPerson[]>();
+  for (const [postId, personId] of holdings as [string, string][]) {
+    const holder = people.get(personId);
+    if (!holder) continue;
+    const list = holders.get(postId);
+    if (list) list.push(holder);
+    else holders.set(postId, [holder]);
+  }
+  return new Map(
+    (posts as [string, string][]).map(([id, name]) => {
+      const list = holders.get(id) ?? [];
+      return [id, { name, holders: list, holderViews: list.map(holderView) }];
+    }),
+  );
 }
 
 /** Everyone: owners, plan owners and delegates are all among them, and each sweep needs their clocks first. */
 export async function loadPeople(ctx: CoreContext): Promise<Map<string, ReminderPerson>> {
-  const rows = await ctx.db.prisma.person.findMany({ select: personSelect });
-  return new Map(rows.map((r) => [r.id, r]));
+  const rows = await ctx.db.queryRows(`SELECT "id", "displayName", "timeZone", "workingDays", "awayUntil", "delegateId", "remindersPaused", "teamsUserId", "aadObjectId", "tenantId" FROM "Person"`, []);
+  const people = new Map<string, ReminderPerson>();
+  for (const [id, displayName, timeZone, workingDays, awayUntil, delegateId, remindersPaused, teamsUserId, aadObjectId, tenantId] of rows as PersonRow[]) {
+    // SQLite keeps booleans as 0 and 1.
+    people.set(id, { id, displayName, timeZone, workingDays, awayUntil: awayUntil === null ? null : new Date(awayUntil), delegateId, remindersPaused: Boolean(remindersPaused), teamsUserId, aadObjectId, tenantId });
+  }
+  return people;
 }
+
+type PersonRow = [string, string, string | null, string, string | null, string | null, boolean | number, string | null, string | null, string | null];
 
 /** Each person's active 1:1 conversation (the most recently used when there are several). */
 export async function loadPersonalConversations(ctx: CoreContext): Promise<Map<string, string>> {
-  const rows = await ctx.db.prisma.conversationRef.findMany({ where: { personId: { not: null }, scope: 'personal', state: 'active' }, select: { id: true, personId: true }, orderBy: { updatedAt: 'asc' } });
-  return new Map(rows.map((r) => [r.personId!, r.id]));
+  const rows = await ctx.db.queryRows(`SELECT "personId", "id" FROM "ConversationRef" WHERE "personId" IS NOT NULL AND "scope" = 'personal' AND "state" = 'active' ORDER BY "updatedAt"`, []);
+  return new Map(rows as [string, string][]);
 }
 
 /** The subset of `keys` already in ReminderLog. */
@@ -117,15 +141,4 @@ export function existingReminderKeys(ctx: CoreContext, keys: string[]): Promise<
 /** The subset of `keys` already in the outbox (cards already decided today). */
 export function existingOutboxKeys(ctx: CoreContext, keys: string[]): Promise<Set<string>> {
   return existingKeys(ctx.db, 'OutboxMessage', 'idempotencyKey', keys);
-}
-
-/** Rows grouped by key, each group in the rows' order. */
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
 }

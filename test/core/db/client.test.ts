@@ -1,5 +1,6 @@
 /**
- * What the database drivers get wrong under Prisma, mended where the clients are made: SQLite
+ * What the database drivers get wrong under Prisma, mended where the clients are made, and the bulk
+ * read that skips Prisma's row mapping. SQLite
  * connection settings hold for the whole life of a client, not only its first connection (libsql opens
  * a fresh connection after every transaction); a PostgreSQL transaction never overlaps queries on its
  * one connection, though Prisma runs an include's relations concurrently.
@@ -68,4 +69,18 @@ function holdWriteLock(ms: number): Promise<{ done: Promise<number | null> }> {
     spy.mockRestore();
   }
   expect(most).toBe(1);
+});
+
+it("reads rows as the driver's arrays through Prisma's connection: timestamps as UTC text, numbered parameters reusable", async () => {
+  await db.prisma.person.create({ data: { id: 'p-raw', displayName: 'Raw Read', remindersPaused: true, awayUntil: new Date('2026-12-01T09:30:00Z') } });
+  const rows = await db.queryRows(
+    `SELECT "displayName", "remindersPaused", "awayUntil", CAST($2 AS INTEGER) AS "n" FROM "Person" WHERE "id" = $1 AND "displayName" <> $1 AND "awayUntil" > $3 AND "createdAt" < $4`,
+    ['p-raw', 7, new Date('2026-11-30T00:00:00Z'), new Date('2100-01-01T00:00:00Z')],
+  );
+  expect(rows).toHaveLength(1);
+  const [name, paused, awayUntil, n] = rows[0] as [string, unknown, string, number];
+  expect([name, Boolean(paused), Number(n)]).toEqual(['Raw Read', true, 7]);
+  // pg gives "2026-12-01T09:30:00+00:00", SQLite its stored "2026-12-01T09:30:00.000+00:00": the same instant, the UTC day first.
+  expect(new Date(awayUntil).toISOString()).toBe('2026-12-01T09:30:00.000Z');
+  expect(awayUntil.slice(0, 10)).toBe('2026-12-01');
 });

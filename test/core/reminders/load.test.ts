@@ -1,5 +1,8 @@
-/** A sweep at a large organisation's scale binds no id list longer than the database driver accepts. */
-import { existingOutboxKeys, existingReminderKeys } from '../../../core/reminders/load';
+/**
+ * What a sweep reads, through the driver's rows rather than Prisma's: the same values Prisma stored, on
+ * both databases. At a large organisation's scale it binds no id list longer than the driver accepts.
+ */
+import { existingOutboxKeys, existingReminderKeys, loadOpenActions, loadPeople, loadPersonalConversations, loadPlans, loadPosts } from '../../../core/reminders/load';
 import { DEFAULT_RAG_WINDOWS } from '../../../core/rag';
 import { createTestDb, type TestDatabase } from '../../helpers/db';
 import { seedPerson, seedPlan } from '../../helpers/fixtures';
@@ -25,4 +28,66 @@ it("looks up 70,000 keys at once, past SQLite's and PostgreSQL's parameter limit
   await expect(existingReminderKeys(ctx, [...keys, ...logged])).resolves.toEqual(new Set(logged));
   await expect(existingOutboxKeys(ctx, [...keys, 'reminder:p1:2026-11-24', 'escalation:p1:2026-11-24'])).resolves.toEqual(new Set(['reminder:p1:2026-11-24']));
   await expect(existingReminderKeys(ctx, [])).resolves.toEqual(new Set());
+});
+
+it('reads open, unsnoozed actions in the window in plan order, with their owners, dates as days, and people and posts as Prisma stored them', async () => {
+  const ctx = { db: t.db, now: () => new Date('2026-11-24T10:00:00Z'), timeZone: 'Europe/London', ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: [] };
+  // Created out of key order: the sweep lists plans by key, actions by position.
+  const zed = await seedPlan(t.db, { key: 'ZED', owner: 'Chief Officer', actions: [{ ref: '1', due: '2026-11-20', owners: ['FCR'] }] });
+  await seedPlan(t.db, {
+    key: 'AAA',
+    createdAt: '2026-01-05',
+    actions: [
+      { ref: '2', due: '2026-12-01', owners: ['FCR', 'Crime Registrar'], reportedRag: 'AMBER', updates: [{ at: '2026-11-02', text: 'on it' }] },
+      { ref: '3', due: null, owners: ['Crime Registrar'] },
+      { ref: '4', due: '2027-06-01', owners: ['FCR'] },
+      { ref: '5', due: '2026-11-01', status: 'awaiting_verification', owners: ['FCR'] },
+      { ref: '6', due: '2026-11-01', owners: ['FCR'] },
+    ],
+  });
+  await t.db.prisma.action.updateMany({ where: { ref: '6', plan: { key: 'AAA' } }, data: { snoozedUntil: new Date('2026-12-01T00:00:00Z') } });
+  await t.db.prisma.actionOwner.updateMany({ where: { action: { ref: '2', plan: { key: 'AAA' } }, post: { name: 'Crime Registrar' } }, data: { roleLabel: 'lead' } });
+  const alex = await seedPerson(t.db, { displayName: 'Alex', posts: ['FCR', 'Chief Officer'], timeZone: 'Asia/Tokyo', teamsUserId: '29:alex' });
+  await t.db.prisma.person.update({ where: { id: alex.id }, data: { remindersPaused: true, awayUntil: new Date('2026-12-01T09:30:00Z'), workingDays: '1,2,3,4' } });
+  await t.db.prisma.conversationRef.create({ data: { conversationId: 'a:alex', scope: 'personal', serviceUrl: 'http://x', reference: '{}', personId: alex.id } });
+
+  const plans = await loadPlans(ctx);
+  const actions = await loadOpenActions(ctx, ctx.now(), { dueBy: '2026-12-20', quietSince: '2026-10-25' }, plans);
+  expect(actions.map((a) => `${a.planKey}-${a.ref}`)).toEqual(['AAA-2', 'AAA-3', 'ZED-1']);
+  expect(actions[0]).toMatchObject({
+    text: 'Action 2',
+    due: '2026-12-01',
+    dueText: '2026-12-01',
+    lastActivity: '2026-11-02',
+    hasUpdates: true,
+    reportedRag: 'AMBER',
+    reportedRagOn: '2026-11-02',
+    planOwnerPostId: null,
+    owners: [
+      { postId: expect.any(String), roleLabel: null },
+      { postId: expect.any(String), roleLabel: 'lead' },
+    ],
+  });
+  expect(actions[1]).toMatchObject({ due: null, lastActivity: '2026-01-05', hasUpdates: false, reportedRag: null, reportedRagOn: null });
+  expect(actions[2]).toMatchObject({ planOwnerPostId: zed.ownerPostId });
+
+  const people = await loadPeople(ctx);
+  expect(people.get(alex.id)).toEqual({
+    id: alex.id,
+    displayName: 'Alex',
+    timeZone: 'Asia/Tokyo',
+    workingDays: '1,2,3,4',
+    awayUntil: new Date('2026-12-01T09:30:00Z'),
+    delegateId: null,
+    remindersPaused: true,
+    teamsUserId: '29:alex',
+    aadObjectId: null,
+    tenantId: null,
+  });
+  const posts = await loadPosts(ctx, people);
+  const fcr = posts.get(actions[0].owners[0].postId)!;
+  expect(fcr).toEqual({ name: 'FCR', holders: [people.get(alex.id)], holderViews: [{ personId: alex.id, displayName: 'Alex', aadObjectId: null, teamsUserId: '29:alex' }] });
+  expect(posts.get(actions[0].owners[1].postId)).toMatchObject({ name: 'Crime Registrar', holders: [] });
+  const conversations = await loadPersonalConversations(ctx);
+  expect(conversations.get(alex.id)).toEqual(expect.any(String));
 });

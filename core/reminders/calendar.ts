@@ -1,0 +1,40 @@
+/**
+ * Occasions and row labels for everyone who shares a local date and a working week. A sweep asks about
+ * tens of thousands of (action, owner) pairs but only a few hundred distinct dates per calendar, so
+ * each date is worked out once: a dated action's occasion and label depend on its due date alone, an
+ * undated one's on its last activity.
+ */
+import { dueLabel, owedOccasion, type Occasion, type ReminderSubject } from './occasions';
+import type { ReminderPolicy } from './policy';
+
+export class OwnerCalendar {
+  private readonly occasions = new Map<ReminderPolicy, Map<string, Occasion | null>>();
+  private readonly labels = new Map<string, string>();
+
+  constructor(
+    readonly today: string,
+    readonly week: readonly number[],
+  ) {}
+
+  /** owedOccasion for this calendar. */
+  occasion(a: ReminderSubject, policy: ReminderPolicy): Occasion | null {
+    let byDate = this.occasions.get(policy);
+    if (!byDate) this.occasions.set(policy, (byDate = new Map()));
+    const key = dateKey(a);
+    let occasion = byDate.get(key);
+    if (occasion === undefined) byDate.set(key, (occasion = owedOccasion(a, this.today, this.week, policy)));
+    return occasion;
+  }
+
+  /** dueLabel for this calendar. */
+  label(a: ReminderSubject): string {
+    const key = dateKey(a);
+    let label = this.labels.get(key);
+    if (label === undefined) this.labels.set(key, (label = dueLabel(a, this.today)));
+    return label;
+  }
+}
+
+function dateKey(a: ReminderSubject): string {
+  return a.due ?? `quiet since ${a.lastActivity}`;
+}
