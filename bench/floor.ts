@@ -37,20 +37,30 @@ export async function redFloor(driver: Driver, today: Date, pageSize = 10): Prom
 /**
  * The reminder sweep's selection in one indexed query: (action, current holder of an owning post) for
  * open, unsnoozed actions whose due date is within the reminder windows or past (or undated and quiet
- * for the stale window), not already reminded today, with what a card needs (ref, text, due, plan key).
- * Windows are the default policy's, in calendar days (14 working days before due ≈ 20 days).
+ * for the stale window), not already reminded today; and (action, current holder of the plan's owner
+ * post) for those overdue beyond the escalation window and not yet escalated to them: what the decision
+ * sends is reminders and escalations. With what a card needs (ref, text, due, plan key) and the
+ * recipient's clock. Windows are the default policy's, in calendar days (14 working days before due ≈ 20 days).
  */
-export async function reminderFloor(driver: Driver, p: { now: Date; dueBy: Date; quietSince: Date; todayStart: Date }): Promise<Row[]> {
+export async function reminderFloor(driver: Driver, p: { now: Date; dueBy: Date; quietSince: Date; todayStart: Date; escalateBefore: Date }): Promise<Row[]> {
+  const columns = `a."id", a."ref", a."text", a."dueDate", a."dueText", pl."key", h."personId", pe."timeZone", pe."workingDays", pe."awayUntil", pe."delegateId", pe."remindersPaused"`;
+  const recipient = `JOIN "PostHolding" h ON h."postId" = {post} AND h."to" IS NULL JOIN "Person" pe ON pe."id" = h."personId"`;
   return driver.query(
-    `SELECT a."id", a."ref", a."text", a."dueDate", a."dueText", pl."key", h."personId", pe."timeZone", pe."workingDays", pe."awayUntil", pe."delegateId", pe."remindersPaused"
+    `SELECT ${columns}
      FROM "Action" a
      JOIN "Plan" pl ON pl."id" = a."planId"
      JOIN "ActionOwner" o ON o."actionId" = a."id"
-     JOIN "PostHolding" h ON h."postId" = o."postId" AND h."to" IS NULL
-     JOIN "Person" pe ON pe."id" = h."personId"
+     ${recipient.replace('{post}', 'o."postId"')}
      WHERE a."status" = 'open' AND (a."snoozedUntil" IS NULL OR a."snoozedUntil" <= ?)
        AND (a."dueDate" <= ? OR (a."dueDate" IS NULL AND COALESCE(a."lastUpdateAt", a."createdAt") <= ?))
-       AND NOT EXISTS (SELECT 1 FROM "ReminderLog" l WHERE l."actionId" = a."id" AND l."personId" = h."personId" AND l."createdAt" >= ?)`,
-    [p.now, p.dueBy, p.quietSince, p.todayStart],
+       AND NOT EXISTS (SELECT 1 FROM "ReminderLog" l WHERE l."actionId" = a."id" AND l."personId" = h."personId" AND l."createdAt" >= ?)
+     UNION ALL
+     SELECT ${columns}
+     FROM "Action" a
+     JOIN "Plan" pl ON pl."id" = a."planId"
+     ${recipient.replace('{post}', 'pl."ownerPostId"')}
+     WHERE a."status" = 'open' AND (a."snoozedUntil" IS NULL OR a."snoozedUntil" <= ?) AND a."dueDate" < ?
+       AND NOT EXISTS (SELECT 1 FROM "ReminderLog" l WHERE l."actionId" = a."id" AND l."personId" = h."personId" AND l."kind" = 'escalation')`,
+    [p.now, p.dueBy, p.quietSince, p.todayStart, p.now, p.escalateBefore],
   );
 }

@@ -110,7 +110,7 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
     let floorPairs = 0;
     const reminderSql = await repeat(
       async () => {
-        floorPairs = (await reminderFloor(driver, { now, dueBy: dateOnly(addDays(today, 20)), quietSince: dateOnly(addDays(today, -30)), todayStart: dateOnly(today) })).length;
+        floorPairs = (await reminderFloor(driver, { now, dueBy: dateOnly(addDays(today, 20)), quietSince: dateOnly(addDays(today, -30)), todayStart: dateOnly(today), escalateBefore: dateOnly(addDays(today, -14)) })).length;
       },
       { min: 3, max: n(5, 20), budgetMs },
     );
