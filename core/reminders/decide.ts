@@ -62,17 +62,21 @@ export interface DecideOptions {
   reminderTime: string;
 }
 
-interface Candidate extends Omit<ReminderItem, 'action' | 'label'> {
+interface Candidate extends Omit<ReminderItem, 'action' | 'label' | 'owner'> {
   open: OpenAction;
-  planOwners: ReminderPerson[];
+  /** Whose reminder it is. */
+  owner: PersonToday;
+  planOwners: PersonToday[];
 }
 
-/** What a sweep works out once per person rather than per action. */
+/** What a sweep works out once per person rather than per action or per candidate. */
 interface PersonToday {
+  person: ReminderPerson;
   slot: Slot;
   calendar: OwnerCalendar;
-  /** Where their reminders go now. */
+  /** Where their reminders go now: why they wait, or whose card they go on (recipient). */
   route: Route;
+  recipient?: PersonToday;
   /** Today's card of each purpose: its idempotency key, and whether it is still to go out (their time has come and it has not been decided yet). */
   card: Record<CardPurpose, { key: string; due: boolean }>;
 }
@@ -88,7 +92,6 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   if (open.every((k) => alreadySent.has(k.reminder) && alreadySent.has(k.escalation))) return decision;
 
   const today = peopleToday(people, slots, alreadySent, now);
-  const todayOf = (p: ReminderPerson) => today.get(p.id)!;
 
   const [plans, posts, conversations] = await Promise.all([loadPlans(ctx), loadPosts(ctx, people), loadPersonalConversations(ctx)]);
   const orgToday = localDate(now, ctx.timeZone);
@@ -96,13 +99,10 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   for (const p of today.values()) fewestWorkingDays = Math.min(fewestWorkingDays, p.calendar.week.length);
   const window = owedWindow(orgToday, [...plans.values()].map((p) => parseReminderPolicy(p.reminderPolicy).policy), fewestWorkingDays);
   const actions = await loadOpenActions(ctx, now, window, plans);
-  const { reminders, escalations } = owedCandidates(actions, posts, todayOf, decision.policyErrors);
+  const { reminders, escalations } = owedCandidates(actions, posts, today, decision.policyErrors);
 
   /** Reminders that would go nowhere today (the recipient's card is not due) need no ReminderLog lookup. */
-  const mayGo = (purpose: CardPurpose) => (c: Candidate) => {
-    const route = todayOf(c.owner).route;
-    return 'wait' in route || todayOf(route.to).card[purpose].due;
-  };
+  const mayGo = (purpose: CardPurpose) => (c: Candidate) => !c.owner.recipient || c.owner.recipient.card[purpose].due;
   const considered = [...reminders.filter(mayGo('reminder')), ...escalations.filter(mayGo('escalation'))];
   const logged = await existingReminderKeys(ctx, considered.map((c) => c.key));
   const unsent = (list: Candidate[]) => list.filter((c) => !logged.has(c.key));
@@ -111,29 +111,27 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   const owed = (c: Candidate): ReminderItem => {
     let action = cardActions.get(c.open.id);
     if (!action) cardActions.set(c.open.id, (action = toReminderAction(c.open, posts, orgToday, ctx)));
-    return { key: c.key, kind: c.kind, occasion: c.occasion, action, label: todayOf(c.owner).calendar.label(c.open), owner: c.owner };
+    return { key: c.key, kind: c.kind, occasion: c.occasion, action, label: c.owner.calendar.label(c.open), owner: c.owner.person };
   };
 
   const cards = new Map<string, DailyCard>();
   /** Today's card for the recipient, 'unreachable' when they have no chat with the bot, null when it is not (or no longer) their time today. */
-  const cardFor = (purpose: CardPurpose, to: ReminderPerson): DailyCard | 'unreachable' | null => {
-    const { slot, card: cardOf } = todayOf(to);
-    const { key, due } = cardOf[purpose];
+  const cardFor = (purpose: CardPurpose, to: PersonToday): DailyCard | 'unreachable' | null => {
+    const { key, due } = to.card[purpose];
     if (!due) return null;
-    const conversationRefId = conversations.get(to.id);
+    const conversationRefId = conversations.get(to.person.id);
     if (!conversationRefId) return 'unreachable';
     let card = cards.get(key);
-    if (!card) cards.set(key, (card = { purpose, idempotencyKey: key, recipient: to, slot, conversationRefId, items: [], unreachable: [] }));
+    if (!card) cards.set(key, (card = { purpose, idempotencyKey: key, recipient: to.person, slot: to.slot, conversationRefId, items: [], unreachable: [] }));
     return card;
   };
   const waiting = tally(decision.waiting, (personId, reason: 'paused' | 'away') => ({ personId, reason, items: 0 }));
   const undeliverable = tally(decision.undeliverable, (personId) => ({ personId, items: 0 }));
 
   /** The first plan owner whose escalation card is going out today hears about the unreachable owner. */
-  const reportUnreachable = (to: ReminderPerson, c: Candidate): boolean => {
+  const reportUnreachable = ({ person: to }: PersonToday, c: Candidate): boolean => {
     for (const planOwner of c.planOwners) {
-      const route = todayOf(planOwner).route;
-      const card = 'to' in route ? cardFor('escalation', route.to) : null;
+      const card = planOwner.recipient ? cardFor('escalation', planOwner.recipient) : null;
       if (!card || card === 'unreachable') continue;
       let entry = card.unreachable.find((u) => u.person.id === to.id);
       if (!entry) card.unreachable.push((entry = { person: to, knownToTeams: !!(to.teamsUserId || to.aadObjectId) && !!to.tenantId, items: [] }));
@@ -144,24 +142,24 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   };
 
   for (const c of unsent(reminders)) {
-    const route = todayOf(c.owner).route;
+    const { route, recipient: to } = c.owner;
     if ('wait' in route) {
-      waiting(c.owner.id, route.wait);
+      waiting(c.owner.person.id, route.wait);
       continue;
     }
-    const card = cardFor('reminder', route.to);
+    const card = cardFor('reminder', to!);
     if (card === 'unreachable') {
-      if (!reportUnreachable(route.to, c)) undeliverable(route.to.id);
+      if (!reportUnreachable(to!, c)) undeliverable(to!.person.id);
     } else card?.items.push(owed(c));
   }
   for (const c of unsent(escalations)) {
-    const route = todayOf(c.owner).route;
+    const { route, recipient: to } = c.owner;
     if ('wait' in route) {
-      waiting(c.owner.id, route.wait);
+      waiting(c.owner.person.id, route.wait);
       continue;
     }
-    const card = cardFor('escalation', route.to);
-    if (card === 'unreachable') undeliverable(route.to.id);
+    const card = cardFor('escalation', to!);
+    if (card === 'unreachable') undeliverable(to!.person.id);
     else card?.items.push(owed(c));
   }
 
@@ -184,13 +182,14 @@ function peopleToday(people: ReadonlyMap<string, ReminderPerson>, slots: Readonl
     const calendarKey = `${slot.localDate} ${p.workingDays}`;
     let calendar = calendars.get(calendarKey);
     if (!calendar) calendars.set(calendarKey, (calendar = new OwnerCalendar(slot.localDate, workingDaysOf(p))));
-    today.set(p.id, { slot, calendar, route: routeReminder(p, people, now), card: { reminder: card(keys.reminder), escalation: card(keys.escalation) } });
+    today.set(p.id, { person: p, slot, calendar, route: routeReminder(p, people, now), card: { reminder: card(keys.reminder), escalation: card(keys.escalation) } });
   }
+  for (const day of today.values()) if ('to' in day.route) day.recipient = today.get(day.route.to.id);
   return today;
 }
 
 /** Each open action's owed reminders (one per owner holding a post) and escalations (one per plan owner), sent or not. */
-function owedCandidates(actions: OpenAction[], posts: Posts, todayOf: (p: ReminderPerson) => PersonToday, policyErrors: ReminderDecision['policyErrors']): { reminders: Candidate[]; escalations: Candidate[] } {
+function owedCandidates(actions: OpenAction[], posts: Posts, today: ReadonlyMap<string, PersonToday>, policyErrors: ReminderDecision['policyErrors']): { reminders: Candidate[]; escalations: Candidate[] } {
   const policies = new Map<string, ReminderPolicy>();
   const policyOf = (planKey: string, json: string | null) => {
     let policy = policies.get(planKey);
@@ -202,19 +201,27 @@ function owedCandidates(actions: OpenAction[], posts: Posts, todayOf: (p: Remind
     return policy;
   };
 
+  // Each post's holders' days, looked up once per post rather than per action.
+  const holderDays = new Map<string, PersonToday[]>();
+  const holdersOf = (postId: string) => {
+    let days = holderDays.get(postId);
+    if (!days) holderDays.set(postId, (days = (posts.get(postId)?.holders ?? []).map((p) => today.get(p.id)!)));
+    return days;
+  };
+
   const reminders: Candidate[] = [];
   const escalations: Candidate[] = [];
   for (const a of actions) {
     const policy = policyOf(a.planKey, a.planPolicy);
-    const planOwners = (a.planOwnerPostId && posts.get(a.planOwnerPostId)?.holders) || [];
-    for (const owner of holders(a, posts)) {
-      const o = todayOf(owner).calendar.occasion(a, policy);
-      if (o) reminders.push({ key: reminderKey(a.id, o, a.due, owner.id), kind: o.kind, occasion: o.date, open: a, owner, planOwners });
+    const planOwners = a.planOwnerPostId ? holdersOf(a.planOwnerPostId) : [];
+    for (const owner of owningHolders(a, holdersOf)) {
+      const o = owner.calendar.occasion(a, policy);
+      if (o) reminders.push({ key: reminderKey(a.id, o, a.due, owner.person.id), kind: o.kind, occasion: o.date, open: a, owner, planOwners });
     }
     for (const planOwner of planOwners) {
-      if (!isEscalated(a.due, todayOf(planOwner).calendar.today, policy)) continue;
+      if (!isEscalated(a.due, planOwner.calendar.today, policy)) continue;
       const occasion = addDays(a.due!, policy.escalateAfterDays + 1);
-      escalations.push({ key: escalationKey(a.id, a.due!, planOwner.id), kind: 'escalation', occasion, open: a, owner: planOwner, planOwners });
+      escalations.push({ key: escalationKey(a.id, a.due!, planOwner.person.id), kind: 'escalation', occasion, open: a, owner: planOwner, planOwners });
     }
   }
   return { reminders, escalations };
@@ -234,8 +241,8 @@ function tally<T extends { personId: string; items: number }, A extends unknown[
 }
 
 /** Current holders of the action's owner posts, each once. */
-function holders(a: OpenAction, posts: Posts): ReminderPerson[] {
+function owningHolders(a: OpenAction, holdersOf: (postId: string) => PersonToday[]): PersonToday[] {
   // Most actions have one owner post: no set to build.
-  if (a.owners.length === 1) return posts.get(a.owners[0].postId)?.holders ?? [];
-  return [...new Set(a.owners.flatMap((o) => posts.get(o.postId)?.holders ?? []))];
+  if (a.owners.length === 1) return holdersOf(a.owners[0].postId);
+  return [...new Set(a.owners.flatMap((o) => holdersOf(o.postId)))];
 }
