@@ -22,7 +22,11 @@ export interface Db {
   prisma: PrismaClient;
   provider: Provider;
   url: string;
-  /** A bulk read's rows as arrays of the driver's values (rows.ts). */
+  /**
+   * A bulk read past Prisma's row mapping (ARCHITECTURE "Reads go through Prisma"): `sql` with `$1`, `$2`…
+   * on both databases, run on Prisma's own connection outside any transaction; rows come as arrays of the
+   * driver's values, timestamps as UTC text ("2026-11-24T10:00:00+00:00"), SQLite booleans as 0 or 1.
+   */
   queryRows(sql: string, args: readonly unknown[]): Promise<unknown[][]>;
   close(): Promise<void>;
 }
@@ -110,10 +114,15 @@ export async function openDb(url: string): Promise<Db> {
   }
   const queryRows = async (sql: string, args: readonly unknown[]) => {
     if (!adapter.connected) await prisma.$connect();
+    // SQLite spells numbered parameters ?1, ?2…
     const query = { sql: provider === 'sqlite' ? sql.replace(/\$(\d+)/g, '?$1') : sql, args: [...args], argTypes: args.map(argType) };
     return (await adapter.connected!.queryRaw(query)).rows;
   };
-  return { prisma, provider, url, queryRows, close: () => prisma.$disconnect() };
+  const close = async () => {
+    adapter.connected = undefined;
+    await prisma.$disconnect();
+  };
+  return { prisma, provider, url, queryRows, close };
 }
 
 /** How the driver adapters convert an argument: Dates to each database's stored timestamp text. */
