@@ -77,6 +77,8 @@ interface PersonToday {
   /** Where their reminders go now: why they wait, or whose card they go on (recipient). */
   route: Route;
   recipient?: PersonToday;
+  /** Their 1:1 chat with the bot, once looked up (null: none). */
+  conversationRefId?: string | null;
   /** Today's card of each purpose: its idempotency key, and whether it is still to go out (their time has come and it has not been decided yet). */
   card: Record<CardPurpose, { key: string; due: boolean }>;
 }
@@ -107,10 +109,10 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   const logged = await existingReminderKeys(ctx, considered.map((c) => c.key));
   const unsent = (list: Candidate[]) => list.filter((c) => !logged.has(c.key));
   // Card rows (once per action) and labels only for reminders that go on a card.
-  const cardActions = new Map<string, ReminderAction>();
+  const cardActions = new WeakMap<OpenAction, ReminderAction>();
   const owed = (c: Candidate): ReminderItem => {
-    let action = cardActions.get(c.open.id);
-    if (!action) cardActions.set(c.open.id, (action = toReminderAction(c.open, posts, orgToday, ctx)));
+    let action = cardActions.get(c.open);
+    if (!action) cardActions.set(c.open, (action = toReminderAction(c.open, posts, orgToday, ctx)));
     return { key: c.key, kind: c.kind, occasion: c.occasion, action, label: c.owner.calendar.label(c.open), owner: c.owner.person };
   };
 
@@ -119,7 +121,7 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   const cardFor = (purpose: CardPurpose, to: PersonToday): DailyCard | 'unreachable' | null => {
     const { key, due } = to.card[purpose];
     if (!due) return null;
-    const conversationRefId = conversations.get(to.person.id);
+    const conversationRefId = (to.conversationRefId ??= conversations.get(to.person.id) ?? null);
     if (!conversationRefId) return 'unreachable';
     let card = cards.get(key);
     if (!card) cards.set(key, (card = { purpose, idempotencyKey: key, recipient: to.person, slot: to.slot, conversationRefId, items: [], unreachable: [] }));
@@ -242,7 +244,9 @@ function tally<T extends { personId: string; items: number }, A extends unknown[
 
 /** Current holders of the action's owner posts, each once. */
 function owningHolders(a: OpenAction, holdersOf: (postId: string) => PersonToday[]): PersonToday[] {
-  // Most actions have one owner post: no set to build.
+  // Most actions have one owner post: nothing to merge.
   if (a.owners.length === 1) return holdersOf(a.owners[0].postId);
-  return [...new Set(a.owners.flatMap((o) => holdersOf(o.postId)))];
+  const days: PersonToday[] = [];
+  for (const o of a.owners) for (const day of holdersOf(o.postId)) if (!days.includes(day)) days.push(day);
+  return days;
 }
