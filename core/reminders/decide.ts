@@ -86,7 +86,8 @@ interface PersonToday {
 export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Promise<ReminderDecision> {
   const now = ctx.now();
   const decision: ReminderDecision = { asOf: now, cards: [], waiting: [], undeliverable: [], policyErrors: [] };
-  const people = await loadPeople(ctx);
+  // Plans are tens of rows: read with people, the actions' window is known as soon as the outbox has answered.
+  const [people, plans] = await Promise.all([loadPeople(ctx), loadPlans(ctx)]);
   const slots = reminderSlots(people.values(), now, opts.reminderTime, ctx.timeZone);
   const open = [...people.values()].filter((p) => slots.get(p.id)!.open).map((p) => cardKeys(p, slots.get(p.id)!));
   const alreadySent = await existingOutboxKeys(ctx, open.flatMap((k) => [k.reminder, k.escalation]));
@@ -95,12 +96,11 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
 
   const today = peopleToday(people, slots, alreadySent, now);
 
-  const [plans, posts, conversations] = await Promise.all([loadPlans(ctx), loadPosts(ctx, people), loadPersonalConversations(ctx)]);
   const orgToday = localDate(now, ctx.timeZone);
   let fewestWorkingDays = 7;
   for (const p of today.values()) fewestWorkingDays = Math.min(fewestWorkingDays, p.calendar.week.length);
   const window = owedWindow(orgToday, [...plans.values()].map((p) => parseReminderPolicy(p.reminderPolicy).policy), fewestWorkingDays);
-  const actions = await loadOpenActions(ctx, now, window, plans);
+  const [posts, conversations, actions] = await Promise.all([loadPosts(ctx, people), loadPersonalConversations(ctx), loadOpenActions(ctx, now, window, plans)]);
   const { reminders, escalations } = owedCandidates(actions, posts, today, decision.policyErrors);
 
   /** Reminders that would go nowhere today (the recipient's card is not due) need no ReminderLog lookup. */
