@@ -105,14 +105,14 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
         const d = await decideReminders(core, { reminderTime: '09:00' });
         decided = { cards: d.cards.length, items: d.cards.reduce((s, c) => s + c.items.length, 0) };
       },
-      { min: 3, max: n(3, 10), budgetMs, warmup: 1 },
+      { min: 5, max: n(10, 30), budgetMs, warmup: 2 },
     );
     let floorPairs = 0;
     const reminderSql = await repeat(
       async () => {
         floorPairs = (await reminderFloor(driver, { now, dueBy: dateOnly(addDays(today, 20)), quietSince: dateOnly(addDays(today, -30)), todayStart: dateOnly(today), escalateBefore: dateOnly(addDays(today, -14)) })).length;
       },
-      { min: 3, max: n(5, 20), budgetMs },
+      { min: 5, max: n(10, 30), budgetMs, warmup: 2 },
     );
 
     const digest = await repeat(() => computeDigest(core, 'board-icb', now), { min: 3, max: n(5, 15), budgetMs });
