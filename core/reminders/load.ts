@@ -48,8 +48,11 @@ const OWED = `a."status" = 'open' AND (a."snoozedUntil" IS NULL OR a."snoozedUnt
  */
 export async function loadOpenActions(ctx: CoreContext, now: Date, window: OwedWindow, plans: PlansById): Promise<OpenAction[]> {
   const args = [now, dateOnly(window.dueBy), dateOnly(addDays(window.quietSince, 1))];
+  // Timestamps as their UTC day: the sweep compares days, and each database cuts them cheaper than JS.
+  const day = (column: string) => (ctx.db.provider === 'sqlite' ? `substr(${column}, 1, 10)` : `(${column})::date`);
+  const columns = `a."id", a."planId", a."position", a."ref", a."text", a."dueText", a."reportedRag", ${day('a."reportedRagAt"')}, ${day('a."dueDate"')}, ${day('COALESCE(a."lastUpdateAt", a."createdAt")')}, a."lastUpdateAt" IS NOT NULL`;
   const [rows, owners] = await Promise.all([
-    ctx.db.queryRows(`SELECT a."id", a."planId", a."position", a."ref", a."text", a."dueText", a."reportedRag", a."reportedRagAt", a."dueDate", a."lastUpdateAt", a."createdAt" FROM "Action" a WHERE ${OWED}`, args),
+    ctx.db.queryRows(`SELECT ${columns} FROM "Action" a WHERE ${OWED}`, args),
     ctx.db.queryRows(`SELECT o."actionId", o."postId", o."roleLabel" FROM "ActionOwner" o JOIN "Action" a ON a."id" = o."actionId" WHERE ${OWED} ORDER BY o."position"`, args),
   ]);
   const ownersOf = new Map<string, OpenAction['owners']>();
@@ -58,19 +61,20 @@ export async function loadOpenActions(ctx: CoreContext, now: Date, window: OwedW
     if (list) list.push({ postId, roleLabel });
     else ownersOf.set(actionId, [{ postId, roleLabel }]);
   }
-  const actions = (rows as OpenActionRow[]).map(([id, planId, position, ref, text, dueText, reportedRag, reportedRagAt, dueDate, lastUpdateAt, createdAt]) => {
+  const actions = (rows as OpenActionRow[]).map(([id, planId, position, ref, text, dueText, reportedRag, reportedRagOn, due, lastActivity, hasUpdates]) => {
     const plan = plans.get(planId)!;
     const action: OpenAction & { position: number } = {
       id,
       planKey: plan.key,
       ref,
       text,
-      due: dueDate && dayOf(dueDate),
+      due,
       dueText,
-      lastActivity: dayOf(lastUpdateAt ?? createdAt),
-      hasUpdates: lastUpdateAt !== null,
+      lastActivity,
+      // SQLite's booleans are 0 and 1.
+      hasUpdates: Boolean(hasUpdates),
       reportedRag,
-      reportedRagOn: reportedRagAt && dayOf(reportedRagAt),
+      reportedRagOn,
       planPolicy: plan.reminderPolicy,
       planOwnerPostId: plan.ownerPostId,
       owners: ownersOf.get(id) ?? [],
@@ -81,13 +85,8 @@ export async function loadOpenActions(ctx: CoreContext, now: Date, window: OwedW
   return actions.sort((x, y) => (x.planKey < y.planKey ? -1 : x.planKey > y.planKey ? 1 : x.position - y.position));
 }
 
-/** id, planId, position, ref, text, dueText, reportedRag, then reportedRagAt, dueDate, lastUpdateAt and createdAt as timestamp text. */
-type OpenActionRow = [string, string, number, string, string, string | null, string | null, string | null, string | null, string | null, string];
-
-/** The UTC day of a timestamp as the drivers return it ("2026-11-24T10:00:00+00:00" from pg, stored text from SQLite). */
-function dayOf(timestamp: string): string {
-  return timestamp.slice(0, 10);
-}
+/** id, planId, position, ref, text, dueText, reportedRag, the days ("YYYY-MM-DD") reported, due and last active, has updates. */
+type OpenActionRow = [string, string, number, string, string, string | null, string | null, string | null, string | null, string, boolean | number];
 
 /** Each post's name and current holders, also as card rows show them (shared by every row of the post). */
 export type Posts = Map<string, { name: string; holders: ReminderPerson[]; holderViews: OwnerView['holders'] }>;
