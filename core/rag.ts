@@ -56,12 +56,11 @@ export function effectiveRag(a: RagInput, today: string, windows: RagWindows = D
   const due = a.dueDate ? dayOf(a.dueDate) : null;
   const last = dayOf(a.lastActivityAt);
   const t = thresholds(today, windows);
-  const since = () => (a.hasUpdates ? `since ${formatDate(last)}` : 'ever');
   // The first rule that applies is the worst: Red (b) before Amber (c) before Amber (d).
   let derived: EffectiveRag | null = null;
   if (due && due < today) derived = { rag: 'RED', reason: `overdue since ${formatDate(addDays(due, 1))}` };
-  else if (due && due <= t.dueSoon && last <= t.dueSoonQuiet) derived = { rag: 'AMBER', reason: `due ${formatDate(due)} with no update ${since()}` };
-  else if (last <= t.stale) derived = { rag: 'AMBER', reason: `no update ${since()}` };
+  else if (due && due <= t.dueSoon && last <= t.dueSoonQuiet) derived = { rag: 'AMBER', reason: `due ${formatDate(due)} with no update ${quietSince(a, last)}` };
+  else if (last <= t.stale) derived = { rag: 'AMBER', reason: `no update ${quietSince(a, last)}` };
 
   const reported = isOpenRag(a.reportedRag) ? a.reportedRag : null;
   const reportedText = reported
@@ -89,6 +88,11 @@ function thresholds(today: string, windows: RagWindows) {
     };
   }
   return lastThresholds;
+}
+
+/** "since 1 Jun 2015", or "ever" for an action nobody has updated. (Not a closure in effectiveRag: tsx names each closure it creates, a cost per rated action.) */
+function quietSince(a: RagInput, last: string): string {
+  return a.hasUpdates ? `since ${formatDate(last)}` : 'ever';
 }
 
 function dayOf(d: Day): string {

@@ -173,6 +173,11 @@ function cardKeys(p: ReminderPerson, slot: Slot): Record<CardPurpose, string> {
   return { reminder: `reminder:${p.id}:${slot.localDate}`, escalation: `escalation:${p.id}:${slot.localDate}` };
 }
 
+/** A card key, and whether the card is still to go out: their time has come and it has not been decided yet. */
+function todaysCard(key: string, slot: Slot, alreadySent: ReadonlySet<string>): { key: string; due: boolean } {
+  return { key, due: slot.open && !alreadySent.has(key) };
+}
+
 /** Each person's day; a calendar is shared by everyone with the same local date and working week. */
 function peopleToday(people: ReadonlyMap<string, ReminderPerson>, slots: ReadonlyMap<string, Slot>, alreadySent: ReadonlySet<string>, now: Date): Map<string, PersonToday> {
   const today = new Map<string, PersonToday>();
@@ -180,11 +185,10 @@ function peopleToday(people: ReadonlyMap<string, ReminderPerson>, slots: Readonl
   for (const p of people.values()) {
     const slot = slots.get(p.id)!;
     const keys = cardKeys(p, slot);
-    const card = (key: string) => ({ key, due: slot.open && !alreadySent.has(key) });
     const calendarKey = `${slot.localDate} ${p.workingDays}`;
     let calendar = calendars.get(calendarKey);
     if (!calendar) calendars.set(calendarKey, (calendar = new OwnerCalendar(slot.localDate, workingDaysOf(p))));
-    today.set(p.id, { person: p, slot, calendar, route: routeReminder(p, people, now), card: { reminder: card(keys.reminder), escalation: card(keys.escalation) } });
+    today.set(p.id, { person: p, slot, calendar, route: routeReminder(p, people, now), card: { reminder: todaysCard(keys.reminder, slot, alreadySent), escalation: todaysCard(keys.escalation, slot, alreadySent) } });
   }
   for (const day of today.values()) if ('to' in day.route) day.recipient = today.get(day.route.to.id);
   return today;
