@@ -1,7 +1,7 @@
 /**
  * End to end with a real Teams client: Chaser (demo plan, SQLite, a test clock) and the Microsoft 365
  * Agents Playground, driven by headless Debian Chromium; one bot, Playground and browser for all tests.
- * - "what's red?" in the personal chat shows the red actions core/actions/red.ts computes.
+ * - "what's red?" in the personal chat shows the actions whose effective RAG (core/rag.ts) is Red.
  * - The owner loop: the reminder job's card reaches Alex's chat through the outbox worker; Update opens
  *   the form in place; saving replaces it with the result and records an Update.
  * - Boards: linking the General channel and "digest now" (each an @mention in a new post) put the
@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startChaser, type RunningChaser } from '../../bot/main';
 import { loadView } from '../../core/actions/change';
-import { listRedActions } from '../../core/actions/red';
+import { listActionViews } from '../../core/actions/view';
 import { computeDigest } from '../../core/digest/compute';
 import { decideReminders } from '../../core/reminders/decide';
 import { LIST_PAGE_SIZE } from '../../cards/action-list';
@@ -143,7 +143,8 @@ suite('Agents Playground: questions, the owner loop and board digests in a real 
   }
 
   it('answers "what\'s red?" with a card listing exactly the red actions of the demo plan', async () => {
-    const red = await listRedActions(chaser!.core);
+    // Every action rated by the RAG rules themselves, not by the SQL the bot answers with.
+    const red = (await listActionViews(chaser!.core, {})).filter((a) => a.effectiveRag === 'RED');
     expect(red.length).toBeGreaterThan(0); // the demo plan at NOW has red actions, or this test proves nothing
 
     await say("what's red?");
