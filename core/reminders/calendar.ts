@@ -1,15 +1,17 @@
 /**
- * Occasions and row labels for everyone who shares a local date and a working week. A sweep asks about
+ * Occasions, escalations and row labels for everyone who shares a local date and a working week. A sweep asks about
  * tens of thousands of (action, owner) pairs but only a few hundred distinct dates per calendar, so
  * each date is worked out once: a dated action's occasion and label depend on its due date alone, an
  * undated one's on its last activity.
  */
-import { dueLabel, owedOccasion, type Occasion, type ReminderSubject } from './occasions';
+import { addDays } from '../time';
+import { dueLabel, isEscalated, owedOccasion, type Occasion, type ReminderSubject } from './occasions';
 import type { ReminderPolicy } from './policy';
 
 export class OwnerCalendar {
   private readonly occasions = new Map<ReminderPolicy, Map<string, Occasion | null>>();
   private readonly labels = new Map<string, string>();
+  private readonly escalations = new Map<ReminderPolicy, Map<string, string | null>>();
 
   constructor(
     readonly today: string,
@@ -24,6 +26,15 @@ export class OwnerCalendar {
     let occasion = byDate.get(key);
     if (occasion === undefined) byDate.set(key, (occasion = owedOccasion(a, this.today, this.week, policy)));
     return occasion;
+  }
+
+  /** The day an action due on `due` became escalated (overdue beyond the policy) to the plan owner, or null when it is not (yet). */
+  escalation(due: string, policy: ReminderPolicy): string | null {
+    let byDue = this.escalations.get(policy);
+    if (!byDue) this.escalations.set(policy, (byDue = new Map()));
+    let since = byDue.get(due);
+    if (since === undefined) byDue.set(due, (since = isEscalated(due, this.today, policy) ? addDays(due, policy.escalateAfterDays + 1) : null));
+    return since;
   }
 
   /** dueLabel for this calendar. */

@@ -5,11 +5,11 @@
  * owners the bot cannot reach. Nothing is written here: the dry run shows this, the job records it.
  */
 import type { CoreContext } from '../context';
-import { addDays, localDate } from '../time';
+import { localDate } from '../time';
 import { toReminderAction, type ReminderAction } from './card-action';
 import { existingOutboxKeys, existingReminderKeys, loadOpenActions, loadPeople, loadPersonalConversations, loadPlans, loadPosts, type OpenAction, type Posts } from './load';
 import { OwnerCalendar } from './calendar';
-import { escalationKey, isEscalated, owedWindow, reminderKey, type ReminderKind } from './occasions';
+import { escalationKey, owedWindow, reminderKey, type ReminderKind } from './occasions';
 import { parseReminderPolicy, type ReminderPolicy } from './policy';
 import { reminderSlots, routeReminder, workingDaysOf, type ReminderPerson, type Route, type Slot } from './recipients';
 
@@ -217,17 +217,18 @@ function owedCandidates(actions: OpenAction[], posts: Posts, today: ReadonlyMap<
 
   const reminders: Candidate[] = [];
   const escalations: Candidate[] = [];
+  // Actions come plan by plan: each plan's policy and owners are looked up once.
+  let plan: { key: string; policy: ReminderPolicy; owners: PersonToday[] } | undefined;
   for (const a of actions) {
-    const policy = policyOf(a.planKey, a.planPolicy);
-    const planOwners = a.planOwnerPostId ? holdersOf(a.planOwnerPostId) : [];
+    if (plan?.key !== a.planKey) plan = { key: a.planKey, policy: policyOf(a.planKey, a.planPolicy), owners: a.planOwnerPostId ? holdersOf(a.planOwnerPostId) : [] };
+    const { policy, owners: planOwners } = plan;
     for (const owner of owningHolders(a, holdersOf)) {
       const o = owner.calendar.occasion(a, policy);
       if (o) reminders.push({ key: reminderKey(a.id, o, a.due, owner.person.id), kind: o.kind, occasion: o.date, open: a, owner, planOwners });
     }
     for (const planOwner of planOwners) {
-      if (!isEscalated(a.due, planOwner.calendar.today, policy)) continue;
-      const occasion = addDays(a.due!, policy.escalateAfterDays + 1);
-      escalations.push({ key: escalationKey(a.id, a.due!, planOwner.person.id), kind: 'escalation', occasion, open: a, owner: planOwner, planOwners });
+      const occasion = a.due && planOwner.calendar.escalation(a.due, policy);
+      if (occasion) escalations.push({ key: escalationKey(a.id, a.due!, planOwner.person.id), kind: 'escalation', occasion, open: a, owner: planOwner, planOwners });
     }
   }
   return { reminders, escalations };

@@ -59,18 +59,23 @@ export function reminderSlot(p: ReminderPerson, now: Date, reminderTime: string,
   return reminderSlots([p], now, reminderTime, defaultTimeZone).get(p.id)!;
 }
 
-/** Each person's slot, by id. A time zone's date and send time are worked out once for all in it: time-zone maths is costly. */
+/**
+ * Each person's slot, by id. Everyone with the same time zone and working week has the same slot, worked
+ * out once: time-zone maths is costly, and a sweep asks for thousands of people.
+ */
 export function reminderSlots(people: Iterable<ReminderPerson>, now: Date, reminderTime: string, defaultTimeZone: string): Map<string, Slot> {
-  const zones = new Map<string, Omit<Slot, 'open'>>();
+  const shared = new Map<string, Slot>();
   const slots = new Map<string, Slot>();
   for (const p of people) {
     const timeZone = personTimeZone(p, defaultTimeZone);
-    let zone = zones.get(timeZone);
-    if (!zone) {
+    const key = `${timeZone} ${p.workingDays}`;
+    let slot = shared.get(key);
+    if (!slot) {
       const date = localDate(now, timeZone);
-      zones.set(timeZone, (zone = { timeZone, localDate: date, localTime: reminderTime, sendAt: zonedToUtc(date, reminderTime, timeZone) }));
+      const sendAt = zonedToUtc(date, reminderTime, timeZone);
+      shared.set(key, (slot = { timeZone, localDate: date, localTime: reminderTime, sendAt, open: isWorkingDay(date, workingDaysOf(p)) && now >= sendAt }));
     }
-    slots.set(p.id, { ...zone, open: isWorkingDay(zone.localDate, workingDaysOf(p)) && now >= zone.sendAt });
+    slots.set(p.id, slot);
   }
   return slots;
 }
