@@ -12,9 +12,32 @@ export function summarise(samples: number[]): Timing {
   return { runs: sorted.length, median: round(at(0.5)), p95: round(at(0.95)) };
 }
 
-/** Runs `fn` at least `min` times and until `max` runs or `budgetMs` have passed; times each run in ms. */
+/**
+ * Warm-up before timing, at least this long: what is timed is the steady state, not V8 tiering up, which
+ * took tens of runs for code that runs a few milliseconds (the reminder decision at 1k: ~10 ms over its
+ * first ten runs, ~4.5 ms warm).
+ */
+const WARMUP_MS = 1_000;
+
+/** Node's full collection, exposed by --expose-gc (bench/run.ts starts each size's process with it). */
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/**
+ * Runs `fn` at least `min` times and until `max` runs or `budgetMs` have passed; times each run in ms.
+ * Before that it runs `warmup` times and for at least WARMUP_MS, untimed, collecting garbage every 100 ms.
+ */
 export async function repeat(fn: () => Promise<unknown>, opts: { min: number; max: number; budgetMs: number; warmup?: number }): Promise<Timing> {
-  for (let i = 0; i < (opts.warmup ?? 1); i++) await fn();
+  const warm = performance.now() + WARMUP_MS;
+  let collected = performance.now();
+  for (let i = 0; i < (opts.warmup ?? 1) || performance.now() < warm; i++) {
+    await fn();
+    // The warm-up's garbage, collected as it goes, neither swells the peak RSS nor lands in a timed run.
+    if (gc && performance.now() - collected > 100) {
+      gc();
+      collected = performance.now();
+    }
+  }
+  gc?.();
   const samples: number[] = [];
   const until = performance.now() + opts.budgetMs;
   while (samples.length < opts.min || (samples.length < opts.max && performance.now() < until)) {
