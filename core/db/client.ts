@@ -114,7 +114,7 @@ export async function openDb(url: string): Promise<Db> {
   }
   const queryRows = async (sql: string, args: readonly unknown[]) => {
     if (!adapter.connected) await prisma.$connect();
-    // SQLite spells numbered parameters ?1, ?2…
+    // SQLite spells numbered parameters ?1, ?2…: replaced as text, so no literal in `sql` may hold "$" and a digit.
     const query = { sql: provider === 'sqlite' ? sql.replace(/\$(\d+)/g, '?$1') : sql, args: [...args], argTypes: args.map(argType) };
     return (await adapter.connected!.queryRaw(query)).rows;
   };
