@@ -56,11 +56,7 @@ export async function loadOpenActions(ctx: CoreContext, now: Date, window: OwedW
     ctx.db.queryRows(`SELECT o."actionId", o."postId", o."roleLabel" FROM "ActionOwner" o JOIN "Action" a ON a."id" = o."actionId" WHERE ${OWED} ORDER BY o."position"`, args),
   ]);
   const ownersOf = new Map<string, OpenAction['owners']>();
-  for (const [actionId, postId, roleLabel] of owners as [string, string, string | null][]) {
-    const list = ownersOf.get(actionId);
-    if (list) list.push({ postId, roleLabel });
-    else ownersOf.set(actionId, [{ postId, roleLabel }]);
-  }
+  for (const [actionId, postId, roleLabel] of owners as [string, string, string | null][]) append(ownersOf, actionId, { postId, roleLabel });
   const actions = (rows as OpenActionRow[]).map(([id, planId, position, ref, text, dueText, reportedRag, reportedRagOn, due, lastActivity, hasUpdates]) => {
     const plan = plans.get(planId)!;
     const action: OpenAction & { position: number } = {
@@ -100,10 +96,7 @@ export async function loadPosts(ctx: CoreContext, people: ReadonlyMap<string, Re
   const holders = new Map<string, ReminderPerson[]>();
   for (const [postId, personId] of holdings as [string, string][]) {
     const holder = people.get(personId);
-    if (!holder) continue;
-    const list = holders.get(postId);
-    if (list) list.push(holder);
-    else holders.set(postId, [holder]);
+    if (holder) append(holders, postId, holder);
   }
   return new Map(
     (posts as [string, string][]).map(([id, name]) => {
@@ -140,4 +133,11 @@ export function existingReminderKeys(ctx: CoreContext, keys: string[]): Promise<
 /** The subset of `keys` already in the outbox (cards already decided today). */
 export function existingOutboxKeys(ctx: CoreContext, keys: string[]): Promise<Set<string>> {
   return existingKeys(ctx.db, 'OutboxMessage', 'idempotencyKey', keys);
+}
+
+/** Adds `value` to the list under `key`, starting the list if there is none. */
+function append<T>(groups: Map<string, T[]>, key: string, value: T): void {
+  const list = groups.get(key);
+  if (list) list.push(value);
+  else groups.set(key, [value]);
 }
