@@ -1,7 +1,9 @@
 /**
  * What a reminder run reads: people, plans' policies, posts with their current holders, the open
  * unsnoozed actions that can be owed something today (narrow rows, with what their card row shows),
- * 1:1 conversations, and which reminders and daily cards already exist.
+ * 1:1 conversations, and which reminders and daily cards already exist. All of it as the driver's rows
+ * (Db.queryRows): a sweep reads tens of thousands of rows, and Prisma's mapping of each value was most
+ * of what a sweep cost beyond the SQL.
  */
 import { holderView, type OwnerView } from '../actions/view';
 import type { CoreContext } from '../context';
@@ -32,8 +34,8 @@ export type PlansById = Map<string, { key: string; reminderPolicy: string | null
 
 /** Every plan's policy and owner post (tens of rows), keyed by plan id. */
 export async function loadPlans(ctx: CoreContext): Promise<PlansById> {
-  const rows = await ctx.db.prisma.plan.findMany({ select: { id: true, key: true, reminderPolicy: true, ownerPostId: true } });
-  return new Map(rows.map(({ id, ...plan }) => [id, plan]));
+  const rows = await ctx.db.queryRows(`SELECT "id", "key", "reminderPolicy", "ownerPostId" FROM "Plan"`, []);
+  return new Map((rows as [string, string, string | null, string | null][]).map(([id, key, reminderPolicy, ownerPostId]) => [id, { key, reminderPolicy, ownerPostId }]));
 }
 
 /** Open, unsnoozed actions that can be owed a reminder today: the conditions bind $1 now, $2 the last due day, $3 quiet before. */
