@@ -11,7 +11,7 @@ import { existingOutboxKeys, existingReminderKeys, loadOpenActions, loadPeople, 
 import { OwnerCalendar } from './calendar';
 import { escalationKey, owedWindow, reminderKey, type ReminderKind } from './occasions';
 import { parseReminderPolicy, type ReminderPolicy } from './policy';
-import { reminderSlots, routeReminder, workingDaysOf, type ReminderPerson, type Route, type Slot } from './recipients';
+import { reminderSlots, routeReminder, workingDaysOf, type ReminderPerson, type Slot } from './recipients';
 
 export type CardPurpose = 'reminder' | 'escalation';
 
@@ -74,9 +74,8 @@ interface PersonToday {
   person: ReminderPerson;
   slot: Slot;
   calendar: OwnerCalendar;
-  /** Where their reminders go now: why they wait, or whose card they go on (recipient). */
-  route: Route;
-  recipient?: PersonToday;
+  /** Where their reminders go now: whose card they go on (theirs or their delegate's), or why they wait. */
+  route: { to: PersonToday } | { wait: 'paused' | 'away' };
   /** Their 1:1 chat with the bot, once looked up (null: none). */
   conversationRefId?: string | null;
   /** Today's card of each purpose: its idempotency key, and whether it is still to go out (their time has come and it has not been decided yet). */
@@ -104,7 +103,7 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   const { reminders, escalations } = owedCandidates(actions, posts, today, decision.policyErrors);
 
   /** Reminders that would go nowhere today (the recipient's card is not due) need no ReminderLog lookup. */
-  const mayGo = (purpose: CardPurpose) => (c: Candidate) => !c.owner.recipient || c.owner.recipient.card[purpose].due;
+  const mayGo = (purpose: CardPurpose) => (c: Candidate) => 'wait' in c.owner.route || c.owner.route.to.card[purpose].due;
   const considered = [...reminders.filter(mayGo('reminder')), ...escalations.filter(mayGo('escalation'))];
   const logged = await existingReminderKeys(ctx, considered.map((c) => c.key));
   const unsent = (list: Candidate[]) => list.filter((c) => !logged.has(c.key));
@@ -133,7 +132,7 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   /** The first plan owner whose escalation card is going out today hears about the unreachable owner. */
   const reportUnreachable = ({ person: to }: PersonToday, c: Candidate): boolean => {
     for (const planOwner of c.planOwners) {
-      const card = planOwner.recipient ? cardFor('escalation', planOwner.recipient) : null;
+      const card = 'to' in planOwner.route ? cardFor('escalation', planOwner.route.to) : null;
       if (!card || card === 'unreachable') continue;
       let entry = card.unreachable.find((u) => u.person.id === to.id);
       if (!entry) card.unreachable.push((entry = { person: to, knownToTeams: !!(to.teamsUserId || to.aadObjectId) && !!to.tenantId, items: [] }));
@@ -144,24 +143,24 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   };
 
   for (const c of unsent(reminders)) {
-    const { route, recipient: to } = c.owner;
+    const { route } = c.owner;
     if ('wait' in route) {
       waiting(c.owner.person.id, route.wait);
       continue;
     }
-    const card = cardFor('reminder', to!);
+    const card = cardFor('reminder', route.to);
     if (card === 'unreachable') {
-      if (!reportUnreachable(to!, c)) undeliverable(to!.person.id);
+      if (!reportUnreachable(route.to, c)) undeliverable(route.to.person.id);
     } else card?.items.push(owed(c));
   }
   for (const c of unsent(escalations)) {
-    const { route, recipient: to } = c.owner;
+    const { route } = c.owner;
     if ('wait' in route) {
       waiting(c.owner.person.id, route.wait);
       continue;
     }
-    const card = cardFor('escalation', to!);
-    if (card === 'unreachable') undeliverable(to!.person.id);
+    const card = cardFor('escalation', route.to);
+    if (card === 'unreachable') undeliverable(route.to.person.id);
     else card?.items.push(owed(c));
   }
 
@@ -188,9 +187,13 @@ function peopleToday(people: ReadonlyMap<string, ReminderPerson>, slots: Readonl
     const calendarKey = `${slot.localDate} ${p.workingDays}`;
     let calendar = calendars.get(calendarKey);
     if (!calendar) calendars.set(calendarKey, (calendar = new OwnerCalendar(slot.localDate, workingDaysOf(p))));
-    today.set(p.id, { person: p, slot, calendar, route: routeReminder(p, people, now), card: { reminder: todaysCard(keys.reminder, slot, alreadySent), escalation: todaysCard(keys.escalation, slot, alreadySent) } });
+    today.set(p.id, { person: p, slot, calendar, route: { wait: 'paused' }, card: { reminder: todaysCard(keys.reminder, slot, alreadySent), escalation: todaysCard(keys.escalation, slot, alreadySent) } });
   }
-  for (const day of today.values()) if ('to' in day.route) day.recipient = today.get(day.route.to.id);
+  // A route points at the recipient's day, so routes are set once every day exists (in place of the placeholder above).
+  for (const day of today.values()) {
+    const route = routeReminder(day.person, people, now);
+    day.route = 'wait' in route ? route : { to: today.get(route.to.id)! };
+  }
   return today;
 }
 
