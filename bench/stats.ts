@@ -26,11 +26,27 @@ const gc = (globalThis as { gc?: () => void }).gc;
  * Runs `fn` at least `min` times and until `max` runs or `budgetMs` have passed; times each run in ms.
  * Before that it runs `warmup` times and for at least WARMUP_MS, untimed, collecting garbage every 100 ms.
  */
-export async function repeat(fn: () => Promise<unknown>, opts: { min: number; max: number; budgetMs: number; warmup?: number }): Promise<Timing> {
+export async function repeat(fn: () => Promise<unknown>, opts: RepeatOptions): Promise<Timing> {
+  return (await interleave({ fn }, opts)).fn;
+}
+
+interface RepeatOptions {
+  min: number;
+  max: number;
+  budgetMs: number;
+  warmup?: number;
+}
+
+/**
+ * `repeat` for figures compared with each other (Chaser and its floor): their runs alternate, so a change
+ * in the shared machine's load lands on both rather than on whichever ran second.
+ */
+export async function interleave<K extends string>(fns: Record<K, () => Promise<unknown>>, opts: RepeatOptions): Promise<Record<K, Timing>> {
+  const names = Object.keys(fns) as K[];
   const warm = performance.now() + WARMUP_MS;
   let collected = performance.now();
   for (let i = 0; i < (opts.warmup ?? 1) || performance.now() < warm; i++) {
-    await fn();
+    for (const name of names) await fns[name]();
     // The warm-up's garbage, collected as it goes, neither swells the peak RSS nor lands in a timed run.
     if (gc && performance.now() - collected > 100) {
       gc();
@@ -38,14 +54,16 @@ export async function repeat(fn: () => Promise<unknown>, opts: { min: number; ma
     }
   }
   gc?.();
-  const samples: number[] = [];
+  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
   const until = performance.now() + opts.budgetMs;
-  while (samples.length < opts.min || (samples.length < opts.max && performance.now() < until)) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
+  for (let runs = 0; runs < opts.min || (runs < opts.max && performance.now() < until); runs++) {
+    for (const name of names) {
+      const t = performance.now();
+      await fns[name]();
+      samples[name].push(performance.now() - t);
+    }
   }
-  return summarise(samples);
+  return Object.fromEntries(names.map((name) => [name, summarise(samples[name])])) as Record<K, Timing>;
 }
 
 export type Growth = 'flat' | 'sub-linear' | 'linear' | 'worse than linear';
