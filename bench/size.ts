@@ -97,7 +97,7 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
           floorTotal = (await redFloor(driver, dateOnly(today))).total;
         },
       },
-      { min: 5, max: n(10, 30), budgetMs: 4 * budgetMs, warmup: 2 },
+      { min: 5, max: n(10, 30), budgetMs, warmup: 2 },
     );
     if (botTotal !== floorTotal) throw new Error(`"what's red?" disagrees with its floor: bot ${botTotal}, SQL ${floorTotal}`);
     const questions: Record<string, Timing> = {};
@@ -116,7 +116,7 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
           floorPairs = (await reminderFloor(driver, { now, dueBy: dateOnly(addDays(today, 20)), quietSince: dateOnly(addDays(today, -30)), todayStart: dateOnly(today), escalateBefore: dateOnly(addDays(today, -14)) })).length;
         },
       },
-      { min: 5, max: n(10, 30), budgetMs: 2 * budgetMs, warmup: 2 },
+      { min: 5, max: n(10, 30), budgetMs, warmup: 2 },
     );
 
     const digest = await repeat(() => computeDigest(core, 'board-icb', now), { min: 3, max: n(5, 15), budgetMs });

@@ -22,19 +22,20 @@ const WARMUP_MS = 1_000;
 /** Node's full collection, exposed by --expose-gc (bench/run.ts starts each size's process with it). */
 const gc = (globalThis as { gc?: () => void }).gc;
 
+interface RepeatOptions {
+  min: number;
+  max: number;
+  /** Time for the timed runs, per figure. */
+  budgetMs: number;
+  warmup?: number;
+}
+
 /**
  * Runs `fn` at least `min` times and until `max` runs or `budgetMs` have passed; times each run in ms.
  * Before that it runs `warmup` times and for at least WARMUP_MS, untimed, collecting garbage every 100 ms.
  */
 export async function repeat(fn: () => Promise<unknown>, opts: RepeatOptions): Promise<Timing> {
   return (await interleave({ fn }, opts)).fn;
-}
-
-interface RepeatOptions {
-  min: number;
-  max: number;
-  budgetMs: number;
-  warmup?: number;
 }
 
 /**
@@ -55,7 +56,7 @@ export async function interleave<K extends string>(fns: Record<K, () => Promise<
   }
   gc?.();
   const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
-  const until = performance.now() + opts.budgetMs;
+  const until = performance.now() + opts.budgetMs * names.length;
   for (let runs = 0; runs < opts.min || (runs < opts.max && performance.now() < until); runs++) {
     for (const name of names) {
       const t = performance.now();
