@@ -3,7 +3,8 @@
  * who holds them, most urgent due date first.
  */
 import type { CoreContext } from '../context';
-import { actionViewInclude, toActionView, type ActionView } from './view';
+import type { ActionView } from './view';
+import { findActionViews } from './view-loader';
 
 export async function listMyActions(ctx: CoreContext, personId: string, page: number, pageSize: number): Promise<{ actions: ActionView[]; total: number }> {
   const prisma = ctx.db.prisma;
@@ -13,16 +14,15 @@ export async function listMyActions(ctx: CoreContext, personId: string, page: nu
     select: { postId: true },
   });
   const where = { status: 'open', owners: { some: { postId: { in: holdings.map((h) => h.postId) } } } };
-  const [total, rows] = await Promise.all([
+  const [total, actions] = await Promise.all([
     prisma.action.count({ where }),
-    prisma.action.findMany({
+    findActionViews(ctx, {
       where,
-      include: actionViewInclude,
       // Undated ("Ongoing") actions last: nulls sort differently on SQLite and PostgreSQL, so say so.
       orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { plan: { key: 'asc' } }, { position: 'asc' }],
       skip: page * pageSize,
       take: pageSize,
     }),
   ]);
-  return { total, actions: rows.map((r) => toActionView(r, ctx)) };
+  return { total, actions };
 }

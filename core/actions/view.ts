@@ -56,6 +56,7 @@ export const actionViewInclude = {
         include: {
           holdings: {
             where: { to: null },
+            orderBy: [{ from: 'asc' }, { id: 'asc' }],
             include: { person: { select: { id: true, displayName: true, aadObjectId: true, teamsUserId: true } } },
           },
         },
@@ -70,6 +71,12 @@ export const actionViewInclude = {
 } satisfies Prisma.ActionInclude;
 
 export type ActionRow = Prisma.ActionGetPayload<{ include: typeof actionViewInclude }>;
+
+/** What a view is made of: an ActionRow, or the same read through the driver (view-loader.ts). */
+export type ViewRow = Pick<ActionRow, 'id' | 'planId' | 'ref' | 'text' | 'dueText' | 'duePrecision' | 'version' | 'plan' | 'recommendation' | 'updates'> &
+  RagColumns & {
+    owners: { postId: string; roleLabel: string | null; post: { name: string; holdings: { person: Parameters<typeof holderView>[0] }[] } }[];
+  };
 
 /** The action columns the RAG rules read: select these alone when only the effective RAG is needed. */
 export const ragColumns = {
@@ -101,7 +108,7 @@ export function ragOf(row: RagColumns, today: string, ctx: Pick<CoreContext, 'ra
   );
 }
 
-export function toActionView(row: ActionRow, ctx: Pick<CoreContext, 'now' | 'timeZone' | 'ragWindows'>): ActionView {
+export function toActionView(row: ViewRow, ctx: Pick<CoreContext, 'now' | 'timeZone' | 'ragWindows'>): ActionView {
   const last = row.updates[0] ?? null;
   const rag = ragOf(row, localDate(ctx.now(), ctx.timeZone), ctx);
   return {
@@ -132,15 +139,4 @@ export function toActionView(row: ActionRow, ctx: Pick<CoreContext, 'now' | 'tim
     updates: row.updates.length,
     version: row.version,
   };
-}
-
-/** Actions matching a Prisma filter, in plan order, as views. */
-export async function listActionViews(ctx: CoreContext, where: Prisma.ActionWhereInput, take?: number): Promise<ActionView[]> {
-  const rows = await ctx.db.prisma.action.findMany({
-    where,
-    include: actionViewInclude,
-    orderBy: [{ plan: { key: 'asc' } }, { position: 'asc' }],
-    take,
-  });
-  return rows.map((r) => toActionView(r, ctx));
 }

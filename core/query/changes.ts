@@ -5,7 +5,8 @@
  */
 import type { CoreContext } from '../context';
 import type { Prisma } from '../db/client';
-import { actionViewInclude, toActionView, type ActionView } from '../actions/view';
+import type { ActionView } from '../actions/view';
+import { findActionViews } from '../actions/view-loader';
 import { localDate } from '../time';
 import { instantBounds, resolvePeriod, type DateSpan } from './period';
 import { displayRef } from './refs';
@@ -55,7 +56,7 @@ export async function listChanges(ctx: CoreContext, query: Extract<Query, { kind
         })
       : [],
     wantUpdates ? prisma.update.count({ where: updateWhere }) : 0,
-    prisma.action.findMany({ where: completedWhere, include: actionViewInclude, orderBy: [{ completedAt: 'desc' }], take: CHANGES_LIMIT }),
+    findActionViews(ctx, { where: completedWhere, orderBy: [{ completedAt: 'desc' }], take: CHANGES_LIMIT }),
     prisma.action.count({ where: completedWhere }),
   ]);
   return {
@@ -72,7 +73,7 @@ export async function listChanges(ctx: CoreContext, query: Extract<Query, { kind
       author: u.authorName,
     })),
     updateTotal,
-    completed: completed.map((r) => toActionView(r, ctx)),
+    completed,
     completedTotal,
   };
 }

@@ -1,7 +1,7 @@
 /** One action by reference ("status of BTP-7"), with its dated history for "history of BTP-7". */
 import type { CoreContext } from '../context';
-import { actionViewInclude, toActionView, type ActionView } from '../actions/view';
-import { PLAN_ORDER } from './list';
+import type { ActionView } from '../actions/view';
+import { findActionViews, PLAN_ORDER } from '../actions/view-loader';
 import { displayRef, refSpellings } from './refs';
 import type { Query } from './types';
 
@@ -30,16 +30,13 @@ export const HISTORY_LIMIT = 15;
 
 export async function findItem(ctx: CoreContext, query: Extract<Query, { kind: 'item' }>): Promise<ItemResult> {
   const asked = displayRef(query.plan, query.ref);
-  const rows = await ctx.db.prisma.action.findMany({
+  const views = await findActionViews(ctx, {
     where: { ref: { in: refSpellings(query.ref) }, ...(query.plan && { plan: { key: query.plan } }) },
-    include: actionViewInclude,
     orderBy: PLAN_ORDER,
     take: 5,
   });
-  if (rows.length !== 1) {
-    return { kind: 'item', asked, action: null, candidates: rows.map((r) => displayRef(r.plan.key, r.ref)) };
-  }
-  const action = toActionView(rows[0], ctx);
+  if (views.length !== 1) return { kind: 'item', asked, action: null, candidates: views.map((v) => v.displayRef) };
+  const [action] = views;
   if (!query.history) return { kind: 'item', asked, action, candidates: [] };
   return { kind: 'item', asked, action, candidates: [], history: await historyOf(ctx, action.id) };
 }

@@ -5,7 +5,8 @@
  */
 import type { Prisma } from '../db/client';
 import type { CoreContext } from '../context';
-import { actionViewInclude, toActionView, type ActionView } from '../actions/view';
+import type { ActionView } from '../actions/view';
+import { viewsById } from '../actions/view-loader';
 import { dateOnly, localDate } from '../time';
 import { dueDateBounds, resolvePeriod, type DateSpan } from './period';
 import { quietWhere, ragWhere } from './rag-where';
@@ -27,8 +28,6 @@ export interface ListResult {
   pageSize: number;
   actions: ActionView[];
 }
-
-export const PLAN_ORDER = [{ plan: { key: 'asc' } }, { position: 'asc' }] satisfies Prisma.ActionOrderByWithRelationInput[];
 
 export function filterWhere(filter: ListFilter, scope: Scope, today: string, ctx: Pick<CoreContext, 'ragWindows'>): { where: Prisma.ActionWhereInput; due?: DateSpan; staleDays?: number } {
   const and: Prisma.ActionWhereInput[] = [actionScopeWhere(scope)];
@@ -65,13 +64,8 @@ export async function listActions(
   // Each slice is one plan's rows in position order: ordering by the plan's key in SQL would join
   // Plan and sort every matching action (PostgreSQL cannot stop early through that outer join).
   const slice = (s: (typeof slices)[number]) => ({ where: { AND: [where, { planId: s.planId }] }, orderBy: { position: 'asc' as const }, skip: s.skip, take: s.take });
-  // Most pages lie within one plan: read their views at once, a round trip fewer than ids then views.
-  if (slices.length === 1) {
-    const rows = await prisma.action.findMany({ ...slice(slices[0]), include: actionViewInclude });
-    return { ...base, total, actions: rows.map((r) => toActionView(r, ctx)) };
-  }
   const ids = await Promise.all(slices.map((s) => prisma.action.findMany({ ...slice(s), select: { id: true } })));
-  return { ...base, total, actions: await viewsInOrder(ctx, ids.flat().map((r) => r.id)) };
+  return { ...base, total, actions: await viewsById(ctx, ids.flat().map((r) => r.id)) };
 }
 
 /** Plan keys by id (tens of rows). */
@@ -95,13 +89,6 @@ function pageSlices(counts: { planId: string; n: number }[], offset: number, siz
     offset = 0;
   }
   return slices;
-}
-
-async function viewsInOrder(ctx: CoreContext, ids: string[]): Promise<ActionView[]> {
-  if (ids.length === 0) return [];
-  const rows = await ctx.db.prisma.action.findMany({ where: { id: { in: ids } }, include: actionViewInclude });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => (byId.has(id) ? [toActionView(byId.get(id)!, ctx)] : []));
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,6 +1,7 @@
 /** One recommendation ("show recommendation 3 of the NCRS plan") with its actions. */
 import type { CoreContext } from '../context';
-import { listActionViews, type ActionView } from '../actions/view';
+import type { ActionView } from '../actions/view';
+import { listActionViews } from '../actions/view-loader';
 import { displayRef, refSpellings } from './refs';
 import type { Query } from './types';
 

@@ -6,7 +6,8 @@
 import type { CoreContext } from '../context';
 import type { Prisma } from '../db/client';
 import { ACTION_STATUSES, type ActionStatus, type Rag } from '../domain';
-import { actionViewInclude, toActionView, type ActionView } from '../actions/view';
+import type { ActionView } from '../actions/view';
+import { findActionViews } from '../actions/view-loader';
 import { dateOnly, localDate } from '../time';
 import { ragWhere } from './rag-where';
 import { actionScopeWhere, resolveScope, type Scope } from './scope';
@@ -45,7 +46,7 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
     count({ AND: [where, ragWhere('AMBER', today, ctx.ragWindows)] }),
     scope.planIds ? Promise.resolve(scope.planIds.length) : prisma.plan.count(),
     count(overdueWhere),
-    prisma.action.findFirst({ where: overdueWhere, include: actionViewInclude, orderBy: [{ dueDate: 'asc' }, { position: 'asc' }] }),
+    findActionViews(ctx, { where: overdueWhere, orderBy: [{ dueDate: 'asc' }, { position: 'asc' }], take: 1 }),
   ]);
   const byStatus = zeroes(ACTION_STATUSES);
   for (const g of statuses) if (g.status in byStatus) byStatus[g.status as ActionStatus] = g._count._all;
@@ -61,6 +62,6 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
     byStatus,
     percentComplete: total ? Math.floor((100 * byStatus.complete) / total) : 0,
     overdue,
-    oldestOverdue: oldest && toActionView(oldest, ctx),
+    oldestOverdue: oldest[0] ?? null,
   };
 }

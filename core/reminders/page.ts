@@ -2,7 +2,8 @@
  * A later page of a reminder or escalation card, rebuilt from what the card carried (its ReminderLog
  * rows), as the actions stand now. Only the card's recipient may page it.
  */
-import { listActionViews, type ActionView } from '../actions/view';
+import type { ActionView } from '../actions/view';
+import { listActionViews } from '../actions/view-loader';
 import type { CoreContext } from '../context';
 import { isoDate, localDate } from '../time';
 import { dueLabel } from './occasions';
@@ -27,12 +28,14 @@ export async function reminderCardRows(ctx: CoreContext, cardKey: string, person
   const recipient = row?.conversation.person;
   if (!row || !recipient || recipient.id !== personId || (row.purpose !== 'reminder' && row.purpose !== 'escalation')) return null;
   // An escalation card's other rows are unreachable owners' reminders: shown on its first page only.
-  const logs = await prisma.reminderLog.findMany({ where: { outboxId: row.id, ...(row.purpose === 'escalation' ? { kind: 'escalation' } : {}) } });
-  const ids = logs.map((l) => l.actionId);
-  const [views, activity, owners] = await Promise.all([
-    listActionViews(ctx, { id: { in: ids } }),
-    prisma.action.findMany({ where: { id: { in: ids } }, select: { id: true, lastUpdateAt: true, createdAt: true } }),
-    prisma.person.findMany({ where: { id: { in: logs.map((l) => l.personId) } }, select: { id: true, displayName: true } }),
+  const logs = await prisma.reminderLog.findMany({ where: { outboxId: row.id, ...(row.purpose === 'escalation' ? { kind: 'escalation' } : {}) }, select: { actionId: true, personId: true } });
+  const views = await listActionViews(ctx, { id: { in: logs.map((l) => l.actionId) } });
+  // Only undated rows read their last activity, and only reminders for someone else name an owner.
+  const undated = views.filter((v) => !v.due).map((v) => v.id);
+  const others = logs.filter((l) => l.personId !== personId).map((l) => l.personId);
+  const [activity, owners] = await Promise.all([
+    undated.length ? prisma.action.findMany({ where: { id: { in: undated } }, select: { id: true, lastUpdateAt: true, createdAt: true } }) : [],
+    others.length ? prisma.person.findMany({ where: { id: { in: others } }, select: { id: true, displayName: true } }) : [],
   ]);
   const today = localDate(ctx.now(), personTimeZone(recipient, ctx.timeZone));
   const lastActivity = new Map(activity.map((a) => [a.id, isoDate(a.lastUpdateAt ?? a.createdAt)]));
@@ -41,7 +44,7 @@ export async function reminderCardRows(ctx: CoreContext, cardKey: string, person
     const owner = ownerOf.get(action.id);
     return {
       action,
-      label: dueLabel({ due: action.due, lastActivity: lastActivity.get(action.id)! }, today),
+      label: dueLabel({ due: action.due, lastActivity: lastActivity.get(action.id) ?? '' }, today),
       onBehalfOf: owner && owner.id !== personId && row.purpose === 'reminder' ? owner.displayName : null,
     };
   });

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startChaser, type RunningChaser } from '../../bot/main';
 import { loadView } from '../../core/actions/change';
-import { listActionViews } from '../../core/actions/view';
+import { listActionViews } from '../../core/actions/view-loader';
 import { computeDigest } from '../../core/digest/compute';
 import { decideReminders } from '../../core/reminders/decide';
 import { LIST_PAGE_SIZE } from '../../cards/action-list';

@@ -1,5 +1,5 @@
 /** The demo plan loads once, fully, with its posts held by the Agents Playground's users. */
-import { listActionViews } from '../../core/actions/view';
+import { listActionViews } from '../../core/actions/view-loader';
 import { DEFAULT_RAG_WINDOWS } from '../../core/rag';
 import { DEMO_PLAN_KEY, loadDemo, PLAYGROUND_USERS } from '../../prisma/seed/load-demo';
 import { createTestDb, type TestDatabase } from '../helpers/db';

@@ -1,5 +1,6 @@
 /** `list [--plan KEY] [--json]`: actions with effective RAG, one plan or every plan; JSON Lines, one object per action. */
-import { listActionViews, type ActionView } from '../../../core/actions/view';
+import type { ActionView } from '../../../core/actions/view';
+import { listActionViews } from '../../../core/actions/view-loader';
 import { findPlanByKey } from '../../../core/plans';
 import { parseArgs, stringOption, type CliCommand } from '../command';
 

@@ -1,6 +1,10 @@
-/** The action read model: last update and the number of progress notes, field-change records left out; the same view inside a transaction. */
+/**
+ * The action read model: last update and the number of progress notes, field-change records left out;
+ * the same view inside a transaction, and read through the driver (view-loader) as through Prisma.
+ */
 import { loadView } from '../../../core/actions/change';
-import { listActionViews } from '../../../core/actions/view';
+import { actionViewInclude, toActionView } from '../../../core/actions/view';
+import { listActionViews, viewsById } from '../../../core/actions/view-loader';
 import type { Tx } from '../../../core/db/tx';
 import { DEFAULT_RAG_WINDOWS } from '../../../core/rag';
 import { createTestDb, type TestDatabase } from '../../helpers/db';
@@ -41,4 +45,31 @@ it('reads the same view inside a transaction, with its own uncommitted writes', 
     expect(await loadView(ctx, action.id, tx as Tx)).toMatchObject({ updates: 2, lastUpdate: { text: 'in the transaction' } });
   });
   expect(await loadView(ctx, 'no-such-action')).toBeNull();
+});
+
+it('reads the same views through the driver as through Prisma, in the order asked', async () => {
+  await seedPlan(t.db, {
+    key: 'DRV',
+    owner: 'Chief Officer',
+    actions: [
+      { ref: '1', owners: ['Job Share', 'Vacant Post'], due: '2015-05-01', reportedRag: 'AMBER', updates: [{ at: '2015-02-01', text: 'older' }, { at: '2015-04-01', text: 'newer' }] },
+      { ref: '2', owners: ['Chief Officer'], due: null, createdAt: '2015-01-10' },
+      { ref: '3', owners: ['Job Share'], due: '2015-07-31', status: 'complete', reportedRag: 'GREEN', updates: [{ at: '2015-05-20', text: 'done' }] },
+    ],
+  });
+  await seedPerson(t.db, { displayName: 'Priya Shah', aadObjectId: 'aad-priya', posts: ['Job Share'] });
+  await seedPerson(t.db, { displayName: 'Tom Foy', teamsUserId: '29:tom', posts: ['Job Share', 'Chief Officer'] });
+  const ctx = { db: t.db, now: () => new Date('2015-06-02T09:00:00Z'), timeZone: 'Europe/London', ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: [] };
+  const rows = await t.db.prisma.action.findMany({ where: { plan: { key: 'DRV' } }, include: actionViewInclude, orderBy: { position: 'desc' } });
+  const ids = rows.map((r) => r.id);
+
+  const views = await viewsById(ctx, [...ids, 'no-such-action']);
+  expect(views).toEqual(rows.map((r) => toActionView(r, ctx)));
+  expect(views.map((v) => v.ref)).toEqual(['3', '2', '1']);
+  expect(views[2].owners).toMatchObject([
+    { post: 'Job Share', holders: [{ displayName: 'Priya Shah', aadObjectId: 'aad-priya' }, { displayName: 'Tom Foy', teamsUserId: '29:tom' }] },
+    { post: 'Vacant Post', holders: [] },
+  ]);
+  expect(views[2]).toMatchObject({ due: '2015-05-01', updates: 2, lastUpdate: { text: 'newer' }, effectiveRag: 'RED' });
+  expect(await viewsById(ctx, [])).toEqual([]);
 });

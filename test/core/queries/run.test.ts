@@ -2,7 +2,7 @@
 import type { CoreContext } from '../../../core/context';
 import { DEFAULT_RAG_WINDOWS } from '../../../core/rag';
 import { runQuery, type QueryResult, type RunOptions } from '../../../core/query/run';
-import { listActionViews } from '../../../core/actions/view';
+import { listActionViews } from '../../../core/actions/view-loader';
 import type { ListFilter, Query } from '../../../core/query';
 import { createTestDb, type TestDatabase } from '../../helpers/db';
 import { testClock } from '../../helpers/clock';
