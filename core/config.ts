@@ -33,6 +33,12 @@ const envSchema = z.object({
   REMINDER_TIME: timeOfDay.default('09:00'),
   SEND_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(30),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  // Days a sent message's payload is kept for audit and debugging before it is cleared (core/outbox/prune.ts).
+  OUTBOX_RETENTION_DAYS: z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be a whole number of days, up to 99999 (0 keeps sent payloads forever)')
+    .default('90')
+    .transform(Number),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Optional AI layer for questions the parser cannot read: OpenAI, or Azure OpenAI (all three or none).
   OPENAI_API_KEY: z.string().optional(),

@@ -5,7 +5,8 @@
  */
 import type { JobDefinition } from './job';
 import { digestsJob } from './digests';
+import { outboxRetentionJob } from './outbox-retention';
 import { plannerStatsJob } from './planner-stats';
 import { remindersJob } from './reminders';
 
-export const JOBS: JobDefinition[] = [remindersJob, digestsJob, plannerStatsJob];
+export const JOBS: JobDefinition[] = [remindersJob, digestsJob, outboxRetentionJob, plannerStatsJob];

@@ -191,12 +191,16 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     let activity: Record<string, unknown>;
     try {
       reference = JSON.parse(row.conversation.reference);
+      // Only final rows lose their payload (core/outbox/prune.ts): a due row without one is a bug to name.
+      if (row.activity === null) throw new Error('no activity to send: its payload was cleared before it was sent');
       const parsed = JSON.parse(row.activity);
       activity = { ...parsed, channelData: { ...parsed.channelData, chaserOutboxId: outboxClientId(row.id) } };
     } catch (err) {
-      await markFailed(db, row.id, instanceId, `unreadable row: ${(err as Error).message}`);
+      const error = `unreadable row: ${(err as Error).message}`;
+      await markFailed(db, row.id, instanceId, error);
       result.failed++;
       m.failed.inc();
+      log.error({ outbox: row.id, error }, 'outbox message failed');
       return;
     }
     for (let wait = pacer.delay(row.conversationRefId, timer.now()); wait > 0; wait = pacer.delay(row.conversationRefId, timer.now())) await timer.sleep(wait);

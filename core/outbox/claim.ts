@@ -25,7 +25,8 @@ export interface ClaimedMessage {
   id: string;
   purpose: string;
   attempts: number;
-  activity: string;
+  /** The JSON to send. A due row always has it (only final rows are pruned, prune.ts): null is a bug. */
+  activity: string | null;
   conversationRefId: string;
   conversation: { id: string; conversationId: string; reference: string; state: string };
 }

@@ -2,6 +2,7 @@
 import { ALEX, STRANGER, cardAction, message, personalConversationId, type TestUser } from '../helpers/activities';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { seedPerson, seedPlan } from '../helpers/fixtures';
+import { queuedActivity } from '../helpers/outbox';
 
 const PAT: TestUser = { id: 'user-id-2', name: 'Pat Planner', aadObjectId: '00000000-0000-0000-0000-0000000000022' };
 
@@ -34,7 +35,7 @@ async function requestExtension(ref: string, date: string) {
   expect(cardText(res)).toContain('Asked the plan owner to approve moving the due date');
   const row = await db().outboxMessage.findFirstOrThrow({ where: { purpose: 'approval', idempotencyKey: { contains: 'extension' } }, orderBy: { createdAt: 'desc' }, include: { conversation: true } });
   expect(row.conversation.conversationId).toBe(personalConversationId(PAT));
-  const card = JSON.parse(row.activity).attachments[0].content;
+  const card = queuedActivity(row).attachments[0].content;
   return { action, card, requestId: card.actions[0].data.requestId as string };
 }
 

@@ -2,6 +2,7 @@
 import { ALEX, MEGAN, STRANGER, cardAction, message, personalConversationId, type TestUser } from '../helpers/activities';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { seedPerson, seedPlan } from '../helpers/fixtures';
+import { queuedActivity } from '../helpers/outbox';
 
 const PAT: TestUser = { id: 'user-id-2', name: 'Pat Planner', aadObjectId: '00000000-0000-0000-0000-0000000000022' };
 
@@ -147,7 +148,7 @@ describe('completing and verifying', () => {
     const out = await db().outboxMessage.findMany({ where: { purpose: 'approval' }, include: { conversation: true } });
     expect(out).toHaveLength(1);
     expect(out[0].conversation.conversationId).toBe(personalConversationId(PAT));
-    const card = JSON.parse(out[0].activity).attachments[0].content;
+    const card = queuedActivity(out[0]).attachments[0].content;
     expect(JSON.stringify(card)).toContain('Audit done, report attached');
     expect(card.actions.map((a: any) => [a.verb, a.data.decision, a.data.version])).toEqual([
       ['action.verify', 'verify', 2],

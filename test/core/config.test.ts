@@ -4,7 +4,12 @@ import { ConfigError, loadConfig } from '../../core/config';
 
 describe('configuration from the environment', () => {
   it('has working defaults', () => {
-    expect(loadConfig({})).toMatchObject({ PORT: 3978, DATABASE_URL: 'file:./data/chaser.db', CHASER_DEMO: false, DEFAULT_TIME_ZONE: 'Europe/London', REMINDER_TIME: '09:00' });
+    expect(loadConfig({})).toMatchObject({ PORT: 3978, DATABASE_URL: 'file:./data/chaser.db', CHASER_DEMO: false, DEFAULT_TIME_ZONE: 'Europe/London', REMINDER_TIME: '09:00', OUTBOX_RETENTION_DAYS: 90 });
+  });
+
+  it('reads a retention in days, 0 keeping sent payloads forever', () => {
+    expect(loadConfig({ OUTBOX_RETENTION_DAYS: '30' }).OUTBOX_RETENTION_DAYS).toBe(30);
+    expect(loadConfig({ OUTBOX_RETENTION_DAYS: '0' }).OUTBOX_RETENTION_DAYS).toBe(0);
   });
 
   it('reads lists and flags', () => {
@@ -17,6 +22,8 @@ describe('configuration from the environment', () => {
     [{ DATABASE_URL: 'mysql://x' }, /^Invalid environment variable DATABASE_URL: must start with file: \(SQLite\) or postgresql:\/\//],
     [{ DEFAULT_TIME_ZONE: 'Mars/Olympus' }, /^Invalid environment variable DEFAULT_TIME_ZONE: must be an IANA time zone/],
     [{ REMINDER_TIME: '9am' }, /^Invalid environment variable REMINDER_TIME: must be HH:MM/],
+    [{ OUTBOX_RETENTION_DAYS: '-1' }, /^Invalid environment variable OUTBOX_RETENTION_DAYS: must be a whole number of days, up to 99999 \(0 keeps sent payloads forever\) \(got "-1"\)$/],
+    [{ OUTBOX_RETENTION_DAYS: '3 months' }, /^Invalid environment variable OUTBOX_RETENTION_DAYS: must be a whole number of days/],
   ])('names the bad variable in one line: %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

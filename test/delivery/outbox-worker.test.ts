@@ -17,7 +17,7 @@ import { createTestDb, type TestDatabase } from '../helpers/db';
 import { seedPerson, seedPlan } from '../helpers/fixtures';
 import { referenceFor } from './seed';
 
-const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const silent = { info: () => undefined, warn: () => undefined, error: jest.fn() };
 
 let t: TestDatabase;
 let connector: ConnectorStandIn;
@@ -160,6 +160,18 @@ describe('outbox worker', () => {
     connector.inject({ status: 400 });
     expect(await worker.drain()).toMatchObject({ failed: 1, retried: 0 });
     expect(await row(bad.id)).toMatchObject({ status: 'failed', attempts: 1 });
+  });
+
+  it('fails, and never sends, a due message that has lost its payload', async () => {
+    const conv = await conversation('a:alex');
+    const msg = await queue('m', conv.id);
+    // Retention only clears final rows (core/outbox/prune.ts): this is the bug it must not turn into an empty send.
+    await t.db.prisma.outboxMessage.update({ where: { id: msg.id }, data: { activity: null } });
+    expect(await worker.drain()).toMatchObject({ sent: 0, failed: 1 });
+    expect(connector.attempts).toBe(0);
+    const error = 'unreadable row: no activity to send: its payload was cleared before it was sent';
+    expect(await row(msg.id)).toMatchObject({ status: 'failed', lastError: error });
+    expect(silent.error).toHaveBeenCalledWith({ outbox: msg.id, error }, 'outbox message failed');
   });
 
   it.each([

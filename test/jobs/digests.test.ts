@@ -6,6 +6,7 @@ import { DEFAULT_RAG_WINDOWS } from '../../core/rag';
 import { digestActivity } from '../../cards/digest';
 import { createTestDb, type TestDatabase } from '../helpers/db';
 import { seedPlan } from '../helpers/fixtures';
+import { queuedActivity } from '../helpers/outbox';
 import { testClock } from '../helpers/clock';
 
 let t: TestDatabase;
@@ -28,7 +29,7 @@ afterAll(() => t.drop());
 
 const digests = () => t.db.prisma.digest.findMany({ where: { boardId }, orderBy: { scheduledFor: 'asc' } });
 const outbox = () => t.db.prisma.outboxMessage.findMany({ where: { purpose: 'digest' }, orderBy: { createdAt: 'asc' } });
-const cardText = (m: { activity: string }) => JSON.stringify(JSON.parse(m.activity).attachments[0].content);
+const cardText = (m: { activity: string | null }) => JSON.stringify(queuedActivity(m).attachments[0].content);
 
 describe('digest sweep', () => {
   it('posts nothing for a slot before the board was linked', async () => {

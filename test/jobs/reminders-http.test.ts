@@ -2,6 +2,7 @@
  * Over HTTP with the connector stand-in: the reminder job queues the owner's card, the outbox worker
  * delivers it to their 1:1 chat, and its Next and Update buttons work there.
  */
+import { outboxRetentionJob } from '../../jobs/outbox-retention';
 import { remindersJob } from '../../jobs/reminders';
 import { ALEX, cardAction, MEGAN, message, personalConversationId, type TestUser } from '../helpers/activities';
 import { startTestBot, type TestBot } from '../helpers/bot';
@@ -29,7 +30,8 @@ beforeAll(async () => {
 });
 afterAll(() => bot.stop());
 
-const runJob = () => remindersJob.run({ core: bot.chaser.core, config: bot.chaser.config, instanceId: 'test', log: bot.chaser.log });
+const deps = () => ({ core: bot.chaser.core, config: bot.chaser.config, instanceId: 'test', log: bot.chaser.log });
+const runJob = () => remindersJob.run(deps());
 
 describe('reminder cards over HTTP', () => {
   it("reaches the owner's chat at 09:00 local, once, and pages and opens actions in place", async () => {
@@ -63,5 +65,14 @@ describe('reminder cards over HTTP', () => {
     const open = await bot.post(cardAction(update.verb, update.data, where(ALEX)));
     expect(open.status).toBe(200);
     expect(open.body.value.actions[0]).toMatchObject({ verb: 'action.update', data: { actionId: update.data.actionId } });
+  });
+
+  it('still pages the card once retention has cleared its payload', async () => {
+    const sent = await bot.chaser.core.db.prisma.outboxMessage.findFirstOrThrow({ where: { purpose: 'reminder' } });
+    bot.clock.set('2027-02-24T09:00:00Z'); // 92 days on, past the default 90
+    await outboxRetentionJob.run(deps());
+    expect(await bot.chaser.core.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({ status: 'sent', activity: null });
+    const page = await bot.post(cardAction('reminder.page', { cardKey: sent.idempotencyKey, page: 1 }, where(ALEX)));
+    expect(JSON.stringify(page.body.value.body)).toContain('Showing 21–25 of 25');
   });
 });

@@ -6,6 +6,7 @@ import { DEFAULT_RAG_WINDOWS } from '../../core/rag';
 import { remindersJob } from '../../jobs/reminders';
 import type { JobDeps } from '../../jobs/job';
 import type { TestClock } from '../helpers/clock';
+import { queuedActivity } from '../helpers/outbox';
 
 export const silentLog = { info: () => undefined, warn: jest.fn(), error: () => undefined };
 
@@ -61,6 +62,6 @@ export async function sentReminders(db: Db): Promise<SentReminder[]> {
 }
 
 /** The card JSON of a queued message. */
-export function cardOf(row: { activity: string }) {
-  return JSON.parse(row.activity).attachments[0].content;
+export function cardOf(row: { activity: string | null }) {
+  return queuedActivity(row).attachments[0].content;
 }
