@@ -23,11 +23,3 @@ export async function tryAcquireLease(db: Db, key: string, holder: string, ttlMs
 export async function finishLease(db: Db, key: string, holder: string, now: Date): Promise<void> {
   await db.prisma.jobLease.updateMany({ where: { key, holder }, data: { finishedAt: now } });
 }
-
-/** Runs `fn` if this instance wins the slot's lease; returns whether it ran. */
-export async function runOnce(db: Db, key: string, holder: string, ttlMs: number, now: () => Date, fn: () => Promise<void>): Promise<boolean> {
-  if (!(await tryAcquireLease(db, key, holder, ttlMs, now()))) return false;
-  await fn();
-  await finishLease(db, key, holder, now());
-  return true;
-}
