@@ -8,14 +8,21 @@ const RED = `a."status" = 'open' AND (a."reportedRag" = 'RED' OR a."dueDate" < ?
 
 /**
  * "what's red?": the red candidates' count and the first page in plan order (RED is exact in SQL, as in
- * core/query/list.ts), then what the card shows for the page: plan, recommendation, owners with their
- * current holders, and the progress notes (last one and count).
+ * core/query/list.ts), then what the card shows for the page.
  */
 export async function redFloor(driver: Driver, today: Date, pageSize = 10): Promise<{ total: number; rows: Row[] }> {
   const [{ n }] = await driver.query(`SELECT COUNT(*) AS n FROM "Action" a WHERE ${RED}`, [today]);
   const page = await driver.query(`SELECT a."id" FROM "Action" a JOIN "Plan" p ON p."id" = a."planId" WHERE ${RED} ORDER BY p."key", a."position" LIMIT ${pageSize}`, [today]);
   const ids = page.map((r) => r.id);
-  if (ids.length === 0) return { total: Number(n), rows: [] };
+  return { total: Number(n), rows: await viewsFloor(driver, ids) };
+}
+
+/**
+ * What a card shows for these actions: plan, recommendation, owners with their current holders, and
+ * the progress notes (last one and count).
+ */
+async function viewsFloor(driver: Driver, ids: unknown[]): Promise<Row[]> {
+  if (ids.length === 0) return [];
   const inIds = `(${ids.map(() => '?').join(', ')})`;
   const rows = await driver.query(
     `SELECT a.*, p."key" AS "planKey", p."title" AS "planTitle", r."ref" AS "recRef", r."text" AS "recText", r."section"
@@ -31,7 +38,21 @@ export async function redFloor(driver: Driver, today: Date, pageSize = 10): Prom
   );
   const notes = await driver.query(`SELECT u."actionId", u."at", u."text", u."authorName" FROM "Update" u WHERE u."kind" = 'progress' AND u."actionId" IN ${inIds} ORDER BY u."actionId", u."at" DESC`, ids);
   const byAction = (list: Row[], id: unknown) => list.filter((x) => x.actionId === id);
-  return { total: Number(n), rows: rows.map((r) => ({ ...r, owners: byAction(owners, r.id), notes: byAction(notes, r.id) })) };
+  return rows.map((r) => ({ ...r, owners: byAction(owners, r.id), notes: byAction(notes, r.id) }));
+}
+
+/**
+ * A reminder card's later page rebuilt from the sent card (core/reminders/page.ts): the card's outbox
+ * row and its recipient, the reminders it carried with their owners' names (ReminderLog by the card's
+ * id), then what the card shows for those actions.
+ */
+export async function cardPageFloor(driver: Driver, cardKey: string): Promise<Row[]> {
+  const [card] = await driver.query(
+    `SELECT m."id", pe."id" AS "personId", pe."displayName", pe."timeZone" FROM "OutboxMessage" m JOIN "ConversationRef" c ON c."id" = m."conversationId" JOIN "Person" pe ON pe."id" = c."personId" WHERE m."idempotencyKey" = ?`,
+    [cardKey],
+  );
+  const logs = await driver.query(`SELECT l."actionId", l."personId", pe."displayName" FROM "ReminderLog" l JOIN "Person" pe ON pe."id" = l."personId" WHERE l."outboxId" = ?`, [card.id]);
+  return viewsFloor(driver, logs.map((l) => l.actionId));
 }
 
 /**

@@ -4,12 +4,14 @@
  * role labels), posts held by people over time (ended holdings, job shares, vacancies), dated progress
  * and status update histories over years, a mix of statuses and reported RAG, due dates before and after
  * "today" in the plans' own wordings, people in a few time zones, some away/paused/delegating, most with
- * a 1:1 chat with the bot. The first plan has exactly 500 actions and sits on board "ICB" (the digest
+ * a 1:1 chat with the bot, and the reminders and escalations they were sent over those years
+ * (bench/history.ts). The first plan has exactly 500 actions and sits on board "ICB" (the digest
  * figure). Rows go in as multi-row INSERTs (bench/driver.ts), streamed plan by plan, so memory stays flat.
  */
 import { providerOf } from '../core/db/client';
 import { openDriver, type Driver } from './driver';
 import { addDays, dateOnly } from '../core/time';
+import { ReminderHistory, type HistoryAction } from './history';
 
 export interface GenerateOptions {
   actions: number;
@@ -26,6 +28,8 @@ export interface GeneratedCounts {
   updates: number;
   posts: number;
   people: number;
+  reminderLogs: number;
+  sentCards: number;
 }
 
 export const DIGEST_BOARD_KEY = 'ICB';
@@ -75,7 +79,7 @@ async function fill(sink: Driver, opts: GenerateOptions): Promise<GeneratedCount
   const at = (day: string, minute = 9 * 60) => new Date(dateOnly(day).getTime() + minute * 60_000);
   // One fixed instant for createdAt/updatedAt bookkeeping columns the generator does not vary.
   const stamp = at(opts.today, 0);
-  const counts: GeneratedCounts = { plans: 0, recommendations: 0, actions: 0, owners: 0, updates: 0, posts: 0, people: 0 };
+  const counts: GeneratedCounts = { plans: 0, recommendations: 0, actions: 0, owners: 0, updates: 0, posts: 0, people: 0, reminderLogs: 0, sentCards: 0 };
 
   // Posts and people: about one post per 25 actions, so a post owns a few dozen actions across plans.
   const postCount = Math.max(40, Math.round(opts.actions / 25));
@@ -111,6 +115,10 @@ async function fill(sink: Driver, opts: GenerateOptions): Promise<GeneratedCount
   await sink.insert('Person', people.map((x) => ({ ...x, createdAt: stamp, updatedAt: stamp })));
   await sink.insert('PostHolding', holdings);
   const reachable = people.filter(() => rand() < 0.85);
+  const holdersOf = (postId: string) => holdings.filter((h) => h.postId === postId && h.to === null).map((h) => h.personId);
+  const currentHolders = new Map(posts.map((p) => [p.id, holdersOf(p.id)]));
+  const reachableIds = new Set(reachable.map((p) => p.id));
+  const reminderHistory = new ReminderHistory(opts.today, new Map(people.map((p) => [p.id, { workingDays: p.workingDays.split(',').map(Number), conversationRefId: reachableIds.has(p.id) ? `conv-${p.id}` : null }])));
   await sink.insert(
     'ConversationRef',
     reachable.map((person) => {
@@ -130,7 +138,8 @@ async function fill(sink: Driver, opts: GenerateOptions): Promise<GeneratedCount
     remaining -= size;
     const planId = `plan-${planNo}`;
     const reportDate = addDays(opts.today, -int(120, 1500));
-    await sink.insert('Plan', [{ id: planId, key: `P${String(planNo).padStart(3, '0')}-CDI`, title: `Crime Data Integrity Improvement Plan ${planNo}`, issuer: 'HMIC', reportDate: dateOnly(reportDate), ownerPostId: pick(posts).id, createdAt: at(reportDate), updatedAt: stamp }]);
+    const ownerPostId = pick(posts).id;
+    await sink.insert('Plan', [{ id: planId, key: `P${String(planNo).padStart(3, '0')}-CDI`, title: `Crime Data Integrity Improvement Plan ${planNo}`, issuer: 'HMIC', reportDate: dateOnly(reportDate), ownerPostId, createdAt: at(reportDate), updatedAt: stamp }]);
     if (planNo === 0) await sink.insert('BoardPlan', [{ boardId: 'board-icb', planId }]);
     counts.plans++;
 
@@ -138,12 +147,16 @@ async function fill(sink: Driver, opts: GenerateOptions): Promise<GeneratedCount
     const actions: Record<string, unknown>[] = [];
     const owners: Record<string, unknown>[] = [];
     const updates: Record<string, unknown>[] = [];
+    const reminded: HistoryAction[] = [];
     const flush = async (all: boolean) => {
       if (recs.length && (all || actions.length >= CHUNK)) {
         await sink.insert('Recommendation', recs.splice(0));
         await sink.insert('Action', actions.splice(0));
         await sink.insert('ActionOwner', owners.splice(0));
         await sink.insert('Update', updates.splice(0));
+        const logs = reminderHistory.logs(reminded.splice(0));
+        await sink.insert('ReminderLog', logs);
+        counts.reminderLogs += logs.length;
       }
     };
     let position = 0;
@@ -204,6 +217,7 @@ async function fill(sink: Driver, opts: GenerateOptions): Promise<GeneratedCount
           owners.push({ actionId: id, postId: post.id, position: o, roleLabel: rand() < 0.15 ? pick(['SNTs', 'IBOs', 'Metcall', 'FCR team']) : null });
         }
         updates.push(...history);
+        reminded.push({ id, due: dueDay, doneDay: completedAt && completedAt.toISOString().slice(0, 10), ownerIds: [...new Set([...taken].flatMap((p) => currentHolders.get(p)!))], planOwnerIds: currentHolders.get(ownerPostId)! });
         counts.actions++;
         counts.owners += taken.size;
         counts.updates += history.length;
@@ -211,6 +225,10 @@ async function fill(sink: Driver, opts: GenerateOptions): Promise<GeneratedCount
       await flush(false);
     }
     await flush(true);
+  }
+  for (const cards of reminderHistory.cards(CHUNK)) {
+    await sink.insert('OutboxMessage', cards);
+    counts.sentCards += cards.length;
   }
   return counts;
 }

@@ -89,7 +89,7 @@ async function main() {
         const measured = await step({ ...base, step: 'measure', url: db.url, size });
         sizes[size] = { ...measured, counts: generated.counts, load: [loadBefore, load()] };
         const r = measured;
-        console.log(`  what's red? ${r.red.endToEnd.median} ms end to end (in process ${r.red.inProcess.median}, SQL ${r.red.sql.median}; ×${r.red.ratio}) · reminders ${r.reminders.decide.median} ms (SQL ${r.reminders.sql.median}; ×${r.reminders.ratio}) · digest ${r.digest.compute.median} ms · RSS ${r.maxRssMb} MB · load ${load()[0]}`);
+        console.log(`  what's red? ${r.red.endToEnd.median} ms end to end (in process ${r.red.inProcess.median}, SQL ${r.red.sql.median}; ×${r.red.ratio}) · reminders ${r.reminders.decide.median} ms (SQL ${r.reminders.sql.median}; ×${r.reminders.ratio}) · card page ${r.cardPage.inProcess.median} ms (SQL ${r.cardPage.sql.median}; ×${r.cardPage.ratio}) · digest ${r.digest.compute.median} ms · RSS ${r.maxRssMb} MB · load ${load()[0]}`);
       } finally {
         await db.drop();
       }
@@ -124,6 +124,8 @@ const FIGURES: Record<string, (r: any) => number> = {
   "what's red? SQL floor": (r) => r.red.sql.median,
   'reminder decision': (r) => r.reminders.decide.median,
   'reminder SQL floor': (r) => r.reminders.sql.median,
+  'reminder card page': (r) => r.cardPage.inProcess.median,
+  'card page SQL floor': (r) => r.cardPage.sql.median,
   ...Object.fromEntries(OTHER_QUESTIONS.map((q) => [`"${q}" in process`, (r: any) => r.questions[q].median])),
   'digest (500 actions)': (r) => r.digest.compute.median,
   'peak RSS': (r) => r.maxRssMb,
@@ -144,6 +146,7 @@ function findings(results: Record<string, any>): string[] {
     for (const [size, r] of Object.entries(p.sizes as Record<string, any>)) {
       if (r.red.ratio > RATIO_TARGET) out.push(`${provider} ${size}: "what's red?" end to end is ×${r.red.ratio} the SQL floor (target < ${RATIO_TARGET})${turnBudget(r.red)}`);
       if (r.reminders.ratio > RATIO_TARGET) out.push(`${provider} ${size}: the reminder decision is ×${r.reminders.ratio} the SQL floor (target < ${RATIO_TARGET})`);
+      if (r.cardPage.ratio > RATIO_TARGET) out.push(`${provider} ${size}: a reminder card's later page is ×${r.cardPage.ratio} the SQL floor (target < ${RATIO_TARGET})`);
     }
     for (const [figure, g] of Object.entries(p.scaling as Record<string, any>)) if (g.growth === 'worse than linear') out.push(`${provider}: ${figure} grows worse than linear (k = ${g.k})`);
   }
@@ -175,6 +178,11 @@ function markdown(results: Record<string, any>): string {
     lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const [size, r] of Object.entries(p.sizes as Record<string, any>)) {
       lines.push(`| ${Number(size).toLocaleString('en-GB')} | ${ms(r.red.endToEnd)} | ${ms(r.red.emptyTurn)} | ${ms(r.red.inProcess)} | ${ms(r.red.sql)} | ×${r.red.ratio} | ${r.red.total} | ${ms(r.reminders.decide)} | ${ms(r.reminders.sql)} | ×${r.reminders.ratio} | ${r.reminders.items} / ${r.reminders.cards} | ${ms(r.digest.compute)} | ${r.maxRssMb} | ${r.load[0][0]}–${r.load[1][0]} |`);
+    }
+    lines.push('', "Years of reminder history (bench/history.ts), and a reminder card's later page rebuilt from it, in process, milliseconds median / p95:", '');
+    lines.push('| actions | ReminderLog rows | sent cards | card page | SQL floor | ratio | rows on the page |', '|---:|---:|---:|---:|---:|---:|---:|');
+    for (const [size, r] of Object.entries(p.sizes as Record<string, any>)) {
+      lines.push(`| ${Number(size).toLocaleString('en-GB')} | ${r.counts.reminderLogs.toLocaleString('en-GB')} | ${r.counts.sentCards.toLocaleString('en-GB')} | ${ms(r.cardPage.inProcess)} | ${ms(r.cardPage.sql)} | ×${r.cardPage.ratio} | ${r.cardPage.rows} |`);
     }
     lines.push('', "Managers' other questions over every plan, in process (parse → query → card), milliseconds median / p95:", '');
     lines.push(`| actions | ${OTHER_QUESTIONS.map((q) => `"${q}"`).join(' | ')} |`, `|---:|${OTHER_QUESTIONS.map(() => '---:|').join('')}`);

@@ -1,7 +1,7 @@
 /**
  * One benchmark step in its own process, so each data size's peak RSS is its own:
  * `generate` fills a migrated database; `measure` starts Chaser on it and times "what's red?", the
- * reminder decision and the weekly digest next to their floors; `import`, `send-rate` and `parser` run
+ * reminder decision, a reminder card's later page and the weekly digest next to their floors; `import`, `send-rate` and `parser` run
  * bench/import.ts, bench/send-rate.ts (size = the ceiling) and bench/parser.ts (size = strings).
  * Started by bench/run.ts with a JSON argument; prints one JSON line with the results and maxRSS.
  */
@@ -13,11 +13,13 @@ import { parseQuestion } from '../core/query';
 import { loadLexicon } from '../core/query/lexicon-source';
 import { runQuery } from '../core/query/run';
 import { decideReminders } from '../core/reminders/decide';
+import { reminderCardRows } from '../core/reminders/page';
 import { addDays, dateOnly, localDate } from '../core/time';
 import { message } from '../test/helpers/activities';
 import { startConnector } from '../test/helpers/connector';
 import { openDriver } from './driver';
-import { redFloor, reminderFloor } from './floor';
+import { createPoster } from './post';
+import { cardPageFloor, redFloor, reminderFloor } from './floor';
 import { generateData } from './generate';
 import { benchImport } from './import';
 import { benchParser } from './parser';
@@ -64,6 +66,7 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
   const now = new Date(input.now);
   const chaser = await startChaser({ env: { PORT: '0', DATABASE_URL: input.url, LOG_LEVEL: 'silent', CHASER_JOBS: '0' }, now: () => now });
   const driver = await openDriver(input.url);
+  const post = createPoster(chaser.url);
   const core = chaser.core;
   try {
     const today = localDate(now, core.timeZone);
@@ -71,8 +74,8 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
     // "what's red?" end to end: POST the activity, the bot answers through the connector stand-in.
     const turn = async (text: string) => {
       connector.clear();
-      const res = await fetch(`${chaser.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(text, { serviceUrl: connector.url })) });
-      if (res.status !== 200) throw new Error(`bot answered ${res.status}`);
+      const res = await post('/api/messages', message(text, { serviceUrl: connector.url }));
+      if (res.status !== 200) throw new Error(`bot answered ${res.status}: ${res.text}`);
       await connector.waitFor((r) => r.some((x) => x.kind === 'send'), 60_000);
       return JSON.stringify(connector.sends()[0].activity);
     };
@@ -119,6 +122,28 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
       { min: 5, max: n(10, 30), budgetMs, warmup: 2 },
     );
 
+    // A reminder card's later page, rebuilt from the card's ReminderLog rows among years of others: the
+    // card that carried the most reminders.
+    const [sample] = await driver.query(
+      `SELECT m."idempotencyKey" AS "key", c."personId", COUNT(*) AS n FROM "ReminderLog" l JOIN "OutboxMessage" m ON m."id" = l."outboxId" JOIN "ConversationRef" c ON c."id" = m."conversationId"
+       WHERE m."purpose" = 'reminder' GROUP BY m."idempotencyKey", c."personId" ORDER BY n DESC, m."idempotencyKey" LIMIT 1`,
+      [],
+    );
+    let pageRows = -1;
+    let floorPageRows = -1;
+    const cardPage = await interleave(
+      {
+        inProcess: async () => {
+          pageRows = (await reminderCardRows(core, String(sample.key), String(sample.personId)))!.rows.length;
+        },
+        sql: async () => {
+          floorPageRows = (await cardPageFloor(driver, String(sample.key))).length;
+        },
+      },
+      { min: 5, max: n(10, 30), budgetMs: budgetMs / 2, warmup: 2 },
+    );
+    if (pageRows !== floorPageRows) throw new Error(`the reminder card page disagrees with its floor: Chaser ${pageRows} rows, SQL ${floorPageRows}`);
+
     const digest = await repeat(() => computeDigest(core, 'board-icb', now), { min: 3, max: n(5, 15), budgetMs });
 
     const ratio = (a: Timing, b: Timing) => Math.round((a.median / b.median) * 100) / 100;
@@ -126,9 +151,11 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
       red: { ...red, ratio: ratio(red.endToEnd, red.sql), inProcessRatio: ratio(red.inProcess, red.sql), total: botTotal },
       questions,
       reminders: { ...reminders, ratio: ratio(reminders.decide, reminders.sql), ...decided, floorPairs },
+      cardPage: { ...cardPage, ratio: ratio(cardPage.inProcess, cardPage.sql), rows: pageRows },
       digest: { compute: digest },
     };
   } finally {
+    post.close();
     await driver.close();
     await chaser.close();
     await connector.close();
