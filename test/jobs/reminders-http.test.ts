@@ -56,6 +56,9 @@ describe('reminder cards over HTTP', () => {
     expect(page.status).toBe(200);
     expect(JSON.stringify(page.body.value.body)).toContain('Showing 21–25 of 25');
     expect(page.body.value.body.filter((b: any) => b.type === 'Container')).toHaveLength(5);
+    // In plan order, as on the first page.
+    const shown = JSON.stringify(page.body.value.body).match(/Fix thing \d+/g);
+    expect(shown).toEqual(['Fix thing 21', 'Fix thing 22', 'Fix thing 23', 'Fix thing 24', 'Fix thing 25']);
 
     // Someone else cannot page Alex's reminders.
     const stranger = await bot.post(cardAction('reminder.page', next.data, where(MEGAN)));
