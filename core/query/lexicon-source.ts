@@ -22,7 +22,26 @@ async function fingerprint(db: Db): Promise<string> {
 export async function loadLexicon(ctx: Pick<CoreContext, 'db'>): Promise<CompiledLexicon> {
   const print = await fingerprint(ctx.db);
   const hit = cache.get(ctx.db);
-  if (hit?.fingerprint === print) return hit.lexicon;
+  return hit?.fingerprint === print ? hit.lexicon : rebuild(ctx, print);
+}
+
+/**
+ * Runs `use` (which must only read) with the cached lexicon while the fingerprint is checked, so a
+ * question pays no round trip for it. In the rare case the names changed meanwhile, what `use` made
+ * with the old lexicon is dropped, and it runs again with the rebuilt one.
+ */
+export async function withLexicon<T>(ctx: Pick<CoreContext, 'db'>, use: (lexicon: CompiledLexicon) => Promise<T>): Promise<T> {
+  const hit = cache.get(ctx.db);
+  if (!hit) return use(await loadLexicon(ctx));
+  const [print, early] = await Promise.all([fingerprint(ctx.db), settle(use(hit.lexicon))]);
+  if (print !== hit.fingerprint) return use(await rebuild(ctx, print));
+  if ('error' in early) throw early.error;
+  return early.value;
+}
+
+const settle = <T>(p: Promise<T>): Promise<{ value: T } | { error: unknown }> => p.then((value) => ({ value }), (error: unknown) => ({ error }));
+
+async function rebuild(ctx: Pick<CoreContext, 'db'>, print: string): Promise<CompiledLexicon> {
   const p = ctx.db.prisma;
   const [plans, boards, posts, people] = await Promise.all([
     p.plan.findMany({ select: { key: true, title: true }, orderBy: { key: 'asc' } }),

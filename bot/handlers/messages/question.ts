@@ -9,7 +9,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { MessageFactory } from 'botbuilder';
 import type { TurnState } from '@microsoft/teams-ai';
 import { parseQuestion, type Query } from '../../../core/query';
-import { loadLexicon } from '../../../core/query/lexicon-source';
+import { withLexicon } from '../../../core/query/lexicon-source';
 import { runQuery } from '../../../core/query/run';
 import { LIST_PAGE_SIZE } from '../../../cards/action-list';
 import { answerCard } from '../../../cards/answers';
@@ -29,10 +29,15 @@ export function answerQuestion(deps: BotDeps) {
   const ai = deps.aiModel && createQuestionPlanner(deps, deps.aiModel);
   return async (context: TurnContext, state: TurnState): Promise<void> => {
     const started = Date.now();
-    const lexicon = await loadLexicon(deps.core);
-    const parsed = parseQuestion(context.activity.text ?? '', lexicon, deps.core.now());
+    // Parsed and answered while the lexicon is confirmed current (withLexicon); the AI layer, which is
+    // not a read, only after.
+    const answered = await withLexicon(deps.core, async (lexicon) => {
+      const parsed = parseQuestion(context.activity.text ?? '', lexicon, deps.core.now());
+      return { parsed, card: parsed.kind === 'unknown' ? null : await answerQuery(deps, context.activity, parsed) };
+    });
+    const { parsed } = answered;
     const query = (parsed.kind === 'unknown' && (await ai?.plan(context, state))) || parsed;
-    const card = await answerQuery(deps, context.activity, query);
+    const card = answered.card ?? (await answerQuery(deps, context.activity, query));
     deps.log.debug({ kind: query.kind, ai: query !== parsed, ms: Date.now() - started }, 'question answered');
     await context.sendActivity(MessageFactory.attachment(cardAttachment(card)));
   };
