@@ -55,10 +55,6 @@ export function workingDaysOf(p: Pick<ReminderPerson, 'workingDays'>): number[] 
   return days.length ? days : DEFAULT_WORKING_DAYS;
 }
 
-export function reminderSlot(p: ReminderPerson, now: Date, reminderTime: string, defaultTimeZone: string): Slot {
-  return reminderSlots([p], now, reminderTime, defaultTimeZone).get(p.id)!;
-}
-
 /**
  * Each person's slot, by id. Everyone with the same time zone and working week has the same slot, worked
  * out once: time-zone maths is costly, and a sweep asks for thousands of people.

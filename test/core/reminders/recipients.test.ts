@@ -1,4 +1,4 @@
-import { reminderSlot, routeReminder, type ReminderPerson } from '../../../core/reminders/recipients';
+import { reminderSlots, routeReminder, type ReminderPerson } from '../../../core/reminders/recipients';
 
 const person = (over: Partial<ReminderPerson> = {}): ReminderPerson => ({
   id: 'p1',
@@ -37,6 +37,9 @@ describe('who gets a reminder', () => {
     expect(routeReminder(person({ awayUntil: new Date('2026-11-30T00:00:00Z'), delegateId: 'd1' }), awayDan, NOW)).toEqual({ wait: 'away' });
   });
 });
+
+/** One person's slot, as a sweep works it out for everyone. */
+const reminderSlot = (p: ReminderPerson, now: Date, reminderTime: string, defaultTimeZone: string) => reminderSlots([p], now, reminderTime, defaultTimeZone).get(p.id)!;
 
 describe('when a card goes out', () => {
   it("opens at the reminder time in the person's time zone, on their working days", () => {
