@@ -8,6 +8,7 @@
 import { holderView, type OwnerView } from '../actions/view';
 import type { CoreContext } from '../context';
 import { existingKeys } from '../db/existing';
+import { append } from '../groups';
 import { addDays, dateOnly } from '../time';
 import type { OwedWindow } from './occasions';
 import type { ReminderPerson } from './recipients';
@@ -135,11 +136,4 @@ export function existingReminderKeys(ctx: CoreContext, keys: string[]): Promise<
 /** The subset of `keys` already in the outbox (cards already decided today). */
 export function existingOutboxKeys(ctx: CoreContext, keys: string[]): Promise<Set<string>> {
   return existingKeys(ctx.db, 'OutboxMessage', 'idempotencyKey', keys);
-}
-
-/** Adds `value` to the list under `key`, starting the list if there is none. */
-function append<T>(groups: Map<string, T[]>, key: string, value: T): void {
-  const list = groups.get(key);
-  if (list) list.push(value);
-  else groups.set(key, [value]);
 }
