@@ -7,6 +7,7 @@
  */
 import type { CoreContext } from '../context';
 import type { Prisma } from '../db/client';
+import { append } from '../groups';
 import { toActionView, type ActionView, type ViewRow } from './view';
 
 /** Plan order: the plan's key, then the action's place in it. */
@@ -46,19 +47,13 @@ export async function viewsById(ctx: CoreContext, ids: readonly string[]): Promi
   ]);
   const ownersOf = new Map<string, ViewRow['owners']>();
   for (const [actionId, postId, roleLabel, name, personId, displayName, aadObjectId, teamsUserId] of owners as OwnerRow[]) {
-    const list = ownersOf.get(actionId) ?? [];
-    ownersOf.set(actionId, list);
     // One row per holder: a job share's second holder joins the owner its first made.
-    let owner = list[list.length - 1];
-    if (owner?.postId !== postId) list.push((owner = { postId, roleLabel, post: { name, holdings: [] } }));
+    let owner = ownersOf.get(actionId)?.at(-1);
+    if (owner?.postId !== postId) append(ownersOf, actionId, (owner = { postId, roleLabel, post: { name, holdings: [] } }));
     if (personId !== null) owner.post.holdings.push({ person: { id: personId, displayName: displayName!, aadObjectId, teamsUserId } });
   }
   const notesOf = new Map<string, ViewRow['updates']>();
-  for (const [actionId, at, text, authorName] of notes as NoteRow[]) {
-    const list = notesOf.get(actionId) ?? [];
-    notesOf.set(actionId, list);
-    list.push({ at: new Date(at), text, authorName });
-  }
+  for (const [actionId, at, text, authorName] of notes as NoteRow[]) append(notesOf, actionId, { at: new Date(at), text, authorName });
   const byId = new Map<string, ActionView>();
   for (const [id, planId, ref, text, dueDate, dueText, duePrecision, status, reportedRag, reportedRagAt, completedAt, lastUpdateAt, createdAt, version, planKey, planTitle, recRef, recText, section] of actions as ActionRow[]) {
     const row: ViewRow = {
