@@ -41,6 +41,8 @@ export interface ActionView {
   effectiveRag: Rag;
   reason: string;
   lastUpdate: { at: string; text: string | null; author: string | null } | null;
+  /** The day of its last update of any kind, or of its creation: what "no update for N days" counts from. */
+  lastActivity: string;
   updates: number;
   version: number;
 }
@@ -136,6 +138,7 @@ export function toActionView(row: ViewRow, ctx: Pick<CoreContext, 'now' | 'timeZ
     effectiveRag: rag.rag,
     reason: rag.reason,
     lastUpdate: last ? { at: last.at.toISOString(), text: last.text, author: last.authorName } : null,
+    lastActivity: isoDate(row.lastUpdateAt ?? row.createdAt),
     updates: row.updates.length,
     version: row.version,
   };

@@ -5,7 +5,7 @@
 import type { ActionView } from '../actions/view';
 import { viewsById } from '../actions/view-loader';
 import type { CoreContext } from '../context';
-import { isoDate, localDate } from '../time';
+import { localDate } from '../time';
 import { dueLabel } from './occasions';
 import { personTimeZone } from './recipients';
 
@@ -34,21 +34,16 @@ export async function reminderCardRows(ctx: CoreContext, cardKey: string, person
     orderBy: [{ action: { plan: { key: 'asc' } } }, { action: { position: 'asc' } }],
   });
   const views = await viewsById(ctx, [...new Set(logs.map((l) => l.actionId))]);
-  // Only undated rows read their last activity, and only reminders for someone else name an owner.
-  const undated = views.filter((v) => !v.due).map((v) => v.id);
+  // Only reminders for someone else (a delegate's card) name an owner.
   const others = logs.filter((l) => l.personId !== personId).map((l) => l.personId);
-  const [activity, owners] = await Promise.all([
-    undated.length ? prisma.action.findMany({ where: { id: { in: undated } }, select: { id: true, lastUpdateAt: true, createdAt: true } }) : [],
-    others.length ? prisma.person.findMany({ where: { id: { in: others } }, select: { id: true, displayName: true } }) : [],
-  ]);
+  const owners = others.length ? await prisma.person.findMany({ where: { id: { in: others } }, select: { id: true, displayName: true } }) : [];
   const today = localDate(ctx.now(), personTimeZone(recipient, ctx.timeZone));
-  const lastActivity = new Map(activity.map((a) => [a.id, isoDate(a.lastUpdateAt ?? a.createdAt)]));
   const ownerOf = new Map(logs.map((l) => [l.actionId, owners.find((o) => o.id === l.personId)]));
   const rows = views.map((action) => {
     const owner = ownerOf.get(action.id);
     return {
       action,
-      label: dueLabel({ due: action.due, lastActivity: lastActivity.get(action.id) ?? '' }, today),
+      label: dueLabel(action, today),
       onBehalfOf: owner && owner.id !== personId && purpose === 'reminder' ? owner.displayName : null,
     };
   });

@@ -26,6 +26,7 @@ function view(i: number, over: Partial<ActionView> = {}): ActionView {
     effectiveRag: 'RED',
     reason: 'overdue since 15 Dec 2026',
     lastUpdate: null,
+    lastActivity: '2026-10-01',
     updates: 0,
     version: 1,
     ...over,

@@ -18,7 +18,7 @@ function view(t: string): ActionView {
     id: 'a1', planId: 'p1', planKey: t, planTitle: t, section: t, recommendationRef: t, recommendationText: t, ref: t, displayRef: t, text: t,
     owners: [{ postId: 'post1', post: t, role: t, holders: [{ personId: 'p1', displayName: t, aadObjectId: null, teamsUserId: null }] }],
     due: '2015-03-01', dueText: t, duePrecision: 'day', status: 'open', reportedRag: 'RED', effectiveRag: 'RED', reason: t,
-    lastUpdate: { at: '2015-05-20', text: t, author: t }, updates: 1, version: 1,
+    lastUpdate: { at: '2015-05-20', text: t, author: t }, lastActivity: '2015-05-20', updates: 1, version: 1,
   };
 }
 

@@ -71,5 +71,7 @@ it('reads the same views through the driver as through Prisma, in the order aske
     { post: 'Vacant Post', holders: [] },
   ]);
   expect(views[2]).toMatchObject({ due: '2015-05-01', updates: 2, lastUpdate: { text: 'newer' }, effectiveRag: 'RED' });
+  expect(views[1]).toMatchObject({ due: null, lastActivity: '2015-01-10' });
+  expect(views[2].lastActivity).toBe('2015-04-01');
   expect(await viewsById(ctx, [])).toEqual([]);
 });

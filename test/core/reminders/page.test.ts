@@ -1,0 +1,48 @@
+/** A reminder card's later page, rebuilt from the reminders the sent card carried. */
+import { DEFAULT_RAG_WINDOWS } from '../../../core/rag';
+import { reminderCardRows } from '../../../core/reminders/page';
+import { createTestDb, type TestDatabase } from '../../helpers/db';
+import { seedPerson, seedPlan } from '../../helpers/fixtures';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(() => t.drop());
+
+it('labels each row as it stands today, in plan order, naming the away owner a delegate covers', async () => {
+  await seedPlan(t.db, {
+    key: 'PG',
+    actions: [
+      { ref: '1', owners: ['Head A'], due: '2026-11-10' },
+      { ref: '2', owners: ['Head B'], due: null, createdAt: '2026-10-01' },
+    ],
+  });
+  const dan = await seedPerson(t.db, { displayName: 'Dan', posts: ['Head A'] });
+  const ann = await seedPerson(t.db, { displayName: 'Ann', posts: ['Head B'] });
+  const conversation = await t.db.prisma.conversationRef.create({
+    data: { conversationId: 'a:dan', scope: 'personal', personId: dan.id, serviceUrl: 'http://127.0.0.1:9/', reference: '{}' },
+  });
+  const card = await t.db.prisma.outboxMessage.create({
+    data: { idempotencyKey: `reminder:${dan.id}:2026-11-20`, conversationId: conversation.id, purpose: 'reminder', activity: null, status: 'sent' },
+  });
+  const [one, two] = await t.db.prisma.action.findMany({ where: { plan: { key: 'PG' } }, orderBy: { position: 'asc' } });
+  // Logged in the other order: the page shows plan order.
+  await t.db.prisma.reminderLog.createMany({
+    data: [
+      { key: 'k2', actionId: two.id, kind: 'stale', personId: ann.id, outboxId: card.id },
+      { key: 'k1', actionId: one.id, kind: 'overdue', personId: dan.id, outboxId: card.id },
+    ],
+  });
+  const ctx = { db: t.db, now: () => new Date('2026-11-24T10:00:00Z'), timeZone: 'Europe/London', ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: [] };
+
+  const page = await reminderCardRows(ctx, card.idempotencyKey, dan.id);
+  expect(page).toMatchObject({ purpose: 'reminder', recipientName: 'Dan' });
+  expect(page!.rows.map((r) => [r.action.displayRef, r.label, r.onBehalfOf])).toEqual([
+    ['PG-1', 'overdue by 14 days', null],
+    ['PG-2', 'no update for 54 days', 'Ann'],
+  ]);
+  // Only the card's recipient may page it; an unknown card has no page.
+  expect(await reminderCardRows(ctx, card.idempotencyKey, ann.id)).toBeNull();
+  expect(await reminderCardRows(ctx, 'reminder:nobody:2026-11-20', dan.id)).toBeNull();
+});
