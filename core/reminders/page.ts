@@ -33,10 +33,12 @@ export async function reminderCardRows(ctx: CoreContext, cardKey: string, person
     select: { actionId: true, personId: true },
     orderBy: [{ action: { plan: { key: 'asc' } } }, { action: { position: 'asc' } }],
   });
-  const views = await viewsById(ctx, [...new Set(logs.map((l) => l.actionId))]);
   // Only reminders for someone else (a delegate's card) name an owner.
   const others = logs.filter((l) => l.personId !== personId).map((l) => l.personId);
-  const owners = others.length ? await prisma.person.findMany({ where: { id: { in: others } }, select: { id: true, displayName: true } }) : [];
+  const [views, owners] = await Promise.all([
+    viewsById(ctx, [...new Set(logs.map((l) => l.actionId))]),
+    others.length ? prisma.person.findMany({ where: { id: { in: others } }, select: { id: true, displayName: true } }) : [],
+  ]);
   const today = localDate(ctx.now(), personTimeZone(recipient, ctx.timeZone));
   const ownerOf = new Map(logs.map((l) => [l.actionId, owners.find((o) => o.id === l.personId)]));
   const rows = views.map((action) => {
@@ -44,7 +46,7 @@ export async function reminderCardRows(ctx: CoreContext, cardKey: string, person
     return {
       action,
       label: dueLabel(action, today),
-      onBehalfOf: owner && owner.id !== personId && purpose === 'reminder' ? owner.displayName : null,
+      onBehalfOf: owner && purpose === 'reminder' ? owner.displayName : null,
     };
   });
   return { purpose, recipientName: recipient.displayName, rows };
