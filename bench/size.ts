@@ -1,8 +1,9 @@
 /**
  * One benchmark step in its own process, so each data size's peak RSS is its own:
  * `generate` fills a migrated database; `measure` starts Chaser on it and times "what's red?", the
- * reminder decision, a reminder card's later page and the weekly digest next to their floors; `import`, `send-rate` and `parser` run
- * bench/import.ts, bench/send-rate.ts (size = the ceiling) and bench/parser.ts (size = strings).
+ * reminder decision, a reminder card's later page and the weekly digest next to their floors; `import`,
+ * `send-rate` and `parser` run bench/import.ts, bench/send-rate.ts (size = the ceiling) and
+ * bench/parser.ts (size = strings).
  * Started by bench/run.ts with a JSON argument; prints one JSON line with the results and maxRSS.
  */
 import { startChaser } from '../bot/main';
