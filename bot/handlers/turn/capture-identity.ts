@@ -1,13 +1,22 @@
 /**
  * Runs before every turn: records the sender (with the time zone Teams reports only on incoming
  * activities) and the conversation, so reminders and digests can reach them later. Only what changed is
- * written (core/people/teams-identity.ts recordActivityIdentity).
+ * written (core/people/teams-identity.ts recordActivityIdentity). The sender's id stays on the turn for
+ * handlers (senderId), so none reads them again.
  */
 import type { TurnContext } from 'botbuilder';
 import { TurnContext as Turn } from 'botbuilder';
 import { recordActivityIdentity } from '../../../core/people/teams-identity';
 import type { BotDeps } from '../../deps';
 import { conversationScope, teamsInfo } from '../../teams-activity';
+
+/** turnState key of the recorded sender's Person id. */
+const SENDER_ID = Symbol('chaser.senderId');
+
+/** The Person id captureIdentity recorded for this turn's sender, if it ran. */
+export function recordedSenderId(context: TurnContext): string | undefined {
+  return context.turnState.get(SENDER_ID);
+}
 
 export function captureIdentity(deps: BotDeps) {
   return async (context: TurnContext): Promise<boolean> => {
@@ -16,7 +25,7 @@ export function captureIdentity(deps: BotDeps) {
     const isBot = a.from.id === a.recipient?.id || a.from.role === 'bot';
     if (isBot) return true;
     const tenantId = a.conversation.tenantId ?? teamsInfo(a).tenantId;
-    await recordActivityIdentity(
+    const { person } = await recordActivityIdentity(
       deps.core,
       { aadObjectId: a.from.aadObjectId, teamsUserId: a.from.id, displayName: a.from.name, tenantId, timeZone: clientTimeZone(a.entities) },
       {
@@ -29,6 +38,7 @@ export function captureIdentity(deps: BotDeps) {
         reference: Turn.getConversationReference(a),
       },
     );
+    context.turnState.set(SENDER_ID, person.id);
     return true;
   };
 }
