@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Action_completedAt_idx" ON "Action"("completedAt");
+
