@@ -12,7 +12,11 @@ const LOOKUPS = { ReminderLog: 'key', OutboxMessage: 'idempotencyKey' } as const
 
 export async function existingKeys<T extends keyof typeof LOOKUPS>(db: Db, table: T, column: (typeof LOOKUPS)[T], keys: readonly string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
-  const list = db.provider === 'sqlite' ? `SELECT value FROM json_each($1)` : `SELECT json_array_elements_text($1::json)`;
-  const rows = await db.queryRows(`SELECT "${column}" FROM "${table}" WHERE "${column}" IN (${list})`, [JSON.stringify(keys)]);
+  const rows = await db.queryRows(`SELECT "${column}" FROM "${table}" WHERE "${column}" IN (${jsonTextList(db, '$1')})`, [JSON.stringify(keys)]);
   return new Set(rows.map(([key]) => key as string));
+}
+
+/** A subquery of the strings in a JSON array parameter (`$n`), for `IN (…)`: one parameter however long the list. */
+export function jsonTextList(db: Pick<Db, 'provider'>, param: string): string {
+  return db.provider === 'sqlite' ? `SELECT value FROM json_each(${param})` : `SELECT json_array_elements_text(${param}::json)`;
 }

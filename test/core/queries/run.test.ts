@@ -141,6 +141,7 @@ describe('behind, summary, plans, changes', () => {
       ['Deputy Chief Constable', 0, 1, ['Dana Offline']],
     ]);
     expect((await run({ kind: 'behind', board: 'ICB' })).owners.map((o) => o.post)).toEqual(['Head of Contact Management', 'Deputy Chief Constable']);
+    expect(await run({ kind: 'behind', plan: 'NO-SUCH-PLAN' })).toMatchObject({ owners: [], total: 0 });
   });
 
   it('summarises a plan by effective RAG and status, with % complete and the oldest overdue', async () => {
