@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Action_recommendationId_idx" ON "Action"("recommendationId");
+
