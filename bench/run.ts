@@ -156,12 +156,17 @@ function findings(results: Record<string, any>): string[] {
   return out;
 }
 
-/** What ×2 leaves for the answer once an HTTP turn itself is paid, next to what the floor's SQL alone takes. */
+/**
+ * What ×2 leaves for the answer once an HTTP turn itself is paid, next to what the floor's SQL alone
+ * takes. When the empty turn costs as much as the floor, even an answer doing nothing but the floor's
+ * own SQL would be over ×2.
+ */
 function turnBudget(red: Record<string, any>): string {
   const empty = red.emptyTurn.median;
-  const left = Math.round((RATIO_TARGET * red.sql.median - empty) * 10) / 10;
-  if (left <= 0) return `; out of reach over HTTP: a turn that runs no query takes ${empty} ms, already over ×${RATIO_TARGET} the floor`;
-  return `; ×${RATIO_TARGET} leaves ${left} ms beyond a turn that runs no query (${empty} ms) for an answer whose SQL alone takes ${red.sql.median} ms`;
+  const sql = red.sql.median;
+  const left = Math.round((RATIO_TARGET * sql - empty) * 10) / 10;
+  if (left <= sql) return `; out of reach over HTTP: a turn that runs no query (${empty} ms) plus the floor's own SQL (${sql} ms) is already over ×${RATIO_TARGET} the floor`;
+  return `; ×${RATIO_TARGET} leaves ${left} ms beyond a turn that runs no query (${empty} ms) for an answer whose SQL alone takes ${sql} ms`;
 }
 
 function markdown(results: Record<string, any>): string {
