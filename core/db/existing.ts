@@ -27,6 +27,6 @@ export async function existingKeys<T extends keyof typeof LOOKUPS>(db: Db, table
 }
 
 /** A subquery of the strings in a JSON array parameter (`$n`), for `IN (…)`: one parameter however long the list. */
-export function jsonTextList(db: Pick<Db, 'provider'>, param: string): string {
+function jsonTextList(db: Pick<Db, 'provider'>, param: string): string {
   return db.provider === 'sqlite' ? `SELECT value FROM json_each(${param})` : `SELECT json_array_elements_text(${param}::json)`;
 }

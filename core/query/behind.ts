@@ -1,6 +1,5 @@
 /** "Who is behind?": owners (posts) ranked by overdue, then red, actions; counted in SQL per post. */
 import type { CoreContext } from '../context';
-import { jsonTextList } from '../db/existing';
 import type { OwnerView } from '../actions/view';
 import { dateOnly, localDate } from '../time';
 import { redSql } from './rag-where';
@@ -32,14 +31,17 @@ export async function whoIsBehind(ctx: CoreContext, query: Extract<Query, { kind
   // Per post, its red actions and, of those, the overdue ones (overdue actions are red too, core/rag.ts).
   // Past Prisma (ARCHITECTURE "Reads go through Prisma"): its relation filter joins every owner row to
   // its action, which SQLite ran owner by owner in post order, 70,000 action lookups at 50,000 actions
-  // (~280 ms); the red actions first, then their owners: ~60 ms.
-  const inPlans = scope.planIds ? ` AND a."planId" IN (${jsonTextList(ctx.db, '$2')})` : '';
+  // (~280 ms). CROSS JOIN keeps SQLite's join order as written (PostgreSQL plans it as any join): the red
+  // actions first, then their owners by the (actionId, postId) key: ~55 ms there, ~50 → ~30 ms on PostgreSQL at 100k.
+  // A board's plans, a few: each its own parameter, so both planners reach the actions through the planId index.
+  const planIds = scope.planIds ?? [];
+  const inPlans = scope.planIds ? ` AND a."planId" IN (${planIds.length ? planIds.map((_, i) => `$${i + 2}`).join(', ') : 'NULL'})` : '';
   const rows = await ctx.db.queryRows(
-    `SELECT o."postId", COUNT(*), SUM(CASE WHEN d."dueDate" < $1 THEN 1 ELSE 0 END)
-     FROM "ActionOwner" o JOIN "Action" d ON d."id" = o."actionId"
-     WHERE o."actionId" IN (SELECT a."id" FROM "Action" a WHERE ${redSql('$1')}${inPlans})
+    `SELECT o."postId", COUNT(*), SUM(CASE WHEN a."dueDate" < $1 THEN 1 ELSE 0 END)
+     FROM "Action" a CROSS JOIN "ActionOwner" o
+     WHERE o."actionId" = a."id" AND ${redSql('$1')}${inPlans}
      GROUP BY o."postId"`,
-    [dateOnly(today), ...(scope.planIds ? [JSON.stringify(scope.planIds)] : [])],
+    [dateOnly(today), ...planIds],
   );
   const ranked = (rows as [string, unknown, unknown][])
     .map(([postId, red, overdue]) => ({ postId, red: Number(red), overdue: Number(overdue) }))
