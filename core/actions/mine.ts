@@ -3,6 +3,7 @@
  * who holds them, most urgent due date first.
  */
 import type { CoreContext } from '../context';
+import { ownedBy } from './owned';
 import type { ActionView } from './view';
 import { findActionViews } from './view-loader';
 
@@ -13,7 +14,7 @@ export async function listMyActions(ctx: CoreContext, personId: string, page: nu
     where: { personId: { in: [personId, ...delegators.map((d) => d.id)] }, to: null },
     select: { postId: true },
   });
-  const where = { status: 'open', owners: { some: { postId: { in: holdings.map((h) => h.postId) } } } };
+  const where = { status: 'open', ...(await ownedBy(ctx, holdings.map((h) => h.postId))) };
   const [total, actions] = await Promise.all([
     prisma.action.count({ where }),
     findActionViews(ctx, {

@@ -2,6 +2,7 @@
  * Resolves the names in a query (plan key, board key, owner) to ids the SQL filters use, with the
  * words a card shows for them. Small lookups: a handful of rows each, never per action.
  */
+import { ownedBy } from '../actions/owned';
 import type { Prisma } from '../db/client';
 import type { CoreContext } from '../context';
 import type { Owner, SingleOwner } from './types';
@@ -15,8 +16,8 @@ export interface Asker {
 export interface Scope {
   /** Undefined: every plan. Empty: a name that matches nothing. */
   planIds?: string[];
-  /** Posts whose actions count as the owner's. */
-  postIds?: string[];
+  /** The actions of the posts that count as the owner's (core/actions/owned.ts). */
+  owned?: Prisma.ActionWhereInput;
   /** Words for the card: "BTP-CDI", "the ICB", "Head of Contact Management", "you". */
   labels: { plan?: string; board?: string; owner?: string };
 }
@@ -41,7 +42,7 @@ export async function resolveScope(
   }
   if (names.owner) {
     const owner = await resolveOwner(ctx, names.owner, asker);
-    scope.postIds = owner.postIds;
+    scope.owned = await ownedBy(ctx, owner.postIds);
     scope.labels.owner = owner.label;
   }
   return scope;
@@ -86,6 +87,6 @@ function askerKeys(asker?: Asker): Prisma.PersonWhereInput[] {
 export function actionScopeWhere(scope: Scope): Prisma.ActionWhereInput {
   return {
     ...(scope.planIds && { planId: { in: scope.planIds } }),
-    ...(scope.postIds && { owners: { some: { postId: { in: scope.postIds } } } }),
+    ...scope.owned,
   };
 }
