@@ -92,21 +92,22 @@ export type Posts = Map<string, { name: string; holders: ReminderPerson[]; holde
 
 /** Every post with its current holders (from `people`): about one post per person, so one flat read beats id lists. */
 export async function loadPosts(ctx: CoreContext, people: ReadonlyMap<string, ReminderPerson>): Promise<Posts> {
-  const [posts, holdings] = await Promise.all([
-    ctx.db.queryRows(`SELECT "id", "name" FROM "Post"`, []),
-    ctx.db.queryRows(`SELECT "postId", "personId" FROM "PostHolding" WHERE "to" IS NULL ORDER BY "personId"`, []),
-  ]);
-  const holders = new Map<string, ReminderPerson[]>();
-  for (const [postId, personId] of holdings as [string, string][]) {
-    const holder = people.get(personId);
-    if (holder) append(holders, postId, holder);
-  }
-  return new Map(
-    (posts as [string, string][]).map(([id, name]) => {
-      const list = holders.get(id) ?? [];
-      return [id, { name, holders: list, holderViews: list.map(holderView) }];
-    }),
+  // One row per post and current holder (a post nobody holds: one row, no holder), holders in id order.
+  const rows = await ctx.db.queryRows(
+    `SELECT p."id", p."name", h."personId" FROM "Post" p LEFT JOIN "PostHolding" h ON h."postId" = p."id" AND h."to" IS NULL ORDER BY p."id", h."personId"`,
+    [],
   );
+  const posts: Posts = new Map();
+  for (const [postId, name, personId] of rows as [string, string, string | null][]) {
+    let post = posts.get(postId);
+    if (!post) posts.set(postId, (post = { name, holders: [], holderViews: [] }));
+    const holder = personId === null ? undefined : people.get(personId);
+    if (holder) {
+      post.holders.push(holder);
+      post.holderViews.push(holderView(holder));
+    }
+  }
+  return posts;
 }
 
 /** Everyone: owners, plan owners and delegates are all among them, and each sweep needs their clocks first. */
