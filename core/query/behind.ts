@@ -28,12 +28,11 @@ export const BEHIND_LIMIT = 10;
 export async function whoIsBehind(ctx: CoreContext, query: Extract<Query, { kind: 'behind' }>): Promise<BehindResult> {
   const today = localDate(ctx.now(), ctx.timeZone);
   const scope = await resolveScope(ctx, query);
-  // Per post, its red actions and, of those, the overdue ones (overdue actions are red too, core/rag.ts).
-  // Past Prisma (ARCHITECTURE "Reads go through Prisma"): its relation filter joins every owner row to
-  // its action, which SQLite ran owner by owner in post order, 70,000 action lookups at 50,000 actions
-  // (~280 ms). CROSS JOIN keeps SQLite's join order as written (PostgreSQL plans it as any join): the red
-  // actions first, then their owners by the (actionId, postId) key: ~55 ms there, ~50 → ~30 ms on PostgreSQL at 100k.
-  // A board's plans, a few: each its own parameter, so both planners reach the actions through the planId index.
+  // Per post, its red actions and, of those, the overdue ones (overdue actions are red too, core/rag.ts),
+  // past Prisma (ARCHITECTURE "Reads go through Prisma"): its relation filter started from the owner rows,
+  // which SQLite ran as one action lookup per owner row (~280 ms at 50,000 actions). CROSS JOIN keeps
+  // SQLite on the red actions first; PostgreSQL plans it as any join. A scope's plans (a few) are bound
+  // one by one, so both planners reach the actions through the planId index.
   const planIds = scope.planIds ?? [];
   const inPlans = scope.planIds ? ` AND a."planId" IN (${planIds.length ? planIds.map((_, i) => `$${i + 2}`).join(', ') : 'NULL'})` : '';
   const rows = await ctx.db.queryRows(
