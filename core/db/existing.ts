@@ -17,16 +17,22 @@ const LOOKUPS = { ReminderLog: 'key', OutboxMessage: 'idempotencyKey' } as const
  */
 const KEYS_PER_STATEMENT = 10_000;
 
-export async function existingKeys<T extends keyof typeof LOOKUPS>(db: Db, table: T, column: (typeof LOOKUPS)[T], keys: readonly string[]): Promise<Set<string>> {
+/**
+ * The positions in `keys` of those the column already holds. Numbers rather than the keys themselves:
+ * reading ~10,000 keys back as strings and hashing ~42,600 again to match them was ~40 ms of a sweep at
+ * 100k on PostgreSQL, most of it in the garbage collector.
+ */
+export async function existingKeys<T extends keyof typeof LOOKUPS>(db: Db, table: T, column: (typeof LOOKUPS)[T], keys: readonly string[]): Promise<number[]> {
   const size = db.provider === 'postgresql' ? KEYS_PER_STATEMENT : keys.length;
-  const parts = [];
-  for (let i = 0; i < keys.length; i += size) parts.push(keys.slice(i, i + size));
-  const sql = `SELECT "${column}" FROM "${table}" WHERE "${column}" IN (${jsonTextList(db, '$1')})`;
-  const found = await Promise.all(parts.map((part) => db.queryRows(sql, [JSON.stringify(part)])));
-  return new Set(found.flat().map(([key]) => key as string));
-}
-
-/** A subquery of the strings in a JSON array parameter (`$n`), for `IN (…)`: one parameter however long the list. */
-function jsonTextList(db: Pick<Db, 'provider'>, param: string): string {
-  return db.provider === 'sqlite' ? `SELECT value FROM json_each(${param})` : `SELECT json_array_elements_text(${param}::json)`;
+  const parts: Promise<number[]>[] = [];
+  // json_each numbers array elements from 0, PostgreSQL's ORDINALITY from 1.
+  const sql =
+    db.provider === 'sqlite'
+      ? `SELECT k."key" FROM json_each($1) k JOIN "${table}" t ON t."${column}" = k."value"`
+      : `SELECT (k.i - 1)::int FROM json_array_elements_text($1::json) WITH ORDINALITY AS k(v, i) JOIN "${table}" t ON t."${column}" = k.v`;
+  for (let from = 0; from < keys.length; from += size) {
+    const part = keys.slice(from, from + size);
+    parts.push(db.queryRows(sql, [JSON.stringify(part)]).then((rows) => rows.map(([i]) => from + Number(i))));
+  }
+  return (await Promise.all(parts)).flat();
 }

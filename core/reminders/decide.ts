@@ -105,8 +105,8 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   /** Reminders that would go nowhere today (the recipient's card is not due) need no ReminderLog lookup. */
   const mayGo = (purpose: CardPurpose) => (c: Candidate) => 'wait' in c.owner.route || c.owner.route.to.card[purpose].due;
   const considered = [...reminders.filter(mayGo('reminder')), ...escalations.filter(mayGo('escalation'))];
-  const logged = await existingReminderKeys(ctx, considered.map((c) => c.key));
-  const unsent = (list: Candidate[]) => list.filter((c) => !logged.has(c.key));
+  const logged = new Set((await existingReminderKeys(ctx, considered.map((c) => c.key))).map((i) => considered[i]));
+  const unsent = (list: Candidate[]) => list.filter((c) => !logged.has(c));
   // Card rows (once per action) and labels only for reminders that go on a card.
   const cardActions = new WeakMap<OpenAction, ReminderAction>();
   const owed = (c: Candidate): ReminderItem => {

@@ -129,12 +129,12 @@ export async function loadPersonalConversations(ctx: CoreContext): Promise<Map<s
   return new Map(rows as [string, string][]);
 }
 
-/** The subset of `keys` already in ReminderLog. */
-export function existingReminderKeys(ctx: CoreContext, keys: string[]): Promise<Set<string>> {
+/** The positions in `keys` of those already in ReminderLog. */
+export function existingReminderKeys(ctx: CoreContext, keys: string[]): Promise<number[]> {
   return existingKeys(ctx.db, 'ReminderLog', 'key', keys);
 }
 
 /** The subset of `keys` already in the outbox (cards already decided today). */
-export function existingOutboxKeys(ctx: CoreContext, keys: string[]): Promise<Set<string>> {
-  return existingKeys(ctx.db, 'OutboxMessage', 'idempotencyKey', keys);
+export async function existingOutboxKeys(ctx: CoreContext, keys: string[]): Promise<Set<string>> {
+  return new Set((await existingKeys(ctx.db, 'OutboxMessage', 'idempotencyKey', keys)).map((i) => keys[i]));
 }
