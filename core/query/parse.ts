@@ -50,8 +50,10 @@ function readNames(tokens: string[], mentions: string[], lx: CompiledLexicon): N
       next++;
     } else {
       const entity = match.values.length === 1 ? match.values[0] : typedByNextWord(match.values, after);
-      // Equally good matches for different things: read the words as words instead.
       if (entity) assign(names, entity);
+      // People who share a name: a question about the name is about each of them (the card says how many).
+      else if (match.values.every((v) => v.type === 'person')) for (const person of match.values) assign(names, person);
+      // Equally good matches for different things: read the words as words instead.
       else names.rest.push(...tokens.slice(match.start, match.end));
     }
   }

@@ -52,7 +52,7 @@ async function resolveOwner(ctx: Pick<CoreContext, 'db'>, owner: Owner, asker?: 
   if ('any' in owner) {
     const each = [];
     for (const one of owner.any) each.push(await resolveSingleOwner(ctx, one, asker));
-    return { postIds: [...new Set(each.flatMap((o) => o.postIds))], label: each.map((o) => o.label).join(' or ') };
+    return { postIds: [...new Set(each.flatMap((o) => o.postIds))], label: ownersLabel(each.map((o) => o.label)) };
   }
   return resolveSingleOwner(ctx, owner, asker);
 }
@@ -74,6 +74,13 @@ async function resolveSingleOwner(ctx: Pick<CoreContext, 'db'>, owner: SingleOwn
     select: { postId: true },
   });
   return { postIds: [...new Set(holdings.map((h) => h.postId))], label };
+}
+
+/** "Alex or the DCC"; people who share a name once, with how many: "Alex Wilber (2 people)". */
+function ownersLabel(labels: string[]): string {
+  const counts = new Map<string, number>();
+  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+  return [...counts].map(([label, n]) => (n > 1 ? `${label} (${n} people)` : label)).join(' or ');
 }
 
 function askerKeys(asker?: Asker): Prisma.PersonWhereInput[] {

@@ -5,6 +5,7 @@ import { runQuery, type QueryResult, type RunOptions } from '../../../core/query
 import { listActionViews } from '../../../core/actions/view-loader';
 import type { ListFilter, Query } from '../../../core/query';
 import { createTestDb, type TestDatabase } from '../../helpers/db';
+import { seedPerson } from '../../helpers/fixtures';
 import { testClock } from '../../helpers/clock';
 import { ALEX } from '../../helpers/activities';
 import { NOW, seedQuestionWorld } from './questions.fixture';
@@ -72,6 +73,15 @@ describe('list', () => {
     const either = await list({ owner: { any: [{ personId: ids.megan.id }, { post: 'Head of Contact Management' }] } }, { pageSize: 20 });
     expect(refs(either)).toEqual(['BTP-CDI-1', 'BTP-CDI-3', 'BTP-CDI-4', 'NCRS-12A']);
     expect(either.labels.owner).toBe('Megan Bowen or Head of Contact Management');
+  });
+
+  it('names people who share a name once, with how many', async () => {
+    const namesake = await seedPerson(t.db, { displayName: 'Megan Bowen', posts: ['Head of Contact Management'] });
+    const both = await list({ owner: { any: [{ personId: ids.megan.id }, { personId: namesake.id }] } }, { pageSize: 20 });
+    expect(refs(both)).toEqual(['BTP-CDI-1', 'BTP-CDI-3', 'BTP-CDI-4', 'NCRS-12A']);
+    expect(both.labels.owner).toBe('Megan Bowen (2 people)');
+    await t.db.prisma.postHolding.deleteMany({ where: { personId: namesake.id } });
+    await t.db.prisma.person.delete({ where: { id: namesake.id } });
   });
 
   it('pages in plan order, counting every match (SQL path and in-memory path)', async () => {

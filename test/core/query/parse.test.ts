@@ -280,6 +280,11 @@ describe('parseQuestion', () => {
     });
   });
 
+  it('asks about everyone who shares a name, not about nobody', () => {
+    const twoAlexes = compileLexicon({ ...LEXICON, people: [...LEXICON.people, { id: 'p-alex-2', displayName: 'Alex Wilber' }] });
+    expect(parseQuestion('what does Alex Wilber owe?', twoAlexes, NOW)).toEqual(list({ owner: { any: [{ personId: 'p-alex' }, { personId: 'p-alex-2' }] } }));
+  });
+
   it('offers examples that fit an empty lexicon', () => {
     const empty = compileLexicon({ plans: [], boards: [], posts: [], people: [] });
     expect(parseQuestion('gibberish nonsense words here', empty, NOW)).toEqual({
