@@ -32,10 +32,11 @@ interface Names {
 function readNames(tokens: string[], mentions: string[], lx: CompiledLexicon): Names {
   const fuzzy = (t: string) => !isKnownWord(t);
   const names: Names = { found: 0, owners: [], rest: [] };
-  // Mentions of anyone not in the lexicon (the bot itself, under whatever name) are dropped.
+  // Mentions of anyone not in the lexicon (the bot itself, under whatever name) are dropped; a name
+  // several people share stands for each of them, as when typed.
   for (const mention of mentions) {
-    const [person] = lx.names.scan(tokenize(mention).words, fuzzy).flatMap((m) => (m.values.length === 1 ? m.values : []));
-    if (person?.type === 'person') assign(names, person);
+    const match = lx.names.scan(tokenize(mention).words, fuzzy).find((m) => m.values.every((v) => v.type === 'person'));
+    for (const person of match?.values ?? []) assign(names, person);
   }
   let next = 0;
   for (const match of lx.names.scan(tokens, fuzzy)) {

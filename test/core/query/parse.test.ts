@@ -282,7 +282,9 @@ describe('parseQuestion', () => {
 
   it('asks about everyone who shares a name, not about nobody', () => {
     const twoAlexes = compileLexicon({ ...LEXICON, people: [...LEXICON.people, { id: 'p-alex-2', displayName: 'Alex Wilber' }] });
-    expect(parseQuestion('what does Alex Wilber owe?', twoAlexes, NOW)).toEqual(list({ owner: { any: [{ personId: 'p-alex' }, { personId: 'p-alex-2' }] } }));
+    const both = list({ owner: { any: [{ personId: 'p-alex' }, { personId: 'p-alex-2' }] } });
+    expect(parseQuestion('what does Alex Wilber owe?', twoAlexes, NOW)).toEqual(both);
+    expect(parseQuestion('what does <at>Alex Wilber</at> owe?', twoAlexes, NOW)).toEqual(both);
   });
 
   it('offers examples that fit an empty lexicon', () => {
