@@ -10,6 +10,7 @@ import type { Prisma } from '../db/client';
 const OWNED_LIST_LIMIT = 5_000;
 
 export async function ownedBy(ctx: Pick<CoreContext, 'db'>, postIds: string[], limit = OWNED_LIST_LIMIT): Promise<Prisma.ActionWhereInput> {
+  if (postIds.length === 0) return { id: { in: [] } };
   const rows = await ctx.db.prisma.actionOwner.findMany({ where: { postId: { in: postIds } }, select: { actionId: true }, take: limit + 1 });
   if (rows.length > limit) return { owners: { some: { postId: { in: postIds } } } };
   return { id: { in: [...new Set(rows.map((r) => r.actionId))] } };

@@ -33,8 +33,9 @@ export async function whoIsBehind(ctx: CoreContext, query: Extract<Query, { kind
   // which SQLite ran as one action lookup per owner row (~280 ms at 50,000 actions). CROSS JOIN keeps
   // SQLite on the red actions first; PostgreSQL plans it as any join. A scope's plans (a few) are bound
   // one by one, so both planners reach the actions through the planId index.
+  if (scope.planIds?.length === 0) return { kind: 'behind', labels: scope.labels, owners: [], total: 0 };
   const planIds = scope.planIds ?? [];
-  const inPlans = scope.planIds ? ` AND a."planId" IN (${planIds.length ? planIds.map((_, i) => `$${i + 2}`).join(', ') : 'NULL'})` : '';
+  const inPlans = planIds.length ? ` AND a."planId" IN (${planIds.map((_, i) => `$${i + 2}`).join(', ')})` : '';
   const rows = await ctx.db.queryRows(
     `SELECT o."postId", COUNT(*), SUM(CASE WHEN a."dueDate" < $1 THEN 1 ELSE 0 END)
      FROM "Action" a CROSS JOIN "ActionOwner" o
