@@ -1,5 +1,6 @@
 /** Reading Teams-specific fields off an activity. */
 import type { Activity } from 'botbuilder';
+import type { Mention } from '../core/query/mentions';
 
 export function conversationScope(a: Partial<Activity>): 'personal' | 'groupChat' | 'channel' {
   const type = a.conversation?.conversationType;
@@ -11,4 +12,15 @@ export function conversationScope(a: Partial<Activity>): 'personal' | 'groupChat
 export function teamsInfo(a: Partial<Activity>): { tenantId?: string; teamId?: string; channelName?: string } {
   const data = (a.channelData ?? {}) as { tenant?: { id?: string }; team?: { id?: string }; channel?: { name?: string } };
   return { tenantId: data.tenant?.id, teamId: data.team?.id, channelName: data.channel?.name };
+}
+
+/** The people a message @mentions, the bot aside, in order, with the ids Teams gives each. */
+export function mentionsOf(a: Partial<Activity>): Mention[] {
+  return (a.entities ?? []).flatMap((e) => {
+    const mentioned = e.type === 'mention' ? (e.mentioned as { id?: string; name?: string; aadObjectId?: string } | undefined) : undefined;
+    if (!mentioned?.id || mentioned.id === a.recipient?.id) return [];
+    // The name as the message shows it ("<at>Alex Wilber</at>"), which the parser pairs the mention with.
+    const shown = typeof e.text === 'string' ? /<at[^>]*>([^<]*)<\/at>/i.exec(e.text)?.[1] : undefined;
+    return [{ name: (shown ?? mentioned.name ?? '').trim(), teamsUserId: mentioned.id, aadObjectId: mentioned.aadObjectId }];
+  });
 }

@@ -4,6 +4,7 @@
  */
 import { CompiledLexicon, compiledFor, Entity } from './lexicon';
 import { daysSince, findPeriods, Word } from './time';
+import type { MentionedPerson } from './mentions';
 import { tokenize } from './tokens';
 import type { Lexicon, ListFilter, Owner, Period, Query, SingleOwner } from './types';
 import { Cue, isKnownWord, senseOf } from './vocabulary';
@@ -29,12 +30,21 @@ interface Names {
   rest: string[];
 }
 
-function readNames(tokens: string[], mentions: string[], lx: CompiledLexicon): Names {
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+function readNames(tokens: string[], mentions: string[], lx: CompiledLexicon, mentioned: readonly MentionedPerson[]): Names {
   const fuzzy = (t: string) => !isKnownWord(t);
   const names: Names = { found: 0, owners: [], rest: [] };
-  // Mentions of anyone not in the lexicon (the bot itself, under whatever name) are dropped; a name
-  // several people share stands for each of them, as when typed.
+  // A mention Teams identified is that person, whoever shares their name. Otherwise it is read as a
+  // name: anyone not in the lexicon (the bot itself, under whatever name) is dropped, and a name several
+  // people share stands for each of them, as when typed.
+  const unclaimed = [...mentioned];
   for (const mention of mentions) {
+    const known = unclaimed.findIndex((m) => sameName(m.name, mention));
+    if (known >= 0) {
+      assign(names, { type: 'person', id: unclaimed.splice(known, 1)[0].personId });
+      continue;
+    }
     const match = lx.names.scan(tokenize(mention).words, fuzzy).find((m) => m.values.every((v) => v.type === 'person'));
     for (const person of match?.values ?? []) assign(names, person);
   }
@@ -180,10 +190,11 @@ function scope(names: Names): { plan?: string; board?: string } {
 
 const HELP = /\b(?:what|how) (?:can|do|should) (?:you|i)\b(?! owe)/;
 
-export function parseQuestion(text: string, lexicon: Lexicon | CompiledLexicon, now: Date): Query {
+/** `mentioned`: the message's @mentions that Teams identified (core/query/mentions.ts). */
+export function parseQuestion(text: string, lexicon: Lexicon | CompiledLexicon, now: Date, mentioned: readonly MentionedPerson[] = []): Query {
   const lx = compiledFor(lexicon);
   const { words: tokens, mentions } = tokenize(text);
-  const names = readNames(tokens, mentions, lx);
+  const names = readNames(tokens, mentions, lx, mentioned);
   const words: Word[] = names.rest.filter((t) => t !== 'the').map((t) => ({ text: t, sense: senseOf(t), used: false }));
   const future = words.some((w) => w.sense?.cue === 'due' || w.sense?.cue === 'soon');
   const periods = findPeriods(words, now, future ? 'future' : 'past');

@@ -1,7 +1,7 @@
 /** Questions over HTTP, as Teams sends them: answers as cards, paging in place, tagging, never silence. */
-import { cardAction, message } from '../helpers/activities';
+import { ALEX, cardAction, message } from '../helpers/activities';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { seedPlan } from '../helpers/fixtures';
+import { seedPerson, seedPlan } from '../helpers/fixtures';
 import { cardProblems } from '../helpers/adaptive-card';
 import { NOW, seedQuestionWorld } from '../core/queries/questions.fixture';
 
@@ -19,9 +19,10 @@ beforeEach(() => bot.connector.clear());
 
 const where = () => ({ serviceUrl: bot.connector.url });
 
-async function ask(text: string, scope: 'personal' | 'channel' = 'personal') {
+async function ask(text: string, scope: 'personal' | 'channel' = 'personal', mentions: object[] = []) {
   bot.connector.clear();
-  await bot.post(message(text, { ...where(), scope }));
+  const activity = message(text, { ...where(), scope });
+  await bot.post({ ...activity, entities: [...activity.entities, ...mentions] });
   const sends = bot.connector.sends();
   expect(sends).toHaveLength(1);
   const card = sends[0].activity.attachments[0].content;
@@ -121,5 +122,18 @@ describe('questions over HTTP', () => {
     const suggestions = card.body.slice(1).map((b: any) => b.text.replace(/^• /, '').replace(/\\/g, ''));
     expect(suggestions).toEqual(["what's overdue?", 'how are we doing on BIG?', 'red actions for the Deputy Chief Constable']);
     for (const q of suggestions) expect((await ask(q)).body[0].text).not.toBe("I didn't get that. Try:");
+  });
+});
+
+describe('a name two people share', () => {
+  // Last in the file: the second Alex Wilber (holding Head of Big) would change answers above.
+  beforeAll(() => seedPerson(bot.chaser.core.db, { displayName: ALEX.name, posts: ['Head of Big'] }));
+
+  it('is each of them when typed, and the one Teams identified when @mentioned', async () => {
+    expect((await ask("what's open for Alex Wilber?")).body[0].text).toBe('Open — 16 actions for Alex Wilber \\(2 people\\)');
+    const mention = { type: 'mention', text: '<at>Alex Wilber</at>', mentioned: { id: ALEX.id, name: ALEX.name } };
+    const card = await ask("what's open for <at>Alex Wilber</at>?", 'channel', [mention]);
+    expect(card.body[0].text).toBe('Open — 4 actions for Alex Wilber');
+    expect(bodyText(card)).not.toContain('Head of Big');
   });
 });

@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { setDelegate, type PersonRef } from '../../../core/people/preferences';
 import { safe } from '../../../cards/text';
 import type { BotDeps } from '../../deps';
+import { mentionsOf } from '../../teams-activity';
 import { senderId } from '../actions/sender';
 
 export const DELEGATE = /^\s*delegate\b/i;
@@ -13,8 +14,8 @@ export function delegate(deps: BotDeps) {
     const a = context.activity;
     const name = /^\s*delegate\s+to\s+(.+?)\s*[.!]*\s*$/i.exec(a.text ?? '')?.[1]?.replace(/<\/?at>/g, '').replace(/^@/, '').trim();
     if (!name) return void (await context.sendActivity('Tell me who, e.g. "delegate to @Megan Bowen", or "delegate to nobody" to stop.'));
-    const mention = a.entities?.find((e) => e.type === 'mention' && e.mentioned?.id && e.mentioned.id !== a.recipient?.id);
-    const who: PersonRef | null = NOBODY.test(name) ? null : { teamsUserId: mention?.mentioned?.id, aadObjectId: mention?.mentioned?.aadObjectId, name };
+    const [mention] = mentionsOf(a);
+    const who: PersonRef | null = NOBODY.test(name) ? null : { teamsUserId: mention?.teamsUserId, aadObjectId: mention?.aadObjectId, name };
     const r = await setDelegate(deps.core, await senderId(deps, context), who);
     const replies = {
       set: () => `Done: ${safe(r.kind === 'set' ? r.delegate.displayName : '', 80)} now gets your reminders while you are away and can update your actions.`,

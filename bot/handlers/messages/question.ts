@@ -10,13 +10,14 @@ import { MessageFactory } from 'botbuilder';
 import type { TurnState } from '@microsoft/teams-ai';
 import { parseQuestion, type Query } from '../../../core/query';
 import { withLexicon } from '../../../core/query/lexicon-source';
+import { mentionedPeople } from '../../../core/query/mentions';
 import { runQuery } from '../../../core/query/run';
 import { LIST_PAGE_SIZE } from '../../../cards/action-list';
 import { answerCard } from '../../../cards/answers';
 import { cardAttachment, type AdaptiveCard } from '../../../cards/card';
 import { createQuestionPlanner } from '../../ai/question-planner';
 import type { BotDeps } from '../../deps';
-import { conversationScope } from '../../teams-activity';
+import { conversationScope, mentionsOf } from '../../teams-activity';
 
 /** Runs a parsed question for whoever sent `activity` and builds its card (also used by list paging). */
 export async function answerQuery(deps: BotDeps, activity: Partial<Activity>, query: Query, page = 0): Promise<AdaptiveCard> {
@@ -29,10 +30,11 @@ export function answerQuestion(deps: BotDeps) {
   const ai = deps.aiModel && createQuestionPlanner(deps, deps.aiModel);
   return async (context: TurnContext, state: TurnState): Promise<void> => {
     const started = Date.now();
+    const mentioned = await mentionedPeople(deps.core, mentionsOf(context.activity));
     // Parsed and answered while the lexicon is confirmed current (withLexicon); the AI layer, which is
     // not a read, only after.
     const answered = await withLexicon(deps.core, async (lexicon) => {
-      const parsed = parseQuestion(context.activity.text ?? '', lexicon, deps.core.now());
+      const parsed = parseQuestion(context.activity.text ?? '', lexicon, deps.core.now(), mentioned);
       return { parsed, card: parsed.kind === 'unknown' ? null : await answerQuery(deps, context.activity, parsed) };
     });
     const { parsed } = answered;

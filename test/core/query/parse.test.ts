@@ -287,6 +287,23 @@ describe('parseQuestion', () => {
     expect(parseQuestion('what does <at>Alex Wilber</at> owe?', twoAlexes, NOW)).toEqual(both);
   });
 
+  it('reads an @mention Teams identified as that person, whoever shares the name', () => {
+    const twoAlexes = compileLexicon({ ...LEXICON, people: [...LEXICON.people, { id: 'p-alex-2', displayName: 'Alex Wilber' }] });
+    const second = [{ name: 'alex wilber', personId: 'p-alex-2' }];
+    expect(parseQuestion('what does <at>Alex Wilber</at> owe?', twoAlexes, NOW, second)).toEqual(list({ owner: { personId: 'p-alex-2' } }));
+    // The typed name is still everyone called that; a mention pairs with an identified one by its name.
+    expect(parseQuestion('what does Alex Wilber owe?', twoAlexes, NOW, second)).toEqual(list({ owner: { any: [{ personId: 'p-alex' }, { personId: 'p-alex-2' }] } }));
+    expect(parseQuestion('what does <at>Megan Bowen</at> owe?', twoAlexes, NOW, second)).toEqual(list({ owner: { personId: 'p-megan' } }));
+    // Both Alexes mentioned, each identified: each once, in the order mentioned.
+    const both = [
+      { name: 'Alex Wilber', personId: 'p-alex-2' },
+      { name: 'Alex Wilber', personId: 'p-alex' },
+    ];
+    expect(parseQuestion("what's red for <at>Alex Wilber</at> and <at>Alex Wilber</at>?", twoAlexes, NOW, both)).toEqual(
+      list({ rag: ['RED'], owner: { any: [{ personId: 'p-alex-2' }, { personId: 'p-alex' }] } }),
+    );
+  });
+
   it('offers examples that fit an empty lexicon', () => {
     const empty = compileLexicon({ plans: [], boards: [], posts: [], people: [] });
     expect(parseQuestion('gibberish nonsense words here', empty, NOW)).toEqual({
