@@ -59,3 +59,13 @@ it('refreshes an unchanged conversation once its last write is older than the re
   expect(conv.updatedAt.getTime()).toBeGreaterThan(old.getTime() + CONVERSATION_REFRESH_MS);
   expect(JSON.parse(conv.reference).activityId).toBe('act-2');
 });
+
+it('finds a sender by AAD object id first, else by Teams user id, without making a second person', async () => {
+  const { person } = await recordActivityIdentity(t, alex, chat('act-1'));
+  const { aadObjectId: _, ...withoutAad } = alex;
+  expect((await recordActivityIdentity(t, withoutAad, chat('act-2'))).person.id).toBe(person.id);
+  // Teams moved the user to a new Teams id: the AAD object id still says who it is.
+  expect((await recordActivityIdentity(t, { ...alex, teamsUserId: 'user-alex-2' }, chat('act-3'))).person.id).toBe(person.id);
+  expect(await t.db.prisma.person.count()).toBe(1);
+  expect(await personOf()).toMatchObject({ teamsUserId: 'user-alex-2' });
+});
