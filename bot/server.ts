@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Server } from 'node:http';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import type { Logger } from './logger';
 
 export interface ServerDeps {
@@ -32,8 +33,10 @@ export function createHttpApp(deps: ServerDeps): express.Express {
     app.get('/metrics', (_req, res) => res.type('text/plain; version=0.0.4').send(metrics()));
   }
   app.post('/api/messages', express.json({ limit: deps.maxBodyBytes ?? 256 * 1024 }), async (req, res) => {
-    if (!isActivity(req.body)) {
-      res.status(400).json({ error: 'expected a Bot Framework activity' });
+    const envelope = ActivityEnvelope.safeParse(req.body);
+    if (!envelope.success) {
+      const { path } = envelope.error.issues[0];
+      res.status(400).json({ error: `expected a Bot Framework activity${path.length ? ` (${path.join('.')} is missing or malformed)` : ''}` });
       return;
     }
     try {
@@ -54,9 +57,13 @@ export function createHttpApp(deps: ServerDeps): express.Express {
   return app;
 }
 
-function isActivity(body: unknown): boolean {
-  return typeof body === 'object' && body !== null && typeof (body as { type?: unknown }).type === 'string';
-}
+const id = z.object({ id: z.string().min(1) });
+
+/**
+ * What every Bot Framework activity carries: the SDK and teams-ai read these without checking, so a
+ * request without them failed inside the turn as a 500 ("Cannot read properties of undefined").
+ */
+const ActivityEnvelope = z.object({ type: z.string().min(1), serviceUrl: z.string().min(1), from: id, recipient: id, conversation: id });
 
 export function listen(app: express.Express, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {

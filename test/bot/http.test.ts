@@ -80,6 +80,11 @@ describe('bot over HTTP', () => {
     expect(garbage.status).toBe(400);
     const notAnActivity = await fetch(`${bot.chaser.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2]' });
     expect(notAnActivity.status).toBe(400);
+    // An activity without the envelope the protocol requires gets 400 and says what is missing, not a 500.
+    const { recipient: _, ...noRecipient } = message('hi', where());
+    const partial = await fetch(`${bot.chaser.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(noRecipient) });
+    expect(partial.status).toBe(400);
+    expect(await partial.json()).toEqual({ error: 'expected a Bot Framework activity (recipient is missing or malformed)' });
     const health = await fetch(`${bot.chaser.url}/healthz`);
     expect(health.status).toBe(200);
   });
