@@ -1,6 +1,7 @@
 /** Reading Teams-specific fields off an activity. */
 import type { Activity } from 'botbuilder';
 import type { Mention } from '../core/query/mentions';
+import { tokenize } from '../core/query/tokens';
 
 export function conversationScope(a: Partial<Activity>): 'personal' | 'groupChat' | 'channel' {
   const type = a.conversation?.conversationType;
@@ -20,7 +21,7 @@ export function mentionsOf(a: Partial<Activity>): Mention[] {
     const mentioned = e.type === 'mention' ? (e.mentioned as { id?: string; name?: string; aadObjectId?: string } | undefined) : undefined;
     if (!mentioned?.id || mentioned.id === a.recipient?.id) return [];
     // The name as the message shows it ("<at>Alex Wilber</at>"), which the parser pairs the mention with.
-    const shown = typeof e.text === 'string' ? /<at[^>]*>([^<]*)<\/at>/i.exec(e.text)?.[1] : undefined;
+    const [shown] = typeof e.text === 'string' ? tokenize(e.text).mentions : [];
     return [{ name: (shown ?? mentioned.name ?? '').trim(), teamsUserId: mentioned.id, aadObjectId: mentioned.aadObjectId }];
   });
 }
