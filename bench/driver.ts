@@ -6,6 +6,7 @@
  * Chaser reads the rows as its own: SQLite DATETIME as "2026-11-24T09:00:00.000+00:00" text,
  * PostgreSQL TIMESTAMP(3) as UTC wall time.
  */
+import { createHash } from 'node:crypto';
 import { createClient, type InValue } from '@libsql/client';
 import { Client as PgClient } from 'pg';
 import { providerOf } from '../core/db/client';
@@ -38,7 +39,11 @@ export async function openDriver(url: string): Promise<Driver> {
     await client.connect();
     query = async (sql, args = []) => {
       let n = 0;
-      return (await client.query(sql.replace(/\?/g, () => `$${++n}`), args.map(pgValue))).rows;
+      const text = sql.replace(/\?/g, () => `$${++n}`);
+      // Prepared once and reused by name, as Chaser's statements are (core/db/client.ts): the floor gets
+      // what the driver does best. Bulk inserts stay unnamed.
+      const name = args.length <= 100 ? `floor_${createHash('sha1').update(text).digest('base64url')}` : undefined;
+      return (await client.query({ name, text, values: args.map(pgValue) })).rows;
     };
     close = () => client.end();
   }

@@ -30,9 +30,8 @@ async function viewsFloor(driver: Driver, ids: unknown[]): Promise<Row[]> {
     ids,
   );
   const owners = await driver.query(
-    `SELECT o."actionId", o."roleLabel", po."name", pe."id" AS "personId", pe."displayName", pe."aadObjectId", pe."teamsUserId"
-     FROM "ActionOwner" o JOIN "Post" po ON po."id" = o."postId"
-     LEFT JOIN "PostHolding" h ON h."postId" = o."postId" AND h."to" IS NULL LEFT JOIN "Person" pe ON pe."id" = h."personId"
+    `SELECT o."actionId", o."roleLabel", (SELECT po."name" FROM "Post" po WHERE po."id" = o."postId") AS "name", pe."id" AS "personId", pe."displayName", pe."aadObjectId", pe."teamsUserId"
+     FROM "ActionOwner" o LEFT JOIN ("PostHolding" h JOIN "Person" pe ON pe."id" = h."personId") ON h."postId" = o."postId" AND h."to" IS NULL
      WHERE o."actionId" IN ${inIds} ORDER BY o."actionId", o."position"`,
     ids,
   );

@@ -4,6 +4,7 @@
  * are generated from one model file and the rest of Chaser is typed against the SQLite one (their
  * APIs are identical because their models are).
  */
+import { createHash } from 'node:crypto';
 import type { TransactionMode } from '@libsql/client';
 import { PrismaLibSql } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -103,9 +104,34 @@ class PostgresAdapter extends PrismaPg {
   }
 }
 
+/**
+ * Names for PostgreSQL statements, so that each connection prepares a statement once and reuses it, as
+ * Prisma's Rust engine did: PostgreSQL then skips parsing and planning what it has seen ("what's red?"
+ * at 10,000 actions: 4.6 → 3.3 ms in process). A name is the hash of the SQL, so it always means one
+ * text. Only statements of up to 100 parameters are named, and at most 1,000 texts, so one-off bulk
+ * statements cannot pile up on every connection; the rest get '' (the protocol's unnamed statement,
+ * parsed each time). `pgbouncer=true` in the URL, Prisma's own switch for this, turns naming off, for
+ * a PgBouncer in transaction mode before 1.21, which cannot keep a statement across transactions.
+ */
+function statementNames(): (query: { sql: string; args: unknown[] }) => string {
+  const names = new Map<string, string>();
+  return ({ sql, args }) => {
+    if (args.length > 100) return '';
+    let name = names.get(sql);
+    if (name === undefined && names.size < 1_000) names.set(sql, (name = `chaser_${createHash('sha1').update(sql).digest('base64url')}`));
+    return name ?? '';
+  };
+}
+
+function postgresAdapter(url: string): PostgresAdapter {
+  // pg ignores parameters it does not know, so the URL goes to it as it is.
+  const pgbouncer = new URL(url).searchParams.get('pgbouncer') === 'true';
+  return new PostgresAdapter({ connectionString: url }, pgbouncer ? undefined : { statementNameGenerator: statementNames() });
+}
+
 export async function openDb(url: string): Promise<Db> {
   const provider = providerOf(url);
-  const adapter = provider === 'sqlite' ? new SqliteAdapter({ url }) : new PostgresAdapter({ connectionString: url });
+  const adapter = provider === 'sqlite' ? new SqliteAdapter({ url }) : postgresAdapter(url);
   const prisma = adapter instanceof SqliteAdapter ? new SqliteClient({ adapter }) : (new PostgresClient({ adapter }) as unknown as PrismaClient);
   if (provider === 'sqlite') {
     // WAL (kept in the file) lets the CLI read while the bot writes.

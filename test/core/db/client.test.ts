@@ -84,3 +84,35 @@ it("reads rows as the driver's arrays through Prisma's connection: timestamps as
   expect(new Date(awayUntil).toISOString()).toBe('2026-12-01T09:30:00.000Z');
   expect(awayUntil.slice(0, 10)).toBe('2026-12-01');
 });
+
+(sqlite ? it.skip : it)('prepares a PostgreSQL statement once per connection and reuses it by name, except bulk statements and behind pgbouncer=true', async () => {
+  // A fresh client asking one thing at a time holds one connection, whose prepared statements these are.
+  const prepared = async (d: Db) => (await d.queryRows(`SELECT "statement" FROM pg_prepared_statements WHERE "name" LIKE 'chaser_%'`, [])).map(([sql]) => String(sql));
+  const planReads = (list: string[]) => list.filter((sql) => sql.includes('FROM "public"."Plan"'));
+  const bulk = `SELECT ${Array.from({ length: 101 }, (_, i) => `$${i + 1}::text`).join(' || ')} AS "joined"`;
+  const ask = async (d: Db) => {
+    await d.prisma.plan.findMany({ where: { key: 'NONE' } });
+    await d.queryRows(bulk, Array.from({ length: 101 }, (_, i) => String(i)));
+  };
+
+  const named = await openDb(url);
+  try {
+    await ask(named);
+    await ask(named); // a second Parse under the same name would fail: the statement is reused
+    const statements = await prepared(named);
+    expect(planReads(statements)).toHaveLength(1);
+    expect(statements).not.toContain(bulk);
+  } finally {
+    await named.close();
+  }
+
+  const pooled = new URL(url);
+  pooled.searchParams.set('pgbouncer', 'true');
+  const unnamed = await openDb(pooled.toString());
+  try {
+    await ask(unnamed);
+    expect(await prepared(unnamed)).toEqual([]);
+  } finally {
+    await unnamed.close();
+  }
+});
