@@ -2,9 +2,10 @@
 import type { CoreContext } from '../context';
 import type { OwnerView } from '../actions/view';
 import { dateOnly, localDate } from '../time';
-import { redSql } from './rag-where';
+import { ragWhere } from './rag-where';
 import { resolveScope, type Scope } from './scope';
 import type { Query } from './types';
+import { actionWhereSql } from './where-sql';
 
 export type Holder = OwnerView['holders'][number];
 
@@ -34,14 +35,14 @@ export async function whoIsBehind(ctx: CoreContext, query: Extract<Query, { kind
   // SQLite on the red actions first; PostgreSQL plans it as any join. A scope's plans (a few) are bound
   // one by one, so both planners reach the actions through the planId index.
   if (scope.planIds?.length === 0) return { kind: 'behind', labels: scope.labels, owners: [], total: 0 };
-  const planIds = scope.planIds ?? [];
-  const inPlans = planIds.length ? ` AND a."planId" IN (${planIds.map((_, i) => `$${i + 2}`).join(', ')})` : '';
+  const args: unknown[] = [dateOnly(today)];
+  const red = actionWhereSql({ AND: [ragWhere('RED', today, ctx.ragWindows), ...(scope.planIds ? [{ planId: { in: scope.planIds } }] : [])] }, args);
   const rows = await ctx.db.queryRows(
     `SELECT o."postId", COUNT(*), SUM(CASE WHEN a."dueDate" < $1 THEN 1 ELSE 0 END)
      FROM "Action" a CROSS JOIN "ActionOwner" o
-     WHERE o."actionId" = a."id" AND ${redSql('$1')}${inPlans}
+     WHERE o."actionId" = a."id" AND ${red}
      GROUP BY o."postId"`,
-    [dateOnly(today), ...planIds],
+    args,
   );
   const ranked = (rows as [string, unknown, unknown][])
     .map(([postId, red, overdue]) => ({ postId, red: Number(red), overdue: Number(overdue) }))

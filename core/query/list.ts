@@ -11,6 +11,7 @@ import { dateOnly, localDate } from '../time';
 import { dueDateBounds, resolvePeriod, type DateSpan } from './period';
 import { quietWhere, ragWhere } from './rag-where';
 import { actionScopeWhere, resolveScope, type Asker, type Scope } from './scope';
+import { actionWhereSql } from './where-sql';
 import type { ListFilter, Query } from './types';
 
 export type ListQuery = Extract<Query, { kind: 'list' }>;
@@ -55,28 +56,60 @@ export async function listActions(
   const scope = await resolveScope(ctx, { plan: filter.plan, board: filter.board, owner: filter.owner }, opts.asker);
   const { where, due, staleDays } = filterWhere(filter, scope, today, ctx);
   const base = { kind: 'list' as const, query, labels: scope.labels, ...(due && { due }), ...(staleDays && { staleDays }), page, pageSize: opts.pageSize };
-  const prisma = ctx.db.prisma;
-
-  const [perPlan, planKey] = await Promise.all([prisma.action.groupBy({ by: ['planId'], where, _count: { _all: true } }), planKeys(ctx)]);
-  const counts = perPlan.map((g) => ({ planId: g.planId, n: g._count._all })).sort((a, b) => byText(planKey.get(a.planId) ?? '', planKey.get(b.planId) ?? ''));
-  const total = counts.reduce((sum, c) => sum + c.n, 0);
-  const slices = pageSlices(counts, page * opts.pageSize, opts.pageSize);
-  // Each slice is one plan's rows in position order: ordering by the plan's key in SQL would join
-  // Plan and sort every matching action (PostgreSQL cannot stop early through that outer join).
-  const slice = (s: (typeof slices)[number]) => ({ where: { AND: [where, { planId: s.planId }] }, orderBy: { position: 'asc' as const }, skip: s.skip, take: s.take });
-  const ids = await Promise.all(slices.map((s) => prisma.action.findMany({ ...slice(s), select: { id: true } })));
-  return { ...base, total, actions: await viewsById(ctx, ids.flat().map((r) => r.id)) };
+  const args: unknown[] = [];
+  const condition = actionWhereSql(where, args);
+  const { total, ids } = await (ctx.db.provider === 'postgresql' ? pageInPlanOrder : pageByPlan)(ctx, condition, args, page * opts.pageSize, opts.pageSize);
+  return { ...base, total, actions: await viewsById(ctx, ids) };
 }
 
-/** Plan keys by id (tens of rows), past Prisma as the views are: its own work was most of this read's time. */
+/**
+ * A page of matching actions in plan order and their count, past Prisma (ARCHITECTURE "Reads go through
+ * Prisma"): each Prisma call cost ~0.3 ms of its own, and Prisma orders by the plan's key through an
+ * outer join, which PostgreSQL cannot stop early through. Through the inner join it walks the plans in
+ * key order and stops at the page's end, so the count and the page go at once.
+ */
+async function pageInPlanOrder(ctx: CoreContext, condition: string, args: unknown[], offset: number, size: number): Promise<Page> {
+  const n = args.length;
+  const [[[count]], rows] = await Promise.all([
+    ctx.db.queryRows(`SELECT COUNT(*) FROM "Action" a WHERE ${condition}`, args),
+    ctx.db.queryRows(`SELECT a."id" FROM "Action" a JOIN "Plan" p ON p."id" = a."planId" WHERE ${condition} ORDER BY p."key", a."position" LIMIT $${n + 1} OFFSET $${n + 2}`, [...args, size, offset]),
+  ]);
+  return { total: Number(count), ids: rows.map(([id]) => id as string) };
+}
+
+/**
+ * The same for SQLite, which sorts every matching action for that join (6.7 ms at 50,000 actions against
+ * 0.07 ms for one plan's rows): per-plan counts (which are also the total) first, then each plan's slice of
+ * the page in position order. SQLite runs in process, so the second round costs little.
+ */
+async function pageByPlan(ctx: CoreContext, condition: string, args: unknown[], offset: number, size: number): Promise<Page> {
+  const [perPlan, planKey] = await Promise.all([ctx.db.queryRows(`SELECT a."planId", COUNT(*) FROM "Action" a WHERE ${condition} GROUP BY a."planId"`, args), planKeys(ctx)]);
+  const counts = (perPlan as [string, number | bigint][]).map(([planId, n]) => ({ planId, n: Number(n) })).sort((a, b) => byText(planKey.get(a.planId) ?? '', planKey.get(b.planId) ?? ''));
+  const n = args.length;
+  const slice = (s: Slice) => ctx.db.queryRows(`SELECT a."id" FROM "Action" a WHERE ${condition} AND a."planId" = $${n + 1} ORDER BY a."position" LIMIT $${n + 2} OFFSET $${n + 3}`, [...args, s.planId, s.take, s.skip]);
+  const slices = await Promise.all(pageSlices(counts, offset, size).map(slice));
+  return { total: counts.reduce((sum, c) => sum + c.n, 0), ids: slices.flat().map(([id]) => id as string) };
+}
+
+interface Page {
+  total: number;
+  ids: string[];
+}
+
+/** Plan keys by id (tens of rows). */
 async function planKeys(ctx: CoreContext): Promise<Map<string, string>> {
-  const plans = (await ctx.db.queryRows(`SELECT "id", "key" FROM "Plan"`, [])) as [string, string][];
-  return new Map(plans);
+  return new Map((await ctx.db.queryRows(`SELECT "id", "key" FROM "Plan"`, [])) as [string, string][]);
+}
+
+interface Slice {
+  planId: string;
+  skip: number;
+  take: number;
 }
 
 /** Which rows of which plans a page covers, given each plan's matching count in plan order. */
-function pageSlices(counts: { planId: string; n: number }[], offset: number, size: number): { planId: string; skip: number; take: number }[] {
-  const slices = [];
+function pageSlices(counts: { planId: string; n: number }[], offset: number, size: number): Slice[] {
+  const slices: Slice[] = [];
   for (const { planId, n } of counts) {
     if (size <= 0) break;
     if (offset >= n) {

@@ -26,12 +26,6 @@ function activeWhere(today: string, days: number): Prisma.ActionWhereInput {
 
 const notReported = (...rags: Rag[]): Prisma.ActionWhereInput => ({ OR: [{ reportedRag: null }, { reportedRag: { notIn: rags } }] });
 
-/**
- * ragWhere('RED') as SQL on "Action" aliased `a`, `day` the parameter holding dateOnly(today): for the
- * reads that go past Prisma (core/query/behind.ts). The test holds it to ragWhere.
- */
-export const redSql = (day: string) => `a."status" = 'open' AND (a."reportedRag" = 'RED' OR a."dueDate" < ${day})`;
-
 /** The actions whose effective RAG on `today` (the organisation's date) is `rag`. */
 export function ragWhere(rag: Rag, today: string, windows: RagWindows): Prisma.ActionWhereInput {
   const day = dateOnly(today);

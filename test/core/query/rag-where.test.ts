@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { ragColumns, ragOf } from '../../../core/actions/view';
 import { RAGS } from '../../../core/domain';
 import { DEFAULT_RAG_WINDOWS, type RagWindows } from '../../../core/rag';
-import { ragWhere, redSql } from '../../../core/query/rag-where';
+import { ragWhere } from '../../../core/query/rag-where';
 import { addDays, dateOnly } from '../../../core/time';
 import { createTestDb, type TestDatabase } from '../../helpers/db';
 import { prng } from '../../helpers/prng';
@@ -63,10 +63,4 @@ it.each(windows)('selects exactly the actions effectiveRag rates each colour, wi
     // Random data that never rated an action this colour would prove nothing.
     expect(expected.length).toBeGreaterThan(20);
   }
-});
-
-it('redSql, for reads past Prisma, selects what ragWhere selects for Red', async () => {
-  const viaPrisma = await t.db.prisma.action.findMany({ where: ragWhere('RED', TODAY, DEFAULT_RAG_WINDOWS), select: { id: true } });
-  const viaSql = await t.db.queryRows(`SELECT a."id" FROM "Action" a WHERE ${redSql('$1')}`, [dateOnly(TODAY)]);
-  expect(viaSql.map(([id]) => id).sort()).toEqual(viaPrisma.map((r) => r.id).sort());
 });
