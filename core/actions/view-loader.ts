@@ -8,6 +8,7 @@
 import type { CoreContext } from '../context';
 import type { Prisma } from '../db/client';
 import { append } from '../groups';
+import { localDate } from '../time';
 import { toActionView, type ActionView, type ViewRow } from './view';
 
 /** Plan order: the plan's key, then the action's place in it. */
@@ -56,6 +57,7 @@ export async function viewsById(ctx: CoreContext, ids: readonly string[]): Promi
   const notesOf = new Map<string, ViewRow['updates']>();
   for (const [actionId, at, text, authorName] of notes as NoteRow[]) append(notesOf, actionId, { at: new Date(at), text, authorName });
   const byId = new Map<string, ActionView>();
+  const today = localDate(ctx.now(), ctx.timeZone);
   for (const [id, planId, ref, text, dueDate, dueText, duePrecision, status, reportedRag, reportedRagAt, completedAt, lastUpdateAt, createdAt, version, planKey, planTitle, recRef, recText, section] of actions as ActionRow[]) {
     const row: ViewRow = {
       id,
@@ -77,7 +79,7 @@ export async function viewsById(ctx: CoreContext, ids: readonly string[]): Promi
       owners: ownersOf.get(id) ?? [],
       updates: notesOf.get(id) ?? [],
     };
-    byId.set(id, toActionView(row, ctx));
+    byId.set(id, toActionView(row, ctx, today));
   }
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

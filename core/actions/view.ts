@@ -110,9 +110,10 @@ export function ragOf(row: RagColumns, today: string, ctx: Pick<CoreContext, 'ra
   );
 }
 
-export function toActionView(row: ViewRow, ctx: Pick<CoreContext, 'now' | 'timeZone' | 'ragWindows'>): ActionView {
+/** `today` as for ragOf: a page of views passes it once (a time zone's date costs ~10 µs of Intl each). */
+export function toActionView(row: ViewRow, ctx: Pick<CoreContext, 'now' | 'timeZone' | 'ragWindows'>, today = localDate(ctx.now(), ctx.timeZone)): ActionView {
   const last = row.updates[0] ?? null;
-  const rag = ragOf(row, localDate(ctx.now(), ctx.timeZone), ctx);
+  const rag = ragOf(row, today, ctx);
   return {
     id: row.id,
     planId: row.planId,

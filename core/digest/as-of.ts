@@ -6,7 +6,7 @@
  */
 import type { CoreContext } from '../context';
 import { actionViewInclude, toActionView, type ActionRow, type ActionView } from '../actions/view';
-import { dateOnly } from '../time';
+import { dateOnly, localDate } from '../time';
 
 type Ctx = Pick<CoreContext, 'db' | 'timeZone' | 'ragWindows'>;
 
@@ -28,7 +28,8 @@ export async function actionViewsAsOf(ctx: Ctx, planIds: string[], asOf: Date): 
   });
   if (later.length) await rollBack(ctx, rows, later, asOf);
   const at = { ...ctx, now: () => asOf };
-  return { rows, views: rows.map((r) => toActionView(r, at)) };
+  const today = localDate(asOf, ctx.timeZone);
+  return { rows, views: rows.map((r) => toActionView(r, at, today)) };
 }
 
 async function rollBack(ctx: Ctx, rows: ActionRow[], later: { actionId: string; kind: string; changes: string | null }[], asOf: Date) {

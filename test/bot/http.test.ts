@@ -1,6 +1,8 @@
 /** The bot over HTTP with real Bot Framework activities, replies recorded by the connector stand-in. */
+import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { ALEX, installed, message } from '../helpers/activities';
 import { startTestBot, type TestBot } from '../helpers/bot';
+import { startConnector } from '../helpers/connector';
 import { seedPlan } from '../helpers/fixtures';
 
 let bot: TestBot;
@@ -87,6 +89,23 @@ describe('bot over HTTP', () => {
     expect(await partial.json()).toEqual({ error: 'expected a Bot Framework activity (recipient is missing or malformed)' });
     const health = await fetch(`${bot.chaser.url}/healthz`);
     expect(health.status).toBe(200);
+  });
+
+  it('builds its Bot Framework clients once per service URL, and answers each activity at its own URL', async () => {
+    const region = await startConnector();
+    // Each ConnectorClient or UserTokenClient made asks the credentials factory for credentials.
+    const made = jest.spyOn(ConfigurationServiceClientCredentialFactory.prototype, 'createCredentials');
+    try {
+      for (const text of ['help', "what's red?", 'help']) await bot.post(message(text, { serviceUrl: region.url }));
+      await bot.post(message('help', where()));
+      expect(region.sends()).toHaveLength(3);
+      expect(bot.connector.sends()).toHaveLength(1);
+      // One ConnectorClient for the new URL; the first URL's and the UserTokenClient were made by earlier turns.
+      expect(made).toHaveBeenCalledTimes(1);
+    } finally {
+      made.mockRestore();
+      await region.close();
+    }
   });
 
   it('reports readiness only when the database is migrated and reachable', async () => {
