@@ -3,7 +3,8 @@
  * aliased `a`, for the reads that go past Prisma (ARCHITECTURE "Reads go through Prisma"). Filters stay
  * defined once, in Prisma's terms; this writes the SQL Prisma would for the part of its language they
  * use, and throws on anything else, so a new kind of filter fails its tests instead of being misread.
- * test/core/query/where-sql.test.ts holds every filter a question can make to what Prisma selects.
+ * test/core/query/where-sql.test.ts holds random filters of every kind a question makes to what Prisma
+ * selects, on both databases.
  */
 import type { Prisma } from '../db/client';
 
