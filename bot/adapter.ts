@@ -7,7 +7,10 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import { ConfigurationServiceClientCredentialFactory, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult, type AuthenticationConfiguration, type ClaimsIdentity } from 'botframework-connector';
 import { CallerIdConstants } from 'botframework-schema';
+// Not re-exported by the package: the timestamps' string-to-Date step CloudAdapter.process takes.
+import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 import type { Config } from '../core/config';
+import { withPlainJsonMessages } from './connector-replies';
 
 export interface AdapterOverrides {
   /** Extra claim checks and endorsements for inbound tokens (the SDK's AuthenticationConfiguration). */
@@ -29,8 +32,9 @@ export interface AdapterOverrides {
  * CloudAdapter also builds a ConnectorClient and a UserTokenClient, each an HTTP pipeline of a dozen
  * policies, for every activity. Neither holds anything of the turn (credentials keep their tokens in a
  * static cache), so one of each per bot, service URL and audience serves every turn: ~0.15 ms a turn.
+ * The connector sends a turn's messages as plain JSON (bot/connector-replies.ts).
  */
-class ChaserAdapter extends TeamsAdapter {
+export class ChaserAdapter extends TeamsAdapter {
   private readonly clients = new Map<string, Promise<unknown>>();
 
   constructor(...args: ConstructorParameters<typeof TeamsAdapter>) {
@@ -52,6 +56,16 @@ class ChaserAdapter extends TeamsAdapter {
     return client;
   }
 
+  /**
+   * CloudAdapter.process for a POST whose body bot/server.ts has already parsed and checked: the SDK's
+   * own checks build zod schemas on every request and copy the activity twice (~0.2 ms a turn) to
+   * establish what the endpoint already has. Returns the invoke response to write, if any; a request
+   * without a valid token throws AuthenticationError.
+   */
+  handle(activity: Activity, authorization: string, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authorization, validateAndFixActivity(activity), logic);
+  }
+
   protected async processActivity(
     auth: string | AuthenticateRequestResult,
     activity: Activity,
@@ -65,7 +79,9 @@ class ChaserAdapter extends TeamsAdapter {
         : auth;
     const factory = authenticated.connectorFactory;
     const appId = appIdOf(authenticated.claimsIdentity);
-    const connectorFactory = factory && { create: (serviceUrl: string, audience?: string) => this.reuse(`connector|${appId}|${serviceUrl}|${audience}`, () => factory.create(serviceUrl, audience)) };
+    const connectorFactory = factory && {
+      create: (serviceUrl: string, audience?: string) => this.reuse(`connector|${appId}|${serviceUrl}|${audience}`, () => factory.create(serviceUrl, audience).then((client) => withPlainJsonMessages(client, serviceUrl))),
+    };
     return super.processActivity({ ...authenticated, connectorFactory }, activity, logic);
   }
 }
@@ -75,7 +91,7 @@ function appIdOf(identity: ClaimsIdentity): string {
   return identity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? identity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
 }
 
-export function createAdapter(config: Config, overrides: AdapterOverrides = {}): TeamsAdapter {
+export function createAdapter(config: Config, overrides: AdapterOverrides = {}): ChaserAdapter {
   const auth = {
     MicrosoftAppId: config.MICROSOFT_APP_ID,
     MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,

@@ -4,13 +4,14 @@
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Server } from 'node:http';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
 import { z } from 'zod';
+import type { ChaserAdapter } from './adapter';
 import type { Logger } from './logger';
 
 export interface ServerDeps {
-  adapter: TeamsAdapter;
+  adapter: ChaserAdapter;
   /** The bot's turn logic (teams-ai Application.run). */
   run: (context: TurnContext) => Promise<unknown>;
   ready: () => Promise<{ ok: boolean; detail: string }>;
@@ -40,10 +41,18 @@ export function createHttpApp(deps: ServerDeps): express.Express {
       return;
     }
     try {
-      await deps.adapter.process(req, res, async (context) => {
+      const invoke = await deps.adapter.handle(req.body, req.headers.authorization ?? '', async (context) => {
         await deps.run(context);
       });
+      res.status(invoke?.status ?? 200);
+      if (invoke?.body !== undefined) res.send(invoke.body);
+      else res.end();
     } catch (err) {
+      if (err instanceof AuthenticationError) {
+        deps.log.warn({ reason: err.message }, 'refused a request without a valid Bot Framework token');
+        res.status(401).json({ error: 'unauthorized' });
+        return;
+      }
       deps.log.error({ err }, 'activity processing failed');
       if (!res.headersSent) res.status(500).json({ error: 'internal error' });
     }

@@ -1,7 +1,9 @@
 /**
- * Registers every handler, by kind. teams-ai runs the first route that matches, so specific routes
- * come before the catch-all question handler.
+ * Registers every handler, by kind. teams-ai runs the first route that matches, so the message
+ * commands come before the catch-all question handler.
  */
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { RouteSelector, TurnState } from '@microsoft/teams-ai';
 import type { ChaserApp } from '../app';
 import type { BotDeps } from '../deps';
 import { captureIdentity } from './turn/capture-identity';
@@ -31,33 +33,51 @@ import { fileUpload, isFileUpload } from './messages/file-upload';
 import { cancelImportAction } from './actions/import-cancel';
 import { confirmImportAction } from './actions/import-confirm';
 
+/** Messages that are commands, in the order tried; any other message is a question (answerQuestion). */
+function messageCommands(deps: BotDeps): [RouteSelector, (context: TurnContext, state: TurnState) => Promise<void>][] {
+  return [
+    [saying(/^\s*(help|\?|hi|hello)\s*[.!?]*\s*$/i), help(deps)],
+    // Personal commands: before the catch-all question route, which would otherwise take them.
+    [saying(MY_ACTIONS), myActions(deps)],
+    [saying(SNOOZE), snooze(deps)],
+    [saying(AWAY), away(deps)],
+    [saying(DELEGATE), delegate(deps)],
+    [saying(REMINDERS_TOGGLE), remindersToggle(deps)],
+    [saying(DIGEST_NOW), digestNow(deps)],
+    [saying(LINK_BOARD), linkChannelToBoard(deps)],
+    [saying(FOLLOW_PLAN), boardFollowsPlan(deps)],
+    [saying(SCHEDULE_DIGEST), scheduleBoardDigest(deps)],
+    [saying(UNLINK), unlinkChannel(deps)],
+    [isFileUpload, fileUpload(deps)],
+  ];
+}
+
+/** A message whose text matches `pattern` (as teams-ai matches a RegExp route). */
+function saying(pattern: RegExp): RouteSelector {
+  return async (context) => context.activity.type === ActivityTypes.Message && !!context.activity.text && pattern.test(context.activity.text);
+}
+
 export function registerHandlers(app: ChaserApp, deps: BotDeps): void {
+  const commands = messageCommands(deps);
+  const isQuestion = async (context: TurnContext) => {
+    if (context.activity.type !== ActivityTypes.Message) return false;
+    for (const [selector] of commands) if (await selector(context)) return false;
+    return true;
+  };
   // Guards run first so nothing from a refused request is stored.
   app.turn('beforeTurn', tenantGuard(deps));
   app.turn('beforeTurn', cardSubmitGuard(deps));
-  app.turn('beforeTurn', captureIdentity(deps));
+  app.turn('beforeTurn', captureIdentity(deps, isQuestion));
   app.conversationUpdate('membersAdded', welcomeOnInstall(deps));
-  app.message(/^\s*(help|\?|hi|hello)\s*[.!?]*\s*$/i, help(deps));
-  // Personal commands: before the catch-all question route, which would otherwise take them.
-  app.message(MY_ACTIONS, myActions(deps));
-  app.message(SNOOZE, snooze(deps));
-  app.message(AWAY, away(deps));
-  app.message(DELEGATE, delegate(deps));
-  app.message(REMINDERS_TOGGLE, remindersToggle(deps));
+  for (const [selector, handler] of commands) app.message(selector, handler);
   app.adaptiveCards.actionExecute('myactions.page', myActionsPage(deps));
   app.adaptiveCards.actionExecute('action.open', openUpdateCard(deps));
   app.adaptiveCards.actionExecute('action.update', saveUpdate(deps));
   app.adaptiveCards.actionExecute('extension.decide', decideExtensionRequest(deps));
   app.adaptiveCards.actionExecute('action.verify', verifyAction(deps));
   app.adaptiveCards.actionExecute('list.page', listPage(deps));
-  app.message(DIGEST_NOW, digestNow(deps));
-  app.message(LINK_BOARD, linkChannelToBoard(deps));
-  app.message(FOLLOW_PLAN, boardFollowsPlan(deps));
-  app.message(SCHEDULE_DIGEST, scheduleBoardDigest(deps));
-  app.message(UNLINK, unlinkChannel(deps));
   app.adaptiveCards.actionExecute('digest.page', digestPage(deps));
   app.adaptiveCards.actionExecute('reminder.page', reminderPage(deps));
-  app.message(isFileUpload, fileUpload(deps));
   app.adaptiveCards.actionExecute('import.confirm', confirmImportAction(deps));
   app.adaptiveCards.actionExecute('import.cancel', cancelImportAction(deps));
   app.activity('message', answerQuestion(deps));

@@ -1,6 +1,6 @@
 /** The bot over HTTP with real Bot Framework activities, replies recorded by the connector stand-in. */
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import { ALEX, installed, message } from '../helpers/activities';
+import { ALEX, installed, message, personalConversationId } from '../helpers/activities';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { startConnector } from '../helpers/connector';
 import { seedPlan } from '../helpers/fixtures';
@@ -89,6 +89,69 @@ describe('bot over HTTP', () => {
     expect(await partial.json()).toEqual({ error: 'expected a Bot Framework activity (recipient is missing or malformed)' });
     const health = await fetch(`${bot.chaser.url}/healthz`);
     expect(health.status).toBe(200);
+  });
+
+  it("answers a question while it records the sender, and has recorded them by the time it replies", async () => {
+    const db = bot.chaser.core.db;
+    const queryRows = db.queryRows;
+    // The sender's read is held until another statement starts (or a second passes): the answer's.
+    let holding = false;
+    let startedMeanwhile = false;
+    let release!: () => void;
+    const other = new Promise<void>((resolve) => (release = resolve));
+    const spy = jest.spyOn(db, 'queryRows').mockImplementation(async (sql, args) => {
+      if (!sql.includes('SELECT 1 AS "one"')) {
+        startedMeanwhile ||= holding;
+        release();
+        return queryRows(sql, args);
+      }
+      holding = true;
+      await Promise.race([other, new Promise((r) => setTimeout(r, 1000))]);
+      holding = false;
+      return queryRows(sql, args);
+    });
+    try {
+      const user = { id: 'user-id-40', name: 'Nadia Newcomer', aadObjectId: '00000000-0000-0000-0000-0000000000040' };
+      await bot.post(message("what's red?", { ...where(), user }));
+      expect(startedMeanwhile).toBe(true);
+      expect(texts(cardOf(bot.connector.sends()[0]))).toContain('Red — 2 actions');
+      const person = await db.prisma.person.findUnique({ where: { aadObjectId: user.aadObjectId } });
+      expect(person).toMatchObject({ displayName: 'Nadia Newcomer', teamsUserId: user.id });
+      expect(await db.prisma.conversationRef.findUnique({ where: { conversationId: personalConversationId(user) } })).toMatchObject({ personId: person!.id });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('apologises instead of answering when the sender cannot be recorded', async () => {
+    const db = bot.chaser.core.db;
+    const queryRows = db.queryRows;
+    const spy = jest.spyOn(db, 'queryRows').mockImplementation(async (sql, args) => {
+      if (sql.includes('SELECT 1 AS "one"')) throw new Error('database went away');
+      return queryRows(sql, args);
+    });
+    try {
+      const res = await bot.post(message("what's red?", where()));
+      expect(res.status).toBe(200);
+      expect(bot.connector.sends().map((s) => s.activity.text)).toEqual(['Sorry, something went wrong on my side. Please try again in a minute.']);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('retries a throttled reply as the SDK does, and sends it once', async () => {
+    bot.connector.inject({ status: 429, retryAfterSeconds: 0, times: 1 });
+    const res = await bot.post(message('help', where()));
+    expect(res.status).toBe(200);
+    expect(bot.connector.attempts).toBeGreaterThanOrEqual(2);
+    expect(bot.connector.sends()).toHaveLength(1);
+    expect(texts(cardOf(bot.connector.sends()[0]))).toContain("what's red?");
+  });
+
+  it('treats a refused reply as a failed turn, so the apology follows', async () => {
+    bot.connector.inject({ status: 403, code: 'BotDisabledByAdmin', times: 1 });
+    await bot.post(message('help', where()));
+    expect(bot.connector.sends().map((s) => s.activity.text)).toEqual(['Sorry, something went wrong on my side. Please try again in a minute.']);
   });
 
   it('builds its Bot Framework clients once per service URL, and answers each activity at its own URL', async () => {

@@ -46,9 +46,11 @@ it('never writes the app password or a bearer token to the logs', async () => {
   const text = logs.text();
   // The logs did capture this run, so their silence about secrets means something.
   const messages = logs.entries().map((e) => e.msg);
-  expect(messages).toEqual(expect.arrayContaining(['Chaser is listening on /api/messages', 'refused an activity from a tenant not in ALLOWED_TENANTS', 'config', 'headers', 'request']));
+  expect(messages).toEqual(
+    expect.arrayContaining(['Chaser is listening on /api/messages', 'refused an activity from a tenant not in ALLOWED_TENANTS', 'refused a request without a valid Bot Framework token', 'config', 'headers', 'request']),
+  );
   expect(logs.entries().find((e) => e.msg === 'config')?.config).toMatchObject({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: '***' });
-  expect(consoleOutput.join('\n')).toMatch(/expired/);
+  expect(logs.entries().find((e) => e.msg === 'refused a request without a valid Bot Framework token')?.reason).toMatch(/expired/);
 
   for (const output of [text, consoleOutput.join('\n')]) {
     expect(output).not.toContain(APP_PASSWORD);

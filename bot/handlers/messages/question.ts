@@ -18,6 +18,7 @@ import { cardAttachment, type AdaptiveCard } from '../../../cards/card';
 import { createQuestionPlanner } from '../../ai/question-planner';
 import type { BotDeps } from '../../deps';
 import { conversationScope, mentionsOf } from '../../teams-activity';
+import { withRecordedSender } from '../turn/capture-identity';
 
 /** Runs a parsed question for whoever sent `activity` and builds its card (also used by list paging). */
 export async function answerQuery(deps: BotDeps, activity: Partial<Activity>, query: Query, page = 0): Promise<AdaptiveCard> {
@@ -28,7 +29,7 @@ export async function answerQuery(deps: BotDeps, activity: Partial<Activity>, qu
 
 export function answerQuestion(deps: BotDeps) {
   const ai = deps.aiModel && createQuestionPlanner(deps, deps.aiModel);
-  return async (context: TurnContext, state: TurnState): Promise<void> => {
+  const answer = async (context: TurnContext, state: TurnState): Promise<AdaptiveCard> => {
     const started = Date.now();
     const mentioned = await mentionedPeople(deps.core, mentionsOf(context.activity));
     // Parsed and answered while the lexicon is confirmed current (withLexicon); the AI layer, which is
@@ -41,6 +42,11 @@ export function answerQuestion(deps: BotDeps) {
     const query = (parsed.kind === 'unknown' && (await ai?.plan(context, state))) || parsed;
     const card = answered.card ?? (await answerQuery(deps, context.activity, query));
     deps.log.debug({ kind: query.kind, ai: query !== parsed, ms: Date.now() - started }, 'question answered');
+    return card;
+  };
+  // Answered while captureIdentity records the sender (it does not wait for questions).
+  return async (context: TurnContext, state: TurnState): Promise<void> => {
+    const card = await withRecordedSender(context, answer(context, state));
     await context.sendActivity(MessageFactory.attachment(cardAttachment(card)));
   };
 }
