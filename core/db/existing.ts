@@ -1,6 +1,6 @@
 /**
  * Which of many keys a unique text column already holds. A reminder sweep asks this of tens of
- * thousands of keys (ReminderLog, outbox idempotency keys): as Prisma's `in` list every key is a bound
+ * thousands of keys (ReminderLog): as Prisma's `in` list every key is a bound
  * parameter, split across statements to fit the parameter limit, and that handling was most of the
  * lookup. Here the list goes as one JSON text parameter that the database unpacks itself, past Prisma's
  * parameter handling (queryRows): at 42,000 keys ~180 ms became ~22 ms on PostgreSQL, ~34 ms on SQLite.
@@ -8,7 +8,7 @@
 import type { Db } from './client';
 
 /** Tables and unique columns looked up this way (names go into SQL, so only these). */
-const LOOKUPS = { ReminderLog: 'key', OutboxMessage: 'idempotencyKey' } as const;
+const LOOKUPS = { ReminderLog: 'key' } as const;
 
 /**
  * Keys per statement on PostgreSQL. Each key is an index probe, and one statement runs in one backend on

@@ -7,7 +7,7 @@
 import type { CoreContext } from '../context';
 import { localDate } from '../time';
 import { toReminderAction, type ReminderAction } from './card-action';
-import { existingOutboxKeys, existingReminderKeys, loadOpenActions, loadPeople, loadPersonalConversations, loadPlans, loadPosts, type OpenAction, type Posts } from './load';
+import { existingReminderKeys, loadOpenActions, loadPeople, loadPersonalConversations, loadPlans, loadPosts, recentCardKeys, type OpenAction, type Posts } from './load';
 import { OwnerCalendar } from './calendar';
 import { escalationKey, owedWindow, reminderKey, type ReminderKind } from './occasions';
 import { parseReminderPolicy, type ReminderPolicy } from './policy';
@@ -85,11 +85,10 @@ interface PersonToday {
 export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Promise<ReminderDecision> {
   const now = ctx.now();
   const decision: ReminderDecision = { asOf: now, cards: [], waiting: [], undeliverable: [], policyErrors: [] };
-  // Plans are tens of rows: read with people, the actions' window is known as soon as the outbox has answered.
-  const [people, plans] = await Promise.all([loadPeople(ctx), loadPlans(ctx)]);
+  // Plans are tens of rows: read with people, so the actions' window is known at once.
+  const [people, plans, alreadySent] = await Promise.all([loadPeople(ctx), loadPlans(ctx), recentCardKeys(ctx, now)]);
   const slots = reminderSlots(people.values(), now, opts.reminderTime, ctx.timeZone);
   const open = [...people.values()].filter((p) => slots.get(p.id)!.open).map((p) => cardKeys(p, slots.get(p.id)!));
-  const alreadySent = await existingOutboxKeys(ctx, open.flatMap((k) => [k.reminder, k.escalation]));
   // Most sweeps find nobody whose time has come and who still lacks a card today: stop before reading actions.
   if (open.every((k) => alreadySent.has(k.reminder) && alreadySent.has(k.escalation))) return decision;
 

@@ -134,7 +134,17 @@ export function existingReminderKeys(ctx: CoreContext, keys: string[]): Promise<
   return existingKeys(ctx.db, 'ReminderLog', 'key', keys);
 }
 
-/** The subset of `keys` already in the outbox (cards already decided today). */
-export async function existingOutboxKeys(ctx: CoreContext, keys: string[]): Promise<Set<string>> {
-  return new Set((await existingKeys(ctx.db, 'OutboxMessage', 'idempotencyKey', keys)).map((i) => keys[i]));
+/**
+ * The keys of the daily cards (reminder and escalation) decided in the last two days: among them every
+ * card of anyone's today, which was decided less than a day ago, in any time zone (a card's notBefore
+ * is when it was decided, and retries only move it later). Unlike asking for today's keys, this needs
+ * no people first, so a sweep reads it beside them: a round trip less.
+ */
+export async function recentCardKeys(ctx: CoreContext, now: Date): Promise<Set<string>> {
+  const rows = await ctx.db.queryRows(`SELECT "idempotencyKey" FROM "OutboxMessage" WHERE "purpose" IN ('reminder', 'escalation') AND "notBefore" >= $1`, [
+    new Date(now.getTime() - 2 * DAY_MS),
+  ]);
+  return new Set(rows.map(([key]) => key as string));
 }
+
+const DAY_MS = 86_400_000;

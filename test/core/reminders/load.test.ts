@@ -2,7 +2,7 @@
  * What a sweep reads, through the driver's rows rather than Prisma's: the same values Prisma stored, on
  * both databases. At a large organisation's scale it binds no id list longer than the driver accepts.
  */
-import { existingOutboxKeys, existingReminderKeys, loadOpenActions, loadPeople, loadPersonalConversations, loadPlans, loadPosts } from '../../../core/reminders/load';
+import { existingReminderKeys, loadOpenActions, loadPeople, loadPersonalConversations, loadPlans, loadPosts, recentCardKeys } from '../../../core/reminders/load';
 import { DEFAULT_RAG_WINDOWS } from '../../../core/rag';
 import { createTestDb, type TestDatabase } from '../../helpers/db';
 import { seedPerson, seedPlan } from '../../helpers/fixtures';
@@ -21,14 +21,27 @@ it("looks up 70,000 keys at once, past SQLite's and PostgreSQL's parameter limit
   // Keys with quotes and JSON's special characters come back exactly.
   const logged = ['a1:overdue:2026-11-01:2026-11-22:p1', `it's "quoted" \\ back`];
   for (const key of logged) await t.db.prisma.reminderLog.create({ data: { key, actionId: action.id, kind: 'overdue', personId: person.id } });
-  const conversation = await t.db.prisma.conversationRef.create({ data: { conversationId: 'c1', scope: 'personal', serviceUrl: 'http://x', reference: '{}' } });
-  await t.db.prisma.outboxMessage.create({ data: { idempotencyKey: 'reminder:p1:2026-11-24', conversationId: conversation.id, purpose: 'reminder', activity: '{}' } });
 
   const keys = Array.from({ length: 70_000 }, (_, i) => `key-${i}`);
   const asked = [...keys, ...logged];
   expect((await existingReminderKeys(ctx, asked)).map((i) => asked[i]).sort()).toEqual([...logged].sort());
-  await expect(existingOutboxKeys(ctx, [...keys, 'reminder:p1:2026-11-24', 'escalation:p1:2026-11-24'])).resolves.toEqual(new Set(['reminder:p1:2026-11-24']));
   await expect(existingReminderKeys(ctx, [])).resolves.toEqual([]);
+});
+
+it("reads the daily cards decided in the last two days, today's in every time zone among them", async () => {
+  const now = new Date('2026-11-24T10:00:00Z');
+  const ctx = { db: t.db, now: () => now, timeZone: 'Europe/London', ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: [] };
+  const conversation = await t.db.prisma.conversationRef.create({ data: { conversationId: 'cards', scope: 'personal', serviceUrl: 'http://x', reference: '{}' } });
+  const card = (idempotencyKey: string, purpose: string, notBefore: string) =>
+    t.db.prisma.outboxMessage.create({ data: { idempotencyKey, conversationId: conversation.id, purpose, activity: '{}', notBefore: new Date(notBefore) } });
+  // Kiritimati (UTC+14) reached 24 Nov at 10:00 UTC on the 23rd; its 09:00 card went out then.
+  await card('reminder:kiritimati:2026-11-24', 'reminder', '2026-11-23T19:00:00Z');
+  await card('escalation:london:2026-11-24', 'escalation', '2026-11-24T09:00:00Z');
+  // A retry moves a card's notBefore later, never earlier.
+  await card('reminder:retried:2026-11-24', 'reminder', '2026-11-24T11:30:00Z');
+  await card('reminder:london:2026-11-21', 'reminder', '2026-11-21T09:00:00Z');
+  await card('digest:board:2026-11-24', 'digest', '2026-11-24T08:00:00Z');
+  await expect(recentCardKeys(ctx, now)).resolves.toEqual(new Set(['reminder:kiritimati:2026-11-24', 'escalation:london:2026-11-24', 'reminder:retried:2026-11-24']));
 });
 
 it('reads open, unsnoozed actions in the window in plan order, with their owners, dates as days, and people and posts as Prisma stored them', async () => {

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "OutboxMessage_purpose_notBefore_idx" ON "OutboxMessage"("purpose", "notBefore");
+
