@@ -151,8 +151,12 @@ export async function openDb(url: string): Promise<Db> {
   return { prisma, provider, url, queryRows, close };
 }
 
-/** How the driver adapters convert an argument: Dates to each database's stored timestamp text. */
+/**
+ * How the driver adapters convert an argument: Dates to each database's stored timestamp text; an array
+ * (PostgreSQL only) element by element, to one array parameter.
+ */
 function argType(value: unknown): ArgType {
+  if (Array.isArray(value)) return { ...argType(value[0]), arity: 'list' };
   const scalarType = value instanceof Date ? 'datetime' : typeof value === 'number' ? (Number.isInteger(value) ? 'int' : 'float') : typeof value === 'boolean' ? 'boolean' : 'string';
   return { scalarType, arity: 'scalar' };
 }
