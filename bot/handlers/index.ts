@@ -37,7 +37,6 @@ import { confirmImportAction } from './actions/import-confirm';
 function messageCommands(deps: BotDeps): [RouteSelector, (context: TurnContext, state: TurnState) => Promise<void>][] {
   return [
     [saying(/^\s*(help|\?|hi|hello)\s*[.!?]*\s*$/i), help(deps)],
-    // Personal commands: before the catch-all question route, which would otherwise take them.
     [saying(MY_ACTIONS), myActions(deps)],
     [saying(SNOOZE), snooze(deps)],
     [saying(AWAY), away(deps)],
