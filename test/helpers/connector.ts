@@ -20,6 +20,8 @@ export interface Recorded {
   replyToId?: string;
   activity: Record<string, any>;
   at: number;
+  /** The request's Authorization header: the bot's outbound token, when it has an app id. */
+  authorization?: string;
 }
 
 /** Return a status (and headers) to fail a request instead of recording it. */
@@ -99,7 +101,7 @@ export async function startConnector(opts: ConnectorOptions = {}): Promise<Conne
 
     if (req.method === 'POST' && !m[1]) {
       const id = `a:created-${++seq}`;
-      recorded.push({ kind: 'createConversation', conversationId: id, activityId: '', activity: body, at: Date.now() });
+      recorded.push({ kind: 'createConversation', conversationId: id, activityId: '', activity: body, at: Date.now(), authorization: req.headers.authorization });
       return reply(200, { id, activityId: body?.activity ? `act-${seq}` : undefined });
     }
     if (req.method === 'POST') {
@@ -122,11 +124,11 @@ export async function startConnector(opts: ConnectorOptions = {}): Promise<Conne
       }
       const activityId = `act-${++seq}`;
       if (outboxId) byOutboxId.set(outboxId, activityId);
-      recorded.push({ kind: body?.type === 'typing' ? 'typing' : 'send', conversationId, activityId, replyToId: m[2] && decodeURIComponent(m[2]), activity: body, at });
+      recorded.push({ kind: body?.type === 'typing' ? 'typing' : 'send', conversationId, activityId, replyToId: m[2] && decodeURIComponent(m[2]), activity: body, at, authorization: req.headers.authorization });
       return reply(200, { id: activityId });
     }
     if (req.method === 'PUT' && m[2]) {
-      recorded.push({ kind: 'update', conversationId, activityId: decodeURIComponent(m[2]), activity: body, at: Date.now() });
+      recorded.push({ kind: 'update', conversationId, activityId: decodeURIComponent(m[2]), activity: body, at: Date.now(), authorization: req.headers.authorization });
       return reply(200, { id: m[2] });
     }
     return reply(405, { error: { code: 'MethodNotAllowed' } });

@@ -62,6 +62,7 @@ describe('inbound authentication in production mode', () => {
     await bot.connector.waitFor((r) => r.length === 1);
     expect(JSON.stringify(bot.connector.sends()[0].activity)).toContain("what's red?");
     expect(credentials.issued).toContain(APP_ID);
+    expect(bot.connector.sends()[0].authorization).toBe('Bearer outbound-test-token');
     expect(await bot.chaser.core.db.prisma.person.count()).toBe(1);
   });
 });
