@@ -15,8 +15,9 @@ interface PipelineClient {
 }
 
 /**
- * `connector` (made for `serviceUrl`) with replyToActivity, sendToConversation and updateActivity sent as plain JSON. A client
- * that does not expose its pipeline as expected (another SDK version) is returned as it is.
+ * `connector` (made for `serviceUrl`) with replyToActivity, sendToConversation and updateActivity sent
+ * as plain JSON. A client that does not expose its pipeline as expected (another SDK version) is
+ * returned as it is; test/bot/connector-replies.test.ts notices.
  */
 export function withPlainJsonMessages(connector: ConnectorClient, serviceUrl: string): ConnectorClient {
   const client = (connector as unknown as { client?: PipelineClient }).client;
@@ -36,7 +37,8 @@ export function withPlainJsonMessages(connector: ConnectorClient, serviceUrl: st
       const error = errorOf(response.bodyAsText);
       throw new RestError(`the Bot Connector answered ${response.status}: ${error?.message ?? response.bodyAsText?.slice(0, 200) ?? ''}`, { code: error?.code, statusCode: response.status, request, response });
     }
-    return response.bodyAsText ? (JSON.parse(response.bodyAsText) as ResourceResponse) : { id: '' };
+    // As the SDK's operations: no body, no id.
+    return (response.bodyAsText ? JSON.parse(response.bodyAsText) : {}) as ResourceResponse;
   };
   const activities = (conversationId: string) => `/v3/conversations/${encodeURIComponent(conversationId)}/activities`;
   const operations: Pick<ConnectorClient['conversations'], 'replyToActivity' | 'sendToConversation' | 'updateActivity'> = {
