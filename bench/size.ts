@@ -99,7 +99,7 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
           floorTotal = (await redFloor(driver, dateOnly(today))).total;
         },
       },
-      { min: 5, max: n(10, 30), budgetMs, warmup: 2 },
+      { min: 5, max: n(10, 200), budgetMs, warmup: 2 },
     );
     if (botTotal !== floorTotal) throw new Error(`"what's red?" disagrees with its floor: bot ${botTotal}, SQL ${floorTotal}`);
     const questions: Record<string, Timing> = {};
@@ -118,7 +118,7 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
           floorPairs = (await reminderFloor(driver, { now, dueBy: dateOnly(addDays(today, 20)), quietSince: dateOnly(addDays(today, -30)), todayStart: dateOnly(today), escalateBefore: dateOnly(addDays(today, -14)) })).length;
         },
       },
-      { min: 5, max: n(10, 30), budgetMs, warmup: 2 },
+      { min: 5, max: n(10, 200), budgetMs, warmup: 2 },
     );
 
     // A reminder card's later page, rebuilt from the card's ReminderLog rows among years of others: the
@@ -139,7 +139,7 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
           floorPageRows = (await cardPageFloor(driver, String(sample.key))).length;
         },
       },
-      { min: 5, max: n(10, 30), budgetMs: budgetMs / 2, warmup: 2 },
+      { min: 5, max: n(10, 200), budgetMs: budgetMs / 2, warmup: 2 },
     );
     if (pageRows !== floorPageRows) throw new Error(`the reminder card page disagrees with its floor: Chaser ${pageRows} rows, SQL ${floorPageRows}`);
 
