@@ -8,7 +8,7 @@
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export interface ZonedParts {

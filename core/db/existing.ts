@@ -1,9 +1,9 @@
 /**
  * Which of many keys a unique text column already holds. A reminder sweep asks this of tens of
- * thousands of keys (ReminderLog): as Prisma's `in` list every key is a bound
- * parameter, split across statements to fit the parameter limit, and that handling was most of the
- * lookup. Here the list goes as one parameter (a JSON text on SQLite) that the database unpacks itself, past Prisma's
- * parameter handling (queryRows): at 42,000 keys ~180 ms became ~22 ms on PostgreSQL, ~34 ms on SQLite.
+ * thousands of keys (ReminderLog): as Prisma's `in` list every key is a bound parameter, split across
+ * statements to fit the parameter limit, and that handling was most of the lookup. Here the list goes
+ * as one parameter (a JSON text on SQLite) that the database unpacks itself, past Prisma's parameter
+ * handling (queryRows): at 42,000 keys ~180 ms became ~22 ms on PostgreSQL, ~34 ms on SQLite.
  */
 import type { Db } from './client';
 
@@ -23,18 +23,18 @@ const KEYS_PER_STATEMENT = 10_000;
  * 100k on PostgreSQL, most of it in the garbage collector.
  */
 export async function existingKeys<T extends keyof typeof LOOKUPS>(db: Db, table: T, column: (typeof LOOKUPS)[T], keys: readonly string[]): Promise<number[]> {
-  const size = db.provider === 'postgresql' ? KEYS_PER_STATEMENT : keys.length;
+  const sqlite = db.provider === 'sqlite';
+  const size = sqlite ? keys.length : KEYS_PER_STATEMENT;
   const parts: Promise<number[]>[] = [];
   // json_each numbers array elements from 0, PostgreSQL's ORDINALITY from 1. PostgreSQL takes the keys
   // as one text[] parameter: unpacking a JSON text instead cost ~10 % more at 10,000 keys and ~25 % at
   // 459, where it also led the planner to hash the whole table rather than probe the index.
-  const sql =
-    db.provider === 'sqlite'
-      ? `SELECT k."key" FROM json_each($1) k JOIN "${table}" t ON t."${column}" = k."value"`
-      : `SELECT (k.i - 1)::int FROM unnest($1::text[]) WITH ORDINALITY AS k(v, i) JOIN "${table}" t ON t."${column}" = k.v`;
+  const sql = sqlite
+    ? `SELECT k."key" FROM json_each($1) k JOIN "${table}" t ON t."${column}" = k."value"`
+    : `SELECT (k.i - 1)::int FROM unnest($1::text[]) WITH ORDINALITY AS k(v, i) JOIN "${table}" t ON t."${column}" = k.v`;
   for (let from = 0; from < keys.length; from += size) {
     const part = keys.slice(from, from + size);
-    parts.push(db.queryRows(sql, [db.provider === 'sqlite' ? JSON.stringify(part) : part]).then((rows) => rows.map(([i]) => from + Number(i))));
+    parts.push(db.queryRows(sql, [sqlite ? JSON.stringify(part) : part]).then((rows) => rows.map(([i]) => from + Number(i))));
   }
   return (await Promise.all(parts)).flat();
 }

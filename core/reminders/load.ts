@@ -9,7 +9,7 @@ import { holderView, type OwnerView } from '../actions/view';
 import type { CoreContext } from '../context';
 import { existingKeys } from '../db/existing';
 import { append } from '../groups';
-import { addDays, dateOnly } from '../time';
+import { addDays, dateOnly, DAY_MS } from '../time';
 import type { OwedWindow } from './occasions';
 import type { ReminderPerson } from './recipients';
 
@@ -146,5 +146,3 @@ export async function recentCardKeys(ctx: CoreContext, now: Date): Promise<Set<s
   ]);
   return new Set(rows.map(([key]) => key as string));
 }
-
-const DAY_MS = 86_400_000;
