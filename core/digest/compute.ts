@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ActionView } from '../actions/view';
 import type { CoreContext } from '../context';
 import { RAGS, type Rag } from '../domain';
-import { addDays, formatDate, isoDate, localDate, zonedParts } from '../time';
+import { addDays, DAY_MS, daysBetween, formatDate, isoDate, localDate, zonedParts } from '../time';
 import { actionViewsAsOf } from './as-of';
 
 export const DIGEST_SECTIONS = ['newlyRed', 'overdue', 'done', 'dueSoon', 'awaitingVerification', 'extensions', 'stale', 'unreachable'] as const;
@@ -85,7 +85,7 @@ export async function computeDigest(ctx: CoreContext, boardId: string, asOf: Dat
   const counts = countRags(views);
   const red = views.filter((v) => v.effectiveRag === 'RED');
   const today = localDate(asOf, ctx.timeZone);
-  const periodStart = previousAt ?? new Date(asOf.getTime() - 7 * 86_400_000);
+  const periodStart = previousAt ?? new Date(asOf.getTime() - 7 * DAY_MS);
   const open = views.filter((v) => v.status === 'open');
 
   const newlyRed = previous ? red.filter((v) => !previous.redIds.includes(v.id)) : red;
@@ -171,7 +171,7 @@ function owners(v: ActionView): string {
 const byDue = (a: ActionView, b: ActionView) => a.due!.localeCompare(b.due!);
 
 function overdueBy(due: string, today: string): string {
-  const days = Math.round((Date.parse(today) - Date.parse(due)) / 86_400_000);
+  const days = daysBetween(due, today);
   return `${days} day${days === 1 ? '' : 's'} overdue`;
 }
 

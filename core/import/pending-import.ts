@@ -5,13 +5,14 @@
  */
 import type { CoreContext } from '../context';
 import { isAdmin } from '../people/roles';
+import { DAY_MS } from '../time';
 import type { ImportResult } from './apply';
 import { importPlanFile } from './import-file';
 
 type Ctx = Pick<CoreContext, 'db' | 'now' | 'adminAadIds'>;
 
 /** Files nobody confirmed are dropped after a day. */
-const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
+const PENDING_TTL_MS = DAY_MS;
 
 export type StageResult = { kind: 'forbidden' } | { kind: 'staged'; result: ImportResult; pendingImportId: string | null };
 

@@ -7,6 +7,7 @@
  */
 import type { Prisma } from '../db/client';
 import type { CoreContext } from '../context';
+import { DAY_MS } from '../time';
 
 export interface PruneOptions {
   /** OUTBOX_RETENTION_DAYS: payloads are kept this many days after sending; 0 keeps them forever. */
@@ -14,8 +15,6 @@ export interface PruneOptions {
   /** Rows cleared per statement, each a write of its own: 200 reminder cards take a few ms on SQLite. */
   batchSize?: number;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * Rows that will never be sent (again) and are past the window: sent ones by when they were sent,

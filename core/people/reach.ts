@@ -8,6 +8,7 @@
  * Person: it is a retry timer, not part of who someone is, and needs no schema change.
  */
 import type { CoreContext } from '../context';
+import { DAY_MS } from '../time';
 
 export interface OpenTarget {
   personId: string;
@@ -88,6 +89,6 @@ function botOf(reference: string): OpenTarget['bot'] | undefined {
 /** Teams refused to open a chat (app not installed for them): do not ask again for a while. */
 export async function recordRefusal(ctx: CoreContext, personId: string): Promise<void> {
   const key = REFUSED_PREFIX + personId;
-  const value = new Date(ctx.now().getTime() + REFUSED_RETRY_DAYS * 86_400_000).toISOString();
+  const value = new Date(ctx.now().getTime() + REFUSED_RETRY_DAYS * DAY_MS).toISOString();
   await ctx.db.prisma.appState.upsert({ where: { key }, create: { key, value }, update: { value } });
 }

@@ -2,6 +2,7 @@
  * Time phrases: "this week", "in the next 14 days", "since 1 Nov", "in October", "by Friday".
  * Calendar ranges stay symbolic; dates and weekdays resolve against the injected clock (UTC days).
  */
+import { DAY_MS } from '../time';
 import type { CalendarRange, Period } from './types';
 import type { Cue, Sense } from './vocabulary';
 
@@ -14,7 +15,6 @@ export interface Word {
 /** Whether a bare "1 Nov" or "Friday" means the next one (due dates) or the last one (changes). */
 export type Direction = 'past' | 'future';
 
-const DAY = 86_400_000;
 const MAX_DAYS = 3660;
 
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -83,12 +83,12 @@ class Reader {
     if (dmy) return this.dated(+dmy[2] - 1, +dmy[1], dmy[3], 1);
     const cue = this.cue(i);
     if (cue === 'today') return { t: this.today, length: 1 };
-    if (cue === 'yesterday') return { t: this.today - DAY, length: 1 };
-    if (cue === 'tomorrow') return { t: this.today + DAY, length: 1 };
+    if (cue === 'yesterday') return { t: this.today - DAY_MS, length: 1 };
+    if (cue === 'tomorrow') return { t: this.today + DAY_MS, length: 1 };
     if (cue === 'weekday') {
       const todayIso = ((new Date(this.today).getUTCDay() + 6) % 7) + 1;
       const diff = ((this.n(i) as number) - todayIso + 7) % 7;
-      return { t: this.today + (this.dir === 'future' ? diff : diff === 0 ? 0 : diff - 7) * DAY, length: 1 };
+      return { t: this.today + (this.dir === 'future' ? diff : diff === 0 ? 0 : diff - 7) * DAY_MS, length: 1 };
     }
     const ordinal = ORDINAL.exec(text);
     if (ordinal && this.cue(i + 1) === 'month') {
@@ -117,14 +117,14 @@ class Reader {
   /** The first day of "this week" (Monday), "last month" and so on, for "since last week". */
   rangeStart(range: CalendarRange): number {
     const d = new Date(this.today);
-    const monday = this.today - ((d.getUTCDay() + 6) % 7) * DAY;
+    const monday = this.today - ((d.getUTCDay() + 6) % 7) * DAY_MS;
     const first = (offset: number) => Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1);
     const starts: Record<CalendarRange, number> = {
       today: this.today,
-      yesterday: this.today - DAY,
+      yesterday: this.today - DAY_MS,
       'this-week': monday,
-      'last-week': monday - 7 * DAY,
-      'next-week': monday + 7 * DAY,
+      'last-week': monday - 7 * DAY_MS,
+      'next-week': monday + 7 * DAY_MS,
       'this-month': first(0),
       'last-month': first(-1),
       'next-month': first(1),
@@ -208,5 +208,5 @@ export function findPeriods(words: Word[], now: Date, dir: Direction): Period[] 
 /** Whole days from a date to the clock's today, for "no update since 1 October". */
 export function daysSince(isoDate: string, now: Date): number {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return Math.round((today - Date.parse(isoDate)) / DAY);
+  return Math.round((today - Date.parse(isoDate)) / DAY_MS);
 }
