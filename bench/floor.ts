@@ -55,7 +55,17 @@ export async function cardPageFloor(driver: Driver, cardKey: string): Promise<Ro
 }
 
 /**
- * The reminder sweep's selection in one indexed query: (action, current holder of an owning post) for
+ * Indexes the reminder floor needs and Chaser does not (it looks reminders up by key): without them the
+ * floor hashed all of ReminderLog twice, and at 10k took ~70 ms instead of ~19. Made on the generated
+ * database only, so the floor is the fastest single query rather than one held back by Chaser's schema.
+ */
+export async function createFloorIndexes(driver: Driver): Promise<void> {
+  await driver.query(`CREATE INDEX "bench_floor_ReminderLog_createdAt" ON "ReminderLog" ("createdAt")`, []);
+  await driver.query(`CREATE INDEX "bench_floor_ReminderLog_actionId_kind" ON "ReminderLog" ("actionId", "kind")`, []);
+}
+
+/**
+ * The reminder sweep's selection in one indexed query (with createFloorIndexes): (action, current holder of an owning post) for
  * open, unsnoozed actions whose due date is within the reminder windows or past (or undated and quiet
  * for the stale window), not already reminded today; and (action, current holder of the plan's owner
  * post) for those overdue beyond the escalation window and not yet escalated to them: what the decision

@@ -10,6 +10,7 @@
  */
 import { providerOf } from '../core/db/client';
 import { openDriver, type Driver } from './driver';
+import { createFloorIndexes } from './floor';
 import { addDays, dateOnly } from '../core/time';
 import { ReminderHistory, type HistoryAction } from './history';
 
@@ -65,6 +66,7 @@ export async function generateData(url: string, opts: GenerateOptions): Promise<
     // SQLite Chaser's own ANALYZE after imports and nightly, jobs/planner-stats.ts; without them SQLite
     // runs the floor's "what's red?" page as a full sort) and, on PostgreSQL, autovacuum's visibility
     // map, without which no index-only scan happens (counting red actions read 3,000 heap pages at 100k).
+    await createFloorIndexes(sink);
     await sink.query(providerOf(url) === 'postgresql' ? 'VACUUM ANALYZE' : 'ANALYZE');
     return counts;
   } finally {
