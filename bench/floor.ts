@@ -56,7 +56,7 @@ export async function cardPageFloor(driver: Driver, cardKey: string): Promise<Ro
 
 /**
  * Indexes the reminder floor needs and Chaser does not (it looks reminders up by key): without them the
- * floor hashed all of ReminderLog twice, and at 10k took ~70 ms instead of ~19. Made on the generated
+ * floor hashed all of ReminderLog twice (PostgreSQL at 10k: ~70 ms instead of ~19). Made on the generated
  * database only, so the floor is the fastest single query rather than one held back by Chaser's schema.
  */
 export async function createFloorIndexes(driver: Driver): Promise<void> {
@@ -65,11 +65,11 @@ export async function createFloorIndexes(driver: Driver): Promise<void> {
 }
 
 /**
- * The reminder sweep's selection in one indexed query (with createFloorIndexes): (action, current holder of an owning post) for
- * open, unsnoozed actions whose due date is within the reminder windows or past (or undated and quiet
- * for the stale window), not already reminded today; and (action, current holder of the plan's owner
- * post) for those overdue beyond the escalation window and not yet escalated to them: what the decision
- * sends is reminders and escalations. With what a card needs (ref, text, due, plan key) and the
+ * The reminder sweep's selection in one query (indexed by createFloorIndexes): (action, current holder
+ * of an owning post) for open, unsnoozed actions whose due date is within the reminder windows or past
+ * (or undated and quiet for the stale window), not already reminded today; and (action, current holder
+ * of the plan's owner post) for those overdue beyond the escalation window and not yet escalated to
+ * them: what the decision sends is reminders and escalations. With what a card needs (ref, text, due, plan key) and the
  * recipient's clock. Windows are the default policy's, in calendar days (14 working days before due ≈ 20 days).
  */
 export async function reminderFloor(driver: Driver, p: { now: Date; dueBy: Date; quietSince: Date; todayStart: Date; escalateBefore: Date }): Promise<Row[]> {

@@ -62,11 +62,11 @@ export async function generateData(url: string, opts: GenerateOptions): Promise<
   const sink = await openDriver(url);
   try {
     const counts = await fill(sink, opts);
+    await createFloorIndexes(sink);
     // What a database in use has and a freshly bulk-loaded one does not yet: planner statistics (on
     // SQLite Chaser's own ANALYZE after imports and nightly, jobs/planner-stats.ts; without them SQLite
     // runs the floor's "what's red?" page as a full sort) and, on PostgreSQL, autovacuum's visibility
     // map, without which no index-only scan happens (counting red actions read 3,000 heap pages at 100k).
-    await createFloorIndexes(sink);
     await sink.query(providerOf(url) === 'postgresql' ? 'VACUUM ANALYZE' : 'ANALYZE');
     return counts;
   } finally {

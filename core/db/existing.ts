@@ -34,7 +34,7 @@ export async function existingKeys<T extends keyof typeof LOOKUPS>(db: Db, table
   // than with the keys (4,459 keys among 64,000 rows: ~42 → ~12 ms; 459 among 3,300: ~1.9 → ~0.9 ms).
   const sql = sqlite
     ? `SELECT k."key" FROM json_each($1) k JOIN "${table}" t ON t."${column}" = k."value"`
-    : `SELECT (k.i - 1)::int FROM unnest($1::text[]) WITH ORDINALITY AS k(v, i) JOIN LATERAL (SELECT 1 FROM "${table}" t WHERE t."${column}" = k.v LIMIT 1) t ON true`;
+    : `SELECT (k.i - 1)::int FROM unnest($1::text[]) WITH ORDINALITY AS k(v, i) JOIN LATERAL (SELECT 1 FROM "${table}" t WHERE t."${column}" = k.v LIMIT 1) hit ON true`;
   for (let from = 0; from < keys.length; from += size) {
     const part = keys.slice(from, from + size);
     parts.push(db.queryRows(sql, [sqlite ? JSON.stringify(part) : part]).then((rows) => rows.map(([i]) => from + Number(i))));
