@@ -65,11 +65,20 @@ export function isEscalated(due: string | null, today: string, policy: ReminderP
  * a changed due date starts a fresh sequence; co-owners each get theirs.
  */
 export function reminderKey(actionId: string, o: Occasion, due: string | null, ownerId: string): string {
-  return `${actionId}:${o.kind}:${due ?? 'none'}:${o.date}:${ownerId}`;
+  return logKey(actionId, o.kind, due ?? 'none', o.date, ownerId);
 }
 
 export function escalationKey(actionId: string, due: string, planOwnerId: string): string {
-  return `${actionId}:escalation:${due}:${planOwnerId}`;
+  return logKey(actionId, 'escalation', due, planOwnerId);
+}
+
+/**
+ * The parts joined into one flat string. A template literal makes a rope of a node per piece, and a
+ * sweep keeps every candidate's key to its end (~42,000 at 100k actions): their nodes were ~35 ms of
+ * a 350 ms decision in the garbage collector's copying.
+ */
+function logKey(...parts: string[]): string {
+  return parts.join(':');
 }
 
 /** How a row reads today: "due in 3 days", "due today", "overdue by 16 days", "no update for 45 days". */
