@@ -1,4 +1,4 @@
-import { dueLabel, isEscalated, owedOccasion, owedWindow, type ReminderSubject } from '../../../core/reminders/occasions';
+import { dueLabel, escalationKey, isEscalated, owedOccasion, owedWindow, reminderKey, type ReminderSubject } from '../../../core/reminders/occasions';
 import { addDays } from '../../../core/time';
 import { DEFAULT_REMINDER_POLICY as policy, parseReminderPolicy } from '../../../core/reminders/policy';
 
@@ -63,6 +63,15 @@ describe('owed reminder occasion', () => {
     expect(dueLabel(dated, '2026-12-15')).toBe('overdue by 1 day');
     expect(dueLabel(dated, '2026-12-30')).toBe('overdue by 16 days');
     expect(dueLabel({ due: null, lastActivity: '2026-10-01' }, '2026-11-15')).toBe('no update for 45 days');
+  });
+});
+
+describe('ReminderLog keys', () => {
+  // Keys already logged must keep matching: a changed spelling would send every past reminder again.
+  it('spell action, kind, due date, occasion and person as they are stored', () => {
+    expect(reminderKey('a1', { kind: 'due-in-7', date: '2026-12-03' }, '2026-12-14', 'p1')).toBe('a1:due-in-7:2026-12-14:2026-12-03:p1');
+    expect(reminderKey('a1', { kind: 'stale', date: '2026-12-01' }, null, 'p1')).toBe('a1:stale:none:2026-12-01:p1');
+    expect(escalationKey('a1', '2026-11-01', 'p2')).toBe('a1:escalation:2026-11-01:p2');
   });
 });
 
