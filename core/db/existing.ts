@@ -27,19 +27,26 @@ export async function existingKeys<T extends keyof typeof LOOKUPS>(db: Db, table
   const size = sqlite ? keys.length : KEYS_PER_STATEMENT;
   const parts: Promise<number[]>[] = [];
   // json_each numbers array elements from 0, PostgreSQL's ORDINALITY from 1. PostgreSQL takes the keys
-  // as one text of lines (keys are ids, kinds and dates: never a line break), split by the server: as
-  // a text[] the driver escaped and quoted each key (~60 ms of a 100k sweep, alternated: ~510 → ~450;
-  // a JSON text cost ~10 % more than text[] at 10,000 keys). It probes the unique index once per key
-  // through LATERAL ... LIMIT 1. As a plain join, a plan made for the keys at hand (a
-  // statement's first runs on a connection, and the pool closes idle ones between sweeps) hashed the
-  // whole table whenever the keys were a tenth of it or more: the lookup grew with years of rows rather
-  // than with the keys (4,459 keys among 64,000 rows: ~42 → ~12 ms; 459 among 3,300: ~1.9 → ~0.9 ms).
-  const sql = sqlite
-    ? `SELECT k."key" FROM json_each($1) k JOIN "${table}" t ON t."${column}" = k."value"`
-    : `SELECT (k.i - 1)::int FROM unnest(string_to_array($1::text, E'\\n')) WITH ORDINALITY AS k(v, i) JOIN LATERAL (SELECT 1 FROM "${table}" t WHERE t."${column}" = k.v LIMIT 1) hit ON true`;
+  // as one text of lines, split by the server: as a text[] the driver escaped and quoted each key (~60
+  // ms of a 100k sweep, alternated: ~510 → ~450; a JSON text cost ~10 % more than text[] at 10,000
+  // keys). Chaser's keys are ids, kinds and dates; a part holding a key with a line break goes as a
+  // text[]. It probes the unique index once per key through LATERAL ... LIMIT 1. As a plain join, a
+  // plan made for the keys at hand (a statement's first runs on a connection, and the pool closes idle
+  // ones between sweeps) hashed the whole table whenever the keys were a tenth of it or more: the
+  // lookup grew with years of rows rather than with the keys (4,459 keys among 64,000 rows: ~42 → ~12
+  // ms; 459 among 3,300: ~1.9 → ~0.9 ms).
+  const probe = (list: string) => `SELECT (k.i - 1)::int FROM unnest(${list}) WITH ORDINALITY AS k(v, i) JOIN LATERAL (SELECT 1 FROM "${table}" t WHERE t."${column}" = k.v LIMIT 1) hit ON true`;
+  const byLines = probe(`string_to_array($1::text, E'\\n')`);
+  const byArray = probe('$1::text[]');
+  const fromJson = `SELECT k."key" FROM json_each($1) k JOIN "${table}" t ON t."${column}" = k."value"`;
   for (let from = 0; from < keys.length; from += size) {
     const part = keys.slice(from, from + size);
-    parts.push(db.queryRows(sql, [sqlite ? JSON.stringify(part) : part.join('\n')]).then((rows) => rows.map(([i]) => from + Number(i))));
+    const rows = sqlite
+      ? db.queryRows(fromJson, [JSON.stringify(part)])
+      : part.some((key) => key.includes('\n'))
+        ? db.queryRows(byArray, [part])
+        : db.queryRows(byLines, [part.join('\n')]);
+    parts.push(rows.then((found) => found.map(([i]) => from + Number(i))));
   }
   return (await Promise.all(parts)).flat();
 }

@@ -18,12 +18,13 @@ it("looks up 70,000 keys at once, past SQLite's and PostgreSQL's parameter limit
   const plan = await seedPlan(t.db, { key: 'BTP', actions: [{ ref: '1' }] });
   const action = await t.db.prisma.action.findFirstOrThrow({ where: { planId: plan.id } });
   const person = await seedPerson(t.db, { displayName: 'Alex' });
-  // Keys with quotes and JSON's special characters come back exactly.
-  const logged = ['a1:overdue:2026-11-01:2026-11-22:p1', `it's "quoted" \\ back`];
+  // Keys with quotes, JSON's special characters and line breaks come back exactly.
+  const logged = ['a1:overdue:2026-11-01:2026-11-22:p1', `it's "quoted" \\ back`, 'two\nlines'];
   for (const key of logged) await t.db.prisma.reminderLog.create({ data: { key, actionId: action.id, kind: 'overdue', personId: person.id } });
 
   const keys = Array.from({ length: 70_000 }, (_, i) => `key-${i}`);
-  const asked = [...keys, ...logged];
+  // One unlogged key with a line break first: every later position must still be its own.
+  const asked = ['not\nlogged', ...keys, ...logged];
   expect((await existingReminderKeys(ctx, asked)).map((i) => asked[i]).sort()).toEqual([...logged].sort());
   await expect(existingReminderKeys(ctx, [])).resolves.toEqual([]);
 });
