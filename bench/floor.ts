@@ -69,8 +69,9 @@ export async function createFloorIndexes(driver: Driver): Promise<void> {
  * of an owning post) for open, unsnoozed actions whose due date is within the reminder windows or past
  * (or undated and quiet for the stale window), not already reminded today; and (action, current holder
  * of the plan's owner post) for those overdue beyond the escalation window and not yet escalated to
- * them: what the decision sends is reminders and escalations. With what a card needs (ref, text, due, plan key) and the
- * recipient's clock. Windows are the default policy's, in calendar days (14 working days before due ≈ 20 days).
+ * them: what the decision sends is reminders and escalations. With what a card needs (ref, text, due,
+ * plan key) and the recipient's clock. Windows are the default policy's, in calendar days (14 working
+ * days before due ≈ 20 days).
  */
 export async function reminderFloor(driver: Driver, p: { now: Date; dueBy: Date; quietSince: Date; todayStart: Date; escalateBefore: Date }): Promise<Row[]> {
   const columns = `a."id", a."ref", a."text", a."dueDate", a."dueText", pl."key", h."personId", pe."timeZone", pe."workingDays", pe."awayUntil", pe."delegateId", pe."remindersPaused"`;

@@ -2,7 +2,7 @@
  * Time phrases: "this week", "in the next 14 days", "since 1 Nov", "in October", "by Friday".
  * Calendar ranges stay symbolic; dates and weekdays resolve against the injected clock (UTC days).
  */
-import { DAY_MS } from '../time';
+import { DAY_MS, daysBetween, isoDate } from '../time';
 import type { CalendarRange, Period } from './types';
 import type { Cue, Sense } from './vocabulary';
 
@@ -17,7 +17,6 @@ export type Direction = 'past' | 'future';
 
 const MAX_DAYS = 3660;
 
-const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 /** A UTC midnight, or undefined for 31 February and friends. */
 function day(year: number, month: number, date: number): number | undefined {
@@ -157,15 +156,15 @@ function periodAt(r: Reader, i: number): { period: Period; length: number } | un
 
   if (cue === 'since' || cue === 'after') {
     const range = r.range(j);
-    if (range) return done({ from: iso(r.rangeStart(range.range)) }, range.length);
+    if (range) return done({ from: isoDate(r.rangeStart(range.range)) }, range.length);
     const date = r.date(j);
-    if (date) return done({ from: iso(date.t) }, date.length);
+    if (date) return done({ from: isoDate(date.t) }, date.length);
     const month = r.month(j);
-    return month && done({ from: iso(month.from) }, month.length);
+    return month && done({ from: isoDate(month.from) }, month.length);
   }
   if (cue === 'before') {
     const date = r.date(j);
-    if (date) return done({ to: iso(date.t) }, date.length);
+    if (date) return done({ to: isoDate(date.t) }, date.length);
   }
   // "next 14 days", "in the last 2 weeks", "for 30 days", "past week".
   const rolling = r.cue(j) === 'next' || r.cue(j) === 'last' || r.cue(j) === 'past' ? 1 : 0;
@@ -185,9 +184,9 @@ function periodAt(r: Reader, i: number): { period: Period; length: number } | un
   const single = r.cue(j);
   if (single === 'today' || single === 'yesterday') return done({ range: single }, 1);
   const month = r.month(j);
-  if (month && lead) return done({ from: iso(month.from), to: iso(month.to) }, month.length);
+  if (month && lead) return done({ from: isoDate(month.from), to: isoDate(month.to) }, month.length);
   const date = r.date(j);
-  return date && done({ from: iso(date.t), to: iso(date.t) }, date.length);
+  return date && done({ from: isoDate(date.t), to: isoDate(date.t) }, date.length);
 }
 
 /** Every time phrase in the words, in order; their words are marked used. */
@@ -206,7 +205,6 @@ export function findPeriods(words: Word[], now: Date, dir: Direction): Period[] 
 }
 
 /** Whole days from a date to the clock's today, for "no update since 1 October". */
-export function daysSince(isoDate: string, now: Date): number {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return Math.round((today - Date.parse(isoDate)) / DAY_MS);
+export function daysSince(date: string, now: Date): number {
+  return daysBetween(date, isoDate(now));
 }
