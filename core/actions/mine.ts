@@ -19,8 +19,9 @@ export async function listMyActions(ctx: CoreContext, personId: string, page: nu
     prisma.action.count({ where }),
     findActionViews(ctx, {
       where,
-      // Undated ("Ongoing") actions last: nulls sort differently on SQLite and PostgreSQL, so say so.
-      orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { plan: { key: 'asc' } }, { position: 'asc' }],
+      // Undated ("Ongoing") actions last: nulls sort differently on SQLite and PostgreSQL, so say so. The
+      // id breaks ties, so that each page is read the same way and none repeats or skips an action.
+      orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { plan: { key: 'asc' } }, { position: 'asc' }, { id: 'asc' }],
       skip: page * pageSize,
       take: pageSize,
     }),
