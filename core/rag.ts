@@ -4,6 +4,7 @@
  * (c) Amber when due soon with no recent update, (d) Amber when stale. Each carries a one-line reason.
  */
 import type { ActionStatus, Rag } from './domain';
+import { rememberByDay } from './remember';
 import { addDays, formatDate, isoDate } from './time';
 
 export interface RagWindows {
@@ -58,7 +59,7 @@ export function effectiveRag(a: RagInput, today: string, windows: RagWindows = D
   const t = thresholds(today, windows);
   // The first rule that applies is the worst: Red (b) before Amber (c) before Amber (d).
   let derived: EffectiveRag | null = null;
-  if (due && due < today) derived = { rag: 'RED', reason: `overdue since ${formatDate(addDays(due, 1))}` };
+  if (due && due < today) derived = { rag: 'RED', reason: overdueSince(due) };
   else if (due && due <= t.dueSoon && last <= t.dueSoonQuiet) derived = { rag: 'AMBER', reason: `due ${formatDate(due)} with no update ${quietSince(a, last)}` };
   else if (last <= t.stale) derived = { rag: 'AMBER', reason: `no update ${quietSince(a, last)}` };
 
@@ -89,6 +90,9 @@ function thresholds(today: string, windows: RagWindows) {
   }
   return lastThresholds;
 }
+
+/** "overdue since 2 Jun 2015" for an action due on 1 Jun 2015. */
+const overdueSince = rememberByDay((due) => `overdue since ${formatDate(addDays(due, 1))}`);
 
 /** "since 1 Jun 2015", or "ever" for an action nobody has updated. (Not a closure in effectiveRag: tsx names each closure it creates, a cost per rated action.) */
 function quietSince(a: RagInput, last: string): string {

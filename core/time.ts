@@ -3,6 +3,7 @@
  * reading the clock, so jobs and rules are testable with a fixed clock.
  * Calendar dates (due dates) are stored as UTC midnight of the date and handled as "YYYY-MM-DD".
  */
+import { rememberByDay } from './remember';
 
 /** Where "now" comes from: the system clock in production, a fixed or stepped one in tests. */
 export type Clock = () => Date;
@@ -175,9 +176,10 @@ export function addWorkingDays(date: string, n: number, workingDays: readonly nu
 
 /** "1 Jun 2015": how dates read in cards and reasons. */
 export function formatDate(date: Date | string): string {
-  const d = typeof date === 'string' ? dateOnly(date) : date;
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return typeof date === 'string' ? formatDay(date) : `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
+
+const formatDay = rememberByDay((day) => formatDate(dateOnly(day)));
 
 export function parseWorkingDays(text: string): number[] {
   return text
