@@ -21,6 +21,7 @@ export function toReminderAction(a: OpenAction, posts: Posts, today: string, ctx
 }
 
 function ownerView(o: OpenAction['owners'][number], posts: Posts): OwnerView {
-  const post = posts.get(o.postId);
-  return { postId: o.postId, post: post?.name ?? '', role: o.roleLabel, holders: post?.holderViews ?? [] };
+  const view = posts.get(o.postId)?.view;
+  if (!view) return { postId: o.postId, post: '', role: o.roleLabel, holders: [] };
+  return o.roleLabel === null ? view : { ...view, role: o.roleLabel };
 }

@@ -87,8 +87,8 @@ export async function loadOpenActions(ctx: CoreContext, now: Date, window: OwedW
 /** id, planId, position, ref, text, dueText, reportedRag, the days ("YYYY-MM-DD") reported, due and last active, has updates. */
 type OpenActionRow = [string, string, number, string, string, string | null, string | null, string | null, string | null, string, boolean | number];
 
-/** Each post's name and current holders, also as card rows show them (shared by every row of the post). */
-export type Posts = Map<string, { name: string; holders: ReminderPerson[]; holderViews: OwnerView['holders'] }>;
+/** Each post's name and current holders, and the post as card rows show it with no role label (one object shared by every such row). */
+export type Posts = Map<string, { name: string; holders: ReminderPerson[]; view: OwnerView }>;
 
 /** Every post with its current holders (from `people`): about one post per person, so one flat read beats id lists. */
 export async function loadPosts(ctx: CoreContext, people: ReadonlyMap<string, ReminderPerson>): Promise<Posts> {
@@ -100,11 +100,11 @@ export async function loadPosts(ctx: CoreContext, people: ReadonlyMap<string, Re
   const posts: Posts = new Map();
   for (const [postId, name, personId] of rows as [string, string, string | null][]) {
     let post = posts.get(postId);
-    if (!post) posts.set(postId, (post = { name, holders: [], holderViews: [] }));
+    if (!post) posts.set(postId, (post = { name, holders: [], view: { postId, post: name, role: null, holders: [] } }));
     const holder = personId === null ? undefined : people.get(personId);
     if (holder) {
       post.holders.push(holder);
-      post.holderViews.push(holderView(holder));
+      post.view.holders.push(holderView(holder));
     }
   }
   return posts;
