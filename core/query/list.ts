@@ -71,9 +71,10 @@ export async function listActions(
  * go through Prisma"): each Prisma call cost ~0.3 ms of its own, and Prisma orders by the plan's key
  * through an outer join, which PostgreSQL cannot stop early through. Through the inner join it walks the
  * plans in key order and stops at the page's end, so the count and the page go at once, and the page's
- * views in the page's own statement. LIMIT and OFFSET are written into the SQL: as parameters PostgreSQL
- * could not cost a generic plan for the page and planned it afresh on every run (~1 ms a question at
- * 1,000 actions, end to end).
+ * views in the page's own statement. LIMIT and OFFSET are written into the SQL: as parameters, the
+ * generic plan PostgreSQL keeps for a prepared statement cannot know a page is ten rows, and scanned and
+ * sorted every match (the page alone at 100,000 actions: 2.5 against 0.27 ms); with the views in the
+ * same statement it planned afresh on every run instead.
  */
 async function pageInPlanOrder(ctx: CoreContext, condition: string, args: unknown[], offset: number, size: number): Promise<{ total: number; actions: ActionView[] }> {
   const [[[count]], actions] = await Promise.all([
