@@ -12,6 +12,7 @@ import { seedPerson, seedPlan } from '../../helpers/fixtures';
 
 /** Enough tied rows that a sort without a tie-break returns them in different orders for different page ends. */
 const REFS = Array.from({ length: 24 }, (_, i) => String(i + 1));
+const EVERY_ACTION = ['TIE', 'ZED'].flatMap((key) => REFS.map((ref) => `${key}-${ref}`)).sort();
 
 let t: TestDatabase;
 let ctx: CoreContext;
@@ -38,7 +39,7 @@ it('shows each action once across the pages, with its own owners and notes, when
   for (let n = 0; n < 10; n++) pages.push(await page(n));
   expect(new Set(pages.map((p) => (p.kind === 'list' ? p.total : -1)))).toEqual(new Set([48]));
   const shown = pages.flatMap((p) => (p.kind === 'list' ? p.actions : []));
-  expect(shown.map((a) => a.displayRef).sort()).toEqual(['TIE', 'ZED'].flatMap((key) => REFS.map((ref) => `${key}-${ref}`)).sort());
+  expect(shown.map((a) => a.displayRef).sort()).toEqual(EVERY_ACTION);
   // ZED's positions are distinct: its actions come in order after all of TIE's.
   expect(shown.slice(REFS.length).map((a) => a.displayRef)).toEqual(REFS.map((ref) => `ZED-${ref}`));
   for (const a of shown) {
@@ -58,7 +59,7 @@ it("pages 'my actions' the same way when due dates, plans and positions tie", as
     expect(mine.total).toBe(48);
     shown.push(...mine.actions.map((a) => a.displayRef));
   }
-  expect(shown.sort()).toEqual(['TIE', 'ZED'].flatMap((key) => REFS.map((ref) => `${key}-${ref}`)).sort());
+  expect(shown.sort()).toEqual(EVERY_ACTION);
 });
 
 it('refuses a page that is not whole rows before it reaches SQL', async () => {
