@@ -101,7 +101,7 @@ it('reads open, unsnoozed actions in the window in plan order, with their owners
   });
   const posts = await loadPosts(ctx, people);
   const fcr = posts.get(actions[0].owners[0].postId)!;
-  expect(fcr).toEqual({ name: 'FCR', holders: [people.get(alex.id)], view: { postId: fcr!.view.postId, post: 'FCR', role: null, holders: [{ personId: alex.id, displayName: 'Alex', aadObjectId: null, teamsUserId: '29:alex' }] } });
+  expect(fcr).toEqual({ name: 'FCR', holders: [people.get(alex.id)], view: { postId: actions[0].owners[0].postId, post: 'FCR', role: null, holders: [{ personId: alex.id, displayName: 'Alex', aadObjectId: null, teamsUserId: '29:alex' }] } });
   expect(posts.get(actions[0].owners[1].postId)).toMatchObject({ name: 'Crime Registrar', holders: [] });
   const conversations = await loadPersonalConversations(ctx);
   expect(conversations.get(alex.id)).toEqual(expect.any(String));
