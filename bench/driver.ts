@@ -7,9 +7,11 @@
  * PostgreSQL TIMESTAMP(3) as UTC wall time.
  */
 import { createHash } from 'node:crypto';
-import { createClient, type InValue } from '@libsql/client';
+import Database from 'libsql';
 import { Client as PgClient } from 'pg';
 import { providerOf } from '../core/db/client';
+import { sqlitePath } from '../core/db/sqlite-connection';
+import { MAX_REUSED_PARAMS } from '../core/db/statement-reuse';
 
 export type Row = Record<string, unknown>;
 
@@ -29,20 +31,39 @@ export async function openDriver(url: string): Promise<Driver> {
   let query: Driver['query'];
   let close: Driver['close'];
   if (providerOf(url) === 'sqlite') {
-    const client = createClient({ url });
+    const db = new Database(sqlitePath(url));
     // Benchmark data only: a crash mid-generation just means generating again.
-    await client.execute('PRAGMA synchronous = OFF');
-    query = async (sql, args = []) => (await client.execute({ sql, args: args.map(sqliteValue) })).rows as unknown as Row[];
-    close = async () => client.close();
+    db.exec('PRAGMA synchronous = OFF');
+    // Each statement prepared once and run again, as Chaser's are (core/db/sqlite-connection.ts): the
+    // floor gets what the driver does best. Bulk inserts are prepared each time.
+    const statements = new Map<string, ReturnType<typeof db.prepare>>();
+    const prepare = (sql: string, reuse: boolean) => {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = db.prepare(sql);
+        if (reuse) statements.set(sql, statement);
+      }
+      return statement;
+    };
+    query = async (sql, args = []) => {
+      const statement = prepare(sql, args.length <= MAX_REUSED_PARAMS);
+      const values = args.map(sqliteValue);
+      if (statement.reader) return statement.all(values) as Row[];
+      statement.run(values);
+      return [];
+    };
+    close = async () => {
+      db.close();
+    };
   } else {
     const client = new PgClient({ connectionString: url });
     await client.connect();
     query = async (sql, args = []) => {
       let n = 0;
       const text = sql.replace(/\?/g, () => `$${++n}`);
-      // Prepared once and reused by name, as Chaser's statements are (core/db/client.ts): the floor gets
-      // what the driver does best. Bulk inserts stay unnamed.
-      const name = args.length <= 100 ? `floor_${createHash('sha1').update(text).digest('base64url')}` : undefined;
+      // Prepared once and reused by name, as Chaser's statements are (core/db/client.ts). Bulk inserts
+      // stay unnamed.
+      const name = args.length <= MAX_REUSED_PARAMS ? `floor_${createHash('sha1').update(text).digest('base64url')}` : undefined;
       return (await client.query({ name, text, values: args.map(pgValue) })).rows;
     };
     close = () => client.end();
@@ -62,10 +83,10 @@ async function insertRows(query: Driver['query'], table: string, rows: Row[]): P
   }
 }
 
-function sqliteValue(v: unknown): InValue {
+function sqliteValue(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString().replace('Z', '+00:00');
   if (typeof v === 'boolean') return v ? 1 : 0;
-  return v as InValue;
+  return v;
 }
 
 function pgValue(v: unknown): unknown {

@@ -5,11 +5,12 @@
  * APIs are identical because their models are).
  */
 import { createHash } from 'node:crypto';
-import type { TransactionMode } from '@libsql/client';
 import { PrismaLibSql } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../../prisma/generated/sqlite/client/client';
 import { PrismaClient as PostgresClient } from '../../prisma/generated/postgresql/client/client';
+import { openSqliteConnection } from './sqlite-connection';
+import { MAX_REUSED_PARAMS, MAX_REUSED_STATEMENTS } from './statement-reuse';
 
 /** The connection Prisma opened through a driver adapter. */
 type Queryable = Pick<Awaited<ReturnType<PrismaPg['connect']>>, 'queryRaw'>;
@@ -44,18 +45,14 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * Settings of each SQLite connection. busy_timeout makes a second writer (the CLI while the bot runs)
+ * Settings of each SQLite connection. WAL (kept in the file) lets the CLI read while the bot writes. busy_timeout makes a second writer (the CLI while the bot runs)
  * wait instead of failing. In WAL mode NORMAL skips the fsync per commit yet survives a process crash;
  * only a power cut can lose the last commits. The outbox confirms every send with its own commit, so
  * this matters.
  */
-const SQLITE_CONNECTION_PRAGMAS = ['PRAGMA synchronous = NORMAL', 'PRAGMA busy_timeout = 5000', 'PRAGMA foreign_keys = ON'];
+const SQLITE_CONNECTION_PRAGMAS = ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = NORMAL', 'PRAGMA busy_timeout = 5000', 'PRAGMA foreign_keys = ON'];
 
-/**
- * libsql hands its connection to each transaction and opens a fresh one, with SQLite's defaults, for
- * whatever comes next: without this, every connection after the first transaction had no busy timeout
- * and fsynced every commit.
- */
+/** Keeps the connection Prisma opened, for queryRows; SQLite through Chaser's own connection (sqlite-connection.ts). */
 class SqliteAdapter extends PrismaLibSql {
   connected?: Queryable;
 
@@ -64,14 +61,7 @@ class SqliteAdapter extends PrismaLibSql {
   }
 
   override createClient(config: Parameters<PrismaLibSql['createClient']>[0]) {
-    const client = super.createClient(config);
-    const transaction = client.transaction.bind(client);
-    client.transaction = async (mode?: TransactionMode) => {
-      const tx = await transaction(mode);
-      await client.executeMultiple(SQLITE_CONNECTION_PRAGMAS.join(';\n'));
-      return tx;
-    };
-    return client;
+    return openSqliteConnection(config.url, SQLITE_CONNECTION_PRAGMAS);
   }
 }
 
@@ -108,17 +98,16 @@ class PostgresAdapter extends PrismaPg {
  * Names for PostgreSQL statements, so that each connection prepares a statement once and reuses it, as
  * Prisma's Rust engine did: PostgreSQL then skips parsing and planning what it has seen ("what's red?"
  * at 10,000 actions: 4.6 → 3.3 ms in process). A name is the hash of the SQL, so it always means one
- * text. Only statements of up to 100 parameters are named, and at most 1,000 texts, so one-off bulk
- * statements cannot pile up on every connection; the rest get '' (the protocol's unnamed statement,
- * parsed each time). `pgbouncer=true` in the URL, Prisma's own switch for this, turns naming off, for
+ * text. Only statements statement-reuse.ts allows are named; the rest get '' (the protocol's unnamed
+ * statement, parsed each time). `pgbouncer=true` in the URL, Prisma's own switch for this, turns naming off, for
  * a PgBouncer in transaction mode before 1.21, which cannot keep a statement across transactions.
  */
 function statementNames(): (query: { sql: string; args: unknown[] }) => string {
   const names = new Map<string, string>();
   return ({ sql, args }) => {
-    if (args.length > 100) return '';
+    if (args.length > MAX_REUSED_PARAMS) return '';
     let name = names.get(sql);
-    if (name === undefined && names.size < 1_000) names.set(sql, (name = `chaser_${createHash('sha1').update(sql).digest('base64url')}`));
+    if (name === undefined && names.size < MAX_REUSED_STATEMENTS) names.set(sql, (name = `chaser_${createHash('sha1').update(sql).digest('base64url')}`));
     return name ?? '';
   };
 }
@@ -133,11 +122,8 @@ export async function openDb(url: string): Promise<Db> {
   const provider = providerOf(url);
   const adapter = provider === 'sqlite' ? new SqliteAdapter({ url }) : postgresAdapter(url);
   const prisma = adapter instanceof SqliteAdapter ? new SqliteClient({ adapter }) : (new PostgresClient({ adapter }) as unknown as PrismaClient);
-  if (provider === 'sqlite') {
-    // WAL (kept in the file) lets the CLI read while the bot writes.
-    await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-    for (const pragma of SQLITE_CONNECTION_PRAGMAS) await prisma.$queryRawUnsafe(pragma);
-  }
+  // SQLite: the file opens (and takes its settings) now, so a bad path fails at start, not at a first question.
+  if (provider === 'sqlite') await prisma.$connect();
   const queryRows = async (sql: string, args: readonly unknown[]) => {
     if (!adapter.connected) await prisma.$connect();
     // SQLite spells numbered parameters ?1, ?2…: replaced as text, so no literal in `sql` may hold "$" and a digit.

@@ -1,9 +1,9 @@
 /**
  * What the database drivers get wrong under Prisma, mended where the clients are made, and the bulk
- * read that skips Prisma's row mapping. SQLite
- * connection settings hold for the whole life of a client, not only its first connection (libsql opens
- * a fresh connection after every transaction); a PostgreSQL transaction never overlaps queries on its
- * one connection, though Prisma runs an include's relations concurrently.
+ * read that skips Prisma's row mapping. SQLite connection settings hold for the whole life of a client,
+ * after transactions too (@libsql/client, before Chaser's own connection, opened a fresh connection
+ * with SQLite's defaults after each); a PostgreSQL transaction never overlaps queries on its one
+ * connection, though Prisma runs an include's relations concurrently.
  */
 import { spawn } from 'node:child_process';
 import pg from 'pg';
