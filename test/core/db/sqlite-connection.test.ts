@@ -4,27 +4,21 @@
  * until it commits, though both share one connection; the file a `file:` URL names.
  */
 import Database from 'libsql';
-import { openDb, type Db } from '../../../core/db/client';
-import { migrate } from '../../../core/db/migrate';
+import type { Db } from '../../../core/db/client';
 import { sqlitePath } from '../../../core/db/sqlite-connection';
 import { MAX_REUSED_PARAMS, MAX_REUSED_STATEMENTS } from '../../../core/db/statement-reuse';
-import { createTestDatabaseUrl, testProvider } from '../../helpers/db';
+import { createTestDb, testProvider, type TestDatabase } from '../../helpers/db';
 
 const suite = testProvider() === 'sqlite' ? describe : describe.skip;
 
 suite('SQLite connection', () => {
-  let dispose: () => Promise<void>;
+  let test: TestDatabase;
   let db: Db;
   beforeAll(async () => {
-    let url: string;
-    ({ url, dispose } = await createTestDatabaseUrl());
-    await migrate(url);
-    db = await openDb(url);
+    test = await createTestDb();
+    db = test.db;
   });
-  afterAll(async () => {
-    await db.close();
-    await dispose();
-  });
+  afterAll(() => test.drop());
 
   it('prepares a statement once and runs it again with new values, after a failure too', async () => {
     const prepare = jest.spyOn(Database.prototype, 'prepare');
