@@ -23,47 +23,49 @@ export interface CardPage {
 }
 
 export async function reminderCardRows(ctx: CoreContext, cardKey: string, personId: string): Promise<CardPage | null> {
-  const prisma = ctx.db.prisma;
   const card = await sentCard(ctx, cardKey);
   if (!card || card.recipient.id !== personId || (card.purpose !== 'reminder' && card.purpose !== 'escalation')) return null;
-  const { id, purpose, recipient } = card;
-  // An escalation card's other rows are unreachable owners' reminders: shown on its first page only.
-  const logs = await prisma.reminderLog.findMany({
-    where: { outboxId: id, ...(purpose === 'escalation' ? { kind: 'escalation' } : {}) },
-    select: { actionId: true, personId: true },
-    orderBy: [{ action: { plan: { key: 'asc' } } }, { action: { position: 'asc' } }],
-  });
-  // Only reminders for someone else (a delegate's card) name an owner.
-  const others = logs.filter((l) => l.personId !== personId).map((l) => l.personId);
-  const [views, owners] = await Promise.all([
-    viewsById(ctx, [...new Set(logs.map((l) => l.actionId))]),
-    others.length ? prisma.person.findMany({ where: { id: { in: others } }, select: { id: true, displayName: true } }) : [],
-  ]);
+  const { purpose, recipient, reminders } = card;
+  const views = await viewsById(ctx, [...new Set(reminders.map((r) => r.actionId))]);
   const today = localDate(ctx.now(), personTimeZone(recipient, ctx.timeZone));
-  const ownerOf = new Map(logs.map((l) => [l.actionId, owners.find((o) => o.id === l.personId)]));
-  const rows = views.map((action) => {
-    const owner = ownerOf.get(action.id);
-    return {
-      action,
-      label: dueLabel(action, today),
-      onBehalfOf: owner && purpose === 'reminder' ? owner.displayName : null,
-    };
-  });
+  // Only reminders for someone else (a delegate's card) name an owner.
+  const ownerOf = new Map(reminders.map((r) => [r.actionId, r.personId !== personId ? r.ownerName : null]));
+  const rows = views.map((action) => ({
+    action,
+    label: dueLabel(action, today),
+    onBehalfOf: purpose === 'reminder' ? (ownerOf.get(action.id) ?? null) : null,
+  }));
   return { purpose, recipientName: recipient.displayName, rows };
 }
 
+interface SentCard {
+  purpose: string;
+  recipient: { id: string; displayName: string; timeZone: string | null };
+  /** The reminders the card carried, in plan order, with the owner each was for. */
+  reminders: { actionId: string; personId: string; ownerName: string | null }[];
+}
+
 /**
- * The card's outbox row and the person whose chat it went to, in one statement through the driver
- * (ARCHITECTURE "Reads go through Prisma"): as a nested include it was three queries, most of what a
- * page cost beyond its SQL.
+ * The card's outbox row, the person whose chat it went to and the reminders it carried, in one
+ * statement through the driver (ARCHITECTURE "Reads go through Prisma"): as a nested include and a
+ * findMany ordered through two relations it was four queries, most of what a page cost beyond its SQL.
+ * An escalation card's other rows are unreachable owners' reminders, shown on its first page only.
  */
-async function sentCard(ctx: CoreContext, cardKey: string): Promise<{ id: string; purpose: string; recipient: { id: string; displayName: string; timeZone: string | null } } | null> {
-  const rows = await ctx.db.queryRows(
-    `SELECT m."id", m."purpose", p."id", p."displayName", p."timeZone" FROM "OutboxMessage" m
-     JOIN "ConversationRef" c ON c."id" = m."conversationId" JOIN "Person" p ON p."id" = c."personId" WHERE m."idempotencyKey" = $1`,
+async function sentCard(ctx: CoreContext, cardKey: string): Promise<SentCard | null> {
+  const rows = (await ctx.db.queryRows(
+    `SELECT m."purpose", p."id", p."displayName", p."timeZone", l."actionId", l."personId", o."displayName"
+     FROM "OutboxMessage" m
+     JOIN "ConversationRef" c ON c."id" = m."conversationId"
+     JOIN "Person" p ON p."id" = c."personId"
+     LEFT JOIN ("ReminderLog" l JOIN "Action" a ON a."id" = l."actionId" JOIN "Plan" pl ON pl."id" = a."planId")
+       ON l."outboxId" = m."id" AND (m."purpose" <> 'escalation' OR l."kind" = 'escalation')
+     LEFT JOIN "Person" o ON o."id" = l."personId"
+     WHERE m."idempotencyKey" = $1
+     ORDER BY pl."key", a."position", a."id"`,
     [cardKey],
-  );
+  )) as [string, string, string, string | null, string | null, string | null, string | null][];
   if (rows.length === 0) return null;
-  const [id, purpose, personId, displayName, timeZone] = rows[0] as [string, string, string, string, string | null];
-  return { id, purpose, recipient: { id: personId, displayName, timeZone } };
+  const [purpose, id, displayName, timeZone] = rows[0];
+  const reminders = rows.filter((r) => r[4] !== null).map(([, , , , actionId, personId, ownerName]) => ({ actionId: actionId!, personId: personId!, ownerName }));
+  return { purpose, recipient: { id, displayName, timeZone }, reminders };
 }
