@@ -50,6 +50,8 @@ interface SentCard {
  * statement through the driver (ARCHITECTURE "Reads go through Prisma"): as a nested include and a
  * findMany ordered through two relations it was four queries, most of what a page cost beyond its SQL.
  * An escalation card's other rows are unreachable owners' reminders, shown on its first page only.
+ * The joins stay flat: SQLite builds a parenthesised join whole before joining it (a log's action and
+ * plan, under a LEFT JOIN, read all of ReminderLog: ~1 s a page at 100k).
  */
 async function sentCard(ctx: CoreContext, cardKey: string): Promise<SentCard | null> {
   const rows = (await ctx.db.queryRows(
@@ -57,8 +59,9 @@ async function sentCard(ctx: CoreContext, cardKey: string): Promise<SentCard | n
      FROM "OutboxMessage" m
      JOIN "ConversationRef" c ON c."id" = m."conversationId"
      JOIN "Person" p ON p."id" = c."personId"
-     LEFT JOIN ("ReminderLog" l JOIN "Action" a ON a."id" = l."actionId" JOIN "Plan" pl ON pl."id" = a."planId")
-       ON l."outboxId" = m."id" AND (m."purpose" <> 'escalation' OR l."kind" = 'escalation')
+     LEFT JOIN "ReminderLog" l ON l."outboxId" = m."id" AND (m."purpose" <> 'escalation' OR l."kind" = 'escalation')
+     LEFT JOIN "Action" a ON a."id" = l."actionId"
+     LEFT JOIN "Plan" pl ON pl."id" = a."planId"
      LEFT JOIN "Person" o ON o."id" = l."personId"
      WHERE m."idempotencyKey" = $1
      ORDER BY pl."key", a."position", a."id"`,
