@@ -35,4 +35,9 @@ describe('bench timing', () => {
     const samples = Array.from({ length: 100 }, (_, i) => i + 1);
     expect(summarise(samples)).toEqual({ runs: 100, median: 50, p95: 95 });
   });
+
+  it('summarise keeps three significant figures, so a tenth of a millisecond still has a ratio', () => {
+    expect(summarise([0.19943, 0.19943, 0.31234])).toMatchObject({ median: 0.199, p95: 0.312 });
+    expect(summarise([425.234, 425.234])).toMatchObject({ median: 425 });
+  });
 });
