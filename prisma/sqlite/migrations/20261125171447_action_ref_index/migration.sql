@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Action_ref_idx" ON "Action"("ref");
+
