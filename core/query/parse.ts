@@ -33,7 +33,8 @@ interface Names {
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 function readNames(tokens: string[], mentions: string[], lx: CompiledLexicon, mentioned: readonly MentionedPerson[]): Names {
-  const fuzzy = (t: string) => !isKnownWord(t);
+  // A ref matches a name only exactly: "10.1" is one edit from the "101" of a plan P101.
+  const fuzzy = (t: string) => !isKnownWord(t) && !REF.test(t);
   const names: Names = { found: 0, owners: [], rest: [] };
   // A mention Teams identified is that person, whoever shares their name. Otherwise it is read as a
   // name: anyone not in the lexicon (the bot itself, under whatever name) is dropped, and a name several

@@ -280,6 +280,14 @@ describe('parseQuestion', () => {
     });
   });
 
+  it('reads a ref as a ref, never as a typo of a name', () => {
+    // "10.1" is one edit from the "101" in P101's key: a typo-tolerant match took the question for
+    // a summary of plan P101.
+    const numbered = compileLexicon({ ...LEXICON, plans: [...LEXICON.plans, { key: 'P101', title: 'Improvement plan 101' }] });
+    expect(parseQuestion('status of action 10.1', numbered, NOW)).toEqual({ kind: 'item', ref: '10.1', history: false });
+    expect(parseQuestion('status of P101-10.1', numbered, NOW)).toEqual({ kind: 'item', plan: 'P101', ref: '10.1', history: false });
+  });
+
   it('asks about everyone who shares a name, not about nobody', () => {
     const twoAlexes = compileLexicon({ ...LEXICON, people: [...LEXICON.people, { id: 'p-alex-2', displayName: 'Alex Wilber' }] });
     const both = list({ owner: { any: [{ personId: 'p-alex' }, { personId: 'p-alex-2' }] } });
