@@ -9,13 +9,14 @@
 import { createHash } from 'node:crypto';
 import Database from 'libsql';
 import { Client as PgClient } from 'pg';
-import { providerOf } from '../core/db/client';
+import { providerOf, type Provider } from '../core/db/client';
 import { sqlitePath } from '../core/db/sqlite-connection';
 import { MAX_REUSED_PARAMS } from '../core/db/statement-reuse';
 
 export type Row = Record<string, unknown>;
 
 export interface Driver {
+  provider: Provider;
   /** SQL with `?` placeholders (numbered for PostgreSQL here). */
   query(sql: string, args?: unknown[]): Promise<Row[]>;
   /** Inserts rows (objects with the same keys) into a table, in multi-row statements. */
@@ -68,7 +69,7 @@ export async function openDriver(url: string): Promise<Driver> {
     };
     close = () => client.end();
   }
-  return { query, insert: (table, rows) => insertRows(query, table, rows), close };
+  return { provider: providerOf(url), query, insert: (table, rows) => insertRows(query, table, rows), close };
 }
 
 async function insertRows(query: Driver['query'], table: string, rows: Row[]): Promise<void> {

@@ -17,6 +17,10 @@ export async function redFloor(driver: Driver, today: Date, pageSize = 10): Prom
   return { total: Number(n), rows: await viewsFloor(driver, ids) };
 }
 
+/** Each owner's current holders, joined as each database looks them up by index (core/actions/view-loader.ts). */
+const POSTGRES_HOLDERS = `LEFT JOIN ("PostHolding" h JOIN "Person" pe ON pe."id" = h."personId") ON h."postId" = o."postId" AND h."to" IS NULL`;
+const SQLITE_HOLDERS = `LEFT JOIN "PostHolding" h ON h."postId" = o."postId" AND h."to" IS NULL LEFT JOIN "Person" pe ON pe."id" = h."personId"`;
+
 /**
  * What a card shows for these actions: plan, recommendation, owners with their current holders, and
  * the progress notes (last one and count).
@@ -31,7 +35,7 @@ async function viewsFloor(driver: Driver, ids: unknown[]): Promise<Row[]> {
   );
   const owners = await driver.query(
     `SELECT o."actionId", o."roleLabel", (SELECT po."name" FROM "Post" po WHERE po."id" = o."postId") AS "name", pe."id" AS "personId", pe."displayName", pe."aadObjectId", pe."teamsUserId"
-     FROM "ActionOwner" o LEFT JOIN ("PostHolding" h JOIN "Person" pe ON pe."id" = h."personId") ON h."postId" = o."postId" AND h."to" IS NULL
+     FROM "ActionOwner" o ${driver.provider === 'sqlite' ? SQLITE_HOLDERS : POSTGRES_HOLDERS}
      WHERE o."actionId" IN ${inIds} ORDER BY o."actionId", o."position"`,
     ids,
   );
