@@ -74,4 +74,9 @@ it('reads the same views through the driver as through Prisma, in the order aske
   expect(views[1]).toMatchObject({ due: null, lastActivity: '2015-01-10' });
   expect(views[2].lastActivity).toBe('2015-04-01');
   expect(await viewsById(ctx, [])).toEqual([]);
+  // More ids than SQLite binds parameters (32,766): a list of every action of a very large plan.
+  const many = Array.from({ length: 40_000 }, (_, i) => `missing-${i}`);
+  many.splice(20_000, 0, ids[2]);
+  many.push(ids[0]);
+  expect((await viewsById(ctx, many)).map((v) => v.ref)).toEqual(['1', '3']);
 });
