@@ -45,10 +45,10 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * Settings of each SQLite connection. WAL (kept in the file) lets the CLI read while the bot writes. busy_timeout makes a second writer (the CLI while the bot runs)
- * wait instead of failing. In WAL mode NORMAL skips the fsync per commit yet survives a process crash;
- * only a power cut can lose the last commits. The outbox confirms every send with its own commit, so
- * this matters.
+ * Settings of each SQLite connection. WAL (kept in the file) lets the CLI read while the bot writes.
+ * busy_timeout makes a second writer (the CLI while the bot runs) wait instead of failing. In WAL mode
+ * NORMAL skips the fsync per commit yet survives a process crash; only a power cut can lose the last
+ * commits. The outbox confirms every send with its own commit, so this matters.
  */
 const SQLITE_CONNECTION_PRAGMAS = ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = NORMAL', 'PRAGMA busy_timeout = 5000', 'PRAGMA foreign_keys = ON'];
 
@@ -99,8 +99,8 @@ class PostgresAdapter extends PrismaPg {
  * Prisma's Rust engine did: PostgreSQL then skips parsing and planning what it has seen ("what's red?"
  * at 10,000 actions: 4.6 → 3.3 ms in process). A name is the hash of the SQL, so it always means one
  * text. Only statements statement-reuse.ts allows are named; the rest get '' (the protocol's unnamed
- * statement, parsed each time). `pgbouncer=true` in the URL, Prisma's own switch for this, turns naming off, for
- * a PgBouncer in transaction mode before 1.21, which cannot keep a statement across transactions.
+ * statement, parsed each time). `pgbouncer=true` in the URL, Prisma's own switch for this, turns naming
+ * off, for a PgBouncer in transaction mode before 1.21, which cannot keep a statement across transactions.
  */
 function statementNames(): (query: { sql: string; args: unknown[] }) => string {
   const names = new Map<string, string>();

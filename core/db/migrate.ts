@@ -11,6 +11,7 @@ import { createClient } from '@libsql/client';
 import { Client as PgClient } from 'pg';
 import type { Provider } from './client';
 import { providerOf } from './client';
+import { sqlitePath } from './sqlite-connection';
 
 /** Prisma's advisory lock key: two instances starting at once apply each migration once. */
 const PRISMA_ADVISORY_LOCK = 72707369;
@@ -183,6 +184,6 @@ function splitSql(sql: string): string[] {
 }
 
 function ensureSqliteDir(url: string): void {
-  const file = url.replace(/^file:/, '').split('?')[0];
+  const file = sqlitePath(url);
   if (file && file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 }
