@@ -19,10 +19,21 @@ export type DuePrecision = (typeof DUE_PRECISIONS)[number];
 
 /**
  * Lifecycle of an action. Owners "complete" an action; it is closed only when the plan owner
- * verifies it (audit trackers all verify before closing).
+ * verifies it (audit trackers all verify before closing). "complete" is implemented and verified;
+ * "closed" ended another way (the outcome says which).
  */
-export const ACTION_STATUSES = ['open', 'awaiting_verification', 'complete'] as const;
+export const ACTION_STATUSES = ['open', 'awaiting_verification', 'complete', 'closed'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/**
+ * How a closed action ended. Committees read these apart: risk accepted is management choosing not to
+ * act (Global Internal Audit Standards 11.5), superseded is the action no longer applying.
+ */
+export const ACTION_OUTCOMES = ['implemented', 'risk_accepted', 'superseded'] as const;
+export type ActionOutcome = (typeof ACTION_OUTCOMES)[number];
+
+export const PRIORITIES = ['high', 'medium', 'low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
 
 export const PERSON_ROLES = ['member', 'admin'] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];

@@ -16,7 +16,7 @@ const RANGE_WORDS: Record<CalendarRange, string> = {
   'next-month': 'due next month',
 };
 
-const STATUS_WORDS = { open: 'open', awaiting_verification: 'awaiting verification', complete: 'closed' } as const;
+const STATUS_WORDS = { open: 'open', awaiting_verification: 'awaiting verification', complete: 'closed', closed: 'closed without implementing' } as const;
 
 /** "1 Dec 2024 – 31 Dec 2024", "from 1 Dec 2024", "up to 31 Dec 2024". */
 export function spanWords(span: DateSpan): string {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { CoreContext } from '../context';
 import type { Tx } from '../db/tx';
+import { appendHistory } from '../history/append';
 import { canManagePlan } from '../people/roles';
 import { formatDate, isoDate } from '../time';
 import { fieldErrors, findActor, loadView, optionalText, type FieldErrors } from './change';
@@ -68,21 +69,17 @@ export async function decideExtension(ctx: CoreContext, actorId: string, raw: Re
         data: { dueDate: request.requestedDate, dueText: formatDate(requested), duePrecision: 'day', version: { increment: 1 } },
       });
     }
-    await tx.update.create({
-      data: {
-        actionId: view.id,
-        at,
-        authorName: actor.displayName,
-        authorPersonId: actorId,
-        kind: approved ? 'due' : 'extension',
-        text: comment ?? null,
-        changes: JSON.stringify(
-          approved
-            ? { dueDate: [view.due, requested], dueText: [view.dueText, formatDate(requested)], duePrecision: [view.duePrecision, 'day'] }
-            : { extensionRequest: [requested, 'rejected'] },
-        ),
-        idempotencyKey: `extension:${request.id}`,
-      },
+    await appendHistory(tx, {
+      actionId: view.id,
+      at,
+      authorName: actor.displayName,
+      authorPersonId: actorId,
+      kind: approved ? 'due' : 'extension',
+      text: comment ?? null,
+      changes: approved
+        ? { dueDate: [view.due, requested], dueText: [view.dueText, formatDate(requested)], duePrecision: [view.duePrecision, 'day'] }
+        : { extensionRequest: [requested, 'rejected'] },
+      idempotencyKey: `extension:${request.id}`,
     });
     const after = (await loadView(ctx, view.id, tx))!;
     await enqueueToPeople(tx, [request.requestedById], {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { CoreContext } from '../context';
 import type { Tx } from '../db/tx';
 import { isUniqueViolation } from '../db/tx';
+import { appendHistory } from '../history/append';
 import { actionRole } from '../people/roles';
 import { dateOnly, isoDate, localDate } from '../time';
 import { fieldErrors, findActor, idempotencyKey, loadView, optionalText, StaleVersion, type FieldErrors } from './change';
@@ -141,18 +142,16 @@ async function write(ctx: CoreContext, tx: Tx, w: Write, messages: OwnerLoopMess
   const changes: Record<string, [unknown, unknown]> = {};
   if (view.reportedRag !== rag) changes.reportedRag = [view.reportedRag, rag];
   if (completing) changes.status = [view.status, 'awaiting_verification'];
-  await tx.update.create({
-    data: {
-      actionId: view.id,
-      at,
-      authorName: w.actorName,
-      authorPersonId: w.actorId,
-      kind: 'progress',
-      text: fields.note ?? null,
-      changes: Object.keys(changes).length ? JSON.stringify(changes) : null,
-      rag,
-      idempotencyKey: w.key,
-    },
+  await appendHistory(tx, {
+    actionId: view.id,
+    at,
+    authorName: w.actorName,
+    authorPersonId: w.actorId,
+    kind: 'progress',
+    text: fields.note ?? null,
+    changes,
+    rag,
+    idempotencyKey: w.key,
   });
 
   const owners = w.planOwners;

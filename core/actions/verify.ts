@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { CoreContext } from '../context';
 import type { Tx } from '../db/tx';
 import { isUniqueViolation } from '../db/tx';
+import { appendHistory } from '../history/append';
 import { actionOwnerIds, canManagePlan } from '../people/roles';
 import { cardRefSchema } from './update';
 import { fieldErrors, findActor, loadView, optionalText, StaleVersion, type FieldErrors } from './change';
@@ -57,17 +58,15 @@ export async function decideVerification(ctx: CoreContext, actorId: string, raw:
           : { status: 'open', completedAt: null, version: { increment: 1 } },
       });
       if (moved.count !== 1) throw new StaleVersion();
-      await tx.update.create({
-        data: {
-          actionId: view.id,
-          at,
-          authorName: actor.displayName,
-          authorPersonId: actorId,
-          kind: 'verification',
-          text: comment ?? null,
-          changes: JSON.stringify({ status: ['awaiting_verification', verified ? 'complete' : 'open'] }),
-          idempotencyKey: key,
-        },
+      await appendHistory(tx, {
+        actionId: view.id,
+        at,
+        authorName: actor.displayName,
+        authorPersonId: actorId,
+        kind: 'verification',
+        text: comment ?? null,
+        changes: { status: ['awaiting_verification', verified ? 'complete' : 'open'] },
+        idempotencyKey: key,
       });
       const after = (await loadView(ctx, view.id, tx))!;
       await enqueueToPeople(tx, owners, {

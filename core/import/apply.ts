@@ -14,6 +14,8 @@ import { bulk, orderedId, type Bulk, type Row } from '../db/bulk';
 import type { Prisma, Provider } from '../db/client';
 import { refreshPlannerStats } from '../db/planner-stats';
 import type { Tx } from '../db/tx';
+import { appendHistoryMany } from '../history/append';
+import type { HistoryEntry } from '../history/entry';
 import type { ParsedAction, ParsedOwner, ParsedPlan, ImportProblem } from './types';
 
 export interface ApplyOptions {
@@ -139,12 +141,10 @@ async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: Apply
   const changedActions: Row[] = [];
   const newOwners: Prisma.ActionOwnerCreateManyInput[] = [];
   const replacedOwners: string[] = [];
-  const newUpdates: Prisma.UpdateCreateManyInput[] = [];
+  const newUpdates: HistoryEntry[] = [];
   const actionIdByRef = new Map<string, string>();
   let actionPosition = 0;
-  // Every column, so that all rows of the batch have one shape.
-  const updateRow = (u: { actionId: string; at: Date; kind: string; text: string; changes?: string; idempotencyKey?: string }) =>
-    ({ id: orderedId(), authorName: opts.source, changes: null, rag: null, idempotencyKey: null, createdAt: now, ...u });
+  const updateRow = (u: Omit<HistoryEntry, 'authorName'>): HistoryEntry => ({ authorName: opts.source, ...u });
 
   const recIds: string[] = [];
   for (const [recPosition, rec] of parsed.recommendations.entries()) {
@@ -231,7 +231,7 @@ async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: Apply
         replacedOwners.push(old.id);
         newOwners.push(...owners);
       }
-      newUpdates.push(updateRow({ actionId: old.id, at: now, kind: 'change', text: `Imported from ${opts.source}: ${fields.join(', ')} changed`, changes: JSON.stringify(changes) }));
+      newUpdates.push(updateRow({ actionId: old.id, at: now, kind: 'change', text: `Imported from ${opts.source}: ${fields.join(', ')} changed`, changes }));
       result.updated.actions++;
       result.changes.push({ kind: 'update', entity: 'action', ref: action.ref, fields });
     }
@@ -249,7 +249,7 @@ async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: Apply
   for (let i = 0; i < replacedOwners.length; i += CHUNK) await tx.actionOwner.deleteMany({ where: { actionId: { in: replacedOwners.slice(i, i + CHUNK) } } });
   await db.insert('Action', newActions);
   await db.insert('ActionOwner', newOwners);
-  await db.insert('Update', newUpdates);
+  await appendHistoryMany(tx, provider, newUpdates, now);
   await writeLinks(tx, db, parsed, actionIdByRef, opts.source, result);
   return result;
 }

@@ -35,6 +35,14 @@ export interface ParsedAction {
   due: ParsedDue;
   status: ActionStatus;
   reportedRag: Rag | null;
+  /** Normalised from what the plan writes: High/Medium/Low, 1/2/3, P1, "Must do", "Cause of concern". */
+  priority?: 'high' | 'medium' | 'low';
+  /** The due date the plan first gave, when a revised date replaced it. */
+  originalDue?: ParsedDue;
+  /** How a closed action ended: implemented, risk accepted, superseded / no longer applicable. */
+  outcome?: 'implemented' | 'risk_accepted' | 'superseded';
+  /** When the plan says it was completed ("Date completed"). */
+  completedAt?: Date | null;
   /** Oldest first. */
   updates: ParsedUpdate[];
   /** Refs of the actions this one points to ("As Actions 1-6 above"). */

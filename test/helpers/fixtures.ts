@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../core/db/client';
+import { appendHistory } from '../../core/history/append';
 import { dateOnly } from '../../core/time';
 
 export interface ActionSpec {
@@ -68,7 +69,7 @@ export async function seedPlan(db: Db, spec: PlanSpec) {
       await p.actionOwner.create({ data: { actionId: action.id, postId: post.id, position: j } });
     }
     for (const u of updates) {
-      await p.update.create({ data: { actionId: action.id, at: dateOnly(u.at), kind: 'progress', text: u.text, authorName: 'test' } });
+      await appendHistory(p, { actionId: action.id, at: dateOnly(u.at), kind: 'progress', text: u.text, authorName: 'test' });
     }
   }
   return plan;
