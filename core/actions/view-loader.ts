@@ -83,7 +83,8 @@ async function viewsInOneStatement(ctx: CoreContext, source: string, args: unkno
 }
 
 const ACTION_COLUMNS = `a."id", a."planId", a."ref", a."text", a."dueDate", a."dueText", a."duePrecision", a."status", a."reportedRag", a."reportedRagAt", a."completedAt",
-  a."lastUpdateAt", a."createdAt", a."version", p."key", p."title", r."ref", r."text", r."section"`;
+  a."lastUpdateAt", a."createdAt", a."version", p."key", p."title", r."ref", r."text", r."section",
+  a."originalDueDate", a."originalDueText", a."dueRevisions", a."priority", a."outcome", a."outcomeReason", a."reviewDate", a."completedById"`;
 const ACTION_JOINS = `JOIN "Plan" p ON p."id" = a."planId" JOIN "Recommendation" r ON r."id" = a."recommendationId"`;
 // The post's name as a subquery, so that PostgreSQL looks it up by index: as a plain join it hashed
 // every post (~1 ms a page at 50,000 actions, growing).
@@ -100,7 +101,11 @@ const NOTE_ORDER = `u."at" DESC, u."createdAt" DESC`;
 
 /** An action's row with its owner rows (one per holder, in owner order) and progress notes (newest first). */
 function viewRow(
-  [id, planId, ref, text, dueDate, dueText, duePrecision, status, reportedRag, reportedRagAt, completedAt, lastUpdateAt, createdAt, version, planKey, planTitle, recRef, recText, section]: ActionRow,
+  [
+    id, planId, ref, text, dueDate, dueText, duePrecision, status, reportedRag, reportedRagAt, completedAt, lastUpdateAt, createdAt, version,
+    planKey, planTitle, recRef, recText, section,
+    originalDueDate, originalDueText, dueRevisions, priority, outcome, outcomeReason, reviewDate, completedById,
+  ]: ActionRow,
   ownerRows: OwnerTuple[] = [],
   noteRows: NoteTuple[] = [],
 ): ViewRow {
@@ -126,6 +131,14 @@ function viewRow(
     lastUpdateAt: date(lastUpdateAt),
     createdAt: new Date(createdAt),
     version: Number(version),
+    originalDueDate: date(originalDueDate),
+    originalDueText,
+    dueRevisions: Number(dueRevisions),
+    priority,
+    outcome,
+    outcomeReason,
+    reviewDate: date(reviewDate),
+    completedById,
     plan: { key: planKey, title: planTitle },
     recommendation: { ref: recRef, text: recText, section },
     owners,
@@ -136,7 +149,11 @@ function viewRow(
 /** Timestamps come from the driver as UTC text. */
 const date = (text: string | null) => (text === null ? null : new Date(text));
 
-type ActionRow = [string, string, string, string, string | null, string | null, string, string, string | null, string | null, string | null, string | null, string, number | bigint, string, string, string, string, string | null];
+type ActionRow = [
+  string, string, string, string, string | null, string | null, string, string, string | null, string | null, string | null, string | null, string, number | bigint,
+  string, string, string, string, string | null,
+  string | null, string | null, number | bigint, string | null, string | null, string | null, string | null, string | null,
+];
 /** postId, roleLabel, post name, then the holder (all null for a post nobody holds): id, displayName, aadObjectId, teamsUserId. */
 type OwnerTuple = [string, string | null, string, string | null, string | null, string | null, string | null];
 /** at, text, authorName. */

@@ -4,7 +4,7 @@
  */
 import type { Prisma } from '../db/client';
 import type { CoreContext } from '../context';
-import type { DuePrecision, Rag } from '../domain';
+import type { ActionOutcome, DuePrecision, Priority, Rag } from '../domain';
 import { effectiveRag, type EffectiveRag } from '../rag';
 import { isoDate, localDate } from '../time';
 
@@ -40,6 +40,18 @@ export interface ActionView {
   reportedRag: Rag | null;
   effectiveRag: Rag;
   reason: string;
+  /** The due date first promised (YYYY-MM-DD) and its wording; kept for good however often it moves. */
+  originalDue: string | null;
+  originalDueText: string | null;
+  /** Times the due date moved after it was first set. */
+  dueRevisions: number;
+  priority: Priority | null;
+  /** How a closed action ended, why, and (risk accepted) when it comes back for review (YYYY-MM-DD). */
+  outcome: ActionOutcome | null;
+  outcomeReason: string | null;
+  reviewDate: string | null;
+  /** Who reported it complete: separation of duties keeps them from verifying it. */
+  completedById: string | null;
   lastUpdate: { at: string; text: string | null; author: string | null } | null;
   /** The day of its last update of any kind, or of its creation: what "no update for N days" counts from. */
   lastActivity: string;
@@ -75,10 +87,21 @@ export const actionViewInclude = {
 export type ActionRow = Prisma.ActionGetPayload<{ include: typeof actionViewInclude }>;
 
 /** What a view is made of: an ActionRow, or the same read through the driver (view-loader.ts). */
-export type ViewRow = Pick<ActionRow, 'id' | 'planId' | 'ref' | 'text' | 'dueText' | 'duePrecision' | 'version' | 'plan' | 'recommendation' | 'updates'> &
+export type ViewRow = Pick<ActionRow, 'id' | 'planId' | 'ref' | 'text' | 'dueText' | 'duePrecision' | 'version' | 'plan' | 'recommendation' | 'updates' | RecordColumn> &
   RagColumns & {
     owners: { postId: string; roleLabel: string | null; post: { name: string; holdings: { person: Parameters<typeof holderView>[0] }[] } }[];
   };
+
+/** What the record keeps beside the RAG: slippage, priority, outcome, who completed. */
+type RecordColumn =
+  | 'originalDueDate'
+  | 'originalDueText'
+  | 'dueRevisions'
+  | 'priority'
+  | 'outcome'
+  | 'outcomeReason'
+  | 'reviewDate'
+  | 'completedById';
 
 /** The action columns the RAG rules read: select these alone when only the effective RAG is needed. */
 export const ragColumns = {
@@ -138,6 +161,14 @@ export function toActionView(row: ViewRow, ctx: Pick<CoreContext, 'now' | 'timeZ
     reportedRag: row.reportedRag as Rag | null,
     effectiveRag: rag.rag,
     reason: rag.reason,
+    originalDue: row.originalDueDate ? isoDate(row.originalDueDate) : null,
+    originalDueText: row.originalDueText,
+    dueRevisions: row.dueRevisions,
+    priority: row.priority as Priority | null,
+    outcome: row.outcome as ActionOutcome | null,
+    outcomeReason: row.outcomeReason,
+    reviewDate: row.reviewDate ? isoDate(row.reviewDate) : null,
+    completedById: row.completedById,
     lastUpdate: last ? { at: last.at.toISOString(), text: last.text, author: last.authorName } : null,
     lastActivity: isoDate(row.lastUpdateAt ?? row.createdAt),
     updates: row.updates.length,

@@ -18,7 +18,8 @@ function view(t: string): ActionView {
     id: 'a1', planId: 'p1', planKey: t, planTitle: t, section: t, recommendationRef: t, recommendationText: t, ref: t, displayRef: t, text: t,
     owners: [{ postId: 'post1', post: t, role: t, holders: [{ personId: 'p1', displayName: t, aadObjectId: null, teamsUserId: null }] }],
     due: '2015-03-01', dueText: t, duePrecision: 'day', status: 'open', reportedRag: 'RED', effectiveRag: 'RED', reason: t,
-    lastUpdate: { at: '2015-05-20', text: t, author: t }, lastActivity: '2015-05-20', updates: 1, version: 1,
+    originalDue: '2015-03-01', originalDueText: t, dueRevisions: 1, priority: 'high', outcome: null, outcomeReason: t, reviewDate: null,
+    completedById: null, lastUpdate: { at: '2015-05-20', text: t, author: t }, lastActivity: '2015-05-20', updates: 1, version: 1,
   };
 }
 
