@@ -14,6 +14,7 @@ import { migrate, pendingMigrations } from '../core/db/migrate';
 import { DEFAULT_RAG_WINDOWS } from '../core/rag';
 import { systemClock, type Clock } from '../core/time';
 import { loadDemo } from '../prisma/seed/load-demo';
+import { ownerLoopMessages } from './handlers/actions/messages';
 import { createMetrics, type Metrics } from '../core/metrics';
 import { JOBS } from '../jobs';
 import { createOutboxWorker, newInstanceId, type OutboxWorker, type PaceTimer } from '../jobs/outbox-worker';
@@ -57,7 +58,7 @@ export async function startChaser(opts: StartOptions = {}): Promise<RunningChase
   log.info({ database: redactUrl(config.DATABASE_URL), applied }, 'database ready');
   const db = await openDb(config.DATABASE_URL);
   const core: CoreContext = { db, now: opts.now ?? systemClock, timeZone: config.DEFAULT_TIME_ZONE, ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: config.ADMIN_AAD_IDS };
-  if (config.CHASER_DEMO && (await loadDemo(core))) log.info('loaded the demo plan');
+  if (config.CHASER_DEMO && (await loadDemo(core, ownerLoopMessages))) log.info('loaded the demo plan');
 
   const settings = aiSettings(config);
   const aiModel = opts.aiModel ?? (settings && createModel(settings));

@@ -1,14 +1,19 @@
 /**
  * Demo data for `CHASER_DEMO=1`: the British Transport Police crime data integrity improvement plan
- * (HMIC, 2015) as the organisation kept it, with its posts held by the Agents Playground's built-in
- * users so questions, reminders and digests reach somebody. Loaded once: a database that already has
- * the plan is left alone.
+ * (HMIC, 2015) as the organisation kept it, moved in time so that today is in the middle of its life
+ * (demo-dates.ts), with its posts held by the Agents Playground's built-in users and a few days of
+ * their work (demo-week.ts), so questions, reminders and digests show something from the first minute.
+ * Loaded once: a database that already has the plan is left alone.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { OwnerLoopMessages } from '../../core/actions/owner-messages';
 import type { CoreContext } from '../../core/context';
 import { applyParsedPlan } from '../../core/import/apply';
 import { parsePlan } from '../../core/import/parse-plan';
+import { localDate } from '../../core/time';
+import { movePlanToToday } from './demo-dates';
+import { writeDemoWeek } from './demo-week';
 
 export const DEMO_PLAN_KEY = 'BTP-CDI';
 const DEMO_FILE = path.join(__dirname, 'btp-crime-data-integrity.csv');
@@ -23,14 +28,25 @@ export const PLAYGROUND_USERS = [
   { teamsUserId: 'user-id-5', aadObjectId: '00000000-0000-0000-0000-0000000000025', displayName: 'Lynne Robbins', upn: 'lynner@example.com' },
 ];
 
-/** Alex Wilber (the Playground's "you") holds the plan-owner post and the posts named here. */
-const ALEX_POSTS = ['Head of Contact Management', 'Head of SDD'];
+/**
+ * Alex Wilber (the Playground's "you") holds the plan-owner post and the posts named here: between them
+ * an action of each kind (red and overdue, amber, due within days, completed this week and waiting for
+ * verification), so Alex's first reminder and "my actions" show each.
+ */
+const ALEX_POSTS = [
+  'Head of Contact Management',
+  'Head of SDD',
+  'College of Policing (Deputy Chief Constable)',
+  'Supt Integrated Systems Project',
+  'Ch. Supt Mc Bride',
+];
 
-export async function loadDemo(ctx: Pick<CoreContext, 'db' | 'now'>): Promise<boolean> {
+export async function loadDemo(ctx: CoreContext, messages: OwnerLoopMessages): Promise<boolean> {
   const prisma = ctx.db.prisma;
   if (await prisma.plan.findUnique({ where: { key: DEMO_PLAN_KEY } })) return false;
 
-  const parsed = parsePlan(readFileSync(DEMO_FILE), path.basename(DEMO_FILE), { reportDate: new Date('2014-12-23T00:00:00Z') });
+  const asKept = parsePlan(readFileSync(DEMO_FILE), path.basename(DEMO_FILE), { reportDate: new Date('2014-12-23T00:00:00Z') });
+  const parsed = movePlanToToday(asKept, localDate(ctx.now(), ctx.timeZone));
   parsed.title ??= 'Crime Data Integrity Improvement Plan';
   parsed.issuer ??= 'HMIC';
   parsed.planOwner ??= 'Strategic Development Department';
@@ -59,5 +75,6 @@ export async function loadDemo(ctx: Pick<CoreContext, 'db' | 'now'>): Promise<bo
     update: {},
   });
   await prisma.boardPlan.create({ data: { boardId: board.id, planId: plan.id } });
+  await writeDemoWeek(ctx, DEMO_PLAN_KEY, messages);
   return true;
 }
