@@ -1,9 +1,13 @@
-/** Structured JSON logs. Secrets are redacted by path so a logged config or request never leaks them. */
+/**
+ * Structured JSON logs, for log collectors; on a terminal the same records read as lines (pino-pretty).
+ * Secrets are redacted by path so a logged config or request never leaks them.
+ */
 import pino from 'pino';
+import pretty from 'pino-pretty';
 
 export type Logger = pino.Logger;
 
-/** `destination` defaults to stdout; tests pass a stream to read what would be logged. */
+/** `destination` defaults to stdout (pretty when it is a terminal); tests pass a stream to read what would be logged. */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level,
@@ -13,5 +17,6 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       censor: '***',
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  if (destination) return pino(options, destination);
+  return process.stdout.isTTY ? pino(options, pretty({ ignore: 'pid,hostname,app', translateTime: 'SYS:HH:MM:ss' })) : pino(options);
 }

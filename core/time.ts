@@ -187,3 +187,11 @@ export function parseWorkingDays(text: string): number[] {
     .map((s) => Number(s.trim()))
     .filter((n) => Number.isInteger(n) && n >= 1 && n <= 7);
 }
+
+/** "Mon 23 Nov 2026 08:00" on a time zone's wall clock. */
+export function wallClockLabel(at: Date, timeZone: string): string {
+  const p = zonedParts(at, timeZone);
+  const day = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][p.weekday - 1];
+  const hm = `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+  return `${day} ${formatDate(localDate(at, timeZone))} ${hm}`;
+}

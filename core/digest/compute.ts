@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ActionView } from '../actions/view';
 import type { CoreContext } from '../context';
 import { RAGS, type Rag } from '../domain';
-import { addDays, DAY_MS, daysBetween, formatDate, isoDate, localDate, zonedParts } from '../time';
+import { addDays, DAY_MS, daysBetween, formatDate, isoDate, localDate, wallClockLabel } from '../time';
 import { actionViewsAsOf } from './as-of';
 
 export const DIGEST_SECTIONS = ['newlyRed', 'overdue', 'done', 'dueSoon', 'awaitingVerification', 'extensions', 'stale', 'unreachable'] as const;
@@ -143,14 +143,6 @@ export function countRags(views: ActionView[]): RagCounts {
   const counts: RagCounts = { RED: 0, AMBER: 0, GREEN: 0, COMPLETE: 0 };
   for (const v of views) counts[v.effectiveRag]++;
   return counts;
-}
-
-/** "Mon 23 Nov 2026 08:00" on a time zone's wall clock. */
-export function wallClockLabel(at: Date, timeZone: string): string {
-  const p = zonedParts(at, timeZone);
-  const day = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][p.weekday - 1];
-  const hm = `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
-  return `${day} ${formatDate(localDate(at, timeZone))} ${hm}`;
 }
 
 function row(v: ActionView, detail: string): DigestRow {

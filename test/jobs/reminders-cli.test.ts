@@ -49,13 +49,53 @@ describe('remind', () => {
     expect(early.out.map((l) => JSON.parse(l).person.name)).toEqual(['Ann', 'Olivia']);
   });
 
+  it('reads a date as REMINDER_TIME that day, and a time without a zone as the organisation\'s', async () => {
+    const onDate = await cli('remind', '--as-of', '2026-11-25', '--dry-run', '--json');
+    expect(onDate.out.map((l) => JSON.parse(l).person.name)).toEqual(['Ann', 'Olivia']);
+    // Ben's 09:00 in New York is 14:00 UTC, after London's 09:00: not yet his time.
+    // 09:30 in London in summer time is 08:30 UTC.
+    const summer = await cli('remind', '--as-of', '2026-06-03T09:30', '--dry-run');
+    expect(summer.out[0]).toBe('No cards due as of Wed 3 Jun 2026 09:30 Europe/London.');
+  });
+
   it('queues the cards once when run for real', async () => {
-    expect(await cli('remind', '--as-of', '2026-11-25T15:00:00Z')).toMatchObject({ code: 0, out: ['queued 3 cards'] });
+    expect(await cli('remind', '--as-of', '2026-11-25T15:00:00Z')).toMatchObject({
+      code: 0,
+      out: [
+        'Queued 3 cards as of Wed 25 Nov 2026 15:00 Europe/London.',
+        "The running bot's outbox worker sends them from Wed 25 Nov 2026 15:00 Europe/London, at once if that has passed.",
+      ],
+    });
     expect(await cli('remind', '--as-of', '2026-11-25T15:05:00Z', '--json')).toMatchObject({ code: 0, out: ['{"asOf":"2026-11-25T15:05:00.000Z","queued":[],"alreadyQueued":[]}'] });
     expect(await t.db.prisma.outboxMessage.count()).toBe(3);
   });
 
-  it('rejects a moment it cannot read', async () => {
-    expect(await cli('remind', '--as-of', 'tomorrow-ish', '--dry-run')).toMatchObject({ code: 2, err: ['--as-of must be a date-time such as 2026-11-24T09:00:00Z, got "tomorrow-ish"'] });
+  it('rejects a moment it cannot read, or a date that does not exist', async () => {
+    const forms = '2026-12-07, 2026-12-07T09:30 (local time) or 2026-12-07T09:30:00Z (Europe/London)';
+    for (const bad of ['tomorrow-ish', '2026-02-30', '9999-99-99', '1e15']) {
+      expect(await cli('remind', '--as-of', bad, '--dry-run')).toMatchObject({ code: 2, err: [`--as-of must look like ${forms}, got "${bad}"`] });
+    }
+  });
+
+  it('says why a run finds no card: a day off, a time still to come, an owner with no chat', async () => {
+    const saturday = await cli('remind', '--as-of', '2026-11-28T10:00', '--dry-run');
+    expect(saturday.out).toEqual([
+      'No cards due as of Sat 28 Nov 2026 10:00 Europe/London.',
+      '- not a working day for Ann, Olivia: their next reminders go Mon 30 Nov 2026 09:00 Europe/London',
+      '- not a working day for Ben: their next reminders go Mon 30 Nov 2026 09:00 America/New_York',
+    ]);
+    const early = await cli('remind', '--as-of', '2026-11-30T07:00', '--dry-run');
+    expect(early.out).toEqual([
+      'No cards due as of Mon 30 Nov 2026 07:00 Europe/London.',
+      '- the reminder time has not come for Ann, Olivia: it comes Mon 30 Nov 2026 09:00 Europe/London',
+      '- the reminder time has not come for Ben: it comes Mon 30 Nov 2026 09:00 America/New_York',
+    ]);
+    const dan = await seedPerson(t.db, { displayName: 'Dan', posts: ['Head D'] });
+    await seedPlan(t.db, { key: 'Q', createdAt: '2026-10-01', actions: [{ ref: 'D1', owners: ['Head D'], due: '2026-11-20', createdAt: '2026-10-01' }] });
+    const noChat = await cli('remind', '--as-of', '2026-11-30T10:00', '--dry-run');
+    expect(noChat.out).toContain('- Dan is owed 1 reminder but has no chat with Chaser yet: a card goes once they message the bot');
+    await t.db.prisma.person.update({ where: { id: dan.id }, data: { remindersPaused: true } });
+    const paused = await cli('remind', '--as-of', '2026-11-30T10:00', '--dry-run');
+    expect(paused.out).toContain('- Dan is owed 1 reminder but paused reminders');
   });
 });

@@ -8,9 +8,9 @@ import { findBoardByKey } from '../../../core/digest/boards';
 import { computeDigest } from '../../../core/digest/compute';
 import { enqueueDigestNow } from '../../../core/digest/post';
 import { parseCron, slotOnDate } from '../../../core/digest/schedule';
-import { zonedToUtc } from '../../../core/time';
 import { digestActivity, digestCard, digestText } from '../../../cards/digest';
 import { parseArgs, stringOption, type CliCommand } from '../command';
+import { MOMENT_FORMS, parseMoment } from '../moment';
 
 export const digest: CliCommand = {
   name: 'digest',
@@ -25,9 +25,10 @@ export const digest: CliCommand = {
       return 2;
     }
     const asOfText = stringOption(options, 'as-of');
-    const asOf = asOfText ? parseAsOf(asOfText, board.digestCron, board.timeZone) : ctx.core.now();
-    if (Number.isNaN(asOf.getTime())) {
-      ctx.err(`--as-of must look like 2015-06-08, 2015-06-08T08:00 or 2015-06-08T07:00:00Z, got "${asOfText}"`);
+    const slot = (date: string) => slotOnDate(parseCron(board.digestCron), board.timeZone, date).at;
+    const asOf = asOfText ? parseMoment(asOfText, board.timeZone, slot) : ctx.core.now();
+    if (!asOf) {
+      ctx.err(`--as-of must look like ${MOMENT_FORMS} (the board's time zone), got "${asOfText}"`);
       return 2;
     }
     const data = await computeDigest(ctx.core, board.id, asOf);
@@ -45,9 +46,3 @@ export const digest: CliCommand = {
     return 0;
   },
 };
-
-function parseAsOf(text: string, cron: string, timeZone: string): Date {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return slotOnDate(parseCron(cron), timeZone, text).at;
-  const local = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(text);
-  return local ? zonedToUtc(local[1], local[2], timeZone) : new Date(text);
-}
