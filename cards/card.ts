@@ -40,6 +40,11 @@ export function executeAction(title: string, verb: string, data: Record<string, 
   return { type: 'Action.Execute', title, verb, data: { verb, ...data }, ...extra };
 }
 
+/** A button that sends `question` as if the user had typed it (Teams' imBack), so they see it asked and answered. */
+export function askAction(question: string): CardElement {
+  return { type: 'Action.Submit', title: question, data: { msteams: { type: 'imBack', value: question } } };
+}
+
 export const RAG_COLOR: Record<Rag, string> = { RED: 'Attention', AMBER: 'Warning', GREEN: 'Good', COMPLETE: 'Accent' };
 export const RAG_LABEL: Record<Rag, string> = { RED: 'Red', AMBER: 'Amber', GREEN: 'Green', COMPLETE: 'Complete' };
 

@@ -5,7 +5,7 @@
 import type { QueryResult } from '../../core/query/run';
 import { actionListCard } from '../action-list';
 import type { AdaptiveCard } from '../card';
-import { welcomeCard } from '../welcome';
+import { helpCard, type Scope } from '../welcome';
 import { behindCard } from './behind';
 import { changesCard } from './changes';
 import { listTitle, scopeWords } from './describe';
@@ -15,7 +15,7 @@ import { plansCard } from './plans';
 import { recommendationCard } from './recommendation';
 import { summaryCard } from './summary';
 
-export function answerCard(result: QueryResult, opts: { scope: 'personal' | 'groupChat' | 'channel' }): AdaptiveCard {
+export function answerCard(result: QueryResult, opts: { scope: Scope; botName?: string }): AdaptiveCard {
   switch (result.kind) {
     case 'list':
       return actionListCard({
@@ -40,7 +40,7 @@ export function answerCard(result: QueryResult, opts: { scope: 'personal' | 'gro
     case 'changes':
       return changesCard(result);
     case 'help':
-      return welcomeCard(opts);
+      return helpCard({ ...opts, examples: result.examples });
     case 'unknown':
       return notUnderstoodCard(result.suggestions);
   }

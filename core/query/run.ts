@@ -10,6 +10,7 @@ import { findItem, type ItemResult } from './item';
 import { listActions, type ListResult } from './list';
 import { findRecommendation, type RecommendationResult } from './recommendation';
 import type { Asker } from './scope';
+import { answerableQuestions } from './suggest';
 import { summarise, type SummaryResult } from './summary';
 import type { Query } from './types';
 
@@ -27,7 +28,7 @@ export type QueryResult =
   | SummaryResult
   | PlansResult
   | ChangesResult
-  | { kind: 'help' }
+  | { kind: 'help'; examples: string[] }
   | { kind: 'unknown'; suggestions: string[] };
 
 export interface RunOptions {
@@ -39,6 +40,8 @@ export interface RunOptions {
 }
 
 export const DEFAULT_PAGE_SIZE = 10;
+/** Example questions on the help card: enough to show the range, few enough to read at a glance. */
+export const HELP_EXAMPLES = 5;
 
 export async function runQuery(ctx: CoreContext, query: Query, opts: RunOptions = {}): Promise<QueryResult> {
   switch (query.kind) {
@@ -60,8 +63,9 @@ export async function runQuery(ctx: CoreContext, query: Query, opts: RunOptions 
     case 'changes':
       return listChanges(ctx, query, opts.asker);
     case 'help':
+      return { kind: 'help', examples: await answerableQuestions(ctx, [], { asker: opts.asker, count: HELP_EXAMPLES }) };
     case 'unknown':
-      return query;
+      return { kind: 'unknown', suggestions: await answerableQuestions(ctx, query.suggestions, { asker: opts.asker, count: 3 }) };
   }
 }
 

@@ -44,7 +44,7 @@ const call = (name: string, parameters: unknown): Message<string> => ({
 
 /** A question the parser cannot read (checked: the model is asked). */
 const VAGUE = 'which bits are on fire';
-const NOT_UNDERSTOOD = "I didn't get that. Try:";
+const NOT_UNDERSTOOD = /^I didn't get that\./;
 
 const model = new ScriptedModel();
 let bot: TestBot;
@@ -109,19 +109,19 @@ describe('AI layer with a scripted model', () => {
     model.next = reply;
     const card = await ask(bot, VAGUE);
     expect(model.calls).toHaveLength(1);
-    expect(card.body[0].text).toBe(NOT_UNDERSTOOD);
+    expect(card.body[0].text).toMatch(NOT_UNDERSTOOD);
   });
 
   it('never shows plain text from the model: it could be about data nobody fetched', async () => {
     model.next = { role: 'assistant', content: 'Everything in BTP-CDI is green, well done!' };
     const card = await ask(bot, VAGUE);
-    expect(card.body[0].text).toBe(NOT_UNDERSTOOD);
+    expect(card.body[0].text).toMatch(NOT_UNDERSTOOD);
     expect(JSON.stringify(bot.connector.sends())).not.toContain('well done');
   });
 
   it('falls back to the "I didn\'t get that" card when the model fails', async () => {
     model.next = new Error('503 from the model');
-    expect((await ask(bot, VAGUE)).body[0].text).toBe(NOT_UNDERSTOOD);
+    expect((await ask(bot, VAGUE)).body[0].text).toMatch(NOT_UNDERSTOOD);
   });
 
   it('leaves questions the parser reads to the parser', async () => {
@@ -140,7 +140,7 @@ describe('without AI settings', () => {
 
   it('answers what the parser cannot read with the deterministic card', async () => {
     const card = await ask(plain, VAGUE);
-    expect(card.body[0].text).toBe(NOT_UNDERSTOOD);
+    expect(card.body[0].text).toMatch(NOT_UNDERSTOOD);
     expect(ActionPlanner).toHaveBeenCalledTimes(1);
   });
 });

@@ -73,8 +73,8 @@ describe('bot over HTTP', () => {
   it('never stays silent on a question it does not understand', async () => {
     await bot.post(message("what's the weather like in london today", where()));
     const body = texts(cardOf(bot.connector.sends()[0]));
-    expect(body).toContain("I didn't get that. Try:");
-    expect(body).toContain("• what's overdue?");
+    expect(body).toContain("I didn't get that. Try one of these, or type **help**:");
+    expect(JSON.stringify(cardOf(bot.connector.sends()[0]))).toContain('{"msteams":{"type":"imBack","value":"what\'s overdue?"}}');
   });
 
   it('rejects garbage with 400 and keeps serving', async () => {

@@ -116,12 +116,28 @@ describe('questions over HTTP', () => {
     expect((await ask('what changed this week?')).body[0].text).toBe('Changes 18 Nov 2024 – 24 Nov 2024 — 4 updates');
   });
 
-  it('answers what it cannot read with three questions that work', async () => {
+  it('answers what it cannot read with three questions, as buttons, that each have an answer', async () => {
     const card = await ask('make me a sandwich with extra cheese');
-    expect(card.body[0].text).toBe("I didn't get that. Try:");
-    const suggestions = card.body.slice(1).map((b: any) => b.text.replace(/^• /, '').replace(/\\/g, ''));
+    expect(card.body[0].text).toBe("I didn't get that. Try one of these, or type **help**:");
+    const buttons = card.body[1].actions;
+    expect(buttons.map((b: any) => b.title)).toEqual(buttons.map((b: any) => b.data.msteams.value));
+    const suggestions: string[] = buttons.map((b: any) => b.data.msteams.value);
     expect(suggestions).toEqual(["what's overdue?", 'how are we doing on BIG?', 'red actions for the Deputy Chief Constable']);
-    for (const q of suggestions) expect((await ask(q)).body[0].text).not.toBe("I didn't get that. Try:");
+    for (const q of suggestions) {
+      const answer = await ask(q);
+      expect(answer.body[0].text).not.toMatch(/^I didn't get that/);
+      expect(answer.body[0].text).not.toMatch(/\b0 actions/);
+    }
+  });
+
+  it('offers as help only questions that have an answer here, and the commands of this kind of chat', async () => {
+    const card = await ask('help');
+    expect(card.body[0].text).toBe('What you can ask Chaser');
+    const offered: string[] = card.body[2].actions.map((b: any) => b.data.msteams.value);
+    expect(offered.length).toBeGreaterThan(2);
+    for (const q of offered) expect((await ask(q)).body[0].text).not.toMatch(/^I didn't get that|\b0 actions/);
+    expect(bodyText(card)).toContain('snooze BTP-CDI-7 3 days');
+    expect(bodyText(card)).not.toContain('digest now');
   });
 });
 

@@ -164,9 +164,11 @@ suite('Agents Playground: questions, the owner loop and board digests in a real 
     const core = chaser!.core;
     const note = 'Monitoring plan agreed with the Call Centre Manager';
     // Alex talks to the bot first: that stores the personal chat the reminder goes to.
-    const helps = await cards('Type help at any time').count();
+    const helps = await cards('What you can ask').count();
     await say('help');
-    await cards('Type help at any time').nth(helps).waitFor({ timeout: 30000 });
+    const help = cards('What you can ask').nth(helps);
+    await help.waitFor({ timeout: 30000 });
+    await help.screenshot({ path: '/tmp/e2e-help.png' });
 
     clock.set(REMINDER_RUN);
     const decided = (await decideReminders(core, { reminderTime: chaser!.config.REMINDER_TIME })).cards.find((c) => c.purpose === 'reminder' && c.recipient.displayName === 'Alex Wilber');

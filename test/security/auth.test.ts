@@ -60,7 +60,7 @@ describe('inbound authentication in production mode', () => {
     const res = await bot.post(message('help', where()), bearer(issuer.sign({ serviceurl: bot.connector.url })));
     expect(res.status).toBe(200);
     await bot.connector.waitFor((r) => r.length === 1);
-    expect(JSON.stringify(bot.connector.sends()[0].activity)).toContain("what's red?");
+    expect(JSON.stringify(bot.connector.sends()[0].activity)).toContain('What you can ask Chaser');
     expect(credentials.issued).toContain(APP_ID);
     expect(bot.connector.sends()[0].authorization).toBe('Bearer outbound-test-token');
     expect(await bot.chaser.core.db.prisma.person.count()).toBe(1);

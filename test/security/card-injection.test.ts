@@ -7,7 +7,7 @@ import type { ActionView } from '../../core/actions/view';
 import type { DigestData } from '../../core/digest/compute';
 import { actionListCard } from '../../cards/action-list';
 import { digestCard } from '../../cards/digest';
-import { welcomeCard } from '../../cards/welcome';
+import { helpCard, welcomeCard } from '../../cards/welcome';
 import { escapeMarkdown, safe } from '../../cards/text';
 import { HOSTILE, markupOf, shownStrings } from './markup';
 
@@ -61,12 +61,14 @@ describe('the markup check itself', () => {
   });
 });
 
-describe('welcome card', () => {
-  it('takes no user text and mentions nobody', () => {
+describe('welcome and help cards', () => {
+  it.each(HOSTILE)('add no markup for a bot name of %p, and mention nobody', (hostile) => {
     for (const scope of ['personal', 'groupChat', 'channel'] as const) {
-      const card = welcomeCard({ scope });
-      expect(shownStrings(card).join('\n')).not.toMatch(/<at>|\]\(/);
-      expect(card.msteams?.entities).toBeUndefined();
+      for (const build of [welcomeCard, helpCard]) {
+        const card = build({ scope, botName: hostile, examples: ["what's red?"] });
+        expect(markupOf(card)).toEqual(markupOf(build({ scope, botName: PLAIN, examples: ["what's red?"] })));
+        expect(card.msteams?.entities).toBeUndefined();
+      }
     }
   });
 });

@@ -31,7 +31,7 @@ describe('tenant allow-list', () => {
   it('serves an allowed tenant as usual', async () => {
     const res = await bot.post(message('help', { ...from(TENANT_ID), user: ALEX }));
     expect(res.status).toBe(200);
-    expect(JSON.stringify(bot.connector.sends()[0].activity)).toContain("what's red?");
+    expect(JSON.stringify(bot.connector.sends()[0].activity)).toContain('What you can ask Chaser');
     expect(await bot.chaser.core.db.prisma.person.findUnique({ where: { aadObjectId: ALEX.aadObjectId } })).not.toBeNull();
   });
 

@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { MessageFactory } from 'botbuilder';
 import { cardAttachment } from '../../../cards/card';
 import { welcomeCard } from '../../../cards/welcome';
+import { answerableQuestions } from '../../../core/query/suggest';
 import type { BotDeps } from '../../deps';
 import { conversationScope } from '../../teams-activity';
 
@@ -12,6 +13,8 @@ export function welcomeOnInstall(deps: BotDeps) {
     const botAdded = a.membersAdded?.some((m) => m.id === a.recipient.id);
     if (!botAdded) return;
     deps.log.info({ conversationId: a.conversation.id, scope: conversationScope(a) }, 'installed');
-    await context.sendActivity(MessageFactory.attachment(cardAttachment(welcomeCard({ scope: conversationScope(a) }))));
+    const examples = await answerableQuestions(deps.core, [], { asker: { aadObjectId: a.from?.aadObjectId, teamsUserId: a.from?.id }, count: 3 });
+    const card = welcomeCard({ scope: conversationScope(a), botName: a.recipient?.name, examples });
+    await context.sendActivity(MessageFactory.attachment(cardAttachment(card)));
   };
 }

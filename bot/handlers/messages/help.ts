@@ -1,13 +1,13 @@
-/** "help": the same card as on install. */
+/** "help": what one can ask and do here, with questions that have answers in this organisation's data. */
 import type { TurnContext } from 'botbuilder';
 import { MessageFactory } from 'botbuilder';
 import { cardAttachment } from '../../../cards/card';
-import { welcomeCard } from '../../../cards/welcome';
 import type { BotDeps } from '../../deps';
-import { conversationScope } from '../../teams-activity';
+import { answerQuery } from './question';
 
-export function help(_deps: BotDeps) {
+export function help(deps: BotDeps) {
   return async (context: TurnContext): Promise<void> => {
-    await context.sendActivity(MessageFactory.attachment(cardAttachment(welcomeCard({ scope: conversationScope(context.activity) }))));
+    const card = await answerQuery(deps, context.activity, { kind: 'help' });
+    await context.sendActivity(MessageFactory.attachment(cardAttachment(card)));
   };
 }

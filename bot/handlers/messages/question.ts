@@ -24,7 +24,7 @@ import { withRecordedSender } from '../turn/capture-identity';
 export async function answerQuery(deps: BotDeps, activity: Partial<Activity>, query: Query, page = 0): Promise<AdaptiveCard> {
   const asker = { aadObjectId: activity.from?.aadObjectId, teamsUserId: activity.from?.id };
   const result = await runQuery(deps.core, query, { asker, page, pageSize: LIST_PAGE_SIZE });
-  return answerCard(result, { scope: conversationScope(activity) });
+  return answerCard(result, { scope: conversationScope(activity), botName: activity.recipient?.name });
 }
 
 export function answerQuestion(deps: BotDeps) {
