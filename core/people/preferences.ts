@@ -47,14 +47,24 @@ export function parseDay(text: string, today: string): string | null {
   return null;
 }
 
-export type DayCheck = { ok: true; date: string } | { ok: false; message: string };
+/** Not usable, and why; `perhaps` is the date the person may have meant, in words they can send back. */
+export type DayCheck = { ok: true; date: string } | { ok: false; message: string; perhaps?: string };
 
-/** A day the command can use: readable, after today, not absurdly far. */
+/** A date without a year this far ahead is more likely this year's, already past, than next year's. */
+const YEARLESS_AHEAD_DAYS = 270;
+
+/** A day the command can use: readable, after today, not absurdly far, not a year ahead by guesswork. */
 export function futureDay(ctx: Pick<CoreContext, 'now' | 'timeZone'>, text: string): DayCheck {
   const today = localDate(ctx.now(), ctx.timeZone);
   const date = parseDay(text, today);
   if (!date) return { ok: false, message: `I couldn't read "${text.trim()}" as a date. Try "2 Dec", "2015-12-02", "Friday" or "3 days".` };
   if (date <= today) return { ok: false, message: `${formatDate(date)} is not in the future.` };
+  const yearless = !/\b\d{4}\b|\d+\/\d+\/\d+|\b(days?|weeks?)\b/i.test(text);
+  if (yearless && date > addDays(today, YEARLESS_AHEAD_DAYS)) {
+    const yearBefore = `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
+    const passed = yearBefore < today && isoDate(dateOnly(yearBefore)) === yearBefore ? `${formatDate(yearBefore)} has passed. ` : '';
+    return { ok: false, message: `${passed}Did you mean ${formatDate(date)}?`, perhaps: formatDate(date) };
+  }
   if (date > addDays(today, MAX_DAYS_AHEAD)) return { ok: false, message: `${formatDate(date)} is more than a year away.` };
   return { ok: true, date };
 }

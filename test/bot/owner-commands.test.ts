@@ -88,6 +88,19 @@ describe('away', () => {
     expect((await say("I'm away")).text).toContain('Tell me when you are back');
     expect((await person(ALEX)).awayUntil).toBeNull();
   });
+
+  it('asks, instead of guessing next year, about a date without a year that has just passed', async () => {
+    // The clock is 1 Jun 2015: "until 20 May" would be 20 May 2016.
+    const { card } = await say("I'm away until 20 May");
+    expect(card.body[0].text.replace(/\\/g, '')).toBe('20 May 2015 has passed. Did you mean 20 May 2016? Nothing is changed yet.');
+    expect(card.body[1].actions[0].data.msteams.value).toBe("I'm away until 20 May 2016");
+    expect((await person(ALEX)).awayUntil).toBeNull();
+    expect((await say("I'm away until 20 May 2016")).text).toContain('back on 20 May 2016');
+    expect((await say('snooze btp-cdi-7 until 20 May')).card.body[1].actions[0].data.msteams.value).toBe(
+      'snooze btp-cdi-7 until 20 May 2016',
+    );
+    await say("I'm back");
+  });
 });
 
 describe('delegate', () => {

@@ -1,5 +1,8 @@
 /** "I'm away until 2 Dec" pauses reminders to the sender until that day; "I'm back" ends it early. */
 import type { TurnContext } from 'botbuilder';
+import { MessageFactory } from 'botbuilder';
+import { askAgainCard } from '../../../cards/ask-again';
+import { cardAttachment } from '../../../cards/card';
 import { futureDay, setAway } from '../../../core/people/preferences';
 import { formatDate } from '../../../core/time';
 import type { BotDeps } from '../../deps';
@@ -18,6 +21,10 @@ export function away(deps: BotDeps) {
     const m = /\buntil\s+(.+?)\s*[.!]*\s*$/i.exec(text);
     if (!m) return void (await context.sendActivity('Tell me when you are back, e.g. "I\'m away until 2 Dec".'));
     const day = futureDay(deps.core, m[1]);
+    if (!day.ok && day.perhaps) {
+      const card = askAgainCard(`${day.message} Nothing is changed yet.`, [`I'm away until ${day.perhaps}`]);
+      return void (await context.sendActivity(MessageFactory.attachment(cardAttachment(card))));
+    }
     if (!day.ok) return void (await context.sendActivity(`${day.message} Try "I'm away until 2 Dec".`));
     await setAway(deps.core, personId, day.date);
     await context.sendActivity(`Got it: no reminders until you are back on ${formatDate(day.date)}. Your delegate, if you have one, gets them meanwhile. Say "I'm back" to end it early.`);

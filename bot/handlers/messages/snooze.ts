@@ -1,5 +1,8 @@
 /** "snooze BTP-CDI-7 3 days": no reminders about that action until then (owners, plan owner, admins only). */
 import type { TurnContext } from 'botbuilder';
+import { MessageFactory } from 'botbuilder';
+import { askAgainCard } from '../../../cards/ask-again';
+import { cardAttachment } from '../../../cards/card';
 import { futureDay, snoozeAction } from '../../../core/people/preferences';
 import { formatDate } from '../../../core/time';
 import type { BotDeps } from '../../deps';
@@ -13,6 +16,10 @@ export function snooze(deps: BotDeps) {
     const m = /^\s*snooze\s+(\S+)\s+(?:for\s+|until\s+)?(.+?)\s*$/i.exec(context.activity.text ?? '');
     if (!m) return void (await context.sendActivity(USAGE));
     const day = futureDay(deps.core, m[2]);
+    if (!day.ok && day.perhaps) {
+      const card = askAgainCard(`${day.message} Nothing is changed yet.`, [`snooze ${m[1]} until ${day.perhaps}`]);
+      return void (await context.sendActivity(MessageFactory.attachment(cardAttachment(card))));
+    }
     if (!day.ok) return void (await context.sendActivity(`${day.message} ${USAGE}`));
     const r = await snoozeAction(deps.core, await senderId(deps, context), m[1], day.date);
     const reply =
