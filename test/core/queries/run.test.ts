@@ -199,8 +199,11 @@ describe('behind, summary, plans, changes', () => {
     expect([ncrs.updateTotal, ncrs.completedTotal]).toEqual([1, 0]);
   });
 
-  it('passes help and unknown through', async () => {
-    expect(await runQuery(ctx, { kind: 'help' })).toEqual({ kind: 'help' });
-    expect(await runQuery(ctx, { kind: 'unknown', suggestions: ['x'] })).toEqual({ kind: 'unknown', suggestions: ['x'] });
+  it('answers help and unknown with questions that have answers here', async () => {
+    const help = await runQuery(ctx, { kind: 'help' });
+    expect(help).toEqual({ kind: 'help', examples: expect.arrayContaining(["what's red?"]) });
+    // "x" asks nothing; the suggestions are questions with answers instead.
+    const unknown = await runQuery(ctx, { kind: 'unknown', suggestions: ['x'] });
+    expect(unknown).toEqual({ kind: 'unknown', suggestions: ["what's red?", 'due in the next 14 days', 'what changed this week?'] });
   });
 });
