@@ -3,7 +3,6 @@
  * Secrets are redacted by path so a logged config or request never leaks them.
  */
 import pino from 'pino';
-import pretty from 'pino-pretty';
 
 export type Logger = pino.Logger;
 
@@ -18,5 +17,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     },
   };
   if (destination) return pino(options, destination);
-  return process.stdout.isTTY ? pino(options, pretty({ ignore: 'pid,hostname,app', translateTime: 'SYS:HH:MM:ss' })) : pino(options);
+  if (!process.stdout.isTTY) return pino(options);
+  // Required only at a terminal: a server writing JSON for a collector never loads it.
+  const pretty: typeof import('pino-pretty') = require('pino-pretty');
+  return pino(options, pretty({ ignore: 'pid,hostname,app', translateTime: 'SYS:HH:MM:ss' }));
 }

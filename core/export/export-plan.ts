@@ -2,7 +2,6 @@
  * A plan's board pack as a file: .xlsx (RAG cells coloured, as boards print them), .csv or Markdown.
  * All three carry the same preamble and columns, so any of them imports back into a plan.
  */
-import ExcelJS from 'exceljs';
 import type { CoreContext } from '../context';
 import type { Rag } from '../domain';
 import { BOARD_COLUMNS, boardPack, type BoardPack } from './board-rows';
@@ -51,6 +50,8 @@ const RAG_FILL: Record<Rag, string> = { RED: 'FFFF0000', AMBER: 'FFFFC000', GREE
 const WIDTHS = [8, 50, 50, 28, 14, 45, 60, 14, 12, 12];
 
 async function toXlsx(pack: BoardPack): Promise<Buffer> {
+  // Loaded when a workbook is asked for: a running bot that never exports need not hold it in memory.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Plan', { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   for (const line of pack.preamble) sheet.addRow([line]).font = { bold: line === pack.preamble[0] };
