@@ -45,6 +45,25 @@ export function askAction(question: string): CardElement {
   return { type: 'Action.Submit', title: question, data: { msteams: { type: 'imBack', value: question } } };
 }
 
+/** Where a card came from: the verb and data that rebuild it, so a form opened from it can go back there. */
+export interface CardOrigin {
+  verb: string;
+  data: Record<string, unknown>;
+}
+
+/** An action's Update button; `origin` brings the person back to the card they pressed it on. */
+export function updateButton(actionId: string, origin?: CardOrigin): CardElement {
+  return executeAction('Update', 'action.open', { actionId, ...(origin ? { origin } : {}) });
+}
+
+/** Previous and Next: `go(page)` is the data of the button that shows that page. */
+export function pagerButtons(page: number, pages: number, verb: string, go: (page: number) => Record<string, unknown>, nextTitle = 'Next'): CardElement[] {
+  return [
+    ...(page > 0 ? [executeAction('Previous', verb, go(page - 1))] : []),
+    ...(page < pages - 1 ? [executeAction(nextTitle, verb, go(page + 1))] : []),
+  ];
+}
+
 export const RAG_COLOR: Record<Rag, string> = { RED: 'Attention', AMBER: 'Warning', GREEN: 'Good', COMPLETE: 'Accent' };
 export const RAG_LABEL: Record<Rag, string> = { RED: 'Red', AMBER: 'Amber', GREEN: 'Green', COMPLETE: 'Complete' };
 

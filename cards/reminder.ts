@@ -7,7 +7,7 @@
 import type { ReminderAction } from '../core/reminders/card-action';
 import { formatDate } from '../core/time';
 import { actionHeading } from './action-list';
-import { adaptiveCard, executeAction, heading, textBlock, type AdaptiveCard, type CardElement } from './card';
+import { adaptiveCard, heading, pagerButtons, textBlock, updateButton, type AdaptiveCard, type CardElement, type CardOrigin } from './card';
 import { safe } from './text';
 
 /** 20 rows of ~1.2 KB keep a page near 25 KB (Teams rejects messages over 100 KB). */
@@ -48,22 +48,27 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCard {
   for (const r of pageRows) {
     if (r.onBehalfOf !== behalf && r.onBehalfOf) body.push(textBlock(`On behalf of ${safe(r.onBehalfOf, 80)} (away)`, { weight: 'Bolder', spacing: 'Large' }));
     behalf = r.onBehalfOf;
-    body.push(reminderRow(r.action, r.label));
+    body.push(reminderRow(r.action, r.label, null, reminderOrigin(input.cardKey, page)));
   }
   return adaptiveCard(body, pageButtons(input.cardKey, page, rows.length, body));
 }
 
-/** "Showing 21–40 of 300" and the Next button; adds the note to `body`, returns the actions. */
+/** A reminder or escalation card's page, as the Update buttons on it come back to. */
+export function reminderOrigin(cardKey: string, page: number): CardOrigin {
+  return { verb: 'reminder.page', data: { cardKey, page } };
+}
+
+/** "Showing 21–40 of 300" with Previous and Next; adds the note to `body`, returns the actions. */
 export function pageButtons(cardKey: string, page: number, total: number, body: CardElement[]): CardElement[] {
   if (total <= REMINDER_PAGE_SIZE) return [];
   const shown = Math.min(total, (page + 1) * REMINDER_PAGE_SIZE);
   body.push(textBlock(`Showing ${page * REMINDER_PAGE_SIZE + 1}–${shown} of ${total}, most urgent first`, { isSubtle: true, size: 'Small' }));
-  if (shown >= total) return [];
-  return [executeAction(`Next ${Math.min(REMINDER_PAGE_SIZE, total - shown)}`, 'reminder.page', { cardKey, page: page + 1 })];
+  const next = `Next ${Math.min(REMINDER_PAGE_SIZE, total - shown)}`;
+  return pagerButtons(page, Math.ceil(total / REMINDER_PAGE_SIZE), 'reminder.page', (p) => ({ cardKey, page: p }), next);
 }
 
 /** One action: ref, text and RAG; due as written and as a date, its standing and reason; Update. */
-export function reminderRow(a: ReminderAction, label: string, extra: string | null = null): CardElement {
+export function reminderRow(a: ReminderAction, label: string, extra: string | null, origin: CardOrigin): CardElement {
   const due = a.due ? `Due ${safe(a.dueText ?? formatDate(a.due), 40)} (${formatDate(a.due)})` : `Due ${safe(a.dueText ?? 'Ongoing', 40)}`;
   return {
     type: 'Container',
@@ -72,7 +77,7 @@ export function reminderRow(a: ReminderAction, label: string, extra: string | nu
     items: [
       actionHeading(a),
       textBlock([due, label, safe(a.reason, 120), ...(extra ? [safe(extra, 160)] : [])].join(' · '), { isSubtle: true, size: 'Small', spacing: 'None' }),
-      { type: 'ActionSet', actions: [executeAction('Update', 'action.open', { actionId: a.id })] },
+      { type: 'ActionSet', actions: [updateButton(a.id, origin)] },
     ],
   };
 }

@@ -7,8 +7,20 @@ import type { UpdateValues } from '../core/actions/update';
 import { STATUS_CHOICES } from '../core/actions/update';
 import type { FieldErrors } from '../core/actions/change';
 import type { ActionView } from '../core/actions/view';
-import { formatDate, zonedParts } from '../core/time';
-import { adaptiveCard, executeAction, heading, RAG_COLOR, RAG_LABEL, textBlock, type AdaptiveCard, type CardElement } from './card';
+import { formatDate, localDate, zonedParts } from '../core/time';
+import {
+  adaptiveCard,
+  executeAction,
+  heading,
+  pagerButtons,
+  RAG_COLOR,
+  RAG_LABEL,
+  textBlock,
+  updateButton,
+  type AdaptiveCard,
+  type CardElement,
+  type CardOrigin,
+} from './card';
 import { safe } from './text';
 
 export type BannerStyle = 'good' | 'warning' | 'attention';
@@ -61,11 +73,14 @@ export interface UpdateCardInput {
   values?: UpdateValues;
   errors?: FieldErrors;
   banner?: Banner;
+  /** The card the form was opened from: Cancel goes back to it, and so does a saved update. */
+  origin?: CardOrigin;
 }
 
-export function updateCard({ view, values = {}, errors = {}, banner }: UpdateCardInput): AdaptiveCard {
+export function updateCard({ view, values = {}, errors = {}, banner, origin }: UpdateCardInput): AdaptiveCard {
   const error = (id: string): CardElement[] => (errors[id] ? [textBlock(safe(errors[id], 200), { color: 'Attention', size: 'Small', spacing: 'None' })] : []);
-  const current = view.reportedRag && view.reportedRag !== 'COMPLETE' ? view.reportedRag : 'GREEN';
+  // The action as it stands: an overdue action nobody reported on is Off track, not On track.
+  const current = view.effectiveRag === 'COMPLETE' ? 'GREEN' : view.effectiveRag;
   const body: CardElement[] = [
     ...(banner ? [bannerBlock(banner)] : []),
     ...actionSummary(view),
@@ -78,14 +93,28 @@ export function updateCard({ view, values = {}, errors = {}, banner }: UpdateCar
       choices: STATUS_CHOICES.map((c) => ({ title: c.title, value: c.value })),
     },
     ...error('status'),
-    { type: 'Input.Text', id: 'note', label: 'Progress note (required unless on track)', isMultiline: true, maxLength: 2000, value: values.note ?? '' },
+    {
+      type: 'Input.Text',
+      id: 'note',
+      label: 'Progress note (needed when it gets worse, completes or asks for a new date)',
+      isMultiline: true,
+      maxLength: 2000,
+      value: values.note ?? '',
+    },
     ...error('note'),
     { type: 'Input.Date', id: 'newDueDate', label: 'Ask for a new due date (optional)', value: values.newDueDate ?? '' },
     ...error('newDueDate'),
     { type: 'Input.Text', id: 'dueReason', label: 'Why the date needs to move', maxLength: 2000, value: values.dueReason ?? '' },
     ...error('dueReason'),
   ];
-  return adaptiveCard(body, [executeAction('Save update', 'action.update', { actionId: view.id, version: view.version }, { style: 'positive' })]);
+  const save = executeAction('Save update', 'action.update', { actionId: view.id, version: view.version, ...(origin ? { origin } : {}) }, { style: 'positive' });
+  const cancel = origin ? executeAction('Cancel', origin.verb, origin.data) : executeAction('Cancel', 'action.view', { actionId: view.id });
+  return adaptiveCard(body, [save, cancel]);
+}
+
+/** One action with its Update button: where Cancel goes from a form opened from no list. */
+export function actionCard(view: ActionView): AdaptiveCard {
+  return adaptiveCard(actionSummary(view), view.status === 'open' ? [updateButton(view.id)] : []);
 }
 
 export interface UpdatedCardInput {
@@ -96,10 +125,23 @@ export interface UpdatedCardInput {
   extension?: { date: string; planOwnersReached: number };
 }
 
+/** "Updated BTP-CDI-7 at 09:30 on 5 Dec 2026 (Europe/London) — now Amber", coloured by what it now is. */
+export function savedBanner(u: Pick<UpdatedCardInput, 'view' | 'by' | 'at' | 'timeZone'>): Banner {
+  const v = u.view;
+  const now = v.status === 'awaiting_verification' ? 'now complete, awaiting verification by the plan owner' : `now ${RAG_LABEL[v.effectiveRag]}`;
+  const when = `at ${clockTime(u.at, u.timeZone)} on ${formatDate(localDate(u.at, u.timeZone))} (${u.timeZone})`;
+  const style: BannerStyle = v.effectiveRag === 'RED' ? 'attention' : v.effectiveRag === 'AMBER' ? 'warning' : 'good';
+  return { text: `${safe(v.displayRef, 40)} updated by ${safe(u.by, 80)} ${when} — ${now}`, style };
+}
+
+/** A card with a banner on top: a list the person came back to, saying what they just saved. */
+export function withBanner(card: AdaptiveCard, banner: Banner): AdaptiveCard {
+  return { ...card, body: [bannerBlock(banner), ...card.body] };
+}
+
 /** What replaces the form once the update is saved: who, when, the new RAG, and a way to update again. */
 export function updatedCard(u: UpdatedCardInput): AdaptiveCard {
-  const now = u.view.status === 'awaiting_verification' ? 'now complete, awaiting verification by the plan owner' : `now ${RAG_LABEL[u.view.effectiveRag]}`;
-  const body = [bannerBlock({ text: `Updated by ${safe(u.by, 80)} at ${clockTime(u.at, u.timeZone)} — ${now}`, style: 'good' }), ...actionSummary(u.view)];
+  const body = [bannerBlock(savedBanner(u)), ...actionSummary(u.view)];
   if (u.extension) {
     const asked = u.extension.planOwnersReached
       ? `Asked the plan owner to approve moving the due date to ${formatDate(u.extension.date)}.`
@@ -143,10 +185,11 @@ export function myActionsCard(input: { actions: ActionView[]; total: number; pag
       items: [
         textBlock(`**${safe(a.displayRef, 40)}** ${safe(a.text, 140)}`),
         textBlock(`Due ${safe(dueLabel(a), 60)} · **${RAG_LABEL[a.effectiveRag]}** — ${safe(a.reason, 120)}`, { isSubtle: true, size: 'Small', spacing: 'None' }),
-        { type: 'ActionSet', actions: [executeAction('Update', 'action.open', { actionId: a.id })] },
+        { type: 'ActionSet', actions: [updateButton(a.id, { verb: 'myactions.page', data: { page } })] },
       ],
     });
   }
-  const more = last < total ? [executeAction(`Next ${Math.min(MY_ACTIONS_PAGE_SIZE, total - last)}`, 'myactions.page', { page: page + 1 })] : [];
-  return adaptiveCard(body, more);
+  const pages = Math.ceil(total / MY_ACTIONS_PAGE_SIZE);
+  const next = `Next ${Math.min(MY_ACTIONS_PAGE_SIZE, total - last)}`;
+  return adaptiveCard(body, pagerButtons(page, pages, 'myactions.page', (p) => ({ page: p }), next));
 }

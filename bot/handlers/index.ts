@@ -19,7 +19,7 @@ import { delegate, DELEGATE } from './messages/delegate';
 import { MY_ACTIONS, myActions, myActionsPage } from './messages/my-actions';
 import { remindersToggle, REMINDERS_TOGGLE } from './messages/reminders-toggle';
 import { snooze, SNOOZE } from './messages/snooze';
-import { openUpdateCard } from './actions/open';
+import { openUpdateCard, viewAction } from './actions/open';
 import { saveUpdate } from './actions/update';
 import { verifyAction } from './actions/verify';
 import { digestPage } from './actions/digest-page';
@@ -71,6 +71,7 @@ export function registerHandlers(app: ChaserApp, deps: BotDeps): void {
   for (const [selector, handler] of commands) app.message(selector, handler);
   app.adaptiveCards.actionExecute('myactions.page', myActionsPage(deps));
   app.adaptiveCards.actionExecute('action.open', openUpdateCard(deps));
+  app.adaptiveCards.actionExecute('action.view', viewAction(deps));
   app.adaptiveCards.actionExecute('action.update', saveUpdate(deps));
   app.adaptiveCards.actionExecute('extension.decide', decideExtensionRequest(deps));
   app.adaptiveCards.actionExecute('action.verify', verifyAction(deps));

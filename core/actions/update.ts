@@ -15,11 +15,11 @@ import { fieldErrors, findActor, idempotencyKey, loadView, optionalText, StaleVe
 import { enqueueToPeople, planOwnerIds, type OwnerLoopMessages } from './owner-messages';
 import type { ActionView } from './view';
 
-/** The card's choices: what owners say, and what is stored. */
+/** The card's choices: what owners say, with the RAG each means said once, and what is stored. */
 export const STATUS_CHOICES = [
-  { value: 'GREEN', title: 'On track' },
-  { value: 'AMBER', title: 'At risk' },
-  { value: 'RED', title: 'Off track' },
+  { value: 'GREEN', title: 'On track (Green)' },
+  { value: 'AMBER', title: 'At risk (Amber)' },
+  { value: 'RED', title: 'Off track (Red)' },
   { value: 'complete', title: 'Complete' },
 ] as const;
 export type UpdateStatus = (typeof STATUS_CHOICES)[number]['value'];
@@ -63,15 +63,32 @@ export type UpdateResult =
   | { kind: 'forbidden'; view: ActionView }
   | { kind: 'not-found' };
 
-/** The rules beyond field shapes; `today` is the organisation's calendar date. */
-export function checkUpdateRules(f: UpdateFields, today: string): FieldErrors {
+/** How bad each status is: a note is asked for when an update makes the action worse. */
+const SEVERITY: Record<string, number> = { GREEN: 0, AMBER: 1, RED: 2 };
+
+/**
+ * The rules beyond field shapes; `today` is the organisation's calendar date and `standing` the action
+ * as it stands (its effective RAG, and whether it is past its due date). A note is asked for when the
+ * update makes things worse, completes the action, asks for a new date, or calls an overdue action on
+ * track; at most one message per field.
+ */
+export function checkUpdateRules(f: UpdateFields, today: string, standing: { rag: string; overdue: boolean }): FieldErrors {
   const errors: FieldErrors = {};
+  const worse = f.status !== 'complete' && SEVERITY[f.status] > (SEVERITY[standing.rag] ?? 0);
   const why =
-    f.status === 'RED' ? 'Off track' : f.status === 'AMBER' ? 'At risk' : f.status === 'complete' ? 'Complete' : f.newDueDate ? 'a new due date' : null;
-  if (!f.note && why) errors.note = `Add a note: it is required for ${why}`;
-  if (f.newDueDate) {
-    if (f.status === 'complete') errors.newDueDate = 'Leave the new date empty when completing';
-    else if (f.newDueDate <= today) errors.newDueDate = 'The new date must be after today';
+    f.status === 'complete'
+      ? 'Complete'
+      : f.newDueDate
+        ? 'a new due date'
+        : worse
+          ? STATUS_CHOICES.find((c) => c.value === f.status)!.title
+          : standing.overdue && f.status !== 'RED'
+            ? `${STATUS_CHOICES.find((c) => c.value === f.status)!.title} while it is overdue`
+            : null;
+  if (!f.note && why) errors.note = `Add a note: it is needed for ${why}`;
+  if (f.newDueDate && f.status === 'complete') errors.newDueDate = 'Leave the new date empty when completing';
+  else if (f.newDueDate) {
+    if (f.newDueDate <= today) errors.newDueDate = 'The new date must be after today';
     if (!f.dueReason) errors.dueReason = 'Say why the date needs to move';
   } else if (f.dueReason) errors.newDueDate = 'Pick the new date you are asking for';
   return errors;
@@ -86,7 +103,9 @@ export async function submitUpdate(ctx: CoreContext, actorId: string, raw: Recor
 
   const values = keptValues(raw);
   const parsed = updateFieldsSchema.safeParse(raw);
-  const errors = parsed.success ? checkUpdateRules(parsed.data, localDate(ctx.now(), ctx.timeZone)) : fieldErrors(parsed.error);
+  const today = localDate(ctx.now(), ctx.timeZone);
+  const standing = { rag: view.effectiveRag, overdue: !!view.due && view.due < today };
+  const errors = parsed.success ? checkUpdateRules(parsed.data, today, standing) : fieldErrors(parsed.error);
   if (!parsed.success || Object.keys(errors).length) return { kind: 'invalid', view, errors, values };
 
   const fields = parsed.data;

@@ -52,7 +52,7 @@ describe('owner updates an action from the card', () => {
   it('records an Amber update, replaces the card for everyone and shows who, when and the new RAG', async () => {
     const version = await versionOf(actionId);
     const res = await click(ALEX, 'action.update', { actionId, version, status: 'AMBER', note: 'Waiting on legal sign-off' });
-    expect(cardText(res)).toContain('Updated by Alex Wilber at 09:14 — now Amber');
+    expect(cardText(res)).toContain('updated by Alex Wilber at 09:14 on 1 Jun 2015 (Europe/London) — now Amber');
     expect(cardText(res)).toContain('Waiting on legal sign\\\\-off');
     const action = await db().action.findUniqueOrThrow({ where: { id: actionId } });
     expect(action).toMatchObject({ reportedRag: 'AMBER', version: version + 1, status: 'open' });
@@ -71,7 +71,7 @@ describe('owner updates an action from the card', () => {
     const res = await click(ALEX, 'action.update', { actionId, version, status: 'RED', note: '  ', dueReason: 'kept text' });
     const body = res.body.value.body as any[];
     const note = body.findIndex((b) => b.id === 'note');
-    expect(body[note + 1].text).toContain('Add a note: it is required for Off track');
+    expect(body[note + 1].text).toContain('Add a note: it is needed for Off track \\(Red\\)');
     expect(body.find((b) => b.id === 'status').value).toBe('RED');
     expect(body.find((b) => b.id === 'dueReason').value).toBe('kept text');
     expect(await versionOf(actionId)).toBe(version);
@@ -103,7 +103,7 @@ describe('owner updates an action from the card', () => {
     const before = await db().update.count({ where: { actionId } });
     const [a, b] = await Promise.all([click(ALEX, 'action.update', data), click(ALEX, 'action.update', data)]);
     const c = await click(ALEX, 'action.update', data);
-    for (const r of [a, b, c]) expect(cardText(r)).toContain('Updated by Alex Wilber at 09:14 — now Green');
+    for (const r of [a, b, c]) expect(cardText(r)).toContain('updated by Alex Wilber at 09:14 on 1 Jun 2015 (Europe/London) — now Green');
     expect(await db().update.count({ where: { actionId } })).toBe(before + 1);
   });
 
@@ -127,7 +127,7 @@ describe('owner updates an action from the card', () => {
       click(MEGAN, 'action.update', { actionId, version, status: 'GREEN', note: 'Megan here' }),
     ]);
     const texts = results.map(cardText);
-    expect(texts.filter((t) => t.includes('Updated by'))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes(' updated by '))).toHaveLength(1);
     expect(texts.filter((t) => t.includes('This changed since you opened it'))).toHaveLength(1);
     expect(await versionOf(actionId)).toBe(version + 1);
   });
@@ -141,7 +141,7 @@ describe('completing and verifying', () => {
 
   it('needs a note to complete, then awaits verification and sends the plan owner a Verify / Reopen card', async () => {
     const invalid = await click(ALEX, 'action.update', { actionId: id, version: 1, status: 'complete' });
-    expect(cardText(invalid)).toContain('required for Complete');
+    expect(cardText(invalid)).toContain('needed for Complete');
     const res = await click(ALEX, 'action.update', { actionId: id, version: 1, status: 'complete', note: 'Audit done, report attached' });
     expect(cardText(res)).toContain('now complete, awaiting verification by the plan owner');
     expect(await db().action.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'awaiting_verification', version: 2 });

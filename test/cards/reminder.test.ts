@@ -62,7 +62,15 @@ describe('reminder card', () => {
     const text = JSON.stringify(last.body);
     expect(text).toContain('On behalf of Ben &lt;at&gt;x&lt;/at&gt; (away)');
     expect(text).toContain('Showing 281–300 of 300');
-    expect(last.actions).toBeUndefined();
+    // The last page goes back, not forward.
+    expect(last.actions).toEqual([{ type: 'Action.Execute', title: 'Previous', verb: 'reminder.page', data: { verb: 'reminder.page', cardKey: 'k', page: 13 } }]);
+  });
+
+  it('sends each Update button back to the page it is on', () => {
+    const card = reminderCard({ recipientName: 'Ann', rows, page: 3, cardKey: 'k' });
+    const updates = JSON.stringify(card.body).match(/"origin":\{[^}]*\}\}/g) ?? [];
+    expect(new Set(updates)).toEqual(new Set(['"origin":{"verb":"reminder.page","data":{"cardKey":"k","page":3}}']));
+    expect(card.actions?.map((a) => a.title)).toEqual(['Previous', 'Next 20']);
   });
 });
 

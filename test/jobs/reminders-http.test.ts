@@ -70,6 +70,34 @@ describe('reminder cards over HTTP', () => {
     expect(open.body.value.actions[0]).toMatchObject({ verb: 'action.update', data: { actionId: update.data.actionId } });
   });
 
+  it('comes back to the reminder from the update form: Cancel changes nothing, Save shows the card again with the saved row and every other action', async () => {
+    const sent = await bot.chaser.core.db.prisma.outboxMessage.findFirstOrThrow({ where: { purpose: 'reminder' } });
+    const first = (await bot.post(cardAction('reminder.page', { cardKey: sent.idempotencyKey, page: 0 }, where(ALEX)))).body.value;
+    const buttons = (card: any) =>
+      card.body.filter((b: any) => b.type === 'Container').map((c: any) => c.items.find((i: any) => i.type === 'ActionSet').actions[0]);
+    const [one, two] = buttons(first);
+
+    // Open the second action's form, then Cancel: the same page, all twenty Update buttons there.
+    const form = (await bot.post(cardAction(two.verb, two.data, where(ALEX)))).body.value;
+    const cancel = form.actions.find((a: any) => a.title === 'Cancel');
+    const back = (await bot.post(cardAction(cancel.verb, cancel.data, where(ALEX)))).body.value;
+    expect(buttons(back)).toHaveLength(20);
+    expect(JSON.stringify(back.body)).not.toContain('updated by');
+
+    // Open the first, save: the same page again, a banner naming what was saved, and twenty Update buttons.
+    const firstForm = (await bot.post(cardAction(one.verb, one.data, where(ALEX)))).body.value;
+    const save = firstForm.actions.find((a: any) => a.title === 'Save update');
+    const saved = await bot.post(cardAction(save.verb, { ...save.data, status: 'AMBER', note: 'Supplier late' }, where(ALEX)));
+    const card = saved.body.value;
+    expect(card.body[0].text).toMatch(/^P\\-1 updated by Alex Wilber at \d\d:\d\d on \d+ \w+ 20\d\d \(Europe\/London\) — now Amber$/);
+    expect(card.body[0].color).toBe('Warning');
+    expect(buttons(card)).toHaveLength(20);
+    expect(JSON.stringify(card.body)).toContain('25 actions need your attention');
+    expect(cardProblems(card)).toEqual([]);
+    expect(await bot.chaser.core.db.prisma.action.findFirstOrThrow({ where: { ref: '1' } })).toMatchObject({ reportedRag: 'AMBER' });
+    expect(await bot.chaser.core.db.prisma.action.findFirstOrThrow({ where: { ref: '2' } })).toMatchObject({ reportedRag: null });
+  });
+
   it('still pages the card once retention has cleared its payload', async () => {
     const sent = await bot.chaser.core.db.prisma.outboxMessage.findFirstOrThrow({ where: { purpose: 'reminder' } });
     bot.clock.set('2027-02-24T09:00:00Z'); // 92 days on, past the default 90

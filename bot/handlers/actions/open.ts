@@ -3,9 +3,10 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { loadView } from '../../../core/actions/change';
 import { actionRole } from '../../../core/people/roles';
-import { closedCard, refusalCard, updateCard } from '../../../cards/update-card';
+import { actionCard, closedCard, refusalCard, updateCard } from '../../../cards/update-card';
 import type { AdaptiveCard } from '../../../cards/card';
 import type { BotDeps } from '../../deps';
+import { originOf } from './origin';
 import { senderId } from './sender';
 
 const openSchema = z.object({ actionId: z.string().min(1).max(100) });
@@ -15,6 +16,15 @@ export function openUpdateCard(deps: BotDeps) {
     const parsed = openSchema.safeParse(data);
     const view = parsed.success ? await loadView(deps.core, parsed.data.actionId) : null;
     if (!view || !(await actionRole(deps.core, await senderId(deps, context), view.id))) return refusalCard(view);
-    return view.status === 'open' ? updateCard({ view }) : closedCard(view);
+    return view.status === 'open' ? updateCard({ view, origin: originOf(data) }) : closedCard(view);
+  };
+}
+
+/** Cancel on a form opened from no list: the action as it stands, with its Update button. */
+export function viewAction(deps: BotDeps) {
+  return async (_context: TurnContext, _state: unknown, data: unknown): Promise<AdaptiveCard> => {
+    const parsed = openSchema.safeParse(data);
+    const view = parsed.success ? await loadView(deps.core, parsed.data.actionId) : null;
+    return view ? actionCard(view) : refusalCard(null);
   };
 }

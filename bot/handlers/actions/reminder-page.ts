@@ -1,4 +1,4 @@
-/** "Next 20" on a reminder or escalation card: the card's next page, as its actions stand now, in place. */
+/** Previous or Next on a reminder or escalation card (or coming back from an update): that page, as its actions stand now, in place. */
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { reminderCardRows } from '../../../core/reminders/page';
@@ -8,7 +8,7 @@ import type { AdaptiveCard } from '../../../cards/card';
 import type { BotDeps } from '../../deps';
 import { senderId } from './sender';
 
-const pageSchema = z.object({ cardKey: z.string().min(1).max(200), page: z.number().int().min(1).max(1000) });
+const pageSchema = z.object({ cardKey: z.string().min(1).max(200), page: z.number().int().min(0).max(1000) });
 
 export function reminderPage(deps: BotDeps) {
   return async (context: TurnContext, _state: unknown, data: unknown): Promise<AdaptiveCard | string> => {
