@@ -7,7 +7,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PromptCompletionModel } from '@microsoft/teams-ai';
-import { aiSettings, loadConfig, type Config } from '../core/config';
+import { aiSettings, isAuthenticated, loadConfig, type Config } from '../core/config';
 import type { CoreContext } from '../core/context';
 import { openDb, redactUrl } from '../core/db/client';
 import { migrate, pendingMigrations } from '../core/db/migrate';
@@ -21,11 +21,15 @@ import { createOutboxWorker, newInstanceId, type OutboxWorker, type PaceTimer } 
 import { startScheduler, type Scheduler } from '../jobs/scheduler';
 import { createOutboxSender } from './outbox-send';
 import { createConversationOpener } from './open-conversation';
-import { createAdapter, type AdapterOverrides } from './adapter';
+import { createAdapter, createInboundTokenGate, type AdapterOverrides } from './adapter';
 import { createModel } from './ai/model';
 import { createBotApp, type ChaserApp } from './app';
 import { createLogger, type Logger } from './logger';
 import { createHttpApp, listen } from './server';
+
+const LOCAL_MODE_WARNING =
+  'LOCAL MODE: no MICROSOFT_APP_ID/MICROSOFT_APP_PASSWORD, so requests are NOT authenticated: anyone who can reach ' +
+  'this port can act as any user. Replies go only to a serviceUrl on this machine. For development only.';
 
 export interface StartOptions {
   env?: NodeJS.ProcessEnv;
@@ -65,6 +69,7 @@ export async function startChaser(opts: StartOptions = {}): Promise<RunningChase
   if (settings) log.info({ provider: settings.provider }, 'AI layer on for questions the parser cannot read');
 
   const adapter = createAdapter(config, opts.adapter);
+  const tokenGate = createInboundTokenGate(config, opts.adapter ?? {}, (source, error) => log.warn({ source, error }, 'could not refresh the token signing keys'));
   const app = createBotApp(adapter, { core, config, log, aiModel });
   const metrics = createMetrics();
   const instanceId = newInstanceId();
@@ -83,15 +88,21 @@ export async function startChaser(opts: StartOptions = {}): Promise<RunningChase
     run: (context) => app.run(context),
     log,
     metrics: () => metrics.render(),
+    tokenGate,
+    serviceUrlHosts: config.SERVICE_URL_HOSTS,
+    turnDeadlineMs: config.TURN_DEADLINE_MS,
     ready: async () => {
       await db.prisma.$queryRawUnsafe('SELECT 1');
       const pending = await pendingMigrations(config.DATABASE_URL);
-      return pending.length ? { ok: false, detail: `pending migrations: ${pending.join(', ')}` } : { ok: true, detail: 'database reachable, migrations applied' };
+      if (pending.length) return { ok: false, detail: `pending migrations: ${pending.join(', ')}` };
+      const keys = tokenGate?.freshness() ?? { ok: true, detail: 'local mode, no tokens checked' };
+      return { ok: keys.ok, detail: `database reachable, migrations applied; ${keys.detail}` };
     },
   });
-  const server = await listen(http, config.PORT);
+  const server = await listen(http, config.PORT, config.HOST);
   const port = (server.address() as AddressInfo).port;
-  log.info({ port }, 'Chaser is listening on /api/messages');
+  log.info({ host: config.HOST, port }, 'Chaser is listening on /api/messages');
+  if (!isAuthenticated(config)) log.warn({ host: config.HOST }, LOCAL_MODE_WARNING);
   if (config.CHASER_JOBS) {
     worker.start();
     void scheduler.runAll();
@@ -106,6 +117,7 @@ export async function startChaser(opts: StartOptions = {}): Promise<RunningChase
     metrics,
     jobs: { scheduler, worker },
     close: async () => {
+      tokenGate?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await scheduler.stop();
       await worker.close();

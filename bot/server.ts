@@ -1,25 +1,38 @@
 /**
  * The HTTP endpoint: /api/messages for Bot Framework activities, /healthz (liveness) and /readyz
- * (database reachable, migrations applied). A malformed request gets 400 and never kills the process.
+ * (database reachable, migrations applied, signing keys held). What can be refused without the turn is
+ * refused here, each with its own status and nothing stored: a malformed request or activity 400, a
+ * serviceUrl the bot may not answer 400, a token that is not one of ours 401, no signing keys to check it
+ * 503 with Retry-After. The rest goes through CloudAdapter's documented `process`, under a deadline.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Server } from 'node:http';
-import type { TurnContext } from 'botbuilder';
-import { AuthenticationError } from 'botframework-connector';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { ChaserAdapter } from './adapter';
 import type { Logger } from './logger';
+import { serviceUrlRefusal } from './transport/service-url';
+import type { TokenGate } from './transport/token-gate';
+import { withTurnDeadline } from './transport/turn-deadline';
 
 export interface ServerDeps {
-  adapter: ChaserAdapter;
+  adapter: CloudAdapter;
   /** The bot's turn logic (teams-ai Application.run). */
   run: (context: TurnContext) => Promise<unknown>;
   ready: () => Promise<{ ok: boolean; detail: string }>;
   metrics?: () => string;
   log: Logger;
+  /** Present with Azure settings: the bounded token check that runs before the SDK's own. */
+  tokenGate?: TokenGate;
+  /** Bot Connector hosts a reply may go to with Azure settings (SERVICE_URL_HOSTS). */
+  serviceUrlHosts: readonly string[];
+  /** Everything the turn sends must be done by then (TURN_DEADLINE_MS). */
+  turnDeadlineMs: number;
   /** Largest accepted request body; Teams messages are limited to ~100 KB, card submits are smaller. */
   maxBodyBytes?: number;
 }
+
+/** Teams activities nest a dozen levels at most; far deeper is an attack on recursive code further on. */
+const MAX_DEPTH = 64;
 
 export function createHttpApp(deps: ServerDeps): express.Express {
   const app = express();
@@ -34,25 +47,24 @@ export function createHttpApp(deps: ServerDeps): express.Express {
     app.get('/metrics', (_req, res) => res.type('text/plain; version=0.0.4').send(metrics()));
   }
   app.post('/api/messages', express.json({ limit: deps.maxBodyBytes ?? 256 * 1024 }), async (req, res) => {
-    const envelope = ActivityEnvelope.safeParse(req.body);
-    if (!envelope.success) {
-      const { path } = envelope.error.issues[0];
-      res.status(400).json({ error: `expected a Bot Framework activity${path.length ? ` (${path.join('.')} is missing or malformed)` : ''}` });
+    const malformed = activityProblem(req.body, deps);
+    if (malformed) {
+      res.status(400).json({ error: malformed });
       return;
     }
-    try {
-      const invoke = await deps.adapter.handle(req.body, req.headers.authorization ?? '', async (context) => {
-        await deps.run(context);
-      });
-      res.status(invoke?.status ?? 200);
-      if (invoke?.body !== undefined) res.send(invoke.body);
-      else res.end();
-    } catch (err) {
-      if (err instanceof AuthenticationError) {
-        deps.log.warn({ reason: err.message }, 'refused a request without a valid Bot Framework token');
-        res.status(401).json({ error: 'unauthorized' });
+    if (deps.tokenGate) {
+      const gate = await deps.tokenGate.check(req.headers.authorization ?? '');
+      if (!gate.ok) {
+        deps.log.warn({ reason: gate.reason }, 'refused a request without a valid Bot Framework token');
+        if (gate.status === 503) res.set('retry-after', String(gate.retryAfterSeconds));
+        res.status(gate.status).json({ error: gate.status === 401 ? 'unauthorized' : 'cannot check tokens now, try again later' });
         return;
       }
+    }
+    try {
+      await withTurnDeadline(deps.turnDeadlineMs, () => deps.adapter.process(req, res, async (context) => void (await deps.run(context))));
+    } catch (err) {
+      // The adapter answers every failure it sees itself; this is one in writing that answer.
       deps.log.error({ err }, 'activity processing failed');
       if (!res.headersSent) res.status(500).json({ error: 'internal error' });
     }
@@ -74,9 +86,32 @@ const id = z.object({ id: z.string().min(1) });
  */
 const ActivityEnvelope = z.object({ type: z.string().min(1), serviceUrl: z.string().min(1), from: id, recipient: id, conversation: id });
 
-export function listen(app: express.Express, port: number): Promise<Server> {
+/** Why the body cannot be handled as an activity, or undefined when it can. */
+function activityProblem(body: unknown, deps: Pick<ServerDeps, 'tokenGate' | 'serviceUrlHosts'>): string | undefined {
+  if (nestedDeeperThan(body, MAX_DEPTH)) return `expected a Bot Framework activity (nested deeper than ${MAX_DEPTH} levels)`;
+  const envelope = ActivityEnvelope.safeParse(body);
+  if (!envelope.success) {
+    const { path } = envelope.error.issues[0];
+    return `expected a Bot Framework activity${path.length ? ` (${path.join('.')} is missing or malformed)` : ''}`;
+  }
+  return serviceUrlRefusal(envelope.data.serviceUrl, { authenticated: !!deps.tokenGate, allowedHosts: deps.serviceUrlHosts });
+}
+
+/** Without recursion, so the check itself cannot run out of stack. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+export function listen(app: express.Express, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, () => resolve(server));
+    const server = app.listen(port, host, () => resolve(server));
     server.once('error', reject);
   });
 }

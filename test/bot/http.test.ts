@@ -1,5 +1,4 @@
 /** The bot over HTTP with real Bot Framework activities, replies recorded by the connector stand-in. */
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { ALEX, installed, message, personalConversationId } from '../helpers/activities';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { startConnector } from '../helpers/connector';
@@ -154,19 +153,14 @@ describe('bot over HTTP', () => {
     expect(bot.connector.sends().map((s) => s.activity.text)).toEqual(['Sorry, something went wrong on my side. Please try again in a minute.']);
   });
 
-  it('builds its Bot Framework clients once per service URL, and answers each activity at its own URL', async () => {
+  it('answers each activity at its own service URL', async () => {
     const region = await startConnector();
-    // Each ConnectorClient or UserTokenClient made asks the credentials factory for credentials.
-    const made = jest.spyOn(ConfigurationServiceClientCredentialFactory.prototype, 'createCredentials');
     try {
       for (const text of ['help', "what's red?", 'help']) await bot.post(message(text, { serviceUrl: region.url }));
       await bot.post(message('help', where()));
       expect(region.sends()).toHaveLength(3);
       expect(bot.connector.sends()).toHaveLength(1);
-      // One ConnectorClient for the new URL; the first URL's and the UserTokenClient were made by earlier turns.
-      expect(made).toHaveBeenCalledTimes(1);
     } finally {
-      made.mockRestore();
       await region.close();
     }
   });
