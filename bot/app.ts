@@ -5,6 +5,7 @@
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { BotDeps } from './deps';
 import { registerHandlers } from './handlers';
+import { answerFailedInvoke } from './handlers/turn/card-errors';
 
 export type ChaserApp = Application<TurnState>;
 
@@ -18,9 +19,15 @@ export function createBotApp(adapter: TeamsAdapter, deps: BotDeps): ChaserApp {
     // says (Application.run never reads it): for a slow answer that is what Teams users expect anyway.
   });
   registerHandlers(app, deps);
+  // Never throws: what it cannot send is logged, and the request is still answered (never a 5xx).
   app.error(async (context, error) => {
     deps.log.error({ err: error, activityType: context.activity.type }, 'turn failed');
-    if (context.activity.type === 'message') await context.sendActivity('Sorry, something went wrong on my side. Please try again in a minute.');
+    try {
+      if (context.activity.type === 'message') await context.sendActivity('Sorry, something went wrong on my side. Please try again in a minute.');
+      else await answerFailedInvoke(context);
+    } catch (err) {
+      deps.log.error({ err }, 'could not tell the user the turn failed');
+    }
   });
   return app;
 }

@@ -9,6 +9,7 @@ import type { BotDeps } from '../deps';
 import { captureIdentity } from './turn/capture-identity';
 import { tenantGuard } from './turn/tenant-guard';
 import { cardSubmitGuard } from './turn/card-submit-guard';
+import { answeringFailures, unknownInvoke } from './turn/card-errors';
 import { welcomeOnInstall } from './install/welcome';
 import { help } from './messages/help';
 import { answerQuestion } from './messages/question';
@@ -20,7 +21,7 @@ import { MY_ACTIONS, myActions, myActionsPage } from './messages/my-actions';
 import { remindersToggle, REMINDERS_TOGGLE } from './messages/reminders-toggle';
 import { snooze, SNOOZE } from './messages/snooze';
 import { openUpdateCard, viewAction } from './actions/open';
-import { saveUpdate } from './actions/update';
+import { redrawUpdateForm, saveUpdate } from './actions/update';
 import { verifyAction } from './actions/verify';
 import { digestPage } from './actions/digest-page';
 import { reminderPage } from './actions/reminder-page';
@@ -69,16 +70,20 @@ export function registerHandlers(app: ChaserApp, deps: BotDeps): void {
   app.turn('beforeTurn', captureIdentity(deps, isQuestion));
   app.conversationUpdate('membersAdded', welcomeOnInstall(deps));
   for (const [selector, handler] of commands) app.message(selector, handler);
-  app.adaptiveCards.actionExecute('myactions.page', myActionsPage(deps));
-  app.adaptiveCards.actionExecute('action.open', openUpdateCard(deps));
-  app.adaptiveCards.actionExecute('action.view', viewAction(deps));
-  app.adaptiveCards.actionExecute('action.update', saveUpdate(deps));
-  app.adaptiveCards.actionExecute('extension.decide', decideExtensionRequest(deps));
-  app.adaptiveCards.actionExecute('action.verify', verifyAction(deps));
-  app.adaptiveCards.actionExecute('list.page', listPage(deps));
-  app.adaptiveCards.actionExecute('digest.page', digestPage(deps));
-  app.adaptiveCards.actionExecute('reminder.page', reminderPage(deps));
-  app.adaptiveCards.actionExecute('import.confirm', confirmImportAction(deps));
-  app.adaptiveCards.actionExecute('import.cancel', cancelImportAction(deps));
+  const cards: [string, Parameters<typeof answeringFailures>[2], Parameters<typeof answeringFailures>[3]?][] = [
+    ['myactions.page', myActionsPage(deps)],
+    ['action.open', openUpdateCard(deps)],
+    ['action.view', viewAction(deps)],
+    ['action.update', saveUpdate(deps), redrawUpdateForm(deps)],
+    ['extension.decide', decideExtensionRequest(deps)],
+    ['action.verify', verifyAction(deps)],
+    ['list.page', listPage(deps)],
+    ['digest.page', digestPage(deps)],
+    ['reminder.page', reminderPage(deps)],
+    ['import.confirm', confirmImportAction(deps)],
+    ['import.cancel', cancelImportAction(deps)],
+  ];
+  for (const [verb, handler, redraw] of cards) app.adaptiveCards.actionExecute(verb, answeringFailures(deps, verb, handler, redraw));
+  app.activity(ActivityTypes.Invoke, unknownInvoke());
   app.activity('message', answerQuestion(deps));
 }

@@ -9,6 +9,7 @@ import type { CoreContext } from '../context';
 import type { Tx } from '../db/tx';
 import { isUniqueViolation } from '../db/tx';
 import { appendHistory } from '../history/append';
+import { PATIENT_TRANSACTION, retryWhileBusy } from '../db/busy';
 import { actionRole } from '../people/roles';
 import { dateOnly, isoDate, localDate } from '../time';
 import { fieldErrors, findActor, idempotencyKey, loadView, optionalText, StaleVersion, type FieldErrors } from './change';
@@ -119,7 +120,7 @@ export async function submitUpdate(ctx: CoreContext, actorId: string, raw: Recor
   const planOwners = await planOwnerIds(ctx, view.planId);
   const w: Write = { view, fields, key, at, actorName: actor.displayName, actorId, version: ref.data.version, planOwners };
   try {
-    const planOwnersReached = await ctx.db.prisma.$transaction((tx) => write(ctx, tx as Tx, w, messages));
+    const planOwnersReached = await retryWhileBusy(() => ctx.db.prisma.$transaction((tx) => write(ctx, tx as Tx, w, messages), PATIENT_TRANSACTION));
     const fresh = (await loadView(ctx, view.id))!;
     const extension = fields.newDueDate ? { date: fields.newDueDate, planOwnersReached } : undefined;
     return { kind: 'updated', view: fresh, by: actor.displayName, at, timeZone: actor.timeZone, extension, duplicate: false };
@@ -203,7 +204,7 @@ async function recorded(ctx: CoreContext, key: string): Promise<UpdateResult | n
   return { kind: 'updated', view, by: u.authorName ?? 'someone', at: u.at, timeZone: u.author?.timeZone ?? ctx.timeZone, duplicate: true };
 }
 
-function keptValues(raw: Record<string, unknown>): UpdateValues {
+export function keptValues(raw: Record<string, unknown>): UpdateValues {
   const pick = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string).slice(0, 4000) : undefined);
   return { status: pick('status'), note: pick('note'), newDueDate: pick('newDueDate'), dueReason: pick('dueReason') };
 }

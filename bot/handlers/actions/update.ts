@@ -1,6 +1,7 @@
 /** "Save update" on the update card: records the update and replaces the card with the result. */
 import type { TurnContext } from 'botbuilder';
-import { submitUpdate } from '../../../core/actions/update';
+import { keptValues, submitUpdate } from '../../../core/actions/update';
+import { loadView } from '../../../core/actions/change';
 import { closedCard, refusalCard, savedBanner, updateCard, updatedCard, withBanner } from '../../../cards/update-card';
 import type { AdaptiveCard } from '../../../cards/card';
 import type { BotDeps } from '../../deps';
@@ -32,5 +33,13 @@ export function saveUpdate(deps: BotDeps) {
       case 'not-found':
         return refusalCard(null);
     }
+  };
+}
+
+/** The form the owner was filling in, with what they typed, for when saving it failed. */
+export function redrawUpdateForm(deps: BotDeps) {
+  return async (_context: TurnContext, data: Record<string, unknown>): Promise<AdaptiveCard | null> => {
+    const view = typeof data.actionId === 'string' ? await loadView(deps.core, data.actionId) : null;
+    return view && updateCard({ view, values: keptValues(data), origin: originOf(data) });
   };
 }
