@@ -12,6 +12,16 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ OUTBOX_RETENTION_DAYS: '0' }).OUTBOX_RETENTION_DAYS).toBe(0);
   });
 
+  it('listens on loopback, fences service URLs to Microsoft hosts and bounds turns and key fetches by default', () => {
+    expect(loadConfig({})).toMatchObject({
+      HOST: '127.0.0.1',
+      SERVICE_URL_HOSTS: ['smba.trafficmanager.net', '*.botframework.com', '*.teams.microsoft.com', '*.teams.microsoft.us'],
+      TURN_DEADLINE_MS: 10_000,
+      AUTH_KEYS_TIMEOUT_MS: 800,
+    });
+    expect(loadConfig({ HOST: '0.0.0.0', SERVICE_URL_HOSTS: 'smba.example.net, *.Example.org' })).toMatchObject({ HOST: '0.0.0.0', SERVICE_URL_HOSTS: ['smba.example.net', '*.example.org'] });
+  });
+
   it('reads lists and flags', () => {
     const c = loadConfig({ CHASER_DEMO: '1', ALLOWED_TENANTS: 'a, b', ADMIN_AAD_IDS: 'x' });
     expect(c).toMatchObject({ CHASER_DEMO: true, ALLOWED_TENANTS: ['a', 'b'], ADMIN_AAD_IDS: ['x'] });
@@ -24,6 +34,10 @@ describe('configuration from the environment', () => {
     [{ REMINDER_TIME: '9am' }, /^Invalid environment variable REMINDER_TIME: must be HH:MM/],
     [{ OUTBOX_RETENTION_DAYS: '-1' }, /^Invalid environment variable OUTBOX_RETENTION_DAYS: must be a whole number of days, up to 99999 \(0 keeps sent payloads forever\) \(got "-1"\)$/],
     [{ OUTBOX_RETENTION_DAYS: '3 months' }, /^Invalid environment variable OUTBOX_RETENTION_DAYS: must be a whole number of days/],
+    [{ HOST: 'every interface' }, /^Invalid environment variable HOST: must be an IP address to listen on/],
+    [{ SERVICE_URL_HOSTS: 'https://smba.trafficmanager.net/' }, /^Invalid environment variable SERVICE_URL_HOSTS: must be comma-separated host names/],
+    [{ TURN_DEADLINE_MS: '20000' }, /^Invalid environment variable TURN_DEADLINE_MS: /],
+    [{ AUTH_KEYS_TIMEOUT_MS: 'soon' }, /^Invalid environment variable AUTH_KEYS_TIMEOUT_MS: /],
   ])('names the bad variable in one line: %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -56,6 +56,21 @@ describe('inbound authentication in production mode', () => {
     await nothingStored();
   });
 
+  it('refuses a validly signed activity whose serviceUrl is not a Bot Framework or Teams host, with 400', async () => {
+    for (const serviceUrl of ['https://evil.example.com/', 'https://smba.trafficmanager.net.evil.example/', 'http://smba.trafficmanager.net/emea/']) {
+      const res = await bot.post(message('help', { serviceUrl }), bearer(issuer.sign({ serviceurl: serviceUrl })));
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatch(/^serviceUrl (host \S+ is not in SERVICE_URL_HOSTS|must be https)$/);
+    }
+    await nothingStored();
+  });
+
+  it('reports the signing keys it holds as fresh', async () => {
+    const ready = await fetch(`${bot.chaser.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect((await ready.json()).detail).toMatch(/Bot Framework keys \d+ s old; Entra ID keys \d+ s old$/);
+  });
+
   it('accepts a valid channel token, handles the message and replies with outbound credentials', async () => {
     const res = await bot.post(message('help', where()), bearer(issuer.sign({ serviceurl: bot.connector.url })));
     expect(res.status).toBe(200);
