@@ -46,7 +46,7 @@ describe('malformed activities', () => {
     const arrays = await raw(`${activity.slice(0, -1)},"value":${'['.repeat(50_000)}${']'.repeat(50_000)}}`);
     expect(arrays.status).toBe(400);
     await nothingHappened();
-    expect((await bot.post(message('help', { serviceUrl: bot.connector.url }))).status).toBe(200);
+    expect((await fetch(`${bot.chaser.url}/healthz`)).status).toBe(200);
   });
 });
 
