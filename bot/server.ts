@@ -31,6 +31,9 @@ export interface ServerDeps {
   maxBodyBytes?: number;
 }
 
+/** Past the turn's deadline, the time the SDK gets to write the answer it has before the watchdog does. */
+const WATCHDOG_GRACE_MS = 2000;
+
 /** Teams activities nest a dozen levels at most; far deeper is an attack on recursive code further on. */
 const MAX_DEPTH = 64;
 
@@ -61,12 +64,24 @@ export function createHttpApp(deps: ServerDeps): express.Express {
         return;
       }
     }
+    // Last resort, for waits the deadline cannot reach (the SDK's own fetch of signing keys has no
+    // timeout): the request is answered anyway, before Teams gives up on it.
+    const watchdog = setTimeout(() => {
+      if (res.headersSent) return;
+      deps.log.warn({ activityType: req.body.type }, 'a turn ran past its deadline; answered 503');
+      res.set('retry-after', '5').status(503).json({ error: 'took too long, try again' });
+    }, deps.turnDeadlineMs + WATCHDOG_GRACE_MS);
     try {
       await withTurnDeadline(deps.turnDeadlineMs, () => deps.adapter.process(req, res, async (context) => void (await deps.run(context))));
     } catch (err) {
-      // The adapter answers every failure it sees itself; this is one in writing that answer.
-      deps.log.error({ err }, 'activity processing failed');
-      if (!res.headersSent) res.status(500).json({ error: 'internal error' });
+      // The adapter answers every failure it sees itself; this is one in writing that answer (or one
+      // written after the watchdog answered).
+      if (!res.headersSent) {
+        deps.log.error({ err }, 'activity processing failed');
+        res.status(500).json({ error: 'internal error' });
+      }
+    } finally {
+      clearTimeout(watchdog);
     }
   });
   // Body parser failures (bad JSON, too large) answer with their status instead of a stack trace.

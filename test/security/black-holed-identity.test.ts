@@ -79,3 +79,45 @@ describe('a black-holed identity host', () => {
     expect((await ready.json()).detail).toMatch(/Bot Framework keys not loaded \(no answer within 300 ms\)/);
   });
 });
+
+describe('an identity host that goes silent after the keys were fetched', () => {
+  let held: TestBot;
+  let live: TokenIssuer;
+
+  beforeAll(async () => {
+    live = await startTokenIssuer();
+    held = await startTestBot({
+      env: { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: APP_PASSWORD, AUTH_KEYS_TIMEOUT_MS: '300', TURN_DEADLINE_MS: '1000' },
+      adapter: { openIdMetadataUrl: live.openIdMetadataUrl, credentialsFactory: new OfflineCredentialsFactory() },
+    });
+    for (let i = 0; i < 100 && (await fetch(`${held.chaser.url}/readyz`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 20));
+    live.goSilent();
+  });
+  afterAll(async () => {
+    await held.stop();
+    await live.close();
+  });
+
+  const send = (token: string) =>
+    fetch(`${held.chaser.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(message('help', { serviceUrl: held.connector.url })),
+      signal: AbortSignal.timeout(HUNG),
+    });
+  const own = () => ({ serviceurl: held.connector.url });
+
+  it.each([
+    ['a token signed with an unpublished key', () => live.sign(own(), { key: rsaKey(), kid: 'unknown-kid' })],
+    ['an expired token', () => live.sign({ ...own(), expiresIn: -3600 })],
+    ['a token for another app', () => live.sign({ ...own(), aud: 'another-app-id' })],
+  ])('refuses %s with 401 from the keys it holds', async (_case, token) => {
+    expect((await send(token())).status).toBe(401);
+  });
+
+  it('answers a valid token whose full check waits on the silent host with 503 and Retry-After, before Teams gives up', async () => {
+    const res = await send(live.sign(own()));
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+  });
+});

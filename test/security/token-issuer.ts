@@ -24,6 +24,8 @@ export interface TokenIssuer {
   openIdMetadataUrl: string;
   /** A channel token for `claims.serviceurl`, signed with the published key unless `signWith` says otherwise. */
   sign(claims: TokenClaims, signWith?: { key: KeyObject; kid?: string }): string;
+  /** From now on, take requests and never answer them (a black-holed identity host). */
+  goSilent(): void;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,9 @@ export async function startTokenIssuer(): Promise<TokenIssuer> {
   const jwk = key.export({ format: 'jwk' });
   const kid = createHash('sha256').update(String(jwk.n)).digest('hex').slice(0, 16);
   let base = '';
+  let silent = false;
   const server: Server = createServer((req, res) => {
+    if (silent) return;
     const body = req.url === '/keys' ? { keys: [{ kty: 'RSA', use: 'sig', kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] } : { issuer: CHANNEL_ISSUER, jwks_uri: `${base}/keys` };
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
@@ -58,7 +62,14 @@ export async function startTokenIssuer(): Promise<TokenIssuer> {
       const payload = { iss: claims.iss ?? CHANNEL_ISSUER, aud: claims.aud ?? APP_ID, serviceurl: claims.serviceurl, nbf: Math.min(now, exp) - 60, iat: Math.min(now, exp) - 60, exp, jti: randomUUID() };
       return signJwt(payload, signWith?.key ?? key, signWith?.kid ?? kid);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    goSilent: () => {
+      silent = true;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
