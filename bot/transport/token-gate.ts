@@ -115,7 +115,7 @@ export function createTokenGate(opts: TokenGateOptions): TokenGate {
       await jwtVerify(token, h.keys, { issuer, audience: opts.appId, algorithms: ['RS256'], clockTolerance: 300 });
       return { ok: true };
     } catch (err) {
-      return refused(err instanceof errors.JOSEError ? err.code : 'invalid token');
+      return refused(whyRefused(err));
     }
   };
 
@@ -161,4 +161,13 @@ async function holds(h: Held, token: string): Promise<boolean> {
   } catch (err) {
     return !(err instanceof errors.JWKSNoMatchingKey);
   }
+}
+
+/** The log's reason for a refused token, in words (jose's messages never include the token). */
+function whyRefused(err: unknown): string {
+  if (err instanceof errors.JWTExpired) return 'token expired';
+  if (err instanceof errors.JWTClaimValidationFailed) return `token claim "${err.claim}" ${err.reason === 'check_failed' ? 'is not ours' : err.reason}`;
+  if (err instanceof errors.JWKSNoMatchingKey) return 'token signed with a key that is not published';
+  if (err instanceof errors.JWSSignatureVerificationFailed) return 'token signature does not verify';
+  return err instanceof Error ? `invalid token: ${err.message}` : 'invalid token';
 }
