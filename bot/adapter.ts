@@ -34,13 +34,18 @@ export function createAdapter(config: Config, overrides: AdapterOverrides = {}):
     MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
     ...(overrides.openIdMetadataUrl ? publicCloudWithKeysFrom(overrides.openIdMetadataUrl) : {}),
   };
-  return new TeamsAdapter(auth, overrides.credentialsFactory ?? new ConfigurationServiceClientCredentialFactory(auth), overrides.authConfiguration, {
-    httpClient: deadlineHttpClient(config.TURN_DEADLINE_MS),
-  } as ConstructorParameters<typeof TeamsAdapter>[3]);
+  const credentials = overrides.credentialsFactory ?? new ConfigurationServiceClientCredentialFactory(auth);
+  const httpClient = deadlineHttpClient(config.TURN_DEADLINE_MS);
+  const connectorOptions = { httpClient } as ConstructorParameters<typeof TeamsAdapter>[3];
+  return new TeamsAdapter(auth, credentials, overrides.authConfiguration, connectorOptions);
 }
 
 /** The bounded pre-check of inbound tokens, with Azure settings on; none in local mode. */
-export function createInboundTokenGate(config: Config, overrides: AdapterOverrides, onRefreshFailed: (source: string, error: string) => void): TokenGate | undefined {
+export function createInboundTokenGate(
+  config: Config,
+  overrides: AdapterOverrides,
+  onRefreshFailed: (source: string, error: string) => void,
+): TokenGate | undefined {
   if (!isAuthenticated(config)) return undefined;
   return createTokenGate({
     appId: config.MICROSOFT_APP_ID,

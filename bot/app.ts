@@ -23,8 +23,8 @@ export function createBotApp(adapter: TeamsAdapter, deps: BotDeps): ChaserApp {
   app.error(async (context, error) => {
     deps.log.error({ err: error, activityType: context.activity.type }, 'turn failed');
     try {
-      if (context.activity.type === 'message') await context.sendActivity('Sorry, something went wrong on my side. Please try again in a minute.');
-      else await answerFailedInvoke(context);
+      if (context.activity.type !== 'message') await answerFailedInvoke(context);
+      else await context.sendActivity('Sorry, something went wrong on my side. Please try again in a minute.');
     } catch (err) {
       deps.log.error({ err }, 'could not tell the user the turn failed');
     }

@@ -69,7 +69,9 @@ export async function startChaser(opts: StartOptions = {}): Promise<RunningChase
   if (settings) log.info({ provider: settings.provider }, 'AI layer on for questions the parser cannot read');
 
   const adapter = createAdapter(config, opts.adapter);
-  const tokenGate = createInboundTokenGate(config, opts.adapter ?? {}, (source, error) => log.warn({ source, error }, 'could not refresh the token signing keys'));
+  const tokenGate = createInboundTokenGate(config, opts.adapter ?? {}, (source, error) =>
+    log.warn({ source, error }, 'could not refresh the token signing keys'),
+  );
   const app = createBotApp(adapter, { core, config, log, aiModel });
   const metrics = createMetrics();
   const instanceId = newInstanceId();

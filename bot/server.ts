@@ -60,7 +60,8 @@ export function createHttpApp(deps: ServerDeps): express.Express {
       if (!gate.ok) {
         deps.log.warn({ reason: gate.reason }, 'refused a request without a valid Bot Framework token');
         if (gate.status === 503) res.set('retry-after', String(gate.retryAfterSeconds));
-        res.status(gate.status).json({ error: gate.status === 401 ? 'unauthorized' : 'cannot check tokens now, try again later' });
+        const error = gate.status === 401 ? 'unauthorized' : 'cannot check tokens now, try again later';
+        res.status(gate.status).json({ error });
         return;
       }
     }
@@ -72,7 +73,8 @@ export function createHttpApp(deps: ServerDeps): express.Express {
       res.set('retry-after', '5').status(503).json({ error: 'took too long, try again' });
     }, deps.turnDeadlineMs + WATCHDOG_GRACE_MS);
     try {
-      await withTurnDeadline(deps.turnDeadlineMs, () => deps.adapter.process(req, res, async (context) => void (await deps.run(context))));
+      const logic = async (context: TurnContext) => void (await deps.run(context));
+      await withTurnDeadline(deps.turnDeadlineMs, () => deps.adapter.process(req, res, logic));
     } catch (err) {
       // The adapter answers every failure it sees itself; this is one in writing that answer (or one
       // written after the watchdog answered).
@@ -103,13 +105,16 @@ const ActivityEnvelope = z.object({ type: z.string().min(1), serviceUrl: z.strin
 
 /** Why the body cannot be handled as an activity, or undefined when it can. */
 function activityProblem(body: unknown, deps: Pick<ServerDeps, 'tokenGate' | 'serviceUrlHosts'>): string | undefined {
-  if (nestedDeeperThan(body, MAX_DEPTH)) return `expected a Bot Framework activity (nested deeper than ${MAX_DEPTH} levels)`;
+  if (nestedDeeperThan(body, MAX_DEPTH)) {
+    return `expected a Bot Framework activity (nested deeper than ${MAX_DEPTH} levels)`;
+  }
   const envelope = ActivityEnvelope.safeParse(body);
   if (!envelope.success) {
     const { path } = envelope.error.issues[0];
     return `expected a Bot Framework activity${path.length ? ` (${path.join('.')} is missing or malformed)` : ''}`;
   }
-  return serviceUrlRefusal(envelope.data.serviceUrl, { authenticated: !!deps.tokenGate, allowedHosts: deps.serviceUrlHosts });
+  const fence = { authenticated: !!deps.tokenGate, allowedHosts: deps.serviceUrlHosts };
+  return serviceUrlRefusal(envelope.data.serviceUrl, fence);
 }
 
 /** Without recursion, so the check itself cannot run out of stack. */
@@ -119,7 +124,9 @@ function nestedDeeperThan(value: unknown, limit: number): boolean {
     const [v, depth] = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
     if (depth >= limit) return true;
-    for (const child of Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    for (const child of Object.values(v)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
   }
   return false;
 }

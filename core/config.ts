@@ -21,13 +21,19 @@ const hostPattern = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   // Loopback unless told otherwise: local mode trusts what it is sent, so it must not be reachable from afar.
-  HOST: z.string().regex(/^[0-9a-f.:]+$|^localhost$/i, 'must be an IP address to listen on, such as 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
+  HOST: z
+    .string()
+    .regex(/^[0-9a-f.:]+$|^localhost$/i, 'must be an IP address to listen on, such as 127.0.0.1 or 0.0.0.0')
+    .default('127.0.0.1'),
   // Bot Connector hosts replies may go to with Azure settings on (Teams' and the Bot Framework's).
   SERVICE_URL_HOSTS: z
     .string()
     .default('smba.trafficmanager.net,*.botframework.com,*.teams.microsoft.com,*.teams.microsoft.us')
     .transform((s) => s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))
-    .refine((hosts) => hosts.length > 0 && hosts.every((h) => hostPattern.test(h)), 'must be comma-separated host names (*.domain for any host under it)'),
+    .refine(
+      (hosts) => hosts.length > 0 && hosts.every((h) => hostPattern.test(h)),
+      'must be comma-separated host names (*.domain for any host under it)',
+    ),
   // Everything a turn sends back must be done by then: Teams resends an activity it has no answer to after ~15 s.
   TURN_DEADLINE_MS: z.coerce.number().int().min(1000).max(14_000).default(10_000),
   // The longest a fetch of the token signing keys may take, and a request wait for them.

@@ -83,7 +83,9 @@ export function registerHandlers(app: ChaserApp, deps: BotDeps): void {
     ['import.confirm', confirmImportAction(deps)],
     ['import.cancel', cancelImportAction(deps)],
   ];
-  for (const [verb, handler, redraw] of cards) app.adaptiveCards.actionExecute(verb, answeringFailures(deps, verb, handler, redraw));
+  for (const [verb, handler, redraw] of cards) {
+    app.adaptiveCards.actionExecute(verb, answeringFailures(deps, verb, handler, redraw));
+  }
   app.activity(ActivityTypes.Invoke, unknownInvoke());
   app.activity('message', answerQuestion(deps));
 }

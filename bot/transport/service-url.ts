@@ -6,7 +6,10 @@
 import { isIP } from 'node:net';
 
 /** Why `serviceUrl` may not be answered, or undefined when it may. */
-export function serviceUrlRefusal(serviceUrl: string, opts: { authenticated: boolean; allowedHosts: readonly string[] }): string | undefined {
+export function serviceUrlRefusal(
+  serviceUrl: string,
+  opts: { authenticated: boolean; allowedHosts: readonly string[] },
+): string | undefined {
   let url: URL;
   try {
     url = new URL(serviceUrl);
@@ -19,7 +22,9 @@ export function serviceUrlRefusal(serviceUrl: string, opts: { authenticated: boo
   if (isLoopback(host)) return undefined;
   if (!opts.authenticated) return 'local mode answers only a serviceUrl on this machine (127.0.0.1, ::1 or localhost)';
   if (url.protocol !== 'https:') return 'serviceUrl must be https';
-  if (!opts.allowedHosts.some((pattern) => hostMatches(host, pattern))) return `serviceUrl host ${host} is not in SERVICE_URL_HOSTS`;
+  if (!opts.allowedHosts.some((pattern) => hostMatches(host, pattern))) {
+    return `serviceUrl host ${host} is not in SERVICE_URL_HOSTS`;
+  }
   return undefined;
 }
 

@@ -18,6 +18,10 @@ export interface KeySource {
   issues(issuer: string): boolean;
 }
 
+const ENTRA_METADATA = 'https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration';
+const ENTRA_V1_ISSUER = /^https:\/\/sts\.windows\.net\/[0-9a-f-]{36}\/$/;
+const ENTRA_V2_ISSUER = /^https:\/\/login\.microsoftonline\.com\/[0-9a-f-]{36}\/v2\.0$/;
+
 /** Teams' channel tokens, and Entra tokens (the Emulator, skills), as the SDK accepts them in the public cloud. */
 export function publicCloudKeySources(openIdMetadataUrl?: string): KeySource[] {
   return [
@@ -28,13 +32,16 @@ export function publicCloudKeySources(openIdMetadataUrl?: string): KeySource[] {
     },
     {
       name: 'Entra ID',
-      openIdMetadataUrl: openIdMetadataUrl ?? 'https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration',
-      issues: (iss) => /^https:\/\/(sts\.windows\.net\/[0-9a-f-]{36}\/|login\.microsoftonline\.com\/[0-9a-f-]{36}\/v2\.0)$/.test(iss),
+      openIdMetadataUrl: openIdMetadataUrl ?? ENTRA_METADATA,
+      issues: (iss) => ENTRA_V1_ISSUER.test(iss) || ENTRA_V2_ISSUER.test(iss),
     },
   ];
 }
 
-export type GateResult = { ok: true } | { ok: false; status: 401; reason: string } | { ok: false; status: 503; reason: string; retryAfterSeconds: number };
+export type GateResult =
+  | { ok: true }
+  | { ok: false; status: 401; reason: string }
+  | { ok: false; status: 503; reason: string; retryAfterSeconds: number };
 
 export interface TokenGate {
   check(authorization: string): Promise<GateResult>;
@@ -88,7 +95,8 @@ export function createTokenGate(opts: TokenGateOptions): TokenGate {
         h.loadedAt = Date.now();
         h.lastError = undefined;
       } catch (err) {
-        h.lastError = (err as Error).name === 'TimeoutError' ? `no answer within ${opts.fetchTimeoutMs} ms` : (err as Error).message;
+        const timedOut = (err as Error).name === 'TimeoutError';
+        h.lastError = timedOut ? `no answer within ${opts.fetchTimeoutMs} ms` : (err as Error).message;
         opts.onRefreshFailed?.(h.source.name, h.lastError);
       } finally {
         h.loading = undefined;
@@ -142,11 +150,13 @@ export function createTokenGate(opts: TokenGateOptions): TokenGate {
     },
     freshness() {
       const now = Date.now();
-      const parts = held.map((h) =>
-        h.loadedAt === undefined
-          ? { ok: false, text: `${h.source.name} keys not loaded (${h.lastError ?? 'loading'})` }
-          : { ok: now - h.loadedAt < STALE_AFTER_MS, text: `${h.source.name} keys ${Math.round((now - h.loadedAt) / 1000)} s old${h.lastError ? ` (last refresh failed: ${h.lastError})` : ''}` },
-      );
+      const parts = held.map((h) => {
+        const name = h.source.name;
+        if (h.loadedAt === undefined) return { ok: false, text: `${name} keys not loaded (${h.lastError ?? 'loading'})` };
+        const failed = h.lastError ? ` (last refresh failed: ${h.lastError})` : '';
+        const age = Math.round((now - h.loadedAt) / 1000);
+        return { ok: now - h.loadedAt < STALE_AFTER_MS, text: `${name} keys ${age} s old${failed}` };
+      });
       return { ok: parts.every((p) => p.ok), detail: parts.map((p) => p.text).join('; ') };
     },
     close: () => clearInterval(timer),
@@ -166,7 +176,9 @@ async function holds(h: Held, token: string): Promise<boolean> {
 /** The log's reason for a refused token, in words (jose's messages never include the token). */
 function whyRefused(err: unknown): string {
   if (err instanceof errors.JWTExpired) return 'token expired';
-  if (err instanceof errors.JWTClaimValidationFailed) return `token claim "${err.claim}" ${err.reason === 'check_failed' ? 'is not ours' : err.reason}`;
+  if (err instanceof errors.JWTClaimValidationFailed) {
+    return `token claim "${err.claim}" ${err.reason === 'check_failed' ? 'is not ours' : err.reason}`;
+  }
   if (err instanceof errors.JWKSNoMatchingKey) return 'token signed with a key that is not published';
   if (err instanceof errors.JWSSignatureVerificationFailed) return 'token signature does not verify';
   return err instanceof Error ? `invalid token: ${err.message}` : 'invalid token';

@@ -67,7 +67,8 @@ export function deadlineHttpClient(budgetMs: number) {
       const bodyAsText = await res.text();
       const headers: Record<string, string> = {};
       res.headers.forEach((value, name) => (headers[name] = value));
-      return { request, status: res.status, bodyAsText, headers: { get: (name: string) => headers[name.toLowerCase()], toJson: () => headers } };
+      const get = (name: string) => headers[name.toLowerCase()];
+      return { request, status: res.status, bodyAsText, headers: { get, toJson: () => headers } };
     },
   };
 }

@@ -120,7 +120,9 @@ export async function submitUpdate(ctx: CoreContext, actorId: string, raw: Recor
   const planOwners = await planOwnerIds(ctx, view.planId);
   const w: Write = { view, fields, key, at, actorName: actor.displayName, actorId, version: ref.data.version, planOwners };
   try {
-    const planOwnersReached = await retryWhileBusy(() => ctx.db.prisma.$transaction((tx) => write(ctx, tx as Tx, w, messages), PATIENT_TRANSACTION));
+    const planOwnersReached = await retryWhileBusy(() =>
+      ctx.db.prisma.$transaction((tx) => write(ctx, tx as Tx, w, messages), PATIENT_TRANSACTION),
+    );
     const fresh = (await loadView(ctx, view.id))!;
     const extension = fields.newDueDate ? { date: fields.newDueDate, planOwnersReached } : undefined;
     return { kind: 'updated', view: fresh, by: actor.displayName, at, timeZone: actor.timeZone, extension, duplicate: false };
