@@ -76,7 +76,7 @@ describe('an update while another process holds the write lock', () => {
     const res = await click('action.update', { actionId, version: before, status: 'AMBER', note: 'Saved despite the lock' });
     await lock.released;
     expect(res.status).toBe(200);
-    expect(texts(res.body.value)).toContain('Updated by Alex Wilber');
+    expect(texts(res.body.value)).toContain('updated by Alex Wilber');
     expect(await version()).toBe(before + 1);
     expect(await db().update.findFirst({ where: { actionId, text: 'Saved despite the lock' } })).not.toBeNull();
   });
