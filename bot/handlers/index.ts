@@ -22,6 +22,7 @@ import { snooze, SNOOZE } from './messages/snooze';
 import { openUpdateCard, viewAction } from './actions/open';
 import { saveUpdate } from './actions/update';
 import { verifyAction } from './actions/verify';
+import { openClosureForm, recordClosure } from './actions/close';
 import { digestPage } from './actions/digest-page';
 import { reminderPage } from './actions/reminder-page';
 import { boardFollowsPlan, FOLLOW_PLAN } from './messages/board-follow';
@@ -29,7 +30,9 @@ import { LINK_BOARD, linkChannelToBoard } from './messages/board-link';
 import { SCHEDULE_DIGEST, scheduleBoardDigest } from './messages/board-schedule';
 import { UNLINK, unlinkChannel } from './messages/board-unlink';
 import { DIGEST_NOW, digestNow } from './messages/digest-now';
+import { PLAN_SETTING, planSetting } from './messages/plan-settings';
 import { fileUpload, isFileUpload } from './messages/file-upload';
+import { evidenceUpload, isEvidenceUpload } from './messages/evidence-upload';
 import { cancelImportAction } from './actions/import-cancel';
 import { confirmImportAction } from './actions/import-confirm';
 
@@ -47,6 +50,8 @@ function messageCommands(deps: BotDeps): [RouteSelector, (context: TurnContext, 
     [saying(FOLLOW_PLAN), boardFollowsPlan(deps)],
     [saying(SCHEDULE_DIGEST), scheduleBoardDigest(deps)],
     [saying(UNLINK), unlinkChannel(deps)],
+    [saying(PLAN_SETTING), planSetting(deps)],
+    [isEvidenceUpload, evidenceUpload(deps)],
     [isFileUpload, fileUpload(deps)],
   ];
 }
@@ -75,6 +80,8 @@ export function registerHandlers(app: ChaserApp, deps: BotDeps): void {
   app.adaptiveCards.actionExecute('action.update', saveUpdate(deps));
   app.adaptiveCards.actionExecute('extension.decide', decideExtensionRequest(deps));
   app.adaptiveCards.actionExecute('action.verify', verifyAction(deps));
+  app.adaptiveCards.actionExecute('action.closeForm', openClosureForm(deps));
+  app.adaptiveCards.actionExecute('action.close', recordClosure(deps));
   app.adaptiveCards.actionExecute('list.page', listPage(deps));
   app.adaptiveCards.actionExecute('digest.page', digestPage(deps));
   app.adaptiveCards.actionExecute('reminder.page', reminderPage(deps));
