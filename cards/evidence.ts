@@ -15,16 +15,28 @@ export function evidenceBlock(items: EvidenceItem[]): CardElement[] {
     textBlock(`Evidence (${items.length}):`, { weight: 'Bolder' }),
     ...files.map((f) => {
       const name = f.fileName && f.fileName !== f.title ? ` — file ${safe(f.fileName, 120)}` : '';
-      return textBlock(`${safe(f.title, 120)}${name}${f.size ? ` (${kilobytes(f.size)})` : ''}, sent ${formatDate(f.addedAt)}`, { spacing: 'None' });
+      return textBlock(
+        `${safe(f.title, 120)}${name}${f.size ? ` (${kilobytes(f.size)})` : ''}, sent ${formatDate(f.addedAt)}`,
+        { spacing: 'None' },
+      );
     }),
     ...(links.length
-      ? [{ type: 'ActionSet', actions: links.slice(0, 5).map((l) => ({ type: 'Action.OpenUrl', title: buttonTitle(l.title), url: l.url })) }]
+      ? [
+          {
+            type: 'ActionSet',
+            actions: links
+              .slice(0, 5)
+              .map((l) => ({ type: 'Action.OpenUrl', title: buttonTitle(l.title), url: l.url })),
+          },
+        ]
       : []),
   ];
 }
 
 function kilobytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** Button titles are plain text, not Markdown: shortened, never escaped. */

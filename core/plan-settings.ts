@@ -15,7 +15,9 @@ export const planSettingsSchema = z
   .object({
     verifier: z.union([postName, z.literal(null)]).optional(),
     riskAcceptor: z.union([postName, z.literal(null)]).optional(),
-    evidence: z.enum(EVIDENCE_POLICIES, { errorMap: () => ({ message: `Evidence is one of ${EVIDENCE_POLICIES.join(', ')}` }) }).optional(),
+    evidence: z
+      .enum(EVIDENCE_POLICIES, { errorMap: () => ({ message: `Evidence is one of ${EVIDENCE_POLICIES.join(', ')}` }) })
+      .optional(),
   })
   .refine((s) => s.verifier !== undefined || s.riskAcceptor !== undefined || s.evidence !== undefined, {
     message: 'Say what to set: a verifier, a risk acceptor or an evidence rule',
@@ -28,6 +30,13 @@ export interface PlanSettingsInput {
   evidence?: string;
 }
 
+/** Which actions a policy covers, in words: "evidence is needed for high-priority actions". */
+export const EVIDENCE_POLICY_WORDS: Record<EvidencePolicy, string> = {
+  none: 'no action',
+  high: 'high-priority actions',
+  all: 'every action',
+};
+
 export interface PlanSettings {
   key: string;
   verifier: string | null;
@@ -35,18 +44,25 @@ export interface PlanSettings {
   evidence: EvidencePolicy;
 }
 
-export type PlanSettingsResult =
-  | { ok: true; settings: PlanSettings }
-  | { ok: false; errors: Record<string, string> };
+export type PlanSettingsResult = { ok: true; settings: PlanSettings } | { ok: false; errors: Record<string, string> };
 
 /** `actorId` "operator" is the CLI, which runs with the database's own authority. */
-export async function setPlanSettings(ctx: CoreContext, actorId: string | 'operator', planKey: string, input: PlanSettingsInput): Promise<PlanSettingsResult> {
-  if (actorId !== 'operator' && !(await isAdmin(ctx, actorId))) return { ok: false, errors: { form: 'Only admins can set who verifies and who may accept risk.' } };
+export async function setPlanSettings(
+  ctx: CoreContext,
+  actorId: string | 'operator',
+  planKey: string,
+  input: PlanSettingsInput,
+): Promise<PlanSettingsResult> {
+  if (actorId !== 'operator' && !(await isAdmin(ctx, actorId)))
+    return { ok: false, errors: { form: 'Only admins can set who verifies and who may accept risk.' } };
   const plan = await ctx.db.prisma.plan.findUnique({ where: { key: planKey.trim().toUpperCase() } });
   if (!plan) return { ok: false, errors: { plan: `There is no plan ${planKey.trim().toUpperCase()}.` } };
   const parsed = planSettingsSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message])) };
+    return {
+      ok: false,
+      errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message])),
+    };
   }
   const s = parsed.data;
   const errors: Record<string, string> = {};
@@ -63,23 +79,49 @@ export async function setPlanSettings(ctx: CoreContext, actorId: string | 'opera
 export async function planSettings(ctx: Pick<CoreContext, 'db'>, planKey: string): Promise<PlanSettings | null> {
   const p = await ctx.db.prisma.plan.findUnique({
     where: { key: planKey.toUpperCase() },
-    select: { key: true, evidencePolicy: true, verifierPost: { select: { name: true } }, riskAcceptorPost: { select: { name: true } } },
+    select: {
+      key: true,
+      evidencePolicy: true,
+      verifierPost: { select: { name: true } },
+      riskAcceptorPost: { select: { name: true } },
+    },
   });
   if (!p) return null;
-  return { key: p.key, verifier: p.verifierPost?.name ?? null, riskAcceptor: p.riskAcceptorPost?.name ?? null, evidence: p.evidencePolicy as EvidencePolicy };
+  return {
+    key: p.key,
+    verifier: p.verifierPost?.name ?? null,
+    riskAcceptor: p.riskAcceptorPost?.name ?? null,
+    evidence: p.evidencePolicy as EvidencePolicy,
+  };
 }
 
 /** undefined: leave as is; null: clear; a name: the post of that name (case-insensitive). */
-async function postIdOf(ctx: Pick<CoreContext, 'db'>, name: string | null | undefined, field: string, errors: Record<string, string>): Promise<string | null | undefined> {
+async function postIdOf(
+  ctx: Pick<CoreContext, 'db'>,
+  name: string | null | undefined,
+  field: string,
+  errors: Record<string, string>,
+): Promise<string | null | undefined> {
   if (name === undefined || name === null) return name;
   const posts = await ctx.db.prisma.post.findMany({ select: { id: true, name: true } });
   const found = posts.find((p) => p.name.toLowerCase() === name.toLowerCase());
   if (found) return found.id;
   // The posts sharing the most words with what was typed ("Head of Audit" → "Head of Internal Audit").
-  const words = name.toLowerCase().split(/\s+/).filter((w) => w.length > 2);
-  const scored = posts.map((p) => ({ name: p.name, score: words.filter((w) => p.name.toLowerCase().includes(w)).length }));
+  const words = name
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w.length > 2);
+  const scored = posts.map((p) => ({
+    name: p.name,
+    score: words.filter((w) => p.name.toLowerCase().includes(w)).length,
+  }));
   const best = Math.max(0, ...scored.map((p) => p.score));
-  const near = best ? scored.filter((p) => p.score === best).slice(0, 5).map((p) => p.name) : [];
+  const near = best
+    ? scored
+        .filter((p) => p.score === best)
+        .slice(0, 5)
+        .map((p) => p.name)
+    : [];
   errors[field] = `There is no post "${name}".${near.length ? ` Did you mean: ${near.join('; ')}?` : ''}`;
   return undefined;
 }

@@ -12,7 +12,15 @@ import { isUniqueViolation } from '../db/tx';
 import { appendHistory } from '../history/append';
 import { actionOwnerIds, mayAcceptRisk, maySupersede, riskAcceptorPost } from '../people/roles';
 import { dateOnly, localDate } from '../time';
-import { fieldErrors, findActor, idempotencyKey, loadView, optionalText, StaleVersion, type FieldErrors } from './change';
+import {
+  fieldErrors,
+  findActor,
+  idempotencyKey,
+  loadView,
+  optionalText,
+  StaleVersion,
+  type FieldErrors,
+} from './change';
 import { enqueueToPeople, type OwnerLoopMessages } from './owner-messages';
 import { findActionByRef } from './find-ref';
 import { cardRefSchema, isoDay } from './update';
@@ -63,7 +71,8 @@ const FROM: Record<ClosureChoice, string[]> = {
 export function checkClosureRules(f: ClosureFields, today: string): FieldErrors {
   const errors: FieldErrors = {};
   if (f.outcome !== 'reopen' && !f.outcomeReason) {
-    errors.outcomeReason = f.outcome === 'superseded' ? 'Say why the action no longer applies' : 'Say why the risk is accepted';
+    errors.outcomeReason =
+      f.outcome === 'superseded' ? 'Say why the action no longer applies' : 'Say why the risk is accepted';
   }
   if (f.outcome === 'risk_accepted' || f.outcome === 'extend_review') {
     if (!f.reviewDate) errors.reviewDate = 'Pick the date the acceptance is reviewed';
@@ -73,22 +82,31 @@ export function checkClosureRules(f: ClosureFields, today: string): FieldErrors 
   return errors;
 }
 
-export async function closeAction(ctx: CoreContext, actorId: string, raw: Record<string, unknown>, messages: OwnerLoopMessages): Promise<ClosureResult> {
+export async function closeAction(
+  ctx: CoreContext,
+  actorId: string,
+  raw: Record<string, unknown>,
+  messages: OwnerLoopMessages,
+): Promise<ClosureResult> {
   const ref = cardRefSchema.safeParse(raw);
   const actor = await findActor(ctx, actorId);
   const view = ref.success ? await loadView(ctx, ref.data.actionId) : null;
   if (!ref.success || !actor || !view) return { kind: 'not-found' };
   const values = keptValues(raw);
   const parsed = closureSchema.safeParse(raw);
-  const errors = parsed.success ? checkClosureRules(parsed.data, localDate(ctx.now(), ctx.timeZone)) : fieldErrors(parsed.error);
+  const errors = parsed.success
+    ? checkClosureRules(parsed.data, localDate(ctx.now(), ctx.timeZone))
+    : fieldErrors(parsed.error);
   if (!parsed.success) return { kind: 'invalid', view, errors, values };
   const f = parsed.data;
   const authority = await authorityError(ctx, actorId, view, f.outcome);
   if (authority) errors.outcome = authority;
-  const fits = FROM[f.outcome].includes(view.status) && (f.outcome !== 'extend_review' || view.outcome === 'risk_accepted');
+  const fits =
+    FROM[f.outcome].includes(view.status) && (f.outcome !== 'extend_review' || view.outcome === 'risk_accepted');
   if (!fits) errors.outcome ??= statusError(view, f.outcome);
   const replacing = f.replacedBy && !errors.replacedBy ? await findActionByRef(ctx, f.replacedBy, view.planKey) : null;
-  if (f.replacedBy && !errors.replacedBy && !replacing) errors.replacedBy = `There is no action ${f.replacedBy}; give its ref, e.g. ${view.planKey}-9`;
+  if (f.replacedBy && !errors.replacedBy && !replacing)
+    errors.replacedBy = `There is no action ${f.replacedBy}; give its ref, e.g. ${view.planKey}-9`;
   if (replacing?.id === view.id) errors.replacedBy = 'An action cannot replace itself';
   if (Object.keys(errors).length) return { kind: 'invalid', view, errors, values };
   if (view.version !== f.version) return { kind: 'conflict', view, values };
@@ -120,7 +138,8 @@ export async function closeAction(ctx: CoreContext, actorId: string, raw: Record
       if (view.status !== status) changes.status = [view.status, status];
       if (view.outcome !== outcome) changes.outcome = [view.outcome, outcome];
       if (view.reviewDate !== reviewDate) changes.reviewDate = [view.reviewDate, reviewDate];
-      if (view.outcomeReason !== (reopening ? null : f.outcomeReason)) changes.outcomeReason = [view.outcomeReason, reopening ? null : f.outcomeReason];
+      if (view.outcomeReason !== (reopening ? null : f.outcomeReason))
+        changes.outcomeReason = [view.outcomeReason, reopening ? null : f.outcomeReason];
       await appendHistory(tx, {
         actionId: view.id,
         at,
@@ -138,27 +157,42 @@ export async function closeAction(ctx: CoreContext, actorId: string, raw: Record
         },
       });
       const after = (await loadView(ctx, view.id, tx))!;
-      await enqueueToPeople(tx, owners.filter((id) => id !== actorId), {
-        key: `notice:${key}`,
-        purpose: 'notice',
-        activity: messages.outcomeRecorded(after, { deciderName: actor.displayName, reopened: reopening }),
-      });
+      await enqueueToPeople(
+        tx,
+        owners.filter((id) => id !== actorId),
+        {
+          key: `notice:${key}`,
+          purpose: 'notice',
+          activity: messages.outcomeRecorded(after, { deciderName: actor.displayName, reopened: reopening }),
+        },
+      );
     });
   } catch (err) {
     if (!(err instanceof StaleVersion) && !isUniqueViolation(err)) throw err;
     const latest = (await loadView(ctx, view.id))!;
     // The same click twice: it was recorded, show the result.
-    if (await ctx.db.prisma.update.findUnique({ where: { idempotencyKey: key } })) return { kind: 'closed', view: latest, by: actor.displayName, at, timeZone: actor.timeZone };
+    if (await ctx.db.prisma.update.findUnique({ where: { idempotencyKey: key } }))
+      return { kind: 'closed', view: latest, by: actor.displayName, at, timeZone: actor.timeZone };
     return { kind: 'conflict', view: latest, values };
   }
   return { kind: 'closed', view: (await loadView(ctx, view.id))!, by: actor.displayName, at, timeZone: actor.timeZone };
 }
 
 /** The refusal, said next to the choice, for someone without the authority; null when they have it. */
-async function authorityError(ctx: CoreContext, actorId: string, view: ActionView, choice: ClosureChoice): Promise<string | null> {
-  if (choice === 'superseded') return (await maySupersede(ctx, actorId, view.planId)) ? null : 'Only the plan owner or an admin can mark an action superseded';
+async function authorityError(
+  ctx: CoreContext,
+  actorId: string,
+  view: ActionView,
+  choice: ClosureChoice,
+): Promise<string | null> {
+  if (choice === 'superseded')
+    return (await maySupersede(ctx, actorId, view.planId))
+      ? null
+      : 'Only the plan owner or an admin can mark an action superseded';
   if (choice === 'reopen' && view.outcome !== 'risk_accepted') {
-    return (await maySupersede(ctx, actorId, view.planId)) ? null : 'Only the plan owner or an admin can reopen a superseded action';
+    return (await maySupersede(ctx, actorId, view.planId))
+      ? null
+      : 'Only the plan owner or an admin can reopen a superseded action';
   }
   if (await mayAcceptRisk(ctx, actorId, view.planId)) return null;
   return `Only the ${await riskAcceptorPost(ctx, view.planId)} or an admin can accept a risk on ${view.planKey}`;
@@ -167,10 +201,17 @@ async function authorityError(ctx: CoreContext, actorId: string, view: ActionVie
 function statusError(view: ActionView, choice: ClosureChoice): string {
   if (choice === 'extend_review') return 'Only a risk acceptance can be extended';
   if (choice === 'reopen') return 'Only a closed action can be reopened here';
-  return view.status === 'complete' ? 'This action is already implemented and verified' : 'This action is already closed';
+  return view.status === 'complete'
+    ? 'This action is already implemented and verified'
+    : 'This action is already closed';
 }
 
 function keptValues(raw: Record<string, unknown>): ClosureValues {
   const pick = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string).slice(0, 4000) : undefined);
-  return { outcome: pick('outcome'), outcomeReason: pick('outcomeReason'), reviewDate: pick('reviewDate'), replacedBy: pick('replacedBy') };
+  return {
+    outcome: pick('outcome'),
+    outcomeReason: pick('outcomeReason'),
+    reviewDate: pick('reviewDate'),
+    replacedBy: pick('replacedBy'),
+  };
 }

@@ -12,7 +12,10 @@ import { enqueueToPeople, type OutgoingActivity } from './owner-messages';
 import type { ActionView } from './view';
 
 /** Returns how many reviews it queued cards for. */
-export async function queueRiskReviews(ctx: CoreContext, render: (view: ActionView) => OutgoingActivity): Promise<number> {
+export async function queueRiskReviews(
+  ctx: CoreContext,
+  render: (view: ActionView) => OutgoingActivity,
+): Promise<number> {
   const today = localDate(ctx.now(), ctx.timeZone);
   const due = await ctx.db.prisma.action.findMany({
     where: { status: 'closed', outcome: 'risk_accepted', reviewDate: { lte: dateOnly(today) } },
@@ -25,7 +28,11 @@ export async function queueRiskReviews(ctx: CoreContext, render: (view: ActionVi
     const acceptors = await riskAcceptorIds(ctx, a.planId);
     const to = acceptors.length ? acceptors : await adminIds(ctx);
     const reached = await ctx.db.prisma.$transaction((tx) =>
-      enqueueToPeople(tx as Tx, to, { key: `risk-review:${a.id}:${isoDate(a.reviewDate!)}`, purpose: 'approval', activity: render(view) }),
+      enqueueToPeople(tx as Tx, to, {
+        key: `risk-review:${a.id}:${isoDate(a.reviewDate!)}`,
+        purpose: 'approval',
+        activity: render(view),
+      }),
     );
     if (reached) queued++;
   }

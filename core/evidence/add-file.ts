@@ -27,18 +27,25 @@ export type EvidenceFileResult =
 export function evidenceFileProblem(name: string, size: number | null, limit: number): string | null {
   const ext = extensionOf(name);
   if (!(EVIDENCE_FILE_TYPES as readonly string[]).includes(ext)) {
-    return `I keep evidence as ${EVIDENCE_FILE_TYPES.map((t) => `.${t}`).join(', ')} files; ${name} is not one of those. Nothing was saved.`;
+    const kept = EVIDENCE_FILE_TYPES.map((t) => `.${t}`).join(', ');
+    return `I keep evidence as ${kept} files; ${name} is not one of those. Nothing was saved.`;
   }
   if (size !== null && size > limit) return tooLarge(name, limit);
   return null;
 }
 
 export function tooLarge(name: string, limit: number): string {
-  return `${name} is larger than ${megabytes(limit)}, the largest evidence file Chaser keeps. Share it on SharePoint or OneDrive and paste the link on the update card instead. Nothing was saved.`;
+  const instead = 'Share it on SharePoint or OneDrive and paste the link on the update card instead.';
+  const limitText = `${megabytes(limit)}, the largest evidence file Chaser keeps`;
+  return `${name} is larger than ${limitText}. ${instead} Nothing was saved.`;
 }
 
 /** Checks who may add it before anything is downloaded. */
-export async function evidenceTarget(ctx: CoreContext, actorId: string, ref: string): Promise<EvidenceFileResult | { kind: 'ok'; view: ActionView }> {
+export async function evidenceTarget(
+  ctx: CoreContext,
+  actorId: string,
+  ref: string,
+): Promise<EvidenceFileResult | { kind: 'ok'; view: ActionView }> {
   const found = await findActionByRef(ctx, ref);
   const view = found && (await loadView(ctx, found.id));
   if (!view) return { kind: 'not-found', asked: ref.toUpperCase() };

@@ -9,7 +9,22 @@ import type { EvidencePolicy } from '../domain';
 import type { Tx } from '../db/tx';
 
 /** File types people keep evidence in: documents, spreadsheets, slides, PDFs, images, mail and text. */
-export const EVIDENCE_FILE_TYPES = ['pdf', 'docx', 'doc', 'xlsx', 'xls', 'pptx', 'ppt', 'png', 'jpg', 'jpeg', 'msg', 'eml', 'txt', 'csv'] as const;
+export const EVIDENCE_FILE_TYPES = [
+  'pdf',
+  'docx',
+  'doc',
+  'xlsx',
+  'xls',
+  'pptx',
+  'ppt',
+  'png',
+  'jpg',
+  'jpeg',
+  'msg',
+  'eml',
+  'txt',
+  'csv',
+] as const;
 
 export const evidenceLinkSchema = z
   .object({
@@ -31,8 +46,14 @@ export const evidenceLinkSchema = z
       .pipe(z.string().max(200, 'Keep the title under 200 characters').optional()),
   })
   .superRefine((e, issue) => {
-    if (e.evidenceUrl && !e.evidenceTitle) issue.addIssue({ code: 'custom', path: ['evidenceTitle'], message: 'Give the evidence a title, e.g. "Audit report"' });
-    if (e.evidenceTitle && !e.evidenceUrl) issue.addIssue({ code: 'custom', path: ['evidenceUrl'], message: 'Paste the https link to the evidence' });
+    if (e.evidenceUrl && !e.evidenceTitle)
+      issue.addIssue({
+        code: 'custom',
+        path: ['evidenceTitle'],
+        message: 'Give the evidence a title, e.g. "Audit report"',
+      });
+    if (e.evidenceTitle && !e.evidenceUrl)
+      issue.addIssue({ code: 'custom', path: ['evidenceUrl'], message: 'Paste the https link to the evidence' });
   });
 
 function isHttpsUrl(s: string): boolean {
@@ -60,13 +81,25 @@ export interface EvidenceItem {
 }
 
 /** An action's evidence, oldest first (never the file bytes). */
-export async function evidenceOf(ctx: Pick<CoreContext, 'db'>, actionId: string, tx: Tx = ctx.db.prisma): Promise<EvidenceItem[]> {
+export async function evidenceOf(
+  ctx: Pick<CoreContext, 'db'>,
+  actionId: string,
+  tx: Tx = ctx.db.prisma,
+): Promise<EvidenceItem[]> {
   const rows = await tx.evidence.findMany({
     where: { actionId },
     orderBy: { createdAt: 'asc' },
     select: { id: true, kind: true, title: true, url: true, fileName: true, size: true, createdAt: true },
   });
-  return rows.map((r) => ({ id: r.id, kind: r.kind as EvidenceItem['kind'], title: r.title, url: r.url, fileName: r.fileName, size: r.size, addedAt: r.createdAt }));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind as EvidenceItem['kind'],
+    title: r.title,
+    url: r.url,
+    fileName: r.fileName,
+    size: r.size,
+    addedAt: r.createdAt,
+  }));
 }
 
 /** Why a completion cannot be saved yet, said next to the link field; null when it can. */
@@ -78,5 +111,6 @@ export async function missingEvidence(
   if (!plan || !evidenceRequired(plan.evidencePolicy, action.priority)) return null;
   if (await ctx.db.prisma.evidence.count({ where: { actionId: action.id } })) return null;
   const which = plan.evidencePolicy === 'all' ? 'every action' : 'high-priority actions';
-  return `${action.planKey} needs evidence to complete ${which}: paste an https link with a title, or send me the file in chat with "evidence for ${action.displayRef}"`;
+  const how = `paste an https link with a title, or send me the file in chat with "evidence for ${action.displayRef}"`;
+  return `${action.planKey} needs evidence to complete ${which}: ${how}`;
 }

@@ -114,7 +114,10 @@ export async function adminIds(ctx: Ctx): Promise<string[]> {
 
 async function peopleNamed(ctx: Ctx, ids: string[]): Promise<{ id: string; displayName: string }[]> {
   if (!ids.length) return [];
-  const rows = await ctx.db.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } });
+  const rows = await ctx.db.prisma.person.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, displayName: true },
+  });
   return ids.map((id) => rows.find((r) => r.id === id)).filter((p): p is { id: string; displayName: string } => !!p);
 }
 
@@ -128,7 +131,10 @@ export async function mayAcceptRisk(ctx: Ctx, personId: string, planId: string):
 
 /** The people a risk acceptance's review goes to: the acceptor post's holders, else the plan owner's. */
 export async function riskAcceptorIds(ctx: Pick<CoreContext, 'db'>, planId: string): Promise<string[]> {
-  const plan = await ctx.db.prisma.plan.findUnique({ where: { id: planId }, select: { ownerPostId: true, riskAcceptorPostId: true } });
+  const plan = await ctx.db.prisma.plan.findUnique({
+    where: { id: planId },
+    select: { ownerPostId: true, riskAcceptorPostId: true },
+  });
   const post = plan?.riskAcceptorPostId ?? plan?.ownerPostId;
   return post ? holdersOf(ctx, [post]) : [];
 }

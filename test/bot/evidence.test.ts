@@ -46,8 +46,18 @@ beforeAll(async () => {
     actions: ['7', '8', '9'].map((ref) => ({ ref, owners: ['Head of Offender Management'], due: '2015-06-30' })),
   });
   await db().action.updateMany({ where: { ref: { in: ['7', '8'] } }, data: { priority: 'high' } });
-  await seedPerson(core.db, { displayName: ALEX.name, teamsUserId: ALEX.id, aadObjectId: ALEX.aadObjectId, posts: ['Head of Offender Management'] });
-  await seedPerson(core.db, { displayName: PAT.name, teamsUserId: PAT.id, aadObjectId: PAT.aadObjectId, posts: ['Deputy Chief Constable'] });
+  await seedPerson(core.db, {
+    displayName: ALEX.name,
+    teamsUserId: ALEX.id,
+    aadObjectId: ALEX.aadObjectId,
+    posts: ['Head of Offender Management'],
+  });
+  await seedPerson(core.db, {
+    displayName: PAT.name,
+    teamsUserId: PAT.id,
+    aadObjectId: PAT.aadObjectId,
+    posts: ['Deputy Chief Constable'],
+  });
   for (const user of [ALEX, PAT, STRANGER]) await bot.post(message('hello', { serviceUrl: bot.connector.url, user }));
 });
 afterAll(async () => {
@@ -55,13 +65,20 @@ afterAll(async () => {
   await new Promise((r) => files.close(r));
 });
 
-const click = (user: TestUser, verb: string, data: Record<string, unknown>) => bot.post(cardAction(verb, data, { serviceUrl: bot.connector.url, user }));
+const click = (user: TestUser, verb: string, data: Record<string, unknown>) =>
+  bot.post(cardAction(verb, data, { serviceUrl: bot.connector.url, user }));
 const plain = (x: unknown) => JSON.stringify(x).replace(/\\+/g, '');
 const cardText = (res: { body: any }) => plain(res.body?.value?.body ?? res.body);
 const action = (ref: string) => db().action.findFirstOrThrow({ where: { ref } });
 const complete = async (ref: string, extra: Record<string, unknown> = {}, user = ALEX) => {
   const a = await action(ref);
-  return click(user, 'action.update', { actionId: a.id, version: a.version, status: 'complete', note: 'Done', ...extra });
+  return click(user, 'action.update', {
+    actionId: a.id,
+    version: a.version,
+    status: 'complete',
+    note: 'Done',
+    ...extra,
+  });
 };
 async function nothingSaved(ref: string) {
   const a = await action(ref);
@@ -73,7 +90,14 @@ const sendFile = (name: string, text: string, user: TestUser = ALEX) => {
   bot.connector.clear();
   return bot.post({
     ...message(text, { serviceUrl: bot.connector.url, user }),
-    attachments: [{ contentType: FILE_DOWNLOAD_INFO, name, contentUrl: `${filesUrl}/${name}`, content: { downloadUrl: `${filesUrl}/${name}`, uniqueId: name, fileType: name.split('.').pop() } }],
+    attachments: [
+      {
+        contentType: FILE_DOWNLOAD_INFO,
+        name,
+        contentUrl: `${filesUrl}/${name}`,
+        content: { downloadUrl: `${filesUrl}/${name}`, uniqueId: name, fileType: name.split('.').pop() },
+      },
+    ],
   });
 };
 const reply = () => bot.connector.sends().at(-1)!.activity.text as string;
@@ -111,23 +135,35 @@ describe('links on the update card', () => {
     const row = await db().update.findFirstOrThrow({ where: { actionId: a.id, kind: 'progress' } });
     expect(JSON.parse(row.detail!)).toEqual({ evidenceIds: [evidence.id] });
 
-    const out = await db().outboxMessage.findFirstOrThrow({ where: { purpose: 'approval' }, include: { conversation: true } });
+    const out = await db().outboxMessage.findFirstOrThrow({
+      where: { purpose: 'approval' },
+      include: { conversation: true },
+    });
     expect(out.conversation.conversationId).toBe(personalConversationId(PAT));
     const card = queuedActivity(out).attachments[0].content;
     expect(cardProblems(card)).toEqual([]);
-    expect(card.body).toContainEqual({ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'Closure report', url: LINK }] });
+    expect(card.body).toContainEqual({
+      type: 'ActionSet',
+      actions: [{ type: 'Action.OpenUrl', title: 'Closure report', url: LINK }],
+    });
 
     const csv = (await exportPlan(bot.chaser.core, 'BTP-CDI', 'csv'))!.toString('utf8');
     expect(csv).toContain(`Closure report — ${LINK}`);
   });
 
   it('follows the plan policy: none needs no evidence, all needs it for any priority', async () => {
-    expect(await setPlanSettings(bot.chaser.core, 'operator', 'BTP-CDI', { evidence: 'all' })).toMatchObject({ ok: true });
+    expect(await setPlanSettings(bot.chaser.core, 'operator', 'BTP-CDI', { evidence: 'all' })).toMatchObject({
+      ok: true,
+    });
     expect(cardText(await complete('9'))).toContain('BTP-CDI needs evidence to complete every action');
     await nothingSaved('9');
-    expect(await setPlanSettings(bot.chaser.core, 'operator', 'BTP-CDI', { evidence: 'none' })).toMatchObject({ ok: true });
+    expect(await setPlanSettings(bot.chaser.core, 'operator', 'BTP-CDI', { evidence: 'none' })).toMatchObject({
+      ok: true,
+    });
     expect(cardText(await complete('9'))).toContain('now complete');
-    expect(await setPlanSettings(bot.chaser.core, 'operator', 'BTP-CDI', { evidence: 'high' })).toMatchObject({ ok: true });
+    expect(await setPlanSettings(bot.chaser.core, 'operator', 'BTP-CDI', { evidence: 'high' })).toMatchObject({
+      ok: true,
+    });
   });
 });
 
@@ -164,7 +200,9 @@ describe('files sent in the personal chat', () => {
     expect(JSON.parse(history.detail!)).toEqual({ evidenceIds: [evidence.id] });
 
     expect(cardText(await complete('8'))).toContain('now complete');
-    const out = await db().outboxMessage.findFirstOrThrow({ where: { purpose: 'approval', idempotencyKey: { contains: a.id } } });
+    const out = await db().outboxMessage.findFirstOrThrow({
+      where: { purpose: 'approval', idempotencyKey: { contains: a.id } },
+    });
     expect(plain(queuedActivity(out).attachments[0].content.body)).toContain('minutes.pdf (1 KB), sent 1 Jun 2015');
   });
 });

@@ -3,11 +3,18 @@
  * verifies when the plan owner cannot, who may accept a risk, which actions need evidence. `none` as a
  * post clears it (verification falls back to admins, risk acceptance to the plan owner).
  */
-import { planSettings, setPlanSettings, type PlanSettings } from '../../../core/plan-settings';
+import { EVIDENCE_POLICY_WORDS, planSettings, setPlanSettings, type PlanSettings } from '../../../core/plan-settings';
 import { parseArgs, stringOption, type CliCommand, type CliContext } from '../command';
 
-const USAGE = 'plan show KEY | plan set KEY [--verifier POST|none] [--risk-acceptor POST|none] [--evidence high|all|none]';
-const OPTION: Record<string, string> = { verifier: '--verifier', riskAcceptor: '--risk-acceptor', evidence: '--evidence', plan: 'KEY', form: 'plan set' };
+const USAGE =
+  'plan show KEY | plan set KEY [--verifier POST|none] [--risk-acceptor POST|none] [--evidence high|all|none]';
+const OPTION: Record<string, string> = {
+  verifier: '--verifier',
+  riskAcceptor: '--risk-acceptor',
+  evidence: '--evidence',
+  plan: 'KEY',
+  form: 'plan set',
+};
 
 export const plan: CliCommand = {
   name: 'plan',
@@ -30,7 +37,11 @@ export const plan: CliCommand = {
       const v = stringOption(options, name);
       return v === undefined ? undefined : v.trim().toLowerCase() === 'none' ? null : v;
     };
-    const settings = { verifier: post('verifier'), riskAcceptor: post('risk-acceptor'), evidence: stringOption(options, 'evidence') };
+    const settings = {
+      verifier: post('verifier'),
+      riskAcceptor: post('risk-acceptor'),
+      evidence: stringOption(options, 'evidence'),
+    };
     const r = await setPlanSettings(ctx.core, 'operator', key, settings);
     if (!r.ok) {
       for (const [field, message] of Object.entries(r.errors)) ctx.err(`${OPTION[field] ?? field}: ${message}`);
@@ -42,10 +53,12 @@ export const plan: CliCommand = {
 };
 
 function print(ctx: CliContext, s: PlanSettings): void {
-  ctx.out(`${s.key}: verifier ${s.verifier ?? 'none (admins, when the plan owner cannot)'}; risk acceptor ${s.riskAcceptor ?? 'the plan owner'}; evidence needed for ${EVIDENCE_WORDS[s.evidence]}`);
+  const verifier = s.verifier ?? 'none (admins, when the plan owner cannot)';
+  const acceptor = s.riskAcceptor ?? 'the plan owner';
+  const evidence = EVIDENCE_POLICY_WORDS[s.evidence];
+  ctx.out(`${s.key}: verifier ${verifier}; risk acceptor ${acceptor}; evidence needed for ${evidence}`);
 }
 
-const EVIDENCE_WORDS = { none: 'no action', high: 'high-priority actions', all: 'every action' } as const;
 
 function fail(ctx: CliContext, message: string): number {
   ctx.err(message);

@@ -22,7 +22,8 @@ export function openClosureForm(deps: BotDeps) {
     const me = await senderId(deps, context);
     const may = (await mayAcceptRisk(deps.core, me, view.planId)) || (await maySupersede(deps.core, me, view.planId));
     if (!may) return refusalCard(view, 'close');
-    if (view.status === 'complete' || (view.status === 'closed' && view.outcome !== 'risk_accepted')) return closureRecordedCard({ view, by: 'an earlier decision' });
+    if (view.status === 'complete' || (view.status === 'closed' && view.outcome !== 'risk_accepted'))
+      return closureRecordedCard({ view, by: 'an earlier decision' });
     return closureFormCard({ view });
   };
 }
@@ -36,7 +37,11 @@ export function recordClosure(deps: BotDeps) {
       case 'invalid':
         return closureFormCard({ view: r.view, values: r.values, errors: r.errors });
       case 'conflict':
-        return closureFormCard({ view: r.view, values: r.values, banner: 'This changed since you opened it. Here is the latest; check it and record again.' });
+        return closureFormCard({
+          view: r.view,
+          values: r.values,
+          banner: 'This changed since you opened it. Here is the latest; check it and record again.',
+        });
       case 'not-found':
         return refusalCard(null);
     }

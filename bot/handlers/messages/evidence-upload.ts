@@ -3,7 +3,13 @@
  * type and who may add it are checked before the download, the size during it (MAX_UPLOAD_BYTES).
  */
 import type { TurnContext } from 'botbuilder';
-import { addEvidenceFile, EVIDENCE_FOR, evidenceFileProblem, evidenceTarget, tooLarge } from '../../../core/evidence/add-file';
+import {
+  addEvidenceFile,
+  EVIDENCE_FOR,
+  evidenceFileProblem,
+  evidenceTarget,
+  tooLarge,
+} from '../../../core/evidence/add-file';
 import { UploadTooLarge } from '../../../core/import/upload-limit';
 import type { BotDeps } from '../../deps';
 import { senderId } from '../actions/sender';
@@ -32,12 +38,17 @@ export function evidenceUpload(deps: BotDeps) {
     const personId = await senderId(deps, context);
     const target = await evidenceTarget(deps.core, personId, ref);
     if (target.kind === 'not-found') {
-      await context.sendActivity(`I could not find action ${target.asked}. Say "evidence for" and the action's ref, e.g. "evidence for BTP-CDI-7".`);
+      await context.sendActivity(
+        `I could not find action ${target.asked}. Say "evidence for" and the ref, e.g. "evidence for BTP-CDI-7".`,
+      );
       return;
     }
     if (target.kind !== 'ok') {
       const what = target.kind === 'forbidden' ? target.view.displayRef : ref;
-      await context.sendActivity(`Sorry, only the owners of ${what}, their delegates, the plan owner and admins can add evidence to it. Nothing was saved.`);
+      await context.sendActivity(
+        `Sorry, only the owners of ${what}, their delegates, the plan owner and admins can add evidence to it. ` +
+          'Nothing was saved.',
+      );
       return;
     }
     let bytes: Buffer;
@@ -45,11 +56,22 @@ export function evidenceUpload(deps: BotDeps) {
       bytes = await download(content.downloadUrl, limit, name);
     } catch (err) {
       deps.log.warn({ err, fileName: name }, 'evidence file download failed');
-      await context.sendActivity(err instanceof UploadTooLarge ? tooLarge(name, limit) : `I could not download ${name}. Please send it again.`);
+      await context.sendActivity(
+        err instanceof UploadTooLarge ? tooLarge(name, limit) : `I could not download ${name}. Please send it again.`,
+      );
       return;
     }
-    const r = await addEvidenceFile(deps.core, personId, target.view, { name, contentType: content.fileType ?? null, bytes }, limit);
+    const r = await addEvidenceFile(
+      deps.core,
+      personId,
+      target.view,
+      { name, contentType: content.fileType ?? null, bytes },
+      limit,
+    );
     if (r.kind === 'invalid') await context.sendActivity(r.message);
-    else if (r.kind === 'added') await context.sendActivity(`Kept ${name} as evidence for ${r.view.displayRef}. The plan owner sees it when verifying.`);
+    else if (r.kind === 'added')
+      await context.sendActivity(
+        `Kept ${name} as evidence for ${r.view.displayRef}. The plan owner sees it when verifying.`,
+      );
   };
 }
