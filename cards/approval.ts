@@ -3,10 +3,12 @@
  * the outcome cards that replace them (also sent to the requester / owners as the notice).
  */
 import type { FieldErrors } from '../core/actions/change';
-import type { ExtensionRequestInfo } from '../core/actions/owner-messages';
+import type { ExtensionRequestInfo, VerificationRequestInfo } from '../core/actions/owner-messages';
 import type { ActionView } from '../core/actions/view';
 import { formatDate } from '../core/time';
 import { adaptiveCard, executeAction, textBlock, type AdaptiveCard, type CardElement } from './card';
+import { closureButton } from './closure';
+import { evidenceBlock } from './evidence';
 import { safe } from './text';
 import { actionSummary, bannerBlock, clockTime, dueLabel } from './update-card';
 
@@ -28,6 +30,7 @@ export function extensionApprovalCard(view: ActionView, r: ExtensionRequestInfo,
     [
       textBlock(`${safe(r.requesterName, 80)} asks to move the due date of ${safe(view.displayRef, 40)} from ${safe(dueLabel(view), 80)} to **${formatDate(r.requestedDate)}**.`),
       textBlock(`Reason: ${safe(r.reason, 600)}`),
+      ...because(r.because),
       ...actionSummary(view),
       ...commentInput('Comment (required to reject)', form),
     ],
@@ -57,19 +60,40 @@ export function extensionOutcomeCard(view: ActionView, d: ExtensionOutcome): Ada
   ]);
 }
 
-export function verificationCard(view: ActionView, d: { completedBy: string; note: string }, form: CommentForm = {}): AdaptiveCard {
+/** Why the card came to this reader and not the plan owner (separation of duties). */
+function because(text: string | undefined): CardElement[] {
+  return text ? [textBlock(safe(text, 400), { isSubtle: true, wrap: true })] : [];
+}
+
+export function verificationCard(view: ActionView, d: VerificationRequestInfo, form: CommentForm = {}): AdaptiveCard {
   return adaptiveCard(
     [
       textBlock(`${safe(d.completedBy, 80)} marked ${safe(view.displayRef, 40)} complete. Please verify it or reopen it.`),
       ...(d.note ? [textBlock(`Their note: ${safe(d.note, 600)}`)] : []),
+      ...because(d.because),
+      ...evidenceBlock(d.evidence ?? []),
       ...actionSummary(view),
       ...commentInput('Comment (required to reopen)', form),
     ],
     [
       executeAction('Verify', 'action.verify', { actionId: view.id, version: view.version, decision: 'verify' }, { style: 'positive' }),
       executeAction('Reopen', 'action.verify', { actionId: view.id, version: view.version, decision: 'reopen' }, { style: 'destructive' }),
+      closureButton(view.id),
     ],
   );
+}
+
+/**
+ * Shown to someone deciding their own completion or date request: who decides instead, and that
+ * nothing changed.
+ */
+export function ownDecisionCard(view: ActionView, d: { what: 'completed' | 'requested'; decidesInstead: string }): AdaptiveCard {
+  const who = safe(d.decidesInstead, 200);
+  const text =
+    d.what === 'completed'
+      ? `You completed ${safe(view.displayRef, 40)}, so you cannot verify it: ${who} verifies it. Nothing was changed.`
+      : `You asked for this new date, so you cannot decide it: ${who} decides it. Nothing was changed.`;
+  return adaptiveCard([bannerBlock({ text, style: 'warning' }), ...actionSummary(view)]);
 }
 
 export interface VerificationOutcome {

@@ -64,8 +64,22 @@ export function pagerButtons(page: number, pages: number, verb: string, go: (pag
   ];
 }
 
-export const RAG_COLOR: Record<Rag, string> = { RED: 'Attention', AMBER: 'Warning', GREEN: 'Good', COMPLETE: 'Accent' };
-export const RAG_LABEL: Record<Rag, string> = { RED: 'Red', AMBER: 'Amber', GREEN: 'Green', COMPLETE: 'Complete' };
+export const RAG_COLOR: Record<Rag, string> = {
+  RED: 'Attention',
+  AMBER: 'Warning',
+  GREEN: 'Good',
+  COMPLETE: 'Accent',
+  RISK_ACCEPTED: 'Warning',
+  SUPERSEDED: 'Default',
+};
+export const RAG_LABEL: Record<Rag, string> = {
+  RED: 'Red',
+  AMBER: 'Amber',
+  GREEN: 'Green',
+  COMPLETE: 'Complete',
+  RISK_ACCEPTED: 'Risk accepted',
+  SUPERSEDED: 'Superseded',
+};
 
 /** The attachment wrapper a message activity carries a card in. */
 export function cardAttachment(card: AdaptiveCard) {

@@ -106,6 +106,10 @@ export function updateCard({ view, values = {}, errors = {}, banner, origin }: U
     ...error('newDueDate'),
     { type: 'Input.Text', id: 'dueReason', label: 'Why the date needs to move', maxLength: 2000, value: values.dueReason ?? '' },
     ...error('dueReason'),
+    { type: 'Input.Text', id: 'evidenceUrl', label: 'Evidence link (https, e.g. SharePoint or OneDrive; optional)', style: 'Url', maxLength: 2000, value: values.evidenceUrl ?? '' },
+    ...error('evidenceUrl'),
+    { type: 'Input.Text', id: 'evidenceTitle', label: 'Evidence title', maxLength: 200, value: values.evidenceTitle ?? '' },
+    ...error('evidenceTitle'),
   ];
   const save = executeAction('Save update', 'action.update', { actionId: view.id, version: view.version, ...(origin ? { origin } : {}) }, { style: 'positive' });
   const cancel = origin ? executeAction('Cancel', origin.verb, origin.data) : executeAction('Cancel', 'action.view', { actionId: view.id });
@@ -123,12 +127,15 @@ export interface UpdatedCardInput {
   at: Date;
   timeZone: string;
   extension?: { date: string; planOwnersReached: number };
+  /** Separation of duties sent the request past the plan owner: to whom, in words ("Megan Bowen (Head of Audit)"). */
+  routedTo?: string;
 }
 
 /** "Updated BTP-CDI-7 at 09:30 on 5 Dec 2026 (Europe/London) — now Amber", coloured by what it now is. */
-export function savedBanner(u: Pick<UpdatedCardInput, 'view' | 'by' | 'at' | 'timeZone'>): Banner {
+export function savedBanner(u: Pick<UpdatedCardInput, 'view' | 'by' | 'at' | 'timeZone' | 'routedTo'>): Banner {
   const v = u.view;
-  const now = v.status === 'awaiting_verification' ? 'now complete, awaiting verification by the plan owner' : `now ${RAG_LABEL[v.effectiveRag]}`;
+  const verifier = u.routedTo ? safe(u.routedTo, 200) : 'the plan owner';
+  const now = v.status === 'awaiting_verification' ? `now complete, awaiting verification by ${verifier}` : `now ${RAG_LABEL[v.effectiveRag]}`;
   const when = `at ${clockTime(u.at, u.timeZone)} on ${formatDate(localDate(u.at, u.timeZone))} (${u.timeZone})`;
   const style: BannerStyle = v.effectiveRag === 'RED' ? 'attention' : v.effectiveRag === 'AMBER' ? 'warning' : 'good';
   return { text: `${safe(v.displayRef, 40)} updated by ${safe(u.by, 80)} ${when} — ${now}`, style };
@@ -141,11 +148,17 @@ export function withBanner(card: AdaptiveCard, banner: Banner): AdaptiveCard {
 
 /** What replaces the form once the update is saved: who, when, the new RAG, and a way to update again. */
 export function updatedCard(u: UpdatedCardInput): AdaptiveCard {
+  const completed = u.view.status === 'awaiting_verification';
+  const verifier = u.routedTo ? safe(u.routedTo, 200) : 'the plan owner';
   const body = [bannerBlock(savedBanner(u)), ...actionSummary(u.view)];
+  if (u.routedTo) {
+    const why = completed ? `You completed this action, so ${verifier} verifies it.` : `You asked for the new date, so ${verifier} decides it.`;
+    body.push(textBlock(why, { isSubtle: true }));
+  }
   if (u.extension) {
     const asked = u.extension.planOwnersReached
-      ? `Asked the plan owner to approve moving the due date to ${formatDate(u.extension.date)}.`
-      : `The request to move the due date to ${formatDate(u.extension.date)} is recorded, but no plan owner can be reached in Teams yet.`;
+      ? `Asked ${verifier} to approve moving the due date to ${formatDate(u.extension.date)}.`
+      : `The request to move the due date to ${formatDate(u.extension.date)} is recorded, but ${verifier} cannot be reached in Teams yet.`;
     body.push(textBlock(asked, { isSubtle: true }));
   }
   const again = u.view.status === 'open' ? [executeAction('Update again', 'action.open', { actionId: u.view.id })] : [];

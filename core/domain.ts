@@ -4,8 +4,11 @@
  */
 import { z } from 'zod';
 
-/** RAG as owners report it, and as Chaser derives it ("effective RAG"). */
-export const RAGS = ['RED', 'AMBER', 'GREEN', 'COMPLETE'] as const;
+/**
+ * RAG as owners report it, and as Chaser derives it ("effective RAG"). A closed action is neither Green
+ * nor Complete: risk accepted and superseded are statuses of their own, so no count reads them as done.
+ */
+export const RAGS = ['RED', 'AMBER', 'GREEN', 'COMPLETE', 'RISK_ACCEPTED', 'SUPERSEDED'] as const;
 export type Rag = (typeof RAGS)[number];
 export const ragSchema = z.enum(RAGS);
 
@@ -31,6 +34,10 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
  */
 export const ACTION_OUTCOMES = ['implemented', 'risk_accepted', 'superseded'] as const;
 export type ActionOutcome = (typeof ACTION_OUTCOMES)[number];
+
+/** Which actions need evidence before they count as complete: none, high-priority ones, or all. */
+export const EVIDENCE_POLICIES = ['none', 'high', 'all'] as const;
+export type EvidencePolicy = (typeof EVIDENCE_POLICIES)[number];
 
 export const PRIORITIES = ['high', 'medium', 'low'] as const;
 export type Priority = (typeof PRIORITIES)[number];

@@ -30,6 +30,9 @@ export interface RagInput {
   /** The last update, or when the action was created when it has none. */
   lastActivityAt: Day;
   hasUpdates: boolean;
+  /** How a closed action ended, and a risk acceptance's review date. */
+  outcome?: string | null;
+  reviewDate?: Day | null;
 }
 
 export interface EffectiveRag {
@@ -37,8 +40,16 @@ export interface EffectiveRag {
   reason: string;
 }
 
-const SEVERITY: Record<Exclude<Rag, 'COMPLETE'>, number> = { GREEN: 0, AMBER: 1, RED: 2 };
-const WORD: Record<Rag, string> = { RED: 'Red', AMBER: 'Amber', GREEN: 'Green', COMPLETE: 'Complete' };
+type OpenRag = 'RED' | 'AMBER' | 'GREEN';
+const SEVERITY: Record<OpenRag, number> = { GREEN: 0, AMBER: 1, RED: 2 };
+const WORD: Record<Rag, string> = {
+  RED: 'Red',
+  AMBER: 'Amber',
+  GREEN: 'Green',
+  COMPLETE: 'Complete',
+  RISK_ACCEPTED: 'Risk accepted',
+  SUPERSEDED: 'Superseded',
+};
 
 export function ragWord(rag: Rag): string {
   return WORD[rag];
@@ -48,6 +59,13 @@ export function ragWord(rag: Rag): string {
 export function effectiveRag(a: RagInput, today: string, windows: RagWindows = DEFAULT_RAG_WINDOWS): EffectiveRag {
   if (a.status === 'complete') {
     return { rag: 'COMPLETE', reason: a.completedAt ? `complete since ${formatDate(a.completedAt)}` : 'complete' };
+  }
+  if (a.status === 'closed') {
+    if (a.outcome === 'risk_accepted') {
+      const review = a.reviewDate ? `, review due ${formatDate(a.reviewDate)}` : '';
+      return { rag: 'RISK_ACCEPTED', reason: `risk accepted${review}` };
+    }
+    return { rag: 'SUPERSEDED', reason: 'superseded: no longer applicable' };
   }
   if (a.status === 'awaiting_verification') {
     const when = a.completedAt ? ` ${formatDate(a.completedAt)}` : '';
@@ -103,6 +121,6 @@ function dayOf(d: Day): string {
   return typeof d === 'string' ? d : isoDate(d);
 }
 
-function isOpenRag(rag: string | null): rag is Exclude<Rag, 'COMPLETE'> {
+function isOpenRag(rag: string | null): rag is OpenRag {
   return rag === 'RED' || rag === 'AMBER' || rag === 'GREEN';
 }

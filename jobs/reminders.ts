@@ -7,6 +7,9 @@
  */
 import type { DailyCard } from '../core/reminders/decide';
 import { runReminders } from '../core/reminders/run';
+import { queueRiskReviews } from '../core/actions/risk-review';
+import { riskReviewCard } from '../cards/closure';
+import type { ActionView } from '../core/actions/view';
 import { cardAttachment } from '../cards/card';
 import { escalationCard } from '../cards/escalation';
 import { reminderCard } from '../cards/reminder';
@@ -27,6 +30,9 @@ export const remindersJob: JobDefinition = {
     for (const e of decision.policyErrors) deps.log.warn({ plan: e.planKey, error: e.error }, 'invalid reminder policy: using the defaults');
     if (decision.undeliverable.length) deps.log.warn({ people: decision.undeliverable }, 'reminders owed to people nobody can reach (no chat with the bot and no reachable plan owner)');
     if (queued.length || lost.length) deps.log.info({ queued: queued.length, lost: lost.length, waiting: decision.waiting.length }, 'reminder cards queued');
+    const review = (view: ActionView) => message(riskReviewCard(view), `Accepted risk on ${view.displayRef} due for review`);
+    const reviews = await queueRiskReviews(deps.core, review);
+    if (reviews) deps.log.info({ reviews }, 'risk acceptance reviews queued');
   },
 };
 

@@ -23,6 +23,7 @@ import { snooze, SNOOZE } from './messages/snooze';
 import { openUpdateCard, viewAction } from './actions/open';
 import { redrawUpdateForm, saveUpdate } from './actions/update';
 import { verifyAction } from './actions/verify';
+import { openClosureForm, recordClosure } from './actions/close';
 import { digestPage } from './actions/digest-page';
 import { reminderPage } from './actions/reminder-page';
 import { boardFollowsPlan, FOLLOW_PLAN } from './messages/board-follow';
@@ -30,7 +31,9 @@ import { LINK_BOARD, linkChannelToBoard } from './messages/board-link';
 import { SCHEDULE_DIGEST, scheduleBoardDigest } from './messages/board-schedule';
 import { UNLINK, unlinkChannel } from './messages/board-unlink';
 import { DIGEST_NOW, digestNow } from './messages/digest-now';
+import { PLAN_SETTING, planSetting } from './messages/plan-settings';
 import { fileUpload, isFileUpload } from './messages/file-upload';
+import { evidenceUpload, isEvidenceUpload } from './messages/evidence-upload';
 import { cancelImportAction } from './actions/import-cancel';
 import { confirmImportAction } from './actions/import-confirm';
 
@@ -48,6 +51,8 @@ function messageCommands(deps: BotDeps): [RouteSelector, (context: TurnContext, 
     [saying(FOLLOW_PLAN), boardFollowsPlan(deps)],
     [saying(SCHEDULE_DIGEST), scheduleBoardDigest(deps)],
     [saying(UNLINK), unlinkChannel(deps)],
+    [saying(PLAN_SETTING), planSetting(deps)],
+    [isEvidenceUpload, evidenceUpload(deps)],
     [isFileUpload, fileUpload(deps)],
   ];
 }
@@ -77,6 +82,8 @@ export function registerHandlers(app: ChaserApp, deps: BotDeps): void {
     ['action.update', saveUpdate(deps), redrawUpdateForm(deps)],
     ['extension.decide', decideExtensionRequest(deps)],
     ['action.verify', verifyAction(deps)],
+    ['action.closeForm', openClosureForm(deps)],
+    ['action.close', recordClosure(deps)],
     ['list.page', listPage(deps)],
     ['digest.page', digestPage(deps)],
     ['reminder.page', reminderPage(deps)],

@@ -5,6 +5,7 @@ import { ownerNames } from '../action-list';
 import { adaptiveCard, heading, RAG_COLOR, RAG_LABEL, textBlock, type AdaptiveCard, type CardElement } from '../card';
 import { safe } from '../text';
 import { notFoundCard } from './not-found';
+import { closureButton, outcomeLine } from '../closure';
 
 function entryText(e: HistoryEntry): string {
   const changes = e.changes ? Object.entries(e.changes).map(([field, [from, to]]) => `${field}: ${String(from ?? '–')} → ${String(to ?? '–')}`) : [];
@@ -37,5 +38,8 @@ export function itemCard(r: ItemResult): AdaptiveCard {
     body.push(...entries.map((e) => textBlock(entryText(e), { size: 'Small', separator: true })));
     if (total > entries.length) body.push(textBlock(`Showing the latest ${entries.length} of ${total}.`, { isSubtle: true, size: 'Small' }));
   }
-  return adaptiveCard(body);
+  // Anyone may ask; the form itself checks the authority to close.
+  const closable = a.status === 'open' || a.status === 'awaiting_verification' || a.outcome === 'risk_accepted';
+  if (a.status === 'closed') body.push(textBlock(outcomeLine(a)));
+  return adaptiveCard(body, closable ? [closureButton(a.id)] : []);
 }

@@ -7,7 +7,7 @@ import { safe } from '../text';
 import { scopeWords } from './describe';
 
 /** Container styles Teams paints in the RAG colours. */
-const RAG_STYLE = { RED: 'attention', AMBER: 'warning', GREEN: 'good', COMPLETE: 'accent' } as const;
+const RAG_STYLE = { RED: 'attention', AMBER: 'warning', GREEN: 'good', COMPLETE: 'accent', RISK_ACCEPTED: 'warning', SUPERSEDED: 'default' } as const;
 
 /** One column per RAG, each as wide as its share (Adaptive Card column weights are relative). */
 export function proportionBar(counts: SummaryResult['byRag']): CardElement {

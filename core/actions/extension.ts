@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { CoreContext } from '../context';
 import type { Tx } from '../db/tx';
 import { appendHistory } from '../history/append';
-import { canManagePlan } from '../people/roles';
+import { canDecideForPlan, isOwnRequest, nextAuthority, type Authority } from '../people/roles';
 import { formatDate, isoDate } from '../time';
 import { fieldErrors, findActor, loadView, optionalText, type FieldErrors } from './change';
 import { enqueueToPeople, type OwnerLoopMessages } from './owner-messages';
@@ -36,6 +36,8 @@ export type ExtensionResult =
   | { kind: 'decided'; view: ActionView; request: ExtensionState; timeZone: string }
   | { kind: 'invalid'; view: ActionView; request: ExtensionState; errors: FieldErrors; comment?: string }
   | { kind: 'forbidden'; view: ActionView }
+  /** The requester tried to approve their own request: who decides instead. */
+  | { kind: 'own-request'; view: ActionView; authority: Authority }
   | { kind: 'not-found' };
 
 export async function decideExtension(ctx: CoreContext, actorId: string, raw: Record<string, unknown>, messages: OwnerLoopMessages): Promise<ExtensionResult> {
@@ -44,7 +46,10 @@ export async function decideExtension(ctx: CoreContext, actorId: string, raw: Re
   const request = requestId ? await ctx.db.prisma.extensionRequest.findUnique({ where: { id: requestId } }) : null;
   const view = request && (await loadView(ctx, request.actionId));
   if (!actor || !request || !view) return { kind: 'not-found' };
-  if (!(await canManagePlan(ctx, actorId, view.planId))) return { kind: 'forbidden', view };
+  if (!(await canDecideForPlan(ctx, actorId, view.planId))) return { kind: 'forbidden', view };
+  if (request.status === 'pending' && isOwnRequest(request, actorId)) {
+    return { kind: 'own-request', view, authority: await nextAuthority(ctx, view.planId, actorId) };
+  }
 
   const parsed = extensionDecisionSchema.safeParse(raw);
   if (!parsed.success) {

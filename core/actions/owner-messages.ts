@@ -3,10 +3,9 @@
  * decisions back to the requester). Core decides and enqueues in the same transaction; the bot layer
  * supplies the activities (cards live outside core), so core never imports card builders.
  */
-import type { CoreContext } from '../context';
 import type { Tx } from '../db/tx';
 import { enqueue, type OutboxPurpose } from '../outbox/enqueue';
-import { holdersOf } from '../people/roles';
+import type { EvidenceItem } from '../evidence/evidence';
 import type { ActionView } from './view';
 
 export type OutgoingActivity = Record<string, unknown>;
@@ -16,6 +15,16 @@ export interface ExtensionRequestInfo {
   requestedDate: string;
   reason: string;
   requesterName: string;
+  /** Why this card came to someone other than the plan owner (separation of duties). */
+  because?: string;
+}
+
+export interface VerificationRequestInfo {
+  completedBy: string;
+  note: string;
+  because?: string;
+  /** What shows it was done, for the verifier to open. */
+  evidence?: EvidenceItem[];
 }
 
 export interface OwnerLoopMessages {
@@ -24,9 +33,11 @@ export interface OwnerLoopMessages {
   /** To the requester: what the plan owner decided. */
   extensionDecided(view: ActionView, d: { approved: boolean; requestedDate: string; deciderName: string; comment: string | null }): OutgoingActivity;
   /** To the plan owner: Verify / Reopen an action its owner completed. */
-  verificationRequest(view: ActionView, d: { completedBy: string; note: string }): OutgoingActivity;
+  verificationRequest(view: ActionView, d: VerificationRequestInfo): OutgoingActivity;
   /** To the action's owners: the plan owner verified or reopened it. */
   verificationDecided(view: ActionView, d: { verified: boolean; deciderName: string; comment: string | null }): OutgoingActivity;
+  /** To the action's owners: it was closed (risk accepted, superseded), its acceptance extended, or reopened. */
+  outcomeRecorded(view: ActionView, d: { deciderName: string; reopened: boolean }): OutgoingActivity;
 }
 
 /**
@@ -50,10 +61,4 @@ export async function enqueueToPeople(
     await enqueue(tx, { idempotencyKey: `${msg.key}:${c.personId}`, conversationRefId: c.id, purpose: msg.purpose, activity: msg.activity });
   }
   return reached.size;
-}
-
-/** People holding the plan's owner post: who verifies and decides extensions. */
-export async function planOwnerIds(ctx: Pick<CoreContext, 'db'>, planId: string): Promise<string[]> {
-  const plan = await ctx.db.prisma.plan.findUnique({ where: { id: planId }, select: { ownerPostId: true } });
-  return plan?.ownerPostId ? holdersOf(ctx, [plan.ownerPostId]) : [];
 }

@@ -10,10 +10,11 @@ import type { Tx } from '../db/tx';
 import { isUniqueViolation } from '../db/tx';
 import { appendHistory } from '../history/append';
 import { PATIENT_TRANSACTION, retryWhileBusy } from '../db/busy';
-import { actionRole } from '../people/roles';
+import { actionRole, authorityWords, nextAuthority, type Authority } from '../people/roles';
 import { dateOnly, isoDate, localDate } from '../time';
 import { fieldErrors, findActor, idempotencyKey, loadView, optionalText, StaleVersion, type FieldErrors } from './change';
-import { enqueueToPeople, planOwnerIds, type OwnerLoopMessages } from './owner-messages';
+import { evidenceLinkSchema, evidenceOf, missingEvidence } from '../evidence/evidence';
+import { enqueueToPeople, type OwnerLoopMessages } from './owner-messages';
 import type { ActionView } from './view';
 
 /** The card's choices: what owners say, with the RAG each means said once, and what is stored. */
@@ -31,7 +32,7 @@ export const cardRefSchema = z.object({
   version: z.coerce.number().int().min(1),
 });
 
-const isoDay = z
+export const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a date')
   .refine((d) => !Number.isNaN(dateOnly(d).getTime()) && isoDate(dateOnly(d)) === d, 'That is not a real date');
@@ -54,10 +55,22 @@ export interface UpdateValues {
   note?: string;
   newDueDate?: string;
   dueReason?: string;
+  evidenceUrl?: string;
+  evidenceTitle?: string;
 }
 
 export type UpdateResult =
-  | { kind: 'updated'; view: ActionView; by: string; at: Date; timeZone: string; extension?: { date: string; planOwnersReached: number }; duplicate: boolean }
+  | {
+      kind: 'updated';
+      view: ActionView;
+      by: string;
+      at: Date;
+      timeZone: string;
+      extension?: { date: string; planOwnersReached: number };
+      /** Who was asked to verify or approve, when it is not the plan owner (separation of duties). */
+      routedTo?: Authority;
+      duplicate: boolean;
+    }
   | { kind: 'invalid'; view: ActionView; errors: FieldErrors; values: UpdateValues }
   | { kind: 'conflict'; view: ActionView; values: UpdateValues }
   | { kind: 'closed'; view: ActionView }
@@ -106,26 +119,37 @@ export async function submitUpdate(ctx: CoreContext, actorId: string, raw: Recor
   const parsed = updateFieldsSchema.safeParse(raw);
   const today = localDate(ctx.now(), ctx.timeZone);
   const standing = { rag: view.effectiveRag, overdue: !!view.due && view.due < today };
+  const link = evidenceLinkSchema.safeParse(raw);
   const errors = parsed.success ? checkUpdateRules(parsed.data, today, standing) : fieldErrors(parsed.error);
-  if (!parsed.success || Object.keys(errors).length) return { kind: 'invalid', view, errors, values };
+  if (!link.success) Object.assign(errors, fieldErrors(link.error), errors);
+  // The plan's evidence policy: a completion it covers needs a link now or evidence sent before.
+  if (parsed.success && parsed.data.status === 'complete' && link.success && !link.data.evidenceUrl) {
+    const missing = await missingEvidence(ctx, view);
+    if (missing) errors.evidenceUrl ??= missing;
+  }
+  if (!parsed.success || !link.success || Object.keys(errors).length) return { kind: 'invalid', view, errors, values };
 
   const fields = parsed.data;
-  const key = idempotencyKey(['update', actorId, view.id, ref.data.version, fields]);
+  const evidence = link.data.evidenceUrl ? { url: link.data.evidenceUrl, title: link.data.evidenceTitle! } : undefined;
+  const key = idempotencyKey(['update', actorId, view.id, ref.data.version, fields, evidence ?? null]);
   const done = await recorded(ctx, key);
   if (done) return done;
   if (view.status !== 'open') return { kind: 'closed', view };
   if (view.version !== ref.data.version) return { kind: 'conflict', view, values };
 
   const at = ctx.now();
-  const planOwners = await planOwnerIds(ctx, view.planId);
-  const w: Write = { view, fields, key, at, actorName: actor.displayName, actorId, version: ref.data.version, planOwners };
+  // Separation of duties: the author of a completion or a date request never decides it.
+  const authority = await nextAuthority(ctx, view.planId, actorId);
+  const w: Write = { view, fields, evidence, key, at, actorName: actor.displayName, actorId, version: ref.data.version, authority };
   try {
     const planOwnersReached = await retryWhileBusy(() =>
       ctx.db.prisma.$transaction((tx) => write(ctx, tx as Tx, w, messages), PATIENT_TRANSACTION),
     );
     const fresh = (await loadView(ctx, view.id))!;
     const extension = fields.newDueDate ? { date: fields.newDueDate, planOwnersReached } : undefined;
-    return { kind: 'updated', view: fresh, by: actor.displayName, at, timeZone: actor.timeZone, extension, duplicate: false };
+    const asked = fields.status === 'complete' || !!fields.newDueDate;
+    const routedTo = asked && authority.via !== 'plan-owner' ? authority : undefined;
+    return { kind: 'updated', view: fresh, by: actor.displayName, at, timeZone: actor.timeZone, extension, routedTo, duplicate: false };
   } catch (err) {
     if (!(err instanceof StaleVersion) && !isUniqueViolation(err)) throw err;
     // Lost a race: to the same click arriving twice (recorded) or to someone else's update (conflict).
@@ -136,12 +160,13 @@ export async function submitUpdate(ctx: CoreContext, actorId: string, raw: Recor
 interface Write {
   view: ActionView;
   fields: UpdateFields;
+  evidence?: { url: string; title: string };
   key: string;
   at: Date;
   actorId: string;
   actorName: string;
   version: number;
-  planOwners: string[];
+  authority: Authority;
 }
 
 /** Returns how many plan owners the approval / verification card could reach. */
@@ -156,7 +181,7 @@ async function write(ctx: CoreContext, tx: Tx, w: Write, messages: OwnerLoopMess
       reportedRagAt: at,
       lastUpdateAt: at,
       version: { increment: 1 },
-      ...(completing ? { status: 'awaiting_verification', completedAt: at } : {}),
+      ...(completing ? { status: 'awaiting_verification', completedAt: at, completedById: w.actorId } : {}),
     },
   });
   if (moved.count !== 1) throw new StaleVersion();
@@ -164,6 +189,9 @@ async function write(ctx: CoreContext, tx: Tx, w: Write, messages: OwnerLoopMess
   const changes: Record<string, [unknown, unknown]> = {};
   if (view.reportedRag !== rag) changes.reportedRag = [view.reportedRag, rag];
   if (completing) changes.status = [view.status, 'awaiting_verification'];
+  const link = w.evidence
+    ? await tx.evidence.create({ data: { actionId: view.id, kind: 'link', title: w.evidence.title, url: w.evidence.url, addedById: w.actorId, createdAt: at } })
+    : null;
   await appendHistory(tx, {
     actionId: view.id,
     at,
@@ -174,15 +202,17 @@ async function write(ctx: CoreContext, tx: Tx, w: Write, messages: OwnerLoopMess
     changes,
     rag,
     idempotencyKey: w.key,
+    detail: link ? { evidenceIds: [link.id] } : null,
   });
 
-  const owners = w.planOwners;
+  const owners = w.authority.people.map((p) => p.id);
+  const because = routedBecause(w.authority, w.actorName, completing ? 'completed it' : 'asked for the new date');
   const after = (await loadView(ctx, view.id, tx))!;
   if (completing) {
     return enqueueToPeople(tx, owners, {
       key: `approval:verify:${view.id}:${after.version}`,
       purpose: 'approval',
-      activity: messages.verificationRequest(after, { completedBy: w.actorName, note: fields.note ?? '' }),
+      activity: messages.verificationRequest(after, { completedBy: w.actorName, note: fields.note ?? '', because, evidence: await evidenceOf(ctx, view.id, tx) }),
     });
   }
   if (fields.newDueDate) {
@@ -192,10 +222,23 @@ async function write(ctx: CoreContext, tx: Tx, w: Write, messages: OwnerLoopMess
     return enqueueToPeople(tx, owners, {
       key: `approval:extension:${request.id}`,
       purpose: 'approval',
-      activity: messages.extensionApproval(after, { requestId: request.id, requestedDate: fields.newDueDate, reason: fields.dueReason!, requesterName: w.actorName }),
+      activity: messages.extensionApproval(after, {
+        requestId: request.id,
+        requestedDate: fields.newDueDate,
+        reason: fields.dueReason!,
+        requesterName: w.actorName,
+        because,
+      }),
     });
   }
   return 0;
+}
+
+/** Why the card went to someone other than the plan owner: said on the card they get. */
+function routedBecause(a: Authority, authorName: string, did: string): string | undefined {
+  if (a.via === 'plan-owner') return undefined;
+  const as = a.via === 'verifier' ? `as ${a.post}` : 'as an admin';
+  return `${authorName} ${did} and may not decide their own request, so it comes to you ${as} (${authorityWords(a)}).`;
 }
 
 /** The update this key already recorded, as the same answer the first click got. */
@@ -208,5 +251,12 @@ async function recorded(ctx: CoreContext, key: string): Promise<UpdateResult | n
 
 export function keptValues(raw: Record<string, unknown>): UpdateValues {
   const pick = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string).slice(0, 4000) : undefined);
-  return { status: pick('status'), note: pick('note'), newDueDate: pick('newDueDate'), dueReason: pick('dueReason') };
+  return {
+    status: pick('status'),
+    note: pick('note'),
+    newDueDate: pick('newDueDate'),
+    dueReason: pick('dueReason'),
+    evidenceUrl: pick('evidenceUrl'),
+    evidenceTitle: pick('evidenceTitle'),
+  };
 }

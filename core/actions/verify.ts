@@ -1,5 +1,5 @@
 /**
- * The plan owner's check of a completed action: Verify closes it (status complete, verifiedAt/By);
+ * The plan owner's check of a completed action: Verify closes it (status complete, outcome implemented, verifiedAt/By);
  * Reopen sends it back to open with the comment in history. The action's owners are told either way.
  * Guarded by the action's version, so a double click or a second plan owner cannot decide twice.
  */
@@ -8,7 +8,7 @@ import type { CoreContext } from '../context';
 import type { Tx } from '../db/tx';
 import { isUniqueViolation } from '../db/tx';
 import { appendHistory } from '../history/append';
-import { actionOwnerIds, canManagePlan } from '../people/roles';
+import { actionOwnerIds, canDecideForPlan, isOwnCompletion, nextAuthority, type Authority } from '../people/roles';
 import { cardRefSchema } from './update';
 import { fieldErrors, findActor, loadView, optionalText, StaleVersion, type FieldErrors } from './change';
 import { enqueueToPeople, type OwnerLoopMessages } from './owner-messages';
@@ -30,6 +30,8 @@ export type VerifyResult =
   | { kind: 'invalid'; view: ActionView; errors: FieldErrors; comment?: string }
   | { kind: 'stale'; view: ActionView; decision: VerificationState | null; timeZone: string }
   | { kind: 'forbidden'; view: ActionView }
+  /** The completer tried to verify their own work: who verifies instead. */
+  | { kind: 'own-work'; view: ActionView; authority: Authority }
   | { kind: 'not-found' };
 
 export async function decideVerification(ctx: CoreContext, actorId: string, raw: Record<string, unknown>, messages: OwnerLoopMessages): Promise<VerifyResult> {
@@ -37,7 +39,10 @@ export async function decideVerification(ctx: CoreContext, actorId: string, raw:
   const actor = await findActor(ctx, actorId);
   const view = actionId ? await loadView(ctx, actionId) : null;
   if (!actor || !view) return { kind: 'not-found' };
-  if (!(await canManagePlan(ctx, actorId, view.planId))) return { kind: 'forbidden', view };
+  if (!(await canDecideForPlan(ctx, actorId, view.planId))) return { kind: 'forbidden', view };
+  if (raw.decision === 'verify' && view.status === 'awaiting_verification' && isOwnCompletion(view, actorId)) {
+    return { kind: 'own-work', view, authority: await nextAuthority(ctx, view.planId, actorId) };
+  }
 
   const parsed = verifyDecisionSchema.safeParse(raw);
   if (!parsed.success) {
@@ -54,8 +59,8 @@ export async function decideVerification(ctx: CoreContext, actorId: string, raw:
       const moved = await tx.action.updateMany({
         where: { id: view.id, version, status: 'awaiting_verification' },
         data: verified
-          ? { status: 'complete', verifiedAt: at, verifiedById: actorId, version: { increment: 1 } }
-          : { status: 'open', completedAt: null, version: { increment: 1 } },
+          ? { status: 'complete', outcome: 'implemented', verifiedAt: at, verifiedById: actorId, version: { increment: 1 } }
+          : { status: 'open', completedAt: null, completedById: null, version: { increment: 1 } },
       });
       if (moved.count !== 1) throw new StaleVersion();
       await appendHistory(tx, {

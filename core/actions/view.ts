@@ -112,6 +112,8 @@ export const ragColumns = {
   completedAt: true,
   lastUpdateAt: true,
   createdAt: true,
+  outcome: true,
+  reviewDate: true,
 } satisfies Prisma.ActionSelect;
 
 export type RagColumns = Prisma.ActionGetPayload<{ select: typeof ragColumns }>;
@@ -127,6 +129,8 @@ export function ragOf(row: RagColumns, today: string, ctx: Pick<CoreContext, 'ra
       completedAt: row.completedAt,
       lastActivityAt: row.lastUpdateAt ?? row.createdAt,
       hasUpdates: row.lastUpdateAt !== null,
+      outcome: row.outcome,
+      reviewDate: row.reviewDate,
     },
     today,
     ctx.ragWindows,

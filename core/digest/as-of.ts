@@ -10,7 +10,7 @@ import { dateOnly, localDate } from '../time';
 
 type Ctx = Pick<CoreContext, 'db' | 'timeZone' | 'ragWindows'>;
 
-const ROLLED_BACK = ['status', 'reportedRag', 'reportedRagAt', 'dueDate', 'dueText', 'completedAt', 'verifiedAt'] as const;
+const ROLLED_BACK = ['status', 'reportedRag', 'reportedRagAt', 'dueDate', 'dueText', 'completedAt', 'verifiedAt', 'outcome', 'outcomeReason', 'reviewDate'] as const;
 type RolledBack = (typeof ROLLED_BACK)[number];
 
 /** The board's actions (created by `asOf`) as views computed with the clock at `asOf`. */
@@ -73,7 +73,7 @@ function parseChanges(changes: string | null): Record<string, [unknown, unknown]
 
 function revive(field: RolledBack, value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  const isDate = field === 'dueDate' || field.endsWith('At');
+  const isDate = field === 'dueDate' || field === 'reviewDate' || field.endsWith('At');
   if (!isDate) return String(value);
   const s = String(value);
   return /^\d{4}-\d{2}-\d{2}$/.test(s) ? dateOnly(s) : new Date(s);

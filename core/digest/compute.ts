@@ -10,7 +10,17 @@ import { RAGS, type Rag } from '../domain';
 import { addDays, DAY_MS, daysBetween, formatDate, isoDate, localDate, wallClockLabel } from '../time';
 import { actionViewsAsOf } from './as-of';
 
-export const DIGEST_SECTIONS = ['newlyRed', 'overdue', 'done', 'dueSoon', 'awaitingVerification', 'extensions', 'stale', 'unreachable'] as const;
+export const DIGEST_SECTIONS = [
+  'newlyRed',
+  'overdue',
+  'done',
+  'dueSoon',
+  'awaitingVerification',
+  'extensions',
+  'riskAccepted',
+  'stale',
+  'unreachable',
+] as const;
 export type DigestSectionKey = (typeof DIGEST_SECTIONS)[number];
 
 /** How far ahead the "due soon" section looks (staleness follows the RAG rules' window). */
@@ -52,7 +62,15 @@ export interface DigestData {
 
 /** What Digest.counts stores. */
 export const digestRecordSchema = z.object({
-  counts: z.object({ RED: z.number(), AMBER: z.number(), GREEN: z.number(), COMPLETE: z.number() }),
+  // Digests stored before closures had their own status count none of them.
+  counts: z.object({
+    RED: z.number(),
+    AMBER: z.number(),
+    GREEN: z.number(),
+    COMPLETE: z.number(),
+    RISK_ACCEPTED: z.number().default(0),
+    SUPERSEDED: z.number().default(0),
+  }),
   redIds: z.array(z.string()),
 });
 export type DigestRecord = z.infer<typeof digestRecordSchema>;
@@ -114,6 +132,7 @@ export async function computeDigest(ctx: CoreContext, boardId: string, asOf: Dat
       rows: views.filter((v) => v.status === 'awaiting_verification').map((v) => row(v, `${owners(v)} · ${v.reason}`)),
     },
     { key: 'extensions', title: 'Pending extension requests', rows: await pendingExtensions(ctx, views, asOf) },
+    { key: 'riskAccepted', title: 'Risk accepted: newly, or due for review', rows: await riskAccepted(ctx, views, periodStart, asOf, today) },
     {
       key: 'stale',
       title: `No update for ${ctx.ragWindows.staleDays} days`,
@@ -140,7 +159,7 @@ export async function computeDigest(ctx: CoreContext, boardId: string, asOf: Dat
 }
 
 export function countRags(views: ActionView[]): RagCounts {
-  const counts: RagCounts = { RED: 0, AMBER: 0, GREEN: 0, COMPLETE: 0 };
+  const counts = Object.fromEntries(RAGS.map((r) => [r, 0])) as RagCounts;
   for (const v of views) counts[v.effectiveRag]++;
   return counts;
 }
@@ -217,6 +236,29 @@ function statusAfter(changes: string | null): string | null {
   }
 }
 
+/**
+ * Risks accepted in (from, to], and acceptances whose review date has come: a board sees management
+ * choosing not to act (GIAS 11.5) when it happens and again when it is due to be looked at.
+ */
+async function riskAccepted(ctx: CoreContext, views: ActionView[], from: Date, to: Date, today: string): Promise<DigestRow[]> {
+  const accepted = views.filter((v) => v.effectiveRag === 'RISK_ACCEPTED');
+  if (!accepted.length) return [];
+  const decisions = await ctx.db.prisma.update.findMany({
+    where: { actionId: { in: accepted.map((v) => v.id) }, kind: 'outcome', at: { gt: from, lte: to } },
+    orderBy: { at: 'asc' },
+    select: { actionId: true, at: true, authorName: true },
+  });
+  const newly = new Map(decisions.map((d) => [d.actionId, d]));
+  return accepted
+    .filter((v) => newly.has(v.id) || (v.reviewDate && v.reviewDate <= today))
+    .map((v) => {
+      const d = newly.get(v.id);
+      const review = v.reviewDate ? (v.reviewDate <= today ? `review due since ${formatDate(v.reviewDate)}` : `review ${formatDate(v.reviewDate)}`) : 'no review date';
+      const by = d ? `accepted by ${d.authorName ?? 'someone'} ${formatDate(d.at)} · ` : '';
+      return row(v, `${by}${review}${v.outcomeReason ? ` · ${v.outcomeReason}` : ''}`);
+    });
+}
+
 /** Requests open at `asOf`: made by then and not decided by then. */
 async function pendingExtensions(ctx: CoreContext, views: ActionView[], asOf: Date): Promise<DigestRow[]> {
   const requests = await ctx.db.prisma.extensionRequest.findMany({
@@ -240,7 +282,7 @@ async function pendingExtensions(ctx: CoreContext, views: ActionView[], asOf: Da
 /** Posts on open actions with nobody holding them, or whose holders have no personal chat with Chaser. */
 async function unreachableOwners(ctx: CoreContext, views: ActionView[]): Promise<DigestRow[]> {
   const posts = new Map<string, { post: string; holders: { personId: string; displayName: string }[]; refs: string[] }>();
-  for (const v of views.filter((x) => x.status !== 'complete')) {
+  for (const v of views.filter((x) => x.status === 'open' || x.status === 'awaiting_verification')) {
     for (const o of v.owners) {
       const entry = posts.get(o.postId) ?? { post: o.post, holders: o.holders, refs: [] };
       entry.refs.push(v.displayRef);

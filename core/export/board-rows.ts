@@ -7,6 +7,7 @@
 import type { CoreContext } from '../context';
 import { RAGS, type Rag } from '../domain';
 import { ragOf } from '../actions/view';
+import { ragWord } from '../rag';
 import { dateOnly, formatDate, isoDate, localDate } from '../time';
 
 export const BOARD_COLUMNS = [
@@ -20,6 +21,8 @@ export const BOARD_COLUMNS = [
   'Date of Update',
   'Complete Yes/No',
   'RAG Status',
+  'Outcome',
+  'Evidence',
 ] as const;
 
 export interface BoardRow {
@@ -54,6 +57,7 @@ export async function boardPack(ctx: Ctx, planKey: string, asOf?: Date): Promise
             include: {
               owners: { orderBy: { position: 'asc' }, include: { post: { select: { name: true } } } },
               updates: { orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] },
+              evidence: { orderBy: { createdAt: 'asc' }, select: { title: true, url: true, fileName: true, createdAt: true } },
             },
           },
         },
@@ -61,6 +65,7 @@ export async function boardPack(ctx: Ctx, planKey: string, asOf?: Date): Promise
     },
   });
   if (!plan) return null;
+  const replacing = await replacingRefs(ctx, plan.recommendations.flatMap((r) => r.actions.map((a) => a.replacedById)));
   const at = asOf ?? ctx.now();
   const today = localDate(at, ctx.timeZone);
   const rows: BoardRow[] = [];
@@ -71,7 +76,7 @@ export async function boardPack(ctx: Ctx, planKey: string, asOf?: Date): Promise
     if (rec.actions.length && !actions.length) continue;
     if (rec.section && rec.section !== section) rows.push({ section: rec.section, cells: [rec.section] });
     section = rec.section;
-    if (!actions.length) rows.push({ cells: [rec.ref, rec.text, '', '', '', '', '', '', '', ''] });
+    if (!actions.length) rows.push({ cells: [rec.ref, rec.text, ...BOARD_COLUMNS.slice(2).map(() => '')] });
     actions.forEach((a, i) => {
       const { rag } = ragOf(a, today, ctx);
       const [first, ...rest] = a.progress;
@@ -87,8 +92,11 @@ export async function boardPack(ctx: Ctx, planKey: string, asOf?: Date): Promise
           first ? logEntry(first) : '',
           rest.map(logEntry).join('\n'),
           last ? dayMonthYear(last.at) : '',
-          a.status === 'complete' ? 'Yes (CLOSED)' : a.status === 'open' ? 'No' : 'Yes',
-          rag,
+          a.status === 'complete' ? 'Yes (CLOSED)' : a.status === 'open' ? 'No' : a.status === 'closed' ? 'Closed' : 'Yes',
+          // Closed statuses in words: "RISK_ACCEPTED" is not what a board reads (the colours keep their codes).
+          rag === 'RISK_ACCEPTED' || rag === 'SUPERSEDED' ? ragWord(rag) : rag,
+          outcomeCell(a, replacing),
+          a.evidence.filter((e) => !asOf || e.createdAt <= asOf).map(evidenceCell).join('\n'),
         ],
       });
     });
@@ -118,6 +126,11 @@ interface StoredAction {
   reportedRagAt: Date | null;
   completedAt: Date | null;
   lastUpdateAt: Date | null;
+  outcome: string | null;
+  outcomeReason: string | null;
+  reviewDate: Date | null;
+  replacedById: string | null;
+  evidence: { title: string; url: string | null; fileName: string | null; createdAt: Date }[];
   owners: { roleLabel: string | null; post: { name: string } }[];
   updates: StoredUpdate[];
 }
@@ -134,7 +147,7 @@ function existedBy(a: StoredAction, plan: { createdAt: Date; reportDate: Date | 
 
 type ActionState = Omit<StoredAction, 'updates' | 'owners'> & { owners: Owner[]; progress: StoredUpdate[] };
 
-const RESTORED = ['text', 'dueText', 'dueDate', 'status', 'reportedRag', 'completedAt', 'owners'] as const;
+const RESTORED = ['text', 'dueText', 'dueDate', 'status', 'reportedRag', 'completedAt', 'owners', 'outcome', 'outcomeReason', 'reviewDate'] as const;
 
 function actionAsOf(a: StoredAction, asOf: Date | undefined): ActionState {
   const state: ActionState = {
@@ -172,9 +185,33 @@ function revive(field: string, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (field === 'owners') return Array.isArray(value) ? value.filter((o): o is Owner => typeof o?.post === 'string') : [];
   if (field === 'reportedRag') return (RAGS as readonly string[]).includes(String(value)) ? value : null;
-  if (field !== 'dueDate' && !field.endsWith('At')) return String(value);
+  if (field !== 'dueDate' && field !== 'reviewDate' && !field.endsWith('At')) return String(value);
   const s = String(value);
   return /^\d{4}-\d{2}-\d{2}$/.test(s) ? dateOnly(s) : new Date(s);
+}
+
+/** "Risk accepted: reason (review 1 Jun 2016)", "Superseded by BTP-CDI-9: reason", "Implemented and verified". */
+function outcomeCell(a: Pick<ActionState, 'status' | 'outcome' | 'outcomeReason' | 'reviewDate' | 'replacedById'>, replacing: Map<string, string>): string {
+  if (a.status === 'complete') return 'Implemented and verified';
+  if (a.status !== 'closed') return '';
+  const why = a.outcomeReason ? `: ${a.outcomeReason}` : '';
+  if (a.outcome === 'risk_accepted') return `Risk accepted${why}${a.reviewDate ? ` (review ${formatDate(a.reviewDate)})` : ''}`;
+  const by = a.replacedById && replacing.get(a.replacedById);
+  return `Superseded${by ? ` by ${by}` : ''}${why}`;
+}
+
+/** "BTP-CDI-9" for each superseding action (it may sit in another plan). */
+async function replacingRefs(ctx: Ctx, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!wanted.length) return new Map();
+  const rows = await ctx.db.prisma.action.findMany({ where: { id: { in: wanted } }, select: { id: true, ref: true, plan: { select: { key: true } } } });
+  return new Map(rows.map((r) => [r.id, `${r.plan.key}-${r.ref}`]));
+}
+
+/** "Audit report — https://…", or a file's title and name: what a board member can open or ask for. */
+function evidenceCell(e: { title: string; url: string | null; fileName: string | null }): string {
+  const where = e.url ?? (e.fileName ? `file ${e.fileName}` : '');
+  return where && where !== e.title ? `${e.title} — ${where}` : e.title;
 }
 
 /**

@@ -46,8 +46,15 @@ function toMarkdown(pack: BoardPack): string {
 }
 
 /** Fills as board papers colour RAG: red, amber, green, and blue for complete. */
-const RAG_FILL: Record<Rag, string> = { RED: 'FFFF0000', AMBER: 'FFFFC000', GREEN: 'FF00B050', COMPLETE: 'FF5B9BD5' };
-const WIDTHS = [8, 50, 50, 28, 14, 45, 60, 14, 12, 12];
+const RAG_FILL: Record<Rag, string> = {
+  RED: 'FFFF0000',
+  AMBER: 'FFFFC000',
+  GREEN: 'FF00B050',
+  COMPLETE: 'FF5B9BD5',
+  RISK_ACCEPTED: 'FFB4A7D6',
+  SUPERSEDED: 'FFBFBFBF',
+};
+const WIDTHS = [8, 50, 50, 28, 14, 45, 60, 14, 12, 12, 40, 50];
 
 async function toXlsx(pack: BoardPack): Promise<Buffer> {
   // Loaded when a workbook is asked for: a running bot that never exports need not hold it in memory.
@@ -68,7 +75,7 @@ async function toXlsx(pack: BoardPack): Promise<Buffer> {
     }
     row.alignment = { vertical: 'top', wrapText: true };
     if (r.rag) {
-      const rag = row.getCell(BOARD_COLUMNS.length);
+      const rag = row.getCell(BOARD_COLUMNS.indexOf('RAG Status') + 1);
       rag.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: RAG_FILL[r.rag] } };
       rag.font = { bold: true, color: { argb: r.rag === 'AMBER' ? 'FF000000' : 'FFFFFFFF' } };
     }

@@ -32,7 +32,7 @@ export async function readWithinLimit(chunks: AsyncIterable<Uint8Array>, limit: 
   return Buffer.concat(parts, total);
 }
 
-function megabytes(bytes: number): string {
+export function megabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   return mb >= 1 ? `${Number(mb.toFixed(1))} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }

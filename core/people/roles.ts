@@ -47,3 +47,106 @@ export async function actionRole(ctx: Ctx, personId: string, actionId: string): 
 export async function canManagePlan(ctx: Ctx, personId: string, planId: string): Promise<boolean> {
   return (await isPlanOwner(ctx, personId, planId)) || (await isAdmin(ctx, personId));
 }
+
+/**
+ * Separation of duties: who answers a request when its author may not (they completed the action, or
+ * asked for the new date). The plan owner's holders other than the author; else the plan's verifier post;
+ * else the admins. The schema has no board chair, so admins are the last resort.
+ */
+export interface Authority {
+  via: 'plan-owner' | 'verifier' | 'admins';
+  /** The verifier post's name when `via` is "verifier". */
+  post: string | null;
+  people: { id: string; displayName: string }[];
+}
+
+export async function nextAuthority(ctx: Ctx, planId: string, authorId: string | null): Promise<Authority> {
+  const plan = await ctx.db.prisma.plan.findUnique({
+    where: { id: planId },
+    select: { ownerPostId: true, verifierPost: { select: { id: true, name: true } } },
+  });
+  const others = async (ids: string[]) => peopleNamed(ctx, ids.filter((id) => id !== authorId));
+  const owners = await others(plan?.ownerPostId ? await holdersOf(ctx, [plan.ownerPostId]) : []);
+  if (owners.length) return { via: 'plan-owner', post: null, people: owners };
+  const verifiers = await others(plan?.verifierPost ? await holdersOf(ctx, [plan.verifierPost.id]) : []);
+  if (verifiers.length) return { via: 'verifier', post: plan!.verifierPost!.name, people: verifiers };
+  return { via: 'admins', post: null, people: await others(await adminIds(ctx)) };
+}
+
+/** "Megan Bowen (Head of Audit)", "an admin (Megan Bowen)", "the plan owner (Pat Planner)". */
+export function authorityWords(a: Authority): string {
+  const names = a.people.map((p) => p.displayName).join(', ');
+  if (a.via === 'verifier') return names ? `${names} (${a.post})` : `the ${a.post} (nobody holds the post)`;
+  if (a.via === 'admins') return names ? `an admin (${names})` : 'an admin (none is set up)';
+  return `the plan owner (${names})`;
+}
+
+/** Holders of the plan's verifier post: they verify and decide dates as the plan owner does. */
+export async function isPlanVerifier(ctx: Ctx, personId: string, planId: string): Promise<boolean> {
+  const plan = await ctx.db.prisma.plan.findUnique({ where: { id: planId }, select: { verifierPostId: true } });
+  return !!plan?.verifierPostId && (await holdersOf(ctx, [plan.verifierPostId])).includes(personId);
+}
+
+/** Plan owners, the plan's verifier and admins decide completions and new dates (not their own: below). */
+export async function canDecideForPlan(ctx: Ctx, personId: string, planId: string): Promise<boolean> {
+  return (await canManagePlan(ctx, personId, planId)) || (await isPlanVerifier(ctx, personId, planId));
+}
+
+/** Whoever reported the action complete may not verify it. */
+export function isOwnCompletion(action: { completedById: string | null }, personId: string): boolean {
+  return action.completedById === personId;
+}
+
+/** Whoever asked for a new date may not approve it. */
+export function isOwnRequest(request: { requestedById: string }, personId: string): boolean {
+  return request.requestedById === personId;
+}
+
+/** Admins: people with the admin role and the configured AAD ids. */
+export async function adminIds(ctx: Ctx): Promise<string[]> {
+  const rows = await ctx.db.prisma.person.findMany({
+    where: { OR: [{ role: 'admin' }, ...(ctx.adminAadIds.length ? [{ aadObjectId: { in: ctx.adminAadIds } }] : [])] },
+    select: { id: true },
+    orderBy: { createdAt: 'asc' },
+  });
+  return rows.map((r) => r.id);
+}
+
+async function peopleNamed(ctx: Ctx, ids: string[]): Promise<{ id: string; displayName: string }[]> {
+  if (!ids.length) return [];
+  const rows = await ctx.db.prisma.person.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, displayName: true },
+  });
+  return ids.map((id) => rows.find((r) => r.id === id)).filter((p): p is { id: string; displayName: string } => !!p);
+}
+
+/**
+ * Who may accept a risk instead of acting: holders of the plan's risk acceptor post (the plan owner's
+ * post when none is set) and admins. Committees ask that this authority be defined (GIAS 11.5).
+ */
+export async function mayAcceptRisk(ctx: Ctx, personId: string, planId: string): Promise<boolean> {
+  return (await riskAcceptorIds(ctx, planId)).includes(personId) || (await isAdmin(ctx, personId));
+}
+
+/** The people a risk acceptance's review goes to: the acceptor post's holders, else the plan owner's. */
+export async function riskAcceptorIds(ctx: Pick<CoreContext, 'db'>, planId: string): Promise<string[]> {
+  const plan = await ctx.db.prisma.plan.findUnique({
+    where: { id: planId },
+    select: { ownerPostId: true, riskAcceptorPostId: true },
+  });
+  const post = plan?.riskAcceptorPostId ?? plan?.ownerPostId;
+  return post ? holdersOf(ctx, [post]) : [];
+}
+
+/** The acceptor post's name, for "only the Chief Constable can accept this risk". */
+export async function riskAcceptorPost(ctx: Pick<CoreContext, 'db'>, planId: string): Promise<string> {
+  const plan = await ctx.db.prisma.plan.findUnique({
+    where: { id: planId },
+    select: { riskAcceptorPost: { select: { name: true } }, ownerPost: { select: { name: true } } },
+  });
+  return plan?.riskAcceptorPost?.name ?? plan?.ownerPost?.name ?? 'the plan owner';
+}
+
+/** Marking an action superseded is the plan owner's (or an admin's) call, as changing the plan is. */
+export const maySupersede = canManagePlan;

@@ -150,6 +150,8 @@ const RAG_CUES: [Cue, Rag][] = [
   ['amber', 'AMBER'],
   ['green', 'GREEN'],
   ['complete', 'COMPLETE'],
+  ['risk', 'RISK_ACCEPTED'],
+  ['superseded', 'SUPERSEDED'],
 ];
 
 /** Stale thresholds take a "for 30 days"/"since 1 Oct" phrase; the first other phrase is the window. */
@@ -168,7 +170,8 @@ function filterOf(cues: Cues, names: Names, periods: Period[], now: Date, comple
   const status = [
     ...(cues.has('open') ? (['open'] as const) : []),
     ...(cues.has('awaiting') ? (['awaiting_verification'] as const) : []),
-    ...(cues.has('closed') ? (['complete'] as const) : []),
+    // "Closed as risk accepted" names the outcome, not the verified status.
+    ...(cues.has('closed') && !cues.has('risk', 'superseded') ? (['complete'] as const) : []),
   ];
   const overdue = cues.has('overdue') || cues.pair('past', hasCue('due')) !== undefined;
   const dueCue = cues.has('soon') || (cues.has('due') && !cues.pair('past', hasCue('due')));

@@ -1,5 +1,5 @@
 /**
- * The RAG rules (core/rag.ts) as SQL conditions, exact for all four, so lists and counts by effective
+ * The RAG rules (core/rag.ts) as SQL conditions, exact for every one, so lists and counts by effective
  * RAG come straight from the database. Rating candidates in memory read every open action for
  * "what's amber?" (1 s at 100,000 actions) and every action for "how are we doing?" (2.4 s).
  * test/core/query/rag-where.test.ts holds each condition to effectiveRag on random actions.
@@ -55,5 +55,10 @@ export function ragWhere(rag: Rag, today: string, windows: RagWindows): Prisma.A
       };
     case 'COMPLETE':
       return { status: { in: ['awaiting_verification', 'complete'] } };
+    case 'RISK_ACCEPTED':
+      return { status: 'closed', outcome: 'risk_accepted' };
+    case 'SUPERSEDED':
+      // Closed any other way, an outcome not recorded included.
+      return { status: 'closed', OR: [{ outcome: null }, { outcome: { notIn: ['risk_accepted'] } }] };
   }
 }

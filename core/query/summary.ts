@@ -40,10 +40,11 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
     const groups = await prisma.action.groupBy({ by: ['status'], where: filter, _count: { _all: true } });
     return groups.reduce((n, g) => n + g._count._all, 0);
   };
-  const [statuses, red, amber, plans, overdue, oldest] = await Promise.all([
+  const [statuses, red, amber, riskAccepted, plans, overdue, oldest] = await Promise.all([
     prisma.action.groupBy({ by: ['status'], where, _count: { _all: true } }),
     count({ AND: [where, ragWhere('RED', today, ctx.ragWindows)] }),
     count({ AND: [where, ragWhere('AMBER', today, ctx.ragWindows)] }),
+    count({ AND: [where, ragWhere('RISK_ACCEPTED', today, ctx.ragWindows)] }),
     scope.planIds ? Promise.resolve(scope.planIds.length) : prisma.plan.count(),
     count(overdueWhere),
     findActionViews(ctx, { where: overdueWhere, orderBy: [{ dueDate: 'asc' }, { position: 'asc' }], take: 1 }),
@@ -51,8 +52,16 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
   const byStatus = zeroes(ACTION_STATUSES);
   for (const g of statuses) if (g.status in byStatus) byStatus[g.status as ActionStatus] = g._count._all;
   const total = statuses.reduce((sum, g) => sum + g._count._all, 0);
-  // Open actions are exactly Red, Amber or Green, and the rest Complete: Green needs no scan of its own.
-  const byRag: Record<Rag, number> = { RED: red, AMBER: amber, GREEN: byStatus.open - red - amber, COMPLETE: byStatus.awaiting_verification + byStatus.complete };
+  // Open actions are exactly Red, Amber or Green, and closed ones risk accepted or superseded: Green and
+  // Superseded need no scan of their own.
+  const byRag: Record<Rag, number> = {
+    RED: red,
+    AMBER: amber,
+    GREEN: byStatus.open - red - amber,
+    COMPLETE: byStatus.awaiting_verification + byStatus.complete,
+    RISK_ACCEPTED: riskAccepted,
+    SUPERSEDED: byStatus.closed - riskAccepted,
+  };
   return {
     kind: 'summary',
     labels: scope.labels,

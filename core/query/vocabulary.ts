@@ -10,6 +10,9 @@ const CUES = {
   green: ['green', 'greens'],
   complete: ['complete', 'completed', 'completes', 'completion', 'done', 'finished'],
   closed: ['closed', 'verified', 'signed'],
+  // "What was closed as risk accepted?", "what was superseded?"
+  risk: ['risk', 'risks', 'accepted', 'acceptance', 'tolerated'],
+  superseded: ['superseded', 'supersede', 'replaced', 'obsolete', 'applicable'],
   awaiting: ['awaiting', 'verification', 'verify', 'verifying', 'unverified', 'pending'],
   open: ['open', 'outstanding', 'unfinished', 'incomplete'],
   overdue: ['overdue', 'late', 'slipped', 'missed', 'lapsed'],

@@ -73,4 +73,28 @@ describe('npm run chaser', () => {
   it('applies migrations on request', async () => {
     expect(await cli('db:migrate')).toMatchObject({ code: 0, out: ['database is up to date'] });
   });
+
+  it('sets who verifies, who may accept risk and which actions need evidence, per plan', async () => {
+    await seedPerson(t.db, { displayName: 'Megan Bowen', posts: ['Head of Internal Audit', 'Chief Constable'] });
+    expect(await cli('plan', 'show', 'btp-cdi')).toMatchObject({
+      code: 0,
+      out: ['BTP-CDI: verifier none (admins, when the plan owner cannot); risk acceptor the plan owner; evidence needed for high-priority actions'],
+    });
+    const set = await cli('plan', 'set', 'BTP-CDI', '--verifier', 'head of internal audit', '--risk-acceptor', 'Chief Constable', '--evidence', 'all');
+    expect(set).toMatchObject({ code: 0, out: ['BTP-CDI: verifier Head of Internal Audit; risk acceptor Chief Constable; evidence needed for every action'] });
+    expect(await cli('plan', 'set', 'BTP-CDI', '--risk-acceptor', 'none')).toMatchObject({
+      code: 0,
+      out: ['BTP-CDI: verifier Head of Internal Audit; risk acceptor the plan owner; evidence needed for every action'],
+    });
+  });
+
+  it('refuses an unknown post or evidence rule with the option named, changing nothing', async () => {
+    const r = await cli('plan', 'set', 'BTP-CDI', '--verifier', 'Head of Audit', '--evidence', 'sometimes');
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual(['--evidence: Evidence is one of none, high, all']);
+    const post = await cli('plan', 'set', 'BTP-CDI', '--verifier', 'Head of Audit');
+    expect(post).toMatchObject({ code: 1, err: ['--verifier: There is no post "Head of Audit". Did you mean: Head of Internal Audit?'] });
+    expect(await cli('plan', 'set', 'NOPE', '--evidence', 'all')).toMatchObject({ code: 1, err: ['KEY: There is no plan NOPE.'] });
+    expect((await cli('plan', 'show', 'BTP-CDI')).out[0]).toContain('verifier Head of Internal Audit');
+  });
 });

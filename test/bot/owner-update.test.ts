@@ -46,7 +46,7 @@ describe('owner updates an action from the card', () => {
     expect(text).toContain('Crime data integrity');
     expect(text).toContain('test, 20 May 2015: Drafted');
     expect(res.body.value.actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'action.update', data: { actionId, version: 1 } });
-    expect(res.body.value.body.map((b: any) => b.id).filter(Boolean)).toEqual(['status', 'note', 'newDueDate', 'dueReason']);
+    expect(res.body.value.body.map((b: any) => b.id).filter(Boolean)).toEqual(['status', 'note', 'newDueDate', 'dueReason', 'evidenceUrl', 'evidenceTitle']);
   });
 
   it('records an Amber update, replaces the card for everyone and shows who, when and the new RAG', async () => {
@@ -153,6 +153,7 @@ describe('completing and verifying', () => {
     expect(card.actions.map((a: any) => [a.verb, a.data.decision, a.data.version])).toEqual([
       ['action.verify', 'verify', 2],
       ['action.verify', 'reopen', 2],
+      ['action.closeForm', undefined, undefined],
     ]);
   });
 

@@ -24,7 +24,7 @@ function view(t: string): ActionView {
 }
 
 function digest(t: string): DigestData {
-  const counts = { RED: 1, AMBER: 0, GREEN: 0, COMPLETE: 0 };
+  const counts = { RED: 1, AMBER: 0, GREEN: 0, COMPLETE: 0, RISK_ACCEPTED: 0, SUPERSEDED: 0 };
   const rows = Array.from({ length: 7 }, () => ({ ref: t, text: t, detail: t }));
   return {
     board: { id: 'b1', key: t, name: t, timeZone: 'Europe/London' }, asOf: new Date('2015-06-01T08:00:00Z'), asOfLabel: 'Mon 1 Jun 2015 09:00', previousAt: null,

@@ -6,7 +6,8 @@ import { digest } from './digest';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { list } from './list';
+import { plan } from './plan';
 import { plans } from './plans';
 import { remind } from './remind';
 
-export const commands: CliCommand[] = [dbMigrate, plans, list, remind, importCommand, exportCommand, board, digest];
+export const commands: CliCommand[] = [dbMigrate, plans, list, remind, importCommand, exportCommand, board, digest, plan];

@@ -1,7 +1,8 @@
 /** Approve / Reject on the plan owner's due-date request card. */
 import type { TurnContext } from 'botbuilder';
 import { decideExtension } from '../../../core/actions/extension';
-import { extensionApprovalCard, extensionOutcomeCard } from '../../../cards/approval';
+import { extensionApprovalCard, extensionOutcomeCard, ownDecisionCard } from '../../../cards/approval';
+import { authorityWords } from '../../../core/people/roles';
 import type { AdaptiveCard } from '../../../cards/card';
 import { refusalCard } from '../../../cards/update-card';
 import type { BotDeps } from '../../deps';
@@ -14,6 +15,7 @@ export function decideExtensionRequest(deps: BotDeps) {
     const r = await decideExtension(deps.core, await senderId(deps, context), data ?? {}, ownerLoopMessages);
     if (r.kind === 'not-found') return refusalCard(null);
     if (r.kind === 'forbidden') return refusalCard(r.view, 'decide due dates for');
+    if (r.kind === 'own-request') return ownDecisionCard(r.view, { what: 'requested', decidesInstead: authorityWords(r.authority) });
     const q = r.request;
     if (r.kind === 'invalid') {
       const info = { requestId: q.id, requestedDate: q.requestedDate, reason: q.reason, requesterName: q.requesterName };

@@ -2,6 +2,7 @@
 import type { OwnerLoopMessages } from '../../../core/actions/owner-messages';
 import { extensionApprovalCard, extensionOutcomeCard, verificationCard, verificationOutcomeCard } from '../../../cards/approval';
 import { cardAttachment, type AdaptiveCard } from '../../../cards/card';
+import { closureRecordedCard } from '../../../cards/closure';
 
 const asMessage = (card: AdaptiveCard, summary: string) => ({ type: 'message', summary, attachments: [cardAttachment(card)] });
 
@@ -10,4 +11,5 @@ export const ownerLoopMessages: OwnerLoopMessages = {
   extensionDecided: (view, d) => asMessage(extensionOutcomeCard(view, d), `Due date request for ${view.displayRef} ${d.approved ? 'approved' : 'rejected'}`),
   verificationRequest: (view, d) => asMessage(verificationCard(view, d), `${view.displayRef} completed: please verify`),
   verificationDecided: (view, d) => asMessage(verificationOutcomeCard(view, d), `${view.displayRef} ${d.verified ? 'verified' : 'reopened'}`),
+  outcomeRecorded: (view, d) => asMessage(closureRecordedCard({ view, by: d.deciderName }), `${view.displayRef} ${d.reopened ? 'reopened' : 'closed'}`),
 };

@@ -2,6 +2,7 @@
 import type { TurnContext } from 'botbuilder';
 import { keptValues, submitUpdate } from '../../../core/actions/update';
 import { loadView } from '../../../core/actions/change';
+import { authorityWords } from '../../../core/people/roles';
 import { closedCard, refusalCard, savedBanner, updateCard, updatedCard, withBanner } from '../../../cards/update-card';
 import type { AdaptiveCard } from '../../../cards/card';
 import type { BotDeps } from '../../deps';
@@ -16,9 +17,10 @@ export function saveUpdate(deps: BotDeps) {
     const origin = originOf(data);
     switch (r.kind) {
       case 'updated': {
+        const saved = { ...r, routedTo: r.routedTo && authorityWords(r.routedTo) };
         // Back to the list it was opened from, the others still there to update; else the action alone.
         const back = origin && (await rebuildOrigin(deps, context, origin));
-        return replaceForEveryone(deps, context, typeof back === 'object' ? withBanner(back, savedBanner(r)) : updatedCard(r));
+        return replaceForEveryone(deps, context, typeof back === 'object' ? withBanner(back, savedBanner(saved)) : updatedCard(saved));
       }
       case 'invalid':
         return updateCard({ view: r.view, values: r.values, errors: r.errors, origin });

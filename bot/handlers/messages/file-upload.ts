@@ -20,13 +20,13 @@ const IMPORTABLE = ['xlsx', 'csv', 'tsv', 'txt', 'md', 'docx'];
 /** Teams answers a slow bot by retrying the message; a stuck download must give up well before. */
 const DOWNLOAD_TIMEOUT_MS = 10_000;
 
-const fileSchema = z.object({
+export const fileSchema = z.object({
   contentType: z.literal(FILE_DOWNLOAD_INFO),
   name: z.string().trim().min(1).max(255),
   content: z.object({ downloadUrl: z.string().url().max(4000), uniqueId: z.string().optional(), fileType: z.string().optional() }),
 });
 
-const fileOf = (context: TurnContext) => (context.activity.attachments ?? []).find((a) => a.contentType === FILE_DOWNLOAD_INFO);
+export const fileOf = (context: TurnContext) => (context.activity.attachments ?? []).find((a) => a.contentType === FILE_DOWNLOAD_INFO);
 
 /** Route selector: a file in the personal chat (in teams and group chats files are not plans for the bot). */
 export async function isFileUpload(context: TurnContext): Promise<boolean> {
@@ -60,7 +60,7 @@ export function fileUpload(deps: BotDeps) {
   };
 }
 
-async function download(url: string, limit: number, fileName: string): Promise<Buffer> {
+export async function download(url: string, limit: number, fileName: string): Promise<Buffer> {
   const res = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS), redirect: 'follow' });
   if (!res.ok || !res.body) throw new Error(`download failed: HTTP ${res.status}`);
   const declared = Number(res.headers.get('content-length') ?? Number.NaN);

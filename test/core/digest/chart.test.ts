@@ -15,8 +15,8 @@ function decode(png: Buffer) {
 describe('RAG chart', () => {
   it('draws one 100% bar per digest, Red at the bottom, empty slots transparent', () => {
     const png = ragChartPng([
-      { RED: 1, AMBER: 0, GREEN: 0, COMPLETE: 1 },
-      { RED: 0, AMBER: 0, GREEN: 1, COMPLETE: 0 },
+      { RED: 1, AMBER: 0, GREEN: 0, COMPLETE: 1, RISK_ACCEPTED: 0, SUPERSEDED: 0 },
+      { RED: 0, AMBER: 0, GREEN: 1, COMPLETE: 0, RISK_ACCEPTED: 0, SUPERSEDED: 0 },
     ]);
     const { width, height, pixel } = decode(png);
     expect([width, height]).toEqual([186, 48]);

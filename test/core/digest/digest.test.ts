@@ -78,11 +78,12 @@ describe('digest as of its slot', () => {
   });
 
   it('counts by effective RAG with the change since the previous digest', () => {
-    expect(d.counts).toEqual({ RED: 3, AMBER: 1, GREEN: 3, COMPLETE: 2 });
-    expect(d.deltas).toEqual({ RED: 2, AMBER: 0, GREEN: -1, COMPLETE: 1 });
+    expect(d.counts).toEqual({ RED: 3, AMBER: 1, GREEN: 3, COMPLETE: 2, RISK_ACCEPTED: 0, SUPERSEDED: 0 });
+    expect(d.deltas).toEqual({ RED: 2, AMBER: 0, GREEN: -1, COMPLETE: 1, RISK_ACCEPTED: 0, SUPERSEDED: 0 });
     expect(d.previousAt).toEqual(PREVIOUS);
     expect(d.asOfLabel).toBe('Mon 8 Jun 2015 08:00');
-    expect(d.history).toEqual([{ RED: 1, AMBER: 1, GREEN: 4, COMPLETE: 1 }, d.counts]);
+    // A digest stored before closures had statuses of their own reads as none closed.
+    expect(d.history).toEqual([{ RED: 1, AMBER: 1, GREEN: 4, COMPLETE: 1, RISK_ACCEPTED: 0, SUPERSEDED: 0 }, d.counts]);
   });
 
   it('lists the newly Red with reasons, and overdue oldest first with owners', () => {

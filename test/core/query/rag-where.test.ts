@@ -25,8 +25,10 @@ beforeAll(async () => {
   const plan = await t.db.prisma.plan.create({ data: { key: 'P', title: 'P' } });
   const rec = await t.db.prisma.recommendation.create({ data: { planId: plan.id, ref: '1', text: 'r', position: 0 } });
   await t.db.prisma.action.createMany({
-    data: Array.from({ length: 1500 }, (_, i) => {
-      const status = pick(['open', 'open', 'open', 'awaiting_verification', 'complete']);
+    data: Array.from({ length: 2000 }, (_, i) => {
+      const status = pick(['open', 'open', 'open', 'open', 'awaiting_verification', 'complete', 'closed']);
+      // Closed with every outcome, and without one (as an import may leave it).
+      const outcome = status === 'closed' ? pick(['risk_accepted', 'risk_accepted', 'superseded', null]) : status === 'complete' ? 'implemented' : null;
       const lastUpdateAt = random() < 0.6 ? instant() : null;
       return {
         id: randomUUID(),
@@ -41,6 +43,8 @@ beforeAll(async () => {
         reportedRag: pick([null, null, 'RED', 'AMBER', 'GREEN']),
         reportedRagAt: lastUpdateAt,
         completedAt: status === 'open' ? null : instant(),
+        outcome,
+        reviewDate: outcome === 'risk_accepted' ? dateOnly(day()) : null,
         lastUpdateAt,
         createdAt: instant(),
       };

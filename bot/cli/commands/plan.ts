@@ -1,0 +1,66 @@
+/**
+ * `plan show KEY` / `plan set KEY --verifier POST --risk-acceptor POST --evidence high|all|none`: who
+ * verifies when the plan owner cannot, who may accept a risk, which actions need evidence. `none` as a
+ * post clears it (verification falls back to admins, risk acceptance to the plan owner).
+ */
+import { EVIDENCE_POLICY_WORDS, planSettings, setPlanSettings, type PlanSettings } from '../../../core/plan-settings';
+import { parseArgs, stringOption, type CliCommand, type CliContext } from '../command';
+
+const USAGE =
+  'plan show KEY | plan set KEY [--verifier POST|none] [--risk-acceptor POST|none] [--evidence high|all|none]';
+const OPTION: Record<string, string> = {
+  verifier: '--verifier',
+  riskAcceptor: '--risk-acceptor',
+  evidence: '--evidence',
+  plan: 'KEY',
+  form: 'plan set',
+};
+
+export const plan: CliCommand = {
+  name: 'plan',
+  usage: USAGE,
+  summary: 'show or set who verifies, who may accept risk and which actions need evidence',
+  async run(args, ctx) {
+    const { positional, options } = parseArgs(args);
+    const [verb, key] = positional;
+    if (!key || !['show', 'set'].includes(verb)) {
+      ctx.err(`usage: npm run chaser -- ${USAGE}`);
+      return 2;
+    }
+    if (verb === 'show') {
+      const s = await planSettings(ctx.core, key);
+      if (!s) return fail(ctx, `There is no plan ${key.toUpperCase()}.`);
+      print(ctx, s);
+      return 0;
+    }
+    const post = (name: string) => {
+      const v = stringOption(options, name);
+      return v === undefined ? undefined : v.trim().toLowerCase() === 'none' ? null : v;
+    };
+    const settings = {
+      verifier: post('verifier'),
+      riskAcceptor: post('risk-acceptor'),
+      evidence: stringOption(options, 'evidence'),
+    };
+    const r = await setPlanSettings(ctx.core, 'operator', key, settings);
+    if (!r.ok) {
+      for (const [field, message] of Object.entries(r.errors)) ctx.err(`${OPTION[field] ?? field}: ${message}`);
+      return 1;
+    }
+    print(ctx, r.settings);
+    return 0;
+  },
+};
+
+function print(ctx: CliContext, s: PlanSettings): void {
+  const verifier = s.verifier ?? 'none (admins, when the plan owner cannot)';
+  const acceptor = s.riskAcceptor ?? 'the plan owner';
+  const evidence = EVIDENCE_POLICY_WORDS[s.evidence];
+  ctx.out(`${s.key}: verifier ${verifier}; risk acceptor ${acceptor}; evidence needed for ${evidence}`);
+}
+
+
+function fail(ctx: CliContext, message: string): number {
+  ctx.err(message);
+  return 1;
+}

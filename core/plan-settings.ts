@@ -1,0 +1,127 @@
+/**
+ * Per-plan separation of duties and evidence rules, set by admins: the post that verifies when the plan
+ * owner cannot, the post that may accept a risk (none: the plan owner), and which actions need
+ * evidence before they count as complete. Posts are named as plans name them; an unknown name is
+ * refused with the names it might have meant, never created.
+ */
+import { z } from 'zod';
+import type { CoreContext } from './context';
+import { EVIDENCE_POLICIES, type EvidencePolicy } from './domain';
+import { isAdmin } from './people/roles';
+
+const postName = z.string().trim().min(1, 'Name a post').max(200);
+
+export const planSettingsSchema = z
+  .object({
+    verifier: z.union([postName, z.literal(null)]).optional(),
+    riskAcceptor: z.union([postName, z.literal(null)]).optional(),
+    evidence: z
+      .enum(EVIDENCE_POLICIES, { errorMap: () => ({ message: `Evidence is one of ${EVIDENCE_POLICIES.join(', ')}` }) })
+      .optional(),
+  })
+  .refine((s) => s.verifier !== undefined || s.riskAcceptor !== undefined || s.evidence !== undefined, {
+    message: 'Say what to set: a verifier, a risk acceptor or an evidence rule',
+    path: ['form'],
+  });
+/** As typed (CLI options, a chat command): validated by planSettingsSchema. */
+export interface PlanSettingsInput {
+  verifier?: string | null;
+  riskAcceptor?: string | null;
+  evidence?: string;
+}
+
+/** Which actions a policy covers, in words: "evidence is needed for high-priority actions". */
+export const EVIDENCE_POLICY_WORDS: Record<EvidencePolicy, string> = {
+  none: 'no action',
+  high: 'high-priority actions',
+  all: 'every action',
+};
+
+export interface PlanSettings {
+  key: string;
+  verifier: string | null;
+  riskAcceptor: string | null;
+  evidence: EvidencePolicy;
+}
+
+export type PlanSettingsResult = { ok: true; settings: PlanSettings } | { ok: false; errors: Record<string, string> };
+
+/** `actorId` "operator" is the CLI, which runs with the database's own authority. */
+export async function setPlanSettings(
+  ctx: CoreContext,
+  actorId: string | 'operator',
+  planKey: string,
+  input: PlanSettingsInput,
+): Promise<PlanSettingsResult> {
+  if (actorId !== 'operator' && !(await isAdmin(ctx, actorId)))
+    return { ok: false, errors: { form: 'Only admins can set who verifies and who may accept risk.' } };
+  const plan = await ctx.db.prisma.plan.findUnique({ where: { key: planKey.trim().toUpperCase() } });
+  if (!plan) return { ok: false, errors: { plan: `There is no plan ${planKey.trim().toUpperCase()}.` } };
+  const parsed = planSettingsSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message])),
+    };
+  }
+  const s = parsed.data;
+  const errors: Record<string, string> = {};
+  const verifierPostId = await postIdOf(ctx, s.verifier, 'verifier', errors);
+  const riskAcceptorPostId = await postIdOf(ctx, s.riskAcceptor, 'riskAcceptor', errors);
+  if (Object.keys(errors).length) return { ok: false, errors };
+  await ctx.db.prisma.plan.update({
+    where: { id: plan.id },
+    data: { verifierPostId, riskAcceptorPostId, evidencePolicy: s.evidence },
+  });
+  return { ok: true, settings: (await planSettings(ctx, plan.key))! };
+}
+
+export async function planSettings(ctx: Pick<CoreContext, 'db'>, planKey: string): Promise<PlanSettings | null> {
+  const p = await ctx.db.prisma.plan.findUnique({
+    where: { key: planKey.toUpperCase() },
+    select: {
+      key: true,
+      evidencePolicy: true,
+      verifierPost: { select: { name: true } },
+      riskAcceptorPost: { select: { name: true } },
+    },
+  });
+  if (!p) return null;
+  return {
+    key: p.key,
+    verifier: p.verifierPost?.name ?? null,
+    riskAcceptor: p.riskAcceptorPost?.name ?? null,
+    evidence: p.evidencePolicy as EvidencePolicy,
+  };
+}
+
+/** undefined: leave as is; null: clear; a name: the post of that name (case-insensitive). */
+async function postIdOf(
+  ctx: Pick<CoreContext, 'db'>,
+  name: string | null | undefined,
+  field: string,
+  errors: Record<string, string>,
+): Promise<string | null | undefined> {
+  if (name === undefined || name === null) return name;
+  const posts = await ctx.db.prisma.post.findMany({ select: { id: true, name: true } });
+  const found = posts.find((p) => p.name.toLowerCase() === name.toLowerCase());
+  if (found) return found.id;
+  // The posts sharing the most words with what was typed ("Head of Audit" → "Head of Internal Audit").
+  const words = name
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w.length > 2);
+  const scored = posts.map((p) => ({
+    name: p.name,
+    score: words.filter((w) => p.name.toLowerCase().includes(w)).length,
+  }));
+  const best = Math.max(0, ...scored.map((p) => p.score));
+  const near = best
+    ? scored
+        .filter((p) => p.score === best)
+        .slice(0, 5)
+        .map((p) => p.name)
+    : [];
+  errors[field] = `There is no post "${name}".${near.length ? ` Did you mean: ${near.join('; ')}?` : ''}`;
+  return undefined;
+}
