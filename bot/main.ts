@@ -26,6 +26,7 @@ import { createModel } from './ai/model';
 import { createBotApp, type ChaserApp } from './app';
 import { createLogger, type Logger } from './logger';
 import { createHttpApp, listen } from './server';
+import { createTabRoutes } from './tab';
 
 export interface StartOptions {
   env?: NodeJS.ProcessEnv;
@@ -82,6 +83,7 @@ export async function startChaser(opts: StartOptions = {}): Promise<RunningChase
     adapter,
     run: (context) => app.run(context),
     log,
+    routes: createTabRoutes({ core, config, log }),
     metrics: () => metrics.render(),
     ready: async () => {
       await db.prisma.$queryRawUnsafe('SELECT 1');

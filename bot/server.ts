@@ -17,6 +17,8 @@ export interface ServerDeps {
   ready: () => Promise<{ ok: boolean; detail: string }>;
   metrics?: () => string;
   log: Logger;
+  /** More routes on the same port: the board tab and its API (bot/tab). */
+  routes?: express.Router;
   /** Largest accepted request body; Teams messages are limited to ~100 KB, card submits are smaller. */
   maxBodyBytes?: number;
 }
@@ -57,6 +59,7 @@ export function createHttpApp(deps: ServerDeps): express.Express {
       if (!res.headersSent) res.status(500).json({ error: 'internal error' });
     }
   });
+  if (deps.routes) app.use(deps.routes);
   // Body parser failures (bad JSON, too large) answer with their status instead of a stack trace.
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;

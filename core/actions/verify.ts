@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../db/tx';
 import { appendHistory } from '../history/append';
 import { actionOwnerIds, canManagePlan } from '../people/roles';
 import { cardRefSchema } from './update';
-import { fieldErrors, findActor, loadView, optionalText, StaleVersion, type FieldErrors } from './change';
+import { fieldErrors, findActor, loadView, optionalText, StaleVersion, type DecisionOptions, type FieldErrors } from './change';
 import { enqueueToPeople, type OwnerLoopMessages } from './owner-messages';
 import type { ActionView } from './view';
 
@@ -32,7 +32,7 @@ export type VerifyResult =
   | { kind: 'forbidden'; view: ActionView }
   | { kind: 'not-found' };
 
-export async function decideVerification(ctx: CoreContext, actorId: string, raw: Record<string, unknown>, messages: OwnerLoopMessages): Promise<VerifyResult> {
+export async function decideVerification(ctx: CoreContext, actorId: string, raw: Record<string, unknown>, messages: OwnerLoopMessages, opts: DecisionOptions = {}): Promise<VerifyResult> {
   const actionId = typeof raw.actionId === 'string' ? raw.actionId : '';
   const actor = await findActor(ctx, actorId);
   const view = actionId ? await loadView(ctx, actionId) : null;
@@ -67,6 +67,7 @@ export async function decideVerification(ctx: CoreContext, actorId: string, raw:
         text: comment ?? null,
         changes: { status: ['awaiting_verification', verified ? 'complete' : 'open'] },
         idempotencyKey: key,
+        detail: opts.meeting ? { meeting: opts.meeting } : null,
       });
       const after = (await loadView(ctx, view.id, tx))!;
       await enqueueToPeople(tx, owners, {
