@@ -9,7 +9,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { z } from 'zod';
 import type { Config } from '../../core/config';
 import type { CoreContext } from '../../core/context';
-import { submitUpdate } from '../../core/actions/update';
+import { STATUS_CHOICES, submitUpdate } from '../../core/actions/update';
 import { decideExtension, extensionState } from '../../core/actions/extension';
 import { decideVerification } from '../../core/actions/verify';
 import { listMyActions } from '../../core/actions/mine';
@@ -174,7 +174,7 @@ export function createTabApi(deps: TabApiDeps): express.Router {
     route(async (req, res, user) => {
       const q = parse(c.pageQuery, req.query);
       const { actions, total } = await listMyActions(core, user.personId, q.page, q.pageSize);
-      send(res, c.actionsAnswer, { total, page: q.page, pageSize: q.pageSize, actions });
+      send(res, c.actionsAnswer, { statusChoices: [...STATUS_CHOICES], total, page: q.page, pageSize: q.pageSize, actions });
     }),
   );
 
@@ -183,11 +183,12 @@ export function createTabApi(deps: TabApiDeps): express.Router {
     route(async (req, res, user) => {
       const view = await loadView(core, req.params.id);
       if (!view) throw notFound('action');
-      const [item, pending, role, decide] = await Promise.all([
+      const [item, pending, role, decide, evidence] = await Promise.all([
         findItem(core, { kind: 'item', plan: view.planKey, ref: view.ref, history: true }),
         core.db.prisma.extensionRequest.findMany({ where: { actionId: view.id, status: 'pending' }, orderBy: { createdAt: 'asc' }, select: { id: true } }),
         actionRole(core, user.personId, view.id),
         canManagePlan(core, user.personId, view.planId),
+        core.db.prisma.evidence.findMany({ where: { actionId: view.id }, orderBy: { createdAt: 'asc' }, select: { kind: true, title: true, url: true, fileName: true, createdAt: true } }),
       ]);
       const history = item.history ?? { entries: [], total: 0 };
       send(res, c.actionAnswer, {
@@ -195,6 +196,7 @@ export function createTabApi(deps: TabApiDeps): express.Router {
         history: history.entries.map((e) => ({ ...e, sentence: entryWhat(e) })),
         historyTotal: history.total,
         requests: await Promise.all(pending.map((p) => extensionState(core, p.id))),
+        evidence: evidence.map((e) => ({ ...e, url: e.url?.startsWith('https://') ? e.url : null, at: e.createdAt.toISOString() })),
         can: { update: !!role && view.status === 'open', decide },
       });
     }),

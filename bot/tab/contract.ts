@@ -127,7 +127,11 @@ export const boardAnswer = z.object({
 });
 export type BoardAnswer = z.infer<typeof boardAnswer>;
 
+/** The update form's status choices, as the card offers them. */
+export const statusChoice = z.object({ value: z.string(), title: z.string() });
+
 export const actionsAnswer = z.object({
+  statusChoices: z.array(statusChoice).optional(),
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
@@ -149,6 +153,8 @@ export const actionAnswer = z.object({
   history: z.array(historyEntry),
   historyTotal: z.number(),
   requests: z.array(extensionRequest),
+  /** Links and files kept as evidence; only https links are offered as links. */
+  evidence: z.array(z.object({ kind: z.string(), title: z.string(), url: z.string().nullable(), fileName: z.string().nullable(), at: z.string() })),
   /** What the signed-in person may do here. */
   can: z.object({ update: z.boolean(), decide: z.boolean() }),
 });
