@@ -11,6 +11,7 @@ import { canChangeBoard } from '../../core/digest/boards';
 import { readRecord } from '../../core/digest/compute';
 import { listActions } from '../../core/query/list';
 import { summarise } from '../../core/query/summary';
+import { localDate } from '../../core/time';
 import type { ListFilter } from '../../core/query/types';
 import type { ActionsAnswer, BoardActionsQuery, BoardAnswer, BoardTable, MeetingItemsAnswer } from './contract';
 
@@ -132,5 +133,5 @@ export async function meetingItems(ctx: CoreContext, board: BoardRow, personId: 
     ...awaiting.actions.map((action): Item => ({ kind: 'awaiting', action })),
     ...extensions.actions.map((a): Item => ({ kind: 'extension', action: a, request: (a as { request?: ExtensionState }).request })),
   ];
-  return { items, canManage };
+  return { items, canManage, meeting: { title: `${board.name} meeting`, date: localDate(ctx.now(), ctx.timeZone) } };
 }

@@ -178,6 +178,8 @@ export const MEETING_ITEM_KINDS = ['newRed', 'slipped', 'awaiting', 'extension']
 export const meetingItemsAnswer = z.object({
   items: z.array(z.object({ kind: z.enum(MEETING_ITEM_KINDS), action: tabAction, request: extensionRequest.optional() })),
   canManage: z.boolean(),
+  /** Today's meeting, on the organisation's calendar: what decisions are marked with. */
+  meeting: meetingSchema,
 });
 export type MeetingItemsAnswer = z.infer<typeof meetingItemsAnswer>;
 

@@ -137,7 +137,7 @@ run('the board tab in Chromium', () => {
     const history = (await findItem(bot.chaser.core, { kind: 'item', plan: request.action.plan.key, ref: request.action.ref, history: true })).history!;
     expect(history.entries[0]).toEqual(expect.objectContaining({ kind: 'due', author: 'Alex Wilber' }));
     const row = await bot.chaser.core.db.prisma.update.findFirstOrThrow({ where: { actionId: request.actionId, kind: 'due' } });
-    expect(JSON.parse(row.detail!).meeting).toEqual({ title: 'Integrity and Compliance Board meeting', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(JSON.parse(row.detail!).meeting).toEqual({ title: 'Integrity and Compliance Board meeting', date: '2015-12-01' });
 
     bot.connector.clear();
     await page.getByRole('button', { name: "Post the decisions to the board's channel" }).click();
@@ -176,7 +176,8 @@ async function checkThemes(page: Page, name: string, reopen: () => Promise<void>
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => {
       type Axe = { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-      const r = await (window as unknown as { axe: Axe }).axe.run(document);
+      // Tabster's focus sentinels (Fluent UI's focus management) are aria-hidden and pass focus straight on.
+      const r = await (window as unknown as { axe: Axe }).axe.run({ exclude: [['[data-tabster-dummy]']] } as unknown as Document);
       return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     });
     expect({ page: name, theme, violations }).toEqual({ page: name, theme, violations: [] });

@@ -38,7 +38,8 @@ export function ActionPanel({ actionId, onClose }: { actionId: string | null; on
           {a ? a.displayRef : 'Action'}
         </DrawerHeaderTitle>
       </DrawerHeader>
-      <DrawerBody>
+      {/* Focusable, so keyboard users can scroll a long history. */}
+      <DrawerBody tabIndex={0} aria-label="Action details">
         {error && (
           <MessageBar intent="error">
             <MessageBarBody>{error}</MessageBarBody>

@@ -4,7 +4,7 @@
  */
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Spinner, Text, Textarea, Title3, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { boardAnswer, decisionAnswer, meetingItemsAnswer, meetingSummaryAnswer, type Meeting, type MeetingItemsAnswer } from '../../../bot/tab/contract';
+import { decisionAnswer, meetingItemsAnswer, meetingSummaryAnswer, type Meeting, type MeetingItemsAnswer } from '../../../bot/tab/contract';
 import { ApiError, get, post } from '../api';
 import { dueLabel, formatDay, ownerNames, RagBadge } from '../parts/rag';
 import { useLoad } from '../parts/use-load';
@@ -26,21 +26,15 @@ const useStyles = makeStyles({
   kind: { textTransform: 'uppercase', letterSpacing: '0.04em' },
 });
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export function MeetingPanel({ boardKey }: { boardKey: string }) {
   const s = useStyles();
-  const board = useLoad(() => get(`/boards/${encodeURIComponent(boardKey)}`, boardAnswer), [boardKey]);
   const items = useLoad(() => get(`/boards/${encodeURIComponent(boardKey)}/meeting`, meetingItemsAnswer), [boardKey]);
   const [index, setIndex] = useState(0);
   const [done, setDone] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
-  if (items.error || board.error) return <Problem text={(items.error ?? board.error)!} />;
-  if (!items.data || !board.data) return <Spinner label="Loading the meeting's items" />;
-  const meeting: Meeting = { title: `${board.data.board.name} meeting`, date: today() };
+  if (items.error) return <Problem text={items.error} />;
+  if (!items.data) return <Spinner label="Loading the meeting's items" />;
+  const { meeting } = items.data;
   const list = items.data.items;
   const item = list[Math.min(index, list.length - 1)];
   const key = item && `${item.kind}:${item.action.id}`;
