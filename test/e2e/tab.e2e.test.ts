@@ -27,7 +27,10 @@ const ROOT = join(__dirname, '..', '..');
 const SHOTS = join(ROOT, 'test-results', 'tab');
 const AXE = require.resolve('axe-core/axe.min.js');
 const THEMES = ['default', 'dark', 'contrast'] as const;
-const NOW = '2015-12-01T09:00:00Z';
+/** The demo loads on the first day; the board's weekly digests follow; the tests run a month later. */
+const LOADED = '2015-12-01T09:00:00Z';
+const DIGESTS = ['2015-12-07', '2015-12-14', '2015-12-21', '2015-12-28'];
+const NOW = '2016-01-04T09:00:00Z';
 const CHANNEL = '19:general@thread.tacv2';
 const run = existsSync(CHROMIUM) ? describe : describe.skip;
 if (!existsSync(CHROMIUM)) console.warn(`board tab e2e skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
@@ -39,8 +42,9 @@ run('the board tab in Chromium', () => {
   beforeAll(async () => {
     execFileSync('npm', ['run', 'build:tab'], { cwd: ROOT, stdio: 'ignore' });
     mkdirSync(SHOTS, { recursive: true });
-    bot = await startTestBot({ now: NOW, env: { CHASER_DEMO: '1' } });
+    bot = await startTestBot({ now: LOADED, env: { CHASER_DEMO: '1' } });
     await storeDigests();
+    bot.clock.set(NOW);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -61,7 +65,9 @@ run('the board tab in Chromium', () => {
     }
     const red = await listActions(bot.chaser.core, { kind: 'list', filter: { rag: ['RED'], board: 'ICB' }, tagOwners: false }, { pageSize: 20 });
     await page.getByText(`Red: ${red.total} actions`).waitFor();
-    expect(await page.getByRole('img', { name: /RAG counts at each digest/ }).count()).toBe(1);
+    const last = await computeDigest(bot.chaser.core, (await bot.chaser.core.db.prisma.board.findUniqueOrThrow({ where: { key: 'ICB' } })).id, new Date(`${DIGESTS[3]}T08:00:00Z`));
+    const chart = await page.getByRole('img', { name: /RAG counts at each digest/ }).getAttribute('aria-label');
+    expect(chart).toContain(`28 Dec 2015: Complete ${last.counts.COMPLETE}, Green ${last.counts.GREEN}, Amber ${last.counts.AMBER}, Red ${last.counts.RED}`);
 
     await page.getByLabel('Owner post').selectOption('Head of Contact Management');
     const owned = await listActions(bot.chaser.core, { kind: 'list', filter: { rag: ['RED'], board: 'ICB', owner: { post: 'Head of Contact Management' } }, tagOwners: false }, { pageSize: 20 });
@@ -84,7 +90,7 @@ run('the board tab in Chromium', () => {
       await page.getByTestId('history').getByText(history.entries[0].text!.slice(0, 40), { exact: false }).waitFor();
     };
     await page.getByTestId('history').getByText(history.entries[0].text!.slice(0, 40), { exact: false }).waitFor();
-    await checkThemes(page, 'action-panel', panel);
+    await checkThemes(page, 'action-panel', panel, false);
     await context.close();
   });
 
@@ -137,7 +143,7 @@ run('the board tab in Chromium', () => {
     const history = (await findItem(bot.chaser.core, { kind: 'item', plan: request.action.plan.key, ref: request.action.ref, history: true })).history!;
     expect(history.entries[0]).toEqual(expect.objectContaining({ kind: 'due', author: 'Alex Wilber' }));
     const row = await bot.chaser.core.db.prisma.update.findFirstOrThrow({ where: { actionId: request.actionId, kind: 'due' } });
-    expect(JSON.parse(row.detail!).meeting).toEqual({ title: 'Integrity and Compliance Board meeting', date: '2015-12-01' });
+    expect(JSON.parse(row.detail!).meeting).toEqual({ title: 'Integrity and Compliance Board meeting', date: '2016-01-04' });
 
     bot.connector.clear();
     await page.getByRole('button', { name: "Post the decisions to the board's channel" }).click();
@@ -166,13 +172,13 @@ async function signedIn(name: string): Promise<{ page: Page; context: BrowserCon
  * The page in each theme (as Teams would open it: ?theme= stands in for the host's theme), with `reopen`
  * putting it back in the state under test: a screenshot, and no serious or critical axe-core violations.
  */
-async function checkThemes(page: Page, name: string, reopen: () => Promise<void> = async () => undefined) {
+async function checkThemes(page: Page, name: string, reopen: () => Promise<void> = async () => undefined, fullPage = true) {
   const url = new URL(page.url());
   for (const theme of THEMES) {
     url.searchParams.set('theme', theme);
     await page.goto(url.toString());
     await reopen();
-    await page.screenshot({ path: join(SHOTS, `${name}-${theme}.png`), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, `${name}-${theme}.png`), fullPage });
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => {
       type Axe = { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
@@ -193,7 +199,7 @@ async function expectAttr(locator: ReturnType<Page['locator']>, name: string, va
 async function storeDigests() {
   const core = bot.chaser.core;
   const board = await core.db.prisma.board.findUniqueOrThrow({ where: { key: 'ICB' } });
-  for (const day of ['2015-10-05', '2015-10-19', '2015-11-02', '2015-11-16', '2015-11-30']) {
+  for (const day of DIGESTS) {
     const scheduledFor = new Date(`${day}T08:00:00Z`);
     const d = await computeDigest(core, board.id, scheduledFor);
     await core.db.prisma.digest.create({ data: { boardId: board.id, periodKey: `${day}T08:00`, scheduledFor, counts: JSON.stringify(digestRecord(d)) } });

@@ -41,14 +41,14 @@ export function ActionPanel({ actionId, onClose }: { actionId: string | null; on
       {/* Focusable, so keyboard users can scroll a long history. */}
       <DrawerBody tabIndex={0} aria-label="Action details">
         {error && (
-          <MessageBar intent="error">
+          <MessageBar layout="multiline" intent="error">
             <MessageBarBody>{error}</MessageBarBody>
           </MessageBar>
         )}
         {!a && !error && <Spinner label="Loading the action" />}
         {a && data && (
           <div data-testid="action-panel">
-            <Text as="p">{a.text}</Text>
+            <Text as="p" block>{a.text}</Text>
             <dl className={s.facts}>
               <dt className={s.term}>RAG</dt>
               <dd style={{ margin: 0 }}>
@@ -71,7 +71,7 @@ export function ActionPanel({ actionId, onClose }: { actionId: string | null; on
             </dl>
             {data.requests.length > 0 && (
               <section className={s.section}>
-                <Subtitle2 as="h3">New dates asked for</Subtitle2>
+                <Subtitle2 as="h3" block>New dates asked for</Subtitle2>
                 <ul className={s.list}>
                   {data.requests.map((r) => (
                     <li key={r.id}>{`${formatDay(r.requestedDate)}, asked by ${r.requesterName}: ${r.reason}`}</li>
@@ -81,7 +81,7 @@ export function ActionPanel({ actionId, onClose }: { actionId: string | null; on
             )}
             {data.evidence.length > 0 && (
               <section className={s.section}>
-                <Subtitle2 as="h3">Evidence</Subtitle2>
+                <Subtitle2 as="h3" block>Evidence</Subtitle2>
                 <ul className={s.list}>
                   {data.evidence.map((e, i) => (
                     <li key={i}>
@@ -98,9 +98,9 @@ export function ActionPanel({ actionId, onClose }: { actionId: string | null; on
               </section>
             )}
             <section className={s.section}>
-              <Subtitle2 as="h3">{`History (${data.historyTotal})`}</Subtitle2>
+              <Subtitle2 as="h3" block>{`History (${data.historyTotal})`}</Subtitle2>
               {data.history.length === 0 ? (
-                <Text as="p">No updates recorded yet.</Text>
+                <Text as="p" block>No updates recorded yet.</Text>
               ) : (
                 <ol className={s.list} data-testid="history">
                   {data.history.map((h, i) => (

@@ -1,6 +1,7 @@
 /**
  * The board's RAG counts at each stored digest as stacked bars, oldest on the left. A small SVG rather
- * than a chart library: four series and a dozen bars. The numbers are also in the bars' titles and in
+ * than a chart library: four series and a dozen bars. Colours are Fluent's theme variables, set as styles
+ * (SVG presentation attributes do not read CSS variables). The numbers are also in the bars' titles and in
  * the label screen readers read.
  */
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
@@ -41,12 +42,12 @@ export function TrendChart({ trend }: { trend: BoardAnswer['trend'] }) {
                 const h = (plot * t.counts[r]) / total;
                 y -= h;
                 return (
-                  <rect key={r} x={x} y={y} width={bar} height={h} fill={RAG_FILL[r]}>
+                  <rect key={r} x={x} y={y} width={bar} height={h} style={{ fill: RAG_FILL[r] }}>
                     <title>{`${RAG_LABEL[r]}: ${t.counts[r]}`}</title>
                   </rect>
                 );
               })}
-              <text x={x + bar / 2} y={H - 10} textAnchor="middle" fontSize="11" fill={tokens.colorNeutralForeground1}>
+              <text x={x + bar / 2} y={H - 10} textAnchor="middle" fontSize="11" style={{ fill: tokens.colorNeutralForeground1 }}>
                 {formatDay(t.at).slice(0, 6)}
               </text>
             </g>

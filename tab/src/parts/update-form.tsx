@@ -44,7 +44,7 @@ export function UpdateForm(props: { action: TabAction; choices: Choice[]; onSave
   return (
     <form className={s.form} onSubmit={save} aria-label={`Update ${props.action.displayRef}`}>
       {banner && (
-        <MessageBar intent={banner.intent}>
+        <MessageBar layout="multiline" intent={banner.intent}>
           <MessageBarBody>{banner.text}</MessageBarBody>
         </MessageBar>
       )}

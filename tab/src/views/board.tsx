@@ -53,9 +53,9 @@ export function BoardView({ boardKey }: { boardKey: string }) {
   const b = overview.data;
   return (
     <main className={s.page}>
-      <Title2 as="h1" className={s.h}>{b.board.name}</Title2>
+      <Title2 as="h1" block className={s.h}>{b.board.name}</Title2>
       <section aria-labelledby="plans-h">
-        <Subtitle1 as="h2" id="plans-h" className={s.h}>
+        <Subtitle1 as="h2" block id="plans-h" className={s.h}>
           Plans
         </Subtitle1>
         <div className={s.plans}>
@@ -77,7 +77,7 @@ export function BoardView({ boardKey }: { boardKey: string }) {
         </div>
       </section>
       <section aria-labelledby="trend-h">
-        <Subtitle1 as="h2" id="trend-h" className={s.h}>
+        <Subtitle1 as="h2" block id="trend-h" className={s.h}>
           Trend
         </Subtitle1>
         <TrendChart trend={b.trend} />
@@ -101,7 +101,7 @@ function BoardPack({ board }: { board: BoardAnswer }) {
   if (!board.plans.length) return null;
   return (
     <section aria-labelledby="pack-h">
-      <Subtitle1 as="h2" id="pack-h" className={s.h}>
+      <Subtitle1 as="h2" block id="pack-h" className={s.h}>
         Board pack
       </Subtitle1>
       <div className={s.row}>
@@ -162,7 +162,7 @@ function Tables({ board }: { board: BoardAnswer }) {
   const title = TABLES.find((t) => t.key === table)!.title;
   return (
     <section aria-labelledby="tables-h">
-      <Subtitle1 as="h2" id="tables-h" className={s.h}>
+      <Subtitle1 as="h2" block id="tables-h" className={s.h}>
         Actions
       </Subtitle1>
       <div className={s.row} role="group" aria-label="Filters">
@@ -201,7 +201,7 @@ function Tables({ board }: { board: BoardAnswer }) {
 
 export function Problem({ text }: { text: string }) {
   return (
-    <MessageBar intent="error">
+    <MessageBar layout="multiline" intent="error">
       <MessageBarBody>{text}</MessageBarBody>
     </MessageBar>
   );

@@ -21,7 +21,7 @@ export function ConfigPage({ inTeams }: { inTeams: boolean }) {
   };
   return (
     <main className={s.page}>
-      <Title3 as="h1">Show a board</Title3>
+      <Title3 as="h1" block>Show a board</Title3>
       {boards.data.boards.length === 0 ? (
         <Text>No boards yet. Link a channel to a board first: say "link this channel to board KEY" to Chaser.</Text>
       ) : (

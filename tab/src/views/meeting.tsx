@@ -47,7 +47,7 @@ export function MeetingPanel({ boardKey }: { boardKey: string }) {
 
   return (
     <main className={s.page}>
-      <Title3 as="h1">{meeting.title}</Title3>
+      <Title3 as="h1" block>{meeting.title}</Title3>
       {list.length === 0 ? (
         <Text>Nothing new for the committee: no new Red, slipped dates, completions to verify or date requests.</Text>
       ) : (
@@ -62,25 +62,25 @@ export function MeetingPanel({ boardKey }: { boardKey: string }) {
             </Button>
           </div>
           <section aria-label={`${KIND[item.kind]}: ${item.action.displayRef}`} data-testid="meeting-item">
-            <Text className={s.kind} size={200} weight="semibold">
+            <Text className={s.kind} size={200} weight="semibold" block>
               {KIND[item.kind]}
             </Text>
-            <Title3 as="h2">{item.action.displayRef}</Title3>
-            <Text as="p">{item.action.text}</Text>
-            <Text as="p">
+            <Title3 as="h2" block>{item.action.displayRef}</Title3>
+            <Text as="p" block>{item.action.text}</Text>
+            <Text as="p" block>
               <RagBadge rag={item.action.effectiveRag} /> {item.action.reason}
             </Text>
-            <Text as="p">{`Owners: ${ownerNames(item.action)}`}</Text>
-            <Text as="p">{`Due: ${dueLabel(item.action)}`}</Text>
-            {item.request && <Text as="p">{`${item.request.requesterName} asks for ${formatDay(item.request.requestedDate)}: ${item.request.reason}`}</Text>}
+            <Text as="p" block>{`Owners: ${ownerNames(item.action)}`}</Text>
+            <Text as="p" block>{`Due: ${dueLabel(item.action)}`}</Text>
+            {item.request && <Text as="p" block>{`${item.request.requesterName} asks for ${formatDay(item.request.requestedDate)}: ${item.request.reason}`}</Text>}
             {done[key] ? (
-              <MessageBar intent="success">
+              <MessageBar layout="multiline" intent="success">
                 <MessageBarBody>{done[key]}</MessageBarBody>
               </MessageBar>
             ) : items.data.canManage ? (
               <Decide item={item} meeting={meeting} onDecided={(m) => setDone((d) => ({ ...d, [key]: m }))} />
             ) : (
-              <Text as="p">Only the plan owner and admins record decisions here.</Text>
+              <Text as="p" block>Only the plan owner and admins record decisions here.</Text>
             )}
           </section>
         </>
@@ -89,7 +89,7 @@ export function MeetingPanel({ boardKey }: { boardKey: string }) {
         <>
           <Button onClick={postSummary}>Post the decisions to the board's channel</Button>
           {summary && (
-            <MessageBar intent={summary.intent}>
+            <MessageBar layout="multiline" intent={summary.intent}>
               <MessageBarBody>{summary.text}</MessageBarBody>
             </MessageBar>
           )}
@@ -105,7 +105,7 @@ function Decide(props: { item: Item; meeting: Meeting; onDecided: (message: stri
   const { item, meeting } = props;
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
-  if (item.kind !== 'extension' && item.kind !== 'awaiting') return <Text as="p">For discussion: ask the owner for an update in the meeting.</Text>;
+  if (item.kind !== 'extension' && item.kind !== 'awaiting') return <Text as="p" block>For discussion: ask the owner for an update in the meeting.</Text>;
   const decide = async (decision: string) => {
     const path = item.kind === 'extension' ? `/extensions/${encodeURIComponent(item.request!.id)}/decision` : `/actions/${encodeURIComponent(item.action.id)}/verification`;
     const body = item.kind === 'extension' ? { decision, comment, meeting } : { decision, comment, meeting, version: item.action.version };

@@ -24,7 +24,7 @@ export function MyActions() {
   const { total, actions, statusChoices = [] } = list.data;
   return (
     <main className={s.page}>
-      <Title2 as="h1">My actions</Title2>
+      <Title2 as="h1" block>My actions</Title2>
       <Text>{total ? `${total} open action${total === 1 ? '' : 's'} you own or cover for, soonest due first.` : 'You have no open actions. Nice.'}</Text>
       {actions.map((a) => (
         <MyAction key={a.id} action={a} choices={statusChoices} />

@@ -17,7 +17,7 @@ export function DeveloperSignIn({ onSignIn }: { onSignIn: (personId: string) => 
   if (people.error)
     return (
       <main className={s.page}>
-        <MessageBar intent="warning">
+        <MessageBar layout="multiline" intent="warning">
           <MessageBarBody>Open Chaser's tab in Microsoft Teams to sign in.</MessageBarBody>
         </MessageBar>
       </main>
@@ -25,8 +25,8 @@ export function DeveloperSignIn({ onSignIn }: { onSignIn: (personId: string) => 
   if (!people.data) return <Spinner label="Loading" />;
   return (
     <main className={s.page}>
-      <Title3 as="h1">Chaser board tab</Title3>
-      <MessageBar intent="warning">
+      <Title3 as="h1" block>Chaser board tab</Title3>
+      <MessageBar layout="multiline" intent="warning">
         <MessageBarBody>
           <MessageBarTitle>Developer sign-in</MessageBarTitle>
           Local mode only: this Chaser has no Azure settings, so you choose who you are. In Teams, single sign-on is used instead.
