@@ -27,6 +27,12 @@ const packageEnv = z.object({
     .string()
     .regex(/^https:\/\/[^\s/]+(\/[^\s]*[^\s/])?$/, 'must be an https:// URL without a trailing slash')
     .default('https://example.com/chaser'),
+  // Where Chaser runs, as Teams reaches it: the tabs load from https://<host>/tab, and single sign-on's
+  // Application ID URI is api://<host>/<app id> (README "Board tab").
+  CHASER_HOST: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'must be a host name such as chaser.contoso.com')
+    .default('chaser.example.com'),
   APP_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.2.3'),
 });
 
