@@ -18,4 +18,7 @@ if (!existsSync(vite)) {
 }
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 execFileSync(process.execPath, [tsc, '--noEmit', '-p', path.join(root, 'tab')], { stdio: 'inherit' });
-execFileSync(process.execPath, [vite, 'build', '-c', path.join(root, 'tab/vite.config.mts')], { stdio: 'inherit', cwd: root });
+execFileSync(process.execPath, [vite, 'build', '-c', path.join(root, 'tab/vite.config.mts')], {
+  stdio: 'inherit',
+  cwd: root,
+});

@@ -92,20 +92,36 @@ export function createTabApi(deps: TabApiDeps): express.Router {
       const people = await core.db.prisma.person.findMany({
         orderBy: { displayName: 'asc' },
         take: 50,
-        select: { id: true, displayName: true, holdings: { where: { to: null }, select: { post: { select: { name: true } } } } },
+        select: {
+          id: true,
+          displayName: true,
+          holdings: { where: { to: null }, select: { post: { select: { name: true } } } },
+        },
       });
-      send(res, c.developerPeopleAnswer, { people: people.map((p) => ({ id: p.id, displayName: p.displayName, posts: p.holdings.map((h) => h.post.name) })) });
+      send(res, c.developerPeopleAnswer, {
+        people: people.map((p) => ({
+          id: p.id,
+          displayName: p.displayName,
+          posts: p.holdings.map((h) => h.post.name),
+        })),
+      });
     } catch (err) {
       next(err);
     }
   });
 
-  router.get('/session', route(async (_req, res, user) => send(res, c.sessionAnswer, { user })));
+  router.get(
+    '/session',
+    route(async (_req, res, user) => send(res, c.sessionAnswer, { user })),
+  );
 
   router.get(
     '/boards',
     route(async (_req, res) => {
-      const boards = await core.db.prisma.board.findMany({ orderBy: { key: 'asc' }, select: { key: true, name: true } });
+      const boards = await core.db.prisma.board.findMany({
+        orderBy: { key: 'asc' },
+        select: { key: true, name: true },
+      });
       send(res, c.boardsAnswer, { boards });
     }),
   );
@@ -132,7 +148,10 @@ export function createTabApi(deps: TabApiDeps): express.Router {
     route(async (req, res) => {
       const board = await boardOf(req.params.key);
       const q = parse(c.packQuery, req.query);
-      const plan = await core.db.prisma.boardPlan.findFirst({ where: { boardId: board.id, plan: { key: q.plan.toUpperCase() } }, select: { plan: { select: { key: true } } } });
+      const plan = await core.db.prisma.boardPlan.findFirst({
+        where: { boardId: board.id, plan: { key: q.plan.toUpperCase() } },
+        select: { plan: { select: { key: true } } },
+      });
       if (!plan) throw new Refusal(404, `${q.plan} is not one of ${board.key}'s plans`, 'plan');
       const asOf = q.asOf ? endOfLocalDay(q.asOf, core.timeZone) : undefined;
       const file = (await exportPlan(core, plan.plan.key, 'xlsx', asOf))!;
@@ -159,11 +178,16 @@ export function createTabApi(deps: TabApiDeps): express.Router {
       if (!(await canChangeBoard(core, { personId: user.personId }, board.id))) {
         throw new Refusal(403, `Only admins and the owners of ${board.key}'s plans can post its meeting summary.`);
       }
-      if (!board.conversationId) throw new Refusal(409, `${board.key} has no channel yet: link one with "link this channel to board ${board.key}"`);
+      if (!board.conversationId)
+        throw new Refusal(
+          409,
+          `${board.key} has no channel yet: link one with "link this channel to board ${board.key}"`,
+        );
       const decisions = await meetingDecisions(core, board, meeting);
       const queued = await postMeetingSummary(core, board, meeting, decisions);
+      const count = `${decisions.length} decision${decisions.length === 1 ? '' : 's'}`;
       const message = queued
-        ? `The summary of ${decisions.length} decision${decisions.length === 1 ? '' : 's'} is on its way to ${board.name}'s channel.`
+        ? `The summary of ${count} is on its way to ${board.name}'s channel.`
         : 'This summary was already sent.';
       send(res, c.meetingSummaryAnswer, { decisions: decisions.length, queued, message });
     }),
@@ -174,7 +198,13 @@ export function createTabApi(deps: TabApiDeps): express.Router {
     route(async (req, res, user) => {
       const q = parse(c.pageQuery, req.query);
       const { actions, total } = await listMyActions(core, user.personId, q.page, q.pageSize);
-      send(res, c.actionsAnswer, { statusChoices: [...STATUS_CHOICES], total, page: q.page, pageSize: q.pageSize, actions });
+      send(res, c.actionsAnswer, {
+        statusChoices: [...STATUS_CHOICES],
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+        actions,
+      });
     }),
   );
 
@@ -185,10 +215,18 @@ export function createTabApi(deps: TabApiDeps): express.Router {
       if (!view) throw notFound('action');
       const [item, pending, role, decide, evidence] = await Promise.all([
         findItem(core, { kind: 'item', plan: view.planKey, ref: view.ref, history: true }),
-        core.db.prisma.extensionRequest.findMany({ where: { actionId: view.id, status: 'pending' }, orderBy: { createdAt: 'asc' }, select: { id: true } }),
+        core.db.prisma.extensionRequest.findMany({
+          where: { actionId: view.id, status: 'pending' },
+          orderBy: { createdAt: 'asc' },
+          select: { id: true },
+        }),
         actionRole(core, user.personId, view.id),
         canManagePlan(core, user.personId, view.planId),
-        core.db.prisma.evidence.findMany({ where: { actionId: view.id }, orderBy: { createdAt: 'asc' }, select: { kind: true, title: true, url: true, fileName: true, createdAt: true } }),
+        core.db.prisma.evidence.findMany({
+          where: { actionId: view.id },
+          orderBy: { createdAt: 'asc' },
+          select: { kind: true, title: true, url: true, fileName: true, createdAt: true },
+        }),
       ]);
       const history = item.history ?? { entries: [], total: 0 };
       send(res, c.actionAnswer, {
@@ -196,7 +234,11 @@ export function createTabApi(deps: TabApiDeps): express.Router {
         history: history.entries.map((e) => ({ ...e, sentence: entryWhat(e) })),
         historyTotal: history.total,
         requests: await Promise.all(pending.map((p) => extensionState(core, p.id))),
-        evidence: evidence.map((e) => ({ ...e, url: e.url?.startsWith('https://') ? e.url : null, at: e.createdAt.toISOString() })),
+        evidence: evidence.map((e) => ({
+          ...e,
+          url: e.url?.startsWith('https://') ? e.url : null,
+          at: e.createdAt.toISOString(),
+        })),
         can: { update: !!role && view.status === 'open', decide },
       });
     }),
@@ -211,23 +253,44 @@ export function createTabApi(deps: TabApiDeps): express.Router {
         case 'not-found':
           throw notFound('action');
         case 'forbidden':
-          throw new Refusal(403, `Only the action's owners, their delegates, the plan owner and admins can update ${r.view.displayRef}. Nothing was changed.`);
+          throw new Refusal(
+            403,
+            `Only the action's owners, their delegates, the plan owner and admins can update ${r.view.displayRef}. ` +
+              'Nothing was changed.',
+          );
         case 'invalid':
           res.status(400);
           send(res, c.updateAnswer, { kind: 'invalid', errors: r.errors });
           return;
         case 'conflict':
           res.status(409);
-          send(res, c.updateAnswer, { kind: 'conflict', message: 'This changed since you opened it. Here is the latest; check it and save again.', action: r.view });
+          send(res, c.updateAnswer, {
+            kind: 'conflict',
+            message: 'This changed since you opened it. Here is the latest; check it and save again.',
+            action: r.view,
+          });
           return;
         case 'closed':
           res.status(409);
-          send(res, c.updateAnswer, { kind: 'closed', message: 'This action is complete and no longer takes updates.', action: r.view });
+          send(res, c.updateAnswer, {
+            kind: 'closed',
+            message: 'This action is complete and no longer takes updates.',
+            action: r.view,
+          });
           return;
         case 'updated': {
-          const now = r.view.status === 'awaiting_verification' ? 'now complete, awaiting verification by the plan owner' : `now ${RAG_LABEL[r.view.effectiveRag]}`;
-          const asked = r.extension ? ` Asked the plan owner to approve moving the due date to ${formatDate(r.extension.date)}.` : '';
-          send(res, c.updateAnswer, { kind: 'updated', message: `Updated by ${r.by} at ${clockTime(r.at, r.timeZone)}: ${now}.${asked}`, action: r.view });
+          const now =
+            r.view.status === 'awaiting_verification'
+              ? 'now complete, awaiting verification by the plan owner'
+              : `now ${RAG_LABEL[r.view.effectiveRag]}`;
+          const asked = r.extension
+            ? ` Asked the plan owner to approve moving the due date to ${formatDate(r.extension.date)}.`
+            : '';
+          send(res, c.updateAnswer, {
+            kind: 'updated',
+            message: `Updated by ${r.by} at ${clockTime(r.at, r.timeZone)}: ${now}.${asked}`,
+            action: r.view,
+          });
         }
       }
     }),
@@ -237,17 +300,27 @@ export function createTabApi(deps: TabApiDeps): express.Router {
     '/extensions/:id/decision',
     route(async (req, res, user) => {
       const body = parse(c.extensionDecisionBody, req.body);
-      const r = await decideExtension(core, user.personId, { ...body, requestId: req.params.id }, ownerLoopMessages, { meeting: body.meeting });
+      const r = await decideExtension(core, user.personId, { ...body, requestId: req.params.id }, ownerLoopMessages, {
+        meeting: body.meeting,
+      });
       if (r.kind === 'not-found') throw notFound('extension request');
-      if (r.kind === 'forbidden') throw new Refusal(403, `Only the plan owner and admins can decide a new due date for ${r.view.displayRef}.`);
+      if (r.kind === 'forbidden')
+        throw new Refusal(403, `Only the plan owner and admins can decide a new due date for ${r.view.displayRef}.`);
       if (r.kind === 'invalid') {
         res.status(400);
         send(res, c.decisionAnswer, { kind: 'invalid', errors: r.errors });
         return;
       }
       const q = r.request;
-      const decided = q.status === 'approved' ? `New date ${formatDate(q.requestedDate)} approved` : `New date ${formatDate(q.requestedDate)} refused`;
-      send(res, c.decisionAnswer, { kind: 'decided', message: `${decided} by ${q.decidedBy ?? 'someone'}.`, action: r.view });
+      const decided =
+        q.status === 'approved'
+          ? `New date ${formatDate(q.requestedDate)} approved`
+          : `New date ${formatDate(q.requestedDate)} refused`;
+      send(res, c.decisionAnswer, {
+        kind: 'decided',
+        message: `${decided} by ${q.decidedBy ?? 'someone'}.`,
+        action: r.view,
+      });
     }),
   );
 
@@ -255,16 +328,21 @@ export function createTabApi(deps: TabApiDeps): express.Router {
     '/actions/:id/verification',
     route(async (req, res, user) => {
       const body = parse(c.verificationBody, req.body);
-      const r = await decideVerification(core, user.personId, { ...body, actionId: req.params.id }, ownerLoopMessages, { meeting: body.meeting });
+      const r = await decideVerification(core, user.personId, { ...body, actionId: req.params.id }, ownerLoopMessages, {
+        meeting: body.meeting,
+      });
       if (r.kind === 'not-found') throw notFound('action');
-      if (r.kind === 'forbidden') throw new Refusal(403, `Only the plan owner and admins can verify ${r.view.displayRef}.`);
+      if (r.kind === 'forbidden')
+        throw new Refusal(403, `Only the plan owner and admins can verify ${r.view.displayRef}.`);
       if (r.kind === 'invalid') {
         res.status(400);
         send(res, c.decisionAnswer, { kind: 'invalid', errors: r.errors });
         return;
       }
       const d = r.decision;
-      const what = d ? `${d.status === 'complete' ? 'verified' : 'reopened'} by ${d.by ?? 'someone'}` : 'no longer awaiting verification';
+      const what = d
+        ? `${d.status === 'complete' ? 'verified' : 'reopened'} by ${d.by ?? 'someone'}`
+        : 'no longer awaiting verification';
       const message = r.kind === 'stale' ? `Already decided: ${what}.` : `${what[0].toUpperCase()}${what.slice(1)}.`;
       send(res, c.decisionAnswer, { kind: 'decided', message, action: r.view });
     }),

@@ -28,7 +28,10 @@ export interface TabAuth {
 
 export function createTabAuth(config: Config, ctx: Pick<CoreContext, 'db'>): TabAuth {
   const local = !isAuthenticated(config);
-  const keys = createRemoteJWKSet(new URL(config.TAB_JWKS_URL), { timeoutDuration: KEYS_TIMEOUT_MS, cooldownDuration: 30_000 });
+  const keys = createRemoteJWKSet(new URL(config.TAB_JWKS_URL), {
+    timeoutDuration: KEYS_TIMEOUT_MS,
+    cooldownDuration: 30_000,
+  });
   const audience = [config.TAB_APP_ID_URI, config.MICROSOFT_APP_ID].filter((a): a is string => !!a);
   const refused = (error: string): SignIn => ({ ok: false, status: 401, error });
 
@@ -37,20 +40,28 @@ export function createTabAuth(config: Config, ctx: Pick<CoreContext, 'db'>): Tab
     try {
       ({ payload: claims } = await jwtVerify(token, keys, { audience, algorithms: ['RS256'], clockTolerance: 60 }));
     } catch (err) {
-      return refused(err instanceof errors.JWTExpired ? 'your sign-in has expired: reload the tab' : 'sign-in token not accepted');
+      return refused(
+        err instanceof errors.JWTExpired ? 'your sign-in has expired: reload the tab' : 'sign-in token not accepted',
+      );
     }
     const tid = typeof claims.tid === 'string' ? claims.tid : '';
     // v2 and v1 tokens name the tenant's issuer differently; either must be this token's own tenant.
     const issuers = [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
     if (!tid || !issuers.includes(String(claims.iss))) return refused('sign-in token not accepted');
-    if (config.ALLOWED_TENANTS.length && !config.ALLOWED_TENANTS.includes(tid)) return refused('your organisation is not allowed to use Chaser');
-    const person = typeof claims.oid === 'string' ? await ctx.db.prisma.person.findUnique({ where: { aadObjectId: claims.oid } }) : null;
-    if (!person) return { ok: false, status: 403, error: 'Chaser does not know you yet: say "hello" to the bot in Teams first' };
+    if (config.ALLOWED_TENANTS.length && !config.ALLOWED_TENANTS.includes(tid))
+      return refused('your organisation is not allowed to use Chaser');
+    const person =
+      typeof claims.oid === 'string'
+        ? await ctx.db.prisma.person.findUnique({ where: { aadObjectId: claims.oid } })
+        : null;
+    if (!person)
+      return { ok: false, status: 403, error: 'Chaser does not know you yet: say "hello" to the bot in Teams first' };
     return { ok: true, user: { personId: person.id, displayName: person.displayName, mode: 'sso' } };
   }
 
   async function developer(personId: string, remoteAddress: string | undefined): Promise<SignIn> {
-    if (!local || !isLoopback(remoteAddress)) return refused('developer sign-in is only for a local Chaser, from this machine');
+    if (!local || !isLoopback(remoteAddress))
+      return refused('developer sign-in is only for a local Chaser, from this machine');
     const person = await ctx.db.prisma.person.findUnique({ where: { id: personId } });
     if (!person) return refused('no such person');
     return { ok: true, user: { personId: person.id, displayName: person.displayName, mode: 'developer' } };

@@ -24,15 +24,36 @@ const MEETING_ITEMS_PER_KIND = 50;
 
 export async function boardOverview(ctx: CoreContext, board: BoardRow, personId: string): Promise<BoardAnswer> {
   const prisma = ctx.db.prisma;
-  const links = await prisma.boardPlan.findMany({ where: { boardId: board.id }, select: { plan: { select: { id: true, key: true, title: true } } } });
+  const links = await prisma.boardPlan.findMany({
+    where: { boardId: board.id },
+    select: { plan: { select: { id: true, key: true, title: true } } },
+  });
   const plans = links.map((l) => l.plan).sort((a, b) => (a.key < b.key ? -1 : 1));
   const planIds = plans.map((p) => p.id);
   const [perPlan, digests, sections, posts, priorities, canManage] = await Promise.all([
     Promise.all(plans.map((p) => planCounts(ctx, p))),
-    prisma.digest.findMany({ where: { boardId: board.id }, orderBy: { scheduledFor: 'desc' }, take: TREND_DIGESTS, select: { scheduledFor: true, counts: true } }),
-    prisma.recommendation.findMany({ where: { planId: { in: planIds }, section: { not: null } }, distinct: ['section'], select: { section: true }, orderBy: { section: 'asc' } }),
-    prisma.post.findMany({ where: { actions: { some: { action: { planId: { in: planIds } } } } }, select: { name: true }, orderBy: { name: 'asc' } }),
-    prisma.action.groupBy({ by: ['priority'], where: { planId: { in: planIds }, priority: { not: null } }, _count: { _all: true } }),
+    prisma.digest.findMany({
+      where: { boardId: board.id },
+      orderBy: { scheduledFor: 'desc' },
+      take: TREND_DIGESTS,
+      select: { scheduledFor: true, counts: true },
+    }),
+    prisma.recommendation.findMany({
+      where: { planId: { in: planIds }, section: { not: null } },
+      distinct: ['section'],
+      select: { section: true },
+      orderBy: { section: 'asc' },
+    }),
+    prisma.post.findMany({
+      where: { actions: { some: { action: { planId: { in: planIds } } } } },
+      select: { name: true },
+      orderBy: { name: 'asc' },
+    }),
+    prisma.action.groupBy({
+      by: ['priority'],
+      where: { planId: { in: planIds }, priority: { not: null } },
+      _count: { _all: true },
+    }),
     canChangeBoard(ctx, { personId }, board.id),
   ]);
   return {
@@ -42,15 +63,26 @@ export async function boardOverview(ctx: CoreContext, board: BoardRow, personId:
       const record = readRecord(d.counts);
       return record ? [{ at: d.scheduledFor.toISOString(), counts: record.counts }] : [];
     }),
-    filters: { sections: sections.map((s) => s.section!), posts: posts.map((p) => p.name), priorities: priorities.map((p) => p.priority!) },
+    filters: {
+      sections: sections.map((s) => s.section!),
+      posts: posts.map((p) => p.name),
+      priorities: priorities.map((p) => p.priority!),
+    },
     canManage,
   };
 }
 
-async function planCounts(ctx: CoreContext, plan: { id: string; key: string; title: string }): Promise<BoardAnswer['plans'][number]> {
+async function planCounts(
+  ctx: CoreContext,
+  plan: { id: string; key: string; title: string },
+): Promise<BoardAnswer['plans'][number]> {
   const [summary, outcomes] = await Promise.all([
     summarise(ctx, { kind: 'summary', plan: plan.key }),
-    ctx.db.prisma.action.groupBy({ by: ['outcome'], where: { planId: plan.id, outcome: { not: null } }, _count: { _all: true } }),
+    ctx.db.prisma.action.groupBy({
+      by: ['outcome'],
+      where: { planId: plan.id, outcome: { not: null } },
+      _count: { _all: true },
+    }),
   ]);
   return {
     key: plan.key,
@@ -84,9 +116,14 @@ function tableFilter(table: BoardTable): { filter: ListFilter; also?: Prisma.Act
 export async function boardTable(ctx: CoreContext, board: BoardRow, q: BoardActionsQuery): Promise<ActionsAnswer> {
   const { filter, also } = tableFilter(q.table);
   const and: Prisma.ActionWhereInput[] = also ? [also] : [];
-  const planIds = (await ctx.db.prisma.boardPlan.findMany({ where: { boardId: board.id }, select: { planId: true } })).map((p) => p.planId);
+  const planIds = (
+    await ctx.db.prisma.boardPlan.findMany({ where: { boardId: board.id }, select: { planId: true } })
+  ).map((p) => p.planId);
   if (q.section) {
-    const recs = await ctx.db.prisma.recommendation.findMany({ where: { planId: { in: planIds }, section: q.section }, select: { id: true } });
+    const recs = await ctx.db.prisma.recommendation.findMany({
+      where: { planId: { in: planIds }, section: q.section },
+      select: { id: true },
+    });
     and.push({ recommendationId: { in: recs.map((r) => r.id) } });
   }
   if (q.priority) and.push({ priority: q.priority });
@@ -94,14 +131,28 @@ export async function boardTable(ctx: CoreContext, board: BoardRow, q: BoardActi
   if (requests) and.push({ id: { in: [...requests.keys()] } });
   const result = await listActions(
     ctx,
-    { kind: 'list', filter: { ...filter, board: board.key, ...(q.plan && { plan: q.plan.toUpperCase() }), ...(q.post && { owner: { post: q.post } }) }, tagOwners: false },
+    {
+      kind: 'list',
+      filter: {
+        ...filter,
+        board: board.key,
+        ...(q.plan && { plan: q.plan.toUpperCase() }),
+        ...(q.post && { owner: { post: q.post } }),
+      },
+      tagOwners: false,
+    },
     { page: q.page, pageSize: q.pageSize, ...(and.length && { also: { AND: and } }) },
   );
   const withRequest = async (a: ActionView) => {
     const id = requests?.get(a.id);
     return id ? { ...a, request: await extensionState(ctx, id) } : a;
   };
-  return { total: result.total, page: q.page, pageSize: q.pageSize, actions: await Promise.all(result.actions.map(withRequest)) };
+  return {
+    total: result.total,
+    page: q.page,
+    pageSize: q.pageSize,
+    actions: await Promise.all(result.actions.map(withRequest)),
+  };
 }
 
 /** Pending requests by action (the oldest, when an owner asked twice). */
@@ -114,7 +165,10 @@ async function pendingRequests(ctx: CoreContext, planIds: string[]): Promise<Map
   return new Map(rows.map((r) => [r.actionId, r.id]));
 }
 
-/** What a committee works through: newly Red since the last digest, slipped, awaiting verification, new dates asked for. */
+/**
+ * What a committee works through: newly Red since the last digest, slipped, awaiting verification, new
+ * dates asked for.
+ */
 export async function meetingItems(ctx: CoreContext, board: BoardRow, personId: string): Promise<MeetingItemsAnswer> {
   const table = (t: BoardTable) => boardTable(ctx, board, { table: t, page: 0, pageSize: MEETING_ITEMS_PER_KIND });
   const [red, slipped, awaiting, extensions, last, canManage] = await Promise.all([
@@ -122,7 +176,11 @@ export async function meetingItems(ctx: CoreContext, board: BoardRow, personId: 
     table('slipped'),
     table('awaiting'),
     table('extensions'),
-    ctx.db.prisma.digest.findFirst({ where: { boardId: board.id }, orderBy: { scheduledFor: 'desc' }, select: { counts: true } }),
+    ctx.db.prisma.digest.findFirst({
+      where: { boardId: board.id },
+      orderBy: { scheduledFor: 'desc' },
+      select: { counts: true },
+    }),
     canChangeBoard(ctx, { personId }, board.id),
   ]);
   const seenRed = new Set((last && readRecord(last.counts)?.redIds) ?? []);
@@ -131,7 +189,11 @@ export async function meetingItems(ctx: CoreContext, board: BoardRow, personId: 
     ...red.actions.filter((a) => !seenRed.has(a.id)).map((action): Item => ({ kind: 'newRed', action })),
     ...slipped.actions.map((action): Item => ({ kind: 'slipped', action })),
     ...awaiting.actions.map((action): Item => ({ kind: 'awaiting', action })),
-    ...extensions.actions.map((a): Item => ({ kind: 'extension', action: a, request: (a as { request?: ExtensionState }).request })),
+    ...extensions.actions.map((a): Item => ({
+      kind: 'extension',
+      action: a,
+      request: (a as { request?: ExtensionState }).request,
+    })),
   ];
   return { items, canManage, meeting: { title: `${board.name} meeting`, date: localDate(ctx.now(), ctx.timeZone) } };
 }

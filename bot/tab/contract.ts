@@ -71,7 +71,13 @@ export const tabAction = z.object({
   recommendationRef: z.string(),
   recommendationText: z.string(),
   text: z.string(),
-  owners: z.array(z.object({ post: z.string(), role: z.string().nullable(), holders: z.array(z.object({ displayName: z.string() })) })),
+  owners: z.array(
+    z.object({
+      post: z.string(),
+      role: z.string().nullable(),
+      holders: z.array(z.object({ displayName: z.string() })),
+    }),
+  ),
   due: z.string().nullable(),
   dueText: z.string().nullable(),
   originalDueText: z.string().nullable(),
@@ -154,7 +160,15 @@ export const actionAnswer = z.object({
   historyTotal: z.number(),
   requests: z.array(extensionRequest),
   /** Links and files kept as evidence; only https links are offered as links. */
-  evidence: z.array(z.object({ kind: z.string(), title: z.string(), url: z.string().nullable(), fileName: z.string().nullable(), at: z.string() })),
+  evidence: z.array(
+    z.object({
+      kind: z.string(),
+      title: z.string(),
+      url: z.string().nullable(),
+      fileName: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
   /** What the signed-in person may do here. */
   can: z.object({ update: z.boolean(), decide: z.boolean() }),
 });
@@ -176,7 +190,9 @@ export type DecisionAnswer = z.infer<typeof decisionAnswer>;
 
 export const MEETING_ITEM_KINDS = ['newRed', 'slipped', 'awaiting', 'extension'] as const;
 export const meetingItemsAnswer = z.object({
-  items: z.array(z.object({ kind: z.enum(MEETING_ITEM_KINDS), action: tabAction, request: extensionRequest.optional() })),
+  items: z.array(
+    z.object({ kind: z.enum(MEETING_ITEM_KINDS), action: tabAction, request: extensionRequest.optional() }),
+  ),
   canManage: z.boolean(),
   /** Today's meeting, on the organisation's calendar: what decisions are marked with. */
   meeting: meetingSchema,

@@ -9,7 +9,9 @@ import { createTabApi, type TabApiDeps } from './api';
 
 export const TAB_DIST = path.join(__dirname, '..', '..', 'tab', 'dist');
 
-const FRAME_ANCESTORS = "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.office.com https://*.cloud.microsoft";
+const FRAME_ANCESTORS =
+  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com " +
+  'https://*.office.com https://*.cloud.microsoft';
 
 export function createTabRoutes(deps: TabApiDeps, dist = TAB_DIST): express.Router {
   const router = express.Router();

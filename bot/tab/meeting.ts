@@ -13,12 +13,20 @@ import { meetingSummaryCard, type MeetingDecision } from '../../cards/meeting-su
 import type { BoardRow } from './board';
 import type { Meeting } from './contract';
 
-export async function meetingDecisions(ctx: CoreContext, board: BoardRow, meeting: Meeting): Promise<MeetingDecision[]> {
+export async function meetingDecisions(
+  ctx: CoreContext,
+  board: BoardRow,
+  meeting: Meeting,
+): Promise<MeetingDecision[]> {
   // A meeting's decisions are recorded on its day; reading that day's rows keeps the scan small.
   const from = zonedToUtc(meeting.date, '00:00', ctx.timeZone);
   const to = zonedToUtc(addDays(meeting.date, 1), '00:00', ctx.timeZone);
   const rows = await ctx.db.prisma.update.findMany({
-    where: { at: { gte: from, lt: to }, detail: { not: null }, action: { plan: { boards: { some: { boardId: board.id } } } } },
+    where: {
+      at: { gte: from, lt: to },
+      detail: { not: null },
+      action: { plan: { boards: { some: { boardId: board.id } } } },
+    },
     orderBy: [{ at: 'asc' }, { seq: 'asc' }],
     include: { action: { select: { ref: true, plan: { select: { key: true } } } } },
   });
@@ -26,7 +34,14 @@ export async function meetingDecisions(ctx: CoreContext, board: BoardRow, meetin
     .filter((u) => sameMeeting(u.detail!, meeting))
     .map((u) => ({
       ref: `${u.action.plan.key}-${u.action.ref}`,
-      what: entryWhat({ at: u.at.toISOString(), kind: u.kind, text: u.text, author: u.authorName, rag: u.rag, changes: JSON.parse(u.changes ?? 'null') }),
+      what: entryWhat({
+        at: u.at.toISOString(),
+        kind: u.kind,
+        text: u.text,
+        author: u.authorName,
+        rag: u.rag,
+        changes: JSON.parse(u.changes ?? 'null'),
+      }),
       by: u.authorName,
     }));
 }
@@ -41,9 +56,18 @@ function sameMeeting(detail: string, meeting: Meeting): boolean {
 }
 
 /** Queues the summary once per meeting; false when it was already queued. */
-export async function postMeetingSummary(ctx: CoreContext, board: BoardRow, meeting: Meeting, decisions: MeetingDecision[]): Promise<boolean> {
+export async function postMeetingSummary(
+  ctx: CoreContext,
+  board: BoardRow,
+  meeting: Meeting,
+  decisions: MeetingDecision[],
+): Promise<boolean> {
   const key = `meeting-summary:${board.id}:${meeting.date}:${meeting.title}`;
-  const activity = { type: 'message', summary: `${meeting.title}: decisions`, attachments: [cardAttachment(meetingSummaryCard(board, meeting, decisions))] };
+  const activity = {
+    type: 'message',
+    summary: `${meeting.title}: decisions`,
+    attachments: [cardAttachment(meetingSummaryCard(board, meeting, decisions))],
+  };
   return ctx.db.prisma.$transaction(async (t) => {
     const tx = t as Tx;
     if (await tx.outboxMessage.findUnique({ where: { idempotencyKey: key }, select: { id: true } })) return false;

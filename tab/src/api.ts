@@ -27,13 +27,20 @@ export class ApiError extends Error {
 }
 
 async function call(path: string, init: RequestInit = {}): Promise<Response> {
-  const headers = { authorization: await authorization(), ...(init.body ? { 'content-type': 'application/json' } : {}) };
+  const headers = {
+    authorization: await authorization(),
+    ...(init.body ? { 'content-type': 'application/json' } : {}),
+  };
   return fetch(`/api/tab${path}`, { ...init, headers });
 }
 
 async function refusal(res: Response): Promise<ApiError> {
   const body = errorAnswer.safeParse(await res.json().catch(() => null));
-  return new ApiError(res.status, body.success ? body.data.error : `Chaser answered ${res.status}`, body.success ? body.data.field : undefined);
+  return new ApiError(
+    res.status,
+    body.success ? body.data.error : `Chaser answered ${res.status}`,
+    body.success ? body.data.field : undefined,
+  );
 }
 
 export async function get<T extends z.ZodTypeAny>(path: string, schema: T): Promise<z.infer<T>> {
@@ -52,7 +59,11 @@ export async function post<T extends z.ZodTypeAny>(path: string, body: unknown, 
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
   const error = errorAnswer.safeParse(json);
-  throw new ApiError(res.status, error.success ? error.data.error : `Chaser answered ${res.status}`, error.success ? error.data.field : undefined);
+  throw new ApiError(
+    res.status,
+    error.success ? error.data.error : `Chaser answered ${res.status}`,
+    error.success ? error.data.field : undefined,
+  );
 }
 
 /** A file download (the board pack): fetched with the sign-in, then saved through a link. */

@@ -37,11 +37,18 @@ function insideFrame(): boolean {
 
 export async function connect(onTheme: (t: ThemeName) => void): Promise<Host> {
   const asked = new URLSearchParams(location.search).get('theme');
-  const browserTheme: ThemeName = asked ? themeName(asked) : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default';
+  const browserTheme: ThemeName = asked
+    ? themeName(asked)
+    : matchMedia('(prefers-color-scheme: dark)').matches
+      ? 'dark'
+      : 'default';
   if (!insideFrame()) return { inTeams: false, theme: browserTheme, frameContext: null };
   const t = await import('@microsoft/teams-js');
   try {
-    await Promise.race([t.app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error('no Teams host')), INITIALIZE_TIMEOUT_MS))]);
+    await Promise.race([
+      t.app.initialize(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('no Teams host')), INITIALIZE_TIMEOUT_MS)),
+    ]);
   } catch {
     return { inTeams: false, theme: browserTheme, frameContext: null };
   }
@@ -68,10 +75,12 @@ export function offerBoard(board: { key: string; name: string } | null): void {
   }
   pages.config.registerOnSaveHandler((save) => {
     const url = `${location.origin}/tab/board?board=${encodeURIComponent(board.key)}`;
-    pages.config.setConfig({ entityId: `board-${board.key}`, contentUrl: url, websiteUrl: url, suggestedDisplayName: board.name }).then(
-      () => save.notifySuccess(),
-      (err: Error) => save.notifyFailure(err.message),
-    );
+    pages.config
+      .setConfig({ entityId: `board-${board.key}`, contentUrl: url, websiteUrl: url, suggestedDisplayName: board.name })
+      .then(
+        () => save.notifySuccess(),
+        (err: Error) => save.notifyFailure(err.message),
+      );
   });
   pages.config.setValidityState(true);
 }

@@ -20,7 +20,8 @@ const MEETING = { title: 'ICB meeting', date: '2015-12-01' };
 
 beforeAll(async () => {
   bot = await startTestBot({ now: '2015-12-01T09:00:00Z', env: { CHASER_DEMO: '1' } });
-  const person = (i: number) => db().person.findUniqueOrThrow({ where: { aadObjectId: PLAYGROUND_USERS[i].aadObjectId } });
+  const person = (i: number) =>
+    db().person.findUniqueOrThrow({ where: { aadObjectId: PLAYGROUND_USERS[i].aadObjectId } });
   alex = (await person(0)).id;
   megan = (await person(1)).id;
   stranger = (await db().person.create({ data: { displayName: 'Sam Stranger' } })).id;
@@ -34,7 +35,11 @@ async function call(personId: string | null, path: string, init: { method?: stri
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const type = res.headers.get('content-type') ?? '';
-  return { status: res.status, type, body: type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer()) };
+  return {
+    status: res.status,
+    type,
+    body: type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer()),
+  };
 }
 
 const board = { kind: 'list' as const, tagOwners: false };
@@ -60,16 +65,25 @@ describe('the board view', () => {
     expect(res.status).toBe(200);
     const summary = await summarise(bot.chaser.core, { kind: 'summary', plan: DEMO_PLAN_KEY });
     expect(res.body.plans).toEqual([
-      expect.objectContaining({ key: DEMO_PLAN_KEY, total: summary.total, byRag: summary.byRag, overdue: summary.overdue }),
+      expect.objectContaining({
+        key: DEMO_PLAN_KEY,
+        total: summary.total,
+        byRag: summary.byRag,
+        overdue: summary.overdue,
+      }),
     ]);
     expect(res.body.filters.posts.length).toBeGreaterThan(1);
     expect(res.body.canManage).toBe(false);
     expect((await call(alex, '/boards/ICB')).body.canManage).toBe(true);
   });
 
-  it("lists the Red table as the bot's \"what's red?\" does, and filters by owner post and section", async () => {
+  it('lists the Red table as the bot\'s "what\'s red?" does, and filters by owner post and section', async () => {
     const red = await call(megan, '/boards/ICB/actions?table=red&pageSize=50');
-    const core = await listActions(bot.chaser.core, { ...board, filter: { rag: ['RED'], board: 'ICB' } }, { pageSize: 50 });
+    const core = await listActions(
+      bot.chaser.core,
+      { ...board, filter: { rag: ['RED'], board: 'ICB' } },
+      { pageSize: 50 },
+    );
     expect(red.body.total).toBe(core.total);
     expect(red.body.actions.map((a: { id: string }) => a.id)).toEqual(core.actions.map((a) => a.id));
     expect(red.body.actions[0]).not.toHaveProperty('owners.0.holders.0.aadObjectId');
@@ -78,10 +92,15 @@ describe('the board view', () => {
     const byPost = await call(megan, `/boards/ICB/actions?table=red&pageSize=50&post=${encodeURIComponent(post)}`);
     expect(byPost.body.total).toBeGreaterThan(0);
     expect(byPost.body.total).toBeLessThan(core.total);
-    expect(byPost.body.actions.every((a: { owners: { post: string }[] }) => a.owners.some((o) => o.post === post))).toBe(true);
+    expect(
+      byPost.body.actions.every((a: { owners: { post: string }[] }) => a.owners.some((o) => o.post === post)),
+    ).toBe(true);
 
     const section = core.actions[0].section!;
-    const bySection = await call(megan, `/boards/ICB/actions?table=red&pageSize=50&section=${encodeURIComponent(section)}`);
+    const bySection = await call(
+      megan,
+      `/boards/ICB/actions?table=red&pageSize=50&section=${encodeURIComponent(section)}`,
+    );
     expect(bySection.body.total).toBeGreaterThan(0);
     expect(bySection.body.actions.every((a: { section: string }) => a.section === section)).toBe(true);
   });
@@ -89,7 +108,9 @@ describe('the board view', () => {
   it('pages: the second page follows the first', async () => {
     const all = await call(megan, '/boards/ICB/actions?table=overdue&pageSize=10');
     const second = await call(megan, '/boards/ICB/actions?table=overdue&pageSize=5&page=1');
-    expect(second.body.actions.map((a: { id: string }) => a.id)).toEqual(all.body.actions.slice(5, 10).map((a: { id: string }) => a.id));
+    expect(second.body.actions.map((a: { id: string }) => a.id)).toEqual(
+      all.body.actions.slice(5, 10).map((a: { id: string }) => a.id),
+    );
   });
 
   it('answers bad input with 400 naming the field, and unknown boards and actions with 404', async () => {
@@ -99,8 +120,18 @@ describe('the board view', () => {
     expect((await call(megan, '/boards/ICB/actions?table=red&pageSize=5000')).body.field).toBe('pageSize');
     expect((await call(megan, '/boards/NOPE')).status).toBe(404);
     expect((await call(megan, '/actions/forged-id')).status).toBe(404);
-    expect((await call(megan, '/actions/forged-id/update', { method: 'POST', body: { version: 1, status: 'GREEN' } })).status).toBe(404);
-    expect((await call(alex, '/extensions/forged-id/decision', { method: 'POST', body: { decision: 'approve', meeting: MEETING } })).status).toBe(404);
+    expect(
+      (await call(megan, '/actions/forged-id/update', { method: 'POST', body: { version: 1, status: 'GREEN' } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await call(alex, '/extensions/forged-id/decision', {
+          method: 'POST',
+          body: { decision: 'approve', meeting: MEETING },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('downloads the board pack as xlsx, as at a date', async () => {
@@ -114,7 +145,7 @@ describe('the board view', () => {
 });
 
 describe('my actions and the update form', () => {
-  it("lists what I own, as the bot's \"my actions\"", async () => {
+  it('lists what I own, as the bot\'s "my actions"', async () => {
     const res = await call(megan, '/me/actions?pageSize=50');
     const core = await listMyActions(bot.chaser.core, megan, 0, 50);
     expect(res.body.total).toBe(core.total);
@@ -132,11 +163,18 @@ describe('my actions and the update form', () => {
     expect(noNote.status).toBe(400);
     expect(noNote.body.errors.note).toBe('Add a note: it is required for Off track');
 
-    const saved = await call(megan, path, { method: 'POST', body: { version: mine.version, status: 'AMBER', note: 'Waiting on the supplier' } });
+    const saved = await call(megan, path, {
+      method: 'POST',
+      body: { version: mine.version, status: 'AMBER', note: 'Waiting on the supplier' },
+    });
     expect(saved.status).toBe(200);
-    expect(saved.body.message).toBe(`Updated by Megan Bowen at 09:00: now ${RAG_LABEL[saved.body.action.effectiveRag as Rag]}.`);
+    expect(saved.body.message).toBe(
+      `Updated by Megan Bowen at 09:00: now ${RAG_LABEL[saved.body.action.effectiveRag as Rag]}.`,
+    );
     const item = await findItem(bot.chaser.core, { kind: 'item', plan: mine.planKey, ref: mine.ref, history: true });
-    expect(item.history!.entries[0]).toEqual(expect.objectContaining({ text: 'Waiting on the supplier', author: 'Megan Bowen' }));
+    expect(item.history!.entries[0]).toEqual(
+      expect.objectContaining({ text: 'Waiting on the supplier', author: 'Megan Bowen' }),
+    );
 
     const stale = await call(megan, path, { method: 'POST', body: { version: mine.version, status: 'GREEN' } });
     expect(stale.status).toBe(409);
@@ -147,22 +185,37 @@ describe('my actions and the update form', () => {
 });
 
 describe('the meeting side panel', () => {
-  it('records "new date approved" with the meeting, refuses members without authority, and posts the summary once', async () => {
+  it('records "new date approved" with the meeting, refuses others, posts the summary once', async () => {
     const [, mine] = (await listMyActions(bot.chaser.core, megan, 0, 2)).actions;
     const fresh = await db().action.findUniqueOrThrow({ where: { id: mine.id } });
     const asked = await call(megan, `/actions/${mine.id}/update`, {
       method: 'POST',
-      body: { version: fresh.version, status: 'AMBER', note: 'Needs a new system', newDueDate: '2016-03-31', dueReason: 'Procurement' },
+      body: {
+        version: fresh.version,
+        status: 'AMBER',
+        note: 'Needs a new system',
+        newDueDate: '2016-03-31',
+        dueReason: 'Procurement',
+      },
     });
     expect(asked.status).toBe(200);
 
     const items = await call(alex, '/boards/ICB/meeting');
-    const item = items.body.items.find((i: { kind: string; action: { id: string } }) => i.kind === 'extension' && i.action.id === mine.id);
-    expect(item.request).toEqual(expect.objectContaining({ requestedDate: '2016-03-31', reason: 'Procurement', requesterName: 'Megan Bowen' }));
+    const item = items.body.items.find(
+      (i: { kind: string; action: { id: string } }) => i.kind === 'extension' && i.action.id === mine.id,
+    );
+    expect(item.request).toEqual(
+      expect.objectContaining({ requestedDate: '2016-03-31', reason: 'Procurement', requesterName: 'Megan Bowen' }),
+    );
 
     const decision = `/extensions/${item.request.id}/decision`;
-    expect((await call(megan, decision, { method: 'POST', body: { decision: 'approve', meeting: MEETING } })).status).toBe(403);
-    expect((await call(alex, decision, { method: 'POST', body: { decision: 'reject', meeting: MEETING } })).body.errors.comment).toBe('Add a comment saying why you reject it');
+    expect(
+      (await call(megan, decision, { method: 'POST', body: { decision: 'approve', meeting: MEETING } })).status,
+    ).toBe(403);
+    expect(
+      (await call(alex, decision, { method: 'POST', body: { decision: 'reject', meeting: MEETING } })).body.errors
+        .comment,
+    ).toBe('Add a comment saying why you reject it');
     expect((await call(alex, decision, { method: 'POST', body: { decision: 'approve' } })).body.field).toBe('meeting');
     const approved = await call(alex, decision, { method: 'POST', body: { decision: 'approve', meeting: MEETING } });
     expect(approved.status).toBe(200);
@@ -172,10 +225,16 @@ describe('the meeting side panel', () => {
     expect(JSON.parse(row.detail!)).toEqual({ meeting: MEETING });
 
     // The board needs its channel for the summary.
-    expect((await call(alex, '/boards/ICB/meeting/summary', { method: 'POST', body: { meeting: MEETING } })).status).toBe(409);
-    const channel = await db().conversationRef.create({ data: { conversationId: '19:icb@thread.tacv2', scope: 'channel', serviceUrl: bot.connector.url, reference: '{}' } });
+    expect(
+      (await call(alex, '/boards/ICB/meeting/summary', { method: 'POST', body: { meeting: MEETING } })).status,
+    ).toBe(409);
+    const channel = await db().conversationRef.create({
+      data: { conversationId: '19:icb@thread.tacv2', scope: 'channel', serviceUrl: bot.connector.url, reference: '{}' },
+    });
     await db().board.update({ where: { key: 'ICB' }, data: { conversationId: channel.id } });
-    expect((await call(megan, '/boards/ICB/meeting/summary', { method: 'POST', body: { meeting: MEETING } })).status).toBe(403);
+    expect(
+      (await call(megan, '/boards/ICB/meeting/summary', { method: 'POST', body: { meeting: MEETING } })).status,
+    ).toBe(403);
     const posted = await call(alex, '/boards/ICB/meeting/summary', { method: 'POST', body: { meeting: MEETING } });
     expect(posted.body).toEqual(expect.objectContaining({ decisions: 1, queued: true }));
     const again = await call(alex, '/boards/ICB/meeting/summary', { method: 'POST', body: { meeting: MEETING } });
@@ -189,13 +248,30 @@ describe('the meeting side panel', () => {
 
   it('verifies an action awaiting verification, marked with the meeting', async () => {
     const [mine] = (await listMyActions(bot.chaser.core, megan, 0, 1)).actions;
-    const done = await call(megan, `/actions/${mine.id}/update`, { method: 'POST', body: { version: mine.version, status: 'complete', note: 'Done and dusted' } });
+    const done = await call(megan, `/actions/${mine.id}/update`, {
+      method: 'POST',
+      body: { version: mine.version, status: 'complete', note: 'Done and dusted' },
+    });
     expect(done.body.action.status).toBe('awaiting_verification');
     const items = await call(alex, '/boards/ICB/meeting');
-    expect(items.body.items.some((i: { kind: string; action: { id: string } }) => i.kind === 'awaiting' && i.action.id === mine.id)).toBe(true);
+    expect(
+      items.body.items.some(
+        (i: { kind: string; action: { id: string } }) => i.kind === 'awaiting' && i.action.id === mine.id,
+      ),
+    ).toBe(true);
     const version = done.body.action.version;
-    expect((await call(megan, `/actions/${mine.id}/verification`, { method: 'POST', body: { version, decision: 'verify', meeting: MEETING } })).status).toBe(403);
-    const verified = await call(alex, `/actions/${mine.id}/verification`, { method: 'POST', body: { version, decision: 'verify', meeting: MEETING } });
+    expect(
+      (
+        await call(megan, `/actions/${mine.id}/verification`, {
+          method: 'POST',
+          body: { version, decision: 'verify', meeting: MEETING },
+        })
+      ).status,
+    ).toBe(403);
+    const verified = await call(alex, `/actions/${mine.id}/verification`, {
+      method: 'POST',
+      body: { version, decision: 'verify', meeting: MEETING },
+    });
     expect(verified.body).toEqual(expect.objectContaining({ kind: 'decided', message: 'Verified by Alex Wilber.' }));
     const row = await db().update.findFirstOrThrow({ where: { actionId: mine.id, kind: 'verification' } });
     expect(JSON.parse(row.detail!)).toEqual({ meeting: MEETING });

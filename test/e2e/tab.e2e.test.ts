@@ -47,7 +47,15 @@ run('the board tab in Chromium', () => {
     bot.clock.set(NOW);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -63,14 +71,33 @@ run('the board tab in Chromium', () => {
     for (const rag of ['RED', 'AMBER', 'GREEN', 'COMPLETE'] as const) {
       await expectAttr(card.getByTestId(`count-${rag}`), 'data-count', String(summary.byRag[rag]));
     }
-    const red = await listActions(bot.chaser.core, { kind: 'list', filter: { rag: ['RED'], board: 'ICB' }, tagOwners: false }, { pageSize: 20 });
+    const red = await listActions(
+      bot.chaser.core,
+      { kind: 'list', filter: { rag: ['RED'], board: 'ICB' }, tagOwners: false },
+      { pageSize: 20 },
+    );
     await page.getByText(`Red: ${red.total} actions`).waitFor();
-    const last = await computeDigest(bot.chaser.core, (await bot.chaser.core.db.prisma.board.findUniqueOrThrow({ where: { key: 'ICB' } })).id, new Date(`${DIGESTS[3]}T08:00:00Z`));
+    const last = await computeDigest(
+      bot.chaser.core,
+      (await bot.chaser.core.db.prisma.board.findUniqueOrThrow({ where: { key: 'ICB' } })).id,
+      new Date(`${DIGESTS[3]}T08:00:00Z`),
+    );
     const chart = await page.getByRole('img', { name: /RAG counts at each digest/ }).getAttribute('aria-label');
-    expect(chart).toContain(`28 Dec 2015: Complete ${last.counts.COMPLETE}, Green ${last.counts.GREEN}, Amber ${last.counts.AMBER}, Red ${last.counts.RED}`);
+    expect(chart).toContain(
+      `28 Dec 2015: Complete ${last.counts.COMPLETE}, Green ${last.counts.GREEN}, ` +
+        `Amber ${last.counts.AMBER}, Red ${last.counts.RED}`,
+    );
 
     await page.getByLabel('Owner post').selectOption('Head of Contact Management');
-    const owned = await listActions(bot.chaser.core, { kind: 'list', filter: { rag: ['RED'], board: 'ICB', owner: { post: 'Head of Contact Management' } }, tagOwners: false }, { pageSize: 20 });
+    const owned = await listActions(
+      bot.chaser.core,
+      {
+        kind: 'list',
+        filter: { rag: ['RED'], board: 'ICB', owner: { post: 'Head of Contact Management' } },
+        tagOwners: false,
+      },
+      { pageSize: 20 },
+    );
     expect(owned.total).toBeLessThan(red.total);
     await page.getByText(`Red: ${owned.total} action${owned.total === 1 ? '' : 's'}`).waitFor();
     await page.getByRole('tab', { name: 'Overdue' }).click();
@@ -83,7 +110,9 @@ run('the board tab in Chromium', () => {
 
     const first = red.actions[0];
     await page.getByRole('button', { name: first.displayRef, exact: true }).click();
-    const history = (await findItem(bot.chaser.core, { kind: 'item', plan: first.planKey, ref: first.ref, history: true })).history!;
+    const history = (
+      await findItem(bot.chaser.core, { kind: 'item', plan: first.planKey, ref: first.ref, history: true })
+    ).history!;
     const panel = async () => {
       await redShown();
       await page.getByRole('button', { name: first.displayRef, exact: true }).click();
@@ -123,8 +152,17 @@ run('the board tab in Chromium', () => {
 
   it('records "new date approved" in the meeting side panel; history and the channel summary show it', async () => {
     // The board's channel, linked as in Teams, for the summary.
-    await bot.post(message('link this channel to board ICB Integrity and Compliance Board', { serviceUrl: bot.connector.url, scope: 'channel', user: ALEX }));
-    const request = await bot.chaser.core.db.prisma.extensionRequest.findFirstOrThrow({ where: { status: 'pending' }, include: { action: { include: { plan: true } } } });
+    await bot.post(
+      message('link this channel to board ICB Integrity and Compliance Board', {
+        serviceUrl: bot.connector.url,
+        scope: 'channel',
+        user: ALEX,
+      }),
+    );
+    const request = await bot.chaser.core.db.prisma.extensionRequest.findFirstOrThrow({
+      where: { status: 'pending' },
+      include: { action: { include: { plan: true } } },
+    });
     const ref = `${request.action.plan.key}-${request.action.ref}`;
 
     const { page, context } = await signedIn('Alex Wilber');
@@ -132,7 +170,12 @@ run('the board tab in Chromium', () => {
     const item = page.getByTestId('meeting-item');
     await page.setViewportSize({ width: 320, height: 900 });
     await checkThemes(page, 'meeting-panel', () => item.waitFor());
-    for (let i = 0; !(await item.getByRole('heading', { name: ref }).count()) || !(await item.getByText('New date requested').count()); i++) {
+    for (
+      let i = 0;
+      !(await item.getByRole('heading', { name: ref }).count()) ||
+      !(await item.getByText('New date requested').count());
+      i++
+    ) {
       if (i > 60) throw new Error(`no "New date requested" item for ${ref}`);
       await page.getByRole('button', { name: 'Next' }).click();
     }
@@ -140,10 +183,22 @@ run('the board tab in Chromium', () => {
     await item.getByText('New date 31 Mar 2016 approved by Alex Wilber.').waitFor();
     await page.screenshot({ path: join(SHOTS, 'meeting-decided.png'), fullPage: true });
 
-    const history = (await findItem(bot.chaser.core, { kind: 'item', plan: request.action.plan.key, ref: request.action.ref, history: true })).history!;
+    const history = (
+      await findItem(bot.chaser.core, {
+        kind: 'item',
+        plan: request.action.plan.key,
+        ref: request.action.ref,
+        history: true,
+      })
+    ).history!;
     expect(history.entries[0]).toEqual(expect.objectContaining({ kind: 'due', author: 'Alex Wilber' }));
-    const row = await bot.chaser.core.db.prisma.update.findFirstOrThrow({ where: { actionId: request.actionId, kind: 'due' } });
-    expect(JSON.parse(row.detail!).meeting).toEqual({ title: 'Integrity and Compliance Board meeting', date: '2016-01-04' });
+    const row = await bot.chaser.core.db.prisma.update.findFirstOrThrow({
+      where: { actionId: request.actionId, kind: 'due' },
+    });
+    expect(JSON.parse(row.detail!).meeting).toEqual({
+      title: 'Integrity and Compliance Board meeting',
+      date: '2016-01-04',
+    });
 
     bot.connector.clear();
     await page.getByRole('button', { name: "Post the decisions to the board's channel" }).click();
@@ -157,11 +212,17 @@ run('the board tab in Chromium', () => {
 });
 
 async function signedIn(name: string): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
   const page = await context.newPage();
   await page.goto(`${bot.chaser.url}/tab/me`);
   await page.getByText('Developer sign-in').waitFor();
-  const option = (await page.getByLabel('Sign in as').locator('option').allTextContents()).find((o) => o.startsWith(name))!;
+  const option = (await page.getByLabel('Sign in as').locator('option').allTextContents()).find((o) =>
+    o.startsWith(name),
+  )!;
   await page.getByLabel('Sign in as').selectOption({ label: option });
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'My actions' }).waitFor();
@@ -172,7 +233,12 @@ async function signedIn(name: string): Promise<{ page: Page; context: BrowserCon
  * The page in each theme (as Teams would open it: ?theme= stands in for the host's theme), with `reopen`
  * putting it back in the state under test: a screenshot, and no serious or critical axe-core violations.
  */
-async function checkThemes(page: Page, name: string, reopen: () => Promise<void> = async () => undefined, fullPage = true) {
+async function checkThemes(
+  page: Page,
+  name: string,
+  reopen: () => Promise<void> = async () => undefined,
+  fullPage = true,
+) {
   const url = new URL(page.url());
   for (const theme of THEMES) {
     url.searchParams.set('theme', theme);
@@ -181,10 +247,18 @@ async function checkThemes(page: Page, name: string, reopen: () => Promise<void>
     await page.screenshot({ path: join(SHOTS, `${name}-${theme}.png`), fullPage });
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => {
-      type Axe = { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      type Axe = {
+        run: (
+          ctx: Document,
+        ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+      };
       // Tabster's focus sentinels (Fluent UI's focus management) are aria-hidden and pass focus straight on.
-      const r = await (window as unknown as { axe: Axe }).axe.run({ exclude: [['[data-tabster-dummy]']] } as unknown as Document);
-      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      const r = await (window as unknown as { axe: Axe }).axe.run({
+        exclude: [['[data-tabster-dummy]']],
+      } as unknown as Document);
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     });
     expect({ page: name, theme, violations }).toEqual({ page: name, theme, violations: [] });
   }
@@ -202,6 +276,8 @@ async function storeDigests() {
   for (const day of DIGESTS) {
     const scheduledFor = new Date(`${day}T08:00:00Z`);
     const d = await computeDigest(core, board.id, scheduledFor);
-    await core.db.prisma.digest.create({ data: { boardId: board.id, periodKey: `${day}T08:00`, scheduledFor, counts: JSON.stringify(digestRecord(d)) } });
+    await core.db.prisma.digest.create({
+      data: { boardId: board.id, periodKey: `${day}T08:00`, scheduledFor, counts: JSON.stringify(digestRecord(d)) },
+    });
   }
 }

@@ -41,7 +41,16 @@ export async function startSsoIssuer(): Promise<SsoIssuer> {
       const now = Math.floor(Date.now() / 1000);
       const exp = now + (c.expiresIn ?? 3600);
       const tid = c.tid ?? TENANT;
-      const payload = { aud: c.aud ?? TAB_APP_ID_URI, iss: c.iss ?? `https://login.microsoftonline.com/${tid}/v2.0`, tid, oid: c.oid, scp: 'access_as_user', iat: Math.min(now, exp) - 60, nbf: Math.min(now, exp) - 60, exp };
+      const payload = {
+        aud: c.aud ?? TAB_APP_ID_URI,
+        iss: c.iss ?? `https://login.microsoftonline.com/${tid}/v2.0`,
+        tid,
+        oid: c.oid,
+        scp: 'access_as_user',
+        iat: Math.min(now, exp) - 60,
+        nbf: Math.min(now, exp) - 60,
+        exp,
+      };
       return signJwt(payload, opts.foreignKey ? rsaKey() : key, kid);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -15,10 +15,18 @@ let personId: string;
 beforeAll(async () => {
   issuer = await startSsoIssuer();
   bot = await startTestBot({
-    env: { MICROSOFT_APP_ID: TAB_CLIENT_ID, MICROSOFT_APP_PASSWORD: APP_PASSWORD, ALLOWED_TENANTS: TENANT, TAB_APP_ID_URI, TAB_JWKS_URL: issuer.jwksUrl },
+    env: {
+      MICROSOFT_APP_ID: TAB_CLIENT_ID,
+      MICROSOFT_APP_PASSWORD: APP_PASSWORD,
+      ALLOWED_TENANTS: TENANT,
+      TAB_APP_ID_URI,
+      TAB_JWKS_URL: issuer.jwksUrl,
+    },
     adapter: { credentialsFactory: new OfflineCredentialsFactory() },
   });
-  personId = (await bot.chaser.core.db.prisma.person.create({ data: { displayName: 'Dana Director', aadObjectId: OID } })).id;
+  personId = (
+    await bot.chaser.core.db.prisma.person.create({ data: { displayName: 'Dana Director', aadObjectId: OID } })
+  ).id;
 });
 afterAll(async () => {
   await bot.stop();
@@ -35,16 +43,25 @@ describe('board tab sign-in with Teams SSO', () => {
     ['no token', () => undefined],
     ['a token that is not a JWT', () => 'Bearer not-a-jwt'],
     ['an expired token', () => `Bearer ${issuer.sign({ oid: OID, expiresIn: -3600 })}`],
-    ['a token for another audience', () => `Bearer ${issuer.sign({ oid: OID, aud: 'api://elsewhere.example.com/other' })}`],
-    ['a token from a tenant not allowed', () => `Bearer ${issuer.sign({ oid: OID, tid: '99999999-0000-4000-8000-000000000009' })}`],
-    ['a token whose issuer is not its tenant', () => `Bearer ${issuer.sign({ oid: OID, iss: 'https://login.microsoftonline.com/common/v2.0' })}`],
+    [
+      'a token for another audience',
+      () => `Bearer ${issuer.sign({ oid: OID, aud: 'api://elsewhere.example.com/other' })}`,
+    ],
+    [
+      'a token from a tenant not allowed',
+      () => `Bearer ${issuer.sign({ oid: OID, tid: '99999999-0000-4000-8000-000000000009' })}`,
+    ],
+    [
+      'a token whose issuer is not its tenant',
+      () => `Bearer ${issuer.sign({ oid: OID, iss: 'https://login.microsoftonline.com/common/v2.0' })}`,
+    ],
     ['a token signed with an unpublished key', () => `Bearer ${issuer.sign({ oid: OID }, { foreignKey: true })}`],
     ['the developer sign-in', () => `Developer ${personId}`],
   ])('refuses %s with 401', async (_case, header) => {
     expect((await session(header())).status).toBe(401);
   });
 
-  it('signs in with a valid token, for the Application ID URI or the client id, as the Person with that AAD object id', async () => {
+  it('signs in with a token for the Application ID URI or the client id, as the Person with its oid', async () => {
     for (const aud of [TAB_APP_ID_URI, TAB_CLIENT_ID]) {
       const res = await session(`Bearer ${issuer.sign({ oid: OID, aud })}`);
       expect(res.status).toBe(200);

@@ -11,7 +11,8 @@ import { gzippedBundleBytes, TAB_DIST } from './bundle-size';
 const BUDGET_BYTES = 400 * 1024;
 
 beforeAll(() => {
-  if (!existsSync(join(TAB_DIST, 'index.html'))) execFileSync('npm', ['run', 'build:tab'], { cwd: join(__dirname, '..', '..'), stdio: 'ignore' });
+  if (!existsSync(join(TAB_DIST, 'index.html')))
+    execFileSync('npm', ['run', 'build:tab'], { cwd: join(__dirname, '..', '..'), stdio: 'ignore' });
 }, 120_000);
 
 it('keeps the built tab under 400 KB gzipped', () => {

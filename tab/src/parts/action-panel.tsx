@@ -20,7 +20,13 @@ import { dueLabel, formatDay, ownerNames, RagBadge, statusLabel } from './rag';
 import { useLoad } from './use-load';
 
 const useStyles = makeStyles({
-  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
   term: { fontWeight: tokens.fontWeightSemibold },
   section: { marginTop: tokens.spacingVerticalL },
   list: { paddingLeft: tokens.spacingHorizontalL, margin: `${tokens.spacingVerticalS} 0` },
@@ -29,12 +35,21 @@ const useStyles = makeStyles({
 
 export function ActionPanel({ actionId, onClose }: { actionId: string | null; onClose: () => void }) {
   const s = useStyles();
-  const { data, error } = useLoad(() => (actionId ? get(`/actions/${encodeURIComponent(actionId)}`, actionAnswer) : Promise.resolve(null)), [actionId]);
+  const { data, error } = useLoad(
+    () => (actionId ? get(`/actions/${encodeURIComponent(actionId)}`, actionAnswer) : Promise.resolve(null)),
+    [actionId],
+  );
   const a = data?.action.id === actionId ? data.action : null;
   return (
     <OverlayDrawer position="end" size="medium" open={!!actionId} onOpenChange={(_, d) => !d.open && onClose()}>
       <DrawerHeader>
-        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" onClick={onClose}>Close</Button>}>
+        <DrawerHeaderTitle
+          action={
+            <Button appearance="subtle" aria-label="Close" onClick={onClose}>
+              Close
+            </Button>
+          }
+        >
           {a ? a.displayRef : 'Action'}
         </DrawerHeaderTitle>
       </DrawerHeader>
@@ -48,14 +63,19 @@ export function ActionPanel({ actionId, onClose }: { actionId: string | null; on
         {!a && !error && <Spinner label="Loading the action" />}
         {a && data && (
           <div data-testid="action-panel">
-            <Text as="p" block>{a.text}</Text>
+            <Text as="p" block>
+              {a.text}
+            </Text>
             <dl className={s.facts}>
               <dt className={s.term}>RAG</dt>
               <dd style={{ margin: 0 }}>
                 <RagBadge rag={a.effectiveRag} /> {a.reason}
               </dd>
               <dt className={s.term}>Status</dt>
-              <dd style={{ margin: 0 }}>{statusLabel(a.status)}{a.outcome ? ` (${a.outcome.replace('_', ' ')}${a.outcomeReason ? `: ${a.outcomeReason}` : ''})` : ''}</dd>
+              <dd style={{ margin: 0 }}>
+                {statusLabel(a.status)}
+                {a.outcome ? ` (${a.outcome.replace('_', ' ')}${a.outcomeReason ? `: ${a.outcomeReason}` : ''})` : ''}
+              </dd>
               <dt className={s.term}>Owners</dt>
               <dd style={{ margin: 0 }}>{ownerNames(a)}</dd>
               <dt className={s.term}>Due</dt>
@@ -67,11 +87,15 @@ export function ActionPanel({ actionId, onClose }: { actionId: string | null; on
                 </>
               )}
               <dt className={s.term}>Plan</dt>
-              <dd style={{ margin: 0 }}>{`${a.planKey}, recommendation ${a.recommendationRef}${a.section ? ` (${a.section})` : ''}`}</dd>
+              <dd
+                style={{ margin: 0 }}
+              >{`${a.planKey}, recommendation ${a.recommendationRef}${a.section ? ` (${a.section})` : ''}`}</dd>
             </dl>
             {data.requests.length > 0 && (
               <section className={s.section}>
-                <Subtitle2 as="h3" block>New dates asked for</Subtitle2>
+                <Subtitle2 as="h3" block>
+                  New dates asked for
+                </Subtitle2>
                 <ul className={s.list}>
                   {data.requests.map((r) => (
                     <li key={r.id}>{`${formatDay(r.requestedDate)}, asked by ${r.requesterName}: ${r.reason}`}</li>
@@ -81,7 +105,9 @@ export function ActionPanel({ actionId, onClose }: { actionId: string | null; on
             )}
             {data.evidence.length > 0 && (
               <section className={s.section}>
-                <Subtitle2 as="h3" block>Evidence</Subtitle2>
+                <Subtitle2 as="h3" block>
+                  Evidence
+                </Subtitle2>
                 <ul className={s.list}>
                   {data.evidence.map((e, i) => (
                     <li key={i}>
@@ -100,7 +126,9 @@ export function ActionPanel({ actionId, onClose }: { actionId: string | null; on
             <section className={s.section}>
               <Subtitle2 as="h3" block>{`History (${data.historyTotal})`}</Subtitle2>
               {data.history.length === 0 ? (
-                <Text as="p" block>No updates recorded yet.</Text>
+                <Text as="p" block>
+                  No updates recorded yet.
+                </Text>
               ) : (
                 <ol className={s.list} data-testid="history">
                   {data.history.map((h, i) => (
@@ -111,7 +139,9 @@ export function ActionPanel({ actionId, onClose }: { actionId: string | null; on
                   ))}
                 </ol>
               )}
-              {data.historyTotal > data.history.length && <Text size={200}>{`Showing the latest ${data.history.length} of ${data.historyTotal}.`}</Text>}
+              {data.historyTotal > data.history.length && (
+                <Text size={200}>{`Showing the latest ${data.history.length} of ${data.historyTotal}.`}</Text>
+              )}
             </section>
           </div>
         )}

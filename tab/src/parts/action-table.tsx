@@ -20,7 +20,13 @@ const useStyles = makeStyles({
   ref: { whiteSpace: 'nowrap' },
 });
 
-export function ActionTable(props: { answer: ActionsAnswer; caption: string; onOpen: (id: string) => void; onPage: (page: number) => void; withRequest?: boolean }) {
+export function ActionTable(props: {
+  answer: ActionsAnswer;
+  caption: string;
+  onOpen: (id: string) => void;
+  onPage: (page: number) => void;
+  withRequest?: boolean;
+}) {
   const { answer, onOpen, onPage } = props;
   const s = useStyles();
   if (answer.total === 0) return <Text>Nothing here.</Text>;
@@ -34,7 +40,9 @@ export function ActionTable(props: { answer: ActionsAnswer; caption: string; onO
             <TableHeaderCell style={{ width: '150px' }}>Ref</TableHeaderCell>
             <TableHeaderCell>Action</TableHeaderCell>
             <TableHeaderCell style={{ width: '22%' }}>Owners</TableHeaderCell>
-            <TableHeaderCell style={{ width: props.withRequest ? '22%' : '120px' }}>{props.withRequest ? 'Asked for' : 'Due'}</TableHeaderCell>
+            <TableHeaderCell style={{ width: props.withRequest ? '22%' : '120px' }}>
+              {props.withRequest ? 'Asked for' : 'Due'}
+            </TableHeaderCell>
             <TableHeaderCell style={{ width: '100px' }}>RAG</TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -48,7 +56,11 @@ export function ActionTable(props: { answer: ActionsAnswer; caption: string; onO
               </TableCell>
               <TableCell>{a.text}</TableCell>
               <TableCell>{ownerNames(a)}</TableCell>
-              <TableCell>{props.withRequest && a.request ? `${formatDay(a.request.requestedDate)}: ${a.request.reason}` : dueLabel(a)}</TableCell>
+              <TableCell>
+                {props.withRequest && a.request
+                  ? `${formatDay(a.request.requestedDate)}: ${a.request.reason}`
+                  : dueLabel(a)}
+              </TableCell>
               <TableCell>
                 <RagBadge rag={a.effectiveRag} />
               </TableCell>

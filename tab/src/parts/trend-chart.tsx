@@ -22,7 +22,8 @@ const useStyles = makeStyles({
 
 export function TrendChart({ trend }: { trend: BoardAnswer['trend'] }) {
   const s = useStyles();
-  if (trend.length === 0) return <Text>No digests yet: the chart fills in as the board's weekly digests are posted.</Text>;
+  if (trend.length === 0)
+    return <Text>No digests yet: the chart fills in as the board's weekly digests are posted.</Text>;
   const slot = (W - PAD.left - PAD.right) / trend.length;
   const bar = Math.min(48, slot * 0.7);
   const plot = H - PAD.top - PAD.bottom;
@@ -47,7 +48,13 @@ export function TrendChart({ trend }: { trend: BoardAnswer['trend'] }) {
                   </rect>
                 );
               })}
-              <text x={x + bar / 2} y={H - 10} textAnchor="middle" fontSize="11" style={{ fill: tokens.colorNeutralForeground1 }}>
+              <text
+                x={x + bar / 2}
+                y={H - 10}
+                textAnchor="middle"
+                fontSize="11"
+                style={{ fill: tokens.colorNeutralForeground1 }}
+              >
                 {formatDay(t.at).slice(0, 6)}
               </text>
             </g>

@@ -1,5 +1,16 @@
 /** The owner's update form: the same fields, rules and messages as the update card (core/actions/update.ts). */
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { updateAnswer, type ActionsAnswer, type TabAction } from '../../../bot/tab/contract';
 import { ApiError, post } from '../api';
@@ -16,14 +27,19 @@ export function UpdateForm(props: { action: TabAction; choices: Choice[]; onSave
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
-  const set = (k: keyof typeof values) => (_: unknown, d: { value: string }) => setValues((v) => ({ ...v, [k]: d.value }));
+  const set = (k: keyof typeof values) => (_: unknown, d: { value: string }) =>
+    setValues((v) => ({ ...v, [k]: d.value }));
   const id = props.action.id;
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
     setSaving(true);
     try {
-      const r = await post(`/actions/${encodeURIComponent(id)}/update`, { version: props.action.version, ...values }, updateAnswer);
+      const r = await post(
+        `/actions/${encodeURIComponent(id)}/update`,
+        { version: props.action.version, ...values },
+        updateAnswer,
+      );
       if (r.kind === 'invalid') {
         setErrors(r.errors);
         setBanner(null);
@@ -34,13 +50,17 @@ export function UpdateForm(props: { action: TabAction; choices: Choice[]; onSave
         props.onSaved(r.action);
       }
     } catch (err) {
-      setBanner({ intent: 'error', text: err instanceof ApiError ? err.message : 'Chaser could not be reached. Nothing was saved; try again.' });
+      setBanner({
+        intent: 'error',
+        text: err instanceof ApiError ? err.message : 'Chaser could not be reached. Nothing was saved; try again.',
+      });
     } finally {
       setSaving(false);
     }
   }
 
-  const field = (name: string) => (errors[name] ? { validationState: 'error' as const, validationMessage: errors[name] } : {});
+  const field = (name: string) =>
+    errors[name] ? { validationState: 'error' as const, validationMessage: errors[name] } : {};
   return (
     <form className={s.form} onSubmit={save} aria-label={`Update ${props.action.displayRef}`}>
       {banner && (

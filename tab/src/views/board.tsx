@@ -39,8 +39,20 @@ const RAGS = ['RED', 'AMBER', 'GREEN', 'COMPLETE'] as const;
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  plans: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', gap: tokens.spacingHorizontalM },
-  counts: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center', margin: 0, padding: 0, listStyle: 'none' },
+  plans: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
+  counts: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+  },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
   h: { display: 'block', marginBottom: tokens.spacingVerticalS },
 });
@@ -53,7 +65,9 @@ export function BoardView({ boardKey }: { boardKey: string }) {
   const b = overview.data;
   return (
     <main className={s.page}>
-      <Title2 as="h1" block className={s.h}>{b.board.name}</Title2>
+      <Title2 as="h1" block className={s.h}>
+        {b.board.name}
+      </Title2>
       <section aria-labelledby="plans-h">
         <Subtitle1 as="h2" block id="plans-h" className={s.h}>
           Plans
@@ -61,7 +75,12 @@ export function BoardView({ boardKey }: { boardKey: string }) {
         <div className={s.plans}>
           {b.plans.map((p) => (
             <Card key={p.key} data-testid={`plan-${p.key}`}>
-              <CardHeader header={<Text weight="semibold">{`${p.key}: ${p.title}`}</Text>} description={<Text>{`${p.total} actions · ${p.overdue} overdue · ${p.percentComplete}% verified complete`}</Text>} />
+              <CardHeader
+                header={<Text weight="semibold">{`${p.key}: ${p.title}`}</Text>}
+                description={
+                  <Text>{`${p.total} actions · ${p.overdue} overdue · ${p.percentComplete}% verified complete`}</Text>
+                }
+              />
               <ul className={s.counts} aria-label={`${p.key} by RAG`}>
                 {RAGS.map((r) => (
                   <li key={r} data-testid={`count-${r}`} data-count={p.byRag[r]}>
@@ -70,7 +89,11 @@ export function BoardView({ boardKey }: { boardKey: string }) {
                 ))}
               </ul>
               {Object.keys(p.byOutcome).length > 0 && (
-                <Text size={200}>{Object.entries(p.byOutcome).map(([o, n]) => `${o.replace('_', ' ')}: ${n}`).join(' · ')}</Text>
+                <Text size={200}>
+                  {Object.entries(p.byOutcome)
+                    .map(([o, n]) => `${o.replace('_', ' ')}: ${n}`)
+                    .join(' · ')}
+                </Text>
               )}
             </Card>
           ))}
@@ -94,7 +117,10 @@ function BoardPack({ board }: { board: BoardAnswer }) {
   const [asOf, setAsOf] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const go = () =>
-    download(`/boards/${board.board.key}/pack?plan=${encodeURIComponent(plan)}${asOf ? `&asOf=${asOf}` : ''}`, `${plan}-board-pack${asOf ? `-${asOf}` : ''}.xlsx`).then(
+    download(
+      `/boards/${board.board.key}/pack?plan=${encodeURIComponent(plan)}${asOf ? `&asOf=${asOf}` : ''}`,
+      `${plan}-board-pack${asOf ? `-${asOf}` : ''}.xlsx`,
+    ).then(
       () => setProblem(null),
       (e: Error) => setProblem(e instanceof ApiError ? e.message : 'The board pack could not be downloaded.'),
     );
@@ -139,7 +165,12 @@ function Tables({ board }: { board: BoardAnswer }) {
   const [filters, setFilters] = useState<Filters>({ plan: '', section: '', post: '', priority: '' });
   const [page, setPage] = useState(0);
   const [open, setOpen] = useState<string | null>(null);
-  const query = new URLSearchParams({ table, page: String(page), pageSize: String(PAGE_SIZE), ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) });
+  const query = new URLSearchParams({
+    table,
+    page: String(page),
+    pageSize: String(PAGE_SIZE),
+    ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)),
+  });
   const list = useLoad(() => get(`/boards/${board.board.key}/actions?${query}`, actionsAnswer), [query.toString()]);
   const filter = (k: keyof Filters, label: string, options: string[]) => (
     <Field label={label}>
@@ -166,7 +197,11 @@ function Tables({ board }: { board: BoardAnswer }) {
         Actions
       </Subtitle1>
       <div className={s.row} role="group" aria-label="Filters">
-        {filter('plan', 'Plan', board.plans.map((p) => p.key))}
+        {filter(
+          'plan',
+          'Plan',
+          board.plans.map((p) => p.key),
+        )}
         {filter('section', 'Section', board.filters.sections)}
         {filter('post', 'Owner post', board.filters.posts)}
         {filter('priority', 'Priority', board.filters.priorities)}
@@ -190,7 +225,13 @@ function Tables({ board }: { board: BoardAnswer }) {
       </div>
       {list.error && <Problem text={list.error} />}
       {list.data ? (
-        <ActionTable answer={list.data} caption={title} onOpen={setOpen} onPage={setPage} withRequest={table === 'extensions'} />
+        <ActionTable
+          answer={list.data}
+          caption={title}
+          onOpen={setOpen}
+          onPage={setPage}
+          withRequest={table === 'extensions'}
+        />
       ) : (
         <Spinner label="Loading" />
       )}

@@ -7,7 +7,9 @@ import { offerBoard } from '../teams';
 import { useLoad } from '../parts/use-load';
 import { Problem } from './board';
 
-const useStyles = makeStyles({ page: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
+const useStyles = makeStyles({
+  page: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
 
 export function ConfigPage({ inTeams }: { inTeams: boolean }) {
   const s = useStyles();
@@ -21,7 +23,9 @@ export function ConfigPage({ inTeams }: { inTeams: boolean }) {
   };
   return (
     <main className={s.page}>
-      <Title3 as="h1" block>Show a board</Title3>
+      <Title3 as="h1" block>
+        Show a board
+      </Title3>
       {boards.data.boards.length === 0 ? (
         <Text>No boards yet. Link a channel to a board first: say "link this channel to board KEY" to Chaser.</Text>
       ) : (

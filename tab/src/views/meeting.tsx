@@ -2,9 +2,26 @@
  * The meeting side panel: what the committee discusses, one item at a time; members with the authority
  * record decisions here (marked with the meeting), and post the summary to the board's channel after.
  */
-import { Button, Field, makeStyles, MessageBar, MessageBarBody, Spinner, Text, Textarea, Title3, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  Textarea,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
-import { decisionAnswer, meetingItemsAnswer, meetingSummaryAnswer, type Meeting, type MeetingItemsAnswer } from '../../../bot/tab/contract';
+import {
+  decisionAnswer,
+  meetingItemsAnswer,
+  meetingSummaryAnswer,
+  type Meeting,
+  type MeetingItemsAnswer,
+} from '../../../bot/tab/contract';
 import { ApiError, get, post } from '../api';
 import { dueLabel, formatDay, ownerNames, RagBadge } from '../parts/rag';
 import { useLoad } from '../parts/use-load';
@@ -47,7 +64,9 @@ export function MeetingPanel({ boardKey }: { boardKey: string }) {
 
   return (
     <main className={s.page}>
-      <Title3 as="h1" block>{meeting.title}</Title3>
+      <Title3 as="h1" block>
+        {meeting.title}
+      </Title3>
       {list.length === 0 ? (
         <Text>Nothing new for the committee: no new Red, slipped dates, completions to verify or date requests.</Text>
       ) : (
@@ -65,14 +84,23 @@ export function MeetingPanel({ boardKey }: { boardKey: string }) {
             <Text className={s.kind} size={200} weight="semibold" block>
               {KIND[item.kind]}
             </Text>
-            <Title3 as="h2" block>{item.action.displayRef}</Title3>
-            <Text as="p" block>{item.action.text}</Text>
+            <Title3 as="h2" block>
+              {item.action.displayRef}
+            </Title3>
+            <Text as="p" block>
+              {item.action.text}
+            </Text>
             <Text as="p" block>
               <RagBadge rag={item.action.effectiveRag} /> {item.action.reason}
             </Text>
             <Text as="p" block>{`Owners: ${ownerNames(item.action)}`}</Text>
             <Text as="p" block>{`Due: ${dueLabel(item.action)}`}</Text>
-            {item.request && <Text as="p" block>{`${item.request.requesterName} asks for ${formatDay(item.request.requestedDate)}: ${item.request.reason}`}</Text>}
+            {item.request && (
+              <Text as="p" block>
+                {`${item.request.requesterName} asks for ${formatDay(item.request.requestedDate)}: ` +
+                  item.request.reason}
+              </Text>
+            )}
             {done[key] ? (
               <MessageBar layout="multiline" intent="success">
                 <MessageBarBody>{done[key]}</MessageBarBody>
@@ -80,7 +108,9 @@ export function MeetingPanel({ boardKey }: { boardKey: string }) {
             ) : items.data.canManage ? (
               <Decide item={item} meeting={meeting} onDecided={(m) => setDone((d) => ({ ...d, [key]: m }))} />
             ) : (
-              <Text as="p" block>Only the plan owner and admins record decisions here.</Text>
+              <Text as="p" block>
+                Only the plan owner and admins record decisions here.
+              </Text>
             )}
           </section>
         </>
@@ -105,10 +135,21 @@ function Decide(props: { item: Item; meeting: Meeting; onDecided: (message: stri
   const { item, meeting } = props;
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
-  if (item.kind !== 'extension' && item.kind !== 'awaiting') return <Text as="p" block>For discussion: ask the owner for an update in the meeting.</Text>;
+  if (item.kind !== 'extension' && item.kind !== 'awaiting')
+    return (
+      <Text as="p" block>
+        For discussion: ask the owner for an update in the meeting.
+      </Text>
+    );
   const decide = async (decision: string) => {
-    const path = item.kind === 'extension' ? `/extensions/${encodeURIComponent(item.request!.id)}/decision` : `/actions/${encodeURIComponent(item.action.id)}/verification`;
-    const body = item.kind === 'extension' ? { decision, comment, meeting } : { decision, comment, meeting, version: item.action.version };
+    const path =
+      item.kind === 'extension'
+        ? `/extensions/${encodeURIComponent(item.request!.id)}/decision`
+        : `/actions/${encodeURIComponent(item.action.id)}/verification`;
+    const body =
+      item.kind === 'extension'
+        ? { decision, comment, meeting }
+        : { decision, comment, meeting, version: item.action.version };
     try {
       const r = await post(path, body, decisionAnswer);
       if (r.kind === 'invalid') setError(Object.values(r.errors)[0] ?? 'Check the comment');
@@ -120,7 +161,11 @@ function Decide(props: { item: Item; meeting: Meeting; onDecided: (message: stri
   const [yes, no] = item.kind === 'extension' ? ['Approve new date', 'Refuse'] : ['Verify', 'Reopen'];
   return (
     <>
-      <Field label="Comment (required to refuse or reopen)" validationState={error ? 'error' : 'none'} validationMessage={error ?? undefined}>
+      <Field
+        label="Comment (required to refuse or reopen)"
+        validationState={error ? 'error' : 'none'}
+        validationMessage={error ?? undefined}
+      >
         <Textarea value={comment} onChange={(_, d) => setComment(d.value)} resize="vertical" />
       </Field>
       <div className={s.buttons}>

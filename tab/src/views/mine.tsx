@@ -24,8 +24,14 @@ export function MyActions() {
   const { total, actions, statusChoices = [] } = list.data;
   return (
     <main className={s.page}>
-      <Title2 as="h1" block>My actions</Title2>
-      <Text>{total ? `${total} open action${total === 1 ? '' : 's'} you own or cover for, soonest due first.` : 'You have no open actions. Nice.'}</Text>
+      <Title2 as="h1" block>
+        My actions
+      </Title2>
+      <Text>
+        {total
+          ? `${total} open action${total === 1 ? '' : 's'} you own or cover for, soonest due first.`
+          : 'You have no open actions. Nice.'}
+      </Text>
       {actions.map((a) => (
         <MyAction key={a.id} action={a} choices={statusChoices} />
       ))}
@@ -53,7 +59,8 @@ function MyAction(props: { action: TabAction; choices: { value: string; title: s
         header={<Text weight="semibold">{`${action.displayRef}: ${action.text}`}</Text>}
         description={
           <Text>
-            <RagBadge rag={action.effectiveRag} /> {`${statusLabel(action.status)} · due ${dueLabel(action)} · ${action.reason}`}
+            <RagBadge rag={action.effectiveRag} />{' '}
+            {`${statusLabel(action.status)} · due ${dueLabel(action)} · ${action.reason}`}
           </Text>
         }
         action={
@@ -64,7 +71,12 @@ function MyAction(props: { action: TabAction; choices: { value: string; title: s
           ) : undefined
         }
       />
-      {action.lastUpdate && <Text size={200}>{`Last update: ${action.lastUpdate.text ?? ''}${action.lastUpdate.author ? ` (${action.lastUpdate.author})` : ''}`}</Text>}
+      {action.lastUpdate && (
+        <Text size={200}>
+          {`Last update: ${action.lastUpdate.text ?? ''}` +
+            (action.lastUpdate.author ? ` (${action.lastUpdate.author})` : '')}
+        </Text>
+      )}
       {editing && <UpdateForm action={action} choices={props.choices} onSaved={setAction} />}
     </Card>
   );
