@@ -159,9 +159,9 @@ describe('my actions and the update form', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.error).toContain("Only the action's owners");
 
-    const noNote = await call(megan, path, { method: 'POST', body: { version: mine.version, status: 'RED' } });
+    const noNote = await call(megan, path, { method: 'POST', body: { version: mine.version, status: 'complete' } });
     expect(noNote.status).toBe(400);
-    expect(noNote.body.errors.note).toBe('Add a note: it is required for Off track');
+    expect(noNote.body.errors.note).toBe('Add a note: it is needed for Complete');
 
     const saved = await call(megan, path, {
       method: 'POST',
@@ -176,8 +176,9 @@ describe('my actions and the update form', () => {
       expect.objectContaining({ text: 'Waiting on the supplier', author: 'Megan Bowen' }),
     );
 
-    const stale = await call(megan, path, { method: 'POST', body: { version: mine.version, status: 'GREEN' } });
+    const stale = await call(megan, path, { method: 'POST', body: { version: mine.version, status: 'RED', note: 'Late' } });
     expect(stale.status).toBe(409);
+    expect(stale.body.message).toBe('This changed since you opened it. Here is the latest; check it and save again.');
     const panel = await call(megan, `/actions/${mine.id}`);
     expect(panel.body.history[0].sentence).toContain('Waiting on the supplier');
     expect(panel.body.can).toEqual({ update: true, decide: false });

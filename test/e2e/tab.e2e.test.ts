@@ -131,12 +131,12 @@ run('the board tab in Chromium', () => {
     const ref = (await card.getAttribute('data-testid'))!.slice('mine-'.length);
     const refused = async () => {
       await card.getByRole('button', { name: 'Update' }).click();
-      await card.getByRole('radio', { name: 'At risk' }).check();
+      await card.getByRole('radio', { name: 'At risk (Amber)' }).check();
       await card.getByRole('button', { name: 'Save update' }).click();
-      await card.getByText('Add a note: it is required for At risk').waitFor();
+      await card.getByText(/^Add a note: it is needed for At risk \(Amber\)/).waitFor();
     };
     await checkThemes(page, 'update-form-errors', refused);
-    await card.getByLabel('Note').fill('Supplier contract signed; rollout in March');
+    await card.getByLabel(/^Progress note/).fill('Supplier contract signed; rollout in March');
     await card.getByLabel('Ask for a new due date').fill('2016-03-31');
     await card.getByLabel('Why the date needs to move').fill('Procurement took longer');
     await card.getByRole('button', { name: 'Save update' }).click();

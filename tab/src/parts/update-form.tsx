@@ -75,7 +75,7 @@ export function UpdateForm(props: { action: TabAction; choices: Choice[]; onSave
           ))}
         </RadioGroup>
       </Field>
-      <Field label="Note" hint="Required for At risk, Off track, Complete and a new date" {...field('note')}>
+      <Field label="Progress note (needed when it gets worse, completes or asks for a new date)" {...field('note')}>
         <Textarea value={values.note} onChange={set('note')} resize="vertical" />
       </Field>
       <Field label="Ask for a new due date" {...field('newDueDate')}>
