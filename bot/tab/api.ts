@@ -24,7 +24,7 @@ import { RAG_LABEL } from '../../cards/card';
 import { endOfLocalDay, formatDate, localDate } from '../../core/time';
 import type { Logger } from '../logger';
 import { ownerLoopMessages } from '../handlers/actions/messages';
-import { createTabAuth, isLoopback, type TabUser } from './auth';
+import { createTabAuth, directAddress, isLoopback, type TabUser } from './auth';
 import { boardOverview, boardTable, meetingItems, type BoardRow } from './board';
 import * as c from './contract';
 import { meetingDecisions, postMeetingSummary } from './meeting';
@@ -72,7 +72,7 @@ export function createTabApi(deps: TabApiDeps): express.Router {
 
   const route = (handler: Handler) => async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const signIn = await auth.signIn(req.headers.authorization, req.socket.remoteAddress);
+      const signIn = await auth.signIn(req.headers.authorization, directAddress(req));
       if (!signIn.ok) {
         res.status(signIn.status).json({ error: signIn.error });
         return;
@@ -85,7 +85,7 @@ export function createTabApi(deps: TabApiDeps): express.Router {
 
   router.get('/developer/people', async (req, res, next) => {
     try {
-      if (!auth.local || !isLoopback(req.socket.remoteAddress)) {
+      if (!auth.local || !isLoopback(directAddress(req))) {
         res.status(404).json({ error: 'developer sign-in is only for a local Chaser, from this machine' });
         return;
       }

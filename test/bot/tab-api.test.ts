@@ -50,6 +50,12 @@ describe('sign-in', () => {
     expect((await call('no-such-person', '/session')).status).toBe(401);
   });
 
+  it('refuses the developer sign-in through a proxy, even one on this machine', async () => {
+    const headers = { authorization: `Developer ${alex}`, 'x-forwarded-for': '203.0.113.9' };
+    expect((await fetch(`${bot.chaser.url}/api/tab/session`, { headers })).status).toBe(401);
+    expect((await fetch(`${bot.chaser.url}/api/tab/developer/people`, { headers })).status).toBe(404);
+  });
+
   it('lists the people to sign in as, in local mode, and signs in as one of them', async () => {
     const people = await call(null, '/developer/people');
     expect(people.status).toBe(200);
