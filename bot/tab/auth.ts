@@ -82,7 +82,9 @@ export function createTabAuth(config: Config, ctx: Pick<CoreContext, 'db'>): Tab
  * The caller's address when it reached Chaser directly; undefined through a proxy (which forwards from
  * loopback too), so the developer sign-in is never offered to someone the proxy let in.
  */
-export function directAddress(req: { headers: Record<string, unknown>; socket: { remoteAddress?: string } }): string | undefined {
+type Incoming = { headers: Record<string, unknown>; socket: { remoteAddress?: string } };
+
+export function directAddress(req: Incoming): string | undefined {
   return req.headers['x-forwarded-for'] || req.headers.forwarded ? undefined : req.socket.remoteAddress;
 }
 
