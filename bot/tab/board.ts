@@ -44,11 +44,7 @@ export async function boardOverview(ctx: CoreContext, board: BoardRow, personId:
       select: { section: true },
       orderBy: { section: 'asc' },
     }),
-    prisma.post.findMany({
-      where: { actions: { some: { action: { planId: { in: planIds } } } } },
-      select: { name: true },
-      orderBy: { name: 'asc' },
-    }),
+    ownerPosts(ctx, planIds),
     prisma.action.groupBy({
       by: ['priority'],
       where: { planId: { in: planIds }, priority: { not: null } },
@@ -70,6 +66,21 @@ export async function boardOverview(ctx: CoreContext, board: BoardRow, personId:
     },
     canManage,
   };
+}
+
+/**
+ * The posts owning the plans' actions, from the plans' actions: Prisma's relation filter from Post probed
+ * every post's owner rows (6 s at 100,000 actions for a 500-action board on SQLite).
+ */
+async function ownerPosts(ctx: CoreContext, planIds: string[]): Promise<{ name: string }[]> {
+  if (!planIds.length) return [];
+  const rows = await ctx.db.queryRows(
+    `SELECT DISTINCT p."name" FROM "Action" a JOIN "ActionOwner" o ON o."actionId" = a."id" ` +
+      `JOIN "Post" p ON p."id" = o."postId" WHERE a."planId" IN (${planIds.map((_, i) => `$${i + 1}`).join(', ')}) ` +
+      `ORDER BY p."name"`,
+    planIds,
+  );
+  return rows.map(([name]) => ({ name: String(name) }));
 }
 
 async function planCounts(
