@@ -128,6 +128,8 @@ const FIGURES: Record<string, (r: any) => number> = {
   'card page SQL floor': (r) => r.cardPage.sql.median,
   ...Object.fromEntries(OTHER_QUESTIONS.map((q) => [`"${q}" in process`, (r: any) => r.questions[q].median])),
   'digest (500 actions)': (r) => r.digest.compute.median,
+  'board tab overview (500 actions)': (r) => r.boardTab.overview.median,
+  'board tab Red page (500 actions)': (r) => r.boardTab.red.median,
   'peak RSS': (r) => r.maxRssMb,
 };
 
@@ -188,6 +190,11 @@ function markdown(results: Record<string, any>): string {
     lines.push('| actions | ReminderLog rows | sent cards | card page | SQL floor | ratio | rows on the page |', '|---:|---:|---:|---:|---:|---:|---:|');
     for (const [size, r] of Object.entries(p.sizes as Record<string, any>)) {
       lines.push(`| ${Number(size).toLocaleString('en-GB')} | ${r.counts.reminderLogs.toLocaleString('en-GB')} | ${r.counts.sentCards.toLocaleString('en-GB')} | ${ms(r.cardPage.inProcess)} | ${ms(r.cardPage.sql)} | ×${r.cardPage.ratio} | ${r.cardPage.rows} |`);
+    }
+    lines.push('', 'The board tab\'s API over HTTP (bot/tab) on board ICB (500 actions), milliseconds median / p95:', '');
+    lines.push('| actions | board overview | first page of Red |', '|---:|---:|---:|');
+    for (const [size, r] of Object.entries(p.sizes as Record<string, any>)) {
+      lines.push(`| ${Number(size).toLocaleString('en-GB')} | ${ms(r.boardTab.overview)} | ${ms(r.boardTab.red)} |`);
     }
     lines.push('', "Managers' other questions over every plan, in process (parse → query → card), milliseconds median / p95:", '');
     lines.push(`| actions | ${OTHER_QUESTIONS.map((q) => `"${q}"`).join(' | ')} |`, `|---:|${OTHER_QUESTIONS.map(() => '---:|').join('')}`);

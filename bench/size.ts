@@ -21,7 +21,7 @@ import { startConnector } from '../test/helpers/connector';
 import { openDriver } from './driver';
 import { createPoster } from './post';
 import { cardPageFloor, redFloor, reminderFloor } from './floor';
-import { generateData } from './generate';
+import { DIGEST_BOARD_KEY, generateData } from './generate';
 import { benchImport } from './import';
 import { benchParser } from './parser';
 import { OTHER_QUESTIONS, RED_QUESTION } from './questions';
@@ -145,6 +145,22 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
 
     const digest = await repeat(() => computeDigest(core, 'board-icb', now), { min: 3, max: n(5, 15), budgetMs });
 
+    // The board tab's API over HTTP (bot/tab) as the channel tab opens on board ICB: the overview (the
+    // bot's summary per plan, the stored digests' trend, the filters), then the first page of Red actions.
+    const [viewer] = await driver.query(`SELECT "id" FROM "Person" ORDER BY "id" LIMIT 1`, []);
+    const tab = async (path: string) => {
+      const res = await fetch(`${chaser.url}/api/tab${path}`, { headers: { authorization: `Developer ${viewer.id}` } });
+      if (!res.ok) throw new Error(`the board tab answered ${res.status} to ${path}: ${await res.text()}`);
+      return res.json();
+    };
+    const boardTab = await interleave(
+      {
+        overview: () => tab(`/boards/${DIGEST_BOARD_KEY}`),
+        red: () => tab(`/boards/${DIGEST_BOARD_KEY}/actions?table=red&pageSize=20`),
+      },
+      { min: 3, max: n(5, 15), budgetMs: budgetMs / 2, warmup: 1 },
+    );
+
     const ratio = (a: Timing, b: Timing) => Math.round((a.median / b.median) * 100) / 100;
     return {
       red: { ...red, ratio: ratio(red.endToEnd, red.sql), inProcessRatio: ratio(red.inProcess, red.sql), total: botTotal },
@@ -152,6 +168,7 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
       reminders: { ...reminders, ratio: ratio(reminders.decide, reminders.sql), ...decided, floorPairs },
       cardPage: { ...cardPage, ratio: ratio(cardPage.inProcess, cardPage.sql), rows: pageRows },
       digest: { compute: digest },
+      boardTab,
     };
   } finally {
     post.close();

@@ -26,6 +26,7 @@ import { createModel } from './ai/model';
 import { createBotApp, type ChaserApp } from './app';
 import { createLogger, type Logger } from './logger';
 import { createHttpApp, listen } from './server';
+import { createTabRoutes } from './tab';
 
 const LOCAL_MODE_WARNING =
   'LOCAL MODE: no MICROSOFT_APP_ID/MICROSOFT_APP_PASSWORD, so requests are NOT authenticated: anyone who can reach ' +
@@ -89,6 +90,7 @@ export async function startChaser(opts: StartOptions = {}): Promise<RunningChase
     adapter,
     run: (context) => app.run(context),
     log,
+    routes: createTabRoutes({ core, config, log }),
     metrics: () => metrics.render(),
     tokenGate,
     serviceUrlHosts: config.SERVICE_URL_HOSTS,

@@ -27,6 +27,8 @@ export interface ServerDeps {
   serviceUrlHosts: readonly string[];
   /** Everything the turn sends must be done by then (TURN_DEADLINE_MS). */
   turnDeadlineMs: number;
+  /** More routes on the same port: the board tab and its API (bot/tab). */
+  routes?: express.Router;
   /** Largest accepted request body; Teams messages are limited to ~100 KB, card submits are smaller. */
   maxBodyBytes?: number;
 }
@@ -86,6 +88,7 @@ export function createHttpApp(deps: ServerDeps): express.Express {
       clearTimeout(watchdog);
     }
   });
+  if (deps.routes) app.use(deps.routes);
   // Body parser failures (bad JSON, too large) answer with their status instead of a stack trace.
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;

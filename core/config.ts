@@ -60,6 +60,10 @@ const envSchema = z.object({
     .regex(/^\d{1,5}$/, 'must be a whole number of days, up to 99999 (0 keeps sent payloads forever)')
     .default('90')
     .transform(Number),
+  // The board tab's single sign-on: the Entra ID app's Application ID URI (api://<host>/<app id>) and where
+  // the identity platform publishes its signing keys (tests point it at a local key server).
+  TAB_APP_ID_URI: z.string().regex(/^api:\/\/\S+$/, 'must be the Application ID URI, api://<host>/<app id>').optional(),
+  TAB_JWKS_URL: z.string().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Optional AI layer for questions the parser cannot read: OpenAI, or Azure OpenAI (all three or none).
   OPENAI_API_KEY: z.string().optional(),

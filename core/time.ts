@@ -83,6 +83,11 @@ export function zonedToUtc(date: string, time: string, timeZone: string): Date {
   return new Date(guess);
 }
 
+/** The last moment of a calendar day on the time zone's clock: what "as at 30 Jun 2015" means. */
+export function endOfLocalDay(date: string, timeZone: string): Date {
+  return new Date(zonedToUtc(date, '23:59', timeZone).getTime() + 59_999);
+}
+
 export function isoDate(ms: number | Date): string {
   const d = new Date(ms);
   const year = d.getUTCFullYear();

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run build`: compiles Chaser to JavaScript in dist/ for `npm run start:prod`, and copies beside
- * it what the code reads from disk at run time: the migrations, the demo plan and the AI prompts.
+ * it what the code reads from disk at run time: the migrations, the demo plan, the AI prompts and the
+ * built board tab (tab/dist, served under /tab).
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -17,4 +18,6 @@ for (const dir of ['prisma/sqlite/migrations', 'prisma/postgresql/migrations', '
 for (const file of fs.readdirSync(path.join(root, 'prisma/seed')).filter((f) => !f.endsWith('.ts'))) {
   fs.copyFileSync(path.join(root, 'prisma/seed', file), path.join(dist, 'prisma/seed', file));
 }
+execFileSync('npm', ['run', 'build:tab'], { cwd: root, stdio: 'inherit' });
+fs.cpSync(path.join(root, 'tab/dist'), path.join(dist, 'tab/dist'), { recursive: true });
 console.log('chaser: built dist/ (npm run start:prod runs it)');

@@ -12,6 +12,7 @@ import { z } from 'zod';
 export const APP_PACKAGE_DIR = join(__dirname, '..', 'appPackage');
 export const APP_PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png'] as const;
 
+const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
 const guid = z.string().regex(/^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/, 'must be a GUID such as 3667d37b-c8eb-4443-ab8c-af9e7a38821e');
 
 /**
@@ -27,6 +28,9 @@ const packageEnv = z.object({
     .string()
     .regex(/^https:\/\/[^\s/]+(\/[^\s]*[^\s/])?$/, 'must be an https:// URL without a trailing slash')
     .default('https://example.com/chaser'),
+  // Where Chaser runs, as Teams reaches it: the tabs load from https://<host>/tab, and single sign-on's
+  // Application ID URI is api://<host>/<app id> (README "Board tab").
+  CHASER_HOST: z.string().regex(HOST_NAME, 'must be a host name such as chaser.contoso.com').default('chaser.example.com'),
   APP_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.2.3'),
 });
 

@@ -7,10 +7,14 @@ import { safe } from '../text';
 import { notFoundCard } from './not-found';
 import { closureButton, outcomeLine } from '../closure';
 
-function entryText(e: HistoryEntry): string {
+/** What a history entry says, as plain text (the board tab shows it too). */
+export function entryWhat(e: HistoryEntry): string {
   const changes = e.changes ? Object.entries(e.changes).map(([field, [from, to]]) => `${field}: ${String(from ?? '–')} → ${String(to ?? '–')}`) : [];
-  const what = [e.text, ...changes].filter(Boolean).join('; ') || e.kind;
-  return `**${formatDate(new Date(e.at))}** · ${safe(e.kind, 20)}${e.author ? ` · ${safe(e.author, 60)}` : ''}: ${safe(what, 300)}`;
+  return [e.text, ...changes].filter(Boolean).join('; ') || e.kind;
+}
+
+function entryText(e: HistoryEntry): string {
+  return `**${formatDate(new Date(e.at))}** · ${safe(e.kind, 20)}${e.author ? ` · ${safe(e.author, 60)}` : ''}: ${safe(entryWhat(e), 300)}`;
 }
 
 export function itemCard(r: ItemResult): AdaptiveCard {

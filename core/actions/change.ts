@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CoreContext } from '../context';
 import type { Tx } from '../db/tx';
+import type { UpdateDetail } from '../history/entry';
 import { actionViewInclude, toActionView, type ActionView } from './view';
 
 /** Messages to show next to card inputs, keyed by input id. */
@@ -37,6 +38,11 @@ export async function findActor(ctx: Pick<CoreContext, 'db' | 'timeZone'>, perso
 export async function loadView(ctx: CoreContext, actionId: string, tx: Tx = ctx.db.prisma): Promise<ActionView | null> {
   const row = await tx.action.findUnique({ where: { id: actionId }, include: actionViewInclude });
   return row && toActionView(row, ctx);
+}
+
+/** Where a decision was taken, when not on a card: a board meeting's side panel marks its history rows. */
+export interface DecisionOptions {
+  meeting?: UpdateDetail['meeting'];
 }
 
 /** Thrown inside a transaction when the row moved on since the card was opened; rolls the write back. */

@@ -9,7 +9,7 @@ import type { Tx } from '../db/tx';
 import { appendHistory } from '../history/append';
 import { canDecideForPlan, isOwnRequest, nextAuthority, type Authority } from '../people/roles';
 import { formatDate, isoDate } from '../time';
-import { fieldErrors, findActor, loadView, optionalText, type FieldErrors } from './change';
+import { fieldErrors, findActor, loadView, optionalText, type DecisionOptions, type FieldErrors } from './change';
 import { enqueueToPeople, type OwnerLoopMessages } from './owner-messages';
 import type { ActionView } from './view';
 
@@ -40,7 +40,7 @@ export type ExtensionResult =
   | { kind: 'own-request'; view: ActionView; authority: Authority }
   | { kind: 'not-found' };
 
-export async function decideExtension(ctx: CoreContext, actorId: string, raw: Record<string, unknown>, messages: OwnerLoopMessages): Promise<ExtensionResult> {
+export async function decideExtension(ctx: CoreContext, actorId: string, raw: Record<string, unknown>, messages: OwnerLoopMessages, opts: DecisionOptions = {}): Promise<ExtensionResult> {
   const requestId = typeof raw.requestId === 'string' ? raw.requestId : '';
   const actor = await findActor(ctx, actorId);
   const request = requestId ? await ctx.db.prisma.extensionRequest.findUnique({ where: { id: requestId } }) : null;
@@ -85,6 +85,7 @@ export async function decideExtension(ctx: CoreContext, actorId: string, raw: Re
         ? { dueDate: [view.due, requested], dueText: [view.dueText, formatDate(requested)], duePrecision: [view.duePrecision, 'day'] }
         : { extensionRequest: [requested, 'rejected'] },
       idempotencyKey: `extension:${request.id}`,
+      detail: opts.meeting ? { meeting: opts.meeting } : null,
     });
     const after = (await loadView(ctx, view.id, tx))!;
     await enqueueToPeople(tx, [request.requestedById], {

@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../db/tx';
 import { appendHistory } from '../history/append';
 import { actionOwnerIds, canDecideForPlan, isOwnCompletion, nextAuthority, type Authority } from '../people/roles';
 import { cardRefSchema } from './update';
-import { fieldErrors, findActor, loadView, optionalText, StaleVersion, type FieldErrors } from './change';
+import { fieldErrors, findActor, loadView, optionalText, StaleVersion, type DecisionOptions, type FieldErrors } from './change';
 import { enqueueToPeople, type OwnerLoopMessages } from './owner-messages';
 import type { ActionView } from './view';
 
@@ -34,7 +34,7 @@ export type VerifyResult =
   | { kind: 'own-work'; view: ActionView; authority: Authority }
   | { kind: 'not-found' };
 
-export async function decideVerification(ctx: CoreContext, actorId: string, raw: Record<string, unknown>, messages: OwnerLoopMessages): Promise<VerifyResult> {
+export async function decideVerification(ctx: CoreContext, actorId: string, raw: Record<string, unknown>, messages: OwnerLoopMessages, opts: DecisionOptions = {}): Promise<VerifyResult> {
   const actionId = typeof raw.actionId === 'string' ? raw.actionId : '';
   const actor = await findActor(ctx, actorId);
   const view = actionId ? await loadView(ctx, actionId) : null;
@@ -72,6 +72,7 @@ export async function decideVerification(ctx: CoreContext, actorId: string, raw:
         text: comment ?? null,
         changes: { status: ['awaiting_verification', verified ? 'complete' : 'open'] },
         idempotencyKey: key,
+        detail: opts.meeting ? { meeting: opts.meeting } : null,
       });
       const after = (await loadView(ctx, view.id, tx))!;
       await enqueueToPeople(tx, owners, {

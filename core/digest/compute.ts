@@ -79,7 +79,8 @@ export function digestRecord(d: DigestData): DigestRecord {
   return { counts: d.counts, redIds: d.redIds };
 }
 
-function readRecord(json: string): DigestRecord | null {
+/** A stored Digest.counts, or null when it cannot be read. */
+export function readRecord(json: string): DigestRecord | null {
   try {
     const parsed = digestRecordSchema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : null;

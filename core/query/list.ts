@@ -48,13 +48,16 @@ export function filterWhere(filter: ListFilter, scope: Scope, today: string, ctx
 export async function listActions(
   ctx: CoreContext,
   query: ListQuery,
-  opts: { page?: number; pageSize: number; asker?: Asker },
+  opts: { page?: number; pageSize: number; asker?: Asker; also?: Prisma.ActionWhereInput },
 ): Promise<ListResult> {
   const { filter } = query;
   const page = opts.page ?? 0;
   const today = localDate(ctx.now(), ctx.timeZone);
   const scope = await resolveScope(ctx, { plan: filter.plan, board: filter.board, owner: filter.owner }, opts.asker);
-  const { where, due, staleDays } = filterWhere(filter, scope, today, ctx);
+  const filtered = filterWhere(filter, scope, today, ctx);
+  const { due, staleDays } = filtered;
+  // `also`: conditions a caller adds beyond what a question can say (the board tab's section and priority).
+  const where = opts.also ? { AND: [filtered.where, opts.also] } : filtered.where;
   const base = { kind: 'list' as const, query, labels: scope.labels, ...(due && { due }), ...(staleDays && { staleDays }), page, pageSize: opts.pageSize };
   const args: unknown[] = [];
   const condition = actionWhereSql(where, args);

@@ -68,6 +68,16 @@ describe('Teams app manifest', () => {
     expect(titles('groupChat')).toEqual(titles('team'));
   });
 
+  it('declares the board tab: My actions for people, a board tab for channels, chats and meetings, with SSO', () => {
+    const m = renderManifest(TEMPLATE, packageValues({ TEAMS_APP_ID, MICROSOFT_APP_ID: BOT_ID, CHASER_HOST: 'chaser.contoso.com' })) as Record<string, any>;
+    expect(m.staticTabs).toEqual([expect.objectContaining({ contentUrl: 'https://chaser.contoso.com/tab/me', scopes: ['personal'] })]);
+    expect(m.configurableTabs[0]).toEqual(expect.objectContaining({ configurationUrl: 'https://chaser.contoso.com/tab/config', scopes: ['team', 'groupChat'] }));
+    expect(m.configurableTabs[0].context).toEqual(expect.arrayContaining(['channelTab', 'meetingSidePanel', 'meetingChatTab']));
+    expect(m.webApplicationInfo).toEqual({ id: BOT_ID, resource: `api://chaser.contoso.com/${BOT_ID}` });
+    expect(m.validDomains).toEqual(['chaser.contoso.com']);
+    expect(() => packageValues({ CHASER_HOST: 'https://chaser.contoso.com/' })).toThrow(/^Invalid environment variable CHASER_HOST/);
+  });
+
   it('fills placeholders from defaults when the environment leaves them unset or blank', () => {
     const values = packageValues({ TEAMS_APP_ID: '' });
     expect(values.TEAMS_APP_ID).toMatch(/^[0-9a-f-]{36}$/);

@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { EXPORT_FORMATS, exportPlan, type ExportFormat } from '../../../core/export/export-plan';
-import { dateOnly, isoDate, zonedToUtc } from '../../../core/time';
+import { dateOnly, endOfLocalDay, isoDate } from '../../../core/time';
 import { parseArgs, stringOption, type CliCommand } from '../command';
 
 export const exportCommand: CliCommand = {
@@ -30,7 +30,7 @@ export const exportCommand: CliCommand = {
       return 2;
     }
     // The end of that day where the organisation is: everything recorded that day counts.
-    const asOf = asOfText ? new Date(zonedToUtc(asOfText, '23:59', ctx.core.timeZone).getTime() + 59_999) : undefined;
+    const asOf = asOfText ? endOfLocalDay(asOfText, ctx.core.timeZone) : undefined;
     const file = await exportPlan(ctx.core, key, format as ExportFormat, asOf);
     if (!file) {
       ctx.err(`no plan with key ${key}`);

@@ -1,0 +1,375 @@
+/**
+ * The board tab's JSON API under /api/tab/. Every answer comes from the same core/ functions the bot
+ * uses (lists, summaries, the owner loop's writes, the board pack); this file only checks who is
+ * asking, parses the request (400 naming the field), and shapes the answer through bot/tab/contract.ts.
+ * Reading a board is open to every signed-in person, as in the bot; writes are refused (403) by the
+ * same core rules as the cards.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { Config } from '../../core/config';
+import type { CoreContext } from '../../core/context';
+import { STATUS_CHOICES, submitUpdate } from '../../core/actions/update';
+import { decideExtension, extensionState } from '../../core/actions/extension';
+import { decideVerification } from '../../core/actions/verify';
+import { listMyActions } from '../../core/actions/mine';
+import { loadView } from '../../core/actions/change';
+import { actionRole, authorityWords, canManagePlan } from '../../core/people/roles';
+import { canChangeBoard, findBoardByKey } from '../../core/digest/boards';
+import { exportPlan } from '../../core/export/export-plan';
+import { findItem } from '../../core/query/item';
+import { entryWhat } from '../../cards/answers/item';
+import { clockTime } from '../../cards/update-card';
+import { RAG_LABEL } from '../../cards/card';
+import { endOfLocalDay, formatDate, localDate } from '../../core/time';
+import type { Logger } from '../logger';
+import { ownerLoopMessages } from '../handlers/actions/messages';
+import { createTabAuth, directAddress, isLoopback, type TabUser } from './auth';
+import { boardOverview, boardTable, meetingItems, type BoardRow } from './board';
+import * as c from './contract';
+import { meetingDecisions, postMeetingSummary } from './meeting';
+
+export interface TabApiDeps {
+  core: CoreContext;
+  config: Config;
+  log: Logger;
+}
+
+type Handler = (req: Request, res: Response, user: TabUser) => Promise<void>;
+
+/** A 4xx answer thrown from a handler. */
+class Refusal extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+const notFound = (what: string) => new Refusal(404, `no such ${what}`);
+
+/** Parses a request part; the first problem becomes a 400 naming its field. */
+function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
+  const r = schema.safeParse(value ?? {});
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const field = issue.path.join('.') || undefined;
+  throw new Refusal(400, field ? `${field}: ${issue.message}` : issue.message, field);
+}
+
+/** An answer shaped through its schema: only what the contract names leaves the server. */
+function send<T extends z.ZodTypeAny>(res: Response, schema: T, body: z.input<T>): void {
+  res.json(schema.parse(body));
+}
+
+export function createTabApi(deps: TabApiDeps): express.Router {
+  const { core, config, log } = deps;
+  const auth = createTabAuth(config, core);
+  const router = express.Router();
+  router.use(express.json({ limit: '64kb' }));
+
+  const route = (handler: Handler) => async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const signIn = await auth.signIn(req.headers.authorization, directAddress(req));
+      if (!signIn.ok) {
+        res.status(signIn.status).json({ error: signIn.error });
+        return;
+      }
+      await handler(req, res, signIn.user);
+    } catch (err) {
+      next(err);
+    }
+  };
+
+  router.get('/developer/people', async (req, res, next) => {
+    try {
+      if (!auth.local || !isLoopback(directAddress(req))) {
+        res.status(404).json({ error: 'developer sign-in is only for a local Chaser, from this machine' });
+        return;
+      }
+      const people = await core.db.prisma.person.findMany({
+        orderBy: { displayName: 'asc' },
+        take: 50,
+        select: {
+          id: true,
+          displayName: true,
+          holdings: { where: { to: null }, select: { post: { select: { name: true } } } },
+        },
+      });
+      send(res, c.developerPeopleAnswer, {
+        people: people.map((p) => ({
+          id: p.id,
+          displayName: p.displayName,
+          posts: p.holdings.map((h) => h.post.name),
+        })),
+      });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.get(
+    '/session',
+    route(async (_req, res, user) => send(res, c.sessionAnswer, { user })),
+  );
+
+  router.get(
+    '/boards',
+    route(async (_req, res) => {
+      const boards = await core.db.prisma.board.findMany({
+        orderBy: { key: 'asc' },
+        select: { key: true, name: true },
+      });
+      send(res, c.boardsAnswer, { boards });
+    }),
+  );
+
+  router.get(
+    '/boards/:key',
+    route(async (req, res, user) => {
+      const board = await boardOf(req.params.key);
+      send(res, c.boardAnswer, await boardOverview(core, board, user.personId));
+    }),
+  );
+
+  router.get(
+    '/boards/:key/actions',
+    route(async (req, res) => {
+      const board = await boardOf(req.params.key);
+      const q = parse(c.boardActionsQuery, req.query);
+      send(res, c.actionsAnswer, await boardTable(core, board, q));
+    }),
+  );
+
+  router.get(
+    '/boards/:key/pack',
+    route(async (req, res) => {
+      const board = await boardOf(req.params.key);
+      const q = parse(c.packQuery, req.query);
+      const plan = await core.db.prisma.boardPlan.findFirst({
+        where: { boardId: board.id, plan: { key: q.plan.toUpperCase() } },
+        select: { plan: { select: { key: true } } },
+      });
+      if (!plan) throw new Refusal(404, `${q.plan} is not one of ${board.key}'s plans`, 'plan');
+      const asOf = q.asOf ? endOfLocalDay(q.asOf, core.timeZone) : undefined;
+      const file = (await exportPlan(core, plan.plan.key, 'xlsx', asOf))!;
+      const day = q.asOf ?? localDate(core.now(), core.timeZone);
+      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      res.attachment(`${plan.plan.key}-board-pack-${day}.xlsx`);
+      res.send(file);
+    }),
+  );
+
+  router.get(
+    '/boards/:key/meeting',
+    route(async (req, res, user) => {
+      const board = await boardOf(req.params.key);
+      send(res, c.meetingItemsAnswer, await meetingItems(core, board, user.personId));
+    }),
+  );
+
+  router.post(
+    '/boards/:key/meeting/summary',
+    route(async (req, res, user) => {
+      const board = await boardOf(req.params.key);
+      const { meeting } = parse(c.meetingSummaryBody, req.body);
+      if (!(await canChangeBoard(core, { personId: user.personId }, board.id))) {
+        throw new Refusal(403, `Only admins and the owners of ${board.key}'s plans can post its meeting summary.`);
+      }
+      if (!board.conversationId)
+        throw new Refusal(
+          409,
+          `${board.key} has no channel yet: link one with "link this channel to board ${board.key}"`,
+        );
+      const decisions = await meetingDecisions(core, board, meeting);
+      const queued = await postMeetingSummary(core, board, meeting, decisions);
+      const count = `${decisions.length} decision${decisions.length === 1 ? '' : 's'}`;
+      const message = queued
+        ? `The summary of ${count} is on its way to ${board.name}'s channel.`
+        : 'This summary was already sent.';
+      send(res, c.meetingSummaryAnswer, { decisions: decisions.length, queued, message });
+    }),
+  );
+
+  router.get(
+    '/me/actions',
+    route(async (req, res, user) => {
+      const q = parse(c.pageQuery, req.query);
+      const { actions, total } = await listMyActions(core, user.personId, q.page, q.pageSize);
+      send(res, c.actionsAnswer, {
+        statusChoices: [...STATUS_CHOICES],
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+        actions,
+      });
+    }),
+  );
+
+  router.get(
+    '/actions/:id',
+    route(async (req, res, user) => {
+      const view = await loadView(core, req.params.id);
+      if (!view) throw notFound('action');
+      const [item, pending, role, decide, evidence] = await Promise.all([
+        findItem(core, { kind: 'item', plan: view.planKey, ref: view.ref, history: true }),
+        core.db.prisma.extensionRequest.findMany({
+          where: { actionId: view.id, status: 'pending' },
+          orderBy: { createdAt: 'asc' },
+          select: { id: true },
+        }),
+        actionRole(core, user.personId, view.id),
+        canManagePlan(core, user.personId, view.planId),
+        core.db.prisma.evidence.findMany({
+          where: { actionId: view.id },
+          orderBy: { createdAt: 'asc' },
+          select: { kind: true, title: true, url: true, fileName: true, createdAt: true },
+        }),
+      ]);
+      const history = item.history ?? { entries: [], total: 0 };
+      send(res, c.actionAnswer, {
+        action: view,
+        history: history.entries.map((e) => ({ ...e, sentence: entryWhat(e) })),
+        historyTotal: history.total,
+        requests: await Promise.all(pending.map((p) => extensionState(core, p.id))),
+        evidence: evidence.map((e) => ({
+          ...e,
+          url: e.url?.startsWith('https://') ? e.url : null,
+          at: e.createdAt.toISOString(),
+        })),
+        can: { update: !!role && view.status === 'open', decide },
+      });
+    }),
+  );
+
+  router.post(
+    '/actions/:id/update',
+    route(async (req, res, user) => {
+      const body = parse(c.updateBody, req.body);
+      const r = await submitUpdate(core, user.personId, { ...body, actionId: req.params.id }, ownerLoopMessages);
+      switch (r.kind) {
+        case 'not-found':
+          throw notFound('action');
+        case 'forbidden':
+          throw new Refusal(
+            403,
+            `Only the action's owners, their delegates, the plan owner and admins can update ${r.view.displayRef}. ` +
+              'Nothing was changed.',
+          );
+        case 'invalid':
+          res.status(400);
+          send(res, c.updateAnswer, { kind: 'invalid', errors: r.errors });
+          return;
+        case 'conflict':
+          res.status(409);
+          send(res, c.updateAnswer, {
+            kind: 'conflict',
+            message: 'This changed since you opened it. Here is the latest; check it and save again.',
+            action: r.view,
+          });
+          return;
+        case 'closed':
+          res.status(409);
+          send(res, c.updateAnswer, {
+            kind: 'closed',
+            message: 'This action is complete and no longer takes updates.',
+            action: r.view,
+          });
+          return;
+        case 'updated': {
+          const now =
+            r.view.status === 'awaiting_verification'
+              ? 'now complete, awaiting verification by the plan owner'
+              : `now ${RAG_LABEL[r.view.effectiveRag]}`;
+          const asked = r.extension
+            ? ` Asked the plan owner to approve moving the due date to ${formatDate(r.extension.date)}.`
+            : '';
+          send(res, c.updateAnswer, {
+            kind: 'updated',
+            message: `Updated by ${r.by} at ${clockTime(r.at, r.timeZone)}: ${now}.${asked}`,
+            action: r.view,
+          });
+        }
+      }
+    }),
+  );
+
+  router.post(
+    '/extensions/:id/decision',
+    route(async (req, res, user) => {
+      const body = parse(c.extensionDecisionBody, req.body);
+      const r = await decideExtension(core, user.personId, { ...body, requestId: req.params.id }, ownerLoopMessages, {
+        meeting: body.meeting,
+      });
+      if (r.kind === 'not-found') throw notFound('extension request');
+      if (r.kind === 'forbidden')
+        throw new Refusal(403, `Only the plan owner and admins can decide a new due date for ${r.view.displayRef}.`);
+      if (r.kind === 'own-request')
+        throw new Refusal(403, `You asked for this date, so ${authorityWords(r.authority)} decides it.`);
+      if (r.kind === 'invalid') {
+        res.status(400);
+        send(res, c.decisionAnswer, { kind: 'invalid', errors: r.errors });
+        return;
+      }
+      const q = r.request;
+      const decided =
+        q.status === 'approved'
+          ? `New date ${formatDate(q.requestedDate)} approved`
+          : `New date ${formatDate(q.requestedDate)} refused`;
+      send(res, c.decisionAnswer, {
+        kind: 'decided',
+        message: `${decided} by ${q.decidedBy ?? 'someone'}.`,
+        action: r.view,
+      });
+    }),
+  );
+
+  router.post(
+    '/actions/:id/verification',
+    route(async (req, res, user) => {
+      const body = parse(c.verificationBody, req.body);
+      const r = await decideVerification(core, user.personId, { ...body, actionId: req.params.id }, ownerLoopMessages, {
+        meeting: body.meeting,
+      });
+      if (r.kind === 'not-found') throw notFound('action');
+      if (r.kind === 'forbidden')
+        throw new Refusal(403, `Only the plan owner and admins can verify ${r.view.displayRef}.`);
+      if (r.kind === 'own-work') throw new Refusal(403, `You completed this action, so ${authorityWords(r.authority)} verifies it.`);
+      if (r.kind === 'invalid') {
+        res.status(400);
+        send(res, c.decisionAnswer, { kind: 'invalid', errors: r.errors });
+        return;
+      }
+      const d = r.decision;
+      const what = d
+        ? `${d.status === 'complete' ? 'verified' : 'reopened'} by ${d.by ?? 'someone'}`
+        : 'no longer awaiting verification';
+      const message = r.kind === 'stale' ? `Already decided: ${what}.` : `${what[0].toUpperCase()}${what.slice(1)}.`;
+      send(res, c.decisionAnswer, { kind: 'decided', message, action: r.view });
+    }),
+  );
+
+  router.use((_req, res) => res.status(404).json({ error: 'no such endpoint' }));
+  router.use((err: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof Refusal) {
+      res.status(err.status).json({ error: err.message, ...(err.field && { field: err.field }) });
+      return;
+    }
+    // Body parser failures (bad JSON, too large) carry their own 4xx.
+    if (err.status && err.status >= 400 && err.status < 500) {
+      res.status(err.status).json({ error: err.status === 413 ? 'request too large' : 'malformed request' });
+      return;
+    }
+    log.error({ err }, 'board tab request failed');
+    res.status(500).json({ error: 'internal error' });
+  });
+  return router;
+
+  async function boardOf(key: string): Promise<BoardRow> {
+    const board = /^[A-Za-z][A-Za-z0-9_-]{0,19}$/.test(key) ? await findBoardByKey(core, key) : null;
+    if (!board) throw notFound('board');
+    return board;
+  }
+}

@@ -1,0 +1,30 @@
+/** The decisions a board meeting recorded in its side panel, for the board's channel after the meeting. */
+import { formatDate } from '../core/time';
+import { adaptiveCard, heading, textBlock, type AdaptiveCard } from './card';
+import { safe } from './text';
+
+export interface MeetingDecision {
+  ref: string;
+  /** What was decided, as the action's history says it. */
+  what: string;
+  by: string | null;
+}
+
+export function meetingSummaryCard(
+  board: { name: string },
+  meeting: { title: string; date: string },
+  decisions: MeetingDecision[],
+): AdaptiveCard {
+  const count = `${decisions.length} decision${decisions.length === 1 ? '' : 's'}`;
+  return adaptiveCard([
+    heading(`${safe(meeting.title, 120)}: ${formatDate(meeting.date)}`),
+    textBlock(`${safe(board.name, 120)} · ${count} recorded in the meeting`, { isSubtle: true }),
+    ...(decisions.length
+      ? decisions.map((d) =>
+          textBlock(`**${safe(d.ref, 40)}** ${safe(d.what, 300)}${d.by ? ` (${safe(d.by, 80)})` : ''}`, {
+            separator: true,
+          }),
+        )
+      : [textBlock('No decisions were recorded.')]),
+  ]);
+}

@@ -1,0 +1,61 @@
+/** RAG as people read it on board papers: a word and a colour, never the colour alone. */
+import { Badge, tokens } from '@fluentui/react-components';
+import type { TabAction } from '../../../bot/tab/contract';
+
+type Rag = TabAction['effectiveRag'];
+
+export const RAG_LABEL: Record<Rag, string> = { RED: 'Red', AMBER: 'Amber', GREEN: 'Green', COMPLETE: 'Complete' };
+const BADGE: Record<Rag, 'danger' | 'warning' | 'success' | 'brand'> = {
+  RED: 'danger',
+  AMBER: 'warning',
+  GREEN: 'success',
+  COMPLETE: 'brand',
+};
+export const RAG_FILL: Record<Rag, string> = {
+  RED: tokens.colorPaletteRedBackground3,
+  AMBER: tokens.colorPaletteMarigoldBackground3,
+  GREEN: tokens.colorPaletteGreenBackground3,
+  COMPLETE: tokens.colorBrandBackground,
+};
+
+export function RagBadge({ rag }: { rag: Rag }) {
+  return (
+    <Badge appearance="filled" color={BADGE[rag]} shape="rounded">
+      {RAG_LABEL[rag]}
+    </Badge>
+  );
+}
+
+const STATUS_LABEL: Record<string, string> = {
+  open: 'Open',
+  awaiting_verification: 'Awaiting verification',
+  complete: 'Complete',
+  closed: 'Closed',
+};
+export const statusLabel = (s: string) => STATUS_LABEL[s] ?? s;
+
+export function ownerNames(a: TabAction): string {
+  return (
+    a.owners
+      .map((o) => (o.holders.length ? `${o.post} (${o.holders.map((h) => h.displayName).join(', ')})` : o.post))
+      .join('; ') || 'No owner'
+  );
+}
+
+export function dueLabel(a: TabAction): string {
+  if (!a.dueText && !a.due) return 'No date';
+  const now = a.dueText ?? a.due!;
+  return a.dueRevisions > 0 && a.originalDueText
+    ? `${now} (first promised ${a.originalDueText}, moved ${a.dueRevisions}×)`
+    : now;
+}
+
+/** "2015-12-01" → "1 Dec 2015" */
+export function formatDay(iso: string): string {
+  return new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
