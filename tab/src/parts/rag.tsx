@@ -4,18 +4,29 @@ import type { TabAction } from '../../../bot/tab/contract';
 
 type Rag = TabAction['effectiveRag'];
 
-export const RAG_LABEL: Record<Rag, string> = { RED: 'Red', AMBER: 'Amber', GREEN: 'Green', COMPLETE: 'Complete' };
-const BADGE: Record<Rag, 'danger' | 'warning' | 'success' | 'brand'> = {
+export const RAG_LABEL: Record<Rag, string> = {
+  RED: 'Red',
+  AMBER: 'Amber',
+  GREEN: 'Green',
+  COMPLETE: 'Complete',
+  RISK_ACCEPTED: 'Risk accepted',
+  SUPERSEDED: 'Superseded',
+};
+const BADGE: Record<Rag, 'danger' | 'warning' | 'success' | 'brand' | 'informative'> = {
   RED: 'danger',
   AMBER: 'warning',
   GREEN: 'success',
   COMPLETE: 'brand',
+  RISK_ACCEPTED: 'informative',
+  SUPERSEDED: 'informative',
 };
 export const RAG_FILL: Record<Rag, string> = {
   RED: tokens.colorPaletteRedBackground3,
   AMBER: tokens.colorPaletteMarigoldBackground3,
   GREEN: tokens.colorPaletteGreenBackground3,
   COMPLETE: tokens.colorBrandBackground,
+  RISK_ACCEPTED: tokens.colorPaletteBerryBackground3,
+  SUPERSEDED: tokens.colorNeutralBackground5,
 };
 
 export function RagBadge({ rag }: { rag: Rag }) {
