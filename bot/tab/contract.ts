@@ -13,7 +13,14 @@ export type BoardTable = (typeof BOARD_TABLES)[number];
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const text = (max: number) => z.string().trim().min(1).max(max);
-const counts = z.object({ RED: z.number(), AMBER: z.number(), GREEN: z.number(), COMPLETE: z.number() });
+const counts = z.object({
+  RED: z.number(),
+  AMBER: z.number(),
+  GREEN: z.number(),
+  COMPLETE: z.number(),
+  RISK_ACCEPTED: z.number(),
+  SUPERSEDED: z.number(),
+});
 
 // ---- requests -------------------------------------------------------------------------------------
 
