@@ -11,6 +11,7 @@ import { aiSettings, isAuthenticated, loadConfig, type Config } from '../core/co
 import type { CoreContext } from '../core/context';
 import { openDb, redactUrl } from '../core/db/client';
 import { migrate, pendingMigrations } from '../core/db/migrate';
+import { sealLegacyHistory } from '../core/history/seal';
 import { DEFAULT_RAG_WINDOWS } from '../core/rag';
 import { systemClock, type Clock } from '../core/time';
 import { loadDemo } from '../prisma/seed/load-demo';
@@ -62,6 +63,8 @@ export async function startChaser(opts: StartOptions = {}): Promise<RunningChase
   const applied = await migrate(config.DATABASE_URL);
   log.info({ database: redactUrl(config.DATABASE_URL), applied }, 'database ready');
   const db = await openDb(config.DATABASE_URL);
+  const sealed = await sealLegacyHistory(db);
+  if (sealed) log.info({ sealed }, 'history entries written before the hash chain were added to it');
   const core: CoreContext = { db, now: opts.now ?? systemClock, timeZone: config.DEFAULT_TIME_ZONE, ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: config.ADMIN_AAD_IDS };
   if (config.CHASER_DEMO && (await loadDemo(core, ownerLoopMessages))) log.info('loaded the demo plan');
 

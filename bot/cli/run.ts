@@ -2,6 +2,7 @@
 import { loadConfig } from '../../core/config';
 import type { CoreContext } from '../../core/context';
 import { openDb } from '../../core/db/client';
+import { sealLegacyHistory } from '../../core/history/seal';
 import { migrate } from '../../core/db/migrate';
 import { DEFAULT_RAG_WINDOWS } from '../../core/rag';
 import { systemClock, type Clock } from '../../core/time';
@@ -32,6 +33,7 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
   }
   await migrate(config.DATABASE_URL);
   const db = await openDb(config.DATABASE_URL);
+  await sealLegacyHistory(db);
   const core: CoreContext = { db, now: io.now ?? systemClock, timeZone: config.DEFAULT_TIME_ZONE, ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: config.ADMIN_AAD_IDS };
   const ctx: CliContext = { core, config, out, err };
   try {

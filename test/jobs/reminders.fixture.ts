@@ -6,6 +6,7 @@ import { DEFAULT_RAG_WINDOWS } from '../../core/rag';
 import { remindersJob } from '../../jobs/reminders';
 import type { JobDeps } from '../../jobs/job';
 import type { TestClock } from '../helpers/clock';
+import { withHistoryUnlocked } from '../helpers/db';
 import { queuedActivity } from '../helpers/outbox';
 
 export const silentLog = { info: () => undefined, warn: jest.fn(), error: () => undefined };
@@ -26,9 +27,11 @@ export async function wipe(db: Db) {
   await p.reminderLog.deleteMany();
   await p.outboxMessage.deleteMany();
   await p.conversationRef.deleteMany();
-  await p.plan.deleteMany();
-  await p.person.updateMany({ data: { delegateId: null } });
-  await p.person.deleteMany();
+  await withHistoryUnlocked(db, async () => {
+    await p.plan.deleteMany();
+    await p.person.updateMany({ data: { delegateId: null } });
+    await p.person.deleteMany();
+  });
   await p.post.deleteMany();
 }
 

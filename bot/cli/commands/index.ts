@@ -9,5 +9,6 @@ import { list } from './list';
 import { plan } from './plan';
 import { plans } from './plans';
 import { remind } from './remind';
+import { verifyHistoryCommand } from './verify-history';
 
-export const commands: CliCommand[] = [dbMigrate, plans, list, remind, importCommand, exportCommand, board, digest, plan];
+export const commands: CliCommand[] = [dbMigrate, plans, list, remind, importCommand, exportCommand, board, digest, plan, verifyHistoryCommand];

@@ -10,7 +10,7 @@ import { draftFromInspectionReport } from '../../../core/import/areas-for-improv
 import { parsePlan } from '../../../core/import/parse-plan';
 import type { Prisma } from '../../../core/db/client';
 import type { Tx } from '../../../core/db/tx';
-import { createTestDb, type TestDatabase } from '../../helpers/db';
+import { createTestDb, withHistoryUnlocked, type TestDatabase } from '../../helpers/db';
 import { testClock } from '../../helpers/clock';
 
 let t: TestDatabase;
@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 beforeEach(async () => {
   clock.set('2015-06-01T09:00:00Z');
-  await t.db.prisma.plan.deleteMany();
+  await withHistoryUnlocked(t.db, () => t.db.prisma.plan.deleteMany());
   await t.db.prisma.post.deleteMany();
 });
 
