@@ -4,9 +4,10 @@
  * With `mentionOwners`, the people holding each owner post are @mentioned (when Teams knows them).
  */
 import type { ActionView } from '../core/actions/view';
-import { adaptiveCard, executeAction, heading, RAG_COLOR, RAG_LABEL, textBlock, type AdaptiveCard, type CardElement } from './card';
+import { adaptiveCard, heading, pagerButtons, RAG_COLOR, RAG_LABEL, textBlock, type AdaptiveCard, type CardElement } from './card';
 import { Mentions } from './mention';
 import { safe } from './text';
+import { dueWords, ownersWords } from './voice';
 
 export const LIST_PAGE_SIZE = 10;
 
@@ -32,36 +33,20 @@ export function actionListCard(input: ActionListInput): AdaptiveCard {
   if (total === 0) body.push(textBlock('Nothing matches right now.', { isSubtle: true }));
   body.push(...input.actions.map((a) => actionRow(a, mentions)));
   const shown = page * LIST_PAGE_SIZE + input.actions.length;
-  const buttons: CardElement[] = [];
-  if (input.pageData && shown < total) {
-    buttons.push(executeAction(`Next ${Math.min(LIST_PAGE_SIZE, total - shown)}`, 'list.page', { ...input.pageData, page: page + 1 }));
-  }
+  const pageData = input.pageData;
+  const buttons = pageData
+    ? pagerButtons(page, Math.ceil(total / LIST_PAGE_SIZE), 'list.page', (p) => ({ ...pageData, page: p }), `Next ${Math.min(LIST_PAGE_SIZE, total - shown)}`)
+    : [];
   if (total > LIST_PAGE_SIZE) body.push(textBlock(`Showing ${page * LIST_PAGE_SIZE + 1}–${shown} of ${total}`, { isSubtle: true, size: 'Small' }));
   const card = adaptiveCard(body, buttons);
   const entities = mentions?.entities() ?? [];
   return entities.length ? { ...card, msteams: { ...card.msteams, entities } } : card;
 }
 
-export function ownerNames(a: Pick<ActionView, 'owners'>): string {
-  return a.owners
-    .map((o) => {
-      const holders = o.holders.map((h) => h.displayName).join(', ');
-      const post = o.role ? `${o.post} (${o.role})` : o.post;
-      return holders ? `${post}: ${holders}` : post;
-    })
-    .join('; ');
-}
-
 /** Owners as escaped card text, holders @mentioned when `mentions` is given. */
 function ownerText(a: ActionView, mentions?: Mentions): string {
-  if (!mentions) return safe(ownerNames(a) || 'No owner', 160);
-  if (a.owners.length === 0) return 'No owner';
-  return a.owners
-    .map((o) => {
-      const post = safe(o.role ? `${o.post} (${o.role})` : o.post, 80);
-      return o.holders.length ? `${post}: ${o.holders.map((h) => mentions.of(h)).join(', ')}` : post;
-    })
-    .join('; ');
+  if (!mentions) return safe(ownersWords(a), 160);
+  return ownersWords(a, (h) => mentions.of(h), (post) => safe(post, 80));
 }
 
 /** Ref, shortened text and effective RAG on one line: how every action row starts. */
@@ -83,7 +68,7 @@ export function actionRow(a: ActionView, mentions?: Mentions): CardElement {
     spacing: 'Medium',
     items: [
       actionHeading(a),
-      textBlock(`${ownerText(a, mentions)} · due ${safe(a.dueText ?? 'not set', 40)} · ${safe(a.reason, 120)}`, {
+      textBlock(`${ownerText(a, mentions)} · due ${safe(dueWords(a), 60)} · ${safe(a.reason, 120)}`, {
         isSubtle: true,
         size: 'Small',
         spacing: 'None',

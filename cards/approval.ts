@@ -10,7 +10,8 @@ import { adaptiveCard, executeAction, textBlock, type AdaptiveCard, type CardEle
 import { closureButton } from './closure';
 import { evidenceBlock } from './evidence';
 import { safe } from './text';
-import { actionSummary, bannerBlock, clockTime, dueLabel } from './update-card';
+import { actionSummary, bannerBlock, clockTime } from './update-card';
+import { dueWords } from './voice';
 
 interface CommentForm {
   errors?: FieldErrors;
@@ -28,7 +29,7 @@ function commentInput(label: string, form: CommentForm): CardElement[] {
 export function extensionApprovalCard(view: ActionView, r: ExtensionRequestInfo, form: CommentForm = {}): AdaptiveCard {
   return adaptiveCard(
     [
-      textBlock(`${safe(r.requesterName, 80)} asks to move the due date of ${safe(view.displayRef, 40)} from ${safe(dueLabel(view), 80)} to **${formatDate(r.requestedDate)}**.`),
+      textBlock(`${safe(r.requesterName, 80)} asks to move the due date of ${safe(view.displayRef, 40)} from ${safe(dueWords(view), 80)} to **${formatDate(r.requestedDate)}**.`),
       textBlock(`Reason: ${safe(r.reason, 600)}`),
       ...because(r.because),
       ...actionSummary(view),

@@ -3,7 +3,7 @@
  * owners and reasons, and owners Chaser cannot reach (no chat with the bot), with what they were owed.
  */
 import type { ReminderAction } from '../core/reminders/card-action';
-import { ownerNames } from './action-list';
+import { ownersWords } from './voice';
 import { adaptiveCard, heading, textBlock, type AdaptiveCard, type CardElement } from './card';
 import { byUrgency, pageButtons, REMINDER_PAGE_SIZE, reminderOrigin, reminderRow } from './reminder';
 import { safe } from './text';
@@ -37,7 +37,7 @@ export function escalationCard(input: EscalationCardInput): AdaptiveCard {
   if (rows.length) {
     body.push(heading(`${rows.length} overdue ${rows.length === 1 ? 'action needs' : 'actions need'} your attention`));
     for (const r of rows.slice(page * REMINDER_PAGE_SIZE, (page + 1) * REMINDER_PAGE_SIZE)) {
-      body.push(reminderRow(r.action, r.label, `Owner: ${ownerNames(r.action) || 'none'}`, reminderOrigin(input.cardKey, page)));
+      body.push(reminderRow(r.action, r.label, `Owner: ${ownersWords(r.action)}`, reminderOrigin(input.cardKey, page)));
     }
   }
   if (unreachable.length && page === 0) {

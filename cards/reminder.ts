@@ -5,10 +5,10 @@
  * paged so the card stays far below Teams' message size limit.
  */
 import type { ReminderAction } from '../core/reminders/card-action';
-import { formatDate } from '../core/time';
 import { actionHeading } from './action-list';
 import { adaptiveCard, heading, pagerButtons, textBlock, updateButton, type AdaptiveCard, type CardElement, type CardOrigin } from './card';
 import { safe } from './text';
+import { dueWords } from './voice';
 
 /** 20 rows of ~1.2 KB keep a page near 25 KB (Teams rejects messages over 100 KB). */
 export const REMINDER_PAGE_SIZE = 20;
@@ -69,14 +69,16 @@ export function pageButtons(cardKey: string, page: number, total: number, body: 
 
 /** One action: ref, text and RAG; due as written and as a date, its standing and reason; Update. */
 export function reminderRow(a: ReminderAction, label: string, extra: string | null, origin: CardOrigin): CardElement {
-  const due = a.due ? `Due ${safe(a.dueText ?? formatDate(a.due), 40)} (${formatDate(a.due)})` : `Due ${safe(a.dueText ?? 'Ongoing', 40)}`;
+  const due = `Due ${safe(dueWords(a), 60)}`;
+  // "overdue 2 weeks" already says what "overdue since 2 Mar 2015" would.
+  const reason = label.startsWith('overdue') && a.reason.startsWith('overdue since') ? [] : [safe(a.reason, 120)];
   return {
     type: 'Container',
     separator: true,
     spacing: 'Medium',
     items: [
       actionHeading(a),
-      textBlock([due, label, safe(a.reason, 120), ...(extra ? [safe(extra, 160)] : [])].join(' · '), { isSubtle: true, size: 'Small', spacing: 'None' }),
+      textBlock([due, label, ...reason, ...(extra ? [safe(extra, 160)] : [])].join(' · '), { isSubtle: true, size: 'Small', spacing: 'None' }),
       { type: 'ActionSet', actions: [updateButton(a.id, origin)] },
     ],
   };

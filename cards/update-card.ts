@@ -22,6 +22,7 @@ import {
   type CardOrigin,
 } from './card';
 import { safe } from './text';
+import { dueWords } from './voice';
 
 export type BannerStyle = 'good' | 'warning' | 'attention';
 export interface Banner {
@@ -30,13 +31,6 @@ export interface Banner {
 }
 
 const BANNER_COLOR: Record<BannerStyle, string> = { good: 'Good', warning: 'Warning', attention: 'Attention' };
-
-/** "Dec 03 (31 Dec 2003)": the due date as written and as a date. */
-export function dueLabel(view: Pick<ActionView, 'due' | 'dueText'>): string {
-  if (!view.due) return view.dueText ?? 'not set';
-  const date = formatDate(view.due);
-  return view.dueText && view.dueText !== date ? `${view.dueText} (${date})` : date;
-}
 
 /** "09:14" in the viewer's time zone. */
 export function clockTime(at: Date, timeZone: string): string {
@@ -60,7 +54,7 @@ export function actionSummary(v: ActionView): CardElement[] {
       facts: [
         { title: 'Plan', value: `${safe(v.planKey, 40)} — ${safe(v.planTitle, 120)}` },
         { title: 'Recommendation', value: `${safe(v.recommendationRef, 20)}: ${safe(v.recommendationText, 160)}` },
-        { title: 'Due', value: safe(dueLabel(v), 80) },
+        { title: 'Due', value: safe(dueWords(v), 80) },
         { title: 'Last update', value: last },
       ],
     },
@@ -197,7 +191,7 @@ export function myActionsCard(input: { actions: ActionView[]; total: number; pag
       separator: true,
       items: [
         textBlock(`**${safe(a.displayRef, 40)}** ${safe(a.text, 140)}`),
-        textBlock(`Due ${safe(dueLabel(a), 60)} · **${RAG_LABEL[a.effectiveRag]}** — ${safe(a.reason, 120)}`, { isSubtle: true, size: 'Small', spacing: 'None' }),
+        textBlock(`Due ${safe(dueWords(a), 60)} · **${RAG_LABEL[a.effectiveRag]}** — ${safe(a.reason, 120)}`, { isSubtle: true, size: 'Small', spacing: 'None' }),
         { type: 'ActionSet', actions: [updateButton(a.id, { verb: 'myactions.page', data: { page } })] },
       ],
     });

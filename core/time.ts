@@ -179,6 +179,14 @@ export function addWorkingDays(date: string, n: number, workingDays: readonly nu
   return isoDate(day * DAY_MS);
 }
 
+/** A number of days as people say it: "3 days", "2 weeks", "5 months", "11 years" (rounded down). */
+export function spanWords(days: number): string {
+  const n = Math.abs(days);
+  const [count, unit] =
+    n < 14 ? [n, 'day'] : n < 63 ? [Math.floor(n / 7), 'week'] : n < 730 ? [Math.floor(n / 30.44), 'month'] : [Math.floor(n / 365.25), 'year'];
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
 /** "1 Jun 2015": how dates read in cards and reasons. */
 export function formatDate(date: Date | string): string {
   return typeof date === 'string' ? formatDay(date) : `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;

@@ -1,9 +1,9 @@
 /** One action ("status of BTP-7") with its facts, and its dated history for "history of BTP-7". */
 import type { HistoryEntry, ItemResult } from '../../core/query/item';
 import { formatDate } from '../../core/time';
-import { ownerNames } from '../action-list';
 import { adaptiveCard, heading, RAG_COLOR, RAG_LABEL, textBlock, type AdaptiveCard, type CardElement } from '../card';
 import { safe } from '../text';
+import { dueWords, ownersWords, statusWords } from '../voice';
 import { notFoundCard } from './not-found';
 import { closureButton, outcomeLine } from '../closure';
 
@@ -27,9 +27,9 @@ export function itemCard(r: ItemResult): AdaptiveCard {
       type: 'FactSet',
       facts: [
         { title: 'Why', value: safe(a.reason, 200) },
-        { title: 'Owners', value: safe(ownerNames(a) || 'No owner', 200) },
-        { title: 'Due', value: safe(a.dueText ?? 'not set', 60) },
-        { title: 'Status', value: a.status.replace('_', ' ') },
+        { title: 'Owners', value: safe(ownersWords(a), 200) },
+        { title: 'Due', value: safe(dueWords(a), 80) },
+        { title: 'Status', value: statusWords(a.status) },
         { title: 'Plan', value: safe(`${a.planKey}, recommendation ${a.recommendationRef}`, 120) },
         { title: 'Last update', value: a.lastUpdate ? safe(`${formatDate(new Date(a.lastUpdate.at))}: ${a.lastUpdate.text ?? ''}`, 200) : 'none' },
       ],

@@ -75,7 +75,8 @@ export async function decideVerification(ctx: CoreContext, actorId: string, raw:
         detail: opts.meeting ? { meeting: opts.meeting } : null,
       });
       const after = (await loadView(ctx, view.id, tx))!;
-      await enqueueToPeople(tx, owners, {
+      // The decider sees the outcome on the card they answered; a second card saying the same is noise.
+      await enqueueToPeople(tx, owners.filter((id) => id !== actorId), {
         key: `notice:${key}`,
         purpose: 'notice',
         activity: messages.verificationDecided(after, { verified, deciderName: actor.displayName, comment: comment ?? null }),

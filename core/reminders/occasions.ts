@@ -4,7 +4,7 @@
  * already sent (ReminderLog) sends nothing, and a run after downtime sends only the latest one, so an
  * owner back after a fortnight gets "overdue", not the "due in 14 days" they missed.
  */
-import { addDays, addWorkingDays, daysBetween } from '../time';
+import { addDays, addWorkingDays, daysBetween, spanWords } from '../time';
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from './policy';
 
 /** due-in-N (N working days before), due-today, overdue (weekly), stale (undated, no update). */
@@ -81,13 +81,13 @@ function logKey(...parts: string[]): string {
   return parts.join(':');
 }
 
-/** How a row reads today: "due in 3 days", "due today", "overdue by 16 days", "no update for 45 days". */
+/** How a row reads today: "due in 3 days", "due today", "overdue 2 weeks", "no update for 6 weeks". */
 export function dueLabel(a: ReminderSubject, today: string): string {
-  if (!a.due) return `no update for ${daysBetween(a.lastActivity, today)} days`;
+  if (!a.due) return `no update for ${spanWords(daysBetween(a.lastActivity, today))}`;
   const d = daysBetween(today, a.due);
   if (d === 0) return 'due today';
-  if (d > 0) return d === 1 ? 'due tomorrow' : `due in ${d} days`;
-  return -d === 1 ? 'overdue by 1 day' : `overdue by ${-d} days`;
+  if (d > 0) return d === 1 ? 'due tomorrow' : `due in ${spanWords(d)}`;
+  return `overdue ${spanWords(d)}`;
 }
 
 export interface OwedWindow {

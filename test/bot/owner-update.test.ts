@@ -42,7 +42,7 @@ describe('owner updates an action from the card', () => {
     expect(res.status).toBe(200);
     const text = cardText(res);
     expect(text).toContain('Issue rape transfer guidance');
-    expect(text).toContain('Sep 15 \\\\(30 Sep 2015\\\\)');
+    expect(text).toContain('30 Sep 2015 \\\\(Sep 15\\\\)');
     expect(text).toContain('Crime data integrity');
     expect(text).toContain('test, 20 May 2015: Drafted');
     expect(res.body.value.actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'action.update', data: { actionId, version: 1 } });

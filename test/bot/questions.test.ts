@@ -42,7 +42,7 @@ describe('questions over HTTP', () => {
     ]);
   });
 
-  it('replaces the card with the next page when Next is clicked', async () => {
+  it('replaces the card with the next page when Next is clicked, which can go back', async () => {
     const first = await ask("what's red?");
     const { data } = first.actions[0];
     bot.connector.clear();
@@ -54,7 +54,7 @@ describe('questions over HTTP', () => {
     expect(rows(next)).toBe(5);
     expect(bodyText(next)).toContain('Showing 11–15 of 15');
     expect(bodyText(next)).toContain('BTP\\\\-CDI\\\\-1');
-    expect(next.actions).toBeUndefined();
+    expect(next.actions).toEqual([{ ...first.actions[0], title: 'Previous', data: { ...data, page: 0 } }]);
     expect(bot.connector.sends()).toHaveLength(0);
   });
 
@@ -74,8 +74,8 @@ describe('questions over HTTP', () => {
   it('@mentions owners Teams knows when asked to tag them, and names the rest', async () => {
     const card = await ask("what's red in BTP-CDI and tag owners");
     expect(card.msteams.entities).toEqual([{ type: 'mention', text: '<at>Alex Wilber</at>', mentioned: { id: 'user-id-0', name: 'Alex Wilber' } }]);
-    expect(bodyText(card)).toContain('Head of Contact Management: <at>Alex Wilber</at>');
-    expect(bodyText(card)).toContain('Deputy Chief Constable: Dana Offline');
+    expect(bodyText(card)).toContain('Head of Contact Management (<at>Alex Wilber</at>)');
+    expect(bodyText(card)).toContain('Deputy Chief Constable (Dana Offline)');
     const untagged = await ask("what's red in BTP-CDI");
     expect(untagged.msteams.entities).toBeUndefined();
     expect(bodyText(untagged)).not.toContain('<at>');
@@ -111,7 +111,7 @@ describe('questions over HTTP', () => {
   });
 
   it('ranks who is behind, lists plans and shows what changed', async () => {
-    expect((await ask('who is behind?')).body[0].text).toBe('Who is behind — 4 owners with red actions');
+    expect((await ask('who is behind?')).body[0].text).toBe('Who is behind — 4 owner posts with red actions');
     expect((await ask('list plans')).body[0].text).toBe('Plans — 3');
     expect((await ask('what changed this week?')).body[0].text).toBe('Changes 18 Nov 2024 – 24 Nov 2024 — 4 updates');
   });

@@ -183,3 +183,25 @@ it('lets an admin, and only an admin, set the verifier and the risk acceptor in 
     'the Deputy Chief Constable may accept risk',
   );
 });
+
+it('a verifier who also holds the owner post gets one card, the answered one, and the completer the notice', async () => {
+  const BEN: TestUser = { id: 'user-id-6', name: 'Ben Deputy', aadObjectId: '00000000-0000-0000-0000-0000000000066' };
+  await seedPerson(bot.chaser.core.db, {
+    displayName: BEN.name,
+    teamsUserId: BEN.id,
+    aadObjectId: BEN.aadObjectId,
+    posts: ['Deputy Chief Constable'],
+  });
+  await bot.post(message('hello', { serviceUrl: bot.connector.url, user: BEN }));
+  const a = await action('NCRS', '8');
+  await click(ALEX, 'action.update', { actionId: a.id, version: a.version, status: 'complete', note: 'Done' });
+  expect((await lastApproval(`verify:${a.id}`)).to).toBe(personalConversationId(BEN));
+
+  const verified = await click(BEN, 'action.verify', { actionId: a.id, version: a.version + 1, decision: 'verify' });
+  expect(cardText(verified)).toContain('verified by Ben Deputy');
+  const notices = await db().outboxMessage.findMany({
+    where: { purpose: 'notice', idempotencyKey: { contains: a.id } },
+    include: { conversation: true },
+  });
+  expect(notices.map((n) => n.conversation.conversationId)).toEqual([personalConversationId(ALEX)]);
+});

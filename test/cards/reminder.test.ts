@@ -42,7 +42,7 @@ function view(i: number, over: Partial<ActionView> = {}): ActionView {
 }
 
 describe('reminder card', () => {
-  const rows = Array.from({ length: 300 }, (_, i) => ({ action: view(i + 1), label: 'overdue by 16 days', onBehalfOf: i >= 290 ? 'Ben <at>x</at>' : null }));
+  const rows = Array.from({ length: 300 }, (_, i) => ({ action: view(i + 1), label: 'overdue 2 weeks', onBehalfOf: i >= 290 ? 'Ben <at>x</at>' : null }));
 
   it('lists 300 actions in pages of 20 far below 80 KB, with an Update button per row and Next', () => {
     const card = reminderCard({ recipientName: 'Ann', rows, page: 0, cardKey: 'reminder:ann:2026-12-30' });
@@ -53,7 +53,7 @@ describe('reminder card', () => {
     expect(text).toContain('300 actions need your attention');
     expect(text).toContain('Showing 1–20 of 300, most urgent first');
     expect(text.match(/"title":"Update"/g)).toHaveLength(REMINDER_PAGE_SIZE);
-    expect(text).toContain('Due Dec 26 (14 Dec 2026) · overdue by 16 days · overdue since 15 Dec 2026');
+    expect(text).toContain('Due 14 Dec 2026 \\\\(Dec 26\\\\) · overdue 2 weeks');
     expect(card.actions).toEqual([{ type: 'Action.Execute', title: 'Next 20', verb: 'reminder.page', data: { verb: 'reminder.page', cardKey: 'reminder:ann:2026-12-30', page: 1 } }]);
   });
 
@@ -77,7 +77,7 @@ describe('reminder card', () => {
 describe('escalation card', () => {
   it('lists escalated actions with owners, and unreachable owners with what they were owed', () => {
     const card = escalationCard({
-      rows: [{ action: view(7), label: 'overdue by 16 days' }],
+      rows: [{ action: view(7), label: 'overdue 2 weeks' }],
       unreachable: [{ name: 'Xena', knownToTeams: false, actions: Array.from({ length: 12 }, (_, i) => ({ displayRef: `Q-${i}`, label: 'due in 3 days' })) }],
       page: 0,
       cardKey: 'escalation:olivia:2026-12-30',
@@ -85,7 +85,7 @@ describe('escalation card', () => {
     expect(cardProblems(card)).toEqual([]);
     const text = JSON.stringify(card.body);
     expect(text).toContain('1 overdue action needs your attention');
-    expect(text).toContain('Owner: Head of Contact Management: Ann');
+    expect(text).toContain('Owner: Head of Contact Management \\\\(Ann\\\\)');
     expect(text).toContain('Unreachable owners — 1');
     expect(text).toContain('**Xena** — not known to Teams yet');
     expect(text).toContain('Q\\\\-9 (due in 3 days), and 2 more');

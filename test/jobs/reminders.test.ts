@@ -118,10 +118,10 @@ describe('reminder job', () => {
     const text = JSON.stringify(card.body);
     expect(text).toContain('3 actions need your attention');
     expect(text).toContain('P\\\\-A1');
-    expect(text).toContain('Due Mid Dec 26 (14 Dec 2026) · due in 20 days');
+    expect(text).toContain('Due 14 Dec 2026 \\\\(Mid Dec 26\\\\) · due in 2 weeks');
     expect(text).toContain('P\\\\-A2');
-    expect(text).toContain('Due 2026\\\\-12\\\\-03 (3 Dec 2026) · due in 9 days');
-    expect(text).toContain('Due Ongoing · no update for 31 days');
+    expect(text).toContain('Due 3 Dec 2026 · due in 9 days');
+    expect(text).toContain('Due Ongoing · no update for 4 weeks');
     expect(text).not.toContain('P\\\\-C1');
     const updates = JSON.stringify(card.body).match(/"verb":"action\.open"/g) ?? [];
     expect(updates).toHaveLength(6); // verb and data.verb for each of the three rows
@@ -228,7 +228,7 @@ describe('reminder job', () => {
     const text = JSON.stringify(cardOf(row).body);
     expect(text).toContain('Unreachable owners — 2');
     expect(text).toContain('**Ann** — known to Teams, has not installed Chaser');
-    expect(text).toContain('P\\\\-A1 (due in 20 days), P\\\\-A2 (due in 9 days)');
+    expect(text).toContain('P\\\\-A1 (due in 2 weeks), P\\\\-A2 (due in 9 days)');
     expect(text).toContain('**Xena** — not known to Teams yet');
     // Logged as delivered (to the plan owner): the next day's run does not report them again.
     expect(await t.db.prisma.outboxMessage.count()).toBe(1);

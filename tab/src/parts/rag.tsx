@@ -37,21 +37,7 @@ export function RagBadge({ rag }: { rag: Rag }) {
   );
 }
 
-const STATUS_LABEL: Record<string, string> = {
-  open: 'Open',
-  awaiting_verification: 'Awaiting verification',
-  complete: 'Complete',
-  closed: 'Closed',
-};
-export const statusLabel = (s: string) => STATUS_LABEL[s] ?? s;
-
-export function ownerNames(a: TabAction): string {
-  return (
-    a.owners
-      .map((o) => (o.holders.length ? `${o.post} (${o.holders.map((h) => h.displayName).join(', ')})` : o.post))
-      .join('; ') || 'No owner'
-  );
-}
+export { ownersWords as ownerNames, statusWords as statusLabel } from '../../../cards/voice';
 
 export function dueLabel(a: TabAction): string {
   if (!a.dueText && !a.due) return 'No date';

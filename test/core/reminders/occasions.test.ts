@@ -60,9 +60,9 @@ describe('owed reminder occasion', () => {
     expect(dueLabel(dated, '2026-12-11')).toBe('due in 3 days');
     expect(dueLabel(dated, '2026-12-13')).toBe('due tomorrow');
     expect(dueLabel(dated, '2026-12-14')).toBe('due today');
-    expect(dueLabel(dated, '2026-12-15')).toBe('overdue by 1 day');
-    expect(dueLabel(dated, '2026-12-30')).toBe('overdue by 16 days');
-    expect(dueLabel({ due: null, lastActivity: '2026-10-01' }, '2026-11-15')).toBe('no update for 45 days');
+    expect(dueLabel(dated, '2026-12-15')).toBe('overdue 1 day');
+    expect(dueLabel(dated, '2026-12-30')).toBe('overdue 2 weeks');
+    expect(dueLabel({ due: null, lastActivity: '2026-10-01' }, '2026-11-15')).toBe('no update for 6 weeks');
   });
 });
 

@@ -39,8 +39,8 @@ it('labels each row as it stands today, in plan order, naming the away owner a d
   const page = await reminderCardRows(ctx, card.idempotencyKey, dan.id);
   expect(page).toMatchObject({ purpose: 'reminder', recipientName: 'Dan' });
   expect(page!.rows.map((r) => [r.action.displayRef, r.label, r.onBehalfOf])).toEqual([
-    ['PG-1', 'overdue by 14 days', null],
-    ['PG-2', 'no update for 54 days', 'Ann'],
+    ['PG-1', 'overdue 2 weeks', null],
+    ['PG-2', 'no update for 7 weeks', 'Ann'],
   ]);
   // Only the card's recipient may page it; an unknown card has no page.
   expect(await reminderCardRows(ctx, card.idempotencyKey, ann.id)).toBeNull();
