@@ -2,7 +2,7 @@
 import type { ActionView } from '../../core/actions/view';
 import { escalationCard } from '../../cards/escalation';
 import { REMINDER_PAGE_SIZE, reminderCard } from '../../cards/reminder';
-import { cardProblems } from '../helpers/adaptive-card';
+import { cardProblems, schemaProblems } from '../helpers/adaptive-card';
 
 function view(i: number, over: Partial<ActionView> = {}): ActionView {
   return {
@@ -49,6 +49,7 @@ describe('reminder card', () => {
     const bytes = Buffer.byteLength(JSON.stringify(card));
     expect(bytes).toBeLessThan(40_000);
     expect(cardProblems(card)).toEqual([]);
+    expect(schemaProblems(card)).toEqual([]);
     const text = JSON.stringify(card);
     expect(text).toContain('300 actions need your attention');
     expect(text).toContain('Showing 1–20 of 300, most urgent first');
@@ -83,6 +84,7 @@ describe('escalation card', () => {
       cardKey: 'escalation:olivia:2026-12-30',
     });
     expect(cardProblems(card)).toEqual([]);
+    expect(schemaProblems(card)).toEqual([]);
     const text = JSON.stringify(card.body);
     expect(text).toContain('1 overdue action needs your attention');
     expect(text).toContain('Owner: Head of Contact Management \\\\(Ann\\\\)');
