@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { DIGEST_SECTIONS, type DigestData, type DigestRow, type DigestSection, type DigestSectionKey } from '../core/digest/compute';
-import { RAGS } from '../core/domain';
-import { adaptiveCard, cardAttachment, executeAction, heading, RAG_COLOR, RAG_LABEL, textBlock, type AdaptiveCard, type CardElement } from './card';
+import { RAGS, type Rag } from '../core/domain';
+import { adaptiveCard, cardAttachment, executeAction, heading, RAG_LABEL, textBlock, type AdaptiveCard, type CardElement } from './card';
 import { pngDataUri, ragChartPng } from './chart-png';
 import { safe } from './text';
 
@@ -53,14 +53,33 @@ export function digestCard(d: DigestData, opts: DigestCardOptions = {}): Adaptiv
   return withChart(adaptiveCard(body), d, chartAt);
 }
 
+/**
+ * The counts as tiles: the label and number in the theme's text colour on the RAG's container style, which
+ * Teams keeps readable in light, dark and high contrast (amber or green text on white is not).
+ */
+const TILE_STYLE: Record<Rag, string> = {
+  RED: 'attention',
+  AMBER: 'warning',
+  GREEN: 'good',
+  COMPLETE: 'accent',
+  RISK_ACCEPTED: 'emphasis',
+  SUPERSEDED: 'emphasis',
+};
+
 function headline(d: DigestData): CardElement {
+  // Closures have a tile only when there are some, so the usual four fit a narrow window.
+  const shown = RAGS.filter((rag) => ['RED', 'AMBER', 'GREEN', 'COMPLETE'].includes(rag) || d.counts[rag] || d.deltas?.[rag]);
   return {
     type: 'ColumnSet',
     spacing: 'Medium',
-    columns: RAGS.map((rag) => ({
+    columns: shown.map((rag) => ({
       type: 'Column',
       width: 'stretch',
-      items: [textBlock(`${RAG_LABEL[rag]} ${d.counts[rag]}${delta(d.deltas?.[rag])}`, { color: RAG_COLOR[rag], weight: 'Bolder' })],
+      style: TILE_STYLE[rag],
+      items: [
+        textBlock(RAG_LABEL[rag], { size: 'Small', weight: 'Bolder' }),
+        textBlock(`${d.counts[rag]}${delta(d.deltas?.[rag])}`, { size: 'Large', weight: 'Bolder', spacing: 'None' }),
+      ],
     })),
   };
 }

@@ -79,7 +79,7 @@ describe('digest sweep', () => {
     const text = cardText((await outbox())[1]);
     expect(text).toContain('Late: this digest was due Mon 08:00');
     expect(text).toContain('As of Mon 15 Jun 2015 08:00');
-    expect(text).toContain('Red 1 (±0)');
+    expect(text).toMatch(/"text":"Red",[^}]*\},\{"type":"TextBlock","text":"1 \(±0\)"/);
   });
 
   it('after a long outage posts only the most recent missed slot', async () => {

@@ -127,9 +127,18 @@ describe('digest as of its slot', () => {
     const card = digestCard(d);
     expect(cardProblems(card)).toEqual([]);
     const json = JSON.stringify(card);
-    for (const text of ['Red 3 (+2)', 'Amber 1 (±0)', 'Green 3 (-1)', 'Complete 2 (+1)', 'Newly Red since 1 Jun 2015', 'Pending extension requests', 'Owners Chaser cannot reach']) {
+    for (const text of ['Newly Red since 1 Jun 2015', 'Pending extension requests', 'Owners Chaser cannot reach']) {
       expect(json).toContain(text);
     }
+    // Each count a tile: its label and number in the theme's text colour on the RAG's container style.
+    const tiles = card.body.find((e) => e.type === 'ColumnSet')!.columns as { style: string; items: { text: string; color?: string }[] }[];
+    expect(tiles.map((c) => [c.style, ...c.items.map((i) => i.text)])).toEqual([
+      ['attention', 'Red', '3 (+2)'],
+      ['warning', 'Amber', '1 (±0)'],
+      ['good', 'Green', '3 (-1)'],
+      ['accent', 'Complete', '2 (+1)'],
+    ]);
+    expect(tiles.flatMap((c) => c.items.map((i) => i.color)).filter(Boolean)).toEqual([]);
     expect(card.body.find((e) => e.type === 'Image')).toMatchObject({ url: expect.stringMatching(/^data:image\/png;base64,/) });
     expect(json).not.toContain('Show all');
     expect(digestText(d)).toContain('Red 3 (+2) · Amber 1 (±0) · Green 3 (-1) · Complete 2 (+1)');
