@@ -9,6 +9,7 @@ import { DIGEST_SECTIONS, type DigestData, type DigestRow, type DigestSection, t
 import { RAGS, type Rag } from '../core/domain';
 import { adaptiveCard, cardAttachment, executeAction, heading, RAG_LABEL, textBlock, type AdaptiveCard, type CardElement } from './card';
 import { pngDataUri, ragChartPng } from './chart-png';
+import { ragTrend } from './charts';
 import { safe } from './text';
 
 export const DIGEST_PREVIEW_ROWS = 5;
@@ -123,16 +124,21 @@ function rowElement(r: DigestRow): CardElement {
   };
 }
 
-/** Adds the chart after the headline if the card stays under the size limit; the card reads well without it. */
+/**
+ * Adds the trend after the headline: Teams' stacked bars, the drawn image for clients without charts, both
+ * only while the card stays under the size limit; the card reads well without them.
+ */
 function withChart(card: AdaptiveCard, d: DigestData, at: number): AdaptiveCard {
   if (d.history.length < 2) return card;
-  const image: CardElement = {
-    type: 'Image',
-    url: pngDataUri(ragChartPng(d.history)),
-    altText: `RAG proportions over the last ${d.history.length} digests`,
-    spacing: 'Small',
-  };
-  const charted = { ...card, body: [...card.body.slice(0, at), image, ...card.body.slice(at)] };
+  const title = `RAG over the last ${d.history.length} digests`;
+  const image: CardElement = { type: 'Image', url: pngDataUri(ragChartPng(d.history)), altText: title, spacing: 'Small' };
+  const last = d.history.length - 1;
+  const bars = d.history.map((counts, i) => ({
+    label: i === last ? 'This digest' : `${last - i} ${last - i === 1 ? 'digest' : 'digests'} ago`,
+    counts,
+  }));
+  const chart = ragTrend(bars, title, image);
+  const charted = { ...card, body: [...card.body.slice(0, at), chart, ...card.body.slice(at)] };
   return cardBytes(charted) <= DIGEST_MAX_BYTES ? charted : card;
 }
 

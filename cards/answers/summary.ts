@@ -2,6 +2,7 @@
 import type { SummaryResult } from '../../core/query/summary';
 import { RAGS } from '../../core/domain';
 import { actionRow } from '../action-list';
+import { ragDonut } from '../charts';
 import { adaptiveCard, heading, RAG_LABEL, textBlock, type AdaptiveCard, type CardElement } from '../card';
 import { safe } from '../text';
 import { scopeWords } from './describe';
@@ -28,7 +29,7 @@ export function summaryCard(s: SummaryResult): AdaptiveCard {
   const body: CardElement[] = [heading(`Summary ${safe(where, 120)} — ${s.total} ${s.total === 1 ? 'action' : 'actions'}`)];
   if (s.total === 0) return adaptiveCard([...body, textBlock('No actions here yet.', { isSubtle: true })]);
   body.push(
-    proportionBar(s.byRag),
+    ragDonut(s.byRag, `Actions by status ${where}`, proportionBar(s.byRag)),
     { type: 'FactSet', facts: RAGS.map((r) => ({ title: RAG_LABEL[r], value: String(s.byRag[r]) })) },
     textBlock(
       `${s.percentComplete}% closed · ${s.byStatus.open} open · ${s.byStatus.awaiting_verification} awaiting verification · ${s.byStatus.complete} closed · ${s.overdue} overdue`,

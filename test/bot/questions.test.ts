@@ -91,10 +91,17 @@ describe('questions over HTTP', () => {
     expect((await ask('my red actions')).body[0].text).toBe('Red — 1 action for you');
   });
 
-  it('summarises a plan with counts by RAG and a bar of proportions', async () => {
+  it('summarises a plan with counts by RAG in a donut, a bar of proportions where charts do not show', async () => {
     const card = await ask('how are we doing on BTP-CDI?');
     expect(card.body[0].text).toBe('Summary in BTP\\-CDI — 7 actions');
-    expect(card.body[1].columns.map((c: any) => [c.width, c.style])).toEqual([
+    expect(card.body[1]).toMatchObject({ type: 'Chart.Donut', value: '7' });
+    expect(card.body[1].data.map((p: any) => [p.legend, p.value])).toEqual([
+      ['Red', 2],
+      ['Amber', 2],
+      ['Green', 1],
+      ['Complete', 2],
+    ]);
+    expect(card.body[1].fallback.columns.map((c: any) => [c.width, c.style])).toEqual([
       [2, 'attention'],
       [2, 'warning'],
       [1, 'good'],

@@ -8,7 +8,7 @@ import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
 export function cardProblems(card: object): string[] {
   const ctx = new AC.SerializationContext(AC.Versions.v1_5);
   const parsed = new AC.AdaptiveCard();
-  parsed.parse(card, ctx);
+  parsed.parse(asPlain15(card), ctx);
   const problems = Array.from({ length: ctx.eventCount }, (_, i) => ctx.getEventAt(i).message);
   return [...problems, ...parsed.validateProperties().validationEvents.map((e) => e.message)];
 }
@@ -20,7 +20,7 @@ export function cardProblems(card: object): string[] {
 export function schemaProblems(card: object): string[] {
   validate ??= compileSchema();
   // Teams' own root property (full width, mentions), which the host-neutral schema does not list.
-  const { msteams: _teams, ...neutral } = card as Record<string, unknown>;
+  const { msteams: _teams, ...neutral } = asPlain15(card) as Record<string, unknown>;
   return validate(neutral) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
 }
 
@@ -33,4 +33,22 @@ function compileSchema(): ValidateFunction {
   const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
   ajv.addMetaSchema(draft06);
   return ajv.compile({ ...schema, $id: id });
+}
+
+/**
+ * The card as a 1.5 client without Teams' chart elements renders it: each chart replaced by its fallback.
+ * A chart without a fallback throws: such a client would show nothing in its place.
+ */
+export function asPlain15(card: object): object {
+  const swap = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(swap).filter((n) => n !== 'drop');
+    if (!node || typeof node !== 'object') return node;
+    const o = node as Record<string, unknown>;
+    if (typeof o.type === 'string' && o.type.startsWith('Chart.')) {
+      if (!o.fallback) throw new Error(`${o.type} has no fallback`);
+      return swap(o.fallback);
+    }
+    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, swap(v)]));
+  };
+  return swap(card) as object;
 }

@@ -1,9 +1,9 @@
 /** The digest against a seeded history: sections, deltas, "what was true then", and the card it renders. */
-import * as AC from 'adaptivecards';
 import { computeDigest, type DigestData } from '../../../core/digest/compute';
 import type { CoreContext } from '../../../core/context';
 import { DEFAULT_RAG_WINDOWS } from '../../../core/rag';
 import { cardBytes, DIGEST_MAX_BYTES, digestCard, digestText } from '../../../cards/digest';
+import { cardProblems, schemaProblems } from '../../helpers/adaptive-card';
 import { createTestDb, type TestDatabase } from '../../helpers/db';
 import { seedPerson, seedPlan, type ActionSpec } from '../../helpers/fixtures';
 import { testClock } from '../../helpers/clock';
@@ -15,15 +15,6 @@ const id: Record<string, string> = {};
 // Monday 8 June 2015, 08:00 in London (BST).
 const SLOT = new Date('2015-06-08T07:00:00Z');
 const PREVIOUS = new Date('2015-06-01T07:00:00Z');
-
-/** Parses as Teams would (Adaptive Cards 1.5); returns every parse and validation message. */
-export function cardProblems(card: object): string[] {
-  const ctx15 = new AC.SerializationContext(AC.Versions.v1_5);
-  const parsed = new AC.AdaptiveCard();
-  parsed.parse(card, ctx15);
-  const problems = Array.from({ length: ctx15.eventCount }, (_, i) => ctx15.getEventAt(i).message);
-  return [...problems, ...parsed.validateProperties().validationEvents.map((e) => e.message)];
-}
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -126,6 +117,7 @@ describe('digest as of its slot', () => {
   it('renders a 1.5 card with headline deltas, every section and the chart', () => {
     const card = digestCard(d);
     expect(cardProblems(card)).toEqual([]);
+    expect(schemaProblems(card)).toEqual([]);
     const json = JSON.stringify(card);
     for (const text of ['Newly Red since 1 Jun 2015', 'Pending extension requests', 'Owners Chaser cannot reach']) {
       expect(json).toContain(text);
@@ -139,7 +131,21 @@ describe('digest as of its slot', () => {
       ['accent', 'Complete', '2 (+1)'],
     ]);
     expect(tiles.flatMap((c) => c.items.map((i) => i.color)).filter(Boolean)).toEqual([]);
-    expect(card.body.find((e) => e.type === 'Image')).toMatchObject({ url: expect.stringMatching(/^data:image\/png;base64,/) });
+    // Teams' stacked bars, one per digest, with the drawn chart for clients without charts.
+    const trend = card.body.find((e) => e.type === 'Chart.HorizontalBar.Stacked')!;
+    expect(trend.data).toEqual([
+      { title: '1 digest ago', data: expect.any(Array) },
+      {
+        title: 'This digest',
+        data: [
+          { legend: 'Red', value: 3, color: 'attention' },
+          { legend: 'Amber', value: 1, color: 'warning' },
+          { legend: 'Green', value: 3, color: 'good' },
+          { legend: 'Complete', value: 2, color: 'categoricalBlue' },
+        ],
+      },
+    ]);
+    expect(trend.fallback).toMatchObject({ type: 'Image', url: expect.stringMatching(/^data:image\/png;base64,/) });
     expect(json).not.toContain('Show all');
     expect(digestText(d)).toContain('Red 3 (+2) · Amber 1 (±0) · Green 3 (-1) · Complete 2 (+1)');
   });
@@ -156,7 +162,7 @@ describe('the first digest', () => {
     expect(d.deltas).toBeNull();
     expect(d.previousAt).toBeNull();
     expect(section(d, 'newlyRed')!.title).toBe('Red');
-    expect(digestCard(d).body.some((e) => e.type === 'Image')).toBe(false);
+    expect(digestCard(d).body.some((e) => e.type === 'Chart.HorizontalBar.Stacked')).toBe(false);
     expect(JSON.stringify(digestCard(d))).not.toContain('(+');
   });
 });
@@ -176,7 +182,7 @@ describe('a board with 500 actions', () => {
     const card = digestCard(d);
     expect(cardProblems(card)).toEqual([]);
     expect(cardBytes(card)).toBeLessThan(DIGEST_MAX_BYTES);
-    expect(card.body.some((e) => e.type === 'Image')).toBe(true);
+    expect(card.body.find((e) => e.type === 'Chart.HorizontalBar.Stacked')?.fallback).toMatchObject({ type: 'Image' });
     const overdue = section(d, 'overdue')!;
     expect(overdue.rows.length).toBeGreaterThan(300);
     expect(JSON.stringify(card)).toContain(`Show all ${overdue.rows.length}`);
