@@ -10,7 +10,7 @@
  * Skipped, with a message, only when /usr/bin/chromium is missing (apt-get install -y chromium).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,8 @@ import { DEMO_PLAN_KEY } from '../../prisma/seed/load-demo';
 import { testClock } from '../helpers/clock';
 
 const CHROMIUM = '/usr/bin/chromium';
+/** Screenshots of each answer card at a narrow width, for a reviewer to look at (gitignored). */
+const SHOTS = join(__dirname, '..', '..', 'test-results', 'cards');
 const PLAYGROUND = join(__dirname, '..', '..', 'node_modules', '.bin', 'agentsplayground');
 /** After the demo plan's last recorded update, so cards read as the plan's state at that time. */
 const NOW = '2015-12-01T09:00:00Z';
@@ -226,6 +228,40 @@ suite('Agents Playground: questions, the owner loop and board digests in a real 
     expect(text).toMatch(new RegExp(`updated by Alex Wilber at 09:30 on 1 Dec 2015 \\([\\w/]+\\) — now ${RAG_LABEL[view.effectiveRag]}`));
   });
 
+  it('fits every answer card into a narrow Teams window, with nothing clipped or wider than the card', async () => {
+    await page.setViewportSize({ width: 720, height: 1400 });
+    const questions: [string, string][] = [
+      ['help', 'What you can ask'],
+      ["what's red?", 'Red —'],
+      ['summary', 'Summary'],
+      ['status of BTP-CDI-7', 'BTP-CDI-7'],
+      ['history of BTP-CDI-7', 'History —'],
+      ['who is behind?', 'Who is behind'],
+      ['plans', 'Plans'],
+      ['my actions', 'Your open actions'],
+    ];
+    mkdirSync(SHOTS, { recursive: true });
+    const overflowing: string[] = [];
+    for (const [question, heading] of questions) {
+      const before = await cards(heading).count();
+      await say(question);
+      const card = cards(heading).nth(before);
+      await card.waitFor({ timeout: 30000 });
+      await card.scrollIntoViewIfNeeded();
+      await card.screenshot({ path: join(SHOTS, `${question.replace(/\W+/g, '-').replace(/-$/, '')}.png`) });
+      const wide = await card.evaluate((root) => {
+        const edge = root.getBoundingClientRect().right + 1;
+        return Array.from(root.querySelectorAll<HTMLElement>('*'))
+          .filter((el) => el.getBoundingClientRect().right > edge || el.scrollWidth > el.clientWidth + 1)
+          .filter((el) => el.innerText?.trim())
+          .map((el) => el.innerText.trim().slice(0, 60));
+      });
+      overflowing.push(...wide.map((w) => `${question}: ${w}`));
+    }
+    expect(overflowing).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 1800 });
+  });
+
   it('links the General channel to board ICB and posts its digest there on "digest now"', async () => {
     const prisma = chaser!.core.db.prisma;
     await openChat('General');
@@ -247,6 +283,6 @@ suite('Agents Playground: questions, the owner loop and board digests in a real 
     expect(board.conversation!.conversationId).not.toContain(';messageid=');
     const { counts } = await computeDigest(chaser!.core, board.id, chaser!.core.now());
     const text = await digest.innerText();
-    for (const rag of ['RED', 'AMBER', 'GREEN', 'COMPLETE'] as const) expect(text).toContain(`${RAG_LABEL[rag]} ${counts[rag]}`);
+    for (const rag of ['RED', 'AMBER', 'GREEN', 'COMPLETE'] as const) expect(text).toMatch(new RegExp(`${RAG_LABEL[rag]}\\s+${counts[rag]}\\b`));
   });
 });
