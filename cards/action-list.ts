@@ -49,14 +49,22 @@ function ownerText(a: ActionView, mentions?: Mentions): string {
   return ownersWords(a, (h) => mentions.of(h), (post) => safe(post, 80));
 }
 
-/** Ref, shortened text and effective RAG on one line: how every action row starts. */
+/**
+ * How every action row starts: ref and effective RAG on one line, the shortened text below at the card's
+ * left edge (beside refs of different lengths it would start at a different place on every row).
+ */
 export function actionHeading(a: Pick<ActionView, 'displayRef' | 'text' | 'effectiveRag'>): CardElement {
   return {
-    type: 'ColumnSet',
-    columns: [
-      { type: 'Column', width: 'auto', items: [textBlock(`**${safe(a.displayRef, 40)}**`)] },
-      { type: 'Column', width: 'stretch', items: [textBlock(safe(a.text, 140))] },
-      { type: 'Column', width: 'auto', items: [textBlock(RAG_LABEL[a.effectiveRag], { color: RAG_COLOR[a.effectiveRag], weight: 'Bolder' })] },
+    type: 'Container',
+    items: [
+      {
+        type: 'ColumnSet',
+        columns: [
+          { type: 'Column', width: 'stretch', items: [textBlock(`**${safe(a.displayRef, 40)}**`)] },
+          { type: 'Column', width: 'auto', items: [textBlock(RAG_LABEL[a.effectiveRag], { color: RAG_COLOR[a.effectiveRag], weight: 'Bolder' })] },
+        ],
+      },
+      textBlock(safe(a.text, 140), { spacing: 'None' }),
     ],
   };
 }
