@@ -5,21 +5,29 @@
  * glue page-title debris onto it ("lmpi Ref").
  */
 export type Field =
-  | 'ref' | 'recommendation' | 'action' | 'owner' | 'due' | 'comment'
-  | 'updatedOn' | 'complete' | 'rag' | 'priority' | 'agreed';
+  | 'ref' | 'recommendation' | 'action' | 'owner' | 'due' | 'revisedDue' | 'completedOn' | 'comment'
+  | 'updatedOn' | 'complete' | 'rag' | 'priority' | 'agreed' | 'other';
 
 const SYNONYMS: Record<Field, string[]> = {
   ref: ['ref', 'ref no', 'reference', 'rec no', 'rec', 'no', 'number', 'recommendation no', 'recommendation number', 'item'],
   recommendation: ['recommendation', 'recommendations', 'area for improvement', 'areas for improvement', 'audit commission issue', 'issue', 'key points', 'key point', 'finding', 'findings'],
   action: ['action', 'actions', 'action required', 'actions to be taken', 'proposed action', 'agreed action'],
-  owner: ['action owner', 'owner', 'responsibility', 'responsible', 'lead', 'responsible officer', 'lead officer'],
-  due: ['due date', 'due', 'target date', 'target/completion date', 'completion date', 'target', 'results/timescale', 'timescale', 'timescales', 'date', 'deadline'],
+  owner: ['action owner', 'owner', 'responsibility', 'responsible', 'lead', 'responsible officer', 'lead officer', 'responsible manager', 'accountable officer'],
+  due: [
+    'due date', 'due', 'target date', 'target/completion date', 'completion date', 'target', 'results/timescale', 'timescale',
+    'timescales', 'date', 'deadline', 'by when', 'when', 'original target date', 'original due date', 'agreed date',
+    'agreed implementation date', 'implementation date', 'target completion date', 'target implementation date',
+  ],
+  revisedDue: ['revised target date', 'revised date', 'revised due date', 'revised deadline', 'new target date', 'revised completion date', 'revised implementation date'],
+  completedOn: ['date completed', 'date implemented', 'actual completion date', 'completed on', 'date closed', 'date of completion'],
   comment: ['comment', 'comments', 'initial response', 'latest update', 'results', 'progress', 'update', 'response', 'management response'],
   updatedOn: ['date of update', 'update date', 'last updated', 'date updated'],
   complete: ['complete yes/no', 'complete', 'completed', 'complete y/n'],
-  rag: ['rag status', 'rag', 'status'],
+  rag: ['rag status', 'rag', 'status', 'brag', 'brag status', 'rag rating', 'current status', 'implementation status', 'progress status'],
   priority: ['priority'],
   agreed: ['agreed', 'agreed yes/no', 'accepted'],
+  // Columns to leave alone, named here so that a word inside them ("Lead agency") does not make them an owner.
+  other: ['lead agency', 'agency', 'organisation', 'partner', 'partners', 'recommendation type', 'type', 'category', 'directorate'],
 };
 
 /** Every header label with its field, longest first so "action owner" wins over "action". */
@@ -29,7 +37,7 @@ const LABELS = (Object.entries(SYNONYMS) as [Field, string[]][])
 
 const FIELD_OF_LABEL = new Map(LABELS.map((l) => [l.label, l.field]));
 
-export const normalise = (cell: string): string => cell.toLowerCase().replace(/[^a-z0-9/]+/g, ' ').replace(/\s*\/\s*/g, '/').trim();
+export const normalise = (cell: string): string => cell.toLowerCase().replace(/[^\p{L}\p{N}/]+/gu, ' ').replace(/\s*\/\s*/g, '/').trim();
 
 /** Headings are short; checking only short cells keeps long comment cells from costing anything. */
 const exact = (cell: string): Field | undefined => {
@@ -84,8 +92,9 @@ export function readHeader(rows: string[][], i: number): Header | undefined {
   const taken = new Set<Field>();
   labels.forEach((label, c) => {
     const field = exact(label) ?? within(label)?.field;
-    // Several comment columns make one log; any other field counts once, at its first column.
-    if (field && (field === 'comment' || !taken.has(field))) columns.set(c, { field, label: label.trim() });
+    // Several comment columns make one log, columns to leave alone can be many; any other field counts
+    // once, at its first column.
+    if (field && (field === 'comment' || field === 'other' || !taken.has(field))) columns.set(c, { field, label: label.trim() });
     if (field) taken.add(field);
   });
   const height = used.size ? 2 : 1;

@@ -34,7 +34,7 @@ export function parseOwners(cell: string): ParsedOwner[] {
   return cell
     .split(/\s+\/\s+|\s*[;\n]\s*/)
     .flatMap(splitOnRanks)
-    .filter((p) => /[a-z]/i.test(p))
+    .filter((p) => /\p{L}/u.test(p))
     .map(withRole);
 }
 

@@ -9,7 +9,7 @@ import { ownersFromActionText, parseOwners } from './owners';
 import { extensionOf, readTables, readTextTables } from './read-table';
 import { parseStatus } from './status';
 import { linkedRefs, splitLocator, structure, valueOf, valuesOf, type RawPlan, type RawRecommendation } from './structure';
-import type { ImportProblem, ParsedAction, ParsedPlan, ParsedRecommendation, Table } from './types';
+import type { ImportProblem, ParsedAction, ParsedDue, ParsedPlan, ParsedRecommendation, Table } from './types';
 import { parseUpdateLog } from './update-log';
 
 const ISSUER = /\b(HMICFRS|HMICS|HMIC|Audit Commission|Internal Audit|Ofsted|CQC|IOPC)\b/;
@@ -25,6 +25,30 @@ function readPreamble(preamble: string[][]): Pick<ParsedPlan, 'title' | 'issuer'
     planOwner: cells.map((c) => /\bplan owner\s*:\s*(.+)$/i.exec(c)?.[1].trim()).find(Boolean),
     reportDate: reportIssued ? parseDue(reportIssued[1]).due.date ?? undefined : undefined,
   };
+}
+
+/**
+ * The due date as the plan now gives it. A revised date (its own column, or "March 2025 (revised from Dec
+ * 2024)") is the due date, and the date it replaced is kept as the one first promised.
+ */
+function readDue(cell: string, revisedCell: string, reportDate: Date | undefined): { due: ParsedDue; originalDue?: ParsedDue; warning?: string } {
+  const inline = /^(.*?\S)\s*\((?:revised|moved|changed) from\s+(.+?)\)\s*$/i.exec(cell);
+  const [now, first] = revisedCell.trim() ? [revisedCell, cell] : inline ? [inline[1], inline[2]] : [cell, ''];
+  const read = parseDue(now, reportDate);
+  if (!first.trim() || read.due.precision === 'none') return first.trim() ? { ...parseDue(first, reportDate) } : read;
+  return { ...read, originalDue: parseDue(first, reportDate).due };
+}
+
+const PRIORITY: [RegExp, NonNullable<ParsedAction['priority']>][] = [
+  [/^(?:p?1|high|h|must(?: do)?|essential|cause of concern|key|fundamental|priority 1|critical|red)\b/i, 'high'],
+  [/^(?:p?2|medium|med|m|should(?: do)?|significant|important|priority 2|amber)\b/i, 'medium'],
+  [/^(?:p?3|low|l|could(?: do)?|merits attention|housekeeping|minor|priority 3|green)\b/i, 'low'],
+];
+
+/** High / Medium / Low as plans write them: 1/2/3, P1, "Must do / Should do", "Cause of concern". */
+export function parsePriority(cell: string | undefined): ParsedAction['priority'] | undefined {
+  const text = (cell ?? '').trim();
+  return PRIORITY.find(([re]) => re.test(text))?.[1];
 }
 
 const AGREED: Record<string, boolean> = { y: true, yes: true, agreed: true, accepted: true, n: false, no: false, rejected: false };
@@ -45,25 +69,41 @@ function interpret(raws: RawRecommendation[], file: string, reportDate: Date | u
     return unique;
   };
 
+  const oneActionEach = raws.every((r) => r.actions.length <= 1);
   const recs = raws.map((raw, index): ParsedRecommendation => {
     const { text, sourceLocator } = splitLocator(raw.text.trim());
     const actions = raw.actions.map((a, k): ParsedAction => {
-      const written = a.writtenRef ?? (raw.boardStyle ? raw.ref : undefined) ?? (raw.ref ? `${raw.ref}.${k + 1}` : String(lastNumber + 1));
+      // Where no recommendation has more than one action, an action keeps the plan's number ("3", not
+      // "3.1"): refs are what people quote.
+      const numbered = raw.ref && (oneActionEach ? raw.ref : `${raw.ref}.${k + 1}`);
+      const written = a.writtenRef ?? (raw.boardStyle ? raw.ref : undefined) ?? numbered ?? String(lastNumber + 1);
       if (/^\d+$/.test(written)) lastNumber = Number(written);
       const ref = uniqueRef(written, raw.section, a.row);
       finalRefOf.set(written, ref);
       const ownerCell = valueOf(a.cells, 'owner');
       const fromText = ownerCell ? { text: a.text, owners: parseOwners(ownerCell) } : ownersFromActionText(a.text);
-      const { due, warning } = parseDue(valueOf(a.cells, 'due'), reportDate);
+      const dueCell = valueOf(a.cells, 'due');
+      const { due, originalDue, warning } = readDue(dueCell, valueOf(a.cells, 'revisedDue'), reportDate);
       if (warning) problems.push({ file, row: a.row, column: 'Due Date', message: warning, severity: 'warning' });
       const updatedOn = valueOf(a.cells, 'updatedOn');
       const comments = valuesOf(a.cells, 'comment');
+      const status = parseStatus({
+        complete: valueOf(a.cells, 'complete'),
+        rag: valueOf(a.cells, 'rag'),
+        updatedOn,
+        completedOn: valueOf(a.cells, 'completedOn'),
+        due: dueCell,
+        latestComment: comments[comments.length - 1],
+      });
+      const priority = parsePriority(raw.priority);
       return {
         ref,
         text: raw.boardStyle ? text : fromText.text,
         owners: fromText.owners,
         due,
-        ...parseStatus({ complete: valueOf(a.cells, 'complete'), rag: valueOf(a.cells, 'rag'), updatedOn, latestComment: comments[comments.length - 1] }),
+        ...(originalDue && { originalDue }),
+        ...(priority && { priority }),
+        ...status,
         updates: parseUpdateLog(comments, parseDay(updatedOn.replace(/\(closed\)/i, ''))),
         links: linkedRefs(a.text),
         row: a.row,
@@ -128,6 +168,10 @@ export function parseTables(tables: Table[], fileName: string, opts: ParseOption
     const meta = readPreamble(raws.flatMap((r) => r.preamble));
     const reportDate = opts.reportDate ?? meta.reportDate;
     const recommendations = interpret(raws.flatMap((r) => r.recommendations), fileName, reportDate, problems);
+    if (raws.some((r) => r.headerFound) && !recommendations.some((r) => r.actions.length)) {
+      const rows = tables.reduce((n, t) => n + t.rows.filter((row) => row.some((c) => c.trim())).length, 0);
+      problems.push({ file: fileName, message: `the plan table has no actions: ${rows} non-empty rows read, none below the header names an action`, severity: 'error' });
+    }
     checkOwners(recommendations, fileName, problems);
     return { ...meta, ...(reportDate && { reportDate }), recommendations, problems };
   } catch (err) {

@@ -116,12 +116,31 @@ export function extensionOf(fileName: string): string {
   return (/\.([a-z0-9]+)$/i.exec(fileName)?.[1] ?? '').toLowerCase();
 }
 
-/** Formats that are read as they are, without unzipping: CSV, tab-separated text, Markdown. */
+/**
+ * The separator of a delimited export: the one found most often outside quotes in its first lines
+ * (Excel writes ";" where the decimal separator is a comma).
+ */
+export function sniffDelimiter(text: string): string {
+  const head = text.slice(0, 20_000);
+  const counts = new Map([[',', 0], [';', 0], ['\t', 0]]);
+  let quoted = false;
+  for (const c of head) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+  }
+  const [best, seen] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return seen > 0 ? best : ',';
+}
+
+/** Formats that are read as they are, without unzipping: CSV in any dialect, tab-separated text, Markdown. */
 export function readTextTables(buffer: Buffer, fileName: string): Table[] | undefined {
   const ext = extensionOf(fileName);
   if (ext === 'xlsx' || ext === 'docx') return undefined;
   const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
-  return ext === 'csv' ? readDelimited(text, ',') : readText(text);
+  if (ext === 'csv') return readDelimited(text, sniffDelimiter(text));
+  // A paste from Excel quotes cells that hold line breaks: read it as a delimited file so each stays one cell.
+  if (text.includes('\t') && /\t"[^"]*\n/.test(text)) return readDelimited(text, '\t');
+  return readText(text);
 }
 
 /** Tables of a plan file, by its extension; unknown extensions are read as text. */

@@ -51,7 +51,8 @@ export function valuesOf(cells: Cells, field: Field): string[] {
 export const valueOf = (cells: Cells, field: Field): string => valuesOf(cells, field)[0] ?? '';
 
 const REC_FIELDS: Field[] = ['ref', 'recommendation', 'priority', 'agreed'];
-const hasWords = (s: string): boolean => /[a-z]{2}/i.test(s);
+/** Text in any script, or a number: "x", "42" and Cyrillic or Chinese actions are actions too. */
+const hasWords = (s: string): boolean => /[\p{L}\p{N}]/u.test(s);
 const REF = /^(?:[a-z]{1,4}\.?\s?)?(\d+(?:\.\d+)*[a-z]?)\.?$/i;
 const DOC_HEADING = /^recommendation\s+(\d+(?:\.\d+)*)\s*[:.–-]\s*(.*)$/is;
 /** Page furniture: "Improvement Plan Owner: …" lines and capitalised plan titles repeated on every page. */
@@ -95,6 +96,8 @@ interface Layout {
   slots: ({ field: Field; ofRec: boolean; key: string; withoutEcho: (cell: string) => string } | undefined)[];
   hasActionColumn: boolean;
   hasMarkerColumn: boolean;
+  /** Actions with refs and no recommendation column: each row is one action under its own number. */
+  actionsOnly: boolean;
 }
 
 function layoutOf(columns: Map<number, Column>): Layout {
@@ -104,7 +107,13 @@ function layoutOf(columns: Map<number, Column>): Layout {
     slots[c] = { field: col.field, ofRec, key: `${col.field}|${col.label}`, withoutEcho: echoRemover(col.label) };
   }
   const fields = [...columns.values()].map((c) => c.field);
-  return { columns, slots, hasActionColumn: fields.includes('action'), hasMarkerColumn: fields.includes('ref') || fields.includes('priority') };
+  return {
+    columns,
+    slots,
+    hasActionColumn: fields.includes('action'),
+    hasMarkerColumn: fields.includes('ref') || fields.includes('priority'),
+    actionsOnly: fields.includes('action') && fields.includes('ref') && !fields.includes('recommendation'),
+  };
 }
 
 export function structure(rows: string[][], file: string, problems: ImportProblem[]): RawPlan {
@@ -186,7 +195,7 @@ export function structure(rows: string[][], file: string, problems: ImportProble
     cells.forEach((cell, c) => {
       const slot = layout.slots[c];
       const value = slot ? slot.withoutEcho(cell).trim() : '';
-      if (!slot || !/[a-z0-9]/i.test(value)) return;
+      if (!slot || !/[\p{L}\p{N}]/u.test(value)) return;
       if (slot.ofRec) recCells.set(slot.field, value);
       else actionCells.set(slot.key, value);
     });
@@ -215,7 +224,12 @@ export function structure(rows: string[][], file: string, problems: ImportProble
     const continuesRec = rec && recText && !ref && !recCells.get('priority') &&
       (/^[a-z]/.test(recText) || (hasMarkerColumn && !/[.!?:)]$/.test(rec.text)));
     if (recText && NOTHING_TO_DO.test(recText)) continue;
-    if (ref || (recText && !continuesRec)) {
+    if (layout.actionsOnly && ref && actText) {
+      // The plan's number is the action's, not a recommendation's to number actions under ("1", not "1.1").
+      const r = newRec(row, ref, actText, true);
+      r.priority = recCells.get('priority');
+      newAction(row, '', actionCells);
+    } else if (ref || (recText && !continuesRec)) {
       const r = newRec(row, ref, recText, !hasActionColumn);
       r.priority = recCells.get('priority');
       r.agreed = recCells.get('agreed');
