@@ -100,6 +100,13 @@ export async function scheduleDigest(ctx: Ctx, actor: Actor, input: { boardId: s
   return { ok: true, boardId: board.id, message: `Board ${board.key} digests: ${describeSchedule(board.digestCron)} (${board.timeZone}).` };
 }
 
+/** "digest now" posts to the whole channel, so it takes the same authority as changing the board. */
+export async function mayPostDigestNow(ctx: Ctx, actor: Actor, boardId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  return (await canChangeBoard(ctx, actor, boardId))
+    ? { ok: true }
+    : { ok: false, message: 'Only an admin or the owner of a plan this board follows can post its digest now; nothing was posted.' };
+}
+
 export async function unlinkBoard(ctx: Ctx, actor: Actor, boardId: string): Promise<BoardResult> {
   if (!(await canChangeBoard(ctx, actor, boardId))) return { ok: false, message: REFUSED };
   const board = await ctx.db.prisma.board.update({ where: { id: boardId }, data: { conversationId: null } });

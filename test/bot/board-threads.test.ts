@@ -30,7 +30,11 @@ it('links the channel from one post and posts "digest now", asked in another, to
 
   bot.connector.clear();
   await post('1002', 'digest now');
-  expect(bot.connector.sends()).toEqual([]); // nothing like "not linked" in the new post's thread
+  // The answer in the new post's thread (nothing like "not linked"); the digest itself a new post.
+  expect(bot.connector.sends().map((s) => [s.conversationId, s.activity.text])).toEqual([
+    [`${CHANNEL};messageid=1002`, 'Posting the ICB digest to this channel now: it appears as a new post in a moment.'],
+  ]);
+  bot.connector.clear();
   expect(await bot.chaser.jobs.worker.drain()).toMatchObject({ sent: 1 });
   const [digest] = bot.connector.sends();
   expect(digest.conversationId).toBe(CHANNEL);

@@ -52,8 +52,20 @@ describe('boards in a channel', () => {
     expect(await board()).toMatchObject({ digestCron: '30 16 * * 5', conversation: { conversationId: CHANNEL } });
   });
 
-  it('posts "digest now" to the channel through the outbox, and pages a section in place', async () => {
-    expect(await say(STRANGER, 'digest now')).toEqual([]);
+  it('refuses "digest now" to someone who may not change the board, posting nothing', async () => {
+    for (let i = 0; i < 3; i++) {
+      expect(await say(STRANGER, 'digest now')).toEqual([
+        'Only an admin or the owner of a plan this board follows can post its digest now; nothing was posted.',
+      ]);
+    }
+    expect(await bot.chaser.core.db.prisma.outboxMessage.count({ where: { purpose: 'digest' } })).toBe(0);
+  });
+
+  it('posts "digest now" to the channel through the outbox, answers in the thread, and pages a section in place', async () => {
+    expect(await say(ALEX, 'digest now')).toEqual([
+      'Posting the ICB digest to this channel now: it appears as a new post in a moment.',
+    ]);
+    bot.connector.clear();
     expect(await bot.chaser.jobs.worker.drain()).toMatchObject({ sent: 1 });
     const [sent] = bot.connector.sends(CHANNEL);
     const card = sent.activity.attachments[0].content;
