@@ -23,24 +23,44 @@ export async function exportPlan(
   return toXlsx(pack);
 }
 
+/**
+ * OWASP's rule against formula injection: a cell a spreadsheet would evaluate (starting =, +, -, @, a tab
+ * or a carriage return) starts with a quote instead, in the CSV and the workbook alike. The importer
+ * drops that quote again, so a board pack imports back unchanged.
+ */
+export function inert(cell: string): string {
+  return /^[=+\-@\t\r]./s.test(cell) ? `'${cell}` : cell;
+}
+
 function toCsv(pack: BoardPack): string {
-  const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  const quote = (raw: string) => {
+    const cell = inert(raw);
+    return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  };
   const lines = [...pack.preamble.map((l) => [l]), [...BOARD_COLUMNS], ...pack.rows.map((r) => r.cells)];
   return `${lines.map((cells) => cells.map(quote).join(',')).join('\r\n')}\r\n`;
 }
 
-/** Markdown has no line breaks or pipes inside cells: breaks become <br> (which the importer reads as one). */
+/**
+ * Markdown has no line breaks inside cells: breaks become <br> (which the importer reads as one). Pipes,
+ * link and emphasis markup in the plan's text are escaped, so a cell cannot end early or become a link.
+ */
 function toMarkdown(pack: BoardPack): string {
-  const cell = (s: string) => s.replace(/\|/g, '/').replace(/\r?\n/g, '<br>');
-  const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
+  const text = (s: string) =>
+    s
+      .replace(/([\\`*_[\]<>|])/g, '\\$1')
+      .replace(/\r?\n/g, '<br>');
+  const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   const [title, ...rest] = pack.preamble;
   return [
-    `# ${title}`,
+    `# ${text(title)}`,
     '',
-    ...rest.flatMap((l) => [l, '']),
+    ...rest.flatMap((l) => [text(l), '']),
     row(BOARD_COLUMNS),
     row(BOARD_COLUMNS.map(() => '---')),
-    ...pack.rows.map((r) => (r.section ? row([`**${r.section}**`, ...BOARD_COLUMNS.slice(1).map(() => '')]) : row(r.cells))),
+    ...pack.rows.map((r) =>
+      r.section ? row([`**${text(r.section)}**`, ...BOARD_COLUMNS.slice(1).map(() => '')]) : row(r.cells.map(text)),
+    ),
     '',
   ].join('\n');
 }
@@ -61,14 +81,14 @@ async function toXlsx(pack: BoardPack): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Plan', { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  for (const line of pack.preamble) sheet.addRow([line]).font = { bold: line === pack.preamble[0] };
+  for (const line of pack.preamble) sheet.addRow([inert(line)]).font = { bold: line === pack.preamble[0] };
   const header = sheet.addRow([...BOARD_COLUMNS]);
   header.font = { bold: true };
   header.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } }));
   sheet.views = [{ state: 'frozen', ySplit: header.number }];
   WIDTHS.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   for (const r of pack.rows) {
-    const row = sheet.addRow(r.cells);
+    const row = sheet.addRow(r.cells.map(inert));
     if (r.section) {
       row.font = { bold: true };
       continue;

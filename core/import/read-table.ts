@@ -11,12 +11,13 @@ import type { Table } from './types';
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 /** What any of cleanCell's replacements or its trim would change; most cells of a big sheet have none. */
-const NEEDS_CLEANING = /[<&*\t\u00a0\n]| {2}|^\s|\s$/;
+const NEEDS_CLEANING = /[<&*\t\u00a0\n]| {2}|^\s|\s$|^'/;
 
 /** Plain text of a cell: pasted plans carry stray HTML (<ul><li>, <b>); list items become lines. */
 export function cleanCell(raw: string): string {
   if (!NEEDS_CLEANING.test(raw)) return raw;
   return raw
+    .replace(/^'(?=[=+\-@\t\r])/, '') // the quote an export puts before what a spreadsheet would evaluate
     .replace(/<\/?(li|p|br|tr|h\d)\b[^>]*>/gi, '\n')
     .replace(/<[^>]*>/g, '')
     .replace(/&(#\d+|[a-z]+);/gi, (m, name: string) =>
@@ -34,7 +35,11 @@ function splitLine(line: string): string[] {
   const trimmed = line.trim();
   if (/^\|.*\|$/.test(trimmed)) {
     if (/^\|[\s:|-]+\|$/.test(trimmed)) return []; // Markdown |---| separator
-    return trimmed.slice(1, -1).split('|').map(cleanCell);
+    // Chaser's own Markdown export escapes pipes, link and emphasis markup; the cell is the text before escaping.
+    return trimmed
+      .slice(1, -1)
+      .split(/(?<!\\)\|/)
+      .map((cell) => cleanCell(cell.replace(/\\([\\`*_[\]<>|])/g, '$1')));
   }
   const text = cleanCell(trimmed.replace(/^#+\s*/, ''));
   return text ? [text] : [];

@@ -138,3 +138,48 @@ describe('export', () => {
     expect(csv[csv.length - 1]).toMatch(/^Ref,/);
   });
 });
+
+describe('exports a spreadsheet cannot be tricked by', () => {
+  const FORMULA = '=HYPERLINK("http://evil.example/x","click me")';
+  const COMMAND = "-2+3*cmd|' /C calc'!A1";
+  const HOSTILE = [
+    'Ref,Recommendation,Action,Action Owner,Due Date,Latest Update,Complete Yes/No,RAG Status',
+    `1,"${FORMULA.replace(/"/g, '""')}",Publish the statement,@Head of SDD,01/03/2015,,No,G`,
+    `2,${COMMAND},See [this](http://evil.example) now,FCR,01/04/2015,,No,A`,
+  ].join('\n');
+
+  beforeAll(async () => {
+    const r = await applyParsedPlan(ctx(), parsePlan(Buffer.from(HOSTILE), 'hostile.csv'), { planKey: 'EVIL', source: 'hostile.csv' });
+    expect(r.failed).toBe(false);
+  });
+
+  it('starts every cell a spreadsheet would evaluate with a quote, in CSV and xlsx, and keeps it text', async () => {
+    const csv = (await exportPlan(ctx(), 'EVIL', 'csv'))!.toString('utf8');
+    expect(csv).toContain(`"'${FORMULA.replace(/"/g, '""')}"`);
+    expect(csv).toContain(`,'${COMMAND},`);
+    expect(csv).toContain(",'@Head of SDD,");
+    expect(csv).not.toMatch(/(^|,)"?[=+\-@][^,]/m);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await exportPlan(ctx(), 'EVIL', 'xlsx'))! as unknown as ArrayBuffer);
+    const values: unknown[] = [];
+    book.worksheets[0].eachRow((row) => row.eachCell((c) => values.push(c.value)));
+    expect(values.filter((v) => typeof v !== 'string')).toEqual([]);
+    expect(values.filter((v) => /^[=+\-@]./.test(v as string))).toEqual([]);
+    expect(values).toEqual(expect.arrayContaining([`'${FORMULA}`, `'${COMMAND}`]));
+  });
+
+  it('escapes link markup in Markdown, and each format imports back to the same text', async () => {
+    const md = (await exportPlan(ctx(), 'EVIL', 'md'))!.toString('utf8');
+    expect(md).toContain('See \\[this\\](http://evil.example) now');
+    for (const format of ['csv', 'md', 'xlsx'] as const) {
+      const file = (await exportPlan(ctx(), 'EVIL', format))!;
+      const back = (await parsePlanFile(file, `evil.${format}`)).recommendations;
+      expect(back.map((r) => r.text)).toEqual([FORMULA, COMMAND]);
+      expect(back.flatMap((r) => r.actions.map((a) => [a.text, a.owners[0].post]))).toEqual([
+        ['Publish the statement', '@Head of SDD'],
+        ['See [this](http://evil.example) now', 'FCR'],
+      ]);
+    }
+  });
+});
