@@ -34,7 +34,11 @@ export function parseDay(text: string, today: string): string | null {
   let m: RegExpExecArray | null;
   if (t === 'today') return today;
   if (t === 'tomorrow') return addDays(today, 1);
-  if ((m = /^(\d+) (day|days|week|weeks)$/.exec(t))) return addDays(today, Number(m[1]) * (m[2].startsWith('week') ? 7 : 1));
+  if ((m = /^(\d+) (day|days|week|weeks)$/.exec(t))) {
+    // Past the furthest a command accepts, the exact day no longer matters (and 99999999999 days is no date).
+    const days = Math.min(Number(m[1]) * (m[2].startsWith('week') ? 7 : 1), MAX_DAYS_AHEAD + 1);
+    return addDays(today, days);
+  }
   if ((m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(t))) return real(+m[1], +m[2], +m[3]);
   if ((m = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(t))) return next(+m[2], +m[1], m[3] ? +m[3] : undefined);
   if ((m = /^(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]{3,9})(?: (\d{4}))?$/.exec(t)) && month(m[2])) return next(month(m[2]), +m[1], m[3] ? +m[3] : undefined);

@@ -3,7 +3,7 @@
  * Calendar ranges stay symbolic; dates and weekdays resolve against the injected clock (UTC days).
  */
 import { DAY_MS, daysBetween, isoDate } from '../time';
-import type { CalendarRange, Period } from './types';
+import { MAX_DAYS, type CalendarRange, type Period } from './types';
 import type { Cue, Sense } from './vocabulary';
 
 export interface Word {
@@ -15,7 +15,6 @@ export interface Word {
 /** Whether a bare "1 Nov" or "Friday" means the next one (due dates) or the last one (changes). */
 export type Direction = 'past' | 'future';
 
-const MAX_DAYS = 3660;
 
 
 /** A UTC midnight, or undefined for 31 February and friends. */

@@ -13,7 +13,14 @@ export interface Lexicon {
   people: { id: string; displayName: string }[];
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** A calendar day that exists ("9999-99-99" does not); card data comes back from the client as anything. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar day');
+
+/** The longest rolling period a question may span: ten years. */
+export const MAX_DAYS = 3660;
 
 /** Calendar periods stay symbolic so the executor applies the team's working week and time zone. */
 export const CALENDAR_RANGES = [
@@ -34,7 +41,7 @@ export type CalendarRange = (typeof CALENDAR_RANGES)[number];
  */
 export const periodSchema = z.union([
   z.object({ range: z.enum(CALENDAR_RANGES) }).strict(),
-  z.object({ days: z.number().int().positive() }).strict(),
+  z.object({ days: z.number().int().positive().max(MAX_DAYS) }).strict(),
   z.object({ from: isoDate, to: isoDate.optional() }).strict(),
   z.object({ to: isoDate }).strict(),
 ]);
@@ -60,7 +67,7 @@ export const listFilterSchema = z
     overdue: z.literal(true).optional(),
     due: periodSchema.optional(),
     /** No update for `days` (the team's configured threshold when absent). */
-    stale: z.object({ days: z.number().int().positive().optional() }).strict().optional(),
+    stale: z.object({ days: z.number().int().positive().max(MAX_DAYS).optional() }).strict().optional(),
     owner: ownerSchema.optional(),
     /** Plan key, board key. */
     plan: z.string().optional(),

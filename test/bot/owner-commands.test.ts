@@ -69,6 +69,7 @@ describe('snooze', () => {
     expect((await say('snooze XYZ-1 3 days')).text).toContain('I couldn\'t find an action called "XYZ-1"');
     expect((await say('snooze BTP-CDI-7 a while')).text).toContain('I couldn\'t read "a while" as a date');
     expect((await say('snooze BTP-CDI-7 2016-07-01')).text).toContain('is more than a year away');
+    expect((await say('snooze BTP-CDI-7 99999999999 days')).text).toContain('is more than a year away');
     expect((await say('snooze')).text).toContain('Tell me which action');
   });
 });
@@ -85,6 +86,7 @@ describe('away', () => {
   it('rejects dates it cannot read or that are in the past', async () => {
     expect((await say("I'm away until 2015-05-01")).text).toContain('1 May 2015 is not in the future');
     expect((await say("I'm away until the cows come home")).text).toContain("I couldn't read");
+    expect((await say("I'm away for 99999999999 weeks")).text).toContain('is more than a year away');
     expect((await say("I'm away")).text).toContain('Tell me when you are back');
     expect((await person(ALEX)).awayUntil).toBeNull();
   });

@@ -71,6 +71,15 @@ describe('questions over HTTP', () => {
     expect(bodyText(card)).toContain('reported Green 15 Nov 2024 but overdue since 2 Oct 2024');
   });
 
+  it('answers a page asked for with an absurd period or an impossible date in words, not an error', async () => {
+    for (const due of [{ days: 1e15 }, { from: '9999-99-99' }, { from: '2015-02-30' }]) {
+      const query = { kind: 'list', filter: { due }, tagOwners: false };
+      const res = await bot.post(cardAction('list.page', { query, page: 1 }, where()));
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(res.body)).toContain('That list can no longer be paged. Please ask the question again.');
+    }
+  });
+
   it('@mentions owners Teams knows when asked to tag them, and names the rest', async () => {
     const card = await ask("what's red in BTP-CDI and tag owners");
     expect(card.msteams.entities).toEqual([{ type: 'mention', text: '<at>Alex Wilber</at>', mentioned: { id: 'user-id-0', name: 'Alex Wilber' } }]);

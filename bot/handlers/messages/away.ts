@@ -18,8 +18,8 @@ export function away(deps: BotDeps) {
       await setAway(deps.core, personId, null);
       return void (await context.sendActivity('Welcome back. Reminders are on again.'));
     }
-    const m = /\buntil\s+(.+?)\s*[.!]*\s*$/i.exec(text);
-    if (!m) return void (await context.sendActivity('Tell me when you are back, e.g. "I\'m away until 2 Dec".'));
+    const m = /\b(?:until|for)\s+(.+?)\s*[.!]*\s*$/i.exec(text);
+    if (!m) return void (await context.sendActivity('Tell me when you are back, e.g. "I\'m away until 2 Dec" or "I\'m away for 2 weeks".'));
     const day = futureDay(deps.core, m[1]);
     if (!day.ok && day.perhaps) {
       const card = askAgainCard(`${day.message} Nothing is changed yet.`, [`I'm away until ${day.perhaps}`]);
