@@ -1,12 +1,10 @@
 /**
  * The one voice every card speaks in: how owners, due dates and statuses are written, so a reader sees
- * the same words for the same thing on every card. Dates read "1 Mar 2015" (core/time `formatDate`),
- * spans of time "overdue 11 years" (core/time `spanWords`).
+ * the same words for the same thing on every card. Dates read "1 Mar 2015" (core/time `formatDate`), due
+ * dates as core/due-words says, spans of time "overdue 11 years" (core/time `spanWords`).
  */
-import type { ActionView, OwnerView } from '../core/actions/view';
+import type { OwnerView } from '../core/actions/view';
 import type { ActionStatus } from '../core/domain';
-import { parseDay } from '../core/import/due-date';
-import { formatDate } from '../core/time';
 
 type Holder = Pick<OwnerView['holders'][number], 'displayName'>;
 /** An owner as the bot's views and the tab's API both carry it. */
@@ -38,18 +36,7 @@ export function ownersWords<H extends Holder>(
   return a.owners.map((o) => ownerWords(o, name, text)).join('; ') || 'No owner';
 }
 
-/**
- * "1 Mar 2015"; the plan's own words in brackets only where they say more than the day ("30 Sep 2015
- * (Sep 15)", "31 Mar 2016 (by end of the financial year)"); the words alone when there is no date.
- */
-export function dueWords(a: Pick<ActionView, 'due' | 'dueText'>): string {
-  if (!a.due) return a.dueText?.trim() || 'Not set';
-  const date = formatDate(a.due);
-  const written = a.dueText?.trim();
-  if (!written || written === date) return date;
-  const day = parseDay(written);
-  return day && day.toISOString().slice(0, 10) === a.due ? date : `${date} (${written})`;
-}
+export { dueWords } from '../core/due-words';
 
 const STATUS: Record<ActionStatus, string> = {
   open: 'Open',

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { ActionView } from '../actions/view';
 import type { CoreContext } from '../context';
 import { RAGS, type Rag } from '../domain';
-import { addDays, DAY_MS, daysBetween, formatDate, isoDate, localDate, wallClockLabel } from '../time';
+import { dueWords } from '../due-words';
+import { addDays, DAY_MS, daysBetween, formatDate, isoDate, localDate, spanWords, wallClockLabel } from '../time';
 import { actionViewsAsOf } from './as-of';
 
 export const DIGEST_SECTIONS = [
@@ -20,6 +21,7 @@ export const DIGEST_SECTIONS = [
   'riskAccepted',
   'stale',
   'unreachable',
+  'vacant',
 ] as const;
 export type DigestSectionKey = (typeof DIGEST_SECTIONS)[number];
 
@@ -31,7 +33,7 @@ export const HISTORY = 8;
 export type RagCounts = Record<Rag, number>;
 
 export interface DigestRow {
-  /** "BTP-CDI-7", or a post's name for unreachable owners. */
+  /** "BTP-CDI-7", a person Chaser cannot reach, or a post nobody holds. */
   ref: string;
   text: string;
   detail: string;
@@ -116,7 +118,7 @@ export async function computeDigest(ctx: CoreContext, boardId: string, asOf: Dat
       rows: open
         .filter((v) => v.due && v.due < today)
         .sort(byDue)
-        .map((v) => row(v, `${owners(v)} · due ${v.dueText ?? formatDate(v.due!)} · ${overdueBy(v.due!, today)}`)),
+        .map((v) => row(v, `${owners(v)} · due ${dueWords(v)} · overdue ${spanWords(daysBetween(v.due!, today))}`)),
     },
     { key: 'done', title: 'Completed and verified this period', rows: await completedInPeriod(ctx, views, periodStart, asOf) },
     {
@@ -125,7 +127,7 @@ export async function computeDigest(ctx: CoreContext, boardId: string, asOf: Dat
       rows: open
         .filter((v) => v.due && v.due >= today && v.due <= addDays(today, DUE_SOON_DAYS))
         .sort(byDue)
-        .map((v) => row(v, `${owners(v)} · due ${v.dueText ?? formatDate(v.due!)}`)),
+        .map((v) => row(v, `${owners(v)} · due ${dueWords(v)}`)),
     },
     {
       key: 'awaitingVerification',
@@ -143,7 +145,7 @@ export async function computeDigest(ctx: CoreContext, boardId: string, asOf: Dat
         .sort((a, b) => a.last.date.localeCompare(b.last.date))
         .map(({ v, last }) => row(v, `${owners(v)} · ${last.updated ? `last update ${formatDate(last.date)}` : `no update since ${formatDate(last.date)}`}`)),
     },
-    { key: 'unreachable', title: 'Owners Chaser cannot reach', rows: await unreachableOwners(ctx, views) },
+    ...(await unreachableOwners(ctx, views)),
   ];
 
   return {
@@ -182,11 +184,6 @@ function owners(v: ActionView): string {
 
 const byDue = (a: ActionView, b: ActionView) => a.due!.localeCompare(b.due!);
 
-function overdueBy(due: string, today: string): string {
-  const days = daysBetween(due, today);
-  return `${days} day${days === 1 ? '' : 's'} overdue`;
-}
-
 /**
  * Completions and verifications inside (from, to]: from the status changes in Update history (what was
  * recorded then), and from the completion stamps for writers that record no change.
@@ -219,8 +216,9 @@ async function completedInPeriod(ctx: CoreContext, views: ActionView[], from: Da
     if (a.completedAt && a.completedAt > from && a.completedAt <= to) note(a.id, 'completed', a.completedAt);
     if (a.verifiedAt && a.verifiedAt > from && a.verifiedAt <= to) note(a.id, 'verified', a.verifiedAt);
   }
+  // Verified in the period and still verified: a completion awaiting verification has its own section.
   return views
-    .filter((v) => events.has(v.id))
+    .filter((v) => events.get(v.id)?.verified && v.status === 'complete')
     .map((v) => {
       const e = events.get(v.id)!;
       const parts = [e.completed && `completed ${formatDate(e.completed)}`, e.verified && `verified ${formatDate(e.verified)}`].filter(Boolean);
@@ -280,32 +278,39 @@ async function pendingExtensions(ctx: CoreContext, views: ActionView[], asOf: Da
   });
 }
 
-/** Posts on open actions with nobody holding them, or whose holders have no personal chat with Chaser. */
-async function unreachableOwners(ctx: CoreContext, views: ActionView[]): Promise<DigestRow[]> {
-  const posts = new Map<string, { post: string; holders: { personId: string; displayName: string }[]; refs: string[] }>();
+/**
+ * Who Chaser cannot chase, counted as people everywhere (the plan owner's card does the same): each owner
+ * with no personal chat with Chaser, naming their posts; posts nobody holds are a section of their own.
+ */
+async function unreachableOwners(ctx: CoreContext, views: ActionView[]): Promise<DigestSection[]> {
+  const people = new Map<string, { name: string; posts: Set<string>; refs: string[] }>();
+  const vacant = new Map<string, string[]>();
   for (const v of views.filter((x) => x.status === 'open' || x.status === 'awaiting_verification')) {
     for (const o of v.owners) {
-      const entry = posts.get(o.postId) ?? { post: o.post, holders: o.holders, refs: [] };
-      entry.refs.push(v.displayRef);
-      posts.set(o.postId, entry);
+      if (!o.holders.length) vacant.set(o.post, [...(vacant.get(o.post) ?? []), v.displayRef]);
+      for (const h of o.holders) {
+        const p = people.get(h.personId) ?? { name: h.displayName, posts: new Set<string>(), refs: [] };
+        p.posts.add(o.post);
+        if (!p.refs.includes(v.displayRef)) p.refs.push(v.displayRef);
+        people.set(h.personId, p);
+      }
     }
   }
-  const holderIds = [...new Set([...posts.values()].flatMap((p) => p.holders.map((h) => h.personId)))];
   const reachable = new Set(
     (
       await ctx.db.prisma.conversationRef.findMany({
-        where: { personId: { in: holderIds }, scope: 'personal', state: 'active' },
+        where: { personId: { in: [...people.keys()] }, scope: 'personal', state: 'active' },
         select: { personId: true },
       })
     ).map((c) => c.personId),
   );
-  const rows: DigestRow[] = [];
-  for (const p of posts.values()) {
-    const list = `${p.refs.length} open action${p.refs.length === 1 ? '' : 's'}: ${p.refs.slice(0, 5).join(', ')}${p.refs.length > 5 ? ', …' : ''}`;
-    if (!p.holders.length) rows.push({ ref: p.post, text: 'Nobody holds this post', detail: list });
-    else if (!p.holders.some((h) => reachable.has(h.personId))) {
-      rows.push({ ref: p.post, text: `${p.holders.map((h) => h.displayName).join(', ')}: no chat with Chaser yet`, detail: list });
-    }
-  }
-  return rows;
+  const list = (refs: string[]) =>
+    `${refs.length} open action${refs.length === 1 ? '' : 's'}: ${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ', …' : ''}`;
+  const unreachable = [...people]
+    .filter(([id]) => !reachable.has(id))
+    .map(([, p]) => ({ ref: p.name, text: `${[...p.posts].join(', ')}: no chat with Chaser yet`, detail: list(p.refs) }));
+  return [
+    { key: 'unreachable', title: 'People Chaser cannot reach', rows: unreachable },
+    { key: 'vacant', title: 'Posts nobody holds', rows: [...vacant].map(([post, refs]) => ({ ref: post, text: 'Nobody holds this post', detail: list(refs) })) },
+  ];
 }

@@ -84,16 +84,13 @@ describe('digest as of its slot', () => {
       { ref: 'BTP-CDI-3', text: 'Just overdue', detail: 'overdue since 1 Jun 2015' },
     ]);
     expect(section(d, 'overdue')!.rows).toEqual([
-      { ref: 'BTP-CDI-1', text: 'Long overdue', detail: 'Head of SDD (Alex Wilber) · due 2015-05-01 · 38 days overdue' },
-      { ref: 'BTP-CDI-3', text: 'Just overdue', detail: 'FCR · due 2015-05-31 · 8 days overdue' },
+      { ref: 'BTP-CDI-1', text: 'Long overdue', detail: 'Head of SDD (Alex Wilber) · due 1 May 2015 · overdue 5 weeks' },
+      { ref: 'BTP-CDI-3', text: 'Just overdue', detail: 'FCR · due 31 May 2015 · overdue 8 days' },
     ]);
   });
 
-  it('reports completions and verifications in the period from the Update history, not later ones', () => {
-    expect(section(d, 'done')!.rows.map((r) => [r.ref, r.detail])).toEqual([
-      ['BTP-CDI-5', 'Head of SDD (Alex Wilber) · completed 3 Jun 2015'],
-      ['BTP-CDI-6', 'Head of SDD (Alex Wilber) · verified 4 Jun 2015'],
-    ]);
+  it('calls verified only what was verified in the period; a completion awaiting verification is only that', () => {
+    expect(section(d, 'done')!.rows.map((r) => [r.ref, r.detail])).toEqual([['BTP-CDI-6', 'Head of SDD (Alex Wilber) · verified 4 Jun 2015']]);
     expect(refs(d, 'awaitingVerification')).toEqual(['BTP-CDI-5']);
   });
 
@@ -107,11 +104,13 @@ describe('digest as of its slot', () => {
     expect(JSON.stringify(d)).not.toContain('Added after the slot');
   });
 
-  it('names owners nobody holds and holders with no chat with Chaser', () => {
-    expect(section(d, 'unreachable')!.rows).toEqual([
-      { ref: 'FCR', text: 'Nobody holds this post', detail: '1 open action: BTP-CDI-3' },
-      { ref: 'Head of Offender Management', text: 'Megan Bowen: no chat with Chaser yet', detail: '1 open action: BTP-CDI-4' },
-    ]);
+  it('counts the owners it cannot reach as people, naming their posts, and posts nobody holds apart', () => {
+    expect(section(d, 'unreachable')).toEqual({
+      key: 'unreachable',
+      title: 'People Chaser cannot reach',
+      rows: [{ ref: 'Megan Bowen', text: 'Head of Offender Management: no chat with Chaser yet', detail: '1 open action: BTP-CDI-4' }],
+    });
+    expect(section(d, 'vacant')!.rows).toEqual([{ ref: 'FCR', text: 'Nobody holds this post', detail: '1 open action: BTP-CDI-3' }]);
   });
 
   it('renders a 1.5 card with headline deltas, every section and the chart', () => {
@@ -119,7 +118,7 @@ describe('digest as of its slot', () => {
     expect(cardProblems(card)).toEqual([]);
     expect(schemaProblems(card)).toEqual([]);
     const json = JSON.stringify(card);
-    for (const text of ['Newly Red since 1 Jun 2015', 'Pending extension requests', 'Owners Chaser cannot reach']) {
+    for (const text of ['Newly Red since 1 Jun 2015', 'Pending extension requests', 'People Chaser cannot reach', 'Posts nobody holds']) {
       expect(json).toContain(text);
     }
     // Each count a tile: its label and number in the theme's text colour on the RAG's container style.
