@@ -6,6 +6,7 @@ import type { ImportResult } from '../core/import/apply';
 import { describeProblem } from '../core/import/import-file';
 import { adaptiveCard, executeAction, heading, textBlock, type AdaptiveCard, type CardElement } from './card';
 import { safe } from './text';
+import { formatDate } from '../core/time';
 
 /** Cards stay well under Teams' message size: long lists are cut with a count of the rest. */
 const LIST_MAX = 10;
@@ -17,13 +18,19 @@ function list(lines: string[], max = LIST_MAX): CardElement[] {
 
 function summary(r: ImportResult, would: boolean): CardElement[] {
   const verb = would ? 'Would create' : 'Created';
-  const updates = r.changes.filter((c) => c.kind === 'update').map((c) => `${c.entity} ${c.ref}: ${c.fields?.join(', ')}`);
+  const line = (c: ImportResult['changes'][number]) => `${c.entity} ${c.ref}${c.row ? ` (row ${c.row})` : ''}: ${c.details?.join('; ')}`;
+  const updates = r.changes.filter((c) => c.kind === 'update').map(line);
+  const conflicts = r.changes.filter((c) => c.kind === 'conflict').map(line);
   const problems = r.problems.map(describeProblem);
   return [
+    ...(r.recognised ? [textBlock(`${safe(r.planKey, 40)} was imported from this file on ${formatDate(r.recognised)}: this merges into it.`)] : []),
     textBlock(`In the file: ${r.counts.recommendations} recommendations, ${r.counts.actions} actions, ${r.counts.owners} owners, ${r.counts.updates} updates.`),
     textBlock(`${verb} ${r.created.recommendations} recommendations, ${r.created.actions} actions, ${r.created.posts} owner posts and ${r.created.updates} updates; ${would ? 'would update' : 'updated'} ${r.updated.recommendations} recommendations and ${r.updated.actions} actions.`),
-    ...(r.changes.length ? [] : [textBlock('Nothing would change: the plan already matches the file.')]),
+    ...(r.changes.some((c) => c.kind !== 'conflict') ? [] : [textBlock('Nothing would change: the plan already matches the file.')]),
     ...(updates.length ? [textBlock(would ? 'Would change:' : 'Changed:', { weight: 'Bolder' }), ...list(updates)] : []),
+    ...(conflicts.length
+      ? [textBlock('Kept as changed in Teams (the file says otherwise):', { weight: 'Bolder', color: 'Warning' }), ...list(conflicts)]
+      : []),
     ...(problems.length ? [textBlock(`${problems.length} problem${problems.length === 1 ? '' : 's'}:`, { weight: 'Bolder', color: 'Warning' }), ...list(problems)] : []),
   ];
 }

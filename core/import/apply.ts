@@ -16,6 +16,7 @@ import { refreshPlannerStats } from '../db/planner-stats';
 import type { Tx } from '../db/tx';
 import { appendHistoryMany } from '../history/append';
 import type { HistoryEntry } from '../history/entry';
+import { changeWords, conflictWords, mergeFacts, readImported, type Fact, type Facts, type Merge } from './merge';
 import type { ParsedAction, ParsedOwner, ParsedPlan, ImportProblem } from './types';
 
 export interface ApplyOptions {
@@ -24,13 +25,20 @@ export interface ApplyOptions {
   /** Shown in history: which file the change came from. */
   source: string;
   dryRun?: boolean;
+  /** Where Teams and the file both changed a fact since the last import, take the file's (Teams' by default). */
+  preferFile?: boolean;
 }
 
 export interface ImportChange {
-  kind: 'create' | 'update';
+  /** A conflict changes nothing: Teams and the file both changed a fact, and Teams' value is kept. */
+  kind: 'create' | 'update' | 'conflict';
   entity: 'plan' | 'recommendation' | 'action';
   ref: string;
   fields?: string[];
+  /** The file row the action came from. */
+  row?: number;
+  /** Each change or conflict in words: "due date 1 Mar 2015 → 1 Jun 2015". */
+  details?: string[];
 }
 
 export interface ImportResult {
@@ -43,6 +51,8 @@ export interface ImportResult {
   updated: { recommendations: number; actions: number };
   changes: ImportChange[];
   problems: ImportProblem[];
+  /** When the plan was first imported from this file, if the file was recognised rather than named with --plan. */
+  recognised?: Date;
 }
 
 /** Action fields whose change is history; position and the like move silently. */
@@ -129,6 +139,7 @@ async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: Apply
   const existingRecs = new Map((await tx.recommendation.findMany({ where: { planId: plan.id } })).map((r) => [r.ref, r]));
   const recRefById = new Map([...existingRecs.values()].map((r) => [r.id, r.ref]));
   const existingActions = await loadActions(tx, plan.id);
+  const touched = await touchedInTeams(tx, plan.id, [...existingActions.values()]);
   const existingUpdateKeys = new Set(
     (await tx.update.findMany({ where: { action: { planId: plan.id }, idempotencyKey: { startsWith: 'import:' } }, select: { idempotencyKey: true } })).map(
       (u) => u.idempotencyKey!,
@@ -173,7 +184,7 @@ async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: Apply
         const visible = fields.filter((f) => f !== 'position');
         if (visible.length) {
           result.updated.recommendations++;
-          result.changes.push({ kind: 'update', entity: 'recommendation', ref: rec.ref, fields: visible });
+          result.changes.push({ kind: 'update', entity: 'recommendation', ref: rec.ref, row: rec.row, fields: visible, details: visible.map((f) => `${FIELD_WORDS[f] ?? f} changed`) });
         }
       }
     }
@@ -210,30 +221,68 @@ async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: Apply
       };
 
       if (!old) {
-        newActions.push({ id: actionId, planId: plan.id, ...data, ...stamps, ref: action.ref, createdAt: now, updatedAt: now });
+        const ownersNamed = owners.map((o) => ({ post: postNames.get(o.postId)!, role: o.roleLabel }));
+        newActions.push({
+          id: actionId,
+          planId: plan.id,
+          ...data,
+          ...stamps,
+          completedAt: action.completedAt ?? stamps.completedAt,
+          originalDueDate: action.originalDue?.date ?? data.dueDate,
+          originalDueText: action.originalDue ? action.originalDue.text || null : data.dueText,
+          priority: action.priority ?? null,
+          outcome: action.outcome ?? null,
+          importedValues: JSON.stringify(factsOf(data, ownersNamed)),
+          ref: action.ref,
+          createdAt: now,
+          updatedAt: now,
+        });
         newOwners.push(...owners);
         result.created.actions++;
         result.changes.push({ kind: 'create', entity: 'action', ref: action.ref });
         continue;
       }
-      const changes: Record<string, [unknown, unknown]> = {};
-      for (const f of TRACKED) if (!sameValue(old[f], data[f])) changes[f] = [jsonable(old[f]), jsonable(data[f])];
-      if (old.recommendationId !== recId) changes.recommendation = [recRefById.get(old.recommendationId) ?? null, rec.ref];
-      const ownersBefore = old.owners;
       const ownersAfter = owners.map((o) => ({ post: postNames.get(o.postId)!, role: o.roleLabel }));
-      if (JSON.stringify(ownersBefore) !== JSON.stringify(ownersAfter)) changes.owners = [ownersBefore, ownersAfter];
+      const fileFacts = factsOf(data, ownersAfter);
+      const lastImported = readImported(old.importedValues);
+      const merge = mergeFacts(factsOf(old, old.owners), fileFacts, lastImported, touched.get(old.id) ?? NONE, !!opts.preferFile);
+      const merged = { ...data, ...columnsOf(merge.facts), importedValues: JSON.stringify(remembered(fileFacts, lastImported, merge)) };
+      const changes: Record<string, [unknown, unknown]> = {};
+      for (const f of TRACKED) if (!sameValue(old[f], merged[f])) changes[f] = [jsonable(old[f]), jsonable(merged[f])];
+      if (old.recommendationId !== recId) changes.recommendation = [recRefById.get(old.recommendationId) ?? null, rec.ref];
+      const ownersChanged = merge.changes.some((c) => c.fact === 'owners');
+      if (ownersChanged) changes.owners = [old.owners, ownersAfter];
       const fields = Object.keys(changes);
-      const silent = changedFields(old, { ...stamps, position: data.position, recommendationId: recId }).length > 0;
+      const row = { ref: action.ref, entity: 'action' as const, row: action.row };
+      if (merge.conflicts.length) result.changes.push({ kind: 'conflict', ...row, details: merge.conflicts.map(conflictWords) });
+      // What Teams kept keeps its own stamps: a Red reported in Teams keeps the day it was reported.
+      const mergedStamps = {
+        ...stamps,
+        reportedRagAt: merged.reportedRag === old.reportedRag ? old.reportedRagAt : stamps.reportedRagAt,
+        completedAt: merged.status === 'open' ? null : (old.completedAt ?? stamps.completedAt),
+      };
+      const silent = changedFields(old, { ...mergedStamps, position: data.position, recommendationId: recId, importedValues: merged.importedValues }).length > 0;
       if (!fields.length && !silent) continue;
-      changedActions.push({ id: old.id, ...data, ...stamps, updatedAt: now, version: fields.length ? 1 : 0 });
+      changedActions.push({ id: old.id, ...merged, ...mergedStamps, updatedAt: now, version: fields.length ? 1 : 0 });
       if (!fields.length) continue;
-      if (changes.owners) {
+      if (ownersChanged) {
         replacedOwners.push(old.id);
         newOwners.push(...owners);
       }
-      newUpdates.push(updateRow({ actionId: old.id, at: now, kind: 'change', text: `Imported from ${opts.source}: ${fields.join(', ')} changed`, changes }));
+      const details = merge.changes.map(changeWords);
+      if (changes.recommendation) details.push(`moved to recommendation ${rec.ref}`);
+      newUpdates.push(
+        updateRow({
+          actionId: old.id,
+          at: now,
+          kind: 'change',
+          text: `Imported from ${opts.source} (row ${action.row}): ${details.join('; ')}`,
+          changes,
+          detail: { source: { file: opts.source, row: action.row } },
+        }),
+      );
       result.updated.actions++;
-      result.changes.push({ kind: 'update', entity: 'action', ref: action.ref, fields });
+      result.changes.push({ kind: 'update', ...row, fields, details });
     }
   }
   for (const ref of existingActions.keys()) {
@@ -252,6 +301,98 @@ async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: Apply
   await appendHistoryMany(tx, provider, newUpdates, now);
   await writeLinks(tx, db, parsed, actionIdByRef, opts.source, result);
   return result;
+}
+
+const NONE: ReadonlySet<Fact> = new Set();
+
+/** Plan and recommendation columns in the words the import report uses. */
+const FIELD_WORDS: Record<string, string> = {
+  title: 'title',
+  issuer: 'issuer',
+  reportDate: 'report date',
+  ownerPostId: 'plan owner',
+  text: 'text',
+  section: 'section',
+  context: 'context',
+  sourceLocator: 'where in the report',
+  priority: 'priority',
+  agreed: 'agreed',
+};
+
+/** The facts a merge compares, from an action's columns (stored or from the file) and its owners. */
+function factsOf(
+  a: { text: string; dueText: string | null; dueDate: Date | null; duePrecision: string; status: string; reportedRag: string | null },
+  owners: Facts['owners'],
+): Facts {
+  return {
+    text: a.text,
+    due: { text: a.dueText, date: a.dueDate ? a.dueDate.toISOString().slice(0, 10) : null, precision: a.duePrecision },
+    status: a.status,
+    reportedRag: a.reportedRag,
+    owners,
+  };
+}
+
+/**
+ * What this import is remembered to have written: the file's facts, except where it lost a conflict, which
+ * keeps the value imported before, so the conflict is reported again until --prefer-file or the file settles it.
+ */
+function remembered(file: Facts, before: Partial<Facts> | null, merge: Merge): Partial<Facts> {
+  const kept: Partial<Facts> = { ...file };
+  for (const { fact } of merge.conflicts) {
+    if (before?.[fact] === undefined) delete kept[fact];
+    else (kept as Record<Fact, unknown>)[fact] = before[fact];
+  }
+  return kept;
+}
+
+function columnsOf(f: Facts) {
+  return {
+    text: f.text,
+    dueText: f.due.text,
+    dueDate: f.due.date ? new Date(`${f.due.date}T00:00:00Z`) : null,
+    duePrecision: f.due.precision,
+    status: f.status,
+    reportedRag: f.reportedRag,
+  };
+}
+
+const FACT_OF_FIELD: Record<string, Fact> = {
+  text: 'text',
+  dueDate: 'due',
+  dueText: 'due',
+  duePrecision: 'due',
+  status: 'status',
+  reportedRag: 'reportedRag',
+  owners: 'owners',
+};
+
+/**
+ * For actions imported before imports were remembered: the facts their history shows changed in Teams
+ * (anything but an import wrote them), so a re-import does not take them for the file's.
+ */
+async function touchedInTeams(tx: Tx, planId: string, actions: { id: string; importedValues: string | null }[]) {
+  const touched = new Map<string, Set<Fact>>();
+  if (!actions.some((a) => a.importedValues === null)) return touched;
+  const rows = await tx.update.findMany({
+    where: { action: { planId, importedValues: null }, kind: { notIn: ['import', 'change'] } },
+    select: { actionId: true, changes: true, rag: true },
+  });
+  for (const r of rows) {
+    const facts = touched.get(r.actionId) ?? new Set<Fact>();
+    if (r.rag) facts.add('reportedRag');
+    for (const field of Object.keys(safeJson(r.changes))) if (FACT_OF_FIELD[field]) facts.add(FACT_OF_FIELD[field]);
+    touched.set(r.actionId, facts);
+  }
+  return touched;
+}
+
+function safeJson(text: string | null): Record<string, unknown> {
+  try {
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -285,12 +426,12 @@ async function upsertPlan(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: D
   };
   if (!existing) {
     result.changes.push({ kind: 'create', entity: 'plan', ref: opts.planKey });
-    return tx.plan.create({ data: { key: opts.planKey, sourceReport: opts.source, createdAt: now, ...data } });
+    return tx.plan.create({ data: { key: opts.planKey, sourceReport: opts.source, sourceFile: opts.source, createdAt: now, ...data } });
   }
   const fields = changedFields(existing, data);
-  if (!fields.length) return existing;
-  result.changes.push({ kind: 'update', entity: 'plan', ref: opts.planKey, fields });
-  return tx.plan.update({ where: { id: existing.id }, data });
+  if (!fields.length) return existing.sourceFile === opts.source ? existing : tx.plan.update({ where: { id: existing.id }, data: { sourceFile: opts.source } });
+  result.changes.push({ kind: 'update', entity: 'plan', ref: opts.planKey, fields, details: fields.map((f) => FIELD_WORDS[f] ?? f) });
+  return tx.plan.update({ where: { id: existing.id }, data: { ...data, sourceFile: opts.source } });
 }
 
 /** One owner per post: a cell naming a post twice ("FCR / FCR") is one owner, as the table allows. */

@@ -63,7 +63,7 @@ describe('import', () => {
 
   it('reports a changed action field by field', async () => {
     const r = await cli(['import', file('ncrs-plan.csv', PLAN.replace('Dec 03', 'Mar 04')), '--plan', 'NCRS']);
-    expect(r.out).toContain('  change action 1.1: dueText, dueDate');
+    expect(r.out).toContain('  change action 1.1 (row 3): due date 31 Dec 2003 (Dec 03) → 31 Mar 2004 (Mar 04)');
   });
 
   it('rejects a file with no recognisable table, naming the headers it looked for', async () => {

@@ -99,8 +99,15 @@ describe('applyParsedPlan', () => {
     ];
     const r = await applyParsedPlan(ctx(), parse(changed), opts);
     expect(r.changes).toEqual([
-      { kind: 'update', entity: 'action', ref: '1', fields: ['dueText', 'dueDate', 'duePrecision', 'status'] },
-      { kind: 'update', entity: 'action', ref: '2', fields: ['owners'] },
+      {
+        kind: 'update',
+        entity: 'action',
+        ref: '1',
+        row: 4,
+        fields: ['dueText', 'dueDate', 'duePrecision', 'status'],
+        details: ['due date 23 Dec 2014 (Now) → 30 Jun 2015', 'status open → awaiting verification'],
+      },
+      expect.objectContaining({ ref: '2', fields: ['owners'], details: ['owners Deputy Chief Constable; Head of SDD; FCR → Head of SDD, chair'] }),
     ]);
     expect(r.created.updates).toBe(1);
     const one = await t.db.prisma.action.findFirstOrThrow({ where: { ref: '1' }, include: { updates: { where: { kind: 'change' } } } });
