@@ -18,7 +18,7 @@ import { actionRole, authorityWords, canManagePlan } from '../../core/people/rol
 import { canChangeBoard, findBoardByKey } from '../../core/digest/boards';
 import { exportPlan } from '../../core/export/export-plan';
 import { findItem } from '../../core/query/item';
-import { entryWhat } from '../../cards/answers/item';
+import { historySentence } from '../../core/history/sentence';
 import { clockTime } from '../../cards/update-card';
 import { RAG_LABEL } from '../../cards/card';
 import { endOfLocalDay, formatDate, localDate } from '../../core/time';
@@ -231,7 +231,7 @@ export function createTabApi(deps: TabApiDeps): express.Router {
       const history = item.history ?? { entries: [], total: 0 };
       send(res, c.actionAnswer, {
         action: view,
-        history: history.entries.map((e) => ({ ...e, sentence: entryWhat(e) })),
+        history: history.entries.map((e) => ({ ...e, sentence: historySentence(e) })),
         historyTotal: history.total,
         requests: await Promise.all(pending.map((p) => extensionState(core, p.id))),
         evidence: evidence.map((e) => ({

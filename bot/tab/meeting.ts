@@ -7,7 +7,7 @@ import type { Tx } from '../../core/db/tx';
 import type { UpdateDetail } from '../../core/history/entry';
 import { enqueue } from '../../core/outbox/enqueue';
 import { addDays, zonedToUtc } from '../../core/time';
-import { entryWhat } from '../../cards/answers/item';
+import { historySentence } from '../../core/history/sentence';
 import { cardAttachment } from '../../cards/card';
 import { meetingSummaryCard, type MeetingDecision } from '../../cards/meeting-summary';
 import type { BoardRow } from './board';
@@ -34,13 +34,13 @@ export async function meetingDecisions(
     .filter((u) => sameMeeting(u.detail!, meeting))
     .map((u) => ({
       ref: `${u.action.plan.key}-${u.action.ref}`,
-      what: entryWhat({
-        at: u.at.toISOString(),
+      what: historySentence({
         kind: u.kind,
         text: u.text,
         author: u.authorName,
         rag: u.rag,
         changes: JSON.parse(u.changes ?? 'null'),
+        detail: JSON.parse(u.detail!),
       }),
       by: u.authorName,
     }));

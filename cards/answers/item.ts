@@ -1,5 +1,6 @@
 /** One action ("status of BTP-7") with its facts, and its dated history for "history of BTP-7". */
 import type { HistoryEntry, ItemResult } from '../../core/query/item';
+import { historySentence } from '../../core/history/sentence';
 import { formatDate } from '../../core/time';
 import { adaptiveCard, heading, RAG_COLOR, RAG_LABEL, textBlock, type AdaptiveCard, type CardElement } from '../card';
 import { safe } from '../text';
@@ -7,14 +8,8 @@ import { dueWords, ownersWords, statusWords } from '../voice';
 import { notFoundCard } from './not-found';
 import { closureButton, outcomeLine } from '../closure';
 
-/** What a history entry says, as plain text (the board tab shows it too). */
-export function entryWhat(e: HistoryEntry): string {
-  const changes = e.changes ? Object.entries(e.changes).map(([field, [from, to]]) => `${field}: ${String(from ?? '–')} → ${String(to ?? '–')}`) : [];
-  return [e.text, ...changes].filter(Boolean).join('; ') || e.kind;
-}
-
 function entryText(e: HistoryEntry): string {
-  return `**${formatDate(new Date(e.at))}** · ${safe(e.kind, 20)}${e.author ? ` · ${safe(e.author, 60)}` : ''}: ${safe(entryWhat(e), 300)}`;
+  return `**${formatDate(new Date(e.at))}** · ${safe(historySentence(e), 400)}`;
 }
 
 export function itemCard(r: ItemResult): AdaptiveCard {

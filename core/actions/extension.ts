@@ -8,7 +8,7 @@ import type { CoreContext } from '../context';
 import type { Tx } from '../db/tx';
 import { appendHistory } from '../history/append';
 import { canDecideForPlan, isOwnRequest, nextAuthority, type Authority } from '../people/roles';
-import { formatDate, isoDate } from '../time';
+import { dateOnly, formatDate, isoDate } from '../time';
 import { fieldErrors, findActor, loadView, optionalText, type DecisionOptions, type FieldErrors } from './change';
 import { enqueueToPeople, type OwnerLoopMessages } from './owner-messages';
 import type { ActionView } from './view';
@@ -71,9 +71,18 @@ export async function decideExtension(ctx: CoreContext, actorId: string, raw: Re
     if (approved) {
       await tx.action.update({
         where: { id: view.id },
-        data: { dueDate: request.requestedDate, dueText: formatDate(requested), duePrecision: 'day', version: { increment: 1 } },
+        data: {
+          dueDate: request.requestedDate,
+          dueText: formatDate(requested),
+          duePrecision: 'day',
+          // The date first promised stays on record for good; each move is counted.
+          ...(view.originalDue || view.originalDueText ? {} : { originalDueDate: view.due ? dateOnly(view.due) : null, originalDueText: view.dueText }),
+          dueRevisions: { increment: 1 },
+          version: { increment: 1 },
+        },
       });
     }
+    const asker = await tx.person.findUnique({ where: { id: request.requestedById }, select: { displayName: true } });
     await appendHistory(tx, {
       actionId: view.id,
       at,
@@ -85,7 +94,12 @@ export async function decideExtension(ctx: CoreContext, actorId: string, raw: Re
         ? { dueDate: [view.due, requested], dueText: [view.dueText, formatDate(requested)], duePrecision: [view.duePrecision, 'day'] }
         : { extensionRequest: [requested, 'rejected'] },
       idempotencyKey: `extension:${request.id}`,
-      detail: opts.meeting ? { meeting: opts.meeting } : null,
+      detail: {
+        askedBy: asker?.displayName,
+        reason: request.reason,
+        approvedBy: actor.displayName,
+        ...(opts.meeting ? { meeting: opts.meeting } : {}),
+      },
     });
     const after = (await loadView(ctx, view.id, tx))!;
     await enqueueToPeople(tx, [request.requestedById], {

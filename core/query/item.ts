@@ -1,6 +1,7 @@
 /** One action by reference ("status of BTP-7"), with its dated history for "history of BTP-7". */
 import type { CoreContext } from '../context';
 import type { ActionView } from '../actions/view';
+import type { UpdateDetail } from '../history/entry';
 import { findActionViews, PLAN_ORDER } from '../actions/view-loader';
 import { displayRef, refSpellings } from './refs';
 import type { Query } from './types';
@@ -13,6 +14,8 @@ export interface HistoryEntry {
   rag: string | null;
   /** Field changes as recorded: { field: [before, after] }. */
   changes: Record<string, [unknown, unknown]> | null;
+  /** Who asked and why, who approved, the file row (core/history/entry.ts). */
+  detail: UpdateDetail | null;
 }
 
 export interface ItemResult {
@@ -55,12 +58,13 @@ async function historyOf(ctx: CoreContext, actionId: string): Promise<ItemResult
       text: u.text,
       author: u.authorName,
       rag: u.rag,
-      changes: parseChanges(u.changes),
+      changes: parseJson(u.changes),
+      detail: parseJson(u.detail),
     })),
   };
 }
 
-function parseChanges(json: string | null): HistoryEntry['changes'] {
+function parseJson<T>(json: string | null): T | null {
   if (!json) return null;
   try {
     const value = JSON.parse(json);

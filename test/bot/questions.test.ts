@@ -123,7 +123,7 @@ describe('questions over HTTP', () => {
     const card = await ask('history of BTP-CDI-1');
     expect(card.body[0].text).toBe('BTP\\-CDI\\-1 — Red');
     expect(bodyText(card)).toContain('History — 2 entries');
-    expect(bodyText(card)).toContain('dueDate: 2024\\\\-09\\\\-01 → 2024\\\\-10\\\\-01');
+    expect(bodyText(card)).toContain('Due date moved from 1 Sep 2024 to 1 Oct 2024, approved by Alex Wilber');
   });
 
   it('ranks who is behind, lists plans and shows what changed', async () => {

@@ -229,7 +229,7 @@ describe('the meeting side panel', () => {
     expect(approved.body.message).toBe('New date 31 Mar 2016 approved by Alex Wilber.');
     expect(approved.body.action.due).toBe('2016-03-31');
     const row = await db().update.findFirstOrThrow({ where: { actionId: mine.id, kind: 'due' } });
-    expect(JSON.parse(row.detail!)).toEqual({ meeting: MEETING });
+    expect(JSON.parse(row.detail!)).toEqual({ meeting: MEETING, askedBy: 'Megan Bowen', reason: 'Procurement', approvedBy: 'Alex Wilber' });
 
     // The board needs its channel for the summary.
     expect(

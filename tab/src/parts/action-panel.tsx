@@ -134,7 +134,7 @@ export function ActionPanel({ actionId, onClose }: { actionId: string | null; on
                   {data.history.map((h, i) => (
                     <li key={i} className={s.entry}>
                       <Text weight="semibold">{formatDay(h.at)}</Text>
-                      {h.author ? ` · ${h.author}` : ''}: {h.sentence}
+                      {` · ${h.sentence}`}
                     </li>
                   ))}
                 </ol>
