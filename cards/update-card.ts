@@ -22,7 +22,7 @@ import {
   type CardOrigin,
 } from './card';
 import { safe } from './text';
-import { dueWords } from './voice';
+import { dueWithSlip, dueWords } from './voice';
 
 export type BannerStyle = 'good' | 'warning' | 'attention';
 export interface Banner {
@@ -54,7 +54,7 @@ export function actionSummary(v: ActionView): CardElement[] {
       facts: [
         { title: 'Plan', value: `${safe(v.planKey, 40)} — ${safe(v.planTitle, 120)}` },
         { title: 'Recommendation', value: `${safe(v.recommendationRef, 20)}: ${safe(v.recommendationText, 160)}` },
-        { title: 'Due', value: safe(dueWords(v), 80) },
+        { title: 'Due', value: safe(dueWithSlip(v), 140) },
         { title: 'Last update', value: last },
       ],
     },

@@ -3,7 +3,8 @@
  * the same words for the same thing on every card. Dates read "1 Mar 2015" (core/time `formatDate`), due
  * dates as core/due-words says, spans of time "overdue 11 years" (core/time `spanWords`).
  */
-import type { OwnerView } from '../core/actions/view';
+import type { ActionView, OwnerView } from '../core/actions/view';
+import { dueWords } from '../core/due-words';
 import type { ActionStatus } from '../core/domain';
 
 type Holder = Pick<OwnerView['holders'][number], 'displayName'>;
@@ -37,6 +38,18 @@ export function ownersWords<H extends Holder>(
 }
 
 export { dueWords } from '../core/due-words';
+
+/**
+ * The due date with its slippage, as committees judge it: "31 Mar 2027 (first promised 1 Mar 2015, revised
+ * twice)"; just the date while it has never moved.
+ */
+export function dueWithSlip(a: Pick<ActionView, 'due' | 'dueText' | 'originalDue' | 'originalDueText' | 'dueRevisions'>): string {
+  const now = dueWords(a);
+  if (!a.dueRevisions) return now;
+  const first = dueWords({ due: a.originalDue, dueText: a.originalDueText });
+  const times = a.dueRevisions === 1 ? 'once' : a.dueRevisions === 2 ? 'twice' : `${a.dueRevisions} times`;
+  return `${now} (first promised ${first}, revised ${times})`;
+}
 
 const STATUS: Record<ActionStatus, string> = {
   open: 'Open',

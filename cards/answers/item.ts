@@ -4,7 +4,7 @@ import { historySentence } from '../../core/history/sentence';
 import { formatDate } from '../../core/time';
 import { adaptiveCard, heading, RAG_COLOR, RAG_LABEL, textBlock, type AdaptiveCard, type CardElement } from '../card';
 import { safe } from '../text';
-import { dueWords, ownersWords, statusWords } from '../voice';
+import { dueWithSlip, ownersWords, statusWords } from '../voice';
 import { notFoundCard } from './not-found';
 import { closureButton, outcomeLine } from '../closure';
 
@@ -23,7 +23,7 @@ export function itemCard(r: ItemResult): AdaptiveCard {
       facts: [
         { title: 'Why', value: safe(a.reason, 200) },
         { title: 'Owners', value: safe(ownersWords(a), 200) },
-        { title: 'Due', value: safe(dueWords(a), 80) },
+        { title: 'Due', value: safe(dueWithSlip(a), 140) },
         { title: 'Status', value: statusWords(a.status) },
         { title: 'Plan', value: safe(`${a.planKey}, recommendation ${a.recommendationRef}`, 120) },
         { title: 'Last update', value: a.lastUpdate ? safe(`${formatDate(new Date(a.lastUpdate.at))}: ${a.lastUpdate.text ?? ''}`, 200) : 'none' },

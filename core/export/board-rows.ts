@@ -16,6 +16,8 @@ export const BOARD_COLUMNS = [
   'Action',
   'Action Owner',
   'Due Date',
+  'Original Due Date',
+  'Times Revised',
   'Initial Response',
   'Latest Update',
   'Date of Update',
@@ -89,6 +91,8 @@ export async function boardPack(ctx: Ctx, planKey: string, asOf?: Date): Promise
           actionCell(a, rec.ref, i),
           a.owners.map((o) => (o.role ? `${o.post} - ${o.role}` : o.post)).join(' / '),
           a.dueText ?? (a.dueDate ? formatDate(a.dueDate) : ''),
+          a.originalDueText ?? (a.originalDueDate ? formatDate(a.originalDueDate) : ''),
+          String(a.revisions),
           first ? logEntry(first) : '',
           rest.map(logEntry).join('\n'),
           last ? dayMonthYear(last.at) : '',
@@ -130,6 +134,8 @@ interface StoredAction {
   outcomeReason: string | null;
   reviewDate: Date | null;
   replacedById: string | null;
+  originalDueDate: Date | null;
+  originalDueText: string | null;
   evidence: { title: string; url: string | null; fileName: string | null; createdAt: Date }[];
   owners: { roleLabel: string | null; post: { name: string } }[];
   updates: StoredUpdate[];
@@ -145,7 +151,8 @@ function existedBy(a: StoredAction, plan: { createdAt: Date; reportDate: Date | 
   return !!plan.reportDate && plan.reportDate <= asOf && a.createdAt <= plan.createdAt;
 }
 
-type ActionState = Omit<StoredAction, 'updates' | 'owners'> & { owners: Owner[]; progress: StoredUpdate[] };
+/** `revisions`: the approved moves of the due date by then (a committee judges against the first date promised). */
+type ActionState = Omit<StoredAction, 'updates' | 'owners'> & { owners: Owner[]; progress: StoredUpdate[]; revisions: number };
 
 const RESTORED = ['text', 'dueText', 'dueDate', 'status', 'reportedRag', 'completedAt', 'owners', 'outcome', 'outcomeReason', 'reviewDate'] as const;
 
@@ -154,6 +161,7 @@ function actionAsOf(a: StoredAction, asOf: Date | undefined): ActionState {
     ...a,
     owners: a.owners.map((o) => ({ post: o.post.name, role: o.roleLabel })),
     progress: a.updates.filter((u) => u.kind === 'progress' && (!asOf || u.at <= asOf)),
+    revisions: a.updates.filter((u) => u.kind === 'due' && (!asOf || u.at <= asOf)).length,
   };
   if (!asOf) return state;
   const restored = new Set<string>();

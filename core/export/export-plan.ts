@@ -74,7 +74,7 @@ const RAG_FILL: Record<Rag, string> = {
   RISK_ACCEPTED: 'FFB4A7D6',
   SUPERSEDED: 'FFBFBFBF',
 };
-const WIDTHS = [8, 50, 50, 28, 14, 45, 60, 14, 12, 12, 40, 50];
+const WIDTHS = [8, 50, 50, 28, 14, 14, 8, 45, 60, 14, 12, 12, 40, 50];
 
 async function toXlsx(pack: BoardPack): Promise<Buffer> {
   // Loaded when a workbook is asked for: a running bot that never exports need not hold it in memory.

@@ -1,5 +1,5 @@
 /** The one voice: owners, due dates, spans of time and statuses read the same on every card. */
-import { dueWords, ownersWords, ownerWords, statusWords } from '../../cards/voice';
+import { dueWithSlip, dueWords, ownersWords, ownerWords, statusWords } from '../../cards/voice';
 import { spanWords } from '../../core/time';
 
 const holder = (displayName: string) => ({ personId: displayName, displayName, aadObjectId: null, teamsUserId: null });
@@ -29,6 +29,14 @@ describe('due dates', () => {
     expect(dueWords({ due: null, dueText: 'Ongoing' })).toBe('Ongoing');
     expect(dueWords({ due: null, dueText: null })).toBe('Not set');
   });
+});
+
+it('shows how a due date slipped, against the date first promised, only once it has moved', () => {
+  const base = { due: '2027-03-31', dueText: '31 Mar 2027', originalDue: '2015-03-01', originalDueText: '01-Mar-15' };
+  expect(dueWithSlip({ ...base, dueRevisions: 0 })).toBe('31 Mar 2027');
+  expect(dueWithSlip({ ...base, dueRevisions: 1 })).toBe('31 Mar 2027 (first promised 1 Mar 2015, revised once)');
+  expect(dueWithSlip({ ...base, dueRevisions: 2 })).toBe('31 Mar 2027 (first promised 1 Mar 2015, revised twice)');
+  expect(dueWithSlip({ ...base, dueRevisions: 3 })).toBe('31 Mar 2027 (first promised 1 Mar 2015, revised 3 times)');
 });
 
 describe('spans of time', () => {

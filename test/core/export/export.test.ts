@@ -63,12 +63,12 @@ describe('export', () => {
       'Crime Data Integrity Improvement Plan',
       'HMIC report issued 23 Dec 2014',
       'Improvement Plan Owner: Strategic Development Department',
-      'Ref,Area for Improvement,Action,Action Owner,Due Date,Initial Response,Latest Update,Date of Update,Complete Yes/No,RAG Status,Outcome,Evidence',
+      'Ref,Area for Improvement,Action,Action Owner,Due Date,Original Due Date,Times Revised,Initial Response,Latest Update,Date of Update,Complete Yes/No,RAG Status,Outcome,Evidence',
     ]);
     expect(csv[4]).toBe('IMMEDIATE');
     // Effective RAG, as boards read it: both are past their dates.
-    expect(csv[5]).toBe('1,Deliver a clear message on integrity,Publish a statement from chief officers,Deputy Chief Constable,Now,1 Jan 2015 - Clinics started.,18 Apr 2015 - Statement drafted,18/04/2015,No,RED,,');
-    expect(csv[6]).toBe(',,Brief all supervisors,Cdr Foy - Metcall / Cdr Jarman - SNTs,Spring 2015,12 May 2015 - Briefings booked,,12/05/2015,No,RED,,');
+    expect(csv[5]).toBe('1,Deliver a clear message on integrity,Publish a statement from chief officers,Deputy Chief Constable,Now,Now,0,1 Jan 2015 - Clinics started.,18 Apr 2015 - Statement drafted,18/04/2015,No,RED,,');
+    expect(csv[6]).toBe(',,Brief all supervisors,Cdr Foy - Metcall / Cdr Jarman - SNTs,Spring 2015,Spring 2015,0,12 May 2015 - Briefings booked,,12/05/2015,No,RED,,');
     expect(csv[7]).toBe('WITHIN THREE MONTHS');
     expect(csv[8]).toContain(',Yes,COMPLETE');
     // "10 checks a month" was read as action 10 ("checks a month"): refs the importer would not derive lead the text.
@@ -82,7 +82,7 @@ describe('export', () => {
     const FILL: Record<string, string> = { RED: 'FFFF0000', AMBER: 'FFFFC000', GREEN: 'FF00B050', COMPLETE: 'FF5B9BD5' };
     const rag: [string, string | undefined][] = [];
     sheet.eachRow((row) => {
-      const cell = row.getCell(10);
+      const cell = row.getCell(12);
       if (row.getCell(3).text && row.getCell(1).text !== 'Ref') rag.push([cell.text, (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb]);
     });
     expect(rag).toHaveLength(5);
@@ -125,12 +125,12 @@ describe('export', () => {
     const row = async (asOf?: string) => {
       const csv = (await exportPlan({ ...ctx(), now: clock.now }, 'CDI', 'csv', asOf ? new Date(`${asOf}T22:59:59Z`) : undefined))!.toString();
       // The record's columns (Outcome, Evidence) are empty for an open action.
-      return csv.split('\r\n').find((l) => l.startsWith('3,'))!.split(',').slice(0, 10);
+      return csv.split('\r\n').find((l) => l.startsWith('3,'))!.split(',').slice(0, 12);
     };
-    expect(await row()).toEqual(['3', 'Audit incident closures', 'Sample 200 closures', 'Head of SDD', '30/09/2015', '10 Jul 2015 - No auditors', '', '10/07/2015', 'No', 'RED']);
-    expect(await row('2015-07-20')).toEqual(['3', 'Audit incident closures', 'Sample 200 closures', 'FCR', 'Within three months', '10 Jul 2015 - No auditors', '', '10/07/2015', 'No', 'RED']);
+    expect(await row()).toEqual(['3', 'Audit incident closures', 'Sample 200 closures', 'Head of SDD', '30/09/2015', 'Within three months', '0', '10 Jul 2015 - No auditors', '', '10/07/2015', 'No', 'RED']);
+    expect(await row('2015-07-20')).toEqual(['3', 'Audit incident closures', 'Sample 200 closures', 'FCR', 'Within three months', 'Within three months', '0', '10 Jul 2015 - No auditors', '', '10/07/2015', 'No', 'RED']);
     // Before the owner's report: no log, no reported RAG; overdue since the end of March.
-    expect(await row('2015-06-30')).toEqual(['3', 'Audit incident closures', 'Sample 200 closures', 'FCR', 'Within three months', '', '', '', 'No', 'RED']);
+    expect(await row('2015-06-30')).toEqual(['3', 'Audit incident closures', 'Sample 200 closures', 'FCR', 'Within three months', 'Within three months', '0', '', '', '', 'No', 'RED']);
     const title = (await exportPlan(ctx(), 'CDI', 'csv', new Date('2015-06-30T22:59:59Z')))!.toString().split('\r\n')[0];
     expect(title).toBe('Crime Data Integrity Improvement Plan — as at 30 Jun 2015');
   });
