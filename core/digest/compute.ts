@@ -8,12 +8,14 @@ import type { ActionView } from '../actions/view';
 import type { CoreContext } from '../context';
 import { RAGS, type Rag } from '../domain';
 import { dueWords } from '../due-words';
+import { historySentence } from '../history/sentence';
 import { addDays, DAY_MS, daysBetween, formatDate, isoDate, localDate, spanWords, wallClockLabel } from '../time';
 import { actionViewsAsOf } from './as-of';
 
 export const DIGEST_SECTIONS = [
   'newlyRed',
   'overdue',
+  'slipped',
   'done',
   'dueSoon',
   'awaitingVerification',
@@ -120,6 +122,7 @@ export async function computeDigest(ctx: CoreContext, boardId: string, asOf: Dat
         .sort(byDue)
         .map((v) => row(v, `${owners(v)} · due ${dueWords(v)} · overdue ${spanWords(daysBetween(v.due!, today))}`)),
     },
+    { key: 'slipped', title: 'Due dates moved this period', rows: await slippedInPeriod(ctx, views, periodStart, asOf) },
     { key: 'done', title: 'Completed and verified this period', rows: await completedInPeriod(ctx, views, periodStart, asOf) },
     {
       key: 'dueSoon',
@@ -224,6 +227,22 @@ async function completedInPeriod(ctx: CoreContext, views: ActionView[], from: Da
       const parts = [e.completed && `completed ${formatDate(e.completed)}`, e.verified && `verified ${formatDate(e.verified)}`].filter(Boolean);
       return row(v, `${owners(v)} · ${parts.join(', ')}`);
     });
+}
+
+/** Approved moves of a due date in (from, to], each as the history tells it: from → to, who asked and who approved. */
+async function slippedInPeriod(ctx: CoreContext, views: ActionView[], from: Date, to: Date): Promise<DigestRow[]> {
+  const moves = await ctx.db.prisma.update.findMany({
+    where: { actionId: { in: views.map((v) => v.id) }, kind: 'due', at: { gt: from, lte: to } },
+    orderBy: { at: 'asc' },
+    select: { actionId: true, kind: true, text: true, authorName: true, rag: true, changes: true, detail: true },
+  });
+  const byId = new Map(views.map((v) => [v.id, v]));
+  return moves.map((m) =>
+    row(
+      byId.get(m.actionId)!,
+      historySentence({ ...m, author: m.authorName, changes: JSON.parse(m.changes ?? 'null'), detail: JSON.parse(m.detail ?? 'null') }),
+    ),
+  );
 }
 
 function statusAfter(changes: string | null): string | null {

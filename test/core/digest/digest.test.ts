@@ -3,6 +3,8 @@ import { computeDigest, type DigestData } from '../../../core/digest/compute';
 import type { CoreContext } from '../../../core/context';
 import { DEFAULT_RAG_WINDOWS } from '../../../core/rag';
 import { cardBytes, DIGEST_MAX_BYTES, digestCard, digestText } from '../../../cards/digest';
+import { appendHistory } from '../../../core/history/append';
+import type { Tx } from '../../../core/db/tx';
 import { cardProblems, schemaProblems } from '../../helpers/adaptive-card';
 import { createTestDb, type TestDatabase } from '../../helpers/db';
 import { seedPerson, seedPlan, type ActionSpec } from '../../helpers/fixtures';
@@ -152,6 +154,33 @@ describe('digest as of its slot', () => {
   it('marks a late digest', () => {
     const card = digestCard(d, { late: 'Mon 08:00' });
     expect(JSON.stringify(card)).toContain('Late: this digest was due Mon 08:00');
+  });
+});
+
+describe('due dates moved in the period', () => {
+  it('lists each approved move with who asked, why and who approved', async () => {
+    const eight = await t.db.prisma.action.findFirstOrThrow({ where: { ref: '8' } });
+    await appendHistory(t.db.prisma as Tx, {
+      actionId: eight.id,
+      at: new Date('2015-06-04T10:00:00Z'),
+      kind: 'due',
+      authorName: 'Alex Wilber',
+      changes: { dueDate: ['2015-06-20', '2015-07-31'], dueText: ['2015-06-20', '31 Jul 2015'] },
+      detail: { askedBy: 'Megan Bowen', reason: 'Waiting for the vendor', approvedBy: 'Alex Wilber' },
+    });
+    const d = await computeDigest(ctx, boardId, SLOT);
+    expect(section(d, 'slipped')).toEqual({
+      key: 'slipped',
+      title: 'Due dates moved this period',
+      rows: [
+        {
+          ref: 'BTP-CDI-8',
+          text: 'Wants more time',
+          detail: 'Due date moved from 20 Jun 2015 to 31 Jul 2015, asked by Megan Bowen ("Waiting for the vendor"), approved by Alex Wilber',
+        },
+      ],
+    });
+    expect(section(await computeDigest(ctx, boardId, PREVIOUS), 'slipped')).toBeUndefined();
   });
 });
 
