@@ -96,7 +96,7 @@ describe('export', () => {
   it('writes csv to stdout and xlsx to --out', async () => {
     const csv = await cli(['export', '--plan', 'ncrs', '--format', 'csv']);
     expect(csv.code).toBe(0);
-    expect(csv.out[0].split('\r\n')).toContain('Ref,Area for Improvement,Action,Action Owner,Due Date,Initial Response,Latest Update,Date of Update,Complete Yes/No,RAG Status,Outcome,Evidence');
+    expect(csv.out[0].split('\r\n')).toContain('Ref,Area for Improvement,Action,Action Owner,Due Date,Original Due Date,Times Revised,Initial Response,Latest Update,Date of Update,Complete Yes/No,RAG Status,Outcome,Evidence');
     const out = path.join(dir, 'ncrs.xlsx');
     const xlsx = await cli(['export', '--plan', 'NCRS', '--format', 'xlsx', '--out', out]);
     expect(xlsx).toMatchObject({ code: 0, out: [`wrote ${out}`] });

@@ -128,8 +128,8 @@ describe('item and recommendation', () => {
     expect(r.history).toEqual({
       total: 2,
       entries: [
-        { at: '2024-11-19T14:00:00.000Z', kind: 'due', text: null, author: 'Alex Wilber', rag: null, changes: { dueDate: ['2024-09-01', '2024-10-01'] } },
-        { at: '2024-11-15T00:00:00.000Z', kind: 'progress', text: 'On track', author: 'test', rag: null, changes: null },
+        { at: '2024-11-19T14:00:00.000Z', kind: 'due', text: null, author: 'Alex Wilber', rag: null, changes: { dueDate: ['2024-09-01', '2024-10-01'] }, detail: null },
+        { at: '2024-11-15T00:00:00.000Z', kind: 'progress', text: 'On track', author: 'test', rag: null, changes: null, detail: null },
       ],
     });
   });
