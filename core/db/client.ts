@@ -4,13 +4,14 @@
  * are generated from one model file and the rest of Chaser is typed against the SQLite one (their
  * APIs are identical because their models are).
  */
-import { createHash } from 'node:crypto';
 import { PrismaLibSql } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient as SqliteClient } from '../../prisma/generated/sqlite/client/client';
 import { PrismaClient as PostgresClient } from '../../prisma/generated/postgresql/client/client';
-import { openSqliteConnection } from './sqlite-connection';
-import { MAX_REUSED_PARAMS, MAX_REUSED_STATEMENTS } from './statement-reuse';
+import { postgresStore, sqliteStore, type Store } from '../store';
+import { openSqliteConnection, sqlitePath } from './sqlite-connection';
+import { statementNames } from './statement-reuse';
 
 /** The connection Prisma opened through a driver adapter. */
 type Queryable = Pick<Awaited<ReturnType<PrismaPg['connect']>>, 'queryRaw'>;
@@ -24,6 +25,8 @@ export interface Db {
   prisma: PrismaClient;
   provider: Provider;
   url: string;
+  /** Typed reads (core/store), outside any transaction. */
+  store: Store;
   /**
    * A bulk read past Prisma's row mapping (ARCHITECTURE "Reads go through Prisma"): `sql` with `$1`, `$2`…
    * on both databases, run on Prisma's own connection outside any transaction; rows come as arrays of the
@@ -95,32 +98,23 @@ class PostgresAdapter extends PrismaPg {
 }
 
 /**
- * Names for PostgreSQL statements, so that each connection prepares a statement once and reuses it, as
- * Prisma's Rust engine did: PostgreSQL then skips parsing and planning what it has seen ("what's red?"
- * at 10,000 actions: 4.6 → 3.3 ms in process). A name is the hash of the SQL, so it always means one
- * text. Only statements statement-reuse.ts allows are named; the rest get '' (the protocol's unnamed
- * statement, parsed each time). `pgbouncer=true` in the URL, Prisma's own switch for this, turns naming
- * off, for a PgBouncer in transaction mode before 1.21, which cannot keep a statement across transactions.
+ * Prisma's statements are named as the store's are (statement-reuse.ts), so that each connection prepares
+ * them once, as Prisma's Rust engine did: PostgreSQL then skips parsing and planning what it has seen.
+ * `pgbouncer=true` in the URL, Prisma's own switch for this, turns naming off, for a PgBouncer in
+ * transaction mode before 1.21, which cannot keep a statement across transactions.
  */
-function statementNames(): (query: { sql: string; args: unknown[] }) => string {
-  const names = new Map<string, string>();
-  return ({ sql, args }) => {
-    if (args.length > MAX_REUSED_PARAMS) return '';
-    let name = names.get(sql);
-    if (name === undefined && names.size < MAX_REUSED_STATEMENTS) names.set(sql, (name = `chaser_${createHash('sha1').update(sql).digest('base64url')}`));
-    return name ?? '';
-  };
-}
-
-function postgresAdapter(url: string): PostgresAdapter {
+function postgresAdapter(url: string): { adapter: PostgresAdapter; store: Store; pool: pg.Pool } {
   // pg ignores parameters it does not know, so the URL goes to it as it is.
-  const pgbouncer = new URL(url).searchParams.get('pgbouncer') === 'true';
-  return new PostgresAdapter({ connectionString: url }, pgbouncer ? undefined : { statementNameGenerator: statementNames() });
+  const pool = new pg.Pool({ connectionString: url });
+  const nameOf = new URL(url).searchParams.get('pgbouncer') === 'true' ? undefined : statementNames();
+  const adapter = new PostgresAdapter(pool, nameOf && { statementNameGenerator: ({ sql, args }) => nameOf(sql, args.length) });
+  return { adapter, store: postgresStore(pool, nameOf), pool };
 }
 
 export async function openDb(url: string): Promise<Db> {
   const provider = providerOf(url);
-  const adapter = provider === 'sqlite' ? new SqliteAdapter({ url }) : postgresAdapter(url);
+  const { adapter, store, pool } =
+    provider === 'sqlite' ? { adapter: new SqliteAdapter({ url }), store: sqliteStore(sqlitePath(url), SQLITE_CONNECTION_PRAGMAS), pool: undefined } : postgresAdapter(url);
   const prisma = adapter instanceof SqliteAdapter ? new SqliteClient({ adapter }) : (new PostgresClient({ adapter }) as unknown as PrismaClient);
   // SQLite: the file opens (and takes its settings) now, so a bad path fails at start, not at a first question.
   if (provider === 'sqlite') await prisma.$connect();
@@ -133,8 +127,10 @@ export async function openDb(url: string): Promise<Db> {
   const close = async () => {
     adapter.connected = undefined;
     await prisma.$disconnect();
+    await store.destroy();
+    await pool?.end();
   };
-  return { prisma, provider, url, queryRows, close };
+  return { prisma, provider, url, store, queryRows, close };
 }
 
 /**
