@@ -7,11 +7,16 @@
 import { PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
 import pg from 'pg';
 
-const TIMESTAMP = pg.types.builtins.TIMESTAMP;
+const { TIMESTAMP, DATE } = pg.types.builtins;
+
+/** A date (`column::date`) stays its "YYYY-MM-DD" text, as SQLite's `substr(column, 1, 10)` gives it. */
+const PARSERS: Record<number, (text: string) => unknown> = {
+  [TIMESTAMP]: (text) => new Date(`${text.replace(' ', 'T')}Z`),
+  [DATE]: (text) => text,
+};
 
 const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === TIMESTAMP ? (text: string) => new Date(`${text.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => PARSERS[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 /** `nameOf`: a statement's name (statement-reuse.ts), or '' for none; absent, no statement is named. */
