@@ -2,11 +2,11 @@
  * Action views for pages and lists, read through the store (core/store/action-views.ts) rather than
  * Prisma's relation queries: the view's `include` is eight queries, each with ORM work on top of its SQL,
  * which was most of what answering "what's red?" cost beyond its SQL. Here the filter, order and page go
- * through Prisma for the ids alone (or, for a list on PostgreSQL, as SQL in the views' own statement), and
+ * through Prisma for the ids alone (or, for a list on PostgreSQL, in the views' own statement), and
  * one statement builds the views on either database. They run outside any transaction: inside one, read
  * with loadView (core/actions/change.ts), which stays on Prisma, whose transaction the store cannot join.
  */
-import { sql } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { CoreContext } from '../context';
 import type { Prisma } from '../db/client';
 import { actionViewRows, idIn, type ActionViewRow, type ViewSelection } from '../store/action-views';
@@ -15,9 +15,6 @@ import { toActionView, type ActionView, type ViewRow } from './view';
 
 /** Plan order: the plan's key, then the action's place in it. */
 export const PLAN_ORDER = [{ plan: { key: 'asc' } }, { position: 'asc' }] satisfies Prisma.ActionOrderByWithRelationInput[];
-
-/** Plan order in SQL over Action a and Plan p; the id breaks ties in position, so a page is the same page each time it is read. */
-export const PLAN_ORDER_SQL = `p."key", a."position", a."id"`;
 
 /** Actions matching a Prisma query (filter, order, page) as views, in its order. */
 export async function findActionViews(ctx: CoreContext, query: Pick<Prisma.ActionFindManyArgs, 'where' | 'orderBy' | 'skip' | 'take'>): Promise<ActionView[]> {
@@ -38,13 +35,23 @@ export async function viewsById(ctx: CoreContext, ids: readonly string[]): Promi
 }
 
 /**
- * PostgreSQL: the views of the actions a page query selects (`pageSql`: `SELECT a."id" FROM "Action" a
- * JOIN "Plan" p …` in PLAN_ORDER_SQL with its own LIMIT and OFFSET, `$1`, `$2`… its parameters), in that
- * order, in the page's own statement: a question's views need not wait a round trip for the page's ids.
+ * PostgreSQL: the views of a page of the actions `condition` selects, in plan order, in the page's own
+ * statement: a question's views need not wait a round trip for the page's ids. LIMIT and OFFSET are
+ * written into the SQL: as parameters, the generic plan PostgreSQL keeps for a prepared statement cannot
+ * know a page is ten rows, and scanned and sorted every match.
  */
-export function viewsOfPlanOrderPage(ctx: CoreContext, pageSql: string, args: unknown[]): Promise<ActionView[]> {
-  const page = sql.join(pageSql.split(/\$(\d+)/).map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql.val(args[Number(part) - 1]))), sql``);
-  return views(ctx, { where: (eb) => eb('a.id', 'in', sql<string>`(${page})`), planOrder: true });
+export function viewsOfPlanOrderPage(ctx: CoreContext, condition: Expression<SqlBool>, offset: number, size: number): Promise<ActionView[]> {
+  const page = ctx.db.store
+    .selectFrom('Action as a')
+    .innerJoin('Plan as p', 'p.id', 'a.planId')
+    .where(condition)
+    .orderBy('p.key')
+    .orderBy('a.position')
+    .orderBy('a.id')
+    .limit(sql.lit(size))
+    .offset(sql.lit(offset))
+    .select('a.id');
+  return views(ctx, { where: (eb) => eb('a.id', 'in', page), planOrder: true });
 }
 
 async function views(ctx: CoreContext, selection: ViewSelection): Promise<ActionView[]> {
