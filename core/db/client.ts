@@ -13,10 +13,6 @@ import { postgresStore, sqliteStore, type Store } from '../store';
 import { openSqliteConnection, sqlitePath } from './sqlite-connection';
 import { statementNames } from './statement-reuse';
 
-/** The connection Prisma opened through a driver adapter. */
-type Queryable = Pick<Awaited<ReturnType<PrismaPg['connect']>>, 'queryRaw'>;
-type ArgType = Parameters<Queryable['queryRaw']>[0]['argTypes'][number];
-
 export type { Prisma } from '../../prisma/generated/sqlite/client/client';
 export type PrismaClient = InstanceType<typeof SqliteClient>;
 export type Provider = 'sqlite' | 'postgresql';
@@ -27,12 +23,6 @@ export interface Db {
   url: string;
   /** Typed reads (core/store), outside any transaction. */
   store: Store;
-  /**
-   * A bulk read past Prisma's row mapping (ARCHITECTURE "Reads go through Prisma"): `sql` with `$1`, `$2`…
-   * on both databases, run on Prisma's own connection outside any transaction; rows come as arrays of the
-   * driver's values, timestamps as UTC text ("2026-11-24T10:00:00+00:00"), SQLite booleans as 0 or 1.
-   */
-  queryRows(sql: string, args: readonly unknown[]): Promise<unknown[][]>;
   close(): Promise<void>;
 }
 
@@ -55,14 +45,8 @@ export function redactUrl(url: string): string {
  */
 const SQLITE_CONNECTION_PRAGMAS = ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = NORMAL', 'PRAGMA busy_timeout = 5000', 'PRAGMA foreign_keys = ON'];
 
-/** Keeps the connection Prisma opened, for queryRows; SQLite through Chaser's own connection (sqlite-connection.ts). */
+/** SQLite through Chaser's own connection (sqlite-connection.ts). */
 class SqliteAdapter extends PrismaLibSql {
-  connected?: Queryable;
-
-  override async connect() {
-    return (this.connected = await super.connect());
-  }
-
   override createClient(config: Parameters<PrismaLibSql['createClient']>[0]) {
     return openSqliteConnection(config.url, SQLITE_CONNECTION_PRAGMAS);
   }
@@ -74,10 +58,8 @@ class SqliteAdapter extends PrismaLibSql {
  * transaction's queries go one after another, so every query works inside a transaction as outside.
  */
 class PostgresAdapter extends PrismaPg {
-  connected?: Queryable;
-
   override async connect() {
-    const adapter = (this.connected = await super.connect());
+    const adapter = await super.connect();
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const tx = await startTransaction(isolationLevel);
@@ -118,27 +100,10 @@ export async function openDb(url: string): Promise<Db> {
   const prisma = adapter instanceof SqliteAdapter ? new SqliteClient({ adapter }) : (new PostgresClient({ adapter }) as unknown as PrismaClient);
   // SQLite: the file opens (and takes its settings) now, so a bad path fails at start, not at a first question.
   if (provider === 'sqlite') await prisma.$connect();
-  const queryRows = async (sql: string, args: readonly unknown[]) => {
-    if (!adapter.connected) await prisma.$connect();
-    // SQLite spells numbered parameters ?1, ?2…: replaced as text, so no literal in `sql` may hold "$" and a digit.
-    const query = { sql: provider === 'sqlite' ? sql.replace(/\$(\d+)/g, '?$1') : sql, args: [...args], argTypes: args.map(argType) };
-    return (await adapter.connected!.queryRaw(query)).rows;
-  };
   const close = async () => {
-    adapter.connected = undefined;
     await prisma.$disconnect();
     await store.destroy();
     await pool?.end();
   };
-  return { prisma, provider, url, store, queryRows, close };
-}
-
-/**
- * How the driver adapters convert an argument: Dates to each database's stored timestamp text; an array
- * (PostgreSQL only) element by element, to one array parameter.
- */
-function argType(value: unknown): ArgType {
-  if (Array.isArray(value)) return { ...argType(value[0]), arity: 'list' };
-  const scalarType = value instanceof Date ? 'datetime' : typeof value === 'number' ? (Number.isInteger(value) ? 'int' : 'float') : typeof value === 'boolean' ? 'boolean' : 'string';
-  return { scalarType, arity: 'scalar' };
+  return { prisma, provider, url, store, close };
 }
