@@ -6,7 +6,7 @@
  * one statement builds the views on either database. They run outside any transaction: inside one, read
  * with loadView (core/actions/change.ts), which stays on Prisma, whose transaction the store cannot join.
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from '../store';
 import type { CoreContext } from '../context';
 import type { Prisma } from '../db/client';
 import { actionViewRows, idIn, type ActionViewRow, type ViewSelection } from '../store/action-views';

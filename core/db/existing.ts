@@ -4,7 +4,7 @@
  * statements to fit the parameter limit, and that handling was most of the lookup. Here the list goes
  * as one text parameter that the database unpacks itself, through the store: at 42,000 keys ~180 ms became ~22 ms on PostgreSQL, ~34 ms on SQLite.
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from '../store';
 import type { Db } from './client';
 
 /** Tables and unique columns looked up this way (names go into SQL, so only these). */

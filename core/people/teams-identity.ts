@@ -2,7 +2,7 @@
  * Who is talking to the bot and where it can talk back. Captured on install and on every activity
  * (Teams only tells a user's time zone on incoming activities), keyed by AAD object id.
  */
-import { sql } from 'kysely';
+import { sql } from '../store';
 import type { CoreContext } from '../context';
 import { isValidTimeZone } from '../time';
 

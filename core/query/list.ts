@@ -3,7 +3,7 @@
  * (core/query/rag-where.ts), is exact in SQL, so the count and the page come straight from the database
  * and only the page's rows are loaded with owners.
  */
-import type { RawBuilder, SqlBool } from 'kysely';
+import type { RawBuilder, SqlBool } from '../store';
 import type { Prisma } from '../db/client';
 import type { CoreContext } from '../context';
 import type { ActionView } from '../actions/view';

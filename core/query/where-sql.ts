@@ -6,7 +6,7 @@
  * test/core/query/where-sql.test.ts holds random filters of every kind a question makes to what Prisma
  * selects, on both databases.
  */
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from '../store';
 import type { Prisma } from '../db/client';
 
 type Where = Record<string, unknown>;

@@ -5,11 +5,10 @@
  * (ARCHITECTURE "Reads"): a sweep reads tens of thousands of rows, and Prisma's mapping of each value was
  * most of what a sweep cost beyond the SQL.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { holderView, type OwnerView } from '../actions/view';
 import type { CoreContext } from '../context';
 import { existingKeys } from '../db/existing';
-import type { DB } from '../store';
+import { sql, type DB, type Expression, type ExpressionBuilder, type SqlBool } from '../store';
 import { append } from '../groups';
 import { addDays, dateOnly, DAY_MS } from '../time';
 import type { OwedWindow } from './occasions';

@@ -11,6 +11,8 @@ import { sqliteDialect } from './sqlite';
 
 export type { DB };
 export type Store = Kysely<DB>;
+/** What callers write conditions and fragments with, so that no module outside this one imports Kysely. */
+export { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 
 /** On the SQLite file at `path`, through a connection of its own with these settings (PRAGMAs). */
 export function sqliteStore(path: string, pragmas: readonly string[]): Store {

@@ -2,6 +2,8 @@
  * The typed read layer (core/store): the same values on both databases, timestamps as Dates at UTC and
  * booleans as booleans, in parameters as in rows; statements prepared once per connection.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { sql } from 'kysely';
 import Database from 'libsql';
 import { openDb } from '../../../core/db/client';
@@ -59,4 +61,15 @@ it('reads and binds timestamps as Dates at UTC and booleans as booleans, seeing 
   } finally {
     await unnamed.close();
   }
+});
+
+it('is the only place outside the tests that imports Kysely', () => {
+  const root = path.join(__dirname, '../../..');
+  const sources = (dir: string): string[] =>
+    readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+    );
+  const importers = ['core', 'bot', 'jobs', 'cards'].flatMap(sources).filter((file) => /from 'kysely(\/[a-z]+)?'/.test(readFileSync(path.join(root, file), 'utf8')));
+  expect(importers.filter((file) => !file.startsWith(path.join('core', 'store')))).toEqual([]);
+  expect(importers.length).toBeGreaterThan(0);
 });
