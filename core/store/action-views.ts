@@ -7,7 +7,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import * as postgresJson from 'kysely/helpers/postgres';
 import * as sqliteJson from 'kysely/helpers/sqlite';
-import { z } from 'zod';
 import type { Provider } from '../db/client';
 import type { DB, Store } from '.';
 
@@ -37,12 +36,31 @@ export async function actionViewRows(db: StoreDb, selection: ViewSelection): Pro
 }
 
 async function readRows(db: StoreDb, { where, planOrder }: ViewSelection) {
+  let query = viewQuery(db).where(where);
+  if (planOrder) query = query.orderBy('p.key').orderBy('a.position').orderBy('a.id');
+  const rows = await query.execute();
+  return rows.map(({ owners, notes, ...row }) => ({
+    ...row,
+    owners: fromJson(owners).map((owner) => ({ ...owner, holders: fromJson(owner.holders) })),
+    notes: fromJson(notes).map((note) => ({ ...note, at: utc(note.at) })),
+  }));
+}
+
+/** The statement without its condition and order, built once per store: building it cost more than running it. */
+const built = new WeakMap<Store, ReturnType<typeof buildViewQuery>>();
+
+function viewQuery(db: StoreDb) {
+  let query = built.get(db.store);
+  if (!query) built.set(db.store, (query = buildViewQuery(db)));
+  return query;
+}
+
+function buildViewQuery(db: StoreDb) {
   const { jsonArrayFrom } = db.provider === 'postgresql' ? postgresJson : sqliteJson;
-  let query = db.store
+  return db.store
     .selectFrom('Action as a')
     .innerJoin('Plan as p', 'p.id', 'a.planId')
     .innerJoin('Recommendation as r', 'r.id', 'a.recommendationId')
-    .where(where)
     .select((eb) => [
       'a.id',
       'a.planId',
@@ -80,7 +98,7 @@ async function readRows(db: StoreDb, { where, planOrder }: ViewSelection) {
             'o.postId',
             'o.roleLabel',
             // The post's name as a subquery, so that PostgreSQL looks it up by index: as a join it hashed every post.
-            owner.selectFrom('Post as po').whereRef('po.id', '=', 'o.postId').select('po.name').as('post'),
+            owner.selectFrom('Post as po').whereRef('po.id', '=', 'o.postId').select('po.name').$asScalar().$notNull().as('post'),
             jsonArrayFrom(
               owner
                 .selectFrom('PostHolding as h')
@@ -104,29 +122,16 @@ async function readRows(db: StoreDb, { where, planOrder }: ViewSelection) {
           .select(['u.at', 'u.text', 'u.authorName']),
       ).as('notes'),
     ]);
-  if (planOrder) query = query.orderBy('p.key').orderBy('a.position').orderBy('a.id');
-  const rows = await query.execute();
-  return rows.map(({ owners, notes, ...row }) => ({ ...row, owners: OWNERS.parse(owners), notes: NOTES.parse(notes) }));
 }
 
 /**
- * The JSON arrays as they arrive: parsed by pg, text from SQLite (where an array nested in another is
- * text too); timestamps in them as each database writes them, PostgreSQL's without a zone though UTC.
+ * The JSON arrays as they arrive, in the shape the statement gives them: parsed by pg, text from SQLite
+ * (where an array nested in another is text too).
  */
-const fromJson = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (typeof v === 'string' ? JSON.parse(v) : v), schema);
-const utc = z.string().transform((text) => new Date(/(Z|[+-]\d\d:\d\d)$/.test(text) ? text : `${text}Z`));
+const fromJson = <T>(value: T | string): T => (typeof value === 'string' ? JSON.parse(value) : value);
 
-const OWNERS = fromJson(
-  z.array(
-    z.object({
-      postId: z.string(),
-      roleLabel: z.string().nullable(),
-      post: z.string(),
-      holders: fromJson(z.array(z.object({ id: z.string(), displayName: z.string(), aadObjectId: z.string().nullable(), teamsUserId: z.string().nullable() }))),
-    }),
-  ),
-);
-const NOTES = fromJson(z.array(z.object({ at: utc, text: z.string().nullable(), authorName: z.string().nullable() })));
+/** A timestamp in the JSON as each database writes it, PostgreSQL's without a zone though UTC. */
+const utc = (value: Date | string): Date => (value instanceof Date ? value : new Date(/(Z|[+-]\d\d:\d\d)$/.test(value) ? value : `${value}Z`));
 
 /** `ids` as a condition on the action, one parameter however many there are (SQLite binds at most 32,766). */
 export function idIn(db: StoreDb, ids: readonly string[]): ViewWhere {
