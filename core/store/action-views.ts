@@ -26,14 +26,12 @@ export type ViewWhere = (eb: ExpressionBuilder<ViewTables, 'a' | 'p' | 'r'>) => 
 
 export interface ViewSelection {
   where: ViewWhere;
-  /** Plan order (the plan's key, then the action's place in it, the id breaking ties) unless false. */
+  /** In plan order (the plan's key, then the action's place in it, the id breaking ties); else unordered. */
   planOrder?: boolean;
 }
 
 /** The rows of the actions `where` selects, in plan order when asked. */
-export async function actionViewRows(db: StoreDb, selection: ViewSelection): Promise<ActionViewRow[]> {
-  return readRows(db, selection);
-}
+export const actionViewRows = readRows;
 
 async function readRows(db: StoreDb, { where, planOrder }: ViewSelection) {
   let query = viewQuery(db).where(where);
