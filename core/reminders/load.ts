@@ -44,7 +44,7 @@ export async function loadPlans(ctx: CoreContext): Promise<PlansById> {
 function owed(now: Date, dueBy: Date, quietBefore: Date) {
   return (eb: ExpressionBuilder<DB & { a: DB['Action'] }, 'a'>): Expression<SqlBool> =>
     eb.and([
-      eb('a.status', '=', 'open'),
+      eb('a.status', '=', sql.lit('open')),
       eb.or([eb('a.snoozedUntil', 'is', null), eb('a.snoozedUntil', '<=', now)]),
       eb.or([eb('a.dueDate', '<=', dueBy), eb.and([eb('a.dueDate', 'is', null), eb(eb.fn.coalesce('a.lastUpdateAt', 'a.createdAt'), '<', quietBefore)])]),
     ]);
@@ -84,16 +84,25 @@ export async function loadOpenActions(ctx: CoreContext, now: Date, window: OwedW
   ]);
   const ownersOf = new Map<string, OpenAction['owners']>();
   for (const { actionId, postId, roleLabel } of owners) append(ownersOf, actionId, { postId, roleLabel });
-  const actions = rows.map(({ planId, hasUpdates, ...row }) => {
-    const plan = plans.get(planId)!;
+  // Each row named field by field: rest and spread over tens of thousands of driver rows took longer than the read.
+  const actions = rows.map((row) => {
+    const plan = plans.get(row.planId)!;
     const action: OpenAction & { position: number } = {
-      ...row,
+      id: row.id,
       planKey: plan.key,
+      ref: row.ref,
+      text: row.text,
+      due: row.due,
+      dueText: row.dueText,
+      lastActivity: row.lastActivity,
       // SQLite's booleans are 0 and 1.
-      hasUpdates: Boolean(hasUpdates),
+      hasUpdates: Boolean(row.hasUpdates),
+      reportedRag: row.reportedRag,
+      reportedRagOn: row.reportedRagOn,
       planPolicy: plan.reminderPolicy,
       planOwnerPostId: plan.ownerPostId,
       owners: ownersOf.get(row.id) ?? [],
+      position: row.position,
     };
     return action;
   });
@@ -140,8 +149,8 @@ export async function loadPersonalConversations(ctx: CoreContext): Promise<Map<s
   const rows = await ctx.db.store
     .selectFrom('ConversationRef')
     .where('personId', 'is not', null)
-    .where('scope', '=', 'personal')
-    .where('state', '=', 'active')
+    .where('scope', '=', sql.lit('personal'))
+    .where('state', '=', sql.lit('active'))
     .orderBy('updatedAt')
     .select(['personId', 'id'])
     .$narrowType<{ personId: string }>()
@@ -163,7 +172,7 @@ export function existingReminderKeys(ctx: CoreContext, keys: string[]): Promise<
 export async function recentCardKeys(ctx: CoreContext, now: Date): Promise<Set<string>> {
   const rows = await ctx.db.store
     .selectFrom('OutboxMessage')
-    .where('purpose', 'in', ['reminder', 'escalation'])
+    .where('purpose', 'in', [sql.lit('reminder'), sql.lit('escalation')])
     .where('notBefore', '>=', new Date(now.getTime() - 2 * DAY_MS))
     .select('idempotencyKey')
     .execute();

@@ -5,6 +5,7 @@
 import type { ActionView } from '../actions/view';
 import { viewsById } from '../actions/view-loader';
 import type { CoreContext } from '../context';
+import { sql } from '../store';
 import { localDate } from '../time';
 import { dueLabel } from './occasions';
 import { personTimeZone } from './recipients';
@@ -58,7 +59,7 @@ async function sentCard(ctx: CoreContext, cardKey: string): Promise<SentCard | n
     .selectFrom('OutboxMessage as m')
     .innerJoin('ConversationRef as c', 'c.id', 'm.conversationId')
     .innerJoin('Person as p', 'p.id', 'c.personId')
-    .leftJoin('ReminderLog as l', (join) => join.onRef('l.outboxId', '=', 'm.id').on((eb) => eb.or([eb('m.purpose', '<>', 'escalation'), eb('l.kind', '=', 'escalation')])))
+    .leftJoin('ReminderLog as l', (join) => join.onRef('l.outboxId', '=', 'm.id').on((eb) => eb.or([eb('m.purpose', '<>', sql.lit('escalation')), eb('l.kind', '=', sql.lit('escalation'))])))
     .leftJoin('Action as a', 'a.id', 'l.actionId')
     .leftJoin('Plan as pl', 'pl.id', 'a.planId')
     .leftJoin('Person as o', 'o.id', 'l.personId')

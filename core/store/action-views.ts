@@ -37,10 +37,10 @@ async function readRows(db: StoreDb, { where, planOrder }: ViewSelection) {
   let query = viewQuery(db).where(where);
   if (planOrder) query = query.orderBy('p.key').orderBy('a.position').orderBy('a.id');
   const rows = await query.execute();
-  return rows.map(({ owners, notes, ...row }) => ({
+  return rows.map((row) => ({
     ...row,
-    owners: fromJson(owners).map((owner) => ({ ...owner, holders: fromJson(owner.holders) })),
-    notes: fromJson(notes).map((note) => ({ ...note, at: utc(note.at) })),
+    owners: fromJson(row.owners).map((owner) => ({ ...owner, holders: fromJson(owner.holders) })),
+    notes: fromJson(row.notes).map((note) => ({ ...note, at: utc(note.at) })),
   }));
 }
 
@@ -114,7 +114,7 @@ function buildViewQuery(db: StoreDb) {
         eb
           .selectFrom('Update as u')
           .whereRef('u.actionId', '=', 'a.id')
-          .where('u.kind', '=', 'progress')
+          .where('u.kind', '=', sql.lit('progress'))
           .orderBy('u.at', 'desc')
           .orderBy('u.createdAt', 'desc')
           .select(['u.at', 'u.text', 'u.authorName']),
