@@ -2,9 +2,9 @@
  * The typed read layer (ARCHITECTURE "Reads"): Kysely, typed by the tables prisma/models.prisma declares
  * (prisma/generated/kysely, generated with the Prisma clients), on the stock drivers Prisma's adapters use.
  * Only this folder imports Kysely or a driver to read; Db.store is its handle. Writes stay on Prisma.
- * A constant of the query itself (a status, a kind) is written as `sql.lit(...)`, not bound: PostgreSQL
- * plans a prepared statement once for any value of a parameter, so it would not know the rows it selects
- * are the open ones, and chose worse plans (a reminder sweep's open actions took over twice as long).
+ * A constant of the statement itself (a status, a kind) is written as `sql.lit(...)`, not bound: PostgreSQL
+ * may plan a prepared statement once for any value of a parameter, and so not know that the rows it
+ * selects are, say, the open ones.
  */
 import { Kysely } from 'kysely';
 import type pg from 'pg';
