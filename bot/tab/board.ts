@@ -74,13 +74,15 @@ export async function boardOverview(ctx: CoreContext, board: BoardRow, personId:
  */
 async function ownerPosts(ctx: CoreContext, planIds: string[]): Promise<{ name: string }[]> {
   if (!planIds.length) return [];
-  const rows = await ctx.db.queryRows(
-    `SELECT DISTINCT p."name" FROM "Action" a JOIN "ActionOwner" o ON o."actionId" = a."id" ` +
-      `JOIN "Post" p ON p."id" = o."postId" WHERE a."planId" IN (${planIds.map((_, i) => `$${i + 1}`).join(', ')}) ` +
-      `ORDER BY p."name"`,
-    planIds,
-  );
-  return rows.map(([name]) => ({ name: String(name) }));
+  return ctx.db.store
+    .selectFrom('Action as a')
+    .innerJoin('ActionOwner as o', 'o.actionId', 'a.id')
+    .innerJoin('Post as p', 'p.id', 'o.postId')
+    .where('a.planId', 'in', planIds)
+    .orderBy('p.name')
+    .select('p.name')
+    .distinct()
+    .execute();
 }
 
 async function planCounts(

@@ -9,6 +9,7 @@ import type { CoreContext } from '../context';
 import type { Tx } from '../db/tx';
 import type { UpdateDetail } from '../history/entry';
 import { actionViewInclude, toActionView, type ActionView } from './view';
+import { viewsById } from './view-loader';
 
 /** Messages to show next to card inputs, keyed by input id. */
 export type FieldErrors = Record<string, string>;
@@ -34,8 +35,12 @@ export async function findActor(ctx: Pick<CoreContext, 'db' | 'timeZone'>, perso
   return p && { id: p.id, displayName: p.displayName, timeZone: p.timeZone ?? ctx.timeZone };
 }
 
-/** The action's view; inside a transaction pass `tx`, so it includes the transaction's own writes. */
-export async function loadView(ctx: CoreContext, actionId: string, tx: Tx = ctx.db.prisma): Promise<ActionView | null> {
+/**
+ * The action's view, through the store as every list's are. Inside a transaction pass `tx`, so it includes
+ * the transaction's own writes: it is then read through Prisma, whose transaction the store cannot join.
+ */
+export async function loadView(ctx: CoreContext, actionId: string, tx?: Tx): Promise<ActionView | null> {
+  if (!tx) return (await viewsById(ctx, [actionId]))[0] ?? null;
   const row = await tx.action.findUnique({ where: { id: actionId }, include: actionViewInclude });
   return row && toActionView(row, ctx);
 }

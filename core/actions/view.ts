@@ -86,7 +86,7 @@ export const actionViewInclude = {
 
 export type ActionRow = Prisma.ActionGetPayload<{ include: typeof actionViewInclude }>;
 
-/** What a view is made of: an ActionRow, or the same read through the driver (view-loader.ts). */
+/** What a view is made of: an ActionRow, or the same read through the store (view-loader.ts). */
 export type ViewRow = Pick<ActionRow, 'id' | 'planId' | 'ref' | 'text' | 'dueText' | 'duePrecision' | 'version' | 'plan' | 'recommendation' | 'updates' | RecordColumn> &
   RagColumns & {
     owners: { postId: string; roleLabel: string | null; post: { name: string; holdings: { person: Parameters<typeof holderView>[0] }[] } }[];

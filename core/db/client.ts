@@ -4,17 +4,14 @@
  * are generated from one model file and the rest of Chaser is typed against the SQLite one (their
  * APIs are identical because their models are).
  */
-import { createHash } from 'node:crypto';
 import { PrismaLibSql } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient as SqliteClient } from '../../prisma/generated/sqlite/client/client';
 import { PrismaClient as PostgresClient } from '../../prisma/generated/postgresql/client/client';
-import { openSqliteConnection } from './sqlite-connection';
-import { MAX_REUSED_PARAMS, MAX_REUSED_STATEMENTS } from './statement-reuse';
-
-/** The connection Prisma opened through a driver adapter. */
-type Queryable = Pick<Awaited<ReturnType<PrismaPg['connect']>>, 'queryRaw'>;
-type ArgType = Parameters<Queryable['queryRaw']>[0]['argTypes'][number];
+import { postgresStore, sqliteStore, type Store } from '../store';
+import { openSqliteConnection, sqlitePath } from './sqlite-connection';
+import { statementNames } from './statement-reuse';
 
 export type { Prisma } from '../../prisma/generated/sqlite/client/client';
 export type PrismaClient = InstanceType<typeof SqliteClient>;
@@ -24,12 +21,8 @@ export interface Db {
   prisma: PrismaClient;
   provider: Provider;
   url: string;
-  /**
-   * A bulk read past Prisma's row mapping (ARCHITECTURE "Reads go through Prisma"): `sql` with `$1`, `$2`…
-   * on both databases, run on Prisma's own connection outside any transaction; rows come as arrays of the
-   * driver's values, timestamps as UTC text ("2026-11-24T10:00:00+00:00"), SQLite booleans as 0 or 1.
-   */
-  queryRows(sql: string, args: readonly unknown[]): Promise<unknown[][]>;
+  /** Typed reads (core/store), outside any transaction. */
+  store: Store;
   close(): Promise<void>;
 }
 
@@ -52,14 +45,8 @@ export function redactUrl(url: string): string {
  */
 const SQLITE_CONNECTION_PRAGMAS = ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = NORMAL', 'PRAGMA busy_timeout = 5000', 'PRAGMA foreign_keys = ON'];
 
-/** Keeps the connection Prisma opened, for queryRows; SQLite through Chaser's own connection (sqlite-connection.ts). */
+/** SQLite through Chaser's own connection (sqlite-connection.ts). */
 class SqliteAdapter extends PrismaLibSql {
-  connected?: Queryable;
-
-  override async connect() {
-    return (this.connected = await super.connect());
-  }
-
   override createClient(config: Parameters<PrismaLibSql['createClient']>[0]) {
     return openSqliteConnection(config.url, SQLITE_CONNECTION_PRAGMAS);
   }
@@ -71,10 +58,8 @@ class SqliteAdapter extends PrismaLibSql {
  * transaction's queries go one after another, so every query works inside a transaction as outside.
  */
 class PostgresAdapter extends PrismaPg {
-  connected?: Queryable;
-
   override async connect() {
-    const adapter = (this.connected = await super.connect());
+    const adapter = await super.connect();
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const tx = await startTransaction(isolationLevel);
@@ -95,54 +80,30 @@ class PostgresAdapter extends PrismaPg {
 }
 
 /**
- * Names for PostgreSQL statements, so that each connection prepares a statement once and reuses it, as
- * Prisma's Rust engine did: PostgreSQL then skips parsing and planning what it has seen ("what's red?"
- * at 10,000 actions: 4.6 → 3.3 ms in process). A name is the hash of the SQL, so it always means one
- * text. Only statements statement-reuse.ts allows are named; the rest get '' (the protocol's unnamed
- * statement, parsed each time). `pgbouncer=true` in the URL, Prisma's own switch for this, turns naming
- * off, for a PgBouncer in transaction mode before 1.21, which cannot keep a statement across transactions.
+ * Prisma's statements are named as the store's are (statement-reuse.ts), so that each connection prepares
+ * them once, as Prisma's Rust engine did: PostgreSQL then skips parsing and planning what it has seen.
+ * `pgbouncer=true` in the URL, Prisma's own switch for this, turns naming off, for a PgBouncer in
+ * transaction mode before 1.21, which cannot keep a statement across transactions.
  */
-function statementNames(): (query: { sql: string; args: unknown[] }) => string {
-  const names = new Map<string, string>();
-  return ({ sql, args }) => {
-    if (args.length > MAX_REUSED_PARAMS) return '';
-    let name = names.get(sql);
-    if (name === undefined && names.size < MAX_REUSED_STATEMENTS) names.set(sql, (name = `chaser_${createHash('sha1').update(sql).digest('base64url')}`));
-    return name ?? '';
-  };
-}
-
-function postgresAdapter(url: string): PostgresAdapter {
+function postgresAdapter(url: string): { adapter: PostgresAdapter; store: Store; pool: pg.Pool } {
   // pg ignores parameters it does not know, so the URL goes to it as it is.
-  const pgbouncer = new URL(url).searchParams.get('pgbouncer') === 'true';
-  return new PostgresAdapter({ connectionString: url }, pgbouncer ? undefined : { statementNameGenerator: statementNames() });
+  const pool = new pg.Pool({ connectionString: url });
+  const nameOf = new URL(url).searchParams.get('pgbouncer') === 'true' ? undefined : statementNames();
+  const adapter = new PostgresAdapter(pool, nameOf && { statementNameGenerator: ({ sql, args }) => nameOf(sql, args.length) });
+  return { adapter, store: postgresStore(pool, nameOf), pool };
 }
 
 export async function openDb(url: string): Promise<Db> {
   const provider = providerOf(url);
-  const adapter = provider === 'sqlite' ? new SqliteAdapter({ url }) : postgresAdapter(url);
+  const { adapter, store, pool } =
+    provider === 'sqlite' ? { adapter: new SqliteAdapter({ url }), store: sqliteStore(sqlitePath(url), SQLITE_CONNECTION_PRAGMAS), pool: undefined } : postgresAdapter(url);
   const prisma = adapter instanceof SqliteAdapter ? new SqliteClient({ adapter }) : (new PostgresClient({ adapter }) as unknown as PrismaClient);
   // SQLite: the file opens (and takes its settings) now, so a bad path fails at start, not at a first question.
   if (provider === 'sqlite') await prisma.$connect();
-  const queryRows = async (sql: string, args: readonly unknown[]) => {
-    if (!adapter.connected) await prisma.$connect();
-    // SQLite spells numbered parameters ?1, ?2…: replaced as text, so no literal in `sql` may hold "$" and a digit.
-    const query = { sql: provider === 'sqlite' ? sql.replace(/\$(\d+)/g, '?$1') : sql, args: [...args], argTypes: args.map(argType) };
-    return (await adapter.connected!.queryRaw(query)).rows;
-  };
   const close = async () => {
-    adapter.connected = undefined;
     await prisma.$disconnect();
+    await store.destroy();
+    await pool?.end();
   };
-  return { prisma, provider, url, queryRows, close };
-}
-
-/**
- * How the driver adapters convert an argument: Dates to each database's stored timestamp text; an array
- * (PostgreSQL only) element by element, to one array parameter.
- */
-function argType(value: unknown): ArgType {
-  if (Array.isArray(value)) return { ...argType(value[0]), arity: 'list' };
-  const scalarType = value instanceof Date ? 'datetime' : typeof value === 'number' ? (Number.isInteger(value) ? 'int' : 'float') : typeof value === 'boolean' ? 'boolean' : 'string';
-  return { scalarType, arity: 'scalar' };
+  return { prisma, provider, url, store, close };
 }

@@ -2,9 +2,9 @@
  * Which of many keys a unique text column already holds. A reminder sweep asks this of tens of
  * thousands of keys (ReminderLog): as Prisma's `in` list every key is a bound parameter, split across
  * statements to fit the parameter limit, and that handling was most of the lookup. Here the list goes
- * as one text parameter that the database unpacks itself, past Prisma's parameter handling
- * (queryRows): at 42,000 keys ~180 ms became ~22 ms on PostgreSQL, ~34 ms on SQLite.
+ * as one text parameter that the database unpacks itself, through the store: at 42,000 keys ~180 ms became ~22 ms on PostgreSQL, ~34 ms on SQLite.
  */
+import { sql, type RawBuilder } from '../store';
 import type { Db } from './client';
 
 /** Tables and unique columns looked up this way (names go into SQL, so only these). */
@@ -35,18 +35,16 @@ export async function existingKeys<T extends keyof typeof LOOKUPS>(db: Db, table
   // ones between sweeps) hashed the whole table whenever the keys were a tenth of it or more: the
   // lookup grew with years of rows rather than with the keys (4,459 keys among 64,000 rows: ~42 → ~12
   // ms; 459 among 3,300: ~1.9 → ~0.9 ms).
-  const probe = (list: string) => `SELECT (k.i - 1)::int FROM unnest(${list}) WITH ORDINALITY AS k(v, i) JOIN LATERAL (SELECT 1 FROM "${table}" t WHERE t."${column}" = k.v LIMIT 1) hit ON true`;
-  const byLines = probe(`string_to_array($1::text, E'\\n')`);
-  const byArray = probe('$1::text[]');
-  const fromJson = `SELECT k."key" FROM json_each($1) k JOIN "${table}" t ON t."${column}" = k."value"`;
+  const probe = (list: RawBuilder<unknown>) =>
+    sql<{ i: number }>`SELECT (k.i - 1)::int AS "i" FROM unnest(${list}) WITH ORDINALITY AS k(v, i) JOIN LATERAL (SELECT 1 FROM ${sql.table(table)} t WHERE ${sql.ref(`t.${column}`)} = k.v LIMIT 1) hit ON true`;
   for (let from = 0; from < keys.length; from += size) {
     const part = keys.slice(from, from + size);
-    const rows = sqlite
-      ? db.queryRows(fromJson, [JSON.stringify(part)])
+    const query = sqlite
+      ? sql<{ i: number }>`SELECT k."key" AS "i" FROM json_each(${JSON.stringify(part)}) k JOIN ${sql.table(table)} t ON ${sql.ref(`t.${column}`)} = k."value"`
       : part.some((key) => key.includes('\n'))
-        ? db.queryRows(byArray, [part])
-        : db.queryRows(byLines, [part.join('\n')]);
-    parts.push(rows.then((found) => found.map(([i]) => from + Number(i))));
+        ? probe(sql`${part}::text[]`)
+        : probe(sql`string_to_array(${part.join('\n')}::text, E'\\n')`);
+    parts.push(query.execute(db.store).then(({ rows }) => rows.map(({ i }) => from + Number(i))));
   }
   return (await Promise.all(parts)).flat();
 }

@@ -2,6 +2,7 @@
  * Who is talking to the bot and where it can talk back. Captured on install and on every activity
  * (Teams only tells a user's time zone on incoming activities), keyed by AAD object id.
  */
+import { sql } from '../store';
 import type { CoreContext } from '../context';
 import { isValidTimeZone } from '../time';
 
@@ -87,31 +88,49 @@ export async function recordActivityIdentity(ctx: Pick<CoreContext, 'db'>, user:
 
 /**
  * The sender's Person (by AAD object id, else Teams user id) and the conversation's stored row, in one
- * statement past Prisma (ARCHITECTURE "Reads go through Prisma"): every activity asks both, and two
- * Prisma reads cost ~0.3 ms more a turn. No conversation id, no conversation row.
+ * statement through the store (ARCHITECTURE "Reads"): every activity asks both, and two Prisma reads cost
+ * ~0.3 ms more a turn. No conversation id, no conversation row.
  */
 async function storedIdentity(ctx: Pick<CoreContext, 'db'>, user: TeamsUser, conversationId = '') {
-  const [row] = (await ctx.db.queryRows(
-    `SELECT p."id", p."teamsUserId", p."aadObjectId", p."displayName", p."tenantId", p."timeZone",
-       c."id", c."scope", c."personId", c."teamId", c."channelName", c."tenantId", c."serviceUrl", c."reference", c."state", c."goneReason", c."updatedAt"
-     FROM (SELECT 1 AS "one") x
-     LEFT JOIN "Person" p ON p."id" = (SELECT q."id" FROM "Person" q WHERE q."aadObjectId" = $1 OR q."teamsUserId" = $2 ORDER BY CASE WHEN q."aadObjectId" = $1 THEN 0 ELSE 1 END LIMIT 1)
-     LEFT JOIN "ConversationRef" c ON c."conversationId" = $3`,
-    [user.aadObjectId ?? '', user.teamsUserId, conversationId],
-  )) as IdentityRow[];
-  const [id, teamsUserId, aadObjectId, displayName, personTenantId, timeZone, conversationRowId, scope, personId, teamId, channelName, tenantId, serviceUrl, reference, state, goneReason, updatedAt] = row;
+  const { store } = ctx.db;
+  const aadObjectId = user.aadObjectId ?? '';
+  const sender = store
+    .selectFrom('Person as q')
+    .where((eb) => eb.or([eb('q.aadObjectId', '=', aadObjectId), eb('q.teamsUserId', '=', user.teamsUserId)]))
+    .orderBy((eb) => eb.case().when('q.aadObjectId', '=', aadObjectId).then(0).else(1).end())
+    .limit(1)
+    .select('q.id');
+  // One row whatever matches: the two LEFT JOINs hang off a single constant row.
+  const row = await store
+    .selectFrom(sql<{ one: number }>`(SELECT 1 AS "one")`.as('x'))
+    .leftJoin('Person as p', (join) => join.on('p.id', '=', sender))
+    .leftJoin('ConversationRef as c', (join) => join.on('c.conversationId', '=', conversationId))
+    .select(['p.id as senderId', 'p.teamsUserId', 'p.aadObjectId', 'p.displayName', 'p.tenantId as senderTenantId', 'p.timeZone'])
+    .select(['c.id as conversationRowId', 'c.scope', 'c.personId', 'c.teamId', 'c.channelName', 'c.tenantId', 'c.serviceUrl', 'c.reference', 'c.state', 'c.goneReason', 'c.updatedAt'])
+    .executeTakeFirstOrThrow();
+  const { senderId, conversationRowId } = row;
   return {
-    person: id === null ? undefined : { id, teamsUserId, aadObjectId, displayName: displayName!, tenantId: personTenantId, timeZone },
+    person:
+      senderId === null
+        ? undefined
+        : { id: senderId, teamsUserId: row.teamsUserId, aadObjectId: row.aadObjectId, displayName: row.displayName!, tenantId: row.senderTenantId, timeZone: row.timeZone },
     conversation:
-      conversationRowId === null ? undefined : { scope, personId, teamId, channelName, tenantId, serviceUrl, reference, state, goneReason, updatedAt: new Date(updatedAt!) },
+      conversationRowId === null
+        ? undefined
+        : {
+            scope: row.scope,
+            personId: row.personId,
+            teamId: row.teamId,
+            channelName: row.channelName,
+            tenantId: row.tenantId,
+            serviceUrl: row.serviceUrl,
+            reference: row.reference,
+            state: row.state,
+            goneReason: row.goneReason,
+            updatedAt: row.updatedAt!,
+          },
   };
 }
-
-type IdentityRow = [
-  ...[id: string | null, teamsUserId: string | null, aadObjectId: string | null, displayName: string | null, tenantId: string | null, timeZone: string | null],
-  ...[id: string | null, scope: string | null, personId: string | null, teamId: string | null, channelName: string | null, tenantId: string | null],
-  ...[serviceUrl: string | null, reference: string | null, state: string | null, goneReason: string | null, updatedAt: string | null],
-];
 
 function conversationData(c: ConversationInput) {
   return {

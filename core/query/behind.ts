@@ -5,7 +5,7 @@ import { dateOnly, localDate } from '../time';
 import { ragWhere } from './rag-where';
 import { resolveScope, type Scope } from './scope';
 import type { Query } from './types';
-import { actionWhereSql } from './where-sql';
+import { actionWhere } from './where-sql';
 
 export type Holder = OwnerView['holders'][number];
 
@@ -30,22 +30,22 @@ export async function whoIsBehind(ctx: CoreContext, query: Extract<Query, { kind
   const today = localDate(ctx.now(), ctx.timeZone);
   const scope = await resolveScope(ctx, query);
   // Per post, its red actions and, of those, the overdue ones (overdue actions are red too, core/rag.ts),
-  // past Prisma (ARCHITECTURE "Reads go through Prisma"): its relation filter started from the owner rows,
+  // through the store (ARCHITECTURE "Reads"): Prisma's relation filter started from the owner rows,
   // which SQLite ran as one action lookup per owner row (~280 ms at 50,000 actions). CROSS JOIN keeps
   // SQLite on the red actions first; PostgreSQL plans it as any join. A scope's plans (a few) are bound
   // one by one, so both planners reach the actions through the planId index.
   if (scope.planIds?.length === 0) return { kind: 'behind', labels: scope.labels, owners: [], total: 0 };
-  const args: unknown[] = [dateOnly(today)];
-  const red = actionWhereSql({ AND: [ragWhere('RED', today, ctx.ragWindows), ...(scope.planIds ? [{ planId: { in: scope.planIds } }] : [])] }, args);
-  const rows = await ctx.db.queryRows(
-    `SELECT o."postId", COUNT(*), SUM(CASE WHEN a."dueDate" < $1 THEN 1 ELSE 0 END)
-     FROM "Action" a CROSS JOIN "ActionOwner" o
-     WHERE o."actionId" = a."id" AND ${red}
-     GROUP BY o."postId"`,
-    args,
-  );
-  const ranked = (rows as [string, unknown, unknown][])
-    .map(([postId, red, overdue]) => ({ postId, red: Number(red), overdue: Number(overdue) }))
+  const red = actionWhere({ AND: [ragWhere('RED', today, ctx.ragWindows), ...(scope.planIds ? [{ planId: { in: scope.planIds } }] : [])] });
+  const rows = await ctx.db.store
+    .selectFrom('Action as a')
+    .crossJoin('ActionOwner as o')
+    .whereRef('o.actionId', '=', 'a.id')
+    .where(red)
+    .groupBy('o.postId')
+    .select((eb) => ['o.postId', eb.fn.countAll().as('red'), eb.fn.sum(eb.case().when('a.dueDate', '<', dateOnly(today)).then(1).else(0).end()).as('overdue')])
+    .execute();
+  const ranked = rows
+    .map(({ postId, red, overdue }) => ({ postId, red: Number(red), overdue: Number(overdue) }))
     .sort((a, b) => b.overdue - a.overdue || b.red - a.red)
     .slice(0, BEHIND_LIMIT);
   const posts = await ctx.db.prisma.post.findMany({

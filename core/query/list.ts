@@ -3,18 +3,21 @@
  * (core/query/rag-where.ts), is exact in SQL, so the count and the page come straight from the database
  * and only the page's rows are loaded with owners.
  */
+import type { RawBuilder, SqlBool } from '../store';
 import type { Prisma } from '../db/client';
 import type { CoreContext } from '../context';
 import type { ActionView } from '../actions/view';
-import { PLAN_ORDER_SQL, viewsById, viewsOfPlanOrderPage } from '../actions/view-loader';
+import { viewsById, viewsOfPlanOrderPage } from '../actions/view-loader';
 import { dateOnly, localDate } from '../time';
 import { dueDateBounds, resolvePeriod, type DateSpan } from './period';
 import { quietWhere, ragWhere } from './rag-where';
 import { actionScopeWhere, resolveScope, type Asker, type Scope } from './scope';
-import { actionWhereSql } from './where-sql';
+import { actionWhere } from './where-sql';
 import type { ListFilter, Query } from './types';
 
 export type ListQuery = Extract<Query, { kind: 'list' }>;
+
+type Condition = RawBuilder<SqlBool>;
 
 export interface ListResult {
   kind: 'list';
@@ -59,32 +62,28 @@ export async function listActions(
   // `also`: conditions a caller adds beyond what a question can say (the board tab's section and priority).
   const where = opts.also ? { AND: [filtered.where, opts.also] } : filtered.where;
   const base = { kind: 'list' as const, query, labels: scope.labels, ...(due && { due }), ...(staleDays && { staleDays }), page, pageSize: opts.pageSize };
-  const args: unknown[] = [];
-  const condition = actionWhereSql(where, args);
+  const condition = actionWhere(where);
   const offset = page * opts.pageSize;
   // Written into PostgreSQL's page SQL (pageInPlanOrder), so checked here whatever the caller checked.
   if (![offset, opts.pageSize].every((x) => Number.isSafeInteger(x) && x >= 0)) throw new RangeError(`a page is whole rows (offset ${offset}, size ${opts.pageSize})`);
-  if (ctx.db.provider === 'postgresql') return { ...base, ...(await pageInPlanOrder(ctx, condition, args, offset, opts.pageSize)) };
-  const { total, ids } = await pageByPlan(ctx, condition, args, offset, opts.pageSize);
+  if (ctx.db.provider === 'postgresql') return { ...base, ...(await pageInPlanOrder(ctx, condition, offset, opts.pageSize)) };
+  const { total, ids } = await pageByPlan(ctx, condition, offset, opts.pageSize);
   return { ...base, total, actions: await viewsById(ctx, ids) };
 }
 
 /**
- * A page of matching actions in plan order, as views, and their count, past Prisma (ARCHITECTURE "Reads
- * go through Prisma"): each Prisma call cost ~0.3 ms of its own, and Prisma orders by the plan's key
- * through an outer join, which PostgreSQL cannot stop early through. Through the inner join it walks the
- * plans in key order and stops at the page's end, so the count and the page go at once, and the page's
- * views in the page's own statement. LIMIT and OFFSET are written into the SQL: as parameters, the
- * generic plan PostgreSQL keeps for a prepared statement cannot know a page is ten rows, and scanned and
- * sorted every match (the page alone at 100,000 actions: 2.5 against 0.27 ms); with the views in the
- * same statement it planned afresh on every run instead.
+ * A page of matching actions in plan order, as views, and their count, through the store (ARCHITECTURE
+ * "Reads"): each Prisma call cost ~0.3 ms of its own, and Prisma orders by the plan's key through an
+ * outer join, which PostgreSQL cannot stop early through. Through the inner join it walks the plans in key
+ * order and stops at the page's end, so the count and the page go at once, and the page's views in the
+ * page's own statement (viewsOfPlanOrderPage).
  */
-async function pageInPlanOrder(ctx: CoreContext, condition: string, args: unknown[], offset: number, size: number): Promise<{ total: number; actions: ActionView[] }> {
-  const [[[count]], actions] = await Promise.all([
-    ctx.db.queryRows(`SELECT COUNT(*) FROM "Action" a WHERE ${condition}`, args),
-    viewsOfPlanOrderPage(ctx, `SELECT a."id" FROM "Action" a JOIN "Plan" p ON p."id" = a."planId" WHERE ${condition} ORDER BY ${PLAN_ORDER_SQL} LIMIT ${size} OFFSET ${offset}`, args),
+async function pageInPlanOrder(ctx: CoreContext, condition: Condition, offset: number, size: number): Promise<{ total: number; actions: ActionView[] }> {
+  const [{ n }, actions] = await Promise.all([
+    ctx.db.store.selectFrom('Action as a').where(condition).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    viewsOfPlanOrderPage(ctx, condition, offset, size),
   ]);
-  return { total: Number(count), actions };
+  return { total: Number(n), actions };
 }
 
 /**
@@ -92,13 +91,17 @@ async function pageInPlanOrder(ctx: CoreContext, condition: string, args: unknow
  * 0.07 ms for one plan's rows): per-plan counts (which are also the total) first, then each plan's slice of
  * the page in position order. SQLite runs in process, so the second round costs little.
  */
-async function pageByPlan(ctx: CoreContext, condition: string, args: unknown[], offset: number, size: number): Promise<Page> {
-  const [perPlan, planKey] = await Promise.all([ctx.db.queryRows(`SELECT a."planId", COUNT(*) FROM "Action" a WHERE ${condition} GROUP BY a."planId"`, args), planKeys(ctx)]);
-  const counts = (perPlan as [string, number | bigint][]).map(([planId, n]) => ({ planId, n: Number(n) })).sort((a, b) => byText(planKey.get(a.planId) ?? '', planKey.get(b.planId) ?? ''));
-  const n = args.length;
-  const slice = (s: Slice) => ctx.db.queryRows(`SELECT a."id" FROM "Action" a WHERE ${condition} AND a."planId" = $${n + 1} ORDER BY a."position", a."id" LIMIT $${n + 2} OFFSET $${n + 3}`, [...args, s.planId, s.take, s.skip]);
+async function pageByPlan(ctx: CoreContext, condition: Condition, offset: number, size: number): Promise<Page> {
+  const { store } = ctx.db;
+  const [perPlan, planKey] = await Promise.all([
+    store.selectFrom('Action as a').where(condition).groupBy('a.planId').select((eb) => ['a.planId', eb.fn.countAll().as('n')]).execute(),
+    planKeys(ctx),
+  ]);
+  const counts = perPlan.map(({ planId, n }) => ({ planId, n: Number(n) })).sort((a, b) => byText(planKey.get(a.planId) ?? '', planKey.get(b.planId) ?? ''));
+  const slice = (s: Slice) =>
+    store.selectFrom('Action as a').where(condition).where('a.planId', '=', s.planId).orderBy('a.position').orderBy('a.id').limit(s.take).offset(s.skip).select('a.id').execute();
   const slices = await Promise.all(pageSlices(counts, offset, size).map(slice));
-  return { total: counts.reduce((sum, c) => sum + c.n, 0), ids: slices.flat().map(([id]) => id as string) };
+  return { total: counts.reduce((sum, c) => sum + c.n, 0), ids: slices.flat().map(({ id }) => id) };
 }
 
 interface Page {
@@ -108,7 +111,7 @@ interface Page {
 
 /** Plan keys by id (tens of rows). */
 async function planKeys(ctx: CoreContext): Promise<Map<string, string>> {
-  return new Map((await ctx.db.queryRows(`SELECT "id", "key" FROM "Plan"`, [])) as [string, string][]);
+  return new Map((await ctx.db.store.selectFrom('Plan').select(['id', 'key']).execute()).map((p) => [p.id, p.key]));
 }
 
 interface Slice {

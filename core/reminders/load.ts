@@ -1,13 +1,14 @@
 /**
  * What a reminder run reads: people, plans' policies, posts with their current holders, the open
  * unsnoozed actions that can be owed something today (narrow rows, with what their card row shows),
- * 1:1 conversations, and which reminders and daily cards already exist. All of it as the driver's rows
- * (Db.queryRows): a sweep reads tens of thousands of rows, and Prisma's mapping of each value was most
- * of what a sweep cost beyond the SQL.
+ * 1:1 conversations, and which reminders and daily cards already exist. All of it through the store
+ * (ARCHITECTURE "Reads"): a sweep reads tens of thousands of rows, and Prisma's mapping of each value was
+ * most of what a sweep cost beyond the SQL.
  */
 import { holderView, type OwnerView } from '../actions/view';
 import type { CoreContext } from '../context';
 import { existingKeys } from '../db/existing';
+import { sql, type DB, type Expression, type ExpressionBuilder, type SqlBool } from '../store';
 import { append } from '../groups';
 import { addDays, dateOnly, DAY_MS } from '../time';
 import type { OwedWindow } from './occasions';
@@ -35,13 +36,19 @@ export type PlansById = Map<string, { key: string; reminderPolicy: string | null
 
 /** Every plan's policy and owner post (tens of rows), keyed by plan id. */
 export async function loadPlans(ctx: CoreContext): Promise<PlansById> {
-  const rows = await ctx.db.queryRows(`SELECT "id", "key", "reminderPolicy", "ownerPostId" FROM "Plan"`, []);
-  return new Map((rows as [string, string, string | null, string | null][]).map(([id, key, reminderPolicy, ownerPostId]) => [id, { key, reminderPolicy, ownerPostId }]));
+  const rows = await ctx.db.store.selectFrom('Plan').select(['id', 'key', 'reminderPolicy', 'ownerPostId']).execute();
+  return new Map(rows.map(({ id, ...plan }) => [id, plan]));
 }
 
-/** Open, unsnoozed actions that can be owed a reminder today: the conditions bind $1 now, $2 the last due day, $3 quiet before. */
-const OWED = `a."status" = 'open' AND (a."snoozedUntil" IS NULL OR a."snoozedUntil" <= $1)
-  AND (a."dueDate" <= $2 OR (a."dueDate" IS NULL AND COALESCE(a."lastUpdateAt", a."createdAt") < $3))`;
+/** Open, unsnoozed actions that can be owed a reminder today: due by `dueBy`, or undated and quiet since before `quietBefore`. */
+function owed(now: Date, dueBy: Date, quietBefore: Date) {
+  return (eb: ExpressionBuilder<DB & { a: DB['Action'] }, 'a'>): Expression<SqlBool> =>
+    eb.and([
+      eb('a.status', '=', sql.lit('open')),
+      eb.or([eb('a.snoozedUntil', 'is', null), eb('a.snoozedUntil', '<=', now)]),
+      eb.or([eb('a.dueDate', '<=', dueBy), eb.and([eb('a.dueDate', 'is', null), eb(eb.fn.coalesce('a.lastUpdateAt', 'a.createdAt'), '<', quietBefore)])]),
+    ]);
+}
 
 /**
  * Open, unsnoozed actions that can be owed a reminder today (inside `window`), in plan order: awaiting
@@ -50,42 +57,57 @@ const OWED = `a."status" = 'open' AND (a."snoozedUntil" IS NULL OR a."snoozedUnt
  * arrays: through Prisma's row mapping this read was a third of a sweep on PostgreSQL.
  */
 export async function loadOpenActions(ctx: CoreContext, now: Date, window: OwedWindow, plans: PlansById): Promise<OpenAction[]> {
-  const args = [now, dateOnly(window.dueBy), dateOnly(addDays(window.quietSince, 1))];
+  const where = owed(now, dateOnly(window.dueBy), dateOnly(addDays(window.quietSince, 1)));
   // Timestamps as their UTC day: the sweep compares days, and each database cuts them cheaper than JS.
-  const day = (column: string) => (ctx.db.provider === 'sqlite' ? `substr(${column}, 1, 10)` : `(${column})::date`);
-  const columns = `a."id", a."planId", a."position", a."ref", a."text", a."dueText", a."reportedRag", ${day('a."reportedRagAt"')}, ${day('a."dueDate"')}, ${day('COALESCE(a."lastUpdateAt", a."createdAt")')}, a."lastUpdateAt" IS NOT NULL`;
+  const day = <T extends Date | null>(column: Expression<T>) =>
+    ctx.db.provider === 'sqlite' ? sql<Exclude<T, Date> | string>`substr(${column}, 1, 10)` : sql<Exclude<T, Date> | string>`(${column})::date`;
+  const { store } = ctx.db;
   const [rows, owners] = await Promise.all([
-    ctx.db.queryRows(`SELECT ${columns} FROM "Action" a WHERE ${OWED}`, args),
-    ctx.db.queryRows(`SELECT o."actionId", o."postId", o."roleLabel" FROM "ActionOwner" o JOIN "Action" a ON a."id" = o."actionId" WHERE ${OWED} ORDER BY o."position"`, args),
+    store
+      .selectFrom('Action as a')
+      .where(where)
+      .select((eb) => [
+        'a.id',
+        'a.planId',
+        'a.position',
+        'a.ref',
+        'a.text',
+        'a.dueText',
+        'a.reportedRag',
+        day(eb.ref('a.reportedRagAt')).as('reportedRagOn'),
+        day(eb.ref('a.dueDate')).as('due'),
+        day(eb.fn.coalesce('a.lastUpdateAt', 'a.createdAt')).as('lastActivity'),
+        eb('a.lastUpdateAt', 'is not', null).as('hasUpdates'),
+      ])
+      .execute(),
+    store.selectFrom('ActionOwner as o').innerJoin('Action as a', 'a.id', 'o.actionId').where(where).orderBy('o.position').select(['o.actionId', 'o.postId', 'o.roleLabel']).execute(),
   ]);
   const ownersOf = new Map<string, OpenAction['owners']>();
-  for (const [actionId, postId, roleLabel] of owners as [string, string, string | null][]) append(ownersOf, actionId, { postId, roleLabel });
-  const actions = (rows as OpenActionRow[]).map(([id, planId, position, ref, text, dueText, reportedRag, reportedRagOn, due, lastActivity, hasUpdates]) => {
-    const plan = plans.get(planId)!;
+  for (const { actionId, postId, roleLabel } of owners) append(ownersOf, actionId, { postId, roleLabel });
+  // Each row named field by field: rest and spread over tens of thousands of driver rows took longer than the read.
+  const actions = rows.map((row) => {
+    const plan = plans.get(row.planId)!;
     const action: OpenAction & { position: number } = {
-      id,
+      id: row.id,
       planKey: plan.key,
-      ref,
-      text,
-      due,
-      dueText,
-      lastActivity,
+      ref: row.ref,
+      text: row.text,
+      due: row.due,
+      dueText: row.dueText,
+      lastActivity: row.lastActivity,
       // SQLite's booleans are 0 and 1.
-      hasUpdates: Boolean(hasUpdates),
-      reportedRag,
-      reportedRagOn,
+      hasUpdates: Boolean(row.hasUpdates),
+      reportedRag: row.reportedRag,
+      reportedRagOn: row.reportedRagOn,
       planPolicy: plan.reminderPolicy,
       planOwnerPostId: plan.ownerPostId,
-      owners: ownersOf.get(id) ?? [],
-      position,
+      owners: ownersOf.get(row.id) ?? [],
+      position: row.position,
     };
     return action;
   });
   return actions.sort((x, y) => (x.planKey < y.planKey ? -1 : x.planKey > y.planKey ? 1 : x.position - y.position));
 }
-
-/** id, planId, position, ref, text, dueText, reportedRag, the days ("YYYY-MM-DD") reported, due and last active, has updates. */
-type OpenActionRow = [string, string, number, string, string, string | null, string | null, string | null, string | null, string, boolean | number];
 
 /** Each post's name and current holders, and the post as card rows show it with no role label (one object shared by every such row). */
 export type Posts = Map<string, { name: string; holders: ReminderPerson[]; view: OwnerView }>;
@@ -93,12 +115,15 @@ export type Posts = Map<string, { name: string; holders: ReminderPerson[]; view:
 /** Every post with its current holders (from `people`): about one post per person, so one flat read beats id lists. */
 export async function loadPosts(ctx: CoreContext, people: ReadonlyMap<string, ReminderPerson>): Promise<Posts> {
   // One row per post and current holder (a post nobody holds: one row, no holder), holders in id order.
-  const rows = await ctx.db.queryRows(
-    `SELECT p."id", p."name", h."personId" FROM "Post" p LEFT JOIN "PostHolding" h ON h."postId" = p."id" AND h."to" IS NULL ORDER BY p."id", h."personId"`,
-    [],
-  );
+  const rows = await ctx.db.store
+    .selectFrom('Post as p')
+    .leftJoin('PostHolding as h', (join) => join.onRef('h.postId', '=', 'p.id').on('h.to', 'is', null))
+    .orderBy('p.id')
+    .orderBy('h.personId')
+    .select(['p.id', 'p.name', 'h.personId'])
+    .execute();
   const posts: Posts = new Map();
-  for (const [postId, name, personId] of rows as [string, string, string | null][]) {
+  for (const { id: postId, name, personId } of rows) {
     let post = posts.get(postId);
     if (!post) posts.set(postId, (post = { name, holders: [], view: { postId, post: name, role: null, holders: [] } }));
     const holder = personId === null ? undefined : people.get(personId);
@@ -112,21 +137,25 @@ export async function loadPosts(ctx: CoreContext, people: ReadonlyMap<string, Re
 
 /** Everyone: owners, plan owners and delegates are all among them, and each sweep needs their clocks first. */
 export async function loadPeople(ctx: CoreContext): Promise<Map<string, ReminderPerson>> {
-  const rows = await ctx.db.queryRows(`SELECT "id", "displayName", "timeZone", "workingDays", "awayUntil", "delegateId", "remindersPaused", "teamsUserId", "aadObjectId", "tenantId" FROM "Person"`, []);
-  const people = new Map<string, ReminderPerson>();
-  for (const [id, displayName, timeZone, workingDays, awayUntil, delegateId, remindersPaused, teamsUserId, aadObjectId, tenantId] of rows as PersonRow[]) {
-    // SQLite keeps booleans as 0 and 1.
-    people.set(id, { id, displayName, timeZone, workingDays, awayUntil: awayUntil === null ? null : new Date(awayUntil), delegateId, remindersPaused: Boolean(remindersPaused), teamsUserId, aadObjectId, tenantId });
-  }
-  return people;
+  const rows = await ctx.db.store
+    .selectFrom('Person')
+    .select(['id', 'displayName', 'timeZone', 'workingDays', 'awayUntil', 'delegateId', 'remindersPaused', 'teamsUserId', 'aadObjectId', 'tenantId'])
+    .execute();
+  return new Map(rows.map((person) => [person.id, person]));
 }
-
-type PersonRow = [string, string, string | null, string, string | null, string | null, boolean | number, string | null, string | null, string | null];
 
 /** Each person's active 1:1 conversation (the most recently used when there are several). */
 export async function loadPersonalConversations(ctx: CoreContext): Promise<Map<string, string>> {
-  const rows = await ctx.db.queryRows(`SELECT "personId", "id" FROM "ConversationRef" WHERE "personId" IS NOT NULL AND "scope" = 'personal' AND "state" = 'active' ORDER BY "updatedAt"`, []);
-  return new Map(rows as [string, string][]);
+  const rows = await ctx.db.store
+    .selectFrom('ConversationRef')
+    .where('personId', 'is not', null)
+    .where('scope', '=', sql.lit('personal'))
+    .where('state', '=', sql.lit('active'))
+    .orderBy('updatedAt')
+    .select(['personId', 'id'])
+    .$narrowType<{ personId: string }>()
+    .execute();
+  return new Map(rows.map((r) => [r.personId, r.id]));
 }
 
 /** The positions in `keys` of those already in ReminderLog. */
@@ -141,8 +170,11 @@ export function existingReminderKeys(ctx: CoreContext, keys: string[]): Promise<
  * no people first, so a sweep reads it beside them: a round trip less.
  */
 export async function recentCardKeys(ctx: CoreContext, now: Date): Promise<Set<string>> {
-  const rows = await ctx.db.queryRows(`SELECT "idempotencyKey" FROM "OutboxMessage" WHERE "purpose" IN ('reminder', 'escalation') AND "notBefore" >= $1`, [
-    new Date(now.getTime() - 2 * DAY_MS),
-  ]);
-  return new Set(rows.map(([key]) => key as string));
+  const rows = await ctx.db.store
+    .selectFrom('OutboxMessage')
+    .where('purpose', 'in', [sql.lit('reminder'), sql.lit('escalation')])
+    .where('notBefore', '>=', new Date(now.getTime() - 2 * DAY_MS))
+    .select('idempotencyKey')
+    .execute();
+  return new Set(rows.map((r) => r.idempotencyKey));
 }

@@ -5,6 +5,7 @@
 import type { ActionView } from '../actions/view';
 import { viewsById } from '../actions/view-loader';
 import type { CoreContext } from '../context';
+import { sql } from '../store';
 import { localDate } from '../time';
 import { dueLabel } from './occasions';
 import { personTimeZone } from './recipients';
@@ -47,28 +48,29 @@ interface SentCard {
 
 /**
  * The card's outbox row, the person whose chat it went to and the reminders it carried, in one
- * statement through the driver (ARCHITECTURE "Reads go through Prisma"): as a nested include and a
- * findMany ordered through two relations it was four queries, most of what a page cost beyond its SQL.
- * An escalation card's other rows are unreachable owners' reminders, shown on its first page only.
- * The joins stay flat: SQLite builds a parenthesised join whole before joining it (a log's action and
- * plan, under a LEFT JOIN, read all of ReminderLog: ~1 s a page at 100k).
+ * statement through the store (ARCHITECTURE "Reads"): as a nested include and a findMany ordered through
+ * two relations it was four queries, most of what a page cost beyond its SQL. An escalation card's other
+ * rows are unreachable owners' reminders, shown on its first page only. The joins stay flat: SQLite
+ * builds a parenthesised join whole before joining it (a log's action and plan, under a LEFT JOIN, read
+ * all of ReminderLog).
  */
 async function sentCard(ctx: CoreContext, cardKey: string): Promise<SentCard | null> {
-  const rows = (await ctx.db.queryRows(
-    `SELECT m."purpose", p."id", p."displayName", p."timeZone", l."actionId", l."personId", o."displayName"
-     FROM "OutboxMessage" m
-     JOIN "ConversationRef" c ON c."id" = m."conversationId"
-     JOIN "Person" p ON p."id" = c."personId"
-     LEFT JOIN "ReminderLog" l ON l."outboxId" = m."id" AND (m."purpose" <> 'escalation' OR l."kind" = 'escalation')
-     LEFT JOIN "Action" a ON a."id" = l."actionId"
-     LEFT JOIN "Plan" pl ON pl."id" = a."planId"
-     LEFT JOIN "Person" o ON o."id" = l."personId"
-     WHERE m."idempotencyKey" = $1
-     ORDER BY pl."key", a."position", a."id"`,
-    [cardKey],
-  )) as [string, string, string, string | null, string | null, string | null, string | null][];
+  const rows = await ctx.db.store
+    .selectFrom('OutboxMessage as m')
+    .innerJoin('ConversationRef as c', 'c.id', 'm.conversationId')
+    .innerJoin('Person as p', 'p.id', 'c.personId')
+    .leftJoin('ReminderLog as l', (join) => join.onRef('l.outboxId', '=', 'm.id').on((eb) => eb.or([eb('m.purpose', '<>', sql.lit('escalation')), eb('l.kind', '=', sql.lit('escalation'))])))
+    .leftJoin('Action as a', 'a.id', 'l.actionId')
+    .leftJoin('Plan as pl', 'pl.id', 'a.planId')
+    .leftJoin('Person as o', 'o.id', 'l.personId')
+    .where('m.idempotencyKey', '=', cardKey)
+    .orderBy('pl.key')
+    .orderBy('a.position')
+    .orderBy('a.id')
+    .select(['m.purpose', 'p.id', 'p.displayName', 'p.timeZone', 'l.actionId', 'l.personId', 'o.displayName as ownerName'])
+    .execute();
   if (rows.length === 0) return null;
-  const [purpose, id, displayName, timeZone] = rows[0];
-  const reminders = rows.filter((r) => r[4] !== null).map(([, , , , actionId, personId, ownerName]) => ({ actionId: actionId!, personId: personId!, ownerName }));
+  const { purpose, id, displayName, timeZone } = rows[0];
+  const reminders = rows.flatMap(({ actionId, personId, ownerName }) => (actionId !== null && personId !== null ? [{ actionId, personId, ownerName }] : []));
   return { purpose, recipient: { id, displayName, timeZone }, reminders };
 }

@@ -91,23 +91,24 @@ describe('bot over HTTP', () => {
   });
 
   it("answers a question while it records the sender, and has recorded them by the time it replies", async () => {
+    const executor = bot.chaser.core.db.store.getExecutor();
     const db = bot.chaser.core.db;
-    const queryRows = db.queryRows;
+    const executeQuery = executor.executeQuery.bind(executor);
     // The sender's read is held until another statement starts (or a second passes): the answer's.
     let holding = false;
     let startedMeanwhile = false;
     let release!: () => void;
     const other = new Promise<void>((resolve) => (release = resolve));
-    const spy = jest.spyOn(db, 'queryRows').mockImplementation(async (sql, args) => {
-      if (!sql.includes('SELECT 1 AS "one"')) {
+    const spy = jest.spyOn(executor, 'executeQuery').mockImplementation(async (query) => {
+      if (!query.sql.includes('SELECT 1 AS "one"')) {
         startedMeanwhile ||= holding;
         release();
-        return queryRows(sql, args);
+        return executeQuery(query);
       }
       holding = true;
       await Promise.race([other, new Promise((r) => setTimeout(r, 1000))]);
       holding = false;
-      return queryRows(sql, args);
+      return executeQuery(query);
     });
     try {
       const user = { id: 'user-id-40', name: 'Nadia Newcomer', aadObjectId: '00000000-0000-0000-0000-0000000000040' };
@@ -123,11 +124,11 @@ describe('bot over HTTP', () => {
   });
 
   it('apologises instead of answering when the sender cannot be recorded', async () => {
-    const db = bot.chaser.core.db;
-    const queryRows = db.queryRows;
-    const spy = jest.spyOn(db, 'queryRows').mockImplementation(async (sql, args) => {
-      if (sql.includes('SELECT 1 AS "one"')) throw new Error('database went away');
-      return queryRows(sql, args);
+    const executor = bot.chaser.core.db.store.getExecutor();
+    const executeQuery = executor.executeQuery.bind(executor);
+    const spy = jest.spyOn(executor, 'executeQuery').mockImplementation(async (query) => {
+      if (query.sql.includes('SELECT 1 AS "one"')) throw new Error('database went away');
+      return executeQuery(query);
     });
     try {
       const res = await bot.post(message("what's red?", where()));

@@ -1,11 +1,11 @@
 /**
- * What the database drivers get wrong under Prisma, mended where the clients are made, and the bulk
- * read that skips Prisma's row mapping. SQLite connection settings hold for the whole life of a client,
+ * What the database drivers get wrong under Prisma, mended where the clients are made. SQLite connection settings hold for the whole life of a client,
  * after transactions too (@libsql/client, before Chaser's own connection, opened a fresh connection
  * with SQLite's defaults after each); a PostgreSQL transaction never overlaps queries on its one
  * connection, though Prisma runs an include's relations concurrently.
  */
 import { spawn } from 'node:child_process';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { actionViewInclude } from '../../../core/actions/view';
 import { openDb, type Db } from '../../../core/db/client';
@@ -71,28 +71,14 @@ function holdWriteLock(ms: number): Promise<{ done: Promise<number | null> }> {
   expect(most).toBe(1);
 });
 
-it("reads rows as the driver's arrays through Prisma's connection: timestamps as UTC text, numbered parameters reusable", async () => {
-  await db.prisma.person.create({ data: { id: 'p-raw', displayName: 'Raw Read', remindersPaused: true, awayUntil: new Date('2026-12-01T09:30:00Z') } });
-  const rows = await db.queryRows(
-    `SELECT "displayName", "remindersPaused", "awayUntil", CAST($2 AS INTEGER) AS "n" FROM "Person" WHERE "id" = $1 AND "displayName" <> $1 AND "awayUntil" > $3 AND "createdAt" < $4`,
-    ['p-raw', 7, new Date('2026-11-30T00:00:00Z'), new Date('2100-01-01T00:00:00Z')],
-  );
-  expect(rows).toHaveLength(1);
-  const [name, paused, awayUntil, n] = rows[0] as [string, unknown, string, number];
-  expect([name, Boolean(paused), Number(n)]).toEqual(['Raw Read', true, 7]);
-  // pg gives "2026-12-01T09:30:00+00:00", SQLite its stored "2026-12-01T09:30:00.000+00:00": the same instant, the UTC day first.
-  expect(new Date(awayUntil).toISOString()).toBe('2026-12-01T09:30:00.000Z');
-  expect(awayUntil.slice(0, 10)).toBe('2026-12-01');
-});
-
 (sqlite ? it.skip : it)('prepares a PostgreSQL statement once per connection and reuses it by name, except bulk statements and behind pgbouncer=true', async () => {
   // A fresh client asking one thing at a time holds one connection, whose prepared statements these are.
-  const prepared = async (d: Db) => (await d.queryRows(`SELECT "statement" FROM pg_prepared_statements WHERE "name" LIKE 'chaser_%'`, [])).map(([sql]) => String(sql));
+  const prepared = async (d: Db) => (await sql<{ statement: string }>`SELECT "statement" FROM pg_prepared_statements WHERE "name" LIKE 'chaser_%'`.execute(d.store)).rows.map((r) => r.statement);
   const planReads = (list: string[]) => list.filter((sql) => sql.includes('FROM "public"."Plan"'));
   const bulk = `SELECT ${Array.from({ length: 101 }, (_, i) => `$${i + 1}::text`).join(' || ')} AS "joined"`;
   const ask = async (d: Db) => {
     await d.prisma.plan.findMany({ where: { key: 'NONE' } });
-    await d.queryRows(bulk, Array.from({ length: 101 }, (_, i) => String(i)));
+    await d.prisma.$queryRawUnsafe(bulk, ...Array.from({ length: 101 }, (_, i) => String(i)));
   };
 
   const named = await openDb(url);

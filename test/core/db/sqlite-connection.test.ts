@@ -23,14 +23,14 @@ suite('SQLite connection', () => {
   it('prepares a statement once and runs it again with new values, after a failure too', async () => {
     const prepare = jest.spyOn(Database.prototype, 'prepare');
     try {
-      const byKey = (key: string) => db.queryRows('SELECT "title" FROM "Plan" WHERE "key" = $1', [key]);
+      const byKey = async (key: string) => (await db.prisma.plan.findMany({ where: { key }, select: { title: true } })).map((p) => [p.title]);
       await db.prisma.plan.create({ data: { key: 'P1', title: 'First' } });
       await expect(db.prisma.plan.create({ data: { key: 'P1', title: 'Again' } })).rejects.toMatchObject({ code: 'P2002' });
       await db.prisma.plan.create({ data: { key: 'P2', title: 'Second' } });
       expect([await byKey('P1'), await byKey('P2'), await byKey('none')]).toEqual([[['First']], [['Second']], []]);
       const texts = prepare.mock.calls.map(([sql]) => sql);
       expect(texts.filter((sql) => sql.startsWith('INSERT INTO'))).toHaveLength(1);
-      expect(texts.filter((sql) => sql.startsWith('SELECT "title"'))).toHaveLength(1);
+      expect(texts.filter((sql) => sql.startsWith('SELECT') && sql.includes('FROM `main`.`Plan`'))).toHaveLength(1);
     } finally {
       prepare.mockRestore();
     }
@@ -38,10 +38,10 @@ suite('SQLite connection', () => {
 
   it('runs statements it does not keep: long parameter lists, and texts beyond the kept number', async () => {
     const ids = Array.from({ length: MAX_REUSED_PARAMS + 50 }, (_, i) => `k${i}`);
-    const inList = `SELECT COUNT(*) FROM "Plan" WHERE "key" IN (${ids.map((_, i) => `$${i + 1}`).join(', ')})`;
-    expect(await db.queryRows(inList, ids)).toEqual([[0]]);
-    expect(await db.queryRows(inList, ['P1', ...ids.slice(1)])).toEqual([[1]]);
-    for (let i = 0; i <= MAX_REUSED_STATEMENTS; i++) expect(await db.queryRows(`SELECT ${i} + $1`, [1])).toEqual([[i + 1]]);
+    expect(await db.prisma.plan.count({ where: { key: { in: ids } } })).toBe(0);
+    expect(await db.prisma.plan.count({ where: { key: { in: ['P1', ...ids.slice(1)] } } })).toBe(1);
+    const sum = async (i: number) => Number((await db.prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT ${i} + ? AS "n"`, 1))[0].n);
+    for (let i = 0; i <= MAX_REUSED_STATEMENTS; i++) expect(await sum(i)).toBe(i + 1);
   });
 
   it("keeps a transaction's rows from a query outside it, which waits for the transaction to end", async () => {

@@ -1,5 +1,5 @@
 /**
- * actionWhereSql writes a Prisma action filter as SQL: for random questions' filters (colours, statuses,
+ * actionWhere writes a Prisma action filter as a store condition: for random questions' filters (colours, statuses,
  * overdue, due windows, stale, plans, owners both as id lists and as Prisma's EXISTS) over random actions,
  * the SQL selects exactly what Prisma selects.
  */
@@ -10,7 +10,7 @@ import { DEFAULT_RAG_WINDOWS } from '../../../core/rag';
 import { filterWhere } from '../../../core/query/list';
 import type { Scope } from '../../../core/query/scope';
 import type { ListFilter } from '../../../core/query/types';
-import { actionWhereSql } from '../../../core/query/where-sql';
+import { actionWhere } from '../../../core/query/where-sql';
 import { addDays, dateOnly } from '../../../core/time';
 import { createTestDb, type TestDatabase } from '../../helpers/db';
 import { prng } from '../../helpers/prng';
@@ -86,8 +86,7 @@ it('selects exactly what Prisma selects, for 250 random question filters', async
     const { filter, scope } = await randomFilter();
     const { where } = filterWhere(filter, scope, TODAY, ctx());
     const viaPrisma = (await t.db.prisma.action.findMany({ where, select: { id: true } })).map((r) => r.id).sort();
-    const args: unknown[] = [];
-    const viaSql = (await t.db.queryRows(`SELECT a."id" FROM "Action" a WHERE ${actionWhereSql(where, args)}`, args)).map(([id]) => String(id)).sort();
+    const viaSql = (await t.db.store.selectFrom('Action as a').where(actionWhere(where)).select('a.id').execute()).map(({ id }) => id).sort();
     expect({ filter, scope, ids: viaSql }).toEqual({ filter, scope, ids: viaPrisma });
     if (viaPrisma.length > 0) nonEmpty++;
   }
@@ -95,15 +94,14 @@ it('selects exactly what Prisma selects, for 250 random question filters', async
   expect(nonEmpty).toBeGreaterThan(100);
 });
 
-it('binds after the values a caller bound first', async () => {
-  const args: unknown[] = ['P1'];
-  const sql = actionWhereSql({ status: 'open', planId: { in: planIds.slice(0, 1) } }, args);
-  expect(sql).toBe(`(a."status" = $2) AND (a."planId" IN ($3))`);
-  expect(args).toEqual(['P1', 'open', planIds[0]]);
+it('binds every value as a parameter', () => {
+  const { sql, parameters } = t.db.store.selectFrom('Action as a').where(actionWhere({ status: 'open', planId: { in: planIds.slice(0, 1) } })).select('a.id').compile();
+  expect(sql).toMatch(/where \("a"\."status" = (\$1|\?)\) AND \("a"\."planId" IN \((\$2|\?)\)\)$/);
+  expect(parameters).toEqual(['open', planIds[0]]);
 });
 
 it('refuses what it cannot write, rather than misreading it', () => {
-  expect(() => actionWhereSql({ text: { contains: 'x' } }, [])).toThrow('where-sql: "contains" is not supported');
-  expect(() => actionWhereSql({ owners: { every: { postId: 'x' } } }, [])).toThrow('only "some" is supported on owners');
-  expect(() => actionWhereSql({ NOT: { status: 'open' } }, [])).toThrow();
+  expect(() => actionWhere({ text: { contains: 'x' } })).toThrow('where-sql: "contains" is not supported');
+  expect(() => actionWhere({ owners: { every: { postId: 'x' } } })).toThrow('only "some" is supported on owners');
+  expect(() => actionWhere({ NOT: { status: 'open' } })).toThrow();
 });

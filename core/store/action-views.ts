@@ -1,0 +1,139 @@
+/**
+ * The rows action views are made of (core/actions/view.ts), in one statement on both databases: the
+ * action with its plan and recommendation, its owners with the people holding their posts and its
+ * progress notes as JSON arrays, one of each per action. Callers narrow the statement (which actions,
+ * in which order, which page); the owners and notes are read only for the rows it returns.
+ */
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import * as postgresJson from 'kysely/helpers/postgres';
+import * as sqliteJson from 'kysely/helpers/sqlite';
+import type { Provider } from '../db/client';
+import type { DB, Store } from '.';
+
+/** The database a statement reads and which one it is: its JSON is spelt differently on each. */
+export interface StoreDb {
+  store: Store;
+  provider: Provider;
+}
+
+/** What a view is built from: the action's columns, and its owners and notes already read from JSON. */
+export type ActionViewRow = Awaited<ReturnType<typeof readRows>>[number];
+
+type ViewTables = DB & { a: DB['Action']; p: DB['Plan']; r: DB['Recommendation'] };
+
+/** A condition on the action `a`, its plan `p` and its recommendation `r`. */
+export type ViewWhere = (eb: ExpressionBuilder<ViewTables, 'a' | 'p' | 'r'>) => Expression<SqlBool>;
+
+export interface ViewSelection {
+  where: ViewWhere;
+  /** In plan order (the plan's key, then the action's place in it, the id breaking ties); else unordered. */
+  planOrder?: boolean;
+}
+
+/** The rows of the actions `where` selects, in plan order when asked. */
+export const actionViewRows = readRows;
+
+async function readRows(db: StoreDb, { where, planOrder }: ViewSelection) {
+  let query = viewQuery(db).where(where);
+  if (planOrder) query = query.orderBy('p.key').orderBy('a.position').orderBy('a.id');
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    ...row,
+    owners: fromJson(row.owners).map((owner) => ({ ...owner, holders: fromJson(owner.holders) })),
+    notes: fromJson(row.notes).map((note) => ({ ...note, at: utc(note.at) })),
+  }));
+}
+
+/** The statement without its condition and order, built once per store: building it cost more than running it. */
+const built = new WeakMap<Store, ReturnType<typeof buildViewQuery>>();
+
+function viewQuery(db: StoreDb) {
+  let query = built.get(db.store);
+  if (!query) built.set(db.store, (query = buildViewQuery(db)));
+  return query;
+}
+
+function buildViewQuery(db: StoreDb) {
+  const { jsonArrayFrom } = db.provider === 'postgresql' ? postgresJson : sqliteJson;
+  return db.store
+    .selectFrom('Action as a')
+    .innerJoin('Plan as p', 'p.id', 'a.planId')
+    .innerJoin('Recommendation as r', 'r.id', 'a.recommendationId')
+    .select((eb) => [
+      'a.id',
+      'a.planId',
+      'a.ref',
+      'a.text',
+      'a.dueDate',
+      'a.dueText',
+      'a.duePrecision',
+      'a.status',
+      'a.reportedRag',
+      'a.reportedRagAt',
+      'a.completedAt',
+      'a.lastUpdateAt',
+      'a.createdAt',
+      'a.version',
+      'a.originalDueDate',
+      'a.originalDueText',
+      'a.dueRevisions',
+      'a.priority',
+      'a.outcome',
+      'a.outcomeReason',
+      'a.reviewDate',
+      'a.completedById',
+      'p.key as planKey',
+      'p.title as planTitle',
+      'r.ref as recommendationRef',
+      'r.text as recommendationText',
+      'r.section',
+      jsonArrayFrom(
+        eb
+          .selectFrom('ActionOwner as o')
+          .whereRef('o.actionId', '=', 'a.id')
+          .orderBy('o.position')
+          .select((owner) => [
+            'o.postId',
+            'o.roleLabel',
+            // The post's name as a subquery, so that PostgreSQL looks it up by index: as a join it hashed every post.
+            owner.selectFrom('Post as po').whereRef('po.id', '=', 'o.postId').select('po.name').$asScalar().$notNull().as('post'),
+            jsonArrayFrom(
+              owner
+                .selectFrom('PostHolding as h')
+                .innerJoin('Person as pe', 'pe.id', 'h.personId')
+                .whereRef('h.postId', '=', 'o.postId')
+                .where('h.to', 'is', null)
+                .orderBy('h.from')
+                .orderBy('h.id')
+                .select(['pe.id', 'pe.displayName', 'pe.aadObjectId', 'pe.teamsUserId']),
+            ).as('holders'),
+          ]),
+      ).as('owners'),
+      // Progress notes are what "last update" means; field-change records are history, not progress.
+      jsonArrayFrom(
+        eb
+          .selectFrom('Update as u')
+          .whereRef('u.actionId', '=', 'a.id')
+          .where('u.kind', '=', sql.lit('progress'))
+          .orderBy('u.at', 'desc')
+          .orderBy('u.createdAt', 'desc')
+          .select(['u.at', 'u.text', 'u.authorName']),
+      ).as('notes'),
+    ]);
+}
+
+/**
+ * The JSON arrays as they arrive, in the shape the statement gives them: parsed by pg, text from SQLite
+ * (where an array nested in another is text too).
+ */
+const fromJson = <T>(value: T | string): T => (typeof value === 'string' ? JSON.parse(value) : value);
+
+/** A timestamp in the JSON as each database writes it, PostgreSQL's without a zone though UTC. */
+const utc = (value: Date | string): Date => (value instanceof Date ? value : new Date(/(Z|[+-]\d\d:\d\d)$/.test(value) ? value : `${value}Z`));
+
+/** `ids` as a condition on the action, one parameter however many there are (SQLite binds at most 32,766). */
+export function idIn(db: StoreDb, ids: readonly string[]): ViewWhere {
+  const list = JSON.stringify(ids);
+  const source = db.provider === 'postgresql' ? sql<string>`SELECT json_array_elements_text(${list}::json)` : sql<string>`SELECT value FROM json_each(${list})`;
+  return (eb) => eb('a.id', 'in', sql<string>`(${source})`);
+}

@@ -1,0 +1,28 @@
+/**
+ * The typed read layer (ARCHITECTURE "Reads"): Kysely, typed by the tables prisma/models.prisma declares
+ * (prisma/generated/kysely, generated with the Prisma clients), on the stock drivers Prisma's adapters use.
+ * Only this folder imports Kysely or a driver to read; Db.store is its handle. Writes stay on Prisma.
+ * A constant of the statement itself (a status, a kind) is written as `sql.lit(...)`, not bound: PostgreSQL
+ * may plan a prepared statement once for any value of a parameter, and so not know that the rows it
+ * selects are, say, the open ones.
+ */
+import { Kysely } from 'kysely';
+import type pg from 'pg';
+import type { DB } from '../../prisma/generated/kysely/types';
+import { postgresDialect } from './postgres';
+import { sqliteDialect } from './sqlite';
+
+export type { DB };
+export type Store = Kysely<DB>;
+/** What callers write conditions and fragments with, so that no module outside this one imports Kysely. */
+export { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+
+/** On the SQLite file at `path`, through a connection of its own with these settings (PRAGMAs). */
+export function sqliteStore(path: string, pragmas: readonly string[]): Store {
+  return new Kysely<DB>({ dialect: sqliteDialect(path, pragmas) });
+}
+
+/** On Prisma's pg pool, naming statements as Prisma does; destroying the store leaves the pool open. */
+export function postgresStore(pool: pg.Pool, nameOf?: (sql: string, params: number) => string): Store {
+  return new Kysely<DB>({ dialect: postgresDialect(pool, nameOf) });
+}
