@@ -89,7 +89,11 @@ function viewRow(row: ActionViewRow): ViewRow {
     completedById: row.completedById,
     plan: { key: row.planKey, title: row.planTitle },
     recommendation: { ref: row.recommendationRef, text: row.recommendationText, section: row.section },
-    owners: row.owners.map((o) => ({ postId: o.postId, roleLabel: o.roleLabel, post: { name: o.post, holdings: o.holders.map((person) => ({ person })) } })),
+    owners: row.owners.map((o) => ({
+      postId: o.postId,
+      roleLabel: o.roleLabel,
+      post: { name: o.post, holdings: o.holders.map((person) => ({ person })) },
+    })),
     updates: row.notes,
   };
 }

@@ -106,14 +106,22 @@ async function storedIdentity(ctx: Pick<CoreContext, 'db'>, user: TeamsUser, con
     .leftJoin('Person as p', (join) => join.on('p.id', '=', sender))
     .leftJoin('ConversationRef as c', (join) => join.on('c.conversationId', '=', conversationId))
     .select(['p.id as senderId', 'p.teamsUserId', 'p.aadObjectId', 'p.displayName', 'p.tenantId as senderTenantId', 'p.timeZone'])
-    .select(['c.id as conversationRowId', 'c.scope', 'c.personId', 'c.teamId', 'c.channelName', 'c.tenantId', 'c.serviceUrl', 'c.reference', 'c.state', 'c.goneReason', 'c.updatedAt'])
+    .select(['c.id as conversationRowId', 'c.scope', 'c.personId', 'c.teamId', 'c.channelName', 'c.tenantId', 'c.serviceUrl'])
+    .select(['c.reference', 'c.state', 'c.goneReason', 'c.updatedAt'])
     .executeTakeFirstOrThrow();
   const { senderId, conversationRowId } = row;
   return {
     person:
       senderId === null
         ? undefined
-        : { id: senderId, teamsUserId: row.teamsUserId, aadObjectId: row.aadObjectId, displayName: row.displayName!, tenantId: row.senderTenantId, timeZone: row.timeZone },
+        : {
+            id: senderId,
+            teamsUserId: row.teamsUserId,
+            aadObjectId: row.aadObjectId,
+            displayName: row.displayName!,
+            tenantId: row.senderTenantId,
+            timeZone: row.timeZone,
+          },
     conversation:
       conversationRowId === null
         ? undefined

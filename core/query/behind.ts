@@ -42,7 +42,11 @@ export async function whoIsBehind(ctx: CoreContext, query: Extract<Query, { kind
     .whereRef('o.actionId', '=', 'a.id')
     .where(red)
     .groupBy('o.postId')
-    .select((eb) => ['o.postId', eb.fn.countAll().as('red'), eb.fn.sum(eb.case().when('a.dueDate', '<', dateOnly(today)).then(1).else(0).end()).as('overdue')])
+    .select((eb) => [
+      'o.postId',
+      eb.fn.countAll().as('red'),
+      eb.fn.sum(eb.case().when('a.dueDate', '<', dateOnly(today)).then(1).else(0).end()).as('overdue'),
+    ])
     .execute();
   const ranked = rows
     .map(({ postId, red, overdue }) => ({ postId, red: Number(red), overdue: Number(overdue) }))

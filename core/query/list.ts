@@ -99,7 +99,16 @@ async function pageByPlan(ctx: CoreContext, condition: Condition, offset: number
   ]);
   const counts = perPlan.map(({ planId, n }) => ({ planId, n: Number(n) })).sort((a, b) => byText(planKey.get(a.planId) ?? '', planKey.get(b.planId) ?? ''));
   const slice = (s: Slice) =>
-    store.selectFrom('Action as a').where(condition).where('a.planId', '=', s.planId).orderBy('a.position').orderBy('a.id').limit(s.take).offset(s.skip).select('a.id').execute();
+    store
+      .selectFrom('Action as a')
+      .where(condition)
+      .where('a.planId', '=', s.planId)
+      .orderBy('a.position')
+      .orderBy('a.id')
+      .limit(s.take)
+      .offset(s.skip)
+      .select('a.id')
+      .execute();
   const slices = await Promise.all(pageSlices(counts, offset, size).map(slice));
   return { total: counts.reduce((sum, c) => sum + c.n, 0), ids: slices.flat().map(({ id }) => id) };
 }

@@ -46,7 +46,10 @@ function owed(now: Date, dueBy: Date, quietBefore: Date) {
     eb.and([
       eb('a.status', '=', sql.lit('open')),
       eb.or([eb('a.snoozedUntil', 'is', null), eb('a.snoozedUntil', '<=', now)]),
-      eb.or([eb('a.dueDate', '<=', dueBy), eb.and([eb('a.dueDate', 'is', null), eb(eb.fn.coalesce('a.lastUpdateAt', 'a.createdAt'), '<', quietBefore)])]),
+      eb.or([
+        eb('a.dueDate', '<=', dueBy),
+        eb.and([eb('a.dueDate', 'is', null), eb(eb.fn.coalesce('a.lastUpdateAt', 'a.createdAt'), '<', quietBefore)]),
+      ]),
     ]);
 }
 
@@ -80,7 +83,13 @@ export async function loadOpenActions(ctx: CoreContext, now: Date, window: OwedW
         eb('a.lastUpdateAt', 'is not', null).as('hasUpdates'),
       ])
       .execute(),
-    store.selectFrom('ActionOwner as o').innerJoin('Action as a', 'a.id', 'o.actionId').where(where).orderBy('o.position').select(['o.actionId', 'o.postId', 'o.roleLabel']).execute(),
+    store
+      .selectFrom('ActionOwner as o')
+      .innerJoin('Action as a', 'a.id', 'o.actionId')
+      .where(where)
+      .orderBy('o.position')
+      .select(['o.actionId', 'o.postId', 'o.roleLabel'])
+      .execute(),
   ]);
   const ownersOf = new Map<string, OpenAction['owners']>();
   for (const { actionId, postId, roleLabel } of owners) append(ownersOf, actionId, { postId, roleLabel });

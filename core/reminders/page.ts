@@ -59,7 +59,9 @@ async function sentCard(ctx: CoreContext, cardKey: string): Promise<SentCard | n
     .selectFrom('OutboxMessage as m')
     .innerJoin('ConversationRef as c', 'c.id', 'm.conversationId')
     .innerJoin('Person as p', 'p.id', 'c.personId')
-    .leftJoin('ReminderLog as l', (join) => join.onRef('l.outboxId', '=', 'm.id').on((eb) => eb.or([eb('m.purpose', '<>', sql.lit('escalation')), eb('l.kind', '=', sql.lit('escalation'))])))
+    .leftJoin('ReminderLog as l', (join) =>
+      join.onRef('l.outboxId', '=', 'm.id').on((eb) => eb.or([eb('m.purpose', '<>', sql.lit('escalation')), eb('l.kind', '=', sql.lit('escalation'))])),
+    )
     .leftJoin('Action as a', 'a.id', 'l.actionId')
     .leftJoin('Plan as pl', 'pl.id', 'a.planId')
     .leftJoin('Person as o', 'o.id', 'l.personId')
@@ -71,6 +73,8 @@ async function sentCard(ctx: CoreContext, cardKey: string): Promise<SentCard | n
     .execute();
   if (rows.length === 0) return null;
   const { purpose, id, displayName, timeZone } = rows[0];
-  const reminders = rows.flatMap(({ actionId, personId, ownerName }) => (actionId !== null && personId !== null ? [{ actionId, personId, ownerName }] : []));
+  const reminders = rows.flatMap(({ actionId, personId, ownerName }) =>
+    actionId !== null && personId !== null ? [{ actionId, personId, ownerName }] : [],
+  );
   return { purpose, recipient: { id, displayName, timeZone }, reminders };
 }

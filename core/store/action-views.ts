@@ -96,7 +96,13 @@ function buildViewQuery(db: StoreDb) {
             'o.postId',
             'o.roleLabel',
             // The post's name as a subquery, so that PostgreSQL looks it up by index: as a join it hashed every post.
-            owner.selectFrom('Post as po').whereRef('po.id', '=', 'o.postId').select('po.name').$asScalar().$notNull().as('post'),
+            owner
+              .selectFrom('Post as po')
+              .whereRef('po.id', '=', 'o.postId')
+              .select('po.name')
+              .$asScalar()
+              .$notNull()
+              .as('post'),
             jsonArrayFrom(
               owner
                 .selectFrom('PostHolding as h')
@@ -129,11 +135,13 @@ function buildViewQuery(db: StoreDb) {
 const fromJson = <T>(value: T | string): T => (typeof value === 'string' ? JSON.parse(value) : value);
 
 /** A timestamp in the JSON as each database writes it, PostgreSQL's without a zone though UTC. */
-const utc = (value: Date | string): Date => (value instanceof Date ? value : new Date(/(Z|[+-]\d\d:\d\d)$/.test(value) ? value : `${value}Z`));
+const utc = (value: Date | string): Date =>
+  value instanceof Date ? value : new Date(/(Z|[+-]\d\d:\d\d)$/.test(value) ? value : `${value}Z`);
 
 /** `ids` as a condition on the action, one parameter however many there are (SQLite binds at most 32,766). */
 export function idIn(db: StoreDb, ids: readonly string[]): ViewWhere {
   const list = JSON.stringify(ids);
-  const source = db.provider === 'postgresql' ? sql<string>`SELECT json_array_elements_text(${list}::json)` : sql<string>`SELECT value FROM json_each(${list})`;
+  const source =
+    db.provider === 'postgresql' ? sql<string>`SELECT json_array_elements_text(${list}::json)` : sql<string>`SELECT value FROM json_each(${list})`;
   return (eb) => eb('a.id', 'in', sql<string>`(${source})`);
 }

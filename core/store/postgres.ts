@@ -16,7 +16,8 @@ const PARSERS: Record<number, (text: string) => unknown> = {
 };
 
 const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => PARSERS[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    PARSERS[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 /** `nameOf`: a statement's name (statement-reuse.ts), or '' for none; absent, no statement is named. */
@@ -27,7 +28,8 @@ export function postgresDialect(pool: pg.Pool, nameOf: (sql: string, params: num
       const query = async <R>(sql: string, params: readonly unknown[]): Promise<PostgresQueryResult<R>> => {
         const values = params.map((v) => (v instanceof Date ? v.toISOString() : v));
         const result = await client.query({ name: nameOf(sql, values.length) || undefined, text: sql, values, types });
-        return { command: result.command as PostgresQueryResult<R>['command'], rowCount: result.rowCount ?? 0, rows: result.rows };
+        const command = result.command as PostgresQueryResult<R>['command'];
+        return { command, rowCount: result.rowCount ?? 0, rows: result.rows };
       };
       return { query, release: (destroy?: boolean) => client.release(destroy) } as PostgresPoolClient;
     },

@@ -24,7 +24,8 @@ function openDatabase(path: string, pragmas: readonly string[]): SqliteDatabase 
       const known = prepared.get(sql);
       if (known) return known;
       const statement = storeStatement(db.prepare(sql));
-      // Statements whose text holds their values (long IN lists) differ every time: keeping them would only grow the map.
+      // Statements whose text holds their values (long IN lists) differ every time: keeping them would
+      // only grow the map.
       if (countParams(sql) <= MAX_REUSED_PARAMS && prepared.size < MAX_REUSED_STATEMENTS) prepared.set(sql, statement);
       return statement;
     },
