@@ -6,20 +6,27 @@
  */
 export type Field =
   | 'ref' | 'recommendation' | 'action' | 'owner' | 'due' | 'comment'
-  | 'updatedOn' | 'complete' | 'rag' | 'priority' | 'agreed';
+  | 'updatedOn' | 'complete' | 'rag' | 'priority' | 'agreed' | 'revisedDue' | 'completedOn';
 
 const SYNONYMS: Record<Field, string[]> = {
-  ref: ['ref', 'ref no', 'reference', 'rec no', 'rec', 'no', 'number', 'recommendation no', 'recommendation number', 'item'],
-  recommendation: ['recommendation', 'recommendations', 'area for improvement', 'areas for improvement', 'audit commission issue', 'issue', 'key points', 'key point', 'finding', 'findings'],
-  action: ['action', 'actions', 'action required', 'actions to be taken', 'proposed action', 'agreed action'],
-  owner: ['action owner', 'owner', 'responsibility', 'responsible', 'lead', 'responsible officer', 'lead officer'],
-  due: ['due date', 'due', 'target date', 'target/completion date', 'completion date', 'target', 'results/timescale', 'timescale', 'timescales', 'date', 'deadline'],
-  comment: ['comment', 'comments', 'initial response', 'latest update', 'results', 'progress', 'update', 'response', 'management response'],
+  ref: ['ref', 'ref no', 'reference', 'afi', 'afi no', 'afi ref', 'rec ref', 'rec no', 'rec', 'no', 'number', 'recommendation no', 'recommendation number', 'item'],
+  recommendation: ['recommendation', 'recommendations', 'recommendation text', 'area for improvement', 'areas for improvement', 'audit commission issue', 'issue', 'key points', 'key point', 'finding', 'findings'],
+  action: ['action', 'actions', 'action required', 'actions to be taken', 'proposed action', 'agreed action',
+    'agreed actions', 'agreed management action', 'management action', 'planned action', 'actions agreed'],
+  owner: ['action owner', 'owner', 'responsibility', 'responsible', 'lead', 'responsible officer', 'lead officer',
+    'by whom', 'who', 'action lead', 'responsible person'],
+  due: ['due date', 'due', 'target date', 'target/completion date', 'completion date', 'target', 'results/timescale', 'timescale', 'timescales', 'date', 'deadline',
+    'by when', 'when', 'original target date', 'original due date', 'agreed date', 'implementation date', 'target completion date'],
+  comment: ['comment', 'comments', 'initial response', 'latest update', 'results', 'progress', 'update', 'response', 'management response',
+    'progress update', 'progress to date', 'update on progress'],
   updatedOn: ['date of update', 'update date', 'last updated', 'date updated'],
   complete: ['complete yes/no', 'complete', 'completed', 'complete y/n'],
-  rag: ['rag status', 'rag', 'status'],
+  rag: ['rag status', 'rag', 'status', 'brag', 'brag status', 'rag rating', 'current status', 'implementation status'],
   priority: ['priority'],
   agreed: ['agreed', 'agreed yes/no', 'accepted'],
+  revisedDue: ['revised target date', 'revised due date', 'revised date', 'revised deadline', 'revised timescale',
+    'revised completion date', 'new target date'],
+  completedOn: ['date completed', 'date complete', 'actual completion date', 'completed date', 'date closed', 'date implemented'],
 };
 
 /** Every header label with its field, longest first so "action owner" wins over "action". */
@@ -82,13 +89,19 @@ export function readHeader(rows: string[][], i: number): Header | undefined {
 
   const columns = new Map<number, Column>();
   const taken = new Set<Field>();
-  labels.forEach((label, c) => {
-    const field = exact(label) ?? within(label)?.field;
-    // Several comment columns make one log; any other field counts once, at its first column.
-    if (field && (field === 'comment' || !taken.has(field))) columns.set(c, { field, label: label.trim() });
-    if (field) taken.add(field);
-  });
+  // A heading named exactly ("Lead Officer") beats one that only contains a label ("Lead Agency",
+  // "Recommendation type"), wherever it stands.
+  const passes: ((label: string) => Field | undefined)[] = [exact, (label) => (exact(label) ? undefined : within(label)?.field)];
+  for (const fieldOf of passes) {
+    labels.forEach((label, c) => {
+      const field = fieldOf(label);
+      // Several comment columns make one log; any other field counts once, at its first column.
+      if (field && (field === 'comment' || !taken.has(field))) columns.set(c, { field, label: label.trim() });
+      if (field) taken.add(field);
+    });
+  }
+  const inOrder = new Map([...columns].sort(([a], [b]) => a - b));
   const height = used.size ? 2 : 1;
   const leftover = used.size && !used.has(0) && next[0] ? next[0] : undefined;
-  return { columns, height, leftover };
+  return { columns: inOrder, height, leftover };
 }

@@ -116,12 +116,21 @@ export function extensionOf(fileName: string): string {
   return (/\.([a-z0-9]+)$/i.exec(fileName)?.[1] ?? '').toLowerCase();
 }
 
+/** Continental Excel writes CSV with semicolons, since its decimal point is a comma: whichever is commoner. */
+function csvDelimiter(text: string): string {
+  const sample = text.slice(0, 4000).replace(/"[^"]*"/g, '');
+  const count = (c: string) => sample.split(c).length;
+  return count(';') > count(',') ? ';' : ',';
+}
+
 /** Formats that are read as they are, without unzipping: CSV, tab-separated text, Markdown. */
 export function readTextTables(buffer: Buffer, fileName: string): Table[] | undefined {
   const ext = extensionOf(fileName);
   if (ext === 'xlsx' || ext === 'docx') return undefined;
   const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
-  return ext === 'csv' ? readDelimited(text, ',') : readText(text);
+  if (ext === 'csv') return readDelimited(text, csvDelimiter(text));
+  // Excel copies a cell holding line breaks as one quoted cell; split by lines, it would become fake rows.
+  return /(^|\t)"[^"\t]*\n/.test(text) && text.includes('\t') ? readDelimited(text, '\t') : readText(text);
 }
 
 /** Tables of a plan file, by its extension; unknown extensions are read as text. */

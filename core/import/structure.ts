@@ -51,9 +51,14 @@ export function valuesOf(cells: Cells, field: Field): string[] {
 export const valueOf = (cells: Cells, field: Field): string => valuesOf(cells, field)[0] ?? '';
 
 const REC_FIELDS: Field[] = ['ref', 'recommendation', 'priority', 'agreed'];
-const hasWords = (s: string): boolean => /[a-z]{2}/i.test(s);
-const REF = /^(?:[a-z]{1,4}\.?\s?)?(\d+(?:\.\d+)*[a-z]?)\.?$/i;
-const DOC_HEADING = /^recommendation\s+(\d+(?:\.\d+)*)\s*[:.–-]\s*(.*)$/is;
+/** Any letter or digit in any script: "x", "42" and "Провести аудит" are all action text. */
+const hasText = (s: string): boolean => /[\p{L}\p{N}]/u.test(s);
+/** A ref as the plan writes it ("3", "AFI 3", "R1.2", "Recommendation 1.2"), kept whole without a trailing dot. */
+const REF = /^((?:[a-z]{1,15}\.?\s?)?\d+(?:\.\d+)*[a-z]?)\.?$/i;
+/** What a ref cell may repeat of its heading ("Ref 5", or "Re 5" when a PDF paste cut it). */
+const REF_LABEL = /^(?:ref?|no|nr)\.?\s*(?=\d)/i;
+/** "Recommendation 3: …", "Priority 2 – …", "R1. …": a heading over a small table of its own. */
+const DOC_HEADING = /^(?:(?:recommendation|priority)\s+(\d+(?:\.\d+)*)|(R\d+(?:\.\d+)*))\s*[:.–-]\s*(.*)$/is;
 /** Page furniture: "Improvement Plan Owner: …" lines and capitalised plan titles repeated on every page. */
 const isPlanMeta = (cells: string[]): boolean =>
   cells.some((c) => /\b(?:portfolio|plan) owner\s*:/i.test(c) || (c.length <= 80 && /\bPLAN\b/.test(c) && c === c.toUpperCase()));
@@ -101,7 +106,9 @@ function layoutOf(columns: Map<number, Column>): Layout {
   const slots: Layout['slots'] = [];
   for (const [c, col] of columns) {
     const ofRec = REC_FIELDS.includes(col.field) || col.field === 'action';
-    slots[c] = { field: col.field, ofRec, key: `${col.field}|${col.label}`, withoutEcho: echoRemover(col.label) };
+    // A ref may start with its column's heading ("AFI 3" under "AFI"): that is the ref as written, not an echo.
+    const withoutEcho = col.field === 'ref' ? (cell: string) => cell : echoRemover(col.label);
+    slots[c] = { field: col.field, ofRec, key: `${col.field}|${col.label}`, withoutEcho };
   }
   const fields = [...columns.values()].map((c) => c.field);
   return { columns, slots, hasActionColumn: fields.includes('action'), hasMarkerColumn: fields.includes('ref') || fields.includes('priority') };
@@ -165,7 +172,7 @@ export function structure(rows: string[][], file: string, problems: ImportProble
     }
     const doc = cells.filter((c) => c.trim()).length === 1 ? DOC_HEADING.exec(cells.find((c) => c.trim())!.trim()) : null;
     if (doc) {
-      headingRec = newRec(row, doc[1], doc[2].trim(), false);
+      headingRec = newRec(row, doc[1] ?? doc[2], doc[3].trim(), false);
       layout = layoutOf(new Map());
       continue;
     }
@@ -186,7 +193,7 @@ export function structure(rows: string[][], file: string, problems: ImportProble
     cells.forEach((cell, c) => {
       const slot = layout.slots[c];
       const value = slot ? slot.withoutEcho(cell).trim() : '';
-      if (!slot || !/[a-z0-9]/i.test(value)) return;
+      if (!slot || !hasText(value)) return;
       if (slot.ofRec) recCells.set(slot.field, value);
       else actionCells.set(slot.key, value);
     });
@@ -199,9 +206,9 @@ export function structure(rows: string[][], file: string, problems: ImportProble
     }
 
     const refCell = recCells.get('ref') ?? '';
-    const ref = refCell.length <= 8 ? REF.exec(refCell)?.[1] : undefined;
+    const ref = refCell.length <= 24 ? REF.exec(refCell)?.[1].replace(REF_LABEL, '') : undefined;
     const recText = recCells.get('recommendation') ?? '';
-    const actText = hasWords(recCells.get('action') ?? '') ? recCells.get('action')! : '';
+    const actText = hasText(recCells.get('action') ?? '') ? recCells.get('action')! : '';
     const { hasActionColumn, hasMarkerColumn } = layout;
 
     if (headingRec && rec === headingRec) {
