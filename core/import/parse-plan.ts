@@ -174,7 +174,7 @@ export interface ParseOptions {
 export function parseTables(tables: Table[], fileName: string, opts: ParseOptions = {}): ParsedPlan {
   const problems: ImportProblem[] = [];
   try {
-    const raws: RawPlan[] = tables.map((t) => structure(t.rows, t.name ? `${fileName} › ${t.name}` : fileName, problems));
+    const raws: RawPlan[] = tables.map((t) => structure(t.rows, t.name ? `${fileName} › ${t.name}` : fileName, problems, t.tableStarts));
     if (!raws.some((r) => r.headerFound)) {
       problems.push({ file: fileName, message: `no plan table found — looked for a header row naming at least three of: ${LOOKED_FOR}`, severity: 'error' });
     }

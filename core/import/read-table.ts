@@ -95,9 +95,14 @@ async function readXlsx(buffer: Buffer): Promise<Table[]> {
   });
 }
 
-/** mammoth's HTML is flat and regular: top-level paragraphs/headings and tables of rows of cells. */
-function readDocxHtml(html: string): Table[] {
+/**
+ * mammoth's HTML is flat and regular: top-level paragraphs/headings and tables of rows of cells. Cells merged
+ * down (rowspan) or across (colspan) become empty cells in the rows and columns they cover, so every row keeps
+ * its columns under the header.
+ */
+export function readDocxHtml(html: string): Table[] {
   const rows: string[][] = [];
+  const tableStarts = new Set<number>();
   const blocks = /<table\b[^>]*>([\s\S]*?)<\/table>|<(p|h\d|li)\b[^>]*>([\s\S]*?)<\/\2>/gi;
   for (const block of html.matchAll(blocks)) {
     if (block[1] === undefined) {
@@ -105,11 +110,28 @@ function readDocxHtml(html: string): Table[] {
       if (text) rows.push([text]);
       continue;
     }
+    tableStarts.add(rows.length);
+    /** Columns still covered by a cell merged down from a row above: column -> rows left. */
+    const covered = new Map<number, number>();
     for (const tr of block[1].matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)) {
-      rows.push([...tr[1].matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((td) => cleanCell(td[1])));
+      const row: string[] = [];
+      const skipCovered = () => {
+        while ((covered.get(row.length) ?? 0) > 0) covered.set(row.length, covered.get(row.length)! - 1), row.push('');
+      };
+      for (const td of tr[1].matchAll(/<t[dh]\b([^>]*)>([\s\S]*?)<\/t[dh]>/gi)) {
+        skipCovered();
+        const span = (name: string) => Number(new RegExp(`${name}="(\\d+)"`).exec(td[1])?.[1] ?? 1);
+        const down = span('rowspan');
+        for (let k = 0; k < span('colspan'); k++) {
+          if (down > 1) covered.set(row.length, down - 1);
+          row.push(k === 0 ? cleanCell(td[2]) : '');
+        }
+      }
+      skipCovered();
+      rows.push(row);
     }
   }
-  return [{ rows }];
+  return [{ rows, tableStarts }];
 }
 
 export function extensionOf(fileName: string): string {

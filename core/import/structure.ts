@@ -114,7 +114,7 @@ function layoutOf(columns: Map<number, Column>): Layout {
   return { columns, slots, hasActionColumn: fields.includes('action'), hasMarkerColumn: fields.includes('ref') || fields.includes('priority') };
 }
 
-export function structure(rows: string[][], file: string, problems: ImportProblem[]): RawPlan {
+export function structure(rows: string[][], file: string, problems: ImportProblem[], tableStarts?: Set<number>): RawPlan {
   const plan: RawPlan = { recommendations: [], preamble: [], headerFound: false };
   let layout = layoutOf(new Map());
   let part: string | undefined;
@@ -153,6 +153,8 @@ export function structure(rows: string[][], file: string, problems: ImportProble
     if (!cells.some((c) => c.trim())) continue;
 
     const header = readHeader(rows, i);
+    // A document's next table without a plan header (a timeline, a glossary) is not part of the plan.
+    if (!header && tableStarts?.has(i) && !headingRec) layout = layoutOf(new Map());
     if (header) {
       const fields = new Set([...header.columns.values()].map((c) => c.field));
       // A header with no ref, recommendation or action is the right-hand half of the table above.
