@@ -41,7 +41,10 @@ function splitLine(line: string): string[] {
 }
 
 function readText(text: string): Table[] {
-  return [{ rows: text.split(/\r?\n/).map(splitLine) }];
+  const lines = text.split(/\r?\n/);
+  const isTableLine = (line: string | undefined) => /^\s*\|.*\|\s*$/.test(line ?? '');
+  const tableStarts = new Set(lines.flatMap((line, i) => (isTableLine(line) && !isTableLine(lines[i - 1]) ? [i] : [])));
+  return [{ rows: lines.map(splitLine), tableStarts }];
 }
 
 /** RFC 4180: quoted cells may hold delimiters, doubled quotes and line breaks. */

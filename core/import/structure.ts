@@ -154,7 +154,7 @@ export function structure(rows: string[][], file: string, problems: ImportProble
 
     const header = readHeader(rows, i);
     // A document's next table without a plan header (a timeline, a glossary) is not part of the plan.
-    if (!header && tableStarts?.has(i) && !headingRec) layout = layoutOf(new Map());
+    if (!header && tableStarts?.has(i)) layout = layoutOf(new Map());
     if (header) {
       const fields = new Set([...header.columns.values()].map((c) => c.field));
       // A header with no ref, recommendation or action is the right-hand half of the table above.

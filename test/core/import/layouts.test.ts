@@ -70,3 +70,10 @@ describe('layouts beyond the seeds', () => {
     expect(day(p.recommendations[0].actions[0].due.date)).toBe('2024-09-01');
   });
 });
+
+test('"### R1." headings each over a small table, then an unrelated timeline table', () => {
+  expect(facts(plan('headed-markdown.md'))).toEqual([
+    { ref: 'R1.1', text: 'Publish results each quarter', owners: ['Head of Comms'], due: '2024-12-31', originalDue: null, status: 'open', rag: null },
+    { ref: 'R2.1', text: 'Train all staff', owners: ['Head of HR', 'Head of Learning'], due: '2025-04-30', originalDue: null, status: 'open', rag: null },
+  ]);
+});
