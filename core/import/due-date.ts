@@ -49,6 +49,8 @@ const countOf = (w: string): number => (/^\d+$/.test(w) ? Number(w) : w === 'an'
 
 /** End of a season; winter runs into the next year, so "Winter 2004" ends in February 2005. */
 const SEASON_END: Record<string, [number, number]> = { spring: [0, 4], summer: [0, 7], autumn: [0, 10], fall: [0, 10], winter: [1, 1] };
+/** School terms: spring ends by Easter (April at the latest), summer in July, autumn at Christmas. */
+const TERM_END: Record<string, number> = { spring: 3, summer: 6, autumn: 11 };
 /** "Early 2004" is read as its first third, "mid" as its second; "late"/"end" as the year. */
 const PART_OF_YEAR_END: Record<string, number> = { early: 3, mid: 7 };
 
@@ -57,10 +59,10 @@ type Reading = { date: Date | null; precision: ParsedDue['precision'] } | 'needs
 function read(t: string, reportDate?: Date): Reading {
   let m: RegExpExecArray | null;
   if (/^(|-+|n\/?a|tbc|tba|on-?going|continuous|continuing|bau|as required)$/.test(t)) return { date: null, precision: 'none' };
-  if (/^(now|immediate(ly)?|asap|with immediate effect)$/.test(t)) return { date: reportDate ?? null, precision: 'asap' };
+  if (/^(now|immediate(ly)?|asap|with immediate effect|urgent(ly)?)$/.test(t)) return { date: reportDate ?? null, precision: 'asap' };
   const day = parseDay(t);
   if (day) return { date: day, precision: 'day' };
-  if ((m = /^([a-z]+\.?),? ('?\d{2}|\d{4})$/.exec(t)) && monthIndex(m[1]) !== undefined) {
+  if ((m = /^([a-z]+\.?)(?:,? |-)('?\d{2}|\d{4})$/.exec(t)) && monthIndex(m[1]) !== undefined) {
     return { date: monthEnd(fullYear(m[2]), monthIndex(m[1])!), precision: 'month' };
   }
   if ((m = /^(?:q([1-4])(?: ('?\d{2}|\d{4}))?|(\d{4}) q([1-4]))$/.exec(t))) {
@@ -71,6 +73,14 @@ function read(t: string, reportDate?: Date): Reading {
     // A bare quarter is the next one of that number on or after the plan's date.
     const end = monthEnd(reportDate.getUTCFullYear(), q * 3 - 1);
     return { date: end < reportDate ? monthEnd(reportDate.getUTCFullYear() + 1, q * 3 - 1) : end, precision: 'quarter' };
+  }
+  if ((m = /^(?:q([1-4]) (?:fy ?)?(\d{4})\/(\d{2}|\d{4})|(?:fy ?)?(\d{4})\/(\d{2}|\d{4}) q([1-4]))$/.exec(t))) {
+    // UK financial years run April to March: Q1 of 2024/25 ends in June 2024, Q4 in March 2025.
+    const [q, start] = [Number(m[1] ?? m[6]), Number(m[2] ?? m[4])];
+    return { date: monthEnd(start, q * 3 + 2), precision: 'quarter' };
+  }
+  if ((m = /^(spring|summer|autumn) term ('?\d{2}|\d{4})$/.exec(t))) {
+    return { date: monthEnd(fullYear(m[2]), TERM_END[m[1]]), precision: 'season' };
   }
   if ((m = /^(spring|summer|autumn|fall|winter) ('?\d{2}|\d{4})$/.exec(t))) {
     const [extraYear, month] = SEASON_END[m[1]];
@@ -92,11 +102,30 @@ function read(t: string, reportDate?: Date): Reading {
   return null;
 }
 
+const PREFIX = /^(?:(?:by|before|no later than|(?:the )?end of|within) )+/;
+const clip = (text: string): string => text.toLowerCase().replace(PREFIX, '').replace(/[.,;]$/, '');
+/** A date ending a longer sentence: "Training delivered to all staff by March 2025." */
+const TRAILING_DATE = new RegExp(
+  `(?:^|\\s)((?:\\d{1,2}(?:st|nd|rd|th)? )?${MONTH_WORD}[ -]('?\\d{2}|\\d{4})|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|q[1-4] \\d{4}(?:/\\d{2,4})?)\\W*$`,
+  'i',
+);
+/** "March 2025 (revised from Dec 2024)": the due date, then the one it replaced. */
+const REVISED_FROM = /^(.*?)\s*\((?:revised|moved|changed|extended)?\s*(?:from|was|originally|previously)\s*:?\s*([^()]+)\)$/i;
+
 /** A due date cell -> the date it allows; wording it cannot read is kept as text with a warning. */
-export function parseDue(text: string, reportDate?: Date): { due: ParsedDue; warning?: string } {
+export function parseDue(text: string, reportDate?: Date): { due: ParsedDue; warning?: string; original?: ParsedDue } {
   const clean = text.replace(/\s+/g, ' ').trim();
-  const t = clean.toLowerCase().replace(/^(?:(?:by|before|no later than|(?:the )?end of) )+/, '').replace(/[.,;]$/, '');
-  const reading = read(t, reportDate);
+  const revised = REVISED_FROM.exec(clean);
+  if (revised) {
+    const now = parseDue(revised[1], reportDate);
+    const before = parseDue(revised[2], reportDate);
+    if (now.due.date && before.due.date) return { due: { ...now.due, text: clean }, original: before.due };
+  }
+  let reading = read(clip(clean), reportDate);
+  if (!reading && clean.split(' ').length > 3) {
+    const tail = TRAILING_DATE.exec(clean);
+    if (tail) reading = read(clip(tail[1]), reportDate);
+  }
   if (reading && reading !== 'needs report date') return { due: { text: clean, ...reading } };
   const why = reading ? 'needs the plan\'s report date' : 'not understood';
   return { due: { text: clean, date: null, precision: 'none' }, warning: `due date '${clean}' ${why} — kept as text, no date` };

@@ -5,29 +5,28 @@
  * glue page-title debris onto it ("lmpi Ref").
  */
 export type Field =
-  | 'ref' | 'recommendation' | 'action' | 'owner' | 'due' | 'revisedDue' | 'completedOn' | 'comment'
-  | 'updatedOn' | 'complete' | 'rag' | 'priority' | 'agreed' | 'other';
+  | 'ref' | 'recommendation' | 'action' | 'owner' | 'due' | 'comment'
+  | 'updatedOn' | 'complete' | 'rag' | 'priority' | 'agreed' | 'revisedDue' | 'completedOn';
 
 const SYNONYMS: Record<Field, string[]> = {
-  ref: ['ref', 'ref no', 'reference', 'rec no', 'rec', 'no', 'number', 'recommendation no', 'recommendation number', 'item'],
-  recommendation: ['recommendation', 'recommendations', 'area for improvement', 'areas for improvement', 'audit commission issue', 'issue', 'key points', 'key point', 'finding', 'findings'],
-  action: ['action', 'actions', 'action required', 'actions to be taken', 'proposed action', 'agreed action'],
-  owner: ['action owner', 'owner', 'responsibility', 'responsible', 'lead', 'responsible officer', 'lead officer', 'responsible manager', 'accountable officer'],
-  due: [
-    'due date', 'due', 'target date', 'target/completion date', 'completion date', 'target', 'results/timescale', 'timescale',
-    'timescales', 'date', 'deadline', 'by when', 'when', 'original target date', 'original due date', 'agreed date',
-    'agreed implementation date', 'implementation date', 'target completion date', 'target implementation date',
-  ],
-  revisedDue: ['revised target date', 'revised date', 'revised due date', 'revised deadline', 'new target date', 'revised completion date', 'revised implementation date'],
-  completedOn: ['date completed', 'date implemented', 'actual completion date', 'completed on', 'date closed', 'date of completion'],
-  comment: ['comment', 'comments', 'initial response', 'latest update', 'results', 'progress', 'update', 'response', 'management response'],
+  ref: ['ref', 'ref no', 'reference', 'afi', 'afi no', 'afi ref', 'rec ref', 'rec no', 'rec', 'no', 'number', 'recommendation no', 'recommendation number', 'item'],
+  recommendation: ['recommendation', 'recommendations', 'recommendation text', 'area for improvement', 'areas for improvement', 'audit commission issue', 'issue', 'key points', 'key point', 'finding', 'findings'],
+  action: ['action', 'actions', 'action required', 'actions to be taken', 'proposed action', 'agreed action',
+    'agreed actions', 'agreed management action', 'management action', 'planned action', 'actions agreed'],
+  owner: ['action owner', 'owner', 'responsibility', 'responsible', 'lead', 'responsible officer', 'lead officer',
+    'by whom', 'who', 'action lead', 'responsible person'],
+  due: ['due date', 'due', 'target date', 'target/completion date', 'completion date', 'target', 'results/timescale', 'timescale', 'timescales', 'date', 'deadline',
+    'by when', 'when', 'original target date', 'original due date', 'agreed date', 'implementation date', 'target completion date'],
+  comment: ['comment', 'comments', 'initial response', 'latest update', 'results', 'progress', 'update', 'response', 'management response',
+    'progress update', 'progress to date', 'update on progress'],
   updatedOn: ['date of update', 'update date', 'last updated', 'date updated'],
   complete: ['complete yes/no', 'complete', 'completed', 'complete y/n'],
-  rag: ['rag status', 'rag', 'status', 'brag', 'brag status', 'rag rating', 'current status', 'implementation status', 'progress status'],
+  rag: ['rag status', 'rag', 'status', 'brag', 'brag status', 'rag rating', 'current status', 'implementation status'],
   priority: ['priority'],
   agreed: ['agreed', 'agreed yes/no', 'accepted'],
-  // Columns to leave alone, named here so that a word inside them ("Lead agency") does not make them an owner.
-  other: ['lead agency', 'agency', 'organisation', 'partner', 'partners', 'recommendation type', 'type', 'category', 'directorate'],
+  revisedDue: ['revised target date', 'revised due date', 'revised date', 'revised deadline', 'revised timescale',
+    'revised completion date', 'new target date'],
+  completedOn: ['date completed', 'date complete', 'actual completion date', 'completed date', 'date closed', 'date implemented'],
 };
 
 /** Every header label with its field, longest first so "action owner" wins over "action". */
@@ -37,7 +36,7 @@ const LABELS = (Object.entries(SYNONYMS) as [Field, string[]][])
 
 const FIELD_OF_LABEL = new Map(LABELS.map((l) => [l.label, l.field]));
 
-export const normalise = (cell: string): string => cell.toLowerCase().replace(/[^\p{L}\p{N}/]+/gu, ' ').replace(/\s*\/\s*/g, '/').trim();
+export const normalise = (cell: string): string => cell.toLowerCase().replace(/[^a-z0-9/]+/g, ' ').replace(/\s*\/\s*/g, '/').trim();
 
 /** Headings are short; checking only short cells keeps long comment cells from costing anything. */
 const exact = (cell: string): Field | undefined => {
@@ -90,14 +89,19 @@ export function readHeader(rows: string[][], i: number): Header | undefined {
 
   const columns = new Map<number, Column>();
   const taken = new Set<Field>();
-  labels.forEach((label, c) => {
-    const field = exact(label) ?? within(label)?.field;
-    // Several comment columns make one log, columns to leave alone can be many; any other field counts
-    // once, at its first column.
-    if (field && (field === 'comment' || field === 'other' || !taken.has(field))) columns.set(c, { field, label: label.trim() });
-    if (field) taken.add(field);
-  });
+  // A heading named exactly ("Lead Officer") beats one that only contains a label ("Lead Agency",
+  // "Recommendation type"), wherever it stands.
+  const passes: ((label: string) => Field | undefined)[] = [exact, (label) => (exact(label) ? undefined : within(label)?.field)];
+  for (const fieldOf of passes) {
+    labels.forEach((label, c) => {
+      const field = fieldOf(label);
+      // Several comment columns make one log; any other field counts once, at its first column.
+      if (field && (field === 'comment' || !taken.has(field))) columns.set(c, { field, label: label.trim() });
+      if (field) taken.add(field);
+    });
+  }
+  const inOrder = new Map([...columns].sort(([a], [b]) => a - b));
   const height = used.size ? 2 : 1;
   const leftover = used.size && !used.has(0) && next[0] ? next[0] : undefined;
-  return { columns, height, leftover };
+  return { columns: inOrder, height, leftover };
 }

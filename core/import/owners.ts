@@ -30,9 +30,20 @@ function withRole(part: string): ParsedOwner {
   return m ? { post: m[1].trim(), role: m[2].trim() } : { post: part };
 }
 
+/**
+ * "Head of HR & Head of Legal", "J Smith and K Jones": two posts. "Finance and Resources Manager" is one,
+ * so "and"/"&" splits only where both sides run to two words or more.
+ */
+function splitOnAnd(piece: string): string[] {
+  const parts = piece.split(/\s+(?:&|and)\s+/);
+  const words = (p: string) => p.trim().split(/\s+/).length;
+  return parts.length > 1 && parts.every((p) => words(p) >= 2) ? parts : [piece];
+}
+
 export function parseOwners(cell: string): ParsedOwner[] {
   return cell
     .split(/\s+\/\s+|\s*[;\n]\s*/)
+    .flatMap(splitOnAnd)
     .flatMap(splitOnRanks)
     .filter((p) => /\p{L}/u.test(p))
     .map(withRole);

@@ -7,9 +7,9 @@ import { parseDue, parseDay } from './due-date';
 import { LOOKED_FOR } from './headers';
 import { ownersFromActionText, parseOwners } from './owners';
 import { extensionOf, readTables, readTextTables } from './read-table';
-import { parseStatus } from './status';
+import { parseStatus, readStatusKey, type StatusKey } from './status';
 import { linkedRefs, splitLocator, structure, valueOf, valuesOf, type RawPlan, type RawRecommendation } from './structure';
-import type { ImportProblem, ParsedAction, ParsedDue, ParsedPlan, ParsedRecommendation, Table } from './types';
+import type { ImportProblem, ParsedAction, ParsedPlan, ParsedRecommendation, Table } from './types';
 import { parseUpdateLog } from './update-log';
 
 const ISSUER = /\b(HMICFRS|HMICS|HMIC|Audit Commission|Internal Audit|Ofsted|CQC|IOPC)\b/;
@@ -18,25 +18,15 @@ const ISSUER = /\b(HMICFRS|HMICS|HMIC|Audit Commission|Internal Audit|Ofsted|CQC
 function readPreamble(preamble: string[][]): Pick<ParsedPlan, 'title' | 'issuer' | 'planOwner' | 'reportDate'> {
   const cells = preamble.flat();
   const titleCell = preamble.filter((r) => r.length === 1).map((r) => r[0]).find((c) => /\bplan\b/i.test(c));
-  const reportIssued = /report (?:issued|published)(?: in| on)? ((?:\d{1,2} )?[a-z]+\.? \d{4})/i.exec(cells.join(' '));
+  const joined = cells.join(' ');
+  const reportIssued = /report (?:issued|published)(?: in| on)? ((?:\d{1,2} )?[a-z]+\.? \d{4})/i.exec(joined) ??
+    /\b(?:date of (?:assessment|inspection|audit|report|visit|review)|(?:assessment|inspection|audit|report) date)\s*:?\s*((?:\d{1,2}(?:st|nd|rd|th)? )?[a-z]+\.? \d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/i.exec(joined);
   return {
     title: titleCell?.replace(/\s+(?:\S+\s+)?(?:portfolio|plan) owner\s*:.*$/i, '').trim() || undefined,
-    issuer: ISSUER.exec(cells.join(' '))?.[1],
+    issuer: ISSUER.exec(joined)?.[1],
     planOwner: cells.map((c) => /\bplan owner\s*:\s*(.+)$/i.exec(c)?.[1].trim()).find(Boolean),
     reportDate: reportIssued ? parseDue(reportIssued[1]).due.date ?? undefined : undefined,
   };
-}
-
-/**
- * The due date as the plan now gives it. A revised date (its own column, or "March 2025 (revised from Dec
- * 2024)") is the due date, and the date it replaced is kept as the one first promised.
- */
-function readDue(cell: string, revisedCell: string, reportDate: Date | undefined): { due: ParsedDue; originalDue?: ParsedDue; warning?: string } {
-  const inline = /^(.*?\S)\s*\((?:revised|moved|changed) from\s+(.+?)\)\s*$/i.exec(cell);
-  const [now, first] = revisedCell.trim() ? [revisedCell, cell] : inline ? [inline[1], inline[2]] : [cell, ''];
-  const read = parseDue(now, reportDate);
-  if (!first.trim() || read.due.precision === 'none') return first.trim() ? { ...parseDue(first, reportDate) } : read;
-  return { ...read, originalDue: parseDue(first, reportDate).due };
 }
 
 const PRIORITY: [RegExp, NonNullable<ParsedAction['priority']>][] = [
@@ -58,7 +48,9 @@ const AGREED: Record<string, boolean> = { y: true, yes: true, agreed: true, acce
  * restarts its numbering (force, HMICS and national recommendations in one file) a repeated ref is
  * qualified by the first word of its part ("National 5") so every action ref stays unique.
  */
-function interpret(raws: RawRecommendation[], file: string, reportDate: Date | undefined, problems: ImportProblem[]): ParsedRecommendation[] {
+function interpret(
+  raws: RawRecommendation[], file: string, reportDate: Date | undefined, key: StatusKey, problems: ImportProblem[],
+): ParsedRecommendation[] {
   const usedActionRefs = new Set<string>();
   const usedRecRefs = new Set<string>();
   const finalRefOf = new Map<string, string>();
@@ -69,41 +61,42 @@ function interpret(raws: RawRecommendation[], file: string, reportDate: Date | u
     return unique;
   };
 
-  const oneActionEach = raws.every((r) => r.actions.length <= 1);
   const recs = raws.map((raw, index): ParsedRecommendation => {
     const { text, sourceLocator } = splitLocator(raw.text.trim());
     const actions = raw.actions.map((a, k): ParsedAction => {
-      // Where no recommendation has more than one action, an action keeps the plan's number ("3", not
-      // "3.1"): refs are what people quote.
-      const numbered = raw.ref && (oneActionEach ? raw.ref : `${raw.ref}.${k + 1}`);
-      const written = a.writtenRef ?? (raw.boardStyle ? raw.ref : undefined) ?? numbered ?? String(lastNumber + 1);
+      const written = a.writtenRef ?? (raw.boardStyle ? raw.ref : undefined) ?? (raw.ref ? `${raw.ref}.${k + 1}` : String(lastNumber + 1));
       if (/^\d+$/.test(written)) lastNumber = Number(written);
       const ref = uniqueRef(written, raw.section, a.row);
       finalRefOf.set(written, ref);
-      const ownerCell = valueOf(a.cells, 'owner');
-      const fromText = ownerCell ? { text: a.text, owners: parseOwners(ownerCell) } : ownersFromActionText(a.text);
-      const dueCell = valueOf(a.cells, 'due');
-      const { due, originalDue, warning } = readDue(dueCell, valueOf(a.cells, 'revisedDue'), reportDate);
+      const inCell = fieldsInActionText(a.text);
+      const ownerCell = valueOf(a.cells, 'owner') || inCell.owner;
+      const fromText = ownerCell ? { text: inCell.text, owners: parseOwners(ownerCell) } : ownersFromActionText(inCell.text);
+      const dueCell = valueOf(a.cells, 'due') || inCell.due;
+      const revisedCell = valueOf(a.cells, 'revisedDue');
+      const finished = DONE_IN_DATE.test(dueCell.trim());
+      const first = finished ? { due: { text: dueCell, date: null, precision: 'none' as const } } : parseDue(dueCell, reportDate);
+      const revised = revisedCell && parseDue(revisedCell, reportDate);
+      // A revised date replaces the one the plan first gave, which is kept as the original.
+      const { due, warning } = revised && revised.due.date ? revised : first;
+      const originalDue = revised && revised.due.date ? first.due : 'original' in first ? first.original : undefined;
       if (warning) problems.push({ file, row: a.row, column: 'Due Date', message: warning, severity: 'warning' });
       const updatedOn = valueOf(a.cells, 'updatedOn');
       const comments = valuesOf(a.cells, 'comment');
-      const status = parseStatus({
-        complete: valueOf(a.cells, 'complete'),
-        rag: valueOf(a.cells, 'rag'),
-        updatedOn,
-        completedOn: valueOf(a.cells, 'completedOn'),
-        due: dueCell,
-        latestComment: comments[comments.length - 1],
-      });
-      const priority = parsePriority(raw.priority);
+      const completedOn = valueOf(a.cells, 'completedOn');
+      const completedAt = parseDay(completedOn);
+      const status = parseStatus(
+        { complete: valueOf(a.cells, 'complete'), rag: valueOf(a.cells, 'rag'), updatedOn, latestComment: comments[comments.length - 1], completedOn, due: dueCell },
+        key,
+      );
       return {
         ref,
         text: raw.boardStyle ? text : fromText.text,
         owners: fromText.owners,
         due,
         ...(originalDue && { originalDue }),
-        ...(priority && { priority }),
+        ...(parsePriority(raw.priority) && { priority: parsePriority(raw.priority) }),
         ...status,
+        ...(completedAt && { completedAt }),
         updates: parseUpdateLog(comments, parseDay(updatedOn.replace(/\(closed\)/i, ''))),
         links: linkedRefs(a.text),
         row: a.row,
@@ -130,6 +123,23 @@ function interpret(raws: RawRecommendation[], file: string, reportDate: Date | u
   return recs;
 }
 
+/** Plans that write the outcome where the date goes: "Implemented", "Complete", "Done". */
+const DONE_IN_DATE = /^(?:implemented|complete[d]?|done|closed|achieved)\b/i;
+
+/** "… Responsible officer: Head of HR. Agreed date: March 2025" inside the action cell. */
+function fieldsInActionText(text: string): { text: string; owner: string; due: string } {
+  const label = /\s*\b(responsible officers?|lead officer|action owner|owner|agreed date|target date|due date|due)\s*:\s*/gi;
+  const marks = [...text.matchAll(label)];
+  if (!marks.length) return { text, owner: '', due: '' };
+  const found = { owner: '', due: '' };
+  marks.forEach((m, k) => {
+    const value = text.slice(m.index! + m[0].length, marks[k + 1]?.index ?? text.length).trim().replace(/[.;,]$/, '');
+    if (/officer|owner/i.test(m[1])) found.owner ||= value;
+    else found.due ||= value;
+  });
+  return { text: text.slice(0, marks[0].index).trim(), ...found };
+}
+
 /**
  * A ref not used yet in `used`: a repeat is qualified by the first word of its section ("National 5"),
  * then numbered ("5-2"), because plans restart their numbering in each part.
@@ -152,6 +162,22 @@ function checkOwners(recs: ParsedRecommendation[], file: string, problems: Impor
   }
 }
 
+/** What the reader took on trust, said in the dry-run report so a wrong guess is caught before import. */
+function assumptions(raws: RawPlan[], key: StatusKey, file: string): ImportProblem[] {
+  const said: string[] = [];
+  const labels = new Set(raws.flatMap((r) => r.recommendations.flatMap((rec) => rec.actions.flatMap((a) => [...a.cells.keys()]))));
+  const labelOf = (field: string) => [...labels].find((k) => k.startsWith(`${field}|`))?.slice(field.length + 1);
+  const revised = labelOf('revisedDue');
+  if (revised) {
+    const first = labelOf('due');
+    said.push(`read '${revised}' as the due date${first ? `; the date in '${first}' kept as the original due date` : ''}`);
+  }
+  const completed = labelOf('completedOn');
+  if (completed) said.push(`read a date in '${completed}' as the owner saying the action is done`);
+  for (const colour of key.doneColours) if (colour !== 'COMPLETE') said.push(`read ${colour} as done, as the plan's key says`);
+  return said.map((message) => ({ file, message, severity: 'warning' }));
+}
+
 export interface ParseOptions {
   /** The report's date, which "Now" and "Within three months" count from; read from the file when absent. */
   reportDate?: Date;
@@ -161,18 +187,21 @@ export interface ParseOptions {
 export function parseTables(tables: Table[], fileName: string, opts: ParseOptions = {}): ParsedPlan {
   const problems: ImportProblem[] = [];
   try {
-    const raws: RawPlan[] = tables.map((t) => structure(t.rows, t.name ? `${fileName} › ${t.name}` : fileName, problems));
+    const raws: RawPlan[] = tables.map((t) => structure(t.rows, t.name ? `${fileName} › ${t.name}` : fileName, problems, t.tableStarts));
     if (!raws.some((r) => r.headerFound)) {
       problems.push({ file: fileName, message: `no plan table found — looked for a header row naming at least three of: ${LOOKED_FOR}`, severity: 'error' });
     }
     const meta = readPreamble(raws.flatMap((r) => r.preamble));
     const reportDate = opts.reportDate ?? meta.reportDate;
-    const recommendations = interpret(raws.flatMap((r) => r.recommendations), fileName, reportDate, problems);
-    if (raws.some((r) => r.headerFound) && !recommendations.some((r) => r.actions.length)) {
-      const rows = tables.reduce((n, t) => n + t.rows.filter((row) => row.some((c) => c.trim())).length, 0);
-      problems.push({ file: fileName, message: `the plan table has no actions: ${rows} non-empty rows read, none below the header names an action`, severity: 'error' });
+    const key = readStatusKey(raws.flatMap((r) => r.preamble).flat());
+    const recommendations = interpret(raws.flatMap((r) => r.recommendations), fileName, reportDate, key, problems);
+    const actionCount = recommendations.reduce((n, r) => n + r.actions.length, 0);
+    if (!actionCount && !problems.some((p) => p.severity === 'error')) {
+      const found = recommendations.length ? `${recommendations.length} recommendation(s) but no action under them` : 'a header row but no row of actions under it';
+      problems.push({ file: fileName, message: `not imported: found ${found} — a plan needs at least one action`, severity: 'error' });
     }
     checkOwners(recommendations, fileName, problems);
+    problems.push(...assumptions(raws, key, fileName));
     return { ...meta, ...(reportDate && { reportDate }), recommendations, problems };
   } catch (err) {
     return { recommendations: [], problems: [...problems, unreadable(fileName, err)] };

@@ -46,7 +46,10 @@ function splitLine(line: string): string[] {
 }
 
 function readText(text: string): Table[] {
-  return [{ rows: text.split(/\r?\n/).map(splitLine) }];
+  const lines = text.split(/\r?\n/);
+  const isTableLine = (line: string | undefined) => /^\s*\|.*\|\s*$/.test(line ?? '');
+  const tableStarts = new Set(lines.flatMap((line, i) => (isTableLine(line) && !isTableLine(lines[i - 1]) ? [i] : [])));
+  return [{ rows: lines.map(splitLine), tableStarts }];
 }
 
 /** RFC 4180: quoted cells may hold delimiters, doubled quotes and line breaks. */
@@ -100,9 +103,14 @@ async function readXlsx(buffer: Buffer): Promise<Table[]> {
   });
 }
 
-/** mammoth's HTML is flat and regular: top-level paragraphs/headings and tables of rows of cells. */
-function readDocxHtml(html: string): Table[] {
+/**
+ * mammoth's HTML is flat and regular: top-level paragraphs/headings and tables of rows of cells. Cells merged
+ * down (rowspan) or across (colspan) become empty cells in the rows and columns they cover, so every row keeps
+ * its columns under the header.
+ */
+export function readDocxHtml(html: string): Table[] {
   const rows: string[][] = [];
+  const tableStarts = new Set<number>();
   const blocks = /<table\b[^>]*>([\s\S]*?)<\/table>|<(p|h\d|li)\b[^>]*>([\s\S]*?)<\/\2>/gi;
   for (const block of html.matchAll(blocks)) {
     if (block[1] === undefined) {
@@ -110,42 +118,49 @@ function readDocxHtml(html: string): Table[] {
       if (text) rows.push([text]);
       continue;
     }
+    tableStarts.add(rows.length);
+    /** Columns still covered by a cell merged down from a row above: column -> rows left. */
+    const covered = new Map<number, number>();
     for (const tr of block[1].matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)) {
-      rows.push([...tr[1].matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((td) => cleanCell(td[1])));
+      const row: string[] = [];
+      const skipCovered = () => {
+        while ((covered.get(row.length) ?? 0) > 0) covered.set(row.length, covered.get(row.length)! - 1), row.push('');
+      };
+      for (const td of tr[1].matchAll(/<t[dh]\b([^>]*)>([\s\S]*?)<\/t[dh]>/gi)) {
+        skipCovered();
+        const span = (name: string) => Number(new RegExp(`${name}="(\\d+)"`).exec(td[1])?.[1] ?? 1);
+        const down = span('rowspan');
+        for (let k = 0; k < span('colspan'); k++) {
+          if (down > 1) covered.set(row.length, down - 1);
+          row.push(k === 0 ? cleanCell(td[2]) : '');
+        }
+      }
+      skipCovered();
+      rows.push(row);
     }
   }
-  return [{ rows }];
+  return [{ rows, tableStarts }];
 }
 
 export function extensionOf(fileName: string): string {
   return (/\.([a-z0-9]+)$/i.exec(fileName)?.[1] ?? '').toLowerCase();
 }
 
-/**
- * The separator of a delimited export: the one found most often outside quotes in its first lines
- * (Excel writes ";" where the decimal separator is a comma).
- */
-export function sniffDelimiter(text: string): string {
-  const head = text.slice(0, 20_000);
-  const counts = new Map([[',', 0], [';', 0], ['\t', 0]]);
-  let quoted = false;
-  for (const c of head) {
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
-  }
-  const [best, seen] = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return seen > 0 ? best : ',';
+/** Continental Excel writes CSV with semicolons, since its decimal point is a comma: whichever is commoner. */
+function csvDelimiter(text: string): string {
+  const sample = text.slice(0, 4000).replace(/"[^"]*"/g, '');
+  const count = (c: string) => sample.split(c).length;
+  return count(';') > count(',') ? ';' : ',';
 }
 
-/** Formats that are read as they are, without unzipping: CSV in any dialect, tab-separated text, Markdown. */
+/** Formats that are read as they are, without unzipping: CSV, tab-separated text, Markdown. */
 export function readTextTables(buffer: Buffer, fileName: string): Table[] | undefined {
   const ext = extensionOf(fileName);
   if (ext === 'xlsx' || ext === 'docx') return undefined;
   const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
-  if (ext === 'csv') return readDelimited(text, sniffDelimiter(text));
-  // A paste from Excel quotes cells that hold line breaks: read it as a delimited file so each stays one cell.
-  if (text.includes('\t') && /\t"[^"]*\n/.test(text)) return readDelimited(text, '\t');
-  return readText(text);
+  if (ext === 'csv') return readDelimited(text, csvDelimiter(text));
+  // Excel copies a cell holding line breaks as one quoted cell; split by lines, it would become fake rows.
+  return /(^|\t)"[^"\t]*\n/.test(text) && text.includes('\t') ? readDelimited(text, '\t') : readText(text);
 }
 
 /** Tables of a plan file, by its extension; unknown extensions are read as text. */

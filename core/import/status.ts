@@ -1,71 +1,86 @@
 /**
- * Where an imported action stands. Plans mark completion in many places and words: a Complete Yes/No
- * column, a RAG or BRAG column ("COMPLETE", "Blue", "Implemented", "Done ✅"), "(CLOSED)" beside the
- * date of update, a filled "Date completed", "Implemented" written in the date column, or a comment that
- * starts "Completed." Only "(CLOSED)" means the plan owner has signed it off; every other "done" is the
- * owner's word, so it awaits verification as any action completed in Chaser does. A plan that says a
- * risk was accepted or an action superseded has closed it without implementing it.
+ * Where an imported action stands. Plans mark completion in several places: a Complete Yes/No
+ * column, a RAG or status column ("COMPLETE", "Implemented", BRAG Blue), "(CLOSED)" beside the date
+ * of update, a filled "Date completed", "Implemented" written where the date goes, or a comment that
+ * starts "Completed". Only "(CLOSED)" means the plan owner has signed it off; every other "done" is
+ * the owner's word, so it awaits verification as any action completed in Chaser does. Risk accepted
+ * and superseded end an action without implementing it, so those close it with that outcome.
  */
-import type { ActionStatus, Rag } from '../domain';
-import { parseDay } from './due-date';
+import type { Rag } from '../domain';
 import type { ParsedAction } from './types';
 
 const RAG_WORDS: Record<string, Rag> = {
-  r: 'RED', red: 'RED', a: 'AMBER', amber: 'AMBER', g: 'GREEN', green: 'GREEN',
-  b: 'COMPLETE', blue: 'COMPLETE', complete: 'COMPLETE', completed: 'COMPLETE', closed: 'COMPLETE',
-  implemented: 'COMPLETE', done: 'COMPLETE', achieved: 'COMPLETE',
+  r: 'RED', red: 'RED', a: 'AMBER', amber: 'AMBER', g: 'GREEN', green: 'GREEN', b: 'COMPLETE',
+  complete: 'COMPLETE', completed: 'COMPLETE', blue: 'COMPLETE', closed: 'COMPLETE',
 };
 
+const letters = (cell: string): string => cell.trim().toLowerCase().replace(/[^a-z]/g, '');
+
 export function parseRag(cell: string): Rag | null {
-  return RAG_WORDS[cell.trim().toLowerCase().replace(/[^a-z]/g, '')] ?? null;
+  return RAG_WORDS[letters(cell)] ?? null;
 }
 
-/**
- * A Complete, status or date cell that says the work is done: the word alone, or with a tick, a date or a
- * bracket after it ("Done ✅", "Implemented 12/03/2024"), but not "Complete by March 2025".
- */
-const DONE = /^(?:yes|y|true|complete[d]?|done|implemented|achieved|closed|finished)\b[\s.,:;!\u2713\u2714\u2705-]*(?:\(.*\)|\d.*)?$/iu;
-/** Words that open a comment saying it is done: "Completed. The policy was published…". */
-const SAID_DONE = /^(completed?|done|achieved|implemented|closed)\b/i;
-const RISK_ACCEPTED = /\brisk\s+accepted\b|\baccepted\s+(?:the\s+)?risk\b/i;
-const SUPERSEDED = /\bsuperseded\b|\bno longer (?:applicable|relevant|required)\b/i;
+/** Words that say an action is finished, at the start of a status, RAG or Complete cell. */
+export const DONE = /^(?:yes|y|complete[d]?|closed|done|achieved|implemented|finished|delivered|in place|embedded)\b/i;
+const RISK_ACCEPTED = /\brisk (?:was )?accepted\b|\baccepted the risk\b/i;
+const SUPERSEDED = /^(?:superseded|withdrawn|no longer (?:applicable|required|relevant))\b|\bsuperseded\b/i;
+/** Cells that start with a negation are never done ("Not implemented", "Partially complete"). */
+const NOT_DONE = /^(?:no|n|not|partially|partly|part|in progress|ongoing|open)\b/i;
+
+/** What a plan's own key says its colours mean: "GREEN – Implemented", "On track = Amber". */
+export interface StatusKey {
+  /** Colour -> done, when the key says that colour means finished work. */
+  doneColours: Set<Rag>;
+  /** A status word of the plan -> the colour its key gives it. */
+  colourOf: Map<string, Rag>;
+}
+
+const COLOUR = '(red|amber|green|blue)';
+const KEY_PAIR = new RegExp(`\\b${COLOUR}\\s*(?:[-–—=:]|means)\\s*([a-z][a-z ]{2,40}?)\\s*(?=[;,.\\n]|\\b(?:red|amber|green|blue)\\b|$)`, 'gi');
+const KEY_PAIR_REVERSED = /\b([a-z][a-z ]{2,30}?)\s*=\s*(red|amber|green|blue)\b/gi;
+
+/** The key a plan prints above or below its table, read from the text around the tables. */
+export function readStatusKey(cells: string[]): StatusKey {
+  const key: StatusKey = { doneColours: new Set(), colourOf: new Map() };
+  for (const cell of cells) {
+    for (const [, colour, meaning] of cell.matchAll(KEY_PAIR)) {
+      const rag = parseRag(colour)!;
+      if (DONE.test(meaning.trim()) && !NOT_DONE.test(meaning.trim())) key.doneColours.add(rag);
+      key.colourOf.set(letters(meaning), rag);
+    }
+    for (const [, meaning, colour] of cell.matchAll(KEY_PAIR_REVERSED)) key.colourOf.set(letters(meaning), parseRag(colour)!);
+  }
+  return key;
+}
 
 export interface StatusCells {
   complete?: string;
   rag?: string;
   updatedOn?: string;
-  /** A "Date completed" column. */
-  completedOn?: string;
-  /** The due column, where some plans write "Implemented" instead of a date. */
-  due?: string;
-  /** The latest comment, whose first word may be the status ("Awaits consultation ..."). */
+  /** The latest comment, whose first word may be the status ("Completed. Training delivered ..."). */
   latestComment?: string;
+  /** A "Date completed" cell: any date there means the owner says it is done. */
+  completedOn?: string;
+  /** The due date cell, where some plans write "Implemented" instead of a date. */
+  due?: string;
 }
 
-export type ParsedStatus = Pick<ParsedAction, 'status' | 'reportedRag' | 'outcome' | 'completedAt'>;
+export type ReadStatus = Pick<ParsedAction, 'status' | 'reportedRag' | 'outcome'>;
 
-export function parseStatus(cells: StatusCells): ParsedStatus {
-  const reportedRag = parseRag(cells.rag ?? '');
-  const marks = [cells.complete, cells.rag, cells.due].map((c) => (c ?? '').trim());
-  const comment = (cells.latestComment ?? '').trim();
-  // A comment closes only by starting so ("Superseded by …"): elsewhere the words may say something else.
-  const closedBy = (re: RegExp) => marks.some((m) => re.test(m)) || new RegExp(`^(?:${re.source})`, 'i').test(comment);
-  if (closedBy(RISK_ACCEPTED)) return closed('risk_accepted', reportedRag);
-  if (closedBy(SUPERSEDED)) return closed('superseded', reportedRag);
-
-  const completedAt = cells.completedOn ? parseDay(cells.completedOn) : null;
-  const signedOff = /\(closed\)/i.test(`${cells.updatedOn ?? ''} ${cells.rag ?? ''} ${cells.complete ?? ''}`);
-  const done =
-    signedOff ||
-    marks.some((m) => DONE.test(m)) ||
-    reportedRag === 'COMPLETE' ||
-    completedAt !== null ||
-    (!marks[0] && SAID_DONE.test(comment));
-  const status: ActionStatus = signedOff ? 'complete' : done ? 'awaiting_verification' : 'open';
-  // Implemented is an outcome once verified; the plan owner's "(CLOSED)" is that verification.
-  return { status, reportedRag, ...(completedAt && { completedAt }), ...(signedOff && { outcome: 'implemented' as const }) };
-}
-
-function closed(outcome: 'risk_accepted' | 'superseded', reportedRag: Rag | null): ParsedStatus {
-  return { status: 'closed', reportedRag, outcome };
+export function parseStatus(cells: StatusCells, key?: StatusKey): ReadStatus {
+  const statusCells = [cells.rag, cells.complete, cells.due].map((c) => (c ?? '').trim()).filter(Boolean);
+  const closure = statusCells.find((c) => RISK_ACCEPTED.test(c) || SUPERSEDED.test(c));
+  if (closure) {
+    const riskAccepted = RISK_ACCEPTED.test(closure);
+    return { status: 'closed', reportedRag: riskAccepted ? 'RISK_ACCEPTED' : 'SUPERSEDED', outcome: riskAccepted ? 'risk_accepted' : 'superseded' };
+  }
+  const rag = parseRag(cells.rag ?? '') ?? key?.colourOf.get(letters(cells.rag ?? '')) ?? null;
+  const reportedRag = rag && key?.doneColours.has(rag) ? 'COMPLETE' : rag;
+  if (/\(closed\)/i.test(`${cells.updatedOn ?? ''} ${cells.rag ?? ''} ${cells.complete ?? ''}`)) return { status: 'complete', reportedRag };
+  const saysDone = (c: string | undefined) => !!c && DONE.test(c.trim()) && !NOT_DONE.test(c.trim());
+  const complete = (cells.complete ?? '').trim();
+  const commentSays = /^(completed?|done|achieved|implemented)\b/i.test((cells.latestComment ?? '').trim());
+  const done = saysDone(complete) || saysDone(cells.rag) || reportedRag === 'COMPLETE' || saysDone(cells.due) ||
+    /\d/.test(cells.completedOn ?? '') || (complete === '' && commentSays);
+  return { status: done ? 'awaiting_verification' : 'open', reportedRag };
 }

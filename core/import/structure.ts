@@ -51,10 +51,14 @@ export function valuesOf(cells: Cells, field: Field): string[] {
 export const valueOf = (cells: Cells, field: Field): string => valuesOf(cells, field)[0] ?? '';
 
 const REC_FIELDS: Field[] = ['ref', 'recommendation', 'priority', 'agreed'];
-/** Text in any script, or a number: "x", "42" and Cyrillic or Chinese actions are actions too. */
-const hasWords = (s: string): boolean => /[\p{L}\p{N}]/u.test(s);
-const REF = /^(?:[a-z]{1,4}\.?\s?)?(\d+(?:\.\d+)*[a-z]?)\.?$/i;
-const DOC_HEADING = /^recommendation\s+(\d+(?:\.\d+)*)\s*[:.–-]\s*(.*)$/is;
+/** Any letter or digit in any script: "x", "42" and "Провести аудит" are all action text. */
+const hasText = (s: string): boolean => /[\p{L}\p{N}]/u.test(s);
+/** A ref as the plan writes it ("3", "AFI 3", "R1.2", "Recommendation 1.2"), kept whole without a trailing dot. */
+const REF = /^((?:[a-z]{1,15}\.?\s?)?\d+(?:\.\d+)*[a-z]?)\.?$/i;
+/** What a ref cell may repeat of its heading ("Ref 5", or "Re 5" when a PDF paste cut it). */
+const REF_LABEL = /^(?:ref?|no|nr)\.?\s*(?=\d)/i;
+/** "Recommendation 3: …", "Priority 2 – …", "R1. …": a heading over a small table of its own. */
+const DOC_HEADING = /^(?:(?:recommendation|priority)\s+(\d+(?:\.\d+)*)|(R\d+(?:\.\d+)*))\s*[:.–-]\s*(.*)$/is;
 /** Page furniture: "Improvement Plan Owner: …" lines and capitalised plan titles repeated on every page. */
 const isPlanMeta = (cells: string[]): boolean =>
   cells.some((c) => /\b(?:portfolio|plan) owner\s*:/i.test(c) || (c.length <= 80 && /\bPLAN\b/.test(c) && c === c.toUpperCase()));
@@ -96,27 +100,21 @@ interface Layout {
   slots: ({ field: Field; ofRec: boolean; key: string; withoutEcho: (cell: string) => string } | undefined)[];
   hasActionColumn: boolean;
   hasMarkerColumn: boolean;
-  /** Actions with refs and no recommendation column: each row is one action under its own number. */
-  actionsOnly: boolean;
 }
 
 function layoutOf(columns: Map<number, Column>): Layout {
   const slots: Layout['slots'] = [];
   for (const [c, col] of columns) {
     const ofRec = REC_FIELDS.includes(col.field) || col.field === 'action';
-    slots[c] = { field: col.field, ofRec, key: `${col.field}|${col.label}`, withoutEcho: echoRemover(col.label) };
+    // A ref may start with its column's heading ("AFI 3" under "AFI"): that is the ref as written, not an echo.
+    const withoutEcho = col.field === 'ref' ? (cell: string) => cell : echoRemover(col.label);
+    slots[c] = { field: col.field, ofRec, key: `${col.field}|${col.label}`, withoutEcho };
   }
   const fields = [...columns.values()].map((c) => c.field);
-  return {
-    columns,
-    slots,
-    hasActionColumn: fields.includes('action'),
-    hasMarkerColumn: fields.includes('ref') || fields.includes('priority'),
-    actionsOnly: fields.includes('action') && fields.includes('ref') && !fields.includes('recommendation'),
-  };
+  return { columns, slots, hasActionColumn: fields.includes('action'), hasMarkerColumn: fields.includes('ref') || fields.includes('priority') };
 }
 
-export function structure(rows: string[][], file: string, problems: ImportProblem[]): RawPlan {
+export function structure(rows: string[][], file: string, problems: ImportProblem[], tableStarts?: Set<number>): RawPlan {
   const plan: RawPlan = { recommendations: [], preamble: [], headerFound: false };
   let layout = layoutOf(new Map());
   let part: string | undefined;
@@ -155,6 +153,8 @@ export function structure(rows: string[][], file: string, problems: ImportProble
     if (!cells.some((c) => c.trim())) continue;
 
     const header = readHeader(rows, i);
+    // A document's next table without a plan header (a timeline, a glossary) is not part of the plan.
+    if (!header && tableStarts?.has(i)) layout = layoutOf(new Map());
     if (header) {
       const fields = new Set([...header.columns.values()].map((c) => c.field));
       // A header with no ref, recommendation or action is the right-hand half of the table above.
@@ -174,7 +174,7 @@ export function structure(rows: string[][], file: string, problems: ImportProble
     }
     const doc = cells.filter((c) => c.trim()).length === 1 ? DOC_HEADING.exec(cells.find((c) => c.trim())!.trim()) : null;
     if (doc) {
-      headingRec = newRec(row, doc[1], doc[2].trim(), false);
+      headingRec = newRec(row, doc[1] ?? doc[2], doc[3].trim(), false);
       layout = layoutOf(new Map());
       continue;
     }
@@ -195,7 +195,7 @@ export function structure(rows: string[][], file: string, problems: ImportProble
     cells.forEach((cell, c) => {
       const slot = layout.slots[c];
       const value = slot ? slot.withoutEcho(cell).trim() : '';
-      if (!slot || !/[\p{L}\p{N}]/u.test(value)) return;
+      if (!slot || !hasText(value)) return;
       if (slot.ofRec) recCells.set(slot.field, value);
       else actionCells.set(slot.key, value);
     });
@@ -208,9 +208,9 @@ export function structure(rows: string[][], file: string, problems: ImportProble
     }
 
     const refCell = recCells.get('ref') ?? '';
-    const ref = refCell.length <= 8 ? REF.exec(refCell)?.[1] : undefined;
+    const ref = refCell.length <= 24 ? REF.exec(refCell)?.[1].replace(REF_LABEL, '') : undefined;
     const recText = recCells.get('recommendation') ?? '';
-    const actText = hasWords(recCells.get('action') ?? '') ? recCells.get('action')! : '';
+    const actText = hasText(recCells.get('action') ?? '') ? recCells.get('action')! : '';
     const { hasActionColumn, hasMarkerColumn } = layout;
 
     if (headingRec && rec === headingRec) {
@@ -224,12 +224,7 @@ export function structure(rows: string[][], file: string, problems: ImportProble
     const continuesRec = rec && recText && !ref && !recCells.get('priority') &&
       (/^[a-z]/.test(recText) || (hasMarkerColumn && !/[.!?:)]$/.test(rec.text)));
     if (recText && NOTHING_TO_DO.test(recText)) continue;
-    if (layout.actionsOnly && ref && actText) {
-      // The plan's number is the action's, not a recommendation's to number actions under ("1", not "1.1").
-      const r = newRec(row, ref, actText, true);
-      r.priority = recCells.get('priority');
-      newAction(row, '', actionCells);
-    } else if (ref || (recText && !continuesRec)) {
+    if (ref || (recText && !continuesRec)) {
       const r = newRec(row, ref, recText, !hasActionColumn);
       r.priority = recCells.get('priority');
       r.agreed = recCells.get('agreed');

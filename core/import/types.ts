@@ -77,4 +77,6 @@ export interface ParsedPlan {
 export interface Table {
   name?: string;
   rows: string[][];
+  /** 0-based indexes of rows that open a new table in a document (Word, Markdown). */
+  tableStarts?: Set<number>;
 }

@@ -22,10 +22,27 @@ describe('parseDue: every form the seed plans use', () => {
     ['Immediately', report, 'asap'],
     ['Within three months', d(2015, 3, 23), 'day'],
     ['By end of March 2004', d(2004, 3, 31), 'month'],
+    ['Q2 2024/25', d(2024, 9, 30), 'quarter'], // UK financial year
+    ['2024/25 Q4', d(2025, 3, 31), 'quarter'],
+    ['Sep-24', d(2024, 9, 30), 'month'],
+    ['30 Sept 2024', d(2024, 9, 30), 'day'],
+    ['End of June 2025', d(2025, 6, 30), 'month'],
+    ['05.11.2024', d(2024, 11, 5), 'day'],
+    ['Autumn term 2024', d(2024, 12, 31), 'season'],
+    ['Spring term 2025', d(2025, 4, 30), 'season'],
+    ['1 month', d(2015, 1, 23), 'day'],
+    ['Within 3 months', d(2015, 3, 23), 'day'],
+    ['Immediate', report, 'asap'],
+    ['Staff will be trained by the end of March 2025.', d(2025, 3, 31), 'month'],
   ])('%s', (text, date, precision) => {
     const { due, warning } = parseDue(text, report);
     expect(due).toEqual({ text, date, precision });
     expect(warning).toBeUndefined();
+  });
+
+  test('"March 2025 (revised from Dec 2024)": the due date and the one it replaced', () => {
+    const { due, original } = parseDue('March 2025 (revised from Dec 2024)', report);
+    expect([due.date, original?.date]).toEqual([d(2025, 3, 31), d(2024, 12, 31)]);
   });
 
   test('"Ongoing" and an empty cell have no date and are not a problem', () => {

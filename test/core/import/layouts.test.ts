@@ -1,60 +1,79 @@
-/**
- * Plans in layouts the seeds do not use: continental CSV, a paste from Excel with multi-line cells, plans
- * in other scripts, revised dates, finished work in the words plans use, and a file with no actions.
- */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parsePlan } from '../../../core/import/parse-plan';
+import type { ParsedPlan } from '../../../core/import/types';
 
-const actionsOf = (text: string, file = 'plan.csv') => parsePlan(Buffer.from(text), file).recommendations.flatMap((r) => r.actions);
-const iso = (d: Date | null | undefined) => d?.toISOString().slice(0, 10) ?? null;
+/** Plans laid out as people keep them, each row of expectations read off its file by hand. */
+const plan = (name: string) => parsePlan(readFileSync(path.join(__dirname, '../../fixtures/plans', name)), name);
+const day = (d: Date | null | undefined) => d?.toISOString().slice(0, 10) ?? null;
+const facts = (p: ParsedPlan) =>
+  p.recommendations.flatMap((r) => r.actions).map((a) => ({
+    ref: a.ref, text: a.text, owners: a.owners.map((o) => o.post), due: day(a.due.date), originalDue: day(a.originalDue?.date),
+    status: a.status, rag: a.reportedRag,
+  }));
 
-it('reads a semicolon CSV from a continental Excel, with revised dates, a completion date and priorities', () => {
-  const csv = [
-    'Ref;Recommendation;Agreed action;Lead agency;Lead officer;Priority;Original target date;Revised target date;Date completed;Status',
-    '1;Improve data quality;Audit crime records monthly;Home Office;Head of Crime Registry;High;31/03/2024;30/09/2024;;Amber',
-    '2;Train staff;Deliver NCRS training;College of Policing;Training Manager & Deputy;Low;30/06/2024;;14/05/2024;Implemented',
-    '3;Review policy;Rewrite the policy;Home Office;Head of Policy;Medium;Mar-25;;;Closed – risk accepted',
-  ].join('\r\n');
-  const [a1, a2, a3] = actionsOf(csv);
-  expect(a1).toMatchObject({ ref: '1', text: 'Audit crime records monthly', owners: [{ post: 'Head of Crime Registry' }], priority: 'high', status: 'open', reportedRag: 'AMBER' });
-  expect([iso(a1.due.date), iso(a1.originalDue?.date)]).toEqual(['2024-09-30', '2024-03-31']);
-  expect(a2).toMatchObject({ status: 'awaiting_verification', priority: 'low' });
-  expect(iso(a2.completedAt)).toBe('2024-05-14');
-  expect(a3).toMatchObject({ status: 'closed', outcome: 'risk_accepted', priority: 'medium' });
+describe('layouts beyond the seeds', () => {
+  test('semicolon CSV with a status key, revised dates, financial quarters and refs kept as written (recommendation AFI 1, its action AFI 1.1)', () => {
+    const p = plan('semicolon-revised.csv');
+    expect(p.reportDate).toEqual(new Date(Date.UTC(2024, 5, 1)));
+    expect(facts(p)).toEqual([
+      { ref: 'AFI 1.1', text: 'Introduce monthly dip sampling', owners: ['J. Smith, Director of Finance'], due: '2025-03-31', originalDue: '2024-09-30', status: 'open', rag: 'AMBER' },
+      { ref: 'AFI 2.1', text: 'Write the closure\nprocedure', owners: ['Head of HR', 'Head of Legal'], due: '2024-09-30', originalDue: null, status: 'awaiting_verification', rag: 'COMPLETE' },
+      { ref: 'AFI 3.1', text: 'Deliver training', owners: ['Ch Insp Brown', 'DCI Green'], due: '2024-09-01', originalDue: null, status: 'closed', rag: 'RISK_ACCEPTED' },
+      { ref: 'AFI 4.1', text: 'Switch off system', owners: ['Head of IT'], due: '2024-09-30', originalDue: null, status: 'closed', rag: 'SUPERSEDED' },
+      { ref: 'AFI 5.1', text: 'Vet the remaining staff', owners: ['Head of Vetting'], due: '2024-07-01', originalDue: null, status: 'awaiting_verification', rag: null },
+      { ref: 'AFI 6.1', text: 'Publish the results quarterly', owners: ['Head of Comms'], due: '2024-12-31', originalDue: null, status: 'awaiting_verification', rag: 'COMPLETE' },
+      { ref: 'AFI 7.1', text: "Hold a partners' forum", owners: ['Head of Partnerships'], due: '2024-06-01', originalDue: null, status: 'open', rag: 'GREEN' },
+    ]);
+    expect(p.problems.map((x) => x.message)).toEqual([
+      "read 'Revised target date' as the due date; the date in 'Target date' kept as the original due date",
+    ]);
+    expect(p.recommendations.map((r) => r.text)).toContain('Improve supervision of records');
+    expect(p.recommendations.flatMap((r) => r.actions).map((a) => a.outcome).slice(2, 4)).toEqual(['risk_accepted', 'superseded']);
+  });
+
+  test('pasted Excel text: a quoted cell over two lines, "By when", "Date completed", a revised date in brackets', () => {
+    expect(facts(plan('pasted-excel.txt'))).toEqual([
+      { ref: '1.1', text: 'Chase late records\nweekly', owners: [], due: '2025-06-30', originalDue: null, status: 'awaiting_verification', rag: null },
+      { ref: '2.1', text: 'Start an audit', owners: [], due: '2024-11-05', originalDue: null, status: 'awaiting_verification', rag: null },
+      { ref: '3.1', text: 'Speed up reviews', owners: [], due: null, originalDue: null, status: 'awaiting_verification', rag: null },
+      { ref: '4.1', text: 'Rewrite policy', owners: [], due: '2025-03-31', originalDue: '2024-12-31', status: 'open', rag: null },
+    ]);
+  });
+
+  test('action text in any script, or only digits, is an action', () => {
+    expect(facts(plan('non-latin.md')).map((a) => [a.text, a.owners])).toEqual([
+      ['Провести аудит', ['Иванов']], ['Έλεγχος αρχείων', ['Παπαδόπουλος']], ['审计记录', ['王']], ['42', ['Head of Data']],
+    ]);
+  });
+
+  test('a file with only a header row is refused in one line saying what was found', () => {
+    const p = plan('header-only.csv');
+    expect(p.recommendations).toEqual([]);
+    expect(p.problems).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('found a header row but no row of actions') })]);
+  });
+
+  test("the dry run says when it took the plan's key at its word", () => {
+    const p = parsePlan(Buffer.from('Key: GREEN - Implemented\nRef\tAction\tOwner\tRAG\n1\tAudit\tHead of IT\tGreen\n'), 'p.txt');
+    expect(p.recommendations[0].actions[0]).toMatchObject({ status: 'awaiting_verification', reportedRag: 'COMPLETE' });
+    expect(p.problems.map((x) => x.message)).toContain("read GREEN as done, as the plan's key says");
+  });
+
+  test('"Responsible officer:" and "Agreed date:" inside the action cell', () => {
+    const text = 'Ref\tRecommendation\tAgreed action\n1\tAudit\tStart audits. Responsible officer: Head of Audit. Agreed date: 30 Sept 2024\n';
+    const [a] = parsePlan(Buffer.from(text), 'p.txt').recommendations[0].actions;
+    expect([a.text, a.owners, day(a.due.date)]).toEqual(['Start audits.', [{ post: 'Head of Audit' }], '2024-09-30']);
+  });
+
+  test('timescales count from "Date of assessment"', () => {
+    const p = parsePlan(Buffer.from('Date of assessment: 1 June 2024\nRef\tAction\tOwner\tTimescale\n1\tAudit\tHead of IT\tWithin 3 months\n'), 'p.txt');
+    expect(day(p.recommendations[0].actions[0].due.date)).toBe('2024-09-01');
+  });
 });
 
-it('keeps a pasted Excel range whole: quoted cells with line breaks stay one cell, with their update log', () => {
-  const paste = [
-    'Ref\tAction\tOwner\tDue date\tLatest update',
-    '1\tPublish guidance\tHead of SDD\t31/03/2025\t"12/01/2025 Draft circulated',
-    '03/02/2025 Comments back from legal"',
-    '2\tTrain call handlers\tFCR Manager\t30/06/2025\tNot started',
-  ].join('\n');
-  const actions = actionsOf(paste, 'paste.txt');
-  expect(actions.map((a) => a.ref)).toEqual(['1', '2']);
-  expect(actions[0].updates.map((u) => [iso(u.at), u.text])).toEqual([
-    ['2025-01-12', 'Draft circulated'],
-    ['2025-02-03', 'Comments back from legal'],
+test('"### R1." headings each over a small table, then an unrelated timeline table', () => {
+  expect(facts(plan('headed-markdown.md'))).toEqual([
+    { ref: 'R1.1', text: 'Publish results each quarter', owners: ['Head of Comms'], due: '2024-12-31', originalDue: null, status: 'open', rag: null },
+    { ref: 'R2.1', text: 'Train all staff', owners: ['Head of HR', 'Head of Learning'], due: '2025-04-30', originalDue: null, status: 'open', rag: null },
   ]);
-});
-
-it('imports actions written in any script or as short as "x", with their owners and dates', () => {
-  const csv = ['Ref,Action,Owner,Due date', '1,Провести аудит записей,Начальник отдела,31/03/2025', '2,审查政策,政策主管,30/06/2025', '3,x,Head of Audit,01/07/2025'].join('\n');
-  const actions = actionsOf(csv);
-  expect(actions.map((a) => [a.text, a.owners[0]?.post, iso(a.due.date)])).toEqual([
-    ['Провести аудит записей', 'Начальник отдела', '2025-03-31'],
-    ['审查政策', '政策主管', '2025-06-30'],
-    ['x', 'Head of Audit', '2025-07-01'],
-  ]);
-});
-
-it('reads "March 2025 (revised from Dec 2024)" as the due date, keeping the date first promised', () => {
-  const [a] = actionsOf(['Ref,Action,Owner,By when', '1,Publish the plan,Head of SDD,March 2025 (revised from Dec 2024)'].join('\n'));
-  expect([iso(a.due.date), iso(a.originalDue?.date)]).toEqual(['2025-03-31', '2024-12-31']);
-});
-
-it('refuses a file with a header and no actions, saying what it read', () => {
-  const plan = parsePlan(Buffer.from('Ref,Action,Owner,Due date\n,,,\n'), 'empty.csv');
-  expect(plan.problems).toContainEqual(
-    expect.objectContaining({ severity: 'error', message: 'the plan table has no actions: 1 non-empty rows read, none below the header names an action' }),
-  );
 });

@@ -9,6 +9,15 @@ describe('parseOwners', () => {
     ]);
   });
 
+  test('posts joined by "&", "and", ";" or line breaks; "and" inside one post stays', () => {
+    const posts = (cell: string) => parseOwners(cell).map((o) => o.post);
+    expect(posts('Head of HR & Head of Legal')).toEqual(['Head of HR', 'Head of Legal']);
+    expect(posts('J Smith and K Jones')).toEqual(['J Smith', 'K Jones']);
+    expect(posts('Head of IT; Head of Data\nHead of Comms')).toEqual(['Head of IT', 'Head of Data', 'Head of Comms']);
+    expect(posts('Director of Finance and Resources')).toEqual(['Director of Finance and Resources']);
+    expect(posts('J. Smith, Director of Finance')).toEqual(['J. Smith, Director of Finance']);
+  });
+
   test('posts separated by slashes (BTP)', () => {
     expect(parseOwners('Deputy Chief Constable / Head of SDD / FCR')).toEqual([{ post: 'Deputy Chief Constable' }, { post: 'Head of SDD' }, { post: 'FCR' }]);
     expect(parseOwners('ACC Scotland / DCS Crime')).toEqual([{ post: 'ACC Scotland' }, { post: 'DCS Crime' }]);

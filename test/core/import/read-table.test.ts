@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { cleanCell, readTables } from '../../../core/import/read-table';
+import { parseTables } from '../../../core/import/parse-plan';
+import { cleanCell, readDocxHtml, readTables } from '../../../core/import/read-table';
 
 describe('readTables', () => {
   test('CSV: quoted cells with commas, doubled quotes and line breaks', async () => {
@@ -33,5 +34,23 @@ describe('readTables', () => {
 
   test('cells pasted with HTML list markup become lines of text (BTP national 6)', () => {
     expect(cleanCell('<ul> <li>5.11.2015 –</li> <li>The DIU has started &amp; continues.</li> </ul>')).toBe('5.11.2015 –\nThe DIU has started & continues.');
+  });
+});
+
+describe('readDocxHtml (Word tables as mammoth gives them)', () => {
+  const html = '<table><tr><td>Ref</td><td>Recommendation</td><td>Action</td><td>Owner</td></tr>' +
+    '<tr><td rowspan="2">1</td><td rowspan="2">Improve records</td><td>Audit</td><td>Head of IT</td></tr>' +
+    '<tr><td>Train staff</td><td>Head of HR</td></tr></table>' +
+    '<p>Timeline</p><table><tr><td>Milestone</td><td>When</td></tr><tr><td>Board review</td><td>May 2025</td></tr></table>';
+
+  test('cells merged down leave the rows below in their columns', () => {
+    expect(readDocxHtml(html)[0].rows.slice(1, 3)).toEqual([['1', 'Improve records', 'Audit', 'Head of IT'], ['', '', 'Train staff', 'Head of HR']]);
+  });
+
+  test('a later table without a plan header is not read as actions', () => {
+    const plan = parseTables(readDocxHtml(html), 'plan.docx');
+    expect(plan.recommendations.flatMap((r) => r.actions).map((a) => [a.text, a.owners.map((o) => o.post)])).toEqual([
+      ['Audit', ['Head of IT']], ['Train staff', ['Head of HR']],
+    ]);
   });
 });

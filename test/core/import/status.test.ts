@@ -1,4 +1,4 @@
-import { parseRag, parseStatus } from '../../../core/import/status';
+import { parseRag, parseStatus, readStatusKey } from '../../../core/import/status';
 
 describe('parseStatus', () => {
   test('(CLOSED) beside the date of update: signed off (BTP 1)', () => {
@@ -16,6 +16,22 @@ describe('parseStatus', () => {
   test('a comment saying Completed, Awaits, Waits or Ongoing (NCRS)', () => {
     expect(parseStatus({ latestComment: 'Completed' }).status).toBe('awaiting_verification');
     for (const c of ['Awaits consultation and agreement with TP Crime', 'Waits for the board', 'Ongoing']) expect(parseStatus({ latestComment: c }).status).toBe('open');
+  });
+
+  test('finished work in the words plans use', () => {
+    for (const rag of ['Implemented', 'Done ✅', 'Blue', 'B', 'Complete']) expect(parseStatus({ rag }).status).toBe('awaiting_verification');
+    for (const rag of ['Not implemented', 'Partially implemented', 'In progress', 'G']) expect(parseStatus({ rag }).status).toBe('open');
+    expect(parseStatus({ completedOn: '12/10/2024' }).status).toBe('awaiting_verification');
+    expect(parseStatus({ due: 'Implemented' }).status).toBe('awaiting_verification');
+    expect(parseStatus({ latestComment: 'Completed. Training delivered' }).status).toBe('awaiting_verification');
+    expect(parseStatus({ rag: 'Closed – risk accepted' })).toEqual({ status: 'closed', reportedRag: 'RISK_ACCEPTED', outcome: 'risk_accepted' });
+    expect(parseStatus({ rag: 'Superseded' })).toEqual({ status: 'closed', reportedRag: 'SUPERSEDED', outcome: 'superseded' });
+  });
+
+  test("the plan's own key: GREEN means implemented, status words map to colours", () => {
+    const key = readStatusKey(['Key: GREEN - Implemented; AMBER - On track; RED - Off track']);
+    expect(parseStatus({ rag: 'Green' }, key)).toEqual({ status: 'awaiting_verification', reportedRag: 'COMPLETE' });
+    expect(parseStatus({ rag: 'On track' }, key)).toEqual({ status: 'open', reportedRag: 'AMBER' });
   });
 
   test('RAG words', () => {
