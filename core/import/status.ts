@@ -24,6 +24,8 @@ export function parseRag(cell: string): Rag | null {
 export const DONE = /^(?:yes|y|complete[d]?|closed|done|achieved|implemented|finished|delivered|in place|embedded)\b/i;
 const RISK_ACCEPTED = /\brisk (?:was )?accepted\b|\baccepted the risk\b/i;
 const SUPERSEDED = /^(?:superseded|withdrawn|no longer (?:applicable|required|relevant))\b|\bsuperseded\b/i;
+const DUE_DONE = /^(?:complete[d]?|done|implemented|achieved|closed|finished|delivered)\b[\s.,:;!\u2713\u2714\u2705-]*(?:\(.*\)|\d.*)?$/iu;
+
 /** Cells that start with a negation are never done ("Not implemented", "Partially complete"). */
 const NOT_DONE = /^(?:no|n|not|partially|partly|part|in progress|ongoing|open)\b/i;
 
@@ -77,10 +79,13 @@ export function parseStatus(cells: StatusCells, key?: StatusKey): ReadStatus {
   const rag = parseRag(cells.rag ?? '') ?? key?.colourOf.get(letters(cells.rag ?? '')) ?? null;
   const reportedRag = rag && key?.doneColours.has(rag) ? 'COMPLETE' : rag;
   if (/\(closed\)/i.test(`${cells.updatedOn ?? ''} ${cells.rag ?? ''} ${cells.complete ?? ''}`)) return { status: 'complete', reportedRag };
+  // A date cell counts only when the word stands alone ("Implemented", "Done ✅", "Implemented 12/03/2024"):
+  // "Complete by March 2025" is a due date.
+  const dueSaysDone = (c: string | undefined) => !!c && DUE_DONE.test(c.trim());
   const saysDone = (c: string | undefined) => !!c && DONE.test(c.trim()) && !NOT_DONE.test(c.trim());
   const complete = (cells.complete ?? '').trim();
   const commentSays = /^(completed?|done|achieved|implemented)\b/i.test((cells.latestComment ?? '').trim());
-  const done = saysDone(complete) || saysDone(cells.rag) || reportedRag === 'COMPLETE' || saysDone(cells.due) ||
+  const done = saysDone(complete) || saysDone(cells.rag) || reportedRag === 'COMPLETE' || dueSaysDone(cells.due) ||
     /\d/.test(cells.completedOn ?? '') || (complete === '' && commentSays);
   return { status: done ? 'awaiting_verification' : 'open', reportedRag };
 }
