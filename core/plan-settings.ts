@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { CoreContext } from './context';
 import { EVIDENCE_POLICIES, type EvidencePolicy } from './domain';
-import { isAdmin } from './people/roles';
+import { may } from './people/permissions';
 
 const postName = z.string().trim().min(1, 'Name a post').max(200);
 
@@ -53,7 +53,7 @@ export async function setPlanSettings(
   planKey: string,
   input: PlanSettingsInput,
 ): Promise<PlanSettingsResult> {
-  if (actorId !== 'operator' && !(await isAdmin(ctx, actorId)))
+  if (!(await may(ctx, actorId, 'plan.settings')))
     return { ok: false, errors: { form: 'Only admins can set who verifies and who may accept risk.' } };
   const plan = await ctx.db.prisma.plan.findUnique({ where: { key: planKey.trim().toUpperCase() } });
   if (!plan) return { ok: false, errors: { plan: `There is no plan ${planKey.trim().toUpperCase()}.` } };

@@ -10,7 +10,8 @@ import type { CoreContext } from '../context';
 import type { Tx } from '../db/tx';
 import { isUniqueViolation } from '../db/tx';
 import { appendHistory } from '../history/append';
-import { actionOwnerIds, mayAcceptRisk, maySupersede, riskAcceptorPost } from '../people/roles';
+import { actionOwnerIds, riskAcceptorPost } from '../people/roles';
+import { may } from '../people/permissions';
 import { dateOnly, localDate } from '../time';
 import {
   fieldErrors,
@@ -186,15 +187,15 @@ async function authorityError(
   choice: ClosureChoice,
 ): Promise<string | null> {
   if (choice === 'superseded')
-    return (await maySupersede(ctx, actorId, view.planId))
+    return (await may(ctx, actorId, 'action.supersede', { planId: view.planId }))
       ? null
       : 'Only the plan owner or an admin can mark an action superseded';
   if (choice === 'reopen' && view.outcome !== 'risk_accepted') {
-    return (await maySupersede(ctx, actorId, view.planId))
+    return (await may(ctx, actorId, 'action.supersede', { planId: view.planId }))
       ? null
       : 'Only the plan owner or an admin can reopen a superseded action';
   }
-  if (await mayAcceptRisk(ctx, actorId, view.planId)) return null;
+  if (await may(ctx, actorId, 'action.accept-risk', { planId: view.planId })) return null;
   return `Only the ${await riskAcceptorPost(ctx, view.planId)} or an admin can accept a risk on ${view.planKey}`;
 }
 

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { CoreContext } from '../context';
 import type { Tx } from '../db/tx';
 import { appendHistory } from '../history/append';
-import { canDecideForPlan, isOwnRequest, nextAuthority, type Authority } from '../people/roles';
+import { isOwnRequest, nextAuthority, type Authority } from '../people/roles';
+import { may } from '../people/permissions';
 import { dateOnly, formatDate, isoDate } from '../time';
 import { fieldErrors, findActor, loadView, optionalText, type DecisionOptions, type FieldErrors } from './change';
 import { enqueueToPeople, type OwnerLoopMessages } from './owner-messages';
@@ -46,7 +47,7 @@ export async function decideExtension(ctx: CoreContext, actorId: string, raw: Re
   const request = requestId ? await ctx.db.prisma.extensionRequest.findUnique({ where: { id: requestId } }) : null;
   const view = request && (await loadView(ctx, request.actionId));
   if (!actor || !request || !view) return { kind: 'not-found' };
-  if (!(await canDecideForPlan(ctx, actorId, view.planId))) return { kind: 'forbidden', view };
+  if (!(await may(ctx, actorId, 'action.decide', { planId: view.planId }))) return { kind: 'forbidden', view };
   if (request.status === 'pending' && isOwnRequest(request, actorId)) {
     return { kind: 'own-request', view, authority: await nextAuthority(ctx, view.planId, actorId) };
   }

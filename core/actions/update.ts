@@ -10,7 +10,8 @@ import type { Tx } from '../db/tx';
 import { isUniqueViolation } from '../db/tx';
 import { appendHistory } from '../history/append';
 import { PATIENT_TRANSACTION, retryWhileBusy } from '../db/busy';
-import { actionRole, authorityWords, nextAuthority, type Authority } from '../people/roles';
+import { authorityWords, nextAuthority, type Authority } from '../people/roles';
+import { may } from '../people/permissions';
 import { dateOnly, isoDate, localDate } from '../time';
 import { fieldErrors, findActor, idempotencyKey, loadView, optionalText, StaleVersion, type FieldErrors } from './change';
 import { evidenceLinkSchema, evidenceOf, missingEvidence } from '../evidence/evidence';
@@ -113,7 +114,7 @@ export async function submitUpdate(ctx: CoreContext, actorId: string, raw: Recor
   const actor = await findActor(ctx, actorId);
   const view = ref.success ? await loadView(ctx, ref.data.actionId) : null;
   if (!ref.success || !view || !actor) return { kind: 'not-found' };
-  if (!(await actionRole(ctx, actorId, view.id))) return { kind: 'forbidden', view };
+  if (!(await may(ctx, actorId, 'action.update', { actionId: view.id }))) return { kind: 'forbidden', view };
 
   const values = keptValues(raw);
   const parsed = updateFieldsSchema.safeParse(raw);

@@ -8,7 +8,8 @@ import type { CoreContext } from '../context';
 import type { Tx } from '../db/tx';
 import { isUniqueViolation } from '../db/tx';
 import { appendHistory } from '../history/append';
-import { actionOwnerIds, canDecideForPlan, isOwnCompletion, nextAuthority, type Authority } from '../people/roles';
+import { actionOwnerIds, isOwnCompletion, nextAuthority, type Authority } from '../people/roles';
+import { may } from '../people/permissions';
 import { cardRefSchema } from './update';
 import { fieldErrors, findActor, loadView, optionalText, StaleVersion, type DecisionOptions, type FieldErrors } from './change';
 import { enqueueToPeople, type OwnerLoopMessages } from './owner-messages';
@@ -39,7 +40,7 @@ export async function decideVerification(ctx: CoreContext, actorId: string, raw:
   const actor = await findActor(ctx, actorId);
   const view = actionId ? await loadView(ctx, actionId) : null;
   if (!actor || !view) return { kind: 'not-found' };
-  if (!(await canDecideForPlan(ctx, actorId, view.planId))) return { kind: 'forbidden', view };
+  if (!(await may(ctx, actorId, 'action.decide', { planId: view.planId }))) return { kind: 'forbidden', view };
   if (raw.decision === 'verify' && view.status === 'awaiting_verification' && isOwnCompletion(view, actorId)) {
     return { kind: 'own-work', view, authority: await nextAuthority(ctx, view.planId, actorId) };
   }

@@ -5,13 +5,12 @@
  */
 import type { CoreContext } from '../context';
 import { findPlanByKey } from '../plans';
-import { canManagePlan, isAdmin } from '../people/roles';
+import { may, type Actor } from '../people/permissions';
 import { describeSchedule, parseScheduleText, toCron } from './schedule';
 
 type Ctx = Pick<CoreContext, 'db' | 'now' | 'timeZone' | 'adminAadIds'>;
 
-/** Who asks: a person in Teams, or the operator at the command line. */
-export type Actor = { personId: string } | 'operator';
+export type { Actor };
 
 export type BoardResult = { ok: true; boardId: string; message: string } | { ok: false; message: string };
 
@@ -30,27 +29,9 @@ export async function boardForConversation(ctx: Pick<CoreContext, 'db'>, convers
   return ctx.db.prisma.board.findFirst({ where: { conversationId: conversationRefId } });
 }
 
-/** Admins always; otherwise the owner of a plan the board already follows. */
-export async function canChangeBoard(ctx: Ctx, actor: Actor, boardId: string | null): Promise<boolean> {
-  if (actor === 'operator') return true;
-  if (await isAdmin(ctx, actor.personId)) return true;
-  const followed = boardId ? await ctx.db.prisma.boardPlan.findMany({ where: { boardId }, select: { planId: true } }) : [];
-  for (const { planId } of followed) {
-    if (await canManagePlan(ctx, actor.personId, planId)) return true;
-  }
-  return false;
-}
-
-/**
- * Adding a plan needs control of the plan and of the board: otherwise any plan owner could make a
- * board follow their plan and so gain control of it. A board that follows nothing yet is anyone's
- * to start, as long as the plan is theirs.
- */
-async function canAddPlan(ctx: Ctx, actor: Actor, boardId: string, planId: string): Promise<boolean> {
-  if (actor === 'operator' || (await isAdmin(ctx, actor.personId))) return true;
-  if (!(await canManagePlan(ctx, actor.personId, planId))) return false;
-  const follows = await ctx.db.prisma.boardPlan.count({ where: { boardId } });
-  return follows === 0 || canChangeBoard(ctx, actor, boardId);
+/** Admins always; otherwise the owner of a plan the board already follows (the tab's board writes). */
+export function canChangeBoard(ctx: Ctx, actor: Actor, boardId: string | null): Promise<boolean> {
+  return may(ctx, actor, 'board.schedule', { boardId });
 }
 
 const REFUSED = "Only an admin or the owner of a plan this board follows can change it; nothing changed.";
@@ -60,7 +41,7 @@ export async function linkBoard(ctx: Ctx, actor: Actor, input: { key: string; na
   if (!key) return { ok: false, message: `"${input.key}" can't be a board key: use letters, digits and dashes, e.g. ICB.` };
   const prisma = ctx.db.prisma;
   const existing = await prisma.board.findUnique({ where: { key } });
-  if (!(await canChangeBoard(ctx, actor, existing?.id ?? null))) return { ok: false, message: REFUSED };
+  if (!(await may(ctx, actor, 'board.link', { boardId: existing?.id ?? null }))) return { ok: false, message: REFUSED };
   const other = await prisma.board.findFirst({ where: { conversationId: input.conversationRefId, key: { not: key } } });
   if (other) return { ok: false, message: `This channel is already linked to board ${other.key}: say "unlink" first.` };
   const name = input.name?.trim() || undefined;
@@ -80,7 +61,7 @@ export async function followPlan(ctx: Ctx, actor: Actor, input: { boardKey: stri
   if (!board) return { ok: false, message: `There is no board ${input.boardKey.toUpperCase()}: link a channel to it first.` };
   const plan = await findPlanByKey(ctx, input.planKey);
   if (!plan) return { ok: false, message: `There is no plan ${input.planKey.toUpperCase()}.` };
-  if (!(await canAddPlan(ctx, actor, board.id, plan.id))) return { ok: false, message: REFUSED };
+  if (!(await may(ctx, actor, 'board.follow', { boardId: board.id, planId: plan.id }))) return { ok: false, message: REFUSED };
   await ctx.db.prisma.boardPlan.upsert({
     where: { boardId_planId: { boardId: board.id, planId: plan.id } },
     create: { boardId: board.id, planId: plan.id },
@@ -92,7 +73,7 @@ export async function followPlan(ctx: Ctx, actor: Actor, input: { boardKey: stri
 export async function scheduleDigest(ctx: Ctx, actor: Actor, input: { boardId: string; text: string }): Promise<BoardResult> {
   const parsed = parseScheduleText(input.text);
   if ('error' in parsed) return { ok: false, message: parsed.error };
-  if (!(await canChangeBoard(ctx, actor, input.boardId))) return { ok: false, message: REFUSED };
+  if (!(await may(ctx, actor, 'board.schedule', { boardId: input.boardId }))) return { ok: false, message: REFUSED };
   const board = await ctx.db.prisma.board.update({
     where: { id: input.boardId },
     data: { digestCron: toCron(parsed), digestsFrom: ctx.now() },
@@ -100,15 +81,8 @@ export async function scheduleDigest(ctx: Ctx, actor: Actor, input: { boardId: s
   return { ok: true, boardId: board.id, message: `Board ${board.key} digests: ${describeSchedule(board.digestCron)} (${board.timeZone}).` };
 }
 
-/** "digest now" posts to the whole channel, so it takes the same authority as changing the board. */
-export async function mayPostDigestNow(ctx: Ctx, actor: Actor, boardId: string): Promise<{ ok: true } | { ok: false; message: string }> {
-  return (await canChangeBoard(ctx, actor, boardId))
-    ? { ok: true }
-    : { ok: false, message: 'Only an admin or the owner of a plan this board follows can post its digest now; nothing was posted.' };
-}
-
 export async function unlinkBoard(ctx: Ctx, actor: Actor, boardId: string): Promise<BoardResult> {
-  if (!(await canChangeBoard(ctx, actor, boardId))) return { ok: false, message: REFUSED };
+  if (!(await may(ctx, actor, 'board.unlink', { boardId }))) return { ok: false, message: REFUSED };
   const board = await ctx.db.prisma.board.update({ where: { id: boardId }, data: { conversationId: null } });
   return { ok: true, boardId: board.id, message: `Unlinked board ${board.key}: no more digests here.` };
 }

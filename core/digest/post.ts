@@ -7,6 +7,7 @@
 import type { CoreContext } from '../context';
 import { isUniqueViolation } from '../db/tx';
 import { enqueue } from '../outbox/enqueue';
+import { may, type Actor } from '../people/permissions';
 import type { DigestRecord } from './compute';
 import type { Slot } from './schedule';
 
@@ -42,13 +43,35 @@ export async function recordScheduledDigest(ctx: CoreContext, d: ScheduledDigest
   }
 }
 
-/** An on-demand digest ("digest now", the CLI): not part of the scheduled series, queued once per request. */
-export async function enqueueDigestNow(ctx: CoreContext, input: { conversationRefId: string; requestKey: string; activity: Record<string, unknown> }) {
-  return enqueue(ctx.db.prisma, {
+export interface DigestNowRequest {
+  boardId: string;
+  conversationRefId: string;
+  requestKey: string;
+  /** Built only once the request is allowed: a refused one computes nothing. */
+  activity: () => Promise<Record<string, unknown>>;
+}
+
+export const DIGEST_NOW_REFUSED =
+  'Only an admin or the owner of a plan this board follows can post its digest now; nothing was posted.';
+
+/**
+ * An on-demand digest ("digest now", the CLI): not part of the scheduled series, queued once per request.
+ * It posts to the board's channel for everyone there, so it is a board change (permissions.ts).
+ */
+export async function enqueueDigestNow(
+  ctx: CoreContext,
+  actor: Actor,
+  input: DigestNowRequest,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (!(await may(ctx, actor, 'board.digest-now', { boardId: input.boardId }))) {
+    return { ok: false, message: DIGEST_NOW_REFUSED };
+  }
+  await enqueue(ctx.db.prisma, {
     idempotencyKey: `digest:now:${input.requestKey}`,
     conversationRefId: input.conversationRefId,
     purpose: 'digest',
-    activity: input.activity,
+    activity: await input.activity(),
     notBefore: ctx.now(),
   });
+  return { ok: true };
 }

@@ -11,7 +11,7 @@ import { findActor, loadView } from '../actions/change';
 import type { ActionView } from '../actions/view';
 import { megabytes } from '../import/upload-limit';
 import { extensionOf } from '../import/read-table';
-import { actionRole } from '../people/roles';
+import { may } from '../people/permissions';
 import { EVIDENCE_FILE_TYPES } from './evidence';
 
 /** "evidence for BTP-CDI-7" in the message the file came with. */
@@ -49,7 +49,7 @@ export async function evidenceTarget(
   const found = await findActionByRef(ctx, ref);
   const view = found && (await loadView(ctx, found.id));
   if (!view) return { kind: 'not-found', asked: ref.toUpperCase() };
-  if (!(await actionRole(ctx, actorId, view.id))) return { kind: 'forbidden', view };
+  if (!(await may(ctx, actorId, 'action.update', { actionId: view.id }))) return { kind: 'forbidden', view };
   return { kind: 'ok', view };
 }
 

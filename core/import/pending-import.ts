@@ -4,7 +4,7 @@
  * file. A click that arrives twice finds the file gone and changes nothing.
  */
 import type { CoreContext } from '../context';
-import { isAdmin } from '../people/roles';
+import { may } from '../people/permissions';
 import { DAY_MS } from '../time';
 import type { ImportResult } from './apply';
 import { importPlanFile } from './import-file';
@@ -18,7 +18,7 @@ export type StageResult = { kind: 'forbidden' } | { kind: 'staged'; result: Impo
 
 /** The dry-run report for a file; held for confirmation unless nothing in it can be imported. */
 export async function stageImport(ctx: Ctx, personId: string, fileName: string, content: Buffer, maxBytes: number): Promise<StageResult> {
-  if (!(await isAdmin(ctx, personId))) return { kind: 'forbidden' };
+  if (!(await may(ctx, personId, 'plan.import'))) return { kind: 'forbidden' };
   await ctx.db.prisma.pendingImport.deleteMany({ where: { createdAt: { lt: new Date(ctx.now().getTime() - PENDING_TTL_MS) } } });
   const result = await importPlanFile(ctx, content, fileName, { dryRun: true, maxBytes });
   if (result.failed) return { kind: 'staged', result, pendingImportId: null };
@@ -31,7 +31,7 @@ export type ConfirmResult = { kind: 'gone' } | { kind: 'forbidden' } | { kind: '
 export async function confirmImport(ctx: Ctx, personId: string, pendingImportId: string, maxBytes: number): Promise<ConfirmResult> {
   const pending = await ctx.db.prisma.pendingImport.findUnique({ where: { id: pendingImportId } });
   if (!pending || pending.personId !== personId) return { kind: 'gone' };
-  if (!(await isAdmin(ctx, personId))) return { kind: 'forbidden' };
+  if (!(await may(ctx, personId, 'plan.import'))) return { kind: 'forbidden' };
   // Claim it first: of two clicks, one imports and the other finds it gone.
   const claimed = await ctx.db.prisma.pendingImport.deleteMany({ where: { id: pending.id } });
   if (!claimed.count) return { kind: 'gone' };

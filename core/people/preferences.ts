@@ -4,7 +4,7 @@
  * these commands read relative to the injected clock, in the organisation's time zone.
  */
 import type { CoreContext } from '../context';
-import { actionRole } from './roles';
+import { may } from './permissions';
 import { addDays, dateOnly, formatDate, isoDate, localDate } from '../time';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -138,7 +138,7 @@ export async function findActionByRef(ctx: Pick<CoreContext, 'db'>, displayRef: 
 export async function snoozeAction(ctx: Pick<CoreContext, 'db' | 'adminAadIds'>, personId: string, displayRef: string, date: string): Promise<SnoozeResult> {
   const action = await findActionByRef(ctx, displayRef);
   if (!action) return { kind: 'not-found' };
-  if (!(await actionRole(ctx, personId, action.id))) return { kind: 'forbidden', displayRef: action.displayRef };
+  if (!(await may(ctx, personId, 'action.update', { actionId: action.id }))) return { kind: 'forbidden', displayRef: action.displayRef };
   await ctx.db.prisma.action.update({ where: { id: action.id }, data: { snoozedUntil: dateOnly(date) } });
   return { kind: 'snoozed', displayRef: action.displayRef, until: date };
 }

@@ -41,7 +41,13 @@ export const digest: CliCommand = {
       return 1;
     }
     const requestKey = `cli:${board.id}:${asOf.toISOString()}`;
-    await enqueueDigestNow(ctx.core, { conversationRefId: board.conversationId, requestKey, activity: digestActivity(data) });
+    const conversationRefId = board.conversationId;
+    await enqueueDigestNow(ctx.core, 'operator', {
+      boardId: board.id,
+      conversationRefId,
+      requestKey,
+      activity: async () => digestActivity(data),
+    });
     ctx.out(`queued the ${board.key} digest as of ${data.asOfLabel}; the bot's outbox worker posts it`);
     return 0;
   },

@@ -1,6 +1,6 @@
 /** "digest now": the linked board's digest as of now, posted to the channel through the outbox. */
 import type { TurnContext } from 'botbuilder';
-import { mayPostDigestNow, NOT_LINKED } from '../../../core/digest/boards';
+import { NOT_LINKED } from '../../../core/digest/boards';
 import { computeDigest } from '../../../core/digest/compute';
 import { enqueueDigestNow } from '../../../core/digest/post';
 import { digestActivity } from '../../../cards/digest';
@@ -14,12 +14,16 @@ export function digestNow(deps: BotDeps) {
   return async (context: TurnContext): Promise<void> => {
     const board = await channelBoard(deps, context);
     if (!board?.conversationId) return void (await context.sendActivity(NOT_LINKED));
-    const allowed = await mayPostDigestNow(deps.core, { personId: await senderId(deps, context) }, board.id);
-    if (!allowed.ok) return void (await context.sendActivity(allowed.message));
-    const data = await computeDigest(deps.core, board.id, deps.core.now());
-    // The activity id makes a redelivered message (Teams retries slow turns) queue one digest.
-    await enqueueDigestNow(deps.core, { conversationRefId: board.conversationId, requestKey: `${board.id}:${context.activity.id}`, activity: digestActivity(data) });
+    const result = await enqueueDigestNow(deps.core, { personId: await senderId(deps, context) }, {
+      boardId: board.id,
+      conversationRefId: board.conversationId,
+      // The activity id makes a redelivered message (Teams retries slow turns) queue one digest.
+      requestKey: `${board.id}:${context.activity.id}`,
+      activity: async () => digestActivity(await computeDigest(deps.core, board.id, deps.core.now())),
+    });
     // The answer goes to the thread it was asked in; the digest itself is a new post in the channel.
-    await context.sendActivity(`Posting the ${board.key} digest to this channel now: it appears as a new post in a moment.`);
+    await context.sendActivity(
+      result.ok ? `Posting the ${board.key} digest to this channel now: it appears as a new post in a moment.` : result.message,
+    );
   };
 }

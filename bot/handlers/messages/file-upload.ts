@@ -10,7 +10,7 @@ import { importReportCard } from '../../../cards/import-report';
 import { stageImport } from '../../../core/import/pending-import';
 import { extensionOf } from '../../../core/import/read-table';
 import { assertUploadSize, readWithinLimit, UploadTooLarge } from '../../../core/import/upload-limit';
-import { isAdmin } from '../../../core/people/roles';
+import { may } from '../../../core/people/permissions';
 import type { BotDeps } from '../../deps';
 import { conversationScope } from '../../teams-activity';
 import { senderId } from '../actions/sender';
@@ -41,7 +41,7 @@ export function fileUpload(deps: BotDeps) {
       return;
     }
     const personId = await senderId(deps, context);
-    if (!(await isAdmin(deps.core, personId))) {
+    if (!(await may(deps.core, personId, 'plan.import'))) {
       await context.sendActivity('Sorry, only an admin can import plans. Ask your Chaser admin to import this file for you.');
       return;
     }
