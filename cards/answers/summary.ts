@@ -6,6 +6,7 @@ import { ragDonut } from '../charts';
 import { adaptiveCard, heading, RAG_LABEL, textBlock, type AdaptiveCard, type CardElement } from '../card';
 import { safe } from '../text';
 import { scopeWords } from './describe';
+import { spanWords } from '../../core/time';
 
 /** Container styles Teams paints in the RAG colours. */
 const RAG_STYLE = { RED: 'attention', AMBER: 'warning', GREEN: 'good', COMPLETE: 'accent', RISK_ACCEPTED: 'warning', SUPERSEDED: 'default' } as const;
@@ -36,7 +37,20 @@ export function summaryCard(s: SummaryResult): AdaptiveCard {
       { isSubtle: true, size: 'Small' },
     ),
   );
+  body.push(measuresFacts(s.measures));
   if (s.oldestOverdue) body.push(textBlock('Oldest overdue', { weight: 'Bolder', spacing: 'Medium' }), actionRow(s.oldestOverdue));
   body.push(textBlock('Red counts overdue actions even when their owners report Green.', { isSubtle: true, size: 'Small' }));
   return adaptiveCard(body);
+}
+
+/** The committee's measures, in words. */
+function measuresFacts(m: SummaryResult['measures']): CardElement {
+  const facts = [
+    { title: 'Implemented and verified', value: `${m.verifiedPercent}%` },
+    { title: 'Implemented by the date first promised', value: m.onTimePercent === null ? 'none verified yet' : `${m.onTimePercent}%` },
+    { title: 'Overdue', value: `${m.overduePercent}%` },
+    { title: 'Average time overdue', value: m.averageDaysOverdue === null ? 'none overdue' : spanWords(m.averageDaysOverdue) },
+    { title: 'Risk accepted', value: String(m.riskAccepted) },
+  ];
+  return { type: 'FactSet', spacing: 'Medium', facts };
 }

@@ -8,7 +8,7 @@ import type { Prisma } from '../db/client';
 import { ACTION_STATUSES, type ActionStatus, type Rag } from '../domain';
 import type { ActionView } from '../actions/view';
 import { findActionViews } from '../actions/view-loader';
-import { dateOnly, localDate } from '../time';
+import { dateOnly, daysBetween, isoDate, localDate } from '../time';
 import { ragWhere } from './rag-where';
 import { actionScopeWhere, resolveScope, type Scope } from './scope';
 import type { Query } from './types';
@@ -24,6 +24,20 @@ export interface SummaryResult {
   percentComplete: number;
   overdue: number;
   oldestOverdue: ActionView | null;
+  measures: Measures;
+}
+
+/** What a committee measures a plan by. Percentages are 0–100, rounded down; null where nothing counts. */
+export interface Measures {
+  /** Implemented and verified, of all actions. */
+  verifiedPercent: number;
+  /** Of those verified, completed on or before the date first promised. */
+  onTimePercent: number | null;
+  /** Open and past their due date, of all actions. */
+  overduePercent: number;
+  /** Mean days past due of the overdue actions. */
+  averageDaysOverdue: number | null;
+  riskAccepted: number;
 }
 
 const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -40,7 +54,7 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
     const groups = await prisma.action.groupBy({ by: ['status'], where: filter, _count: { _all: true } });
     return groups.reduce((n, g) => n + g._count._all, 0);
   };
-  const [statuses, red, amber, riskAccepted, plans, overdue, oldest] = await Promise.all([
+  const [statuses, red, amber, riskAccepted, plans, overdue, oldest, verified, overdueDates] = await Promise.all([
     prisma.action.groupBy({ by: ['status'], where, _count: { _all: true } }),
     count({ AND: [where, ragWhere('RED', today, ctx.ragWindows)] }),
     count({ AND: [where, ragWhere('AMBER', today, ctx.ragWindows)] }),
@@ -48,6 +62,8 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
     scope.planIds ? Promise.resolve(scope.planIds.length) : prisma.plan.count(),
     count(overdueWhere),
     findActionViews(ctx, { where: overdueWhere, orderBy: [{ dueDate: 'asc' }, { position: 'asc' }], take: 1 }),
+    prisma.action.findMany({ where: { ...where, status: 'complete' }, select: { completedAt: true, dueDate: true, originalDueDate: true } }),
+    prisma.action.findMany({ where: overdueWhere, select: { dueDate: true } }),
   ]);
   const byStatus = zeroes(ACTION_STATUSES);
   for (const g of statuses) if (g.status in byStatus) byStatus[g.status as ActionStatus] = g._count._all;
@@ -69,8 +85,28 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
     total,
     byRag,
     byStatus,
-    percentComplete: total ? Math.floor((100 * byStatus.complete) / total) : 0,
+    percentComplete: percent(byStatus.complete, total) ?? 0,
     overdue,
     oldestOverdue: oldest[0] ?? null,
+    measures: {
+      verifiedPercent: percent(byStatus.complete, total) ?? 0,
+      onTimePercent: percent(verified.filter((a) => onTime(a, ctx.timeZone)).length, verified.length),
+      overduePercent: percent(overdue, total) ?? 0,
+      averageDaysOverdue: overdueDates.length
+        ? Math.round(overdueDates.reduce((sum, a) => sum + daysBetween(isoDate(a.dueDate!), today), 0) / overdueDates.length)
+        : null,
+      riskAccepted,
+    },
   };
+}
+
+function percent(part: number, whole: number): number | null {
+  return whole ? Math.floor((100 * part) / whole) : null;
+}
+
+/** Completed on or before the first promised date (the due date when it never moved); no date, no promise broken. */
+function onTime(a: { completedAt: Date | null; dueDate: Date | null; originalDueDate: Date | null }, timeZone: string): boolean {
+  const promised = a.originalDueDate ?? a.dueDate;
+  if (!promised || !a.completedAt) return !promised;
+  return localDate(a.completedAt, timeZone) <= isoDate(promised);
 }

@@ -117,6 +117,14 @@ describe('questions over HTTP', () => {
       [2, 'accent'],
     ]);
     expect(bodyText(card)).toContain('14% closed');
+    const measures = card.body.find((e: any) => e.type === 'FactSet' && e.facts.some((f: any) => f.title === 'Overdue'));
+    expect(measures.facts.map((f: any) => [f.title, f.value])).toEqual([
+      ['Implemented and verified', '14%'],
+      ['Implemented by the date first promised', '0%'],
+      ['Overdue', '14%'],
+      ['Average time overdue', '7 weeks'],
+      ['Risk accepted', '0'],
+    ]);
   });
 
   it('shows one action with its history', async () => {
