@@ -88,6 +88,9 @@ class PostgresAdapter extends PrismaPg {
 function postgresAdapter(url: string): { adapter: PostgresAdapter; store: Store; pool: pg.Pool } {
   // pg ignores parameters it does not know, so the URL goes to it as it is.
   const pool = new pg.Pool({ connectionString: url });
+  // An idle connection the server ends (a restart, a failover, pg_terminate_backend) is dropped from the pool
+  // and the next query opens another; unhandled, pg's error event would end the process.
+  pool.on('error', () => undefined);
   const nameOf = new URL(url).searchParams.get('pgbouncer') === 'true' ? undefined : statementNames();
   const adapter = new PostgresAdapter(pool, nameOf && { statementNameGenerator: ({ sql, args }) => nameOf(sql, args.length) });
   return { adapter, store: postgresStore(pool, nameOf), pool };
