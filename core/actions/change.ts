@@ -10,6 +10,7 @@ import type { Tx } from '../db/tx';
 import type { UpdateDetail } from '../history/entry';
 import { actionViewInclude, toActionView, type ActionView } from './view';
 import { viewsById } from './view-loader';
+import { storableText } from '../text';
 
 /** Messages to show next to card inputs, keyed by input id. */
 export type FieldErrors = Record<string, string>;
@@ -27,7 +28,7 @@ export const NOTE_MAX = 2000;
 export const optionalText = z
   .string()
   .optional()
-  .transform((s) => s?.trim() || undefined)
+  .transform((s) => (s && storableText(s).trim()) || undefined)
   .pipe(z.string().max(NOTE_MAX, `Keep it under ${NOTE_MAX} characters`).optional());
 
 export async function findActor(ctx: Pick<CoreContext, 'db' | 'timeZone'>, personId: string): Promise<Actor | null> {

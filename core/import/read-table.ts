@@ -7,16 +7,17 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import type { Table } from './types';
+import { storableText } from '../text';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 /** What any of cleanCell's replacements or its trim would change; most cells of a big sheet have none. */
-const NEEDS_CLEANING = /[<&*\t\u00a0\n]| {2}|^\s|\s$|^'/;
+const NEEDS_CLEANING = /[<&*\t\u00a0\n\u0000-\u0008]| {2}|^\s|\s$|^'/;
 
 /** Plain text of a cell: pasted plans carry stray HTML (<ul><li>, <b>); list items become lines. */
 export function cleanCell(raw: string): string {
   if (!NEEDS_CLEANING.test(raw)) return raw;
-  return raw
+  return storableText(raw)
     .replace(/^'(?=[=+\-@\t\r])/, '') // the quote an export puts before what a spreadsheet would evaluate
     .replace(/<\/?(li|p|br|tr|h\d)\b[^>]*>/gi, '\n')
     .replace(/<[^>]*>/g, '')

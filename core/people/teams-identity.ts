@@ -5,6 +5,7 @@
 import { sql } from '../store';
 import type { CoreContext } from '../context';
 import { isValidTimeZone } from '../time';
+import { storableText } from '../text';
 
 export interface TeamsUser {
   aadObjectId?: string;
@@ -23,8 +24,9 @@ export async function recordTeamsUser(ctx: Pick<CoreContext, 'db'>, user: TeamsU
 }
 
 /** Creates the user's Person, or updates `existing` with whatever the activity says differently. */
-async function savePerson(ctx: Pick<CoreContext, 'db'>, user: TeamsUser, existing: StoredPerson | undefined): Promise<StoredPerson> {
+async function savePerson(ctx: Pick<CoreContext, 'db'>, sent: TeamsUser, existing: StoredPerson | undefined): Promise<StoredPerson> {
   const prisma = ctx.db.prisma;
+  const user = { ...sent, displayName: sent.displayName && storableText(sent.displayName) };
   // The stored zone was valid when saved: checking a name builds a formatter, costly on every turn.
   const timeZone = user.timeZone && (user.timeZone === existing?.timeZone || isValidTimeZone(user.timeZone)) ? user.timeZone : undefined;
   const data = {
