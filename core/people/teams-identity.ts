@@ -36,6 +36,12 @@ async function savePerson(ctx: Pick<CoreContext, 'db'>, sent: TeamsUser, existin
     ...(user.tenantId ? { tenantId: user.tenantId } : {}),
     ...(timeZone ? { timeZone } : {}),
   };
+  if (existing?.teamsUserId && existing.teamsUserId !== user.teamsUserId && existing.aadObjectId === user.aadObjectId) {
+    // Another Teams id carrying this person's AAD object id: the record is not moved to it (that would hand
+    // over their name, chats and roles); the sender is kept apart, unlinked, until an admin links them.
+    const apart = { teamsUserId: user.teamsUserId, displayName: user.displayName ?? user.teamsUserId };
+    return prisma.person.upsert({ where: { teamsUserId: user.teamsUserId }, create: apart, update: {} });
+  }
   if (existing) {
     const changed = Object.entries(data).some(([k, v]) => (existing as Record<string, unknown>)[k] !== v);
     return changed ? prisma.person.update({ where: { id: existing.id }, data }) : existing;
