@@ -60,12 +60,12 @@ it('refreshes an unchanged conversation once its last write is older than the re
   expect(JSON.parse(conv.reference).activityId).toBe('act-2');
 });
 
-it('finds a sender by AAD object id first, else by Teams user id, without making a second person', async () => {
+it('finds a sender by AAD object id first, else by Teams user id, and never moves a person to another Teams id', async () => {
   const { person } = await recordActivityIdentity(t, alex, chat('act-1'));
   const { aadObjectId: _, ...withoutAad } = alex;
   expect((await recordActivityIdentity(t, withoutAad, chat('act-2'))).person.id).toBe(person.id);
-  // Teams moved the user to a new Teams id: the AAD object id still says who it is.
-  expect((await recordActivityIdentity(t, { ...alex, teamsUserId: 'user-alex-2' }, chat('act-3'))).person.id).toBe(person.id);
-  expect(await t.db.prisma.person.count()).toBe(1);
-  expect(await personOf()).toMatchObject({ teamsUserId: 'user-alex-2' });
+  // Another Teams id with the same AAD object id is kept apart: a person's record never moves without an admin.
+  expect((await recordActivityIdentity(t, { ...alex, teamsUserId: 'user-alex-2' }, chat('act-3'))).person.id).not.toBe(person.id);
+  expect(await t.db.prisma.person.count()).toBe(2);
+  expect(await personOf()).toMatchObject({ teamsUserId: alex.teamsUserId });
 });
