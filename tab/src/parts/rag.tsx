@@ -1,17 +1,12 @@
 /** RAG as people read it on board papers: a word and a colour, never the colour alone. */
 import { Badge, tokens } from '@fluentui/react-components';
 import type { TabAction } from '../../../bot/tab/contract';
+import { RAG_LABEL } from '../../../cards/card';
+
+export { RAG_LABEL };
 
 type Rag = TabAction['effectiveRag'];
 
-export const RAG_LABEL: Record<Rag, string> = {
-  RED: 'Red',
-  AMBER: 'Amber',
-  GREEN: 'Green',
-  COMPLETE: 'Complete',
-  RISK_ACCEPTED: 'Risk accepted',
-  SUPERSEDED: 'Superseded',
-};
 const BADGE: Record<Rag, 'danger' | 'warning' | 'success' | 'brand' | 'informative'> = {
   RED: 'danger',
   AMBER: 'warning',
