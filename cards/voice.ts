@@ -5,7 +5,7 @@
  */
 import type { ActionView, OwnerView } from '../core/actions/view';
 import { dueWords } from '../core/due-words';
-import type { ActionStatus } from '../core/domain';
+import { statusText, type ActionStatus } from '../core/domain';
 
 type Holder = Pick<OwnerView['holders'][number], 'displayName'>;
 /** An owner as the bot's views and the tab's API both carry it. */
@@ -51,13 +51,8 @@ export function dueWithSlip(a: Pick<ActionView, 'due' | 'dueText' | 'originalDue
   return `${now} (first promised ${first}, revised ${times})`;
 }
 
-const STATUS: Record<ActionStatus, string> = {
-  open: 'Open',
-  awaiting_verification: 'Awaiting verification',
-  complete: 'Complete',
-  closed: 'Closed',
-};
-
+/** "Awaiting verification": a status on its own, capitalised. */
 export function statusWords(status: ActionStatus | string): string {
-  return STATUS[status as ActionStatus] ?? status;
+  const text = statusText(status);
+  return text ? text[0].toUpperCase() + text.slice(1) : status;
 }

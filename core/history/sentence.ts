@@ -5,7 +5,7 @@
  * reach a reader: a fact a row does not record (older rows have no `detail`) is left out, not spelt out.
  */
 import { dueWords } from '../due-words';
-import { RAGS, type Rag } from '../domain';
+import { RAGS, statusText, type Rag } from '../domain';
 import { ragWord } from '../rag';
 import { formatDate } from '../time';
 import type { UpdateDetail } from './entry';
@@ -20,16 +20,9 @@ export interface HistoryRow {
   detail?: UpdateDetail | null;
 }
 
-const STATUS: Record<string, string> = {
-  open: 'open',
-  awaiting_verification: 'awaiting verification',
-  complete: 'complete',
-  closed: 'closed',
-};
-
 const quote = (s: string) => `"${s.replace(/\s+/g, ' ').trim()}"`;
 const rag = (v: unknown) => (RAGS.includes(v as Rag) ? ragWord(v as Rag) : 'none');
-const status = (v: unknown) => STATUS[String(v)] ?? 'none';
+const status = (v: unknown) => statusText(v) ?? 'none';
 const day = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? formatDate(v.slice(0, 10)) : null);
 
 /** A due date from a row's changes, before or after: the day, with the plan's words where they say more. */

@@ -6,7 +6,7 @@
  * stored date however its words resolve today.
  */
 import { dueWords } from '../due-words';
-import type { Rag } from '../domain';
+import { statusText, type Rag } from '../domain';
 import { ragWord } from '../rag';
 
 /** The facts a plan file and Teams can both change, each compared and reported as one. */
@@ -85,13 +85,6 @@ const FACT_WORDS: Record<Fact, string> = {
   owners: 'owners',
 };
 
-const STATUS_WORDS: Record<string, string> = {
-  open: 'open',
-  awaiting_verification: 'awaiting verification',
-  complete: 'complete',
-  closed: 'closed',
-};
-
 /** A fact's value as a reader sees it: "1 Mar 2015", "Red", "awaiting verification", "FCR; Head of SDD". */
 export function factValueWords(fact: Fact, value: unknown): string {
   if (value === null || value === undefined || value === '') return 'none';
@@ -101,7 +94,7 @@ export function factValueWords(fact: Fact, value: unknown): string {
       return dueWords({ due: d.date, dueText: d.text });
     }
     case 'status':
-      return STATUS_WORDS[value as string] ?? String(value);
+      return statusText(value) ?? String(value);
     case 'reportedRag':
       return ragWord(value as Rag);
     case 'owners':
