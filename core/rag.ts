@@ -4,8 +4,7 @@
  * (c) Amber when due soon with no recent update, (d) Amber when stale. Each carries a one-line reason.
  */
 import type { ActionStatus, Rag } from './domain';
-import { rememberByDay } from './remember';
-import { addDays, formatDate, isoDate } from './time';
+import { addDays, formatDate } from './time';
 
 export interface RagWindows {
   /** (c) "due soon" means due within this many days … */
@@ -18,8 +17,8 @@ export interface RagWindows {
 
 export const DEFAULT_RAG_WINDOWS: RagWindows = { dueSoonDays: 14, dueSoonQuietDays: 14, staleDays: 30 };
 
-/** An instant, or its UTC day as "YYYY-MM-DD" (what a bulk read takes from the database's timestamp text). */
-export type Day = Date | string;
+/** A calendar day, "YYYY-MM-DD": the rules compare days, never instants. */
+export type Day = string;
 
 export interface RagInput {
   status: ActionStatus | string;
@@ -72,8 +71,8 @@ export function effectiveRag(a: RagInput, today: string, windows: RagWindows = D
     return { rag: 'COMPLETE', reason: `completed by owner${when}, awaiting verification` };
   }
 
-  const due = a.dueDate ? dayOf(a.dueDate) : null;
-  const last = dayOf(a.lastActivityAt);
+  const due = a.dueDate;
+  const last = a.lastActivityAt;
   const t = thresholds(today, windows);
   // The first rule that applies is the worst: Red (b) before Amber (c) before Amber (d).
   let derived: EffectiveRag | null = null;
@@ -93,32 +92,23 @@ export function effectiveRag(a: RagInput, today: string, windows: RagWindows = D
   return { rag: derived.rag, reason: reportedText ? `${reportedText} but ${derived.reason}` : derived.reason };
 }
 
-let lastThresholds: { today: string; windows: RagWindows; dueSoon: string; dueSoonQuiet: string; stale: string } | undefined;
-
-/** The window edges as dates for `today`: the same for every action rated in a sweep or a list, so worked out once. */
+/** The window edges as days for `today`. */
 function thresholds(today: string, windows: RagWindows) {
-  if (lastThresholds?.today !== today || lastThresholds.windows !== windows) {
-    lastThresholds = {
-      today,
-      windows,
-      dueSoon: addDays(today, windows.dueSoonDays),
-      dueSoonQuiet: addDays(today, -windows.dueSoonQuietDays),
-      stale: addDays(today, -windows.staleDays),
-    };
-  }
-  return lastThresholds;
+  return {
+    dueSoon: addDays(today, windows.dueSoonDays),
+    dueSoonQuiet: addDays(today, -windows.dueSoonQuietDays),
+    stale: addDays(today, -windows.staleDays),
+  };
 }
 
 /** "overdue since 2 Jun 2015" for an action due on 1 Jun 2015. */
-const overdueSince = rememberByDay((due) => `overdue since ${formatDate(addDays(due, 1))}`);
-
-/** "since 1 Jun 2015", or "ever" for an action nobody has updated. (Not a closure in effectiveRag: tsx names each closure it creates, a cost per rated action.) */
-function quietSince(a: RagInput, last: string): string {
-  return a.hasUpdates ? `since ${formatDate(last)}` : 'ever';
+function overdueSince(due: Day): string {
+  return `overdue since ${formatDate(addDays(due, 1))}`;
 }
 
-function dayOf(d: Day): string {
-  return typeof d === 'string' ? d : isoDate(d);
+/** "since 1 Jun 2015", or "ever" for an action nobody has updated. */
+function quietSince(a: RagInput, last: string): string {
+  return a.hasUpdates ? `since ${formatDate(last)}` : 'ever';
 }
 
 function isOpenRag(rag: string | null): rag is OpenRag {

@@ -3,7 +3,6 @@
  * reading the clock, so jobs and rules are testable with a fixed clock.
  * Calendar dates (due dates) are stored as UTC midnight of the date and handled as "YYYY-MM-DD".
  */
-import { rememberByDay } from './remember';
 
 /** Where "now" comes from: the system clock in production, a fixed or stepped one in tests. */
 export type Clock = () => Date;
@@ -189,10 +188,9 @@ export function spanWords(days: number): string {
 
 /** "1 Jun 2015": how dates read in cards and reasons. */
 export function formatDate(date: Date | string): string {
-  return typeof date === 'string' ? formatDay(date) : `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  const day = typeof date === 'string' ? dateOnly(date) : date;
+  return `${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
 }
-
-const formatDay = rememberByDay((day) => formatDate(dateOnly(day)));
 
 export function parseWorkingDays(text: string): number[] {
   return text

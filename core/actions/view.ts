@@ -124,18 +124,20 @@ export function ragOf(row: RagColumns, today: string, ctx: Pick<CoreContext, 'ra
     {
       status: row.status,
       reportedRag: row.reportedRag,
-      reportedRagAt: row.reportedRagAt,
-      dueDate: row.dueDate,
-      completedAt: row.completedAt,
-      lastActivityAt: row.lastUpdateAt ?? row.createdAt,
+      reportedRagAt: dayOf(row.reportedRagAt),
+      dueDate: dayOf(row.dueDate),
+      completedAt: dayOf(row.completedAt),
+      lastActivityAt: isoDate(row.lastUpdateAt ?? row.createdAt),
       hasUpdates: row.lastUpdateAt !== null,
       outcome: row.outcome,
-      reviewDate: row.reviewDate,
+      reviewDate: dayOf(row.reviewDate),
     },
     today,
     ctx.ragWindows,
   );
 }
+
+const dayOf = (at: Date | null) => (at ? isoDate(at) : null);
 
 /** `today` as for ragOf: a page of views passes it once (a time zone's date costs ~10 µs of Intl each). */
 export function toActionView(row: ViewRow, ctx: Pick<CoreContext, 'now' | 'timeZone' | 'ragWindows'>, today = localDate(ctx.now(), ctx.timeZone)): ActionView {

@@ -2,15 +2,14 @@
  * What a reminder run reads: people, plans' policies, posts with their current holders, the open
  * unsnoozed actions that can be owed something today (narrow rows, with what their card row shows),
  * 1:1 conversations, and which reminders and daily cards already exist. All of it through the store
- * (ARCHITECTURE "Reads"): a sweep reads tens of thousands of rows, and Prisma's mapping of each value was
- * most of what a sweep cost beyond the SQL.
+ * (ARCHITECTURE "Reads"), narrow rows only: a sweep reads every open action.
  */
 import { holderView, type OwnerView } from '../actions/view';
 import type { CoreContext } from '../context';
 import { existingKeys } from '../db/existing';
 import { sql, type DB, type Expression, type ExpressionBuilder, type SqlBool } from '../store';
 import { append } from '../groups';
-import { addDays, dateOnly, DAY_MS } from '../time';
+import { addDays, dateOnly, DAY_MS, isoDate } from '../time';
 import type { OwedWindow } from './occasions';
 import type { ReminderPerson } from './recipients';
 
@@ -56,20 +55,16 @@ function owed(now: Date, dueBy: Date, quietBefore: Date) {
 /**
  * Open, unsnoozed actions that can be owed a reminder today (inside `window`), in plan order: awaiting
  * verification or complete need no chasing; snoozed ones wait. Two flat queries (actions, their owner
- * posts), so a sweep over a hundred thousand actions binds no id lists. Their rows come as the driver's
- * arrays: through Prisma's row mapping this read was a third of a sweep on PostgreSQL.
+ * posts), so a sweep over a hundred thousand actions binds no id lists.
  */
 export async function loadOpenActions(ctx: CoreContext, now: Date, window: OwedWindow, plans: PlansById): Promise<OpenAction[]> {
   const where = owed(now, dateOnly(window.dueBy), dateOnly(addDays(window.quietSince, 1)));
-  // Timestamps as their UTC day: the sweep compares days, and each database cuts them cheaper than JS.
-  const day = <T extends Date | null>(column: Expression<T>) =>
-    ctx.db.provider === 'sqlite' ? sql<Exclude<T, Date> | string>`substr(${column}, 1, 10)` : sql<Exclude<T, Date> | string>`(${column})::date`;
   const { store } = ctx.db;
   const [rows, owners] = await Promise.all([
     store
       .selectFrom('Action as a')
       .where(where)
-      .select((eb) => [
+      .select([
         'a.id',
         'a.planId',
         'a.position',
@@ -77,10 +72,10 @@ export async function loadOpenActions(ctx: CoreContext, now: Date, window: OwedW
         'a.text',
         'a.dueText',
         'a.reportedRag',
-        day(eb.ref('a.reportedRagAt')).as('reportedRagOn'),
-        day(eb.ref('a.dueDate')).as('due'),
-        day(eb.fn.coalesce('a.lastUpdateAt', 'a.createdAt')).as('lastActivity'),
-        eb('a.lastUpdateAt', 'is not', null).as('hasUpdates'),
+        'a.reportedRagAt',
+        'a.dueDate',
+        'a.lastUpdateAt',
+        'a.createdAt',
       ])
       .execute(),
     store
@@ -93,7 +88,6 @@ export async function loadOpenActions(ctx: CoreContext, now: Date, window: OwedW
   ]);
   const ownersOf = new Map<string, OpenAction['owners']>();
   for (const { actionId, postId, roleLabel } of owners) append(ownersOf, actionId, { postId, roleLabel });
-  // Each row named field by field: rest and spread over tens of thousands of driver rows took longer than the read.
   const actions = rows.map((row) => {
     const plan = plans.get(row.planId)!;
     const action: OpenAction & { position: number } = {
@@ -101,13 +95,12 @@ export async function loadOpenActions(ctx: CoreContext, now: Date, window: OwedW
       planKey: plan.key,
       ref: row.ref,
       text: row.text,
-      due: row.due,
+      due: row.dueDate && isoDate(row.dueDate),
       dueText: row.dueText,
-      lastActivity: row.lastActivity,
-      // SQLite's booleans are 0 and 1.
-      hasUpdates: Boolean(row.hasUpdates),
+      lastActivity: isoDate(row.lastUpdateAt ?? row.createdAt),
+      hasUpdates: row.lastUpdateAt !== null,
       reportedRag: row.reportedRag,
-      reportedRagOn: row.reportedRagOn,
+      reportedRagOn: row.reportedRagAt && isoDate(row.reportedRagAt),
       planPolicy: plan.reminderPolicy,
       planOwnerPostId: plan.ownerPostId,
       owners: ownersOf.get(row.id) ?? [],
