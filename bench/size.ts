@@ -11,7 +11,7 @@ import { answerCard } from '../cards/answers';
 import { migrate } from '../core/db/migrate';
 import { computeDigest } from '../core/digest/compute';
 import { parseQuestion } from '../core/query';
-import { withLexicon } from '../core/query/lexicon-source';
+import { loadLexicon } from '../core/query/lexicon-source';
 import { runQuery } from '../core/query/run';
 import { decideReminders } from '../core/reminders/decide';
 import { reminderCardRows } from '../core/reminders/page';
@@ -81,8 +81,8 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
       return JSON.stringify(connector.sends()[0].activity);
     };
     // The same answer in process, without HTTP or the Bot Framework: parse → query → card.
-    const ask = (question: string) =>
-      withLexicon(core, async (lexicon) => answerCard(await runQuery(core, parseQuestion(question, lexicon, core.now()), { pageSize: 10 }), { scope: 'personal' }));
+    const ask = async (question: string) =>
+      answerCard(await runQuery(core, parseQuestion(question, await loadLexicon(core), core.now()), { pageSize: 10 }), { scope: 'personal' });
     let botTotal = -1;
     let floorTotal = -1;
     const red = await interleave(

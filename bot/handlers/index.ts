@@ -64,15 +64,10 @@ function saying(pattern: RegExp): RouteSelector {
 
 export function registerHandlers(app: ChaserApp, deps: BotDeps): void {
   const commands = messageCommands(deps);
-  const isQuestion = async (context: TurnContext) => {
-    if (context.activity.type !== ActivityTypes.Message) return false;
-    for (const [selector] of commands) if (await selector(context)) return false;
-    return true;
-  };
   // Guards run first so nothing from a refused request is stored.
   app.turn('beforeTurn', tenantGuard(deps));
   app.turn('beforeTurn', cardSubmitGuard(deps));
-  app.turn('beforeTurn', captureIdentity(deps, isQuestion));
+  app.turn('beforeTurn', captureIdentity(deps));
   app.conversationUpdate('membersAdded', welcomeOnInstall(deps));
   for (const [selector, handler] of commands) app.message(selector, handler);
   const cards: [string, Parameters<typeof answeringFailures>[2], Parameters<typeof answeringFailures>[3]?][] = [

@@ -11,9 +11,7 @@ import { compileLexicon, type CompiledLexicon } from './lexicon';
 const cache = new WeakMap<Db, { fingerprint: string; lexicon: CompiledLexicon }>();
 
 async function fingerprint(db: Db): Promise<string> {
-  // One scan per table for both its count and latest change (as separate subqueries, two scans of
-  // Person and Plan: ~0.35 ms more a question on PostgreSQL at 50,000 actions).
-  // Through the store (ARCHITECTURE "Reads"): Prisma's own work was half this read's time.
+  // One scan per table gives both its count and its latest change.
   const { store } = db;
   const row = await store
     .selectFrom([
@@ -32,22 +30,6 @@ export async function loadLexicon(ctx: Pick<CoreContext, 'db'>): Promise<Compile
   const hit = cache.get(ctx.db);
   return hit?.fingerprint === print ? hit.lexicon : rebuild(ctx, print);
 }
-
-/**
- * Runs `use` (which must only read) with the cached lexicon while the fingerprint is checked, so a
- * question pays no round trip for it. In the rare case the names changed meanwhile, what `use` made
- * with the old lexicon is dropped, and it runs again with the rebuilt one.
- */
-export async function withLexicon<T>(ctx: Pick<CoreContext, 'db'>, use: (lexicon: CompiledLexicon) => Promise<T>): Promise<T> {
-  const hit = cache.get(ctx.db);
-  if (!hit) return use(await loadLexicon(ctx));
-  const [print, early] = await Promise.all([fingerprint(ctx.db), settle(use(hit.lexicon))]);
-  if (print !== hit.fingerprint) return use(await rebuild(ctx, print));
-  if ('error' in early) throw early.error;
-  return early.value;
-}
-
-const settle = <T>(p: Promise<T>): Promise<{ value: T } | { error: unknown }> => p.then((value) => ({ value }), (error: unknown) => ({ error }));
 
 async function rebuild(ctx: Pick<CoreContext, 'db'>, print: string): Promise<CompiledLexicon> {
   const p = ctx.db.prisma;

@@ -6,7 +6,7 @@ import { recordedSenderId } from '../turn/capture-identity';
 
 export async function senderId(deps: BotDeps, context: TurnContext): Promise<string> {
   const recorded = recordedSenderId(context);
-  if (recorded) return await recorded;
+  if (recorded) return recorded;
   // captureIdentity records only activities that say where to answer (conversation, service URL).
   const from = context.activity.from;
   return (await recordTeamsUser(deps.core, { aadObjectId: from.aadObjectId, teamsUserId: from.id, displayName: from.name })).id;

@@ -9,7 +9,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { MessageFactory } from 'botbuilder';
 import type { TurnState } from '@microsoft/teams-ai';
 import { parseQuestion, type Query } from '../../../core/query';
-import { withLexicon } from '../../../core/query/lexicon-source';
+import { loadLexicon } from '../../../core/query/lexicon-source';
 import { mentionedPeople } from '../../../core/query/mentions';
 import { runQuery } from '../../../core/query/run';
 import { LIST_PAGE_SIZE } from '../../../cards/action-list';
@@ -18,7 +18,6 @@ import { cardAttachment, type AdaptiveCard } from '../../../cards/card';
 import { createQuestionPlanner } from '../../ai/question-planner';
 import type { BotDeps } from '../../deps';
 import { conversationScope, mentionsOf } from '../../teams-activity';
-import { withRecordedSender } from '../turn/capture-identity';
 
 /** Runs a parsed question for whoever sent `activity` and builds its card (also used by list paging). */
 export async function answerQuery(deps: BotDeps, activity: Partial<Activity>, query: Query, page = 0): Promise<AdaptiveCard> {
@@ -32,21 +31,13 @@ export function answerQuestion(deps: BotDeps) {
   const answer = async (context: TurnContext, state: TurnState): Promise<AdaptiveCard> => {
     const started = Date.now();
     const mentioned = await mentionedPeople(deps.core, mentionsOf(context.activity));
-    // Parsed and answered while the lexicon is confirmed current (withLexicon); the AI layer, which is
-    // not a read, only after.
-    const answered = await withLexicon(deps.core, async (lexicon) => {
-      const parsed = parseQuestion(context.activity.text ?? '', lexicon, deps.core.now(), mentioned);
-      return { parsed, card: parsed.kind === 'unknown' ? null : await answerQuery(deps, context.activity, parsed) };
-    });
-    const { parsed } = answered;
+    const parsed = parseQuestion(context.activity.text ?? '', await loadLexicon(deps.core), deps.core.now(), mentioned);
     const query = (parsed.kind === 'unknown' && (await ai?.plan(context, state))) || parsed;
-    const card = answered.card ?? (await answerQuery(deps, context.activity, query));
+    const card = await answerQuery(deps, context.activity, query);
     deps.log.debug({ kind: query.kind, ai: query !== parsed, ms: Date.now() - started }, 'question answered');
     return card;
   };
-  // Answered while captureIdentity records the sender (it does not wait for questions).
   return async (context: TurnContext, state: TurnState): Promise<void> => {
-    const card = await withRecordedSender(context, answer(context, state));
-    await context.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+    await context.sendActivity(MessageFactory.attachment(cardAttachment(await answer(context, state))));
   };
 }

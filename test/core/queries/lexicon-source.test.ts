@@ -1,6 +1,5 @@
 /** The parser's names come from the database, compiled once and rebuilt as soon as a name changes. */
-import type { CompiledLexicon } from '../../../core/query/lexicon';
-import { loadLexicon, withLexicon } from '../../../core/query/lexicon-source';
+import { loadLexicon } from '../../../core/query/lexicon-source';
 import { createTestDb, type TestDatabase } from '../../helpers/db';
 import { seedPerson, seedPlan } from '../../helpers/fixtures';
 
@@ -32,35 +31,4 @@ it('rebuilds when a plan, post, board or person is added or renamed', async () =
   // A later updatedAt: a clock tick between the two writes is not guaranteed, so set it explicitly.
   await t.db.prisma.person.update({ where: { id: person.id }, data: { displayName: 'Alex W', updatedAt: new Date(Date.now() + 60_000) } });
   expect((await loadLexicon(t)).lexicon.people).toEqual([{ id: person.id, displayName: 'Alex W' }]);
-});
-
-describe('withLexicon: the cached lexicon used while it is confirmed', () => {
-  it('runs once with the cached lexicon while nothing changed, and once with a fresh one on a first call', async () => {
-    await seedPlan(t.db, { key: 'BTP-CDI', actions: [{ ref: '1', text: 'Fix', owners: ['FCR'] }] });
-    const seen: CompiledLexicon[] = [];
-    const use = async (lexicon: CompiledLexicon) => (seen.push(lexicon), lexicon.lexicon.plans.map((p) => p.key));
-    expect(await withLexicon(t, use)).toEqual(['BTP-CDI']);
-    expect(await withLexicon(t, use)).toEqual(['BTP-CDI']);
-    expect(seen).toHaveLength(2);
-    expect(seen[1]).toBe(seen[0]);
-  });
-
-  it('drops what it made with a lexicon gone stale, errors included, and runs again with the rebuilt one', async () => {
-    await seedPlan(t.db, { key: 'BTP-CDI', actions: [{ ref: '1', text: 'Fix', owners: ['FCR'] }] });
-    await loadLexicon(t);
-    await seedPlan(t.db, { key: 'NCRS', actions: [{ ref: '1', text: 'Fix', owners: ['FCR'] }] });
-    const keys: string[][] = [];
-    const answer = await withLexicon(t, async (lexicon) => {
-      keys.push(lexicon.lexicon.plans.map((p) => p.key));
-      if (!lexicon.lexicon.plans.some((p) => p.key === 'NCRS')) throw new Error('no such plan');
-      return 'answered';
-    });
-    expect(answer).toBe('answered');
-    expect(keys).toEqual([['BTP-CDI'], ['BTP-CDI', 'NCRS']]);
-  });
-
-  it('passes on an error made with a lexicon that is still current', async () => {
-    await loadLexicon(t);
-    await expect(withLexicon(t, async () => Promise.reject(new Error('query failed')))).rejects.toThrow('query failed');
-  });
 });
