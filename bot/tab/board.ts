@@ -9,7 +9,7 @@ import type { ActionView } from '../../core/actions/view';
 import { extensionState, type ExtensionState } from '../../core/actions/extension';
 import { canChangeBoard } from '../../core/digest/boards';
 import { readRecord } from '../../core/digest/compute';
-import { listActions } from '../../core/query/list';
+import { listActions, type ListNarrowing } from '../../core/query/list';
 import { summarise } from '../../core/query/summary';
 import { localDate } from '../../core/time';
 import type { ListFilter } from '../../core/query/types';
@@ -109,7 +109,7 @@ async function planCounts(
 }
 
 /** Each table as a list question's filter, plus what a question cannot say. */
-function tableFilter(table: BoardTable): { filter: ListFilter; also?: Prisma.ActionWhereInput } {
+function tableFilter(table: BoardTable): { filter: ListFilter; also?: ListNarrowing } {
   switch (table) {
     case 'red':
       return { filter: { rag: ['RED'] } };
@@ -118,7 +118,7 @@ function tableFilter(table: BoardTable): { filter: ListFilter; also?: Prisma.Act
     case 'awaiting':
       return { filter: { status: ['awaiting_verification'] } };
     case 'slipped':
-      return { filter: { status: ['open'] }, also: { dueRevisions: { gt: 0 } } };
+      return { filter: { status: ['open'] }, also: { dueRevised: true } };
     case 'riskAccepted':
       return { filter: { status: ['closed'] }, also: { outcome: 'risk_accepted' } };
     case 'extensions':
@@ -128,20 +128,13 @@ function tableFilter(table: BoardTable): { filter: ListFilter; also?: Prisma.Act
 
 export async function boardTable(ctx: CoreContext, board: BoardRow, q: BoardActionsQuery): Promise<ActionsAnswer> {
   const { filter, also } = tableFilter(q.table);
-  const and: Prisma.ActionWhereInput[] = also ? [also] : [];
-  const planIds = (
-    await ctx.db.prisma.boardPlan.findMany({ where: { boardId: board.id }, select: { planId: true } })
-  ).map((p) => p.planId);
-  if (q.section) {
-    const recs = await ctx.db.prisma.recommendation.findMany({
-      where: { planId: { in: planIds }, section: q.section },
-      select: { id: true },
-    });
-    and.push({ recommendationId: { in: recs.map((r) => r.id) } });
-  }
-  if (q.priority) and.push({ priority: q.priority });
-  const requests = q.table === 'extensions' ? await pendingRequests(ctx, planIds) : null;
-  if (requests) and.push({ id: { in: [...requests.keys()] } });
+  const requests = q.table === 'extensions' ? await pendingRequests(ctx, board) : null;
+  const narrowing: ListNarrowing = {
+    ...also,
+    ...(q.section && { section: q.section }),
+    ...(q.priority && { priority: q.priority }),
+    ...(requests && { ids: [...requests.keys()] }),
+  };
   const result = await listActions(
     ctx,
     {
@@ -154,7 +147,7 @@ export async function boardTable(ctx: CoreContext, board: BoardRow, q: BoardActi
       },
       tagOwners: false,
     },
-    { page: q.page, pageSize: q.pageSize, ...(and.length && { also: { AND: and } }) },
+    { page: q.page, pageSize: q.pageSize, narrowing },
   );
   const withRequest = async (a: ActionView) => {
     const id = requests?.get(a.id);
@@ -169,9 +162,9 @@ export async function boardTable(ctx: CoreContext, board: BoardRow, q: BoardActi
 }
 
 /** Pending requests by action (the oldest, when an owner asked twice). */
-async function pendingRequests(ctx: CoreContext, planIds: string[]): Promise<Map<string, string>> {
+async function pendingRequests(ctx: CoreContext, board: BoardRow): Promise<Map<string, string>> {
   const rows = await ctx.db.prisma.extensionRequest.findMany({
-    where: { status: 'pending', action: { planId: { in: planIds } } },
+    where: { status: 'pending', action: { plan: { boards: { some: { boardId: board.id } } } } },
     orderBy: { createdAt: 'desc' },
     select: { id: true, actionId: true },
   });

@@ -2,10 +2,9 @@
 import type { CoreContext } from '../context';
 import type { OwnerView } from '../actions/view';
 import { dateOnly, localDate } from '../time';
-import { ragWhere } from './rag-where';
+import { allOf, inPlans, ragIs } from '../store/action-filter';
 import { resolveScope, type Scope } from './scope';
 import type { Query } from './types';
-import { actionWhere } from './where-sql';
 
 export type Holder = OwnerView['holders'][number];
 
@@ -29,13 +28,12 @@ export const BEHIND_LIMIT = 10;
 export async function whoIsBehind(ctx: CoreContext, query: Extract<Query, { kind: 'behind' }>): Promise<BehindResult> {
   const today = localDate(ctx.now(), ctx.timeZone);
   const scope = await resolveScope(ctx, query);
-  // Per post, its red actions and, of those, the overdue ones (overdue actions are red too, core/rag.ts),
-  // through the store (ARCHITECTURE "Reads"): Prisma's relation filter started from the owner rows,
-  // which SQLite ran as one action lookup per owner row (~280 ms at 50,000 actions). CROSS JOIN keeps
-  // SQLite on the red actions first; PostgreSQL plans it as any join. A scope's plans (a few) are bound
-  // one by one, so both planners reach the actions through the planId index.
+  // Per post, its red actions and, of those, the overdue ones (overdue actions are red too, core/rag.ts).
+  // CROSS JOIN keeps SQLite on the red actions first (SQLite does not reorder it), rather than one action
+  // lookup per owner row; PostgreSQL plans it as any join. A scope's plans (a few) are bound one by one,
+  // so both planners reach the actions through the planId index.
   if (scope.planIds?.length === 0) return { kind: 'behind', labels: scope.labels, owners: [], total: 0 };
-  const red = actionWhere({ AND: [ragWhere('RED', today, ctx.ragWindows), ...(scope.planIds ? [{ planId: { in: scope.planIds } }] : [])] });
+  const red = allOf([ragIs('RED', today, ctx.ragWindows), ...(scope.planIds ? [inPlans(scope.planIds)] : [])]);
   const rows = await ctx.db.store
     .selectFrom('Action as a')
     .crossJoin('ActionOwner as o')

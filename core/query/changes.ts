@@ -4,13 +4,13 @@
  * organisation's time zone.
  */
 import type { CoreContext } from '../context';
-import type { Prisma } from '../db/client';
 import type { ActionView } from '../actions/view';
-import { findActionViews } from '../actions/view-loader';
+import { actionViews, countActions } from '../actions/view-loader';
+import { allOf, completedWithin, statusIs, type ActionFilter } from '../store/action-filter';
 import { localDate } from '../time';
 import { instantBounds, resolvePeriod, type DateSpan } from './period';
 import { displayRef } from './refs';
-import { actionScopeWhere, resolveScope, type Asker, type Scope } from './scope';
+import { resolveScope, scopeFilter, type Asker, type Scope } from './scope';
 import type { Query } from './types';
 
 export interface ChangeEntry {
@@ -41,23 +41,14 @@ export async function listChanges(ctx: CoreContext, query: Extract<Query, { kind
   const span = resolvePeriod(query.period, localDate(ctx.now(), ctx.timeZone), 'past');
   const when = instantBounds(span, ctx.timeZone);
   const scope = await resolveScope(ctx, query, asker);
-  const action = actionScopeWhere(scope);
-  const prisma = ctx.db.prisma;
-  const updateWhere: Prisma.UpdateWhereInput = { at: when, action };
-  const completedWhere: Prisma.ActionWhereInput = { ...action, completedAt: when, status: { in: ['awaiting_verification', 'complete'] } };
+  const action = scopeFilter(scope);
+  const completedWhere = allOf([action, completedWithin(when), statusIs('awaiting_verification', 'complete')]);
   const wantUpdates = query.event === 'any';
   const [updates, updateTotal, completed, completedTotal] = await Promise.all([
-    wantUpdates
-      ? prisma.update.findMany({
-          where: updateWhere,
-          orderBy: [{ at: 'desc' }, { createdAt: 'desc' }],
-          take: CHANGES_LIMIT,
-          select: { at: true, kind: true, text: true, authorName: true, action: { select: { ref: true, text: true, plan: { select: { key: true } } } } },
-        })
-      : [],
-    wantUpdates ? prisma.update.count({ where: updateWhere }) : 0,
-    findActionViews(ctx, { where: completedWhere, orderBy: [{ completedAt: 'desc' }], take: CHANGES_LIMIT }),
-    prisma.action.count({ where: completedWhere }),
+    wantUpdates ? updatesIn(ctx, action, when).limit(CHANGES_LIMIT).execute() : [],
+    wantUpdates ? countUpdates(ctx, action, when) : 0,
+    actionViews(ctx, { where: completedWhere, order: 'latestCompleted', page: { offset: 0, size: CHANGES_LIMIT } }),
+    countActions(ctx, completedWhere),
   ]);
   return {
     kind: 'changes',
@@ -66,8 +57,8 @@ export async function listChanges(ctx: CoreContext, query: Extract<Query, { kind
     span,
     updates: updates.map((u) => ({
       at: u.at.toISOString(),
-      ref: displayRef(u.action.plan.key, u.action.ref),
-      actionText: u.action.text,
+      ref: displayRef(u.planKey, u.ref),
+      actionText: u.actionText,
       kind: u.kind,
       text: u.text,
       author: u.authorName,
@@ -76,4 +67,29 @@ export async function listChanges(ctx: CoreContext, query: Extract<Query, { kind
     completed,
     completedTotal,
   };
+}
+
+type Window = ReturnType<typeof instantBounds>;
+
+/** Updates to the actions `action` selects, made in `when`, newest first. */
+function updatesIn(ctx: CoreContext, action: ActionFilter, when: Window) {
+  return inWindow(ctx, action, when)
+    .innerJoin('Plan as p', 'p.id', 'a.planId')
+    .orderBy('u.at', 'desc')
+    .orderBy('u.createdAt', 'desc')
+    .select(['u.at', 'u.kind', 'u.text', 'u.authorName', 'a.ref', 'a.text as actionText', 'p.key as planKey']);
+}
+
+async function countUpdates(ctx: CoreContext, action: ActionFilter, when: Window): Promise<number> {
+  const { n } = await inWindow(ctx, action, when)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+function inWindow(ctx: CoreContext, action: ActionFilter, { gte, lt }: Window) {
+  let query = ctx.db.store.selectFrom('Update as u').innerJoin('Action as a', 'a.id', 'u.actionId').where(action);
+  if (gte) query = query.where('u.at', '>=', gte);
+  if (lt) query = query.where('u.at', '<', lt);
+  return query;
 }

@@ -2,7 +2,8 @@
 import type { CoreContext } from '../context';
 import type { ActionView } from '../actions/view';
 import type { UpdateDetail } from '../history/entry';
-import { findActionViews, PLAN_ORDER } from '../actions/view-loader';
+import { actionViews } from '../actions/view-loader';
+import { allOf, inPlanKeyed, withRefs } from '../store/action-filter';
 import { displayRef, refSpellings } from './refs';
 import type { Query } from './types';
 
@@ -33,10 +34,10 @@ export const HISTORY_LIMIT = 15;
 
 export async function findItem(ctx: CoreContext, query: Extract<Query, { kind: 'item' }>): Promise<ItemResult> {
   const asked = displayRef(query.plan, query.ref);
-  const views = await findActionViews(ctx, {
-    where: { ref: { in: refSpellings(query.ref) }, ...(query.plan && { plan: { key: query.plan } }) },
-    orderBy: PLAN_ORDER,
-    take: 5,
+  const views = await actionViews(ctx, {
+    where: allOf([withRefs(refSpellings(query.ref)), ...(query.plan ? [inPlanKeyed(query.plan)] : [])]),
+    order: 'plan',
+    page: { offset: 0, size: 5 },
   });
   if (views.length !== 1) return { kind: 'item', asked, action: null, candidates: views.map((v) => v.displayRef) };
   const [action] = views;

@@ -1,23 +1,44 @@
 /**
  * Lists actions matching a filter, one page at a time. Every filter, effective RAG included
- * (core/query/rag-where.ts), is exact in SQL, so the count and the page come straight from the database
- * and only the page's rows are loaded with owners.
+ * (core/store/action-filter.ts), is exact in SQL, so the count and the page come straight from the
+ * database and only the page's rows are loaded with owners.
  */
-import type { RawBuilder, SqlBool } from '../store';
-import type { Prisma } from '../db/client';
 import type { CoreContext } from '../context';
+import type { ActionOutcome } from '../domain';
 import type { ActionView } from '../actions/view';
-import { viewsById, viewsOfPlanOrderPage } from '../actions/view-loader';
-import { dateOnly, localDate } from '../time';
-import { dueDateBounds, resolvePeriod, type DateSpan } from './period';
-import { quietWhere, ragWhere } from './rag-where';
-import { actionScopeWhere, resolveScope, type Asker, type Scope } from './scope';
-import { actionWhere } from './where-sql';
+import { actionViews, countActions, viewsById } from '../actions/view-loader';
+import {
+  allOf,
+  anyOf,
+  dueOnDays,
+  dueRevised,
+  inSection,
+  overdueOn,
+  quietFor,
+  ragIs,
+  statusIs,
+  withIds,
+  withOutcome,
+  withPriority,
+  type ActionFilter,
+} from '../store/action-filter';
+import { localDate } from '../time';
+import { resolvePeriod, type DateSpan } from './period';
+import { resolveScope, scopeFilter, type Asker, type Scope } from './scope';
 import type { ListFilter, Query } from './types';
 
 export type ListQuery = Extract<Query, { kind: 'list' }>;
 
-type Condition = RawBuilder<SqlBool>;
+/** What a list may be narrowed by beyond what a question can say (the board tab's tables and filters). */
+export interface ListNarrowing {
+  section?: string;
+  priority?: string;
+  /** Only actions whose due date was moved. */
+  dueRevised?: boolean;
+  outcome?: ActionOutcome;
+  /** Only these actions. */
+  ids?: readonly string[];
+}
 
 export interface ListResult {
   kind: 'list';
@@ -33,25 +54,35 @@ export interface ListResult {
   actions: ActionView[];
 }
 
-export function filterWhere(filter: ListFilter, scope: Scope, today: string, ctx: Pick<CoreContext, 'ragWindows'>): { where: Prisma.ActionWhereInput; due?: DateSpan; staleDays?: number } {
-  const and: Prisma.ActionWhereInput[] = [actionScopeWhere(scope)];
-  if (filter.status) and.push({ status: { in: filter.status } });
+export function filterWhere(filter: ListFilter, scope: Scope, today: string, ctx: Pick<CoreContext, 'ragWindows'>): { where: ActionFilter; due?: DateSpan; staleDays?: number } {
+  const and: ActionFilter[] = [scopeFilter(scope)];
+  if (filter.status) and.push(statusIs(...filter.status));
   // "What does Alex owe?" asks about work still to do: an owner's list is their open actions
   // unless the question names a status or RAG ("what has Alex completed?").
-  else if (filter.owner && !filter.rag) and.push({ status: 'open' });
-  if (filter.overdue) and.push({ status: 'open', dueDate: { lt: dateOnly(today) } });
+  else if (filter.owner && !filter.rag) and.push(statusIs('open'));
+  if (filter.overdue) and.push(overdueOn(today));
   const due = filter.due && resolvePeriod(filter.due, today, 'future');
-  if (due) and.push({ status: 'open', dueDate: dueDateBounds(due) });
+  if (due) and.push(statusIs('open'), dueOnDays(due.from, due.to));
   const staleDays = filter.stale && (filter.stale.days ?? ctx.ragWindows.staleDays);
-  if (staleDays) and.push({ status: 'open', ...quietWhere(today, staleDays) });
-  if (filter.rag) and.push({ OR: filter.rag.map((r) => ragWhere(r, today, ctx.ragWindows)) });
-  return { where: { AND: and }, due, staleDays };
+  if (staleDays) and.push(statusIs('open'), quietFor(today, staleDays));
+  if (filter.rag) and.push(anyOf(filter.rag.map((r) => ragIs(r, today, ctx.ragWindows))));
+  return { where: allOf(and), due, staleDays };
+}
+
+function narrowed({ section, priority, dueRevised: revised, outcome, ids }: ListNarrowing): ActionFilter[] {
+  return [
+    ...(section ? [inSection(section)] : []),
+    ...(priority ? [withPriority(priority)] : []),
+    ...(revised ? [dueRevised] : []),
+    ...(outcome ? [withOutcome(outcome)] : []),
+    ...(ids ? [withIds(ids)] : []),
+  ];
 }
 
 export async function listActions(
   ctx: CoreContext,
   query: ListQuery,
-  opts: { page?: number; pageSize: number; asker?: Asker; also?: Prisma.ActionWhereInput },
+  opts: { page?: number; pageSize: number; asker?: Asker; narrowing?: ListNarrowing },
 ): Promise<ListResult> {
   const { filter } = query;
   const page = opts.page ?? 0;
@@ -59,39 +90,25 @@ export async function listActions(
   const scope = await resolveScope(ctx, { plan: filter.plan, board: filter.board, owner: filter.owner }, opts.asker);
   const filtered = filterWhere(filter, scope, today, ctx);
   const { due, staleDays } = filtered;
-  // `also`: conditions a caller adds beyond what a question can say (the board tab's section and priority).
-  const where = opts.also ? { AND: [filtered.where, opts.also] } : filtered.where;
+  const where = allOf([filtered.where, ...narrowed(opts.narrowing ?? {})]);
   const base = { kind: 'list' as const, query, labels: scope.labels, ...(due && { due }), ...(staleDays && { staleDays }), page, pageSize: opts.pageSize };
-  const condition = actionWhere(where);
   const offset = page * opts.pageSize;
-  // Written into PostgreSQL's page SQL (pageInPlanOrder), so checked here whatever the caller checked.
+  // Written into the page's SQL, so checked here whatever the caller checked.
   if (![offset, opts.pageSize].every((x) => Number.isSafeInteger(x) && x >= 0)) throw new RangeError(`a page is whole rows (offset ${offset}, size ${opts.pageSize})`);
-  if (ctx.db.provider === 'postgresql') return { ...base, ...(await pageInPlanOrder(ctx, condition, offset, opts.pageSize)) };
-  const { total, ids } = await pageByPlan(ctx, condition, offset, opts.pageSize);
+  if (ctx.db.provider === 'postgresql') {
+    const [total, actions] = await Promise.all([countActions(ctx, where), actionViews(ctx, { where, order: 'plan', page: { offset, size: opts.pageSize } })]);
+    return { ...base, total, actions };
+  }
+  const { total, ids } = await pageByPlan(ctx, where, offset, opts.pageSize);
   return { ...base, total, actions: await viewsById(ctx, ids) };
 }
 
 /**
- * A page of matching actions in plan order, as views, and their count, through the store (ARCHITECTURE
- * "Reads"): each Prisma call cost ~0.3 ms of its own, and Prisma orders by the plan's key through an
- * outer join, which PostgreSQL cannot stop early through. Through the inner join it walks the plans in key
- * order and stops at the page's end, so the count and the page go at once, and the page's views in the
- * page's own statement (viewsOfPlanOrderPage).
+ * A page in plan order on SQLite, which would sort every matching action to order them by their plan's
+ * key: per-plan counts (which are also the total) first, then each plan's slice of the page in position
+ * order. SQLite runs in process, so the second round costs little.
  */
-async function pageInPlanOrder(ctx: CoreContext, condition: Condition, offset: number, size: number): Promise<{ total: number; actions: ActionView[] }> {
-  const [{ n }, actions] = await Promise.all([
-    ctx.db.store.selectFrom('Action as a').where(condition).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    viewsOfPlanOrderPage(ctx, condition, offset, size),
-  ]);
-  return { total: Number(n), actions };
-}
-
-/**
- * The same for SQLite, which sorts every matching action for that join (6.7 ms at 50,000 actions against
- * 0.07 ms for one plan's rows): per-plan counts (which are also the total) first, then each plan's slice of
- * the page in position order. SQLite runs in process, so the second round costs little.
- */
-async function pageByPlan(ctx: CoreContext, condition: Condition, offset: number, size: number): Promise<Page> {
+async function pageByPlan(ctx: CoreContext, condition: ActionFilter, offset: number, size: number): Promise<Page> {
   const { store } = ctx.db;
   const [perPlan, planKey] = await Promise.all([
     store.selectFrom('Action as a').where(condition).groupBy('a.planId').select((eb) => ['a.planId', eb.fn.countAll().as('n')]).execute(),

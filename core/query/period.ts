@@ -54,14 +54,6 @@ export function resolvePeriod(period: Period, today: string, direction: Directio
   return direction === 'future' ? { from: today, to: period.to } : { to: period.to };
 }
 
-/** Due dates are stored as UTC midnight of their calendar date. */
-export function dueDateBounds(span: DateSpan): { gte?: Date; lte?: Date } {
-  return {
-    ...(span.from && { gte: new Date(`${span.from}T00:00:00Z`) }),
-    ...(span.to && { lte: new Date(`${span.to}T00:00:00Z`) }),
-  };
-}
-
 /** Instants from the start of `from` to the end of `to` in the time zone (end exclusive). */
 export function instantBounds(span: DateSpan, timeZone: string): { gte?: Date; lt?: Date } {
   return {

@@ -1,7 +1,8 @@
 /** One recommendation ("show recommendation 3 of the NCRS plan") with its actions. */
 import type { CoreContext } from '../context';
 import type { ActionView } from '../actions/view';
-import { listActionViews } from '../actions/view-loader';
+import { actionViews } from '../actions/view-loader';
+import { inRecommendation } from '../store/action-filter';
 import { displayRef, refSpellings } from './refs';
 import type { Query } from './types';
 
@@ -34,6 +35,6 @@ export async function findRecommendation(ctx: CoreContext, query: Extract<Query,
     asked,
     recommendation: { planKey: rec.plan.key, planTitle: rec.plan.title, ref: rec.ref, text: rec.text, section: rec.section, context: rec.context },
     candidates: [],
-    actions: await listActionViews(ctx, { recommendationId: rec.id }),
+    actions: await actionViews(ctx, { where: inRecommendation(rec.id), order: 'plan' }),
   };
 }

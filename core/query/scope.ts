@@ -2,8 +2,8 @@
  * Resolves the names in a query (plan key, board key, owner) to ids the SQL filters use, with the
  * words a card shows for them. Small lookups: a handful of rows each, never per action.
  */
-import { ownedBy } from '../actions/owned';
 import type { Prisma } from '../db/client';
+import { allOf, inPlans, ownedByPosts, type ActionFilter } from '../store/action-filter';
 import type { CoreContext } from '../context';
 import type { Owner, SingleOwner } from './types';
 
@@ -16,8 +16,8 @@ export interface Asker {
 export interface Scope {
   /** Undefined: every plan. Empty: a name that matches nothing. */
   planIds?: string[];
-  /** The actions of the posts that count as the owner's (core/actions/owned.ts). */
-  owned?: Prisma.ActionWhereInput;
+  /** The actions of the posts that count as the owner's. */
+  owned?: ActionFilter;
   /** Words for the card: "BTP-CDI", "the ICB", "Head of Contact Management", "you". */
   labels: { plan?: string; board?: string; owner?: string };
 }
@@ -42,7 +42,7 @@ export async function resolveScope(
   }
   if (names.owner) {
     const owner = await resolveOwner(ctx, names.owner, asker);
-    scope.owned = await ownedBy(ctx, owner.postIds);
+    scope.owned = ownedByPosts(owner.postIds);
     scope.labels.owner = owner.label;
   }
   return scope;
@@ -90,10 +90,7 @@ function askerKeys(asker?: Asker): Prisma.PersonWhereInput[] {
   ];
 }
 
-/** The scope as an action filter; `{}` when it is everything. */
-export function actionScopeWhere(scope: Scope): Prisma.ActionWhereInput {
-  return {
-    ...(scope.planIds && { planId: { in: scope.planIds } }),
-    ...scope.owned,
-  };
+/** The scope as an action filter. */
+export function scopeFilter(scope: Scope): ActionFilter {
+  return allOf([...(scope.planIds ? [inPlans(scope.planIds)] : []), ...(scope.owned ? [scope.owned] : [])]);
 }

@@ -1,16 +1,15 @@
 /**
  * "How are we doing on BTP-CDI?": counts by effective RAG and by status, % complete and the oldest
- * overdue action, for a plan, a board's plans or everything. Counts in SQL (the RAG rules as conditions,
- * rag-where.ts): rating every action in memory took 2.4 s for everything at 100,000 actions.
+ * overdue action, for a plan, a board's plans or everything. Counted in SQL (the RAG rules as conditions,
+ * core/store/action-filter.ts), so the cost does not grow with every action rated in memory.
  */
 import type { CoreContext } from '../context';
-import type { Prisma } from '../db/client';
 import { ACTION_STATUSES, type ActionStatus, type Rag } from '../domain';
 import type { ActionView } from '../actions/view';
-import { findActionViews } from '../actions/view-loader';
-import { dateOnly, daysBetween, isoDate, localDate } from '../time';
-import { ragWhere } from './rag-where';
-import { actionScopeWhere, resolveScope, type Scope } from './scope';
+import { actionViews, countActions } from '../actions/view-loader';
+import { allOf, overdueOn, ragIs, statusIs, type ActionFilter } from '../store/action-filter';
+import { daysBetween, isoDate, localDate } from '../time';
+import { resolveScope, scopeFilter, type Scope } from './scope';
 import type { Query } from './types';
 
 export interface SummaryResult {
@@ -45,29 +44,23 @@ const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys
 export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 'summary' }>): Promise<SummaryResult> {
   const today = localDate(ctx.now(), ctx.timeZone);
   const scope = await resolveScope(ctx, query);
-  const where = actionScopeWhere(scope);
-  const overdueWhere = { ...where, status: 'open', dueDate: { lt: dateOnly(today) } };
-  const prisma = ctx.db.prisma;
-  // Grouped, not Prisma's count: that selects each matching row's id, which on SQLite reads every row
-  // even where an index answers the filter (Red at 100,000 actions: 90 ms; grouped: 9 ms).
-  const count = async (filter: Prisma.ActionWhereInput) => {
-    const groups = await prisma.action.groupBy({ by: ['status'], where: filter, _count: { _all: true } });
-    return groups.reduce((n, g) => n + g._count._all, 0);
-  };
-  const [statuses, red, amber, riskAccepted, plans, overdue, oldest, verified, overdueDates] = await Promise.all([
-    prisma.action.groupBy({ by: ['status'], where, _count: { _all: true } }),
-    count({ AND: [where, ragWhere('RED', today, ctx.ragWindows)] }),
-    count({ AND: [where, ragWhere('AMBER', today, ctx.ragWindows)] }),
-    count({ AND: [where, ragWhere('RISK_ACCEPTED', today, ctx.ragWindows)] }),
-    scope.planIds ? Promise.resolve(scope.planIds.length) : prisma.plan.count(),
-    count(overdueWhere),
-    findActionViews(ctx, { where: overdueWhere, orderBy: [{ dueDate: 'asc' }, { position: 'asc' }], take: 1 }),
-    prisma.action.findMany({ where: { ...where, status: 'complete' }, select: { completedAt: true, dueDate: true, originalDueDate: true } }),
-    prisma.action.findMany({ where: overdueWhere, select: { dueDate: true } }),
+  const where = scopeFilter(scope);
+  const overdueWhere = allOf([where, overdueOn(today)]);
+  const count = (filter: ActionFilter) => countActions(ctx, allOf([where, filter]));
+  const [statuses, red, amber, riskAccepted, plans, overdue, oldest, verified, overdueDays] = await Promise.all([
+    countsBy(ctx, where, 'status'),
+    count(ragIs('RED', today, ctx.ragWindows)),
+    count(ragIs('AMBER', today, ctx.ragWindows)),
+    count(ragIs('RISK_ACCEPTED', today, ctx.ragWindows)),
+    scope.planIds ? Promise.resolve(scope.planIds.length) : ctx.db.prisma.plan.count(),
+    countActions(ctx, overdueWhere),
+    actionViews(ctx, { where: overdueWhere, order: 'longestOverdue', page: { offset: 0, size: 1 } }),
+    verifiedDates(ctx, allOf([where, statusIs('complete')])),
+    countsBy(ctx, overdueWhere, 'dueDate'),
   ]);
   const byStatus = zeroes(ACTION_STATUSES);
-  for (const g of statuses) if (g.status in byStatus) byStatus[g.status as ActionStatus] = g._count._all;
-  const total = statuses.reduce((sum, g) => sum + g._count._all, 0);
+  for (const g of statuses) if (g.key in byStatus) byStatus[g.key as ActionStatus] = g.n;
+  const total = statuses.reduce((sum, g) => sum + g.n, 0);
   // Open actions are exactly Red, Amber or Green, and closed ones risk accepted or superseded: Green and
   // Superseded need no scan of their own.
   const byRag: Record<Rag, number> = {
@@ -92,9 +85,7 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
       verifiedPercent: percent(byStatus.complete, total) ?? 0,
       onTimePercent: percent(verified.filter((a) => onTime(a, ctx.timeZone)).length, verified.length),
       overduePercent: percent(overdue, total) ?? 0,
-      averageDaysOverdue: overdueDates.length
-        ? Math.round(overdueDates.reduce((sum, a) => sum + daysBetween(isoDate(a.dueDate!), today), 0) / overdueDates.length)
-        : null,
+      averageDaysOverdue: overdue ? Math.round(overdueDays.reduce((sum, g) => sum + g.n * daysBetween(isoDate(g.key!), today), 0) / overdue) : null,
       riskAccepted,
     },
   };
@@ -109,4 +100,20 @@ function onTime(a: { completedAt: Date | null; dueDate: Date | null; originalDue
   const promised = a.originalDueDate ?? a.dueDate;
   if (!promised || !a.completedAt) return !promised;
   return localDate(a.completedAt, timeZone) <= isoDate(promised);
+}
+
+/** How many actions `where` selects per value of `column` (a status: a handful; a due date: a few hundred). */
+async function countsBy<C extends 'status' | 'dueDate'>(ctx: CoreContext, where: ActionFilter, column: C) {
+  const rows = await ctx.db.store
+    .selectFrom('Action as a')
+    .where(where)
+    .groupBy(`a.${column}`)
+    .select((eb) => [eb.ref(`a.${column}`).as('key'), eb.fn.countAll().as('n')])
+    .execute();
+  return rows.map((r) => ({ key: r.key as C extends 'status' ? string : Date | null, n: Number(r.n) }));
+}
+
+/** What on-time needs of each verified action: the promise is a day in the organisation's time zone. */
+function verifiedDates(ctx: CoreContext, where: ActionFilter) {
+  return ctx.db.store.selectFrom('Action as a').where(where).select(['a.completedAt', 'a.dueDate', 'a.originalDueDate']).execute();
 }

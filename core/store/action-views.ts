@@ -4,11 +4,12 @@
  * progress notes as JSON arrays, one of each per action. Callers narrow the statement (which actions,
  * in which order, which page); the owners and notes are read only for the rows it returns.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import * as postgresJson from 'kysely/helpers/postgres';
 import * as sqliteJson from 'kysely/helpers/sqlite';
 import type { Provider } from '../db/client';
 import type { DB, Store } from '.';
+import type { ActionFilter } from './action-filter';
 
 /** The database a statement reads and which one it is: its JSON is spelt differently on each. */
 export interface StoreDb {
@@ -16,26 +17,65 @@ export interface StoreDb {
   provider: Provider;
 }
 
+type ViewTables = DB & { a: DB['Action']; p: DB['Plan']; r: DB['Recommendation'] };
+
 /** What a view is built from: the action's columns, and its owners and notes already read from JSON. */
 export type ActionViewRow = Awaited<ReturnType<typeof readRows>>[number];
 
-type ViewTables = DB & { a: DB['Action']; p: DB['Plan']; r: DB['Recommendation'] };
-
-/** A condition on the action `a`, its plan `p` and its recommendation `r`. */
-export type ViewWhere = (eb: ExpressionBuilder<ViewTables, 'a' | 'p' | 'r'>) => Expression<SqlBool>;
+/**
+ * How views are listed: in plan order (the plan's key, then the action's place in it); by due date,
+ * undated last (an owner's actions, most urgent first); longest overdue first; latest completed first.
+ * The id breaks ties, so every page is read the same way and none repeats or skips an action.
+ */
+export type ViewOrder = 'plan' | 'due' | 'longestOverdue' | 'latestCompleted';
 
 export interface ViewSelection {
-  where: ViewWhere;
-  /** In plan order (the plan's key, then the action's place in it, the id breaking ties); else unordered. */
-  planOrder?: boolean;
+  /** A condition on the action `a` (core/store/action-filter.ts). */
+  where: ActionFilter;
+  order?: ViewOrder;
+  /** A page of the ordered rows; all of them when absent. */
+  page?: { offset: number; size: number };
 }
 
-/** The rows of the actions `where` selects, in plan order when asked. */
-export const actionViewRows = readRows;
+/** The rows of the actions `where` selects, in `order`, one page of them when asked. */
+export async function actionViewRows(db: StoreDb, { where, order, page }: ViewSelection) {
+  // A page's ids first, in a subquery, so the owners and notes are built for the page's rows alone.
+  // LIMIT and OFFSET are written into the SQL: as parameters, the generic plan PostgreSQL keeps for a
+  // prepared statement cannot know a page is ten rows.
+  const selected = page
+    ? (eb: ExpressionBuilder<ViewTables, 'a'>) =>
+        eb(
+          'a.id',
+          'in',
+          ordered(db.store.selectFrom('Action as a').innerJoin('Plan as p', 'p.id', 'a.planId').where(where), order)
+            .limit(sql.lit(page.size))
+            .offset(sql.lit(page.offset))
+            .select('a.id'),
+        )
+    : where;
+  return readRows(ordered(viewQuery(db).where(selected), order));
+}
 
-async function readRows(db: StoreDb, { where, planOrder }: ViewSelection) {
-  let query = viewQuery(db).where(where);
-  if (planOrder) query = query.orderBy('p.key').orderBy('a.position').orderBy('a.id');
+/** A statement over the action `a` and its plan `p`, ordered. */
+function ordered<Q extends SelectQueryBuilder<ViewTables, 'a' | 'p', object>>(query: Q, order: ViewOrder | undefined): Q {
+  const by = (q: SelectQueryBuilder<ViewTables, 'a' | 'p', object>) => {
+    switch (order) {
+      case undefined:
+        return q;
+      case 'plan':
+        return q.orderBy('p.key').orderBy('a.position').orderBy('a.id');
+      case 'due':
+        return q.orderBy(sql`${sql.ref('a.dueDate')} IS NULL`).orderBy('a.dueDate').orderBy('p.key').orderBy('a.position').orderBy('a.id');
+      case 'longestOverdue':
+        return q.orderBy('a.dueDate').orderBy('p.key').orderBy('a.position').orderBy('a.id');
+      case 'latestCompleted':
+        return q.orderBy('a.completedAt', 'desc').orderBy('a.id');
+    }
+  };
+  return by(query) as Q;
+}
+
+async function readRows(query: ReturnType<typeof viewQuery>) {
   const rows = await query.execute();
   return rows.map((row) => ({
     ...row,
@@ -139,9 +179,9 @@ const utc = (value: Date | string): Date =>
   value instanceof Date ? value : new Date(/(Z|[+-]\d\d:\d\d)$/.test(value) ? value : `${value}Z`);
 
 /** `ids` as a condition on the action, one parameter however many there are (SQLite binds at most 32,766). */
-export function idIn(db: StoreDb, ids: readonly string[]): ViewWhere {
+export function idIn(db: StoreDb, ids: readonly string[]): ActionFilter {
   const list = JSON.stringify(ids);
   const source =
     db.provider === 'postgresql' ? sql<string>`SELECT json_array_elements_text(${list}::json)` : sql<string>`SELECT value FROM json_each(${list})`;
-  return (eb) => eb('a.id', 'in', sql<string>`(${source})`);
+  return expressionBuilder<ViewTables, 'a'>()('a.id', 'in', sql<string>`(${source})`);
 }

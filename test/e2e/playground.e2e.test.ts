@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startChaser, type RunningChaser } from '../../bot/main';
 import { loadView } from '../../core/actions/change';
-import { listActionViews } from '../../core/actions/view-loader';
+import { actionViews } from '../../core/actions/view-loader';
+import { everyAction } from '../../core/store/action-filter';
 import { computeDigest } from '../../core/digest/compute';
 import { decideReminders } from '../../core/reminders/decide';
 import { LIST_PAGE_SIZE } from '../../cards/action-list';
@@ -148,7 +149,7 @@ suite('Agents Playground: questions, the owner loop and board digests in a real 
 
   it('answers "what\'s red?" with a card listing exactly the red actions of the demo plan', async () => {
     // Every action rated by the RAG rules themselves, not by the SQL the bot answers with.
-    const red = (await listActionViews(chaser!.core, {})).filter((a) => a.effectiveRag === 'RED');
+    const red = (await actionViews(chaser!.core, { where: everyAction, order: 'plan' })).filter((a) => a.effectiveRag === 'RED');
     expect(red.length).toBeGreaterThan(0); // the demo plan at NOW has red actions, or this test proves nothing
 
     await say("what's red?");

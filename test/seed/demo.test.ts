@@ -3,7 +3,8 @@
  * starts it, Alex Wilber (the Playground's "you") has work in every state and the first questions and
  * digest have something to show.
  */
-import { listActionViews } from '../../core/actions/view-loader';
+import { actionViews } from '../../core/actions/view-loader';
+import { inPlanKeyed } from '../../core/store/action-filter';
 import type { CoreContext } from '../../core/context';
 import { computeDigest } from '../../core/digest/compute';
 import { loadLexicon } from '../../core/query/lexicon-source';
@@ -46,12 +47,12 @@ describe.each([
     expect(plan._count).toEqual({ recommendations: 28, actions: 28 });
     expect(plan.ownerPost?.holdings.map((h) => h.person.displayName)).toEqual(['Alex Wilber']);
     expect(await t.db.prisma.person.count()).toBe(PLAYGROUND_USERS.length);
-    const views = await listActionViews(ctx, { plan: { key: DEMO_PLAN_KEY } });
+    const views = await actionViews(ctx, { where: inPlanKeyed(DEMO_PLAN_KEY), order: 'plan' });
     expect(views.flatMap((v) => v.owners).filter((o) => o.holders.length === 0)).toEqual([]);
   });
 
   it('keeps the plan’s way of writing dates, moved with the plan', async () => {
-    const views = await listActionViews(ctx, { plan: { key: DEMO_PLAN_KEY } });
+    const views = await actionViews(ctx, { where: inPlanKeyed(DEMO_PLAN_KEY), order: 'plan' });
     const dated = views.filter((v) => v.duePrecision === 'day');
     expect(dated.length).toBeGreaterThan(10);
     for (const v of dated) {
@@ -62,7 +63,7 @@ describe.each([
   });
 
   it('has every colour, due-soon work, and something changed this week', async () => {
-    const views = await listActionViews(ctx, { plan: { key: DEMO_PLAN_KEY } });
+    const views = await actionViews(ctx, { where: inPlanKeyed(DEMO_PLAN_KEY), order: 'plan' });
     const colours = new Set(views.map((v) => v.effectiveRag));
     expect([...colours].sort()).toEqual(['AMBER', 'COMPLETE', 'GREEN', 'RED']);
     expect(refs(await ask('due in the next 14 days')).length).toBeGreaterThan(0);
@@ -76,7 +77,7 @@ describe.each([
     expect(mine.kind).toBe('list');
     const rags = new Set(mine.kind === 'list' ? mine.actions.map((a) => a.effectiveRag) : []);
     expect(rags).toEqual(new Set(['RED', 'AMBER', 'GREEN']));
-    const views = await listActionViews(ctx, { plan: { key: DEMO_PLAN_KEY } });
+    const views = await actionViews(ctx, { where: inPlanKeyed(DEMO_PLAN_KEY), order: 'plan' });
     const byRef = new Map(views.map((v) => [v.ref, v]));
     expect(byRef.get('National 9')).toMatchObject({ effectiveRag: 'GREEN' });
     expect(refs(await ask('my actions due in the next 14 days'))).toContain('National 9');

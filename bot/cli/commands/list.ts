@@ -1,6 +1,7 @@
 /** `list [--plan KEY] [--json]`: actions with effective RAG, one plan or every plan; JSON Lines, one object per action. */
 import type { ActionView } from '../../../core/actions/view';
-import { listActionViews } from '../../../core/actions/view-loader';
+import { actionViews } from '../../../core/actions/view-loader';
+import { inPlans } from '../../../core/store/action-filter';
 import { findPlanByKey } from '../../../core/plans';
 import { parseArgs, stringOption, type CliCommand } from '../command';
 
@@ -17,9 +18,9 @@ export const list: CliCommand = {
       return 1;
     }
     const plans = plan ? [plan] : await ctx.core.db.prisma.plan.findMany({ select: { id: true }, orderBy: { key: 'asc' } });
-    // A plan at a time: one query over every action would bind all their ids in its includes.
+    // A plan at a time, so a large database is never held in memory at once.
     for (const { id } of plans) {
-      for (const v of await listActionViews(ctx.core, { planId: id })) ctx.out(options.json ? JSON.stringify(jsonLine(v)) : textLine(v));
+      for (const v of await actionViews(ctx.core, { where: inPlans([id]), order: 'plan' })) ctx.out(options.json ? JSON.stringify(jsonLine(v)) : textLine(v));
     }
     return 0;
   },

@@ -4,7 +4,8 @@
  */
 import { loadView } from '../../../core/actions/change';
 import { actionViewInclude, toActionView } from '../../../core/actions/view';
-import { listActionViews, viewsById } from '../../../core/actions/view-loader';
+import { actionViews, viewsById } from '../../../core/actions/view-loader';
+import { inPlanKeyed } from '../../../core/store/action-filter';
 import type { Tx } from '../../../core/db/tx';
 import { DEFAULT_RAG_WINDOWS } from '../../../core/rag';
 import { createTestDb, type TestDatabase } from '../../helpers/db';
@@ -27,7 +28,7 @@ it('counts progress notes and shows the newest, ignoring status changes, per act
   const one = await t.db.prisma.action.findFirstOrThrow({ where: { ref: '1' } });
   await t.db.prisma.update.create({ data: { actionId: one.id, at: new Date('2015-06-01T00:00:00Z'), kind: 'status', changes: '{"status":["open","complete"]}' } });
   const ctx = { db: t.db, now: () => new Date('2015-06-02T09:00:00Z'), timeZone: 'Europe/London', ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: [] };
-  const [a, b] = await listActionViews(ctx, { plan: { key: 'V' } });
+  const [a, b] = await actionViews(ctx, { where: inPlanKeyed('V'), order: 'plan' });
   expect(a).toMatchObject({ ref: '1', updates: 3, lastUpdate: { at: '2015-05-01T00:00:00.000Z', text: 'newest' } });
   expect(b).toMatchObject({ ref: '2', updates: 0, lastUpdate: null });
 });

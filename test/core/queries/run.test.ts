@@ -2,7 +2,8 @@
 import type { CoreContext } from '../../../core/context';
 import { DEFAULT_RAG_WINDOWS } from '../../../core/rag';
 import { runQuery, type QueryResult, type RunOptions } from '../../../core/query/run';
-import { listActionViews } from '../../../core/actions/view-loader';
+import { actionViews } from '../../../core/actions/view-loader';
+import { everyAction } from '../../../core/store/action-filter';
 import type { ListFilter, Query } from '../../../core/query';
 import { createTestDb, type TestDatabase } from '../../helpers/db';
 import { seedPerson } from '../../helpers/fixtures';
@@ -102,7 +103,7 @@ describe('list', () => {
   });
 
   it('agrees with the RAG rules over every action for each RAG (the SQL prefilters lose nothing)', async () => {
-    const all = await listActionViews(ctx, {});
+    const all = await actionViews(ctx, { where: everyAction, order: 'plan' });
     for (const rag of ['RED', 'AMBER', 'GREEN', 'COMPLETE'] as const) {
       const expected = all.filter((v) => v.effectiveRag === rag).map((v) => v.displayRef);
       expect(refs(await list({ rag: [rag] }, { pageSize: 50 }))).toEqual(expected);

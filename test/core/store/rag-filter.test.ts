@@ -1,5 +1,5 @@
 /**
- * ragWhere is the RAG rules in SQL: on random actions crowded around every boundary (due today, due
+ * ragIs is the RAG rules in SQL: on random actions crowded around every boundary (due today, due
  * in exactly the due-soon window, quiet for exactly the windows, updates just before and after
  * midnight), each condition selects exactly the actions effectiveRag rates that colour.
  */
@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { ragColumns, ragOf } from '../../../core/actions/view';
 import { RAGS } from '../../../core/domain';
 import { DEFAULT_RAG_WINDOWS, type RagWindows } from '../../../core/rag';
-import { ragWhere } from '../../../core/query/rag-where';
+import { ragIs } from '../../../core/store/action-filter';
 import { addDays, dateOnly } from '../../../core/time';
 import { createTestDb, type TestDatabase } from '../../helpers/db';
 import { prng } from '../../helpers/prng';
@@ -62,7 +62,7 @@ it.each(windows)('selects exactly the actions effectiveRag rates each colour, wi
   const rows = await t.db.prisma.action.findMany({ select: { id: true, ...ragColumns } });
   for (const rag of RAGS) {
     const expected = rows.filter((r) => ragOf(r, TODAY, { ragWindows }).rag === rag).map((r) => r.id);
-    const selected = await t.db.prisma.action.findMany({ where: ragWhere(rag, TODAY, ragWindows), select: { id: true } });
+    const selected = await t.db.store.selectFrom('Action as a').where(ragIs(rag, TODAY, ragWindows)).select('a.id').execute();
     expect({ rag, ids: selected.map((r) => r.id).sort() }).toEqual({ rag, ids: expected.sort() });
     // Random data that never rated an action this colour would prove nothing.
     expect(expected.length).toBeGreaterThan(20);
