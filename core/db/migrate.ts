@@ -11,7 +11,7 @@ import { createClient } from '@libsql/client';
 import { Client as PgClient } from 'pg';
 import type { Provider } from './client';
 import { providerOf } from './client';
-import { sqlitePath } from './sqlite-connection';
+import { sqlitePath } from './sqlite-path';
 
 /** Prisma's advisory lock key: two instances starting at once apply each migration once. */
 const PRISMA_ADVISORY_LOCK = 72707369;
@@ -70,9 +70,10 @@ type SqliteClient = ReturnType<typeof createClient>;
 
 async function withSqlite<T>(url: string, fn: (c: SqliteClient) => Promise<T>): Promise<T> {
   ensureSqliteDir(url);
-  const client = createClient({ url });
+  const client = createClient({ url, timeout: 10_000 });
   try {
-    await client.execute('PRAGMA busy_timeout = 10000');
+    // WAL is a setting of the file, kept once set: the CLI reads while the bot writes.
+    await client.execute('PRAGMA journal_mode = WAL');
     return await fn(client);
   } finally {
     client.close();
