@@ -88,15 +88,7 @@ export function endOfLocalDay(date: string, timeZone: string): Date {
 }
 
 export function isoDate(ms: number | Date): string {
-  const d = new Date(ms);
-  const year = d.getUTCFullYear();
-  // toISOString is the slow part of a date-heavy sweep; it still formats (or rejects) what is unusual.
-  if (!(year >= 1000 && year <= 9999)) return d.toISOString().slice(0, 10);
-  return `${year}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
-}
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : `${n}`;
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
 /** UTC midnight of a "YYYY-MM-DD" date: how due dates are stored. */
@@ -104,33 +96,9 @@ export function dateOnly(date: string): Date {
   return new Date(midnightMs(date));
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/**
- * dateOnly as a number. A reminder sweep does date sums for every owed action, and parsing ISO text
- * through Date was most of that: real dates are read digit by digit. Anything else still goes through
- * Date's parser, so what it rejects stays NaN and what it rolls over ("2015-02-30") rolls over as before.
- */
+/** dateOnly as a number: NaN for what Date rejects; what it rolls over ("2015-02-30") rolls over. */
 function midnightMs(date: string): number {
-  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
-    const year = digits(date, 0, 4);
-    const month = digits(date, 5, 7);
-    const day = digits(date, 8, 10);
-    const leapDay = month === 2 && day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    if (year >= 1000 && month >= 1 && month <= 12 && day >= 1 && (day <= DAYS_IN_MONTH[month - 1] || leapDay)) return Date.UTC(year, month - 1, day);
-  }
   return Date.parse(`${date}T00:00:00.000Z`);
-}
-
-/** The decimal number in text[from, to), or NaN when any character is not a digit. */
-function digits(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return NaN;
-    n = n * 10 + d;
-  }
-  return n;
 }
 
 export function addDays(date: string, days: number): string {

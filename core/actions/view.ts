@@ -78,9 +78,8 @@ export const actionViewInclude = {
     },
   },
   // Progress notes are what "last update" means; field-change records are history, not progress.
-  // All of them, newest first: the first is the last update and their number is the count. (Prisma's
-  // `_count` aggregates the whole Update table before joining, so it grew with every action's history:
-  // ~150–600 ms for one 10-row page at 50,000 actions.)
+  // All of them, newest first: the first is the last update and their number is the count (Prisma's
+  // `_count` aggregates the whole Update table before joining, a cost that grows with all history).
   updates: { where: { kind: 'progress' }, orderBy: [{ at: 'desc' }, { createdAt: 'desc' }], select: { at: true, text: true, authorName: true } },
 } satisfies Prisma.ActionInclude;
 

@@ -70,9 +70,8 @@ export function bulk(tx: Tx, provider: Provider): Bulk {
 /**
  * Rows as JSON text, each Date already in its stored form: JSON writes a Date as ISO text ending in "Z",
  * where Prisma stores "+00:00" on SQLite. Converting here, once per distinct instant (an import's rows
- * share a few), keeps JSON.stringify off its slow path of calling toJSON per Date, which took a quarter
- * of the time for rows with several dates. SQLite gets arrays in column order, a third less text for
- * Prisma to pass on and SQLite to parse; json_populate_recordset on PostgreSQL needs objects.
+ * share a few), keeps JSON.stringify off its slow path of calling toJSON per Date. SQLite gets arrays in
+ * column order, less text to pass on and parse; json_populate_recordset on PostgreSQL needs objects.
  */
 function jsonWriter(provider: Provider): (rows: Row[], columns: string[]) => string {
   const stored = provider === 'sqlite' ? (iso: string) => iso.replace('Z', '+00:00') : (iso: string) => iso;

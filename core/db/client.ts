@@ -74,8 +74,9 @@ class PostgresAdapter extends PrismaPg {
 }
 
 /**
- * Prisma's statements are named as the store's are (statement-reuse.ts), so that each connection prepares
- * them once, as Prisma's Rust engine did: PostgreSQL then skips parsing and planning what it has seen.
+ * Prisma's statements are named as the store's are (statement-reuse.ts, through the adapter's documented
+ * statementNameGenerator), so that each connection prepares them once: PostgreSQL then skips parsing and
+ * planning what it has seen.
  * `pgbouncer=true` in the URL, Prisma's own switch for this, turns naming off, for a PgBouncer in
  * transaction mode before 1.21, which cannot keep a statement across transactions.
  */

@@ -1,8 +1,8 @@
 /**
  * Which of many keys a unique text column already holds. A reminder sweep asks this of tens of
- * thousands of keys (ReminderLog): as Prisma's `in` list every key is a bound parameter, split across
- * statements to fit the parameter limit, and that handling was most of the lookup. Here the list goes
- * as one text parameter that the database unpacks itself, through the store: at 42,000 keys ~180 ms became ~22 ms on PostgreSQL, ~34 ms on SQLite.
+ * thousands of keys (ReminderLog): as an `in` list every key would be a bound parameter, split across
+ * statements to fit the parameter limit. Here the list goes as one text parameter that the database
+ * unpacks itself.
  */
 import { sql, type RawBuilder } from '../store';
 import type { Db } from './client';
@@ -12,29 +12,25 @@ const LOOKUPS = { ReminderLog: 'key' } as const;
 
 /**
  * Keys per statement on PostgreSQL. Each key is an index probe, and one statement runs in one backend on
- * one core: parts on separate connections run at once (~42,600 keys: ~185 → ~100 ms on two cores).
- * SQLite has one connection, so it gets the list whole.
+ * one core: parts on separate connections run at once. SQLite has one connection, so it gets the list
+ * whole.
  */
 const KEYS_PER_STATEMENT = 10_000;
 
 /**
- * The positions in `keys` of those the column already holds. Numbers rather than the keys themselves:
- * reading ~10,000 keys back as strings and hashing ~42,600 again to match them was ~40 ms of a sweep at
- * 100k on PostgreSQL, most of it in the garbage collector.
+ * The positions in `keys` of those the column already holds: numbers rather than the keys themselves,
+ * which would be read back as strings and hashed again to match them.
  */
 export async function existingKeys<T extends keyof typeof LOOKUPS>(db: Db, table: T, column: (typeof LOOKUPS)[T], keys: readonly string[]): Promise<number[]> {
   const sqlite = db.provider === 'sqlite';
   const size = sqlite ? keys.length : KEYS_PER_STATEMENT;
   const parts: Promise<number[]>[] = [];
   // json_each numbers array elements from 0, PostgreSQL's ORDINALITY from 1. PostgreSQL takes the keys
-  // as one text of lines, split by the server: as a text[] the driver escaped and quoted each key (~60
-  // ms of a 100k sweep, alternated: ~510 → ~450; a JSON text cost ~10 % more than text[] at 10,000
-  // keys). Chaser's keys are ids, kinds and dates; a part holding a key with a line break goes as a
-  // text[]. It probes the unique index once per key through LATERAL ... LIMIT 1. As a plain join, a
-  // plan made for the keys at hand (a statement's first runs on a connection, and the pool closes idle
-  // ones between sweeps) hashed the whole table whenever the keys were a tenth of it or more: the
-  // lookup grew with years of rows rather than with the keys (4,459 keys among 64,000 rows: ~42 → ~12
-  // ms; 459 among 3,300: ~1.9 → ~0.9 ms).
+  // as one text of lines, split by the server (as a text[] the driver escapes and quotes each key).
+  // Chaser's keys are ids, kinds and dates; a part holding a key with a line break goes as a text[]. It
+  // probes the unique index once per key through LATERAL ... LIMIT 1: as a plain join, a plan made for
+  // the keys at hand hashed the whole table whenever the keys were a tenth of it or more, so the lookup
+  // grew with years of rows rather than with the keys.
   const probe = (list: RawBuilder<unknown>) =>
     sql<{ i: number }>`SELECT (k.i - 1)::int AS "i" FROM unnest(${list}) WITH ORDINALITY AS k(v, i) JOIN LATERAL (SELECT 1 FROM ${sql.table(table)} t WHERE ${sql.ref(`t.${column}`)} = k.v LIMIT 1) hit ON true`;
   for (let from = 0; from < keys.length; from += size) {

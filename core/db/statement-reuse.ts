@@ -9,8 +9,8 @@ export const MAX_REUSED_PARAMS = 100;
 export const MAX_REUSED_STATEMENTS = 1_000;
 
 /**
- * Names for PostgreSQL statements, so that each connection prepares a statement once and reuses it, as
- * Prisma's Rust engine did: PostgreSQL then skips parsing and planning what it has seen. A name is the
+ * Names for PostgreSQL statements, so that each connection prepares a statement once and reuses it:
+ * PostgreSQL then skips parsing and planning what it has seen. A name is the
  * hash of the SQL, so it always means one text. Only statements allowed above are named; the rest get ''
  * (the protocol's unnamed statement, parsed each time).
  */

@@ -75,8 +75,8 @@ export async function saveConversation(ctx: Pick<CoreContext, 'db'>, c: Conversa
  * How long a conversation whose stored row already says everything an activity says goes unwritten.
  * Every activity has a new id (kept in the reference) and a write bumps updatedAt, which picks a
  * person's most recently used chat (reminders, owner messages) and a tenant's service URL (opening
- * chats); one write per conversation per window keeps both within minutes of exact, at a fraction of
- * a write per turn (~1 ms on SQLite, ~2 ms on PostgreSQL). Wall-clock time, like Prisma's updatedAt.
+ * chats); one write per conversation per window keeps both within minutes of exact, without a write
+ * every turn. Wall-clock time, like Prisma's updatedAt.
  */
 export const CONVERSATION_REFRESH_MS = 10 * 60_000;
 
@@ -96,8 +96,8 @@ export async function recordActivityIdentity(ctx: Pick<CoreContext, 'db'>, user:
 
 /**
  * The sender's Person (by AAD object id, else Teams user id) and the conversation's stored row, in one
- * statement through the store (ARCHITECTURE "Reads"): every activity asks both, and two Prisma reads cost
- * ~0.3 ms more a turn. No conversation id, no conversation row.
+ * statement through the store (ARCHITECTURE "Reads"): every activity asks both. No conversation id, no
+ * conversation row.
  */
 async function storedIdentity(ctx: Pick<CoreContext, 'db'>, user: TeamsUser, conversationId = '') {
   const { store } = ctx.db;
