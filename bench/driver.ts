@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import Database from 'libsql';
 import { Client as PgClient } from 'pg';
 import { providerOf, type Provider } from '../core/db/client';
-import { sqlitePath } from '../core/db/sqlite-path';
+import { sqlitePath } from '../core/db/sqlite-connection';
 import { MAX_REUSED_PARAMS } from '../core/db/statement-reuse';
 
 export type Row = Record<string, unknown>;
@@ -35,7 +35,7 @@ export async function openDriver(url: string): Promise<Driver> {
     const db = new Database(sqlitePath(url));
     // Benchmark data only: a crash mid-generation just means generating again.
     db.exec('PRAGMA synchronous = OFF');
-    // Each statement prepared once and run again, as the store's are (core/store/sqlite.ts): the
+    // Each statement prepared once and run again, as Chaser's are (core/db/sqlite-connection.ts): the
     // floor gets what the driver does best. Bulk inserts are prepared each time.
     const statements = new Map<string, ReturnType<typeof db.prepare>>();
     const prepare = (sql: string, reuse: boolean) => {

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { PrismaClient as SqliteClient } from '../../prisma/generated/sqlite/client/client';
 import { PrismaClient as PostgresClient } from '../../prisma/generated/postgresql/client/client';
 import { postgresStore, sqliteStore, type Store } from '../store';
-import { sqlitePath } from './sqlite-path';
+import { openSqliteConnection, sqlitePath } from './sqlite-connection';
 import { statementNames } from './statement-reuse';
 
 export type { Prisma } from '../../prisma/generated/sqlite/client/client';
@@ -38,13 +38,19 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * A second writer (the CLI while the bot runs) waits this long for SQLite's lock instead of failing;
- * writes that still find it busy are retried within the turn (core/db/busy.ts).
+ * Settings of each SQLite connection. WAL (kept in the file) lets the CLI read while the bot writes.
+ * busy_timeout makes a second writer (the CLI while the bot runs) wait instead of failing. In WAL mode
+ * NORMAL skips the fsync per commit yet survives a process crash; only a power cut can lose the last
+ * commits. The outbox confirms every send with its own commit, so this matters.
  */
-const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+const SQLITE_CONNECTION_PRAGMAS = ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = NORMAL', 'PRAGMA busy_timeout = 5000', 'PRAGMA foreign_keys = ON'];
 
-/** The store's own connection: WAL (set on the file by migrate) lets it read beside Prisma's writes. */
-const SQLITE_STORE_PRAGMAS = [`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`, 'PRAGMA foreign_keys = ON'];
+/** SQLite through Chaser's own connection (sqlite-connection.ts). */
+class SqliteAdapter extends PrismaLibSql {
+  override createClient(config: Parameters<PrismaLibSql['createClient']>[0]) {
+    return openSqliteConnection(config.url, SQLITE_CONNECTION_PRAGMAS);
+  }
+}
 
 /**
  * Prisma runs an include's relation queries concurrently. On a transaction, which is one pg connection,
@@ -94,10 +100,8 @@ function postgresAdapter(url: string): { adapter: PostgresAdapter; store: Store;
 export async function openDb(url: string): Promise<Db> {
   const provider = providerOf(url);
   const { adapter, store, pool } =
-    provider === 'sqlite'
-      ? { adapter: new PrismaLibSql({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), store: sqliteStore(sqlitePath(url), SQLITE_STORE_PRAGMAS), pool: undefined }
-      : postgresAdapter(url);
-  const prisma = adapter instanceof PrismaLibSql ? new SqliteClient({ adapter }) : (new PostgresClient({ adapter }) as unknown as PrismaClient);
+    provider === 'sqlite' ? { adapter: new SqliteAdapter({ url }), store: sqliteStore(sqlitePath(url), SQLITE_CONNECTION_PRAGMAS), pool: undefined } : postgresAdapter(url);
+  const prisma = adapter instanceof SqliteAdapter ? new SqliteClient({ adapter }) : (new PostgresClient({ adapter }) as unknown as PrismaClient);
   // SQLite: the file opens (and takes its settings) now, so a bad path fails at start, not at a first question.
   if (provider === 'sqlite') await prisma.$connect();
   const close = async () => {

@@ -11,7 +11,7 @@ import { createClient } from '@libsql/client';
 import { Client as PgClient } from 'pg';
 import type { Provider } from './client';
 import { providerOf } from './client';
-import { sqlitePath } from './sqlite-path';
+import { sqlitePath } from './sqlite-connection';
 
 /** Prisma's advisory lock key: two instances starting at once apply each migration once. */
 const PRISMA_ADVISORY_LOCK = 72707369;
@@ -70,10 +70,9 @@ type SqliteClient = ReturnType<typeof createClient>;
 
 async function withSqlite<T>(url: string, fn: (c: SqliteClient) => Promise<T>): Promise<T> {
   ensureSqliteDir(url);
-  const client = createClient({ url, timeout: 10_000 });
+  const client = createClient({ url });
   try {
-    // WAL is a setting of the file, kept once set: the CLI reads while the bot writes.
-    await client.execute('PRAGMA journal_mode = WAL');
+    await client.execute('PRAGMA busy_timeout = 10000');
     return await fn(client);
   } finally {
     client.close();

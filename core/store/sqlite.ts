@@ -1,8 +1,8 @@
 /**
  * Kysely's SQLite dialect on a libsql connection of its own to the database file (libsql has
- * better-sqlite3's API, which the dialect drives). It keeps each statement it prepares, as PostgreSQL
- * keeps them by name (core/db/statement-reuse.ts), and gives the store PostgreSQL's values: timestamps
- * as Dates and booleans as booleans, where SQLite keeps text and 0/1. A second connection reads in WAL mode beside
+ * better-sqlite3's API, which the dialect drives). It keeps each statement it prepares, as
+ * sqlite-connection.ts does under Prisma, and gives the store PostgreSQL's values: timestamps as Dates
+ * and booleans as booleans, where SQLite keeps text and 0/1. A second connection reads in WAL mode beside
  * Prisma's without waiting for its writes; each store read sees what was committed when it started.
  */
 import { SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';

@@ -1,7 +1,8 @@
 /**
- * The database clients as Chaser opens them: SQLite's settings hold for the whole life of a client,
- * after transactions too (@libsql/client opens a fresh connection after each); a PostgreSQL transaction
- * never overlaps queries on its one connection, though Prisma runs an include's relations concurrently.
+ * What the database drivers get wrong under Prisma, mended where the clients are made. SQLite connection settings hold for the whole life of a client,
+ * after transactions too (@libsql/client, before Chaser's own connection, opened a fresh connection
+ * with SQLite's defaults after each); a PostgreSQL transaction never overlaps queries on its one
+ * connection, though Prisma runs an include's relations concurrently.
  */
 import { spawn } from 'node:child_process';
 import { sql } from 'kysely';
@@ -41,7 +42,7 @@ function holdWriteLock(ms: number): Promise<{ done: Promise<number | null> }> {
 (sqlite ? it : it.skip)('keeps its settings after a transaction, so a write waits for another process instead of failing', async () => {
   await db.prisma.$transaction(async (tx) => tx.plan.count());
   const pragma = async (name: string) => Object.values((await db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`))[0])[0];
-  expect([await pragma('busy_timeout'), await pragma('foreign_keys'), await pragma('journal_mode')]).toEqual([5000, 1, 'wal']);
+  expect([await pragma('busy_timeout'), await pragma('synchronous'), await pragma('foreign_keys')]).toEqual([5000, 1, 1]);
 
   const other = await holdWriteLock(400);
   await expect(db.prisma.plan.create({ data: { key: 'BOT', title: 'Written while the CLI held the lock' } })).resolves.toMatchObject({ key: 'BOT' });
