@@ -5,7 +5,7 @@
 import type { CoreContext } from '../context';
 import { allOf, ownedByPosts, statusIs } from '../store/action-filter';
 import type { ActionView } from './view';
-import { actionViews, countActions } from './view-loader';
+import { actionPage } from './view-loader';
 
 export async function listMyActions(ctx: CoreContext, personId: string, page: number, pageSize: number): Promise<{ actions: ActionView[]; total: number }> {
   const prisma = ctx.db.prisma;
@@ -15,9 +15,5 @@ export async function listMyActions(ctx: CoreContext, personId: string, page: nu
     select: { postId: true },
   });
   const where = allOf([statusIs('open'), ownedByPosts(holdings.map((h) => h.postId))]);
-  const [total, actions] = await Promise.all([
-    countActions(ctx, where),
-    actionViews(ctx, { where, order: 'due', page: { offset: page * pageSize, size: pageSize } }),
-  ]);
-  return { total, actions };
+  return actionPage(ctx, { where, order: 'due', offset: page * pageSize, size: pageSize });
 }

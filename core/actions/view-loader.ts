@@ -5,7 +5,7 @@
  */
 import type { CoreContext } from '../context';
 import type { ActionFilter } from '../store/action-filter';
-import { actionViewRows, idIn, type ActionViewRow, type ViewSelection } from '../store/action-views';
+import { actionViewPage, actionViewRows, idIn, type ActionViewRow, type ViewOrder, type ViewSelection } from '../store/action-views';
 import { localDate } from '../time';
 import { toActionView, type ActionView, type ViewRow } from './view';
 
@@ -15,6 +15,19 @@ export type { ViewOrder } from '../store/action-views';
 export async function actionViews(ctx: CoreContext, selection: ViewSelection): Promise<ActionView[]> {
   const today = localDate(ctx.now(), ctx.timeZone);
   return (await actionViewRows(ctx.db, selection)).map((row) => toActionView(viewRow(row), ctx, today));
+}
+
+/** A page of the actions `where` selects, as views in `order`, and how many it selects in all. */
+export async function actionPage(
+  ctx: CoreContext,
+  selection: { where: ActionFilter; order: ViewOrder; offset: number; size: number },
+): Promise<{ total: number; actions: ActionView[] }> {
+  const { where, order, offset, size } = selection;
+  const today = localDate(ctx.now(), ctx.timeZone);
+  const page = await actionViewPage(ctx.db, { where, order, page: { offset, size } });
+  const actions = page.rows.map((row) => toActionView(viewRow(row), ctx, today));
+  // A page past the end has no row to carry the count.
+  return { total: page.total ?? (offset ? await countActions(ctx, where) : 0), actions };
 }
 
 /** How many actions `where` selects. */

@@ -1,15 +1,16 @@
 /**
  * Chaser's SQLite connection under Prisma's libsql adapter: the part of @libsql/client's interface the
- * adapter calls (execute, transaction, executeMultiple, close), on one libsql connection that keeps each
- * statement it has prepared. @libsql/client prepares every statement afresh and asks SQLite for its
- * columns twice per run; for a question's short statements that was most of their cost (a turn's
- * sender lookup: ~90 of ~140 µs), where Prisma's Rust engine, before driver adapters, kept them.
+ * adapter calls (execute, transaction, executeMultiple, close), on one libsql connection for the life of
+ * the client. @libsql/client hands its connection to each transaction and opens a fresh one for what
+ * comes next, never closing the one it handed over: every write transaction leaves a connection (three
+ * file handles) for the garbage collector, and a burst of them (sealing a large database's history at
+ * start, one transaction per action) runs out of handles (SQLITE_CANTOPEN). The fresh connections also
+ * start with SQLite's defaults, losing the busy timeout. See docs/decisions.md.
  *
  * One connection is enough: the adapter runs one statement at a time and holds its lock for the whole
- * of a transaction, so nothing else reaches the connection between BEGIN and COMMIT. The connection
- * also keeps its settings for life, where @libsql/client handed its connection to each transaction and
- * opened a fresh one, with SQLite's defaults, for what came next. Integers come back as numbers, as
- * with @libsql/client's default; Chaser stores none past 2^53.
+ * of a transaction, so nothing else reaches the connection between BEGIN and COMMIT. It keeps the
+ * statements it has prepared, as the store's connection does. Integers come back as numbers, as with
+ * @libsql/client's default; Chaser stores none past 2^53.
  */
 import type { Client, InArgs, InStatement, ResultSet, Row, Transaction, TransactionMode } from '@libsql/client';
 import Database from 'libsql';

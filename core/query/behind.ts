@@ -50,21 +50,33 @@ export async function whoIsBehind(ctx: CoreContext, query: Extract<Query, { kind
     .map(({ postId, red, overdue }) => ({ postId, red: Number(red), overdue: Number(overdue) }))
     .sort((a, b) => b.overdue - a.overdue || b.red - a.red)
     .slice(0, BEHIND_LIMIT);
-  const posts = await ctx.db.prisma.post.findMany({
-    where: { id: { in: ranked.map((r) => r.postId) } },
-    select: {
-      id: true,
-      name: true,
-      holdings: { where: { to: null }, select: { person: { select: { id: true, displayName: true, teamsUserId: true, aadObjectId: true } } } },
-    },
-  });
-  const byId = new Map(posts.map((p) => [p.id, p]));
+  const holders = await postsWithHolders(ctx, ranked.map((r) => r.postId));
   const owners = ranked.flatMap((r) => {
-    const post = byId.get(r.postId);
-    if (!post) return [];
-    const holders = post.holdings.map(({ person: p }) => ({ personId: p.id, displayName: p.displayName, teamsUserId: p.teamsUserId, aadObjectId: p.aadObjectId }));
-    return [{ post: post.name, holders, overdue: r.overdue, red: r.red }];
+    const post = holders.get(r.postId);
+    return post ? [{ post: post.name, holders: post.holders, overdue: r.overdue, red: r.red }] : [];
   });
   owners.sort((a, b) => b.overdue - a.overdue || b.red - a.red || (a.post < b.post ? -1 : 1));
   return { kind: 'behind', labels: scope.labels, owners, total: rows.length };
+}
+
+/** Each post's name and current holders, in one statement. */
+async function postsWithHolders(ctx: CoreContext, postIds: string[]): Promise<Map<string, { name: string; holders: Holder[] }>> {
+  const posts = new Map<string, { name: string; holders: Holder[] }>();
+  if (postIds.length === 0) return posts;
+  const rows = await ctx.db.store
+    .selectFrom('Post as p')
+    .leftJoin('PostHolding as h', (join) => join.onRef('h.postId', '=', 'p.id').on('h.to', 'is', null))
+    .leftJoin('Person as pe', 'pe.id', 'h.personId')
+    .where('p.id', 'in', postIds)
+    .orderBy('p.id')
+    .orderBy('h.from')
+    .orderBy('h.id')
+    .select(['p.id', 'p.name', 'pe.id as personId', 'pe.displayName', 'pe.teamsUserId', 'pe.aadObjectId'])
+    .execute();
+  for (const { id, name, personId, displayName, teamsUserId, aadObjectId } of rows) {
+    let post = posts.get(id);
+    if (!post) posts.set(id, (post = { name, holders: [] }));
+    if (personId !== null && displayName !== null) post.holders.push({ personId, displayName, teamsUserId, aadObjectId });
+  }
+  return posts;
 }

@@ -5,7 +5,7 @@
  */
 import type { CoreContext } from '../context';
 import type { ActionView } from '../actions/view';
-import { actionViews, countActions } from '../actions/view-loader';
+import { actionPage } from '../actions/view-loader';
 import { allOf, completedWithin, statusIs, type ActionFilter } from '../store/action-filter';
 import { localDate } from '../time';
 import { instantBounds, resolvePeriod, type DateSpan } from './period';
@@ -44,18 +44,16 @@ export async function listChanges(ctx: CoreContext, query: Extract<Query, { kind
   const action = scopeFilter(scope);
   const completedWhere = allOf([action, completedWithin(when), statusIs('awaiting_verification', 'complete')]);
   const wantUpdates = query.event === 'any';
-  const [updates, updateTotal, completed, completedTotal] = await Promise.all([
-    wantUpdates ? updatesIn(ctx, action, when).limit(CHANGES_LIMIT).execute() : [],
-    wantUpdates ? countUpdates(ctx, action, when) : 0,
-    actionViews(ctx, { where: completedWhere, order: 'latestCompleted', page: { offset: 0, size: CHANGES_LIMIT } }),
-    countActions(ctx, completedWhere),
+  const [updates, completed] = await Promise.all([
+    wantUpdates ? latestUpdates(ctx, action, when) : { total: 0, rows: [] },
+    actionPage(ctx, { where: completedWhere, order: 'latestCompleted', offset: 0, size: CHANGES_LIMIT }),
   ]);
   return {
     kind: 'changes',
     event: query.event,
     labels: scope.labels,
     span,
-    updates: updates.map((u) => ({
+    updates: updates.rows.map((u) => ({
       at: u.at.toISOString(),
       ref: displayRef(u.planKey, u.ref),
       actionText: u.actionText,
@@ -63,28 +61,24 @@ export async function listChanges(ctx: CoreContext, query: Extract<Query, { kind
       text: u.text,
       author: u.authorName,
     })),
-    updateTotal,
-    completed,
-    completedTotal,
+    updateTotal: updates.total,
+    completed: completed.actions,
+    completedTotal: completed.total,
   };
 }
 
 type Window = ReturnType<typeof instantBounds>;
 
-/** Updates to the actions `action` selects, made in `when`, newest first. */
-function updatesIn(ctx: CoreContext, action: ActionFilter, when: Window) {
-  return inWindow(ctx, action, when)
+/** The newest updates to the actions `action` selects, made in `when`, and how many there are in all. */
+async function latestUpdates(ctx: CoreContext, action: ActionFilter, when: Window) {
+  const rows = await inWindow(ctx, action, when)
     .innerJoin('Plan as p', 'p.id', 'a.planId')
     .orderBy('u.at', 'desc')
     .orderBy('u.createdAt', 'desc')
-    .select(['u.at', 'u.kind', 'u.text', 'u.authorName', 'a.ref', 'a.text as actionText', 'p.key as planKey']);
-}
-
-async function countUpdates(ctx: CoreContext, action: ActionFilter, when: Window): Promise<number> {
-  const { n } = await inWindow(ctx, action, when)
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(n);
+    .limit(CHANGES_LIMIT)
+    .select((eb) => ['u.at', 'u.kind', 'u.text', 'u.authorName', 'a.ref', 'a.text as actionText', 'p.key as planKey', eb.fn.countAll().over().as('total')])
+    .execute();
+  return { total: rows.length ? Number(rows[0].total) : 0, rows };
 }
 
 function inWindow(ctx: CoreContext, action: ActionFilter, { gte, lt }: Window) {

@@ -6,7 +6,7 @@
 import type { CoreContext } from '../context';
 import type { ActionOutcome } from '../domain';
 import type { ActionView } from '../actions/view';
-import { actionViews, countActions, viewsById } from '../actions/view-loader';
+import { actionPage } from '../actions/view-loader';
 import {
   allOf,
   anyOf,
@@ -95,72 +95,5 @@ export async function listActions(
   const offset = page * opts.pageSize;
   // Written into the page's SQL, so checked here whatever the caller checked.
   if (![offset, opts.pageSize].every((x) => Number.isSafeInteger(x) && x >= 0)) throw new RangeError(`a page is whole rows (offset ${offset}, size ${opts.pageSize})`);
-  if (ctx.db.provider === 'postgresql') {
-    const [total, actions] = await Promise.all([countActions(ctx, where), actionViews(ctx, { where, order: 'plan', page: { offset, size: opts.pageSize } })]);
-    return { ...base, total, actions };
-  }
-  const { total, ids } = await pageByPlan(ctx, where, offset, opts.pageSize);
-  return { ...base, total, actions: await viewsById(ctx, ids) };
+  return { ...base, ...(await actionPage(ctx, { where, order: 'plan', offset, size: opts.pageSize })) };
 }
-
-/**
- * A page in plan order on SQLite, which would sort every matching action to order them by their plan's
- * key: per-plan counts (which are also the total) first, then each plan's slice of the page in position
- * order. SQLite runs in process, so the second round costs little.
- */
-async function pageByPlan(ctx: CoreContext, condition: ActionFilter, offset: number, size: number): Promise<Page> {
-  const { store } = ctx.db;
-  const [perPlan, planKey] = await Promise.all([
-    store.selectFrom('Action as a').where(condition).groupBy('a.planId').select((eb) => ['a.planId', eb.fn.countAll().as('n')]).execute(),
-    planKeys(ctx),
-  ]);
-  const counts = perPlan.map(({ planId, n }) => ({ planId, n: Number(n) })).sort((a, b) => byText(planKey.get(a.planId) ?? '', planKey.get(b.planId) ?? ''));
-  const slice = (s: Slice) =>
-    store
-      .selectFrom('Action as a')
-      .where(condition)
-      .where('a.planId', '=', s.planId)
-      .orderBy('a.position')
-      .orderBy('a.id')
-      .limit(s.take)
-      .offset(s.skip)
-      .select('a.id')
-      .execute();
-  const slices = await Promise.all(pageSlices(counts, offset, size).map(slice));
-  return { total: counts.reduce((sum, c) => sum + c.n, 0), ids: slices.flat().map(({ id }) => id) };
-}
-
-interface Page {
-  total: number;
-  ids: string[];
-}
-
-/** Plan keys by id (tens of rows). */
-async function planKeys(ctx: CoreContext): Promise<Map<string, string>> {
-  return new Map((await ctx.db.store.selectFrom('Plan').select(['id', 'key']).execute()).map((p) => [p.id, p.key]));
-}
-
-interface Slice {
-  planId: string;
-  skip: number;
-  take: number;
-}
-
-/** Which rows of which plans a page covers, given each plan's matching count in plan order. */
-function pageSlices(counts: { planId: string; n: number }[], offset: number, size: number): Slice[] {
-  const slices: Slice[] = [];
-  for (const { planId, n } of counts) {
-    if (size <= 0) break;
-    if (offset >= n) {
-      offset -= n;
-      continue;
-    }
-    const take = Math.min(n - offset, size);
-    slices.push({ planId, skip: offset, take });
-    size -= take;
-    offset = 0;
-  }
-  return slices;
-}
-
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

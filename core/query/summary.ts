@@ -6,10 +6,11 @@
 import type { CoreContext } from '../context';
 import { ACTION_STATUSES, type ActionStatus, type Rag } from '../domain';
 import type { ActionView } from '../actions/view';
-import { actionViews, countActions } from '../actions/view-loader';
-import { allOf, overdueOn, ragIs, statusIs, type ActionFilter } from '../store/action-filter';
-import { daysBetween, isoDate, localDate } from '../time';
-import { resolveScope, scopeFilter, type Scope } from './scope';
+import { actionViews } from '../actions/view-loader';
+import { allOf, overdueOn, statusIs, type ActionFilter } from '../store/action-filter';
+import { inScope, summaryCounts } from '../store/summary-counts';
+import { isoDate, localDate } from '../time';
+import type { Scope } from './scope';
 import type { Query } from './types';
 
 export interface SummaryResult {
@@ -39,30 +40,25 @@ export interface Measures {
   riskAccepted: number;
 }
 
-const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-
 export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 'summary' }>): Promise<SummaryResult> {
   const today = localDate(ctx.now(), ctx.timeZone);
-  const scope = await resolveScope(ctx, query);
-  const where = scopeFilter(scope);
-  const overdueWhere = allOf([where, overdueOn(today)]);
-  const count = (filter: ActionFilter) => countActions(ctx, allOf([where, filter]));
-  const [statuses, red, amber, riskAccepted, plans, overdue, oldest, verified, overdueDays] = await Promise.all([
-    countsBy(ctx, where, 'status'),
-    count(ragIs('RED', today, ctx.ragWindows)),
-    count(ragIs('AMBER', today, ctx.ragWindows)),
-    count(ragIs('RISK_ACCEPTED', today, ctx.ragWindows)),
-    scope.planIds ? Promise.resolve(scope.planIds.length) : ctx.db.prisma.plan.count(),
-    countActions(ctx, overdueWhere),
-    actionViews(ctx, { where: overdueWhere, order: 'longestOverdue', page: { offset: 0, size: 1 } }),
+  const scope = { plan: query.plan, board: query.board };
+  const where = inScope(scope);
+  const [counts, oldest, verified] = await Promise.all([
+    summaryCounts(ctx.db, scope, today, ctx.ragWindows),
+    actionViews(ctx, { where: allOf([where, overdueOn(today)]), order: 'longestOverdue', page: { offset: 0, size: 1 } }),
     verifiedDates(ctx, allOf([where, statusIs('complete')])),
-    countsBy(ctx, overdueWhere, 'dueDate'),
   ]);
-  const byStatus = zeroes(ACTION_STATUSES);
-  for (const g of statuses) if (g.key in byStatus) byStatus[g.key as ActionStatus] = g.n;
-  const total = statuses.reduce((sum, g) => sum + g.n, 0);
+  const byStatus: Record<ActionStatus, number> = {
+    open: counts.open,
+    awaiting_verification: counts.awaiting_verification,
+    complete: counts.complete,
+    closed: counts.closed,
+  };
+  const total = ACTION_STATUSES.reduce((sum, s) => sum + byStatus[s], 0);
+  const { red, amber, riskAccepted, overdue } = counts;
   // Open actions are exactly Red, Amber or Green, and closed ones risk accepted or superseded: Green and
-  // Superseded need no scan of their own.
+  // Superseded need no condition of their own.
   const byRag: Record<Rag, number> = {
     RED: red,
     AMBER: amber,
@@ -73,8 +69,8 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
   };
   return {
     kind: 'summary',
-    labels: scope.labels,
-    plans,
+    labels: { ...(query.plan && { plan: query.plan }), ...(query.board && { board: query.board }) },
+    plans: counts.plans,
     total,
     byRag,
     byStatus,
@@ -85,7 +81,7 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
       verifiedPercent: percent(byStatus.complete, total) ?? 0,
       onTimePercent: percent(verified.filter((a) => onTime(a, ctx.timeZone)).length, verified.length),
       overduePercent: percent(overdue, total) ?? 0,
-      averageDaysOverdue: overdue ? Math.round(overdueDays.reduce((sum, g) => sum + g.n * daysBetween(isoDate(g.key!), today), 0) / overdue) : null,
+      averageDaysOverdue: overdue ? Math.round(counts.overdueDays / overdue) : null,
       riskAccepted,
     },
   };
@@ -100,17 +96,6 @@ function onTime(a: { completedAt: Date | null; dueDate: Date | null; originalDue
   const promised = a.originalDueDate ?? a.dueDate;
   if (!promised || !a.completedAt) return !promised;
   return localDate(a.completedAt, timeZone) <= isoDate(promised);
-}
-
-/** How many actions `where` selects per value of `column` (a status: a handful; a due date: a few hundred). */
-async function countsBy<C extends 'status' | 'dueDate'>(ctx: CoreContext, where: ActionFilter, column: C) {
-  const rows = await ctx.db.store
-    .selectFrom('Action as a')
-    .where(where)
-    .groupBy(`a.${column}`)
-    .select((eb) => [eb.ref(`a.${column}`).as('key'), eb.fn.countAll().as('n')])
-    .execute();
-  return rows.map((r) => ({ key: r.key as C extends 'status' ? string : Date | null, n: Number(r.n) }));
 }
 
 /** What on-time needs of each verified action: the promise is a day in the organisation's time zone. */

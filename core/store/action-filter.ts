@@ -19,7 +19,8 @@ const noAction: ActionFilter = sql<SqlBool>`1 = 0`;
 
 /** Every one of `filters` (everything when there are none). */
 export function allOf(filters: readonly ActionFilter[]): ActionFilter {
-  return filters.length === 0 ? everyAction : filters.length === 1 ? filters[0] : a.and([...filters]);
+  const some = filters.filter((f) => f !== everyAction);
+  return some.length === 0 ? everyAction : some.length === 1 ? some[0] : a.and(some);
 }
 
 /** Any one of `filters` (nothing when there are none). */
@@ -44,6 +45,15 @@ export const dueRevised: ActionFilter = a('a.dueRevisions', '>', 0);
 
 export function inPlanKeyed(key: string): ActionFilter {
   return a('a.planId', 'in', a.selectFrom('Plan').where('key', '=', key).select('id'));
+}
+
+/** In a plan on the board with this key. */
+export function onBoardKeyed(key: string): ActionFilter {
+  return a(
+    'a.planId',
+    'in',
+    a.selectFrom('BoardPlan as bp').innerJoin('Board as b', 'b.id', 'bp.boardId').where('b.key', '=', key).select('bp.planId'),
+  );
 }
 
 export function inSection(section: string): ActionFilter {

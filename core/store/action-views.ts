@@ -20,7 +20,7 @@ export interface StoreDb {
 type ViewTables = DB & { a: DB['Action']; p: DB['Plan']; r: DB['Recommendation'] };
 
 /** What a view is built from: the action's columns, and its owners and notes already read from JSON. */
-export type ActionViewRow = Awaited<ReturnType<typeof readRows>>[number];
+export type ActionViewRow = Awaited<ReturnType<typeof actionViewRows>>[number];
 
 /**
  * How views are listed: in plan order (the plan's key, then the action's place in it); by due date,
@@ -38,7 +38,29 @@ export interface ViewSelection {
 }
 
 /** The rows of the actions `where` selects, in `order`, one page of them when asked. */
-export async function actionViewRows(db: StoreDb, { where, order, page }: ViewSelection) {
+export async function actionViewRows(db: StoreDb, selection: ViewSelection) {
+  return readRows(await selectedViews(db, selection).execute());
+}
+
+/**
+ * A page of the rows and how many actions `where` selects in all, in one statement: the count is a
+ * subquery of its own (run once, whatever the page), so a list costs one round trip.
+ */
+export async function actionViewPage(db: StoreDb, selection: ViewSelection & { page: { offset: number; size: number } }) {
+  const rows = await selectedViews(db, selection)
+    .select((eb) =>
+      eb
+        .selectFrom('Action as a')
+        .where(selection.where)
+        .select((count) => count.fn.countAll().as('n'))
+        .$asScalar()
+        .as('total'),
+    )
+    .execute();
+  return { total: rows.length ? Number(rows[0].total) : undefined, rows: readRows(rows) };
+}
+
+function selectedViews(db: StoreDb, { where, order, page }: ViewSelection) {
   // A page's ids first, in a subquery, so the owners and notes are built for the page's rows alone.
   // LIMIT and OFFSET are written into the SQL: as parameters, the generic plan PostgreSQL keeps for a
   // prepared statement cannot know a page is ten rows.
@@ -53,7 +75,7 @@ export async function actionViewRows(db: StoreDb, { where, order, page }: ViewSe
             .select('a.id'),
         )
     : where;
-  return readRows(ordered(viewQuery(db).where(selected), order));
+  return ordered(viewQuery(db).where(selected), order);
 }
 
 /** A statement over the action `a` and its plan `p`, ordered. */
@@ -75,8 +97,9 @@ function ordered<Q extends SelectQueryBuilder<ViewTables, 'a' | 'p', object>>(qu
   return by(query) as Q;
 }
 
-async function readRows(query: ReturnType<typeof viewQuery>) {
-  const rows = await query.execute();
+type RawViewRow = Awaited<ReturnType<ReturnType<typeof viewQuery>['execute']>>[number];
+
+function readRows<R extends RawViewRow>(rows: R[]) {
   return rows.map((row) => ({
     ...row,
     owners: fromJson(row.owners).map((owner) => ({ ...owner, holders: fromJson(owner.holders) })),
