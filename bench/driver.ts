@@ -64,7 +64,8 @@ export async function openDriver(url: string): Promise<Driver> {
       const text = sql.replace(/\?/g, () => `$${++n}`);
       // Prepared once and reused by name, as Chaser's statements are (core/db/client.ts). Bulk inserts
       // stay unnamed.
-      const name = args.length <= MAX_REUSED_PARAMS ? `floor_${createHash('sha1').update(text).digest('base64url')}` : undefined;
+      const name =
+        args.length <= MAX_REUSED_PARAMS ? `floor_${createHash('sha1').update(text).digest('base64url')}` : undefined;
       return (await client.query({ name, text, values: args.map(pgValue) })).rows;
     };
     close = () => client.end();
@@ -80,7 +81,10 @@ async function insertRows(query: Driver['query'], table: string, rows: Row[]): P
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   for (let i = 0; i < rows.length; i += perStatement) {
     const part = rows.slice(i, i + perStatement);
-    await query(head + part.map(() => tuple).join(', '), part.flatMap((r) => columns.map((c) => r[c] ?? null)));
+    await query(
+      head + part.map(() => tuple).join(', '),
+      part.flatMap((r) => columns.map((c) => r[c] ?? null)),
+    );
   }
 }
 

@@ -12,7 +12,10 @@ const RED = `a."status" = 'open' AND (a."reportedRag" = 'RED' OR a."dueDate" < ?
  */
 export async function redFloor(driver: Driver, today: Date, pageSize = 10): Promise<{ total: number; rows: Row[] }> {
   const [{ n }] = await driver.query(`SELECT COUNT(*) AS n FROM "Action" a WHERE ${RED}`, [today]);
-  const page = await driver.query(`SELECT a."id" FROM "Action" a JOIN "Plan" p ON p."id" = a."planId" WHERE ${RED} ORDER BY p."key", a."position" LIMIT ${pageSize}`, [today]);
+  const page = await driver.query(
+    `SELECT a."id" FROM "Action" a JOIN "Plan" p ON p."id" = a."planId" WHERE ${RED} ORDER BY p."key", a."position" LIMIT ${pageSize}`,
+    [today],
+  );
   const ids = page.map((r) => r.id);
   return { total: Number(n), rows: await viewsFloor(driver, ids) };
 }
@@ -39,7 +42,10 @@ async function viewsFloor(driver: Driver, ids: unknown[]): Promise<Row[]> {
      WHERE o."actionId" IN ${inIds} ORDER BY o."actionId", o."position"`,
     ids,
   );
-  const notes = await driver.query(`SELECT u."actionId", u."at", u."text", u."authorName" FROM "Update" u WHERE u."kind" = 'progress' AND u."actionId" IN ${inIds} ORDER BY u."actionId", u."at" DESC`, ids);
+  const notes = await driver.query(
+    `SELECT u."actionId", u."at", u."text", u."authorName" FROM "Update" u WHERE u."kind" = 'progress' AND u."actionId" IN ${inIds} ORDER BY u."actionId", u."at" DESC`,
+    ids,
+  );
   const byAction = (list: Row[], id: unknown) => list.filter((x) => x.actionId === id);
   return rows.map((r) => ({ ...r, owners: byAction(owners, r.id), notes: byAction(notes, r.id) }));
 }
@@ -54,8 +60,14 @@ export async function cardPageFloor(driver: Driver, cardKey: string): Promise<Ro
     `SELECT m."id", pe."id" AS "personId", pe."displayName", pe."timeZone" FROM "OutboxMessage" m JOIN "ConversationRef" c ON c."id" = m."conversationId" JOIN "Person" pe ON pe."id" = c."personId" WHERE m."idempotencyKey" = ?`,
     [cardKey],
   );
-  const logs = await driver.query(`SELECT l."actionId", l."personId", pe."displayName" FROM "ReminderLog" l JOIN "Person" pe ON pe."id" = l."personId" WHERE l."outboxId" = ?`, [card.id]);
-  return viewsFloor(driver, logs.map((l) => l.actionId));
+  const logs = await driver.query(
+    `SELECT l."actionId", l."personId", pe."displayName" FROM "ReminderLog" l JOIN "Person" pe ON pe."id" = l."personId" WHERE l."outboxId" = ?`,
+    [card.id],
+  );
+  return viewsFloor(
+    driver,
+    logs.map((l) => l.actionId),
+  );
 }
 
 /**
@@ -77,7 +89,10 @@ export async function createFloorIndexes(driver: Driver): Promise<void> {
  * plan key) and the recipient's clock. Windows are the default policy's, in calendar days (14 working
  * days before due ≈ 20 days).
  */
-export async function reminderFloor(driver: Driver, p: { now: Date; dueBy: Date; quietSince: Date; todayStart: Date; escalateBefore: Date }): Promise<Row[]> {
+export async function reminderFloor(
+  driver: Driver,
+  p: { now: Date; dueBy: Date; quietSince: Date; todayStart: Date; escalateBefore: Date },
+): Promise<Row[]> {
   const columns = `a."id", a."ref", a."text", a."dueDate", a."dueText", pl."key", h."personId", pe."timeZone", pe."workingDays", pe."awayUntil", pe."delegateId", pe."remindersPaused"`;
   const recipient = `JOIN "PostHolding" h ON h."postId" = {post} AND h."to" IS NULL JOIN "Person" pe ON pe."id" = h."personId"`;
   return driver.query(

@@ -48,13 +48,97 @@ export function prng(seed: number): () => number {
 }
 
 const ROLES = ['Head of', 'Deputy Head of', 'Director of', 'Manager,', 'Lead for'];
-const AREAS = ['Contact Management', 'Crime Recording', 'Offender Management', 'Strategic Development', 'Professional Standards', 'Public Protection', 'Audit and Compliance', 'Training', 'Custody', 'Intelligence', 'Information Management', 'Neighbourhood Policing', 'Digital Services', 'Estates', 'Finance', 'HR', 'Victim Care', 'Safeguarding'];
-const TOP_POSTS = ['Deputy Chief Constable', 'Assistant Chief Constable', 'Force Crime Registrar', 'Chief Superintendent Operations', 'Head of SDD'];
-const SECTIONS = ['IMMEDIATE', 'WITHIN THREE MONTHS', 'WITHIN SIX MONTHS', 'CRIME DATA ISSUES', 'National Recommendations', 'HMICS Improvement Actions'];
-const VERBS = ['Review', 'Issue guidance on', 'Audit', 'Train staff on', 'Publish a policy for', 'Report to the board on', 'Establish a meeting schedule for', 'Refresh'];
-const TOPICS = ['incident closures', 'rape transfer procedures', 'crime data integrity', 'NCRS compliance', 'victim care standards', 'case paper transfers', 'the counting rules', 'supervision standards'];
-const FIRST = ['Alex', 'Megan', 'Priya', 'Tom', 'Grace', 'Omar', 'Li', 'Sam', 'Ruth', 'Dev', 'Hannah', 'Kofi', 'Joan', 'Marek', 'Aisha', 'Ian'];
-const LAST = ['Wilber', 'Bowen', 'Shah', 'Foy', 'Jarman', 'Minton', 'Okafor', 'Nowak', 'Chen', 'Evans', 'Reid', 'Murphy', 'Clarke', 'Hughes', 'Patel', 'Byrne'];
+const AREAS = [
+  'Contact Management',
+  'Crime Recording',
+  'Offender Management',
+  'Strategic Development',
+  'Professional Standards',
+  'Public Protection',
+  'Audit and Compliance',
+  'Training',
+  'Custody',
+  'Intelligence',
+  'Information Management',
+  'Neighbourhood Policing',
+  'Digital Services',
+  'Estates',
+  'Finance',
+  'HR',
+  'Victim Care',
+  'Safeguarding',
+];
+const TOP_POSTS = [
+  'Deputy Chief Constable',
+  'Assistant Chief Constable',
+  'Force Crime Registrar',
+  'Chief Superintendent Operations',
+  'Head of SDD',
+];
+const SECTIONS = [
+  'IMMEDIATE',
+  'WITHIN THREE MONTHS',
+  'WITHIN SIX MONTHS',
+  'CRIME DATA ISSUES',
+  'National Recommendations',
+  'HMICS Improvement Actions',
+];
+const VERBS = [
+  'Review',
+  'Issue guidance on',
+  'Audit',
+  'Train staff on',
+  'Publish a policy for',
+  'Report to the board on',
+  'Establish a meeting schedule for',
+  'Refresh',
+];
+const TOPICS = [
+  'incident closures',
+  'rape transfer procedures',
+  'crime data integrity',
+  'NCRS compliance',
+  'victim care standards',
+  'case paper transfers',
+  'the counting rules',
+  'supervision standards',
+];
+const FIRST = [
+  'Alex',
+  'Megan',
+  'Priya',
+  'Tom',
+  'Grace',
+  'Omar',
+  'Li',
+  'Sam',
+  'Ruth',
+  'Dev',
+  'Hannah',
+  'Kofi',
+  'Joan',
+  'Marek',
+  'Aisha',
+  'Ian',
+];
+const LAST = [
+  'Wilber',
+  'Bowen',
+  'Shah',
+  'Foy',
+  'Jarman',
+  'Minton',
+  'Okafor',
+  'Nowak',
+  'Chen',
+  'Evans',
+  'Reid',
+  'Murphy',
+  'Clarke',
+  'Hughes',
+  'Patel',
+  'Byrne',
+];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Fills an empty, migrated database at `url`. */
@@ -81,13 +165,38 @@ async function fill(sink: Driver, opts: GenerateOptions): Promise<GeneratedCount
   const at = (day: string, minute = 9 * 60) => new Date(dateOnly(day).getTime() + minute * 60_000);
   // One fixed instant for createdAt/updatedAt bookkeeping columns the generator does not vary.
   const stamp = at(opts.today, 0);
-  const counts: GeneratedCounts = { plans: 0, recommendations: 0, actions: 0, owners: 0, updates: 0, posts: 0, people: 0, reminderLogs: 0, sentCards: 0 };
+  const counts: GeneratedCounts = {
+    plans: 0,
+    recommendations: 0,
+    actions: 0,
+    owners: 0,
+    updates: 0,
+    posts: 0,
+    people: 0,
+    reminderLogs: 0,
+    sentCards: 0,
+  };
 
   // Posts and people: about one post per 25 actions, so a post owns a few dozen actions across plans.
   const postCount = Math.max(40, Math.round(opts.actions / 25));
-  const postNames = Array.from({ length: postCount }, (_, i) => (i < TOP_POSTS.length ? TOP_POSTS[i] : `${ROLES[i % ROLES.length]} ${AREAS[Math.floor(i / ROLES.length) % AREAS.length]}${i >= ROLES.length * AREAS.length ? ` (${Math.floor(i / (ROLES.length * AREAS.length))})` : ''}`));
+  const postNames = Array.from({ length: postCount }, (_, i) =>
+    i < TOP_POSTS.length
+      ? TOP_POSTS[i]
+      : `${ROLES[i % ROLES.length]} ${AREAS[Math.floor(i / ROLES.length) % AREAS.length]}${i >= ROLES.length * AREAS.length ? ` (${Math.floor(i / (ROLES.length * AREAS.length))})` : ''}`,
+  );
   const posts = postNames.map((name, i) => ({ id: `post-${i}`, name }));
-  const people: { id: string; displayName: string; aadObjectId: string; teamsUserId: string; tenantId: string; timeZone: string | null; workingDays: string; awayUntil: Date | null; delegateId: string | null; remindersPaused: boolean }[] = [];
+  const people: {
+    id: string;
+    displayName: string;
+    aadObjectId: string;
+    teamsUserId: string;
+    tenantId: string;
+    timeZone: string | null;
+    workingDays: string;
+    awayUntil: Date | null;
+    delegateId: string | null;
+    remindersPaused: boolean;
+  }[] = [];
   const holdings: { id: string; postId: string; personId: string; from: Date; to: Date | null }[] = [];
   const newPerson = () => {
     const i = people.length;
@@ -97,7 +206,12 @@ async function fill(sink: Driver, opts: GenerateOptions): Promise<GeneratedCount
       aadObjectId: `aad-${i}`,
       teamsUserId: `29:user-${i}`,
       tenantId: 'bench-tenant',
-      timeZone: rand() < 0.1 ? null : rand() < 0.9 ? 'Europe/London' : pick(['America/New_York', 'Asia/Kolkata', 'Australia/Sydney']),
+      timeZone:
+        rand() < 0.1
+          ? null
+          : rand() < 0.9
+            ? 'Europe/London'
+            : pick(['America/New_York', 'Asia/Kolkata', 'Australia/Sydney']),
       workingDays: rand() < 0.9 ? '1,2,3,4,5' : '1,2,3,4',
       awayUntil: rand() < 0.04 ? at(addDays(opts.today, int(1, 20))) : null,
       delegateId: null as string | null,
@@ -108,31 +222,87 @@ async function fill(sink: Driver, opts: GenerateOptions): Promise<GeneratedCount
     return person;
   };
   for (const post of posts) {
-    if (rand() < 0.3) holdings.push({ id: `hold-${holdings.length}`, postId: post.id, personId: newPerson().id, from: at(addDays(opts.today, -int(1500, 3000))), to: at(addDays(opts.today, -int(30, 1400))) });
+    if (rand() < 0.3)
+      holdings.push({
+        id: `hold-${holdings.length}`,
+        postId: post.id,
+        personId: newPerson().id,
+        from: at(addDays(opts.today, -int(1500, 3000))),
+        to: at(addDays(opts.today, -int(30, 1400))),
+      });
     if (rand() < 0.05) continue; // vacant
     const holders = rand() < 0.08 ? 2 : 1; // job share
-    for (let h = 0; h < holders; h++) holdings.push({ id: `hold-${holdings.length}`, postId: post.id, personId: newPerson().id, from: at(addDays(opts.today, -int(10, 1400))), to: null });
+    for (let h = 0; h < holders; h++)
+      holdings.push({
+        id: `hold-${holdings.length}`,
+        postId: post.id,
+        personId: newPerson().id,
+        from: at(addDays(opts.today, -int(10, 1400))),
+        to: null,
+      });
   }
-  await sink.insert('Post', posts.map((x) => ({ ...x, createdAt: stamp })));
-  await sink.insert('Person', people.map((x) => ({ ...x, createdAt: stamp, updatedAt: stamp })));
+  await sink.insert(
+    'Post',
+    posts.map((x) => ({ ...x, createdAt: stamp })),
+  );
+  await sink.insert(
+    'Person',
+    people.map((x) => ({ ...x, createdAt: stamp, updatedAt: stamp })),
+  );
   await sink.insert('PostHolding', holdings);
   const reachable = people.filter(() => rand() < 0.85);
-  const holdersOf = (postId: string) => holdings.filter((h) => h.postId === postId && h.to === null).map((h) => h.personId);
+  const holdersOf = (postId: string) =>
+    holdings.filter((h) => h.postId === postId && h.to === null).map((h) => h.personId);
   const currentHolders = new Map(posts.map((p) => [p.id, holdersOf(p.id)]));
   const reachableIds = new Set(reachable.map((p) => p.id));
-  const reminderHistory = new ReminderHistory(opts.today, new Map(people.map((p) => [p.id, { workingDays: p.workingDays.split(',').map(Number), conversationRefId: reachableIds.has(p.id) ? `conv-${p.id}` : null }])));
+  const reminderHistory = new ReminderHistory(
+    opts.today,
+    new Map(
+      people.map((p) => [
+        p.id,
+        {
+          workingDays: p.workingDays.split(',').map(Number),
+          conversationRefId: reachableIds.has(p.id) ? `conv-${p.id}` : null,
+        },
+      ]),
+    ),
+  );
   await sink.insert(
     'ConversationRef',
     reachable.map((person) => {
       const conversationId = `a:bench-${person.id}`;
-      const reference = { conversation: { id: conversationId, conversationType: 'personal', tenantId: person.tenantId }, serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams', user: { id: person.teamsUserId, aadObjectId: person.aadObjectId }, bot: { id: '28:chaser-bot' } };
-      return { id: `conv-${person.id}`, conversationId, scope: 'personal', personId: person.id, tenantId: person.tenantId, serviceUrl: reference.serviceUrl, reference: JSON.stringify(reference), createdAt: stamp, updatedAt: stamp };
+      const reference = {
+        conversation: { id: conversationId, conversationType: 'personal', tenantId: person.tenantId },
+        serviceUrl: 'http://127.0.0.1:9/',
+        channelId: 'msteams',
+        user: { id: person.teamsUserId, aadObjectId: person.aadObjectId },
+        bot: { id: '28:chaser-bot' },
+      };
+      return {
+        id: `conv-${person.id}`,
+        conversationId,
+        scope: 'personal',
+        personId: person.id,
+        tenantId: person.tenantId,
+        serviceUrl: reference.serviceUrl,
+        reference: JSON.stringify(reference),
+        createdAt: stamp,
+        updatedAt: stamp,
+      };
     }),
   );
   counts.posts = posts.length;
   counts.people = people.length;
 
-  await sink.insert('Board', [{ id: 'board-icb', key: DIGEST_BOARD_KEY, name: 'Integrity and Compliance Board', createdAt: stamp, updatedAt: stamp }]);
+  await sink.insert('Board', [
+    {
+      id: 'board-icb',
+      key: DIGEST_BOARD_KEY,
+      name: 'Integrity and Compliance Board',
+      createdAt: stamp,
+      updatedAt: stamp,
+    },
+  ]);
 
   let remaining = opts.actions;
   for (let planNo = 0; remaining > 0; planNo++) {
@@ -141,7 +311,18 @@ async function fill(sink: Driver, opts: GenerateOptions): Promise<GeneratedCount
     const planId = `plan-${planNo}`;
     const reportDate = addDays(opts.today, -int(120, 1500));
     const ownerPostId = pick(posts).id;
-    await sink.insert('Plan', [{ id: planId, key: `P${String(planNo).padStart(3, '0')}-CDI`, title: `Crime Data Integrity Improvement Plan ${planNo}`, issuer: 'HMIC', reportDate: dateOnly(reportDate), ownerPostId, createdAt: at(reportDate), updatedAt: stamp }]);
+    await sink.insert('Plan', [
+      {
+        id: planId,
+        key: `P${String(planNo).padStart(3, '0')}-CDI`,
+        title: `Crime Data Integrity Improvement Plan ${planNo}`,
+        issuer: 'HMIC',
+        reportDate: dateOnly(reportDate),
+        ownerPostId,
+        createdAt: at(reportDate),
+        updatedAt: stamp,
+      },
+    ]);
     if (planNo === 0) await sink.insert('BoardPlan', [{ boardId: 'board-icb', planId }]);
     counts.plans++;
 
@@ -164,7 +345,14 @@ async function fill(sink: Driver, opts: GenerateOptions): Promise<GeneratedCount
     let position = 0;
     for (let recNo = 1; position < size; recNo++) {
       const recId = `${planId}-rec-${recNo}`;
-      recs.push({ id: recId, planId, ref: String(recNo), text: `The force should ${pick(VERBS).toLowerCase()} ${pick(TOPICS)} so that crime data is recorded with integrity. (Page ${int(3, 60)})`, section: SECTIONS[Math.floor(recNo / 12) % SECTIONS.length], position: recNo - 1 });
+      recs.push({
+        id: recId,
+        planId,
+        ref: String(recNo),
+        text: `The force should ${pick(VERBS).toLowerCase()} ${pick(TOPICS)} so that crime data is recorded with integrity. (Page ${int(3, 60)})`,
+        section: SECTIONS[Math.floor(recNo / 12) % SECTIONS.length],
+        position: recNo - 1,
+      });
       counts.recommendations++;
       const n = Math.min(int(1, 8), size - position);
       for (let k = 0; k < n; k++, position++) {
@@ -176,20 +364,55 @@ async function fill(sink: Driver, opts: GenerateOptions): Promise<GeneratedCount
         // Most of what fell due long ago is done; a tail stays open and overdue, as in the seed plans.
         const doneOdds = dueDay && dueDay < addDays(opts.today, -60) ? 0.85 : 0.2;
         const status = rand() >= doneOdds ? 'open' : rand() < 0.2 ? 'awaiting_verification' : 'complete';
-        const history: { id: string; actionId: string; at: Date; kind: string; text: string; authorName: string; changes: string | null; rag: string | null; createdAt: Date }[] = [];
+        const history: {
+          id: string;
+          actionId: string;
+          at: Date;
+          kind: string;
+          text: string;
+          authorName: string;
+          changes: string | null;
+          rag: string | null;
+          createdAt: Date;
+        }[] = [];
         let day = createdDay;
         for (let u = int(0, 6); u > 0; u--) {
           day = addDays(day, int(7, 90));
           if (day > opts.today) break;
-          history.push({ id: `${id}-u-${history.length}`, actionId: id, at: at(day, int(8 * 60, 18 * 60)), kind: 'progress', text: `${day} - progress on ${pick(TOPICS)}: ${pick(['meeting held', 'draft circulated', 'awaiting sign-off', 'training delivered', 'audit scheduled'])}.`, authorName: pick(people).displayName, changes: null, rag: null, createdAt: stamp });
+          history.push({
+            id: `${id}-u-${history.length}`,
+            actionId: id,
+            at: at(day, int(8 * 60, 18 * 60)),
+            kind: 'progress',
+            text: `${day} - progress on ${pick(TOPICS)}: ${pick(['meeting held', 'draft circulated', 'awaiting sign-off', 'training delivered', 'audit scheduled'])}.`,
+            authorName: pick(people).displayName,
+            changes: null,
+            rag: null,
+            createdAt: stamp,
+          });
         }
-        const reportedRag = status === 'open' ? pick(['RED', 'AMBER', 'AMBER', 'GREEN', 'GREEN', 'GREEN', null]) : status === 'complete' ? 'COMPLETE' : null;
+        const reportedRag =
+          status === 'open'
+            ? pick(['RED', 'AMBER', 'AMBER', 'GREEN', 'GREEN', 'GREEN', null])
+            : status === 'complete'
+              ? 'COMPLETE'
+              : null;
         const last = history[history.length - 1];
         if (last && reportedRag) last.rag = reportedRag;
         const doneDay = last ? addDays(last.at.toISOString().slice(0, 10), 1) : createdDay;
         const completedAt = status === 'open' ? null : at(doneDay < opts.today ? doneDay : addDays(opts.today, -1));
         if (completedAt) {
-          history.push({ id: `${id}-u-${history.length}`, actionId: id, at: completedAt, kind: 'status', text: 'Marked complete', authorName: 'import', changes: JSON.stringify({ status: ['open', status] }), rag: null, createdAt: stamp });
+          history.push({
+            id: `${id}-u-${history.length}`,
+            actionId: id,
+            at: completedAt,
+            kind: 'status',
+            text: 'Marked complete',
+            authorName: 'import',
+            changes: JSON.stringify({ status: ['open', status] }),
+            rag: null,
+            createdAt: stamp,
+          });
         }
         actions.push({
           id,
@@ -216,10 +439,21 @@ async function fill(sink: Driver, opts: GenerateOptions): Promise<GeneratedCount
           const post = pick(posts);
           if (taken.has(post.id)) continue;
           taken.add(post.id);
-          owners.push({ actionId: id, postId: post.id, position: o, roleLabel: rand() < 0.15 ? pick(['SNTs', 'IBOs', 'Metcall', 'FCR team']) : null });
+          owners.push({
+            actionId: id,
+            postId: post.id,
+            position: o,
+            roleLabel: rand() < 0.15 ? pick(['SNTs', 'IBOs', 'Metcall', 'FCR team']) : null,
+          });
         }
         updates.push(...history);
-        reminded.push({ id, due: dueDay, doneDay: completedAt && completedAt.toISOString().slice(0, 10), ownerIds: [...new Set([...taken].flatMap((p) => currentHolders.get(p)!))], planOwnerIds: currentHolders.get(ownerPostId)! });
+        reminded.push({
+          id,
+          due: dueDay,
+          doneDay: completedAt ? completedAt.toISOString().slice(0, 10) : null,
+          ownerIds: [...new Set([...taken].flatMap((p) => currentHolders.get(p)!))],
+          planOwnerIds: currentHolders.get(ownerPostId)!,
+        });
         counts.actions++;
         counts.owners += taken.size;
         counts.updates += history.length;

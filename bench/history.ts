@@ -18,7 +18,15 @@ const RETAINED_DAYS = 90;
  * A sent card as the outbox keeps it within the retention window: ~2.5 KB, a card of one or two
  * reminders (the first sweep's cards, ~10 reminders each, have a median of 7.5 KB).
  */
-const CARD_PAYLOAD = JSON.stringify({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', body: 'x'.repeat(2_400) } }] });
+const CARD_PAYLOAD = JSON.stringify({
+  type: 'message',
+  attachments: [
+    {
+      contentType: 'application/vnd.microsoft.card.adaptive',
+      content: { type: 'AdaptiveCard', body: 'x'.repeat(2_400) },
+    },
+  ],
+});
 
 export interface HistoryAction {
   id: string;
@@ -62,15 +70,38 @@ export class ReminderHistory {
       for (const ownerId of a.ownerIds) {
         const owner = this.people.get(ownerId)!;
         if (!owner.conversationRefId) continue;
-        const occasions: Occasion[] = policy.beforeDueWorkingDays.map((n) => ({ kind: `due-in-${n}` as const, date: addWorkingDays(a.due!, -n, owner.workingDays) }));
+        const occasions: Occasion[] = policy.beforeDueWorkingDays.map((n) => ({
+          kind: `due-in-${n}` as const,
+          date: addWorkingDays(a.due!, -n, owner.workingDays),
+        }));
         if (policy.onDueDate) occasions.push({ kind: 'due-today', date: a.due });
-        for (let date = addDays(a.due, policy.overdueEveryDays); date <= until; date = addDays(date, policy.overdueEveryDays)) occasions.push({ kind: 'overdue', date });
-        for (const o of occasions) if (o.date <= until) rows.push(this.log(reminderKey(a.id, o, a.due, ownerId), a.id, o.kind, ownerId, o.date, 'reminder', ownerId));
+        for (
+          let date = addDays(a.due, policy.overdueEveryDays);
+          date <= until;
+          date = addDays(date, policy.overdueEveryDays)
+        )
+          occasions.push({ kind: 'overdue', date });
+        for (const o of occasions)
+          if (o.date <= until)
+            rows.push(
+              this.log(reminderKey(a.id, o, a.due, ownerId), a.id, o.kind, ownerId, o.date, 'reminder', ownerId),
+            );
       }
       const escalated = addDays(a.due, policy.escalateAfterDays + 1);
       if (escalated > until) continue;
       for (const planOwnerId of a.planOwnerIds) {
-        if (this.people.get(planOwnerId)!.conversationRefId) rows.push(this.log(escalationKey(a.id, a.due, planOwnerId), a.id, 'escalation', planOwnerId, escalated, 'escalation', planOwnerId));
+        if (this.people.get(planOwnerId)!.conversationRefId)
+          rows.push(
+            this.log(
+              escalationKey(a.id, a.due, planOwnerId),
+              a.id,
+              'escalation',
+              planOwnerId,
+              escalated,
+              'escalation',
+              planOwnerId,
+            ),
+          );
       }
     }
     return rows;
@@ -78,7 +109,7 @@ export class ReminderHistory {
 
   /** The sent OutboxMessage rows the logs point at, `chunk` at a time. */
   *cards(chunk: number): Generator<Row[]> {
-    let rows: Row[] = [];
+    const rows: Row[] = [];
     for (const [idempotencyKey, n] of this.cardNumbers) {
       const [purpose, recipientId, date] = idempotencyKey.split(':');
       const at = atNine(date);
@@ -100,7 +131,15 @@ export class ReminderHistory {
     if (rows.length) yield rows;
   }
 
-  private log(key: string, actionId: string, kind: string, personId: string, date: string, purpose: 'reminder' | 'escalation', recipientId: string): Row {
+  private log(
+    key: string,
+    actionId: string,
+    kind: string,
+    personId: string,
+    date: string,
+    purpose: 'reminder' | 'escalation',
+    recipientId: string,
+  ): Row {
     const idempotencyKey = `${purpose}:${recipientId}:${date}`;
     let n = this.cardNumbers.get(idempotencyKey);
     if (n === undefined) this.cardNumbers.set(idempotencyKey, (n = this.cardNumbers.size));

@@ -28,8 +28,30 @@ export interface BenchImportResult {
   updates: number;
 }
 
-const POSTS = ['Deputy Chief Constable', 'Head of SDD', 'FCR', 'ACC Scotland', 'DCS Crime', 'Head of Contact Management', 'Cdr Foy', 'Cdr Jarman', 'Head of Offender Management', 'Force Crime Registrar'];
-const DUES = ['Now', 'Dec 03', '01-Mar-15', '17/04/2015', 'Feb 2004', 'Spring 2004', 'Early 2004', 'Q4 2015', 'Ongoing', 'Within three months'];
+const POSTS = [
+  'Deputy Chief Constable',
+  'Head of SDD',
+  'FCR',
+  'ACC Scotland',
+  'DCS Crime',
+  'Head of Contact Management',
+  'Cdr Foy',
+  'Cdr Jarman',
+  'Head of Offender Management',
+  'Force Crime Registrar',
+];
+const DUES = [
+  'Now',
+  'Dec 03',
+  '01-Mar-15',
+  '17/04/2015',
+  'Feb 2004',
+  'Spring 2004',
+  'Early 2004',
+  'Q4 2015',
+  'Ongoing',
+  'Within three months',
+];
 const SECTIONS = ['IMMEDIATE', 'WITHIN THREE MONTHS', 'WITHIN SIX MONTHS', 'CRIME DATA ISSUES'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -42,7 +64,18 @@ export async function generatePlanXlsx(rows: number, seed = 42): Promise<Buffer>
   sheet.addRow(['GENERATED IMPROVEMENT PLAN']);
   sheet.addRow(['HMIC report issued 23 December 2014']);
   sheet.addRow(['Improvement Plan Owner: Strategic Development Department']);
-  sheet.addRow(['Ref', 'Recommendation', 'Action', 'Action Owner', 'Due Date', 'Initial Response', 'Latest Update', 'Date of Update', 'Complete Yes/No', 'RAG Status']);
+  sheet.addRow([
+    'Ref',
+    'Recommendation',
+    'Action',
+    'Action Owner',
+    'Due Date',
+    'Initial Response',
+    'Latest Update',
+    'Date of Update',
+    'Complete Yes/No',
+    'RAG Status',
+  ]);
   let written = 0;
   for (let rec = 1; written < rows; rec++) {
     if (rec % 50 === 1) sheet.addRow([SECTIONS[Math.floor(rec / 50) % SECTIONS.length]]);
@@ -50,7 +83,11 @@ export async function generatePlanXlsx(rows: number, seed = 42): Promise<Buffer>
     for (let a = 0; a < actions; a++, written++) {
       const owners = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(POSTS));
       const ownerCell = rand() < 0.3 ? owners.map((o, i) => `${o} - area ${i + 1}`).join(' / ') : owners.join(' / ');
-      const log = Array.from({ length: Math.floor(rand() * 4) }, (_, i) => `${1 + i * 7} ${MONTHS[(rec + i) % 12]} 2015 - Progress note ${i + 1} on action ${rec}.${a + 1}, reviewed at the board.`);
+      const log = Array.from(
+        { length: Math.floor(rand() * 4) },
+        (_, i) =>
+          `${1 + i * 7} ${MONTHS[(rec + i) % 12]} 2015 - Progress note ${i + 1} on action ${rec}.${a + 1}, reviewed at the board.`,
+      );
       sheet.addRow([
         a === 0 ? String(rec) : '',
         a === 0 ? `The force should improve area ${rec} so that crime data is recorded with integrity.` : '',
@@ -80,10 +117,20 @@ export async function benchImport(opts: BenchImportOptions = {}): Promise<BenchI
       const start = performance.now();
       const parsed = await parsePlanFile(file, 'generated.xlsx');
       const parsedAt = performance.now();
-      const result = await applyParsedPlan({ db, now: () => new Date('2015-06-01T09:00:00Z') }, parsed, { planKey: 'BENCH', source: 'generated.xlsx' });
+      const result = await applyParsedPlan({ db, now: () => new Date('2015-06-01T09:00:00Z') }, parsed, {
+        planKey: 'BENCH',
+        source: 'generated.xlsx',
+      });
       const end = performance.now();
       if (result.failed) throw new Error(`bench import failed: ${result.problems.map((p) => p.message).join('; ')}`);
-      return { rows, ms: end - start, parseMs: parsedAt - start, applyMs: end - parsedAt, actions: result.counts.actions, updates: result.counts.updates };
+      return {
+        rows,
+        ms: end - start,
+        parseMs: parsedAt - start,
+        applyMs: end - parsedAt,
+        actions: result.counts.actions,
+        updates: result.counts.updates,
+      };
     } finally {
       await db.close();
     }
@@ -94,6 +141,8 @@ export async function benchImport(opts: BenchImportOptions = {}): Promise<BenchI
 
 if (require.main === module) {
   benchImport({ rows: Number(process.argv[2]) || undefined }).then((r) => {
-    console.log(`import ${r.rows} rows: ${Math.round(r.ms)} ms (parse ${Math.round(r.parseMs)} ms, apply ${Math.round(r.applyMs)} ms; ${r.actions} actions, ${r.updates} updates) — target < 3000 ms`);
+    console.log(
+      `import ${r.rows} rows: ${Math.round(r.ms)} ms (parse ${Math.round(r.parseMs)} ms, apply ${Math.round(r.applyMs)} ms; ${r.actions} actions, ${r.updates} updates) — target < 3000 ms`,
+    );
   });
 }

@@ -39,14 +39,19 @@ function parseArgs(argv: string[]): Args {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const sizes = (value('--sizes') ?? '1000,10000,50000,100000').split(',').map(Number);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 500)) throw new Error('--sizes takes whole numbers of actions, each at least 500 (the digest board has 500)');
+  if (sizes.some((n) => !Number.isInteger(n) || n < 500))
+    throw new Error('--sizes takes whole numbers of actions, each at least 500 (the digest board has 500)');
   return { sizes, quick: argv.includes('--quick'), seed: Number(value('--seed') ?? 42) };
 }
 
 /** Runs one step in a child process; resolves with the JSON line it prints. */
 function step(input: StepInput): Promise<Record<string, any>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'size.ts'), JSON.stringify(input)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'size.ts'), JSON.stringify(input)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => {
@@ -58,10 +63,16 @@ function step(input: StepInput): Promise<Record<string, any>> {
 }
 
 /** A fresh database per provider and size; `drop` removes it. */
-async function database(provider: 'sqlite' | 'postgresql', size: number): Promise<{ url: string; drop: () => Promise<void> }> {
+async function database(
+  provider: 'sqlite' | 'postgresql',
+  size: number,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   if (provider === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'chaser-bench-'));
-    return { url: `file:${path.join(dir, 'bench.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `file:${path.join(dir, 'bench.db')}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const admin = process.env.BENCH_DATABASE_URL!;
   const name = `chaser_bench_${size}_${process.pid}`;
@@ -85,9 +96,17 @@ const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const providers: ('sqlite' | 'postgresql')[] = ['sqlite', ...(process.env.BENCH_DATABASE_URL ? (['postgresql'] as const) : [])];
+  const providers: ('sqlite' | 'postgresql')[] = [
+    'sqlite',
+    ...(process.env.BENCH_DATABASE_URL ? (['postgresql'] as const) : []),
+  ];
   const base = { quick: args.quick, seed: args.seed, now: NOW };
-  const results: Record<string, any> = { startedAt: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadAtStart: load() }, args, providers: {} };
+  const results: Record<string, any> = {
+    startedAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadAtStart: load() },
+    args,
+    providers: {},
+  };
 
   for (const provider of providers) {
     const sizes: Record<string, any> = {};
@@ -100,7 +119,9 @@ async function main() {
         const measured = await step({ ...base, step: 'measure', url: db.url, size });
         sizes[size] = { ...measured, counts: generated.counts, load: [loadBefore, load()] };
         const r = measured;
-        console.log(`  what's red? ${r.red.endToEnd.median} ms end to end (in process ${r.red.inProcess.median}, SQL ${r.red.sql.median}; ×${r.red.ratio}) · reminders ${r.reminders.decide.median} ms (SQL ${r.reminders.sql.median}; ×${r.reminders.ratio}) · card page ${r.cardPage.inProcess.median} ms (SQL ${r.cardPage.sql.median}; ×${r.cardPage.ratio}) · digest ${r.digest.compute.median} ms · RSS ${r.maxRssMb} MB · load ${load()[0]}`);
+        console.log(
+          `  what's red? ${r.red.endToEnd.median} ms end to end (in process ${r.red.inProcess.median}, SQL ${r.red.sql.median}; ×${r.red.ratio}) · reminders ${r.reminders.decide.median} ms (SQL ${r.reminders.sql.median}; ×${r.reminders.ratio}) · card page ${r.cardPage.inProcess.median} ms (SQL ${r.cardPage.sql.median}; ×${r.cardPage.ratio}) · digest ${r.digest.compute.median} ms · RSS ${r.maxRssMb} MB · load ${load()[0]}`,
+        );
       } finally {
         await db.drop();
       }
@@ -110,19 +131,31 @@ async function main() {
 
   const importRun = await step({ ...base, step: 'import', url: '', size: 10_000 });
   results.import = { ...importRun, targetMs: 3000 };
-  console.log(`import 10,000 rows: ${importRun.ms.median} ms median (parse ${importRun.parseMs.median}, apply ${importRun.applyMs.median}) · RSS ${importRun.maxRssMb} MB — target < 3000 ms`);
+  console.log(
+    `import 10,000 rows: ${importRun.ms.median} ms median (parse ${importRun.parseMs.median}, apply ${importRun.applyMs.median}) · RSS ${importRun.maxRssMb} MB — target < 3000 ms`,
+  );
   const sendRate = await step({ ...base, step: 'send-rate', url: '', size: 30 });
   results.sendRate = { ...sendRate, target: 0.95 };
-  console.log(`send rate: ${sendRate.ratePerSecond}/s of ${sendRate.ceiling}/s = ${Math.round(sendRate.fraction * 1000) / 10} % (violations ${sendRate.violations}) — target ≥ 95 %`);
+  console.log(
+    `send rate: ${sendRate.ratePerSecond}/s of ${sendRate.ceiling}/s = ${Math.round(sendRate.fraction * 1000) / 10} % (violations ${sendRate.violations}) — target ≥ 95 %`,
+  );
   const parser = await step({ ...base, step: 'parser', url: '', size: args.quick ? 20_000 : 100_000 });
   results.parser = parser;
-  console.log(`parser: ${parser.runs} strings, mean ${parser.meanMs} ms, p99 ${parser.p99Ms} ms, slowest ${parser.slowestMs} ms — target < ${parser.targetMs} ms`);
+  console.log(
+    `parser: ${parser.runs} strings, mean ${parser.meanMs} ms, p99 ${parser.p99Ms} ms, slowest ${parser.slowestMs} ms — target < ${parser.targetMs} ms`,
+  );
   results.machine.loadAtEnd = load();
   results.findings = findings(results);
 
   console.log('\nHow each figure grows with the number of actions (time ≈ c·n^k):');
-  for (const provider of providers) for (const [figure, g] of Object.entries(results.providers[provider].scaling as Record<string, any>)) console.log(`  ${provider} ${figure}: k = ${g.k} (${g.growth})`);
-  console.log(results.findings.length ? `\nOver target:\n${results.findings.map((f: string) => `  - ${f}`).join('\n')}` : '\nEverything within target.');
+  for (const provider of providers)
+    for (const [figure, g] of Object.entries(results.providers[provider].scaling as Record<string, any>))
+      console.log(`  ${provider} ${figure}: k = ${g.k} (${g.growth})`);
+  console.log(
+    results.findings.length
+      ? `\nOver target:\n${results.findings.map((f: string) => `  - ${f}`).join('\n')}`
+      : '\nEverything within target.',
+  );
   writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(path.join(__dirname, 'RESULTS.md'), markdown(results));
   console.log('\nwrote bench/results.json and bench/RESULTS.md');
@@ -157,18 +190,23 @@ function findings(results: Record<string, any>): string[] {
   const out: string[] = [];
   for (const [provider, p] of Object.entries(results.providers as Record<string, any>)) {
     for (const [size, r] of Object.entries(p.sizes as Record<string, any>)) {
-      const over = (what: string, value: number, budget: number, unit = 'ms') => value > budget && out.push(`${provider} ${size}: ${what} ${value} ${unit} (budget ${budget} ${unit})`);
+      const over = (what: string, value: number, budget: number, unit = 'ms') =>
+        value > budget && out.push(`${provider} ${size}: ${what} ${value} ${unit} (budget ${budget} ${unit})`);
       over('"what\'s red?" in process, p95', r.red.inProcess.p95, BUDGETS.redInProcessMs);
       over('"what\'s red?" over HTTP, p95', r.red.endToEnd.p95, BUDGETS.redOverHttpMs);
       over('reminder decision, p95', r.reminders.decide.p95, BUDGETS.reminderDecisionMs);
       over("a reminder card's later page, p95", r.cardPage.inProcess.p95, BUDGETS.cardPageMs);
       over('peak resident memory', r.maxRssMb, BUDGETS.peakRssMb, 'MB');
     }
-    for (const [figure, g] of Object.entries(p.scaling as Record<string, any>)) if (g.growth === 'worse than linear') out.push(`${provider}: ${figure} grows worse than linear (k = ${g.k})`);
+    for (const [figure, g] of Object.entries(p.scaling as Record<string, any>))
+      if (g.growth === 'worse than linear') out.push(`${provider}: ${figure} grows worse than linear (k = ${g.k})`);
   }
-  if (results.import.ms.median > results.import.targetMs) out.push(`import of 10,000 rows takes ${results.import.ms.median} ms (target < 3000)`);
-  if (results.sendRate.fraction < results.sendRate.target) out.push(`send rate is ${Math.round(results.sendRate.fraction * 100)} % of the ceiling (target ≥ 95 %)`);
-  if (results.parser.slowestMs > results.parser.targetMs) out.push(`slowest parse ${results.parser.slowestMs} ms (target < ${results.parser.targetMs})`);
+  if (results.import.ms.median > results.import.targetMs)
+    out.push(`import of 10,000 rows takes ${results.import.ms.median} ms (target < 3000)`);
+  if (results.sendRate.fraction < results.sendRate.target)
+    out.push(`send rate is ${Math.round(results.sendRate.fraction * 100)} % of the ceiling (target ≥ 95 %)`);
+  if (results.parser.slowestMs > results.parser.targetMs)
+    out.push(`slowest parse ${results.parser.slowestMs} ms (target < ${results.parser.targetMs})`);
   return out;
 }
 
@@ -182,26 +220,54 @@ function markdown(results: Record<string, any>): string {
   ];
   for (const [provider, p] of Object.entries(results.providers as Record<string, any>)) {
     lines.push(`## ${provider === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`, '');
-    lines.push("| actions | \"what's red?\" end to end | HTTP turn, no query | in process | SQL floor | ratio (end to end / floor) | red actions | reminder decision | SQL floor | ratio | owed items / cards | digest, 500 actions | peak RSS MB | load (1 min) |");
+    lines.push(
+      '| actions | "what\'s red?" end to end | HTTP turn, no query | in process | SQL floor | ratio (end to end / floor) | red actions | reminder decision | SQL floor | ratio | owed items / cards | digest, 500 actions | peak RSS MB | load (1 min) |',
+    );
     lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const [size, r] of Object.entries(p.sizes as Record<string, any>)) {
-      lines.push(`| ${Number(size).toLocaleString('en-GB')} | ${ms(r.red.endToEnd)} | ${ms(r.red.emptyTurn)} | ${ms(r.red.inProcess)} | ${ms(r.red.sql)} | ×${r.red.ratio} | ${r.red.total} | ${ms(r.reminders.decide)} | ${ms(r.reminders.sql)} | ×${r.reminders.ratio} | ${r.reminders.items} / ${r.reminders.cards} | ${ms(r.digest.compute)} | ${r.maxRssMb} | ${r.load[0][0]}–${r.load[1][0]} |`);
+      lines.push(
+        `| ${Number(size).toLocaleString('en-GB')} | ${ms(r.red.endToEnd)} | ${ms(r.red.emptyTurn)} | ${ms(r.red.inProcess)} | ${ms(r.red.sql)} | ×${r.red.ratio} | ${r.red.total} | ${ms(r.reminders.decide)} | ${ms(r.reminders.sql)} | ×${r.reminders.ratio} | ${r.reminders.items} / ${r.reminders.cards} | ${ms(r.digest.compute)} | ${r.maxRssMb} | ${r.load[0][0]}–${r.load[1][0]} |`,
+      );
     }
-    lines.push('', "Years of reminder history (bench/history.ts), and a reminder card's later page rebuilt from it, in process, milliseconds median / p95:", '');
-    lines.push('| actions | ReminderLog rows | sent cards | card page | SQL floor | ratio | rows on the page |', '|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push(
+      '',
+      "Years of reminder history (bench/history.ts), and a reminder card's later page rebuilt from it, in process, milliseconds median / p95:",
+      '',
+    );
+    lines.push(
+      '| actions | ReminderLog rows | sent cards | card page | SQL floor | ratio | rows on the page |',
+      '|---:|---:|---:|---:|---:|---:|---:|',
+    );
     for (const [size, r] of Object.entries(p.sizes as Record<string, any>)) {
-      lines.push(`| ${Number(size).toLocaleString('en-GB')} | ${r.counts.reminderLogs.toLocaleString('en-GB')} | ${r.counts.sentCards.toLocaleString('en-GB')} | ${ms(r.cardPage.inProcess)} | ${ms(r.cardPage.sql)} | ×${r.cardPage.ratio} | ${r.cardPage.rows} |`);
+      lines.push(
+        `| ${Number(size).toLocaleString('en-GB')} | ${r.counts.reminderLogs.toLocaleString('en-GB')} | ${r.counts.sentCards.toLocaleString('en-GB')} | ${ms(r.cardPage.inProcess)} | ${ms(r.cardPage.sql)} | ×${r.cardPage.ratio} | ${r.cardPage.rows} |`,
+      );
     }
-    lines.push('', 'The board tab\'s API over HTTP (bot/tab) on board ICB (500 actions), milliseconds median / p95:', '');
+    lines.push(
+      '',
+      "The board tab's API over HTTP (bot/tab) on board ICB (500 actions), milliseconds median / p95:",
+      '',
+    );
     lines.push('| actions | board overview | first page of Red |', '|---:|---:|---:|');
     for (const [size, r] of Object.entries(p.sizes as Record<string, any>)) {
       lines.push(`| ${Number(size).toLocaleString('en-GB')} | ${ms(r.boardTab.overview)} | ${ms(r.boardTab.red)} |`);
     }
-    lines.push('', "Managers' other questions over every plan, in process (parse → query → card), milliseconds median / p95:", '');
-    lines.push(`| actions | ${OTHER_QUESTIONS.map((q) => `"${q}"`).join(' | ')} |`, `|---:|${OTHER_QUESTIONS.map(() => '---:|').join('')}`);
-    for (const [size, r] of Object.entries(p.sizes as Record<string, any>)) lines.push(`| ${Number(size).toLocaleString('en-GB')} | ${OTHER_QUESTIONS.map((q) => ms(r.questions[q])).join(' | ')} |`);
+    lines.push(
+      '',
+      "Managers' other questions over every plan, in process (parse → query → card), milliseconds median / p95:",
+      '',
+    );
+    lines.push(
+      `| actions | ${OTHER_QUESTIONS.map((q) => `"${q}"`).join(' | ')} |`,
+      `|---:|${OTHER_QUESTIONS.map(() => '---:|').join('')}`,
+    );
+    for (const [size, r] of Object.entries(p.sizes as Record<string, any>))
+      lines.push(
+        `| ${Number(size).toLocaleString('en-GB')} | ${OTHER_QUESTIONS.map((q) => ms(r.questions[q])).join(' | ')} |`,
+      );
     lines.push('', 'Growth from the smallest to the largest size (time ≈ c·n^k, least squares on logs):', '');
-    for (const [figure, g] of Object.entries(p.scaling as Record<string, any>)) lines.push(`- ${figure}: k = ${g.k} — ${g.growth}`);
+    for (const [figure, g] of Object.entries(p.scaling as Record<string, any>))
+      lines.push(`- ${figure}: k = ${g.k} — ${g.growth}`);
     lines.push('');
   }
   const imp = results.import;
@@ -209,10 +275,22 @@ function markdown(results: Record<string, any>): string {
   const parser = results.parser;
   lines.push('## Once per run', '');
   lines.push('| figure | result | target |', '|---|---:|---:|');
-  lines.push(`| import of a 10,000-row xlsx (parse + apply, SQLite) | ${ms(imp.ms)} ms (parse ${imp.parseMs.median}, apply ${imp.applyMs.median}; ${imp.ms.runs} runs; peak RSS ${imp.maxRssMb} MB) | < 3000 ms |`);
-  lines.push(`| outbox send rate vs the ceiling | ${sr.ratePerSecond}/s of ${sr.ceiling}/s = ${Math.round(sr.fraction * 1000) / 10} % (${sr.messages} messages, ${sr.violations} limit violations) | ≥ 95 % |`);
-  lines.push(`| question parser, ${parser.runs.toLocaleString('en-GB')} random strings | mean ${parser.meanMs} ms, p99 ${parser.p99Ms} ms, slowest ${parser.slowestMs} ms | < ${parser.targetMs} ms each |`);
-  lines.push('', results.findings.length ? `## Over target\n\n${results.findings.map((f: string) => `- ${f}`).join('\n')}` : '## Over target\n\nNothing.', '');
+  lines.push(
+    `| import of a 10,000-row xlsx (parse + apply, SQLite) | ${ms(imp.ms)} ms (parse ${imp.parseMs.median}, apply ${imp.applyMs.median}; ${imp.ms.runs} runs; peak RSS ${imp.maxRssMb} MB) | < 3000 ms |`,
+  );
+  lines.push(
+    `| outbox send rate vs the ceiling | ${sr.ratePerSecond}/s of ${sr.ceiling}/s = ${Math.round(sr.fraction * 1000) / 10} % (${sr.messages} messages, ${sr.violations} limit violations) | ≥ 95 % |`,
+  );
+  lines.push(
+    `| question parser, ${parser.runs.toLocaleString('en-GB')} random strings | mean ${parser.meanMs} ms, p99 ${parser.p99Ms} ms, slowest ${parser.slowestMs} ms | < ${parser.targetMs} ms each |`,
+  );
+  lines.push(
+    '',
+    results.findings.length
+      ? `## Over target\n\n${results.findings.map((f: string) => `- ${f}`).join('\n')}`
+      : '## Over target\n\nNothing.',
+    '',
+  );
   return lines.join('\n');
 }
 

@@ -37,7 +37,10 @@ export async function benchSendRate(opts: SendRateOptions = {}): Promise<SendRat
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
   try {
     const convs = await seedConversations(t.db, opts.conversations ?? Math.max(10, messages / 5), connector.url);
-    await queueMessages(t.db, Array.from({ length: messages }, (_, i) => convs[i % convs.length]));
+    await queueMessages(
+      t.db,
+      Array.from({ length: messages }, (_, i) => convs[i % convs.length]),
+    );
     const worker = createOutboxWorker({
       core: { db: t.db, now: systemClock, timeZone: 'Europe/London', ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: [] },
       instanceId: 'bench',
@@ -55,7 +58,13 @@ export async function benchSendRate(opts: SendRateOptions = {}): Promise<SendRat
     const seconds = (sends[sends.length - 1].at - first) / 1000;
     const ratePerSecond = (sends.length - 1) / seconds;
     if (result.sent !== messages) throw new Error(`sent ${result.sent} of ${messages}`);
-    return { ratePerSecond: round(ratePerSecond), ceiling, fraction: round(ratePerSecond / ceiling), messages, violations: connector.violations };
+    return {
+      ratePerSecond: round(ratePerSecond),
+      ceiling,
+      fraction: round(ratePerSecond / ceiling),
+      messages,
+      violations: connector.violations,
+    };
   } finally {
     await connector.close();
     await t.drop();

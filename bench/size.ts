@@ -37,19 +37,30 @@ export interface StepInput {
   now: string;
 }
 
-
 async function main(input: StepInput): Promise<Record<string, unknown>> {
   switch (input.step) {
     case 'generate': {
       await migrate(input.url);
       const t = performance.now();
-      const counts = await generateData(input.url, { actions: input.size, seed: input.seed, today: input.now.slice(0, 10) });
+      const counts = await generateData(input.url, {
+        actions: input.size,
+        seed: input.seed,
+        today: input.now.slice(0, 10),
+      });
       return { counts, generateMs: Math.round(performance.now() - t) };
     }
     case 'import': {
       const runs = [];
-      for (let i = 0; i < (input.quick ? 1 : 3); i++) runs.push(await benchImport({ rows: input.size, seed: input.seed }));
-      return { rows: input.size, ms: summarise(runs.map((r) => r.ms)), parseMs: summarise(runs.map((r) => r.parseMs)), applyMs: summarise(runs.map((r) => r.applyMs)), actions: runs[0].actions, updates: runs[0].updates };
+      for (let i = 0; i < (input.quick ? 1 : 3); i++)
+        runs.push(await benchImport({ rows: input.size, seed: input.seed }));
+      return {
+        rows: input.size,
+        ms: summarise(runs.map((r) => r.ms)),
+        parseMs: summarise(runs.map((r) => r.parseMs)),
+        applyMs: summarise(runs.map((r) => r.applyMs)),
+        actions: runs[0].actions,
+        updates: runs[0].updates,
+      };
     }
     case 'send-rate':
       return { ...(await benchSendRate({ ceiling: input.size })) };
@@ -65,7 +76,10 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
   const budgetMs = n(5_000, 20_000);
   const connector = await startConnector();
   const now = new Date(input.now);
-  const chaser = await startChaser({ env: { PORT: '0', DATABASE_URL: input.url, LOG_LEVEL: 'silent', CHASER_JOBS: '0' }, now: () => now });
+  const chaser = await startChaser({
+    env: { PORT: '0', DATABASE_URL: input.url, LOG_LEVEL: 'silent', CHASER_JOBS: '0' },
+    now: () => now,
+  });
   const driver = await openDriver(input.url);
   const post = createPoster(chaser.url);
   const core = chaser.core;
@@ -82,7 +96,9 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
     };
     // The same answer in process, without HTTP or the Bot Framework: parse → query → card.
     const ask = async (question: string) =>
-      answerCard(await runQuery(core, parseQuestion(question, await loadLexicon(core), core.now()), { pageSize: 10 }), { scope: 'personal' });
+      answerCard(await runQuery(core, parseQuestion(question, await loadLexicon(core), core.now()), { pageSize: 10 }), {
+        scope: 'personal',
+      });
     let botTotal = -1;
     let floorTotal = -1;
     const red = await interleave(
@@ -101,9 +117,11 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
       },
       { min: 5, max: n(10, 200), budgetMs, warmup: 2 },
     );
-    if (botTotal !== floorTotal) throw new Error(`"what's red?" disagrees with its floor: bot ${botTotal}, SQL ${floorTotal}`);
+    if (botTotal !== floorTotal)
+      throw new Error(`"what's red?" disagrees with its floor: bot ${botTotal}, SQL ${floorTotal}`);
     const questions: Record<string, Timing> = {};
-    for (const question of OTHER_QUESTIONS) questions[question] = await repeat(() => ask(question), { min: 3, max: n(5, 15), budgetMs: budgetMs / 2 });
+    for (const question of OTHER_QUESTIONS)
+      questions[question] = await repeat(() => ask(question), { min: 3, max: n(5, 15), budgetMs: budgetMs / 2 });
 
     // The reminder sweep's decision (the job's dry-run path: nothing is written) next to its floor.
     let decided = { cards: 0, items: 0 };
@@ -115,7 +133,15 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
           decided = { cards: d.cards.length, items: d.cards.reduce((s, c) => s + c.items.length, 0) };
         },
         sql: async () => {
-          floorPairs = (await reminderFloor(driver, { now, dueBy: dateOnly(addDays(today, 20)), quietSince: dateOnly(addDays(today, -30)), todayStart: dateOnly(today), escalateBefore: dateOnly(addDays(today, -14)) })).length;
+          floorPairs = (
+            await reminderFloor(driver, {
+              now,
+              dueBy: dateOnly(addDays(today, 20)),
+              quietSince: dateOnly(addDays(today, -30)),
+              todayStart: dateOnly(today),
+              escalateBefore: dateOnly(addDays(today, -14)),
+            })
+          ).length;
         },
       },
       { min: 5, max: n(10, 200), budgetMs, warmup: 2 },
@@ -141,7 +167,8 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
       },
       { min: 5, max: n(10, 200), budgetMs: budgetMs / 2, warmup: 2 },
     );
-    if (pageRows !== floorPageRows) throw new Error(`the reminder card page disagrees with its floor: Chaser ${pageRows} rows, SQL ${floorPageRows}`);
+    if (pageRows !== floorPageRows)
+      throw new Error(`the reminder card page disagrees with its floor: Chaser ${pageRows} rows, SQL ${floorPageRows}`);
 
     const digest = await repeat(() => computeDigest(core, 'board-icb', now), { min: 3, max: n(5, 15), budgetMs });
 
@@ -163,7 +190,12 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
 
     const ratio = (a: Timing, b: Timing) => Math.round((a.median / b.median) * 100) / 100;
     return {
-      red: { ...red, ratio: ratio(red.endToEnd, red.sql), inProcessRatio: ratio(red.inProcess, red.sql), total: botTotal },
+      red: {
+        ...red,
+        ratio: ratio(red.endToEnd, red.sql),
+        inProcessRatio: ratio(red.inProcess, red.sql),
+        total: botTotal,
+      },
       questions,
       reminders: { ...reminders, ratio: ratio(reminders.decide, reminders.sql), ...decided, floorPairs },
       cardPage: { ...cardPage, ratio: ratio(cardPage.inProcess, cardPage.sql), rows: pageRows },
@@ -182,7 +214,9 @@ const input = JSON.parse(process.argv[2]) as StepInput;
 main(input).then(
   (result) => {
     // maxRSS is in kilobytes.
-    process.stdout.write(`\n${JSON.stringify({ ...result, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+    process.stdout.write(
+      `\n${JSON.stringify({ ...result, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+    );
     process.exit(0);
   },
   (err) => {

@@ -12,7 +12,8 @@ export interface Timing {
  */
 export function summarise(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => Number(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)].toPrecision(3));
+  const at = (q: number) =>
+    Number(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)].toPrecision(3));
   return { runs: sorted.length, median: at(0.5), p95: at(0.95) };
 }
 
@@ -46,7 +47,10 @@ export async function repeat(fn: () => Promise<unknown>, opts: RepeatOptions): P
  * `repeat` for figures compared with each other (Chaser and its floor): their runs alternate, so a change
  * in the shared machine's load lands on both rather than on whichever ran second.
  */
-export async function interleave<K extends string>(fns: Record<K, () => Promise<unknown>>, opts: RepeatOptions): Promise<Record<K, Timing>> {
+export async function interleave<K extends string>(
+  fns: Record<K, () => Promise<unknown>>,
+  opts: RepeatOptions,
+): Promise<Record<K, Timing>> {
   const names = Object.keys(fns) as K[];
   const warm = performance.now() + WARMUP_MS;
   let collected = performance.now();

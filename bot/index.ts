@@ -9,7 +9,10 @@ startChaser()
     if (process.stdout.isTTY) for (const line of startBanner(chaser.config, chaser.url)) console.log(line);
     const stop = () => {
       chaser.log.info('shutting down');
-      chaser.close().then(() => process.exit(0), () => process.exit(1));
+      chaser.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

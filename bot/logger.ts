@@ -12,7 +12,16 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     level,
     base: { app: 'chaser' },
     redact: {
-      paths: ['MICROSOFT_APP_PASSWORD', '*.MICROSOFT_APP_PASSWORD', 'password', '*.password', 'authorization', '*.authorization', 'headers.authorization', 'req.headers.authorization'],
+      paths: [
+        'MICROSOFT_APP_PASSWORD',
+        '*.MICROSOFT_APP_PASSWORD',
+        'password',
+        '*.password',
+        'authorization',
+        '*.authorization',
+        'headers.authorization',
+        'req.headers.authorization',
+      ],
       censor: '***',
     },
   };

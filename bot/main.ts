@@ -65,7 +65,13 @@ export async function startChaser(opts: StartOptions = {}): Promise<RunningChase
   const db = await openDb(config.DATABASE_URL);
   const sealed = await sealLegacyHistory(db);
   if (sealed) log.info({ sealed }, 'history entries written before the hash chain were added to it');
-  const core: CoreContext = { db, now: opts.now ?? systemClock, timeZone: config.DEFAULT_TIME_ZONE, ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: config.ADMIN_AAD_IDS };
+  const core: CoreContext = {
+    db,
+    now: opts.now ?? systemClock,
+    timeZone: config.DEFAULT_TIME_ZONE,
+    ragWindows: DEFAULT_RAG_WINDOWS,
+    adminAadIds: config.ADMIN_AAD_IDS,
+  };
   if (config.CHASER_DEMO && (await loadDemo(core, ownerLoopMessages))) log.info('loaded the demo plan');
 
   const settings = aiSettings(config);
@@ -88,7 +94,11 @@ export async function startChaser(opts: StartOptions = {}): Promise<RunningChase
     ratePerSecond: config.SEND_RATE_PER_SECOND,
     timer: opts.paceTimer,
   });
-  const scheduler = startScheduler(JOBS, { core, config, instanceId, log, opener: createConversationOpener(config, core, opts.adapter) }, { tick: config.CHASER_JOBS });
+  const scheduler = startScheduler(
+    JOBS,
+    { core, config, instanceId, log, opener: createConversationOpener(config, core, opts.adapter) },
+    { tick: config.CHASER_JOBS },
+  );
   const http = createHttpApp({
     adapter,
     run: (context) => app.run(context),

@@ -13,7 +13,11 @@ import type { ConversationOpener, OpenTarget } from '../core/people/reach';
 import type { AdapterOverrides } from './adapter';
 import { createFailFastAdapter } from './outbox-send';
 
-export function createConversationOpener(config: Config, core: Pick<CoreContext, 'db'>, overrides: Pick<AdapterOverrides, 'credentialsFactory'> = {}): ConversationOpener {
+export function createConversationOpener(
+  config: Config,
+  core: Pick<CoreContext, 'db'>,
+  overrides: Pick<AdapterOverrides, 'credentialsFactory'> = {},
+): ConversationOpener {
   const adapter = createFailFastAdapter(config, overrides);
   return {
     async open(target: OpenTarget) {
@@ -26,19 +30,27 @@ export function createConversationOpener(config: Config, core: Pick<CoreContext,
       } as ConversationParameters;
       try {
         // The audience is left to the adapter's configured cloud (undefined picks its default scope).
-        await adapter.createConversationAsync(config.MICROSOFT_APP_ID, Channels.Msteams, target.serviceUrl, undefined as unknown as string, parameters, async (context) => {
-          await saveConversation(core, {
-            conversationId: context.activity.conversation.id,
-            scope: 'personal',
-            personId: target.personId,
-            tenantId: target.tenantId,
-            serviceUrl: target.serviceUrl,
-            reference: personalReference(TurnContext.getConversationReference(context.activity), target),
-          });
-        });
+        await adapter.createConversationAsync(
+          config.MICROSOFT_APP_ID,
+          Channels.Msteams,
+          target.serviceUrl,
+          undefined as unknown as string,
+          parameters,
+          async (context) => {
+            await saveConversation(core, {
+              conversationId: context.activity.conversation.id,
+              scope: 'personal',
+              personId: target.personId,
+              tenantId: target.tenantId,
+              serviceUrl: target.serviceUrl,
+              reference: personalReference(TurnContext.getConversationReference(context.activity), target),
+            });
+          },
+        );
         return 'opened';
       } catch (err) {
-        const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
+        const status =
+          (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
         return status === 403 || status === 404 ? 'forbidden' : 'failed';
       }
     },
@@ -46,10 +58,17 @@ export function createConversationOpener(config: Config, core: Pick<CoreContext,
 }
 
 /** The create event has no sender: name the user and the scope, as a reference captured from a message would. */
-function personalReference(reference: Partial<ConversationReference>, target: OpenTarget): Partial<ConversationReference> {
+function personalReference(
+  reference: Partial<ConversationReference>,
+  target: OpenTarget,
+): Partial<ConversationReference> {
   return {
     ...reference,
-    user: { id: target.memberId, name: target.displayName, ...(target.aadObjectId ? { aadObjectId: target.aadObjectId } : {}) },
+    user: {
+      id: target.memberId,
+      name: target.displayName,
+      ...(target.aadObjectId ? { aadObjectId: target.aadObjectId } : {}),
+    },
     conversation: { ...reference.conversation!, conversationType: 'personal' },
   };
 }

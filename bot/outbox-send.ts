@@ -37,14 +37,26 @@ function failFastHttpClient(timeoutMs: number) {
         });
       } catch (err) {
         const e = err as Error & { cause?: { code?: string } };
-        throw new SendFailure(e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : e.message, undefined, undefined, e.name === 'TimeoutError' ? 'Timeout' : e.cause?.code);
+        throw new SendFailure(
+          e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : e.message,
+          undefined,
+          undefined,
+          e.name === 'TimeoutError' ? 'Timeout' : e.cause?.code,
+        );
       }
       const bodyAsText = await res.text();
       if (!res.ok) {
-        throw new SendFailure(`Teams answered ${res.status}: ${bodyAsText.slice(0, 200)}`, res.status, parseRetryAfter(res.headers.get('retry-after'), Date.now()), errorCode(bodyAsText));
+        throw new SendFailure(
+          `Teams answered ${res.status}: ${bodyAsText.slice(0, 200)}`,
+          res.status,
+          parseRetryAfter(res.headers.get('retry-after'), Date.now()),
+          errorCode(bodyAsText),
+        );
       }
       const headers: Record<string, string> = {};
-      res.headers.forEach((value, name) => (headers[name] = value));
+      res.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
       return { request, status: res.status, bodyAsText, headers: { toJson: () => headers } };
     },
   };
@@ -60,25 +72,42 @@ function errorCode(body: string): string | undefined {
 }
 
 /** An adapter for proactive calls (sends, and creating chats in bot/open-conversation.ts) whose HTTP client fails fast. */
-export function createFailFastAdapter(config: Config, overrides: Pick<AdapterOverrides, 'credentialsFactory'> = {}, timeoutMs = SEND_TIMEOUT_MS): TeamsAdapter {
+export function createFailFastAdapter(
+  config: Config,
+  overrides: Pick<AdapterOverrides, 'credentialsFactory'> = {},
+  timeoutMs = SEND_TIMEOUT_MS,
+): TeamsAdapter {
   const auth = {
     MicrosoftAppId: config.MICROSOFT_APP_ID,
     MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
     MicrosoftAppType: config.MICROSOFT_APP_TYPE,
     MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
   };
-  return new TeamsAdapter(auth, overrides.credentialsFactory ?? new ConfigurationServiceClientCredentialFactory(auth), undefined, {
-    httpClient: failFastHttpClient(timeoutMs),
-  } as ConstructorParameters<typeof TeamsAdapter>[3]);
+  return new TeamsAdapter(
+    auth,
+    overrides.credentialsFactory ?? new ConfigurationServiceClientCredentialFactory(auth),
+    undefined,
+    {
+      httpClient: failFastHttpClient(timeoutMs),
+    } as ConstructorParameters<typeof TeamsAdapter>[3],
+  );
 }
 
-export function createOutboxSender(config: Config, overrides: Pick<AdapterOverrides, 'credentialsFactory'> = {}, timeoutMs = SEND_TIMEOUT_MS): SendActivity {
+export function createOutboxSender(
+  config: Config,
+  overrides: Pick<AdapterOverrides, 'credentialsFactory'> = {},
+  timeoutMs = SEND_TIMEOUT_MS,
+): SendActivity {
   const adapter = createFailFastAdapter(config, overrides, timeoutMs);
   return async (reference, activity) => {
     let id: string | undefined;
-    await adapter.continueConversationAsync(config.MICROSOFT_APP_ID, reference as Partial<ConversationReference>, async (context) => {
-      id = (await context.sendActivity(activity))?.id;
-    });
+    await adapter.continueConversationAsync(
+      config.MICROSOFT_APP_ID,
+      reference as Partial<ConversationReference>,
+      async (context) => {
+        id = (await context.sendActivity(activity))?.id;
+      },
+    );
     return { id };
   };
 }

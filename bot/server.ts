@@ -93,7 +93,9 @@ export function createHttpApp(deps: ServerDeps): express.Express {
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) deps.log.error({ err }, 'request failed');
-    res.status(status).json({ error: status === 413 ? 'request too large' : status === 400 ? 'malformed request' : 'internal error' });
+    res
+      .status(status)
+      .json({ error: status === 413 ? 'request too large' : status === 400 ? 'malformed request' : 'internal error' });
   });
   return app;
 }
@@ -104,7 +106,13 @@ const id = z.object({ id: z.string().min(1) });
  * What every Bot Framework activity carries: the SDK and teams-ai read these without checking, so a
  * request without them failed inside the turn as a 500 ("Cannot read properties of undefined").
  */
-const ActivityEnvelope = z.object({ type: z.string().min(1), serviceUrl: z.string().min(1), from: id, recipient: id, conversation: id });
+const ActivityEnvelope = z.object({
+  type: z.string().min(1),
+  serviceUrl: z.string().min(1),
+  from: id,
+  recipient: id,
+  conversation: id,
+});
 
 /** Why the body cannot be handled as an activity, or undefined when it can. */
 function activityProblem(body: unknown, deps: Pick<ServerDeps, 'tokenGate' | 'serviceUrlHosts'>): string | undefined {

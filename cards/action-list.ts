@@ -4,7 +4,16 @@
  * With `mentionOwners`, the people holding each owner post are @mentioned (when Teams knows them).
  */
 import type { ActionView } from '../core/actions/view';
-import { adaptiveCard, heading, pagerButtons, RAG_COLOR, RAG_LABEL, textBlock, type AdaptiveCard, type CardElement } from './card';
+import {
+  adaptiveCard,
+  heading,
+  pagerButtons,
+  RAG_COLOR,
+  RAG_LABEL,
+  textBlock,
+  type AdaptiveCard,
+  type CardElement,
+} from './card';
 import { Mentions } from './mention';
 import { safe } from './text';
 import { dueWords, ownersWords } from './voice';
@@ -35,9 +44,18 @@ export function actionListCard(input: ActionListInput): AdaptiveCard {
   const shown = page * LIST_PAGE_SIZE + input.actions.length;
   const pageData = input.pageData;
   const buttons = pageData
-    ? pagerButtons(page, Math.ceil(total / LIST_PAGE_SIZE), 'list.page', (p) => ({ ...pageData, page: p }), `Next ${Math.min(LIST_PAGE_SIZE, total - shown)}`)
+    ? pagerButtons(
+        page,
+        Math.ceil(total / LIST_PAGE_SIZE),
+        'list.page',
+        (p) => ({ ...pageData, page: p }),
+        `Next ${Math.min(LIST_PAGE_SIZE, total - shown)}`,
+      )
     : [];
-  if (total > LIST_PAGE_SIZE) body.push(textBlock(`Showing ${page * LIST_PAGE_SIZE + 1}–${shown} of ${total}`, { isSubtle: true, size: 'Small' }));
+  if (total > LIST_PAGE_SIZE)
+    body.push(
+      textBlock(`Showing ${page * LIST_PAGE_SIZE + 1}–${shown} of ${total}`, { isSubtle: true, size: 'Small' }),
+    );
   const card = adaptiveCard(body, buttons);
   const entities = mentions?.entities() ?? [];
   return entities.length ? { ...card, msteams: { ...card.msteams, entities } } : card;
@@ -46,7 +64,11 @@ export function actionListCard(input: ActionListInput): AdaptiveCard {
 /** Owners as escaped card text, holders @mentioned when `mentions` is given. */
 function ownerText(a: ActionView, mentions?: Mentions): string {
   if (!mentions) return safe(ownersWords(a), 160);
-  return ownersWords(a, (h) => mentions.of(h), (post) => safe(post, 80));
+  return ownersWords(
+    a,
+    (h) => mentions.of(h),
+    (post) => safe(post, 80),
+  );
 }
 
 /**
@@ -61,7 +83,11 @@ export function actionHeading(a: Pick<ActionView, 'displayRef' | 'text' | 'effec
         type: 'ColumnSet',
         columns: [
           { type: 'Column', width: 'stretch', items: [textBlock(`**${safe(a.displayRef, 40)}**`)] },
-          { type: 'Column', width: 'auto', items: [textBlock(RAG_LABEL[a.effectiveRag], { color: RAG_COLOR[a.effectiveRag], weight: 'Bolder' })] },
+          {
+            type: 'Column',
+            width: 'auto',
+            items: [textBlock(RAG_LABEL[a.effectiveRag], { color: RAG_COLOR[a.effectiveRag], weight: 'Bolder' })],
+          },
         ],
       },
       textBlock(safe(a.text, 140), { spacing: 'None' }),

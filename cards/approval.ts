@@ -22,22 +22,36 @@ interface CommentForm {
 function commentInput(label: string, form: CommentForm): CardElement[] {
   return [
     { type: 'Input.Text', id: 'comment', label, isMultiline: true, maxLength: 2000, value: form.comment ?? '' },
-    ...(form.errors?.comment ? [textBlock(safe(form.errors.comment, 200), { color: 'Attention', size: 'Small', spacing: 'None' })] : []),
+    ...(form.errors?.comment
+      ? [textBlock(safe(form.errors.comment, 200), { color: 'Attention', size: 'Small', spacing: 'None' })]
+      : []),
   ];
 }
 
 export function extensionApprovalCard(view: ActionView, r: ExtensionRequestInfo, form: CommentForm = {}): AdaptiveCard {
   return adaptiveCard(
     [
-      textBlock(`${safe(r.requesterName, 80)} asks to move the due date of ${safe(view.displayRef, 40)} from ${safe(dueWords(view), 80)} to **${formatDate(r.requestedDate)}**.`),
+      textBlock(
+        `${safe(r.requesterName, 80)} asks to move the due date of ${safe(view.displayRef, 40)} from ${safe(dueWords(view), 80)} to **${formatDate(r.requestedDate)}**.`,
+      ),
       textBlock(`Reason: ${safe(r.reason, 600)}`),
       ...because(r.because),
       ...actionSummary(view),
       ...commentInput('Comment (required to reject)', form),
     ],
     [
-      executeAction('Approve', 'extension.decide', { requestId: r.requestId, decision: 'approve' }, { style: 'positive' }),
-      executeAction('Reject', 'extension.decide', { requestId: r.requestId, decision: 'reject' }, { style: 'destructive' }),
+      executeAction(
+        'Approve',
+        'extension.decide',
+        { requestId: r.requestId, decision: 'approve' },
+        { style: 'positive' },
+      ),
+      executeAction(
+        'Reject',
+        'extension.decide',
+        { requestId: r.requestId, decision: 'reject' },
+        { style: 'destructive' },
+      ),
     ],
   );
 }
@@ -53,9 +67,14 @@ export interface ExtensionOutcome {
 
 export function extensionOutcomeCard(view: ActionView, d: ExtensionOutcome): AdaptiveCard {
   const when = d.at && d.timeZone ? ` at ${clockTime(d.at, d.timeZone)}` : '';
-  const what = d.approved ? `approved moving the due date to ${formatDate(d.requestedDate)}` : `rejected moving the due date to ${formatDate(d.requestedDate)}`;
+  const what = d.approved
+    ? `approved moving the due date to ${formatDate(d.requestedDate)}`
+    : `rejected moving the due date to ${formatDate(d.requestedDate)}`;
   return adaptiveCard([
-    bannerBlock({ text: `${safe(d.deciderName, 80)}${when} ${what} for ${safe(view.displayRef, 40)}`, style: d.approved ? 'good' : 'warning' }),
+    bannerBlock({
+      text: `${safe(d.deciderName, 80)}${when} ${what} for ${safe(view.displayRef, 40)}`,
+      style: d.approved ? 'good' : 'warning',
+    }),
     ...(d.comment ? [textBlock(`Comment: ${safe(d.comment, 600)}`)] : []),
     ...actionSummary(view),
   ]);
@@ -69,7 +88,9 @@ function because(text: string | undefined): CardElement[] {
 export function verificationCard(view: ActionView, d: VerificationRequestInfo, form: CommentForm = {}): AdaptiveCard {
   return adaptiveCard(
     [
-      textBlock(`${safe(d.completedBy, 80)} marked ${safe(view.displayRef, 40)} complete. Please verify it or reopen it.`),
+      textBlock(
+        `${safe(d.completedBy, 80)} marked ${safe(view.displayRef, 40)} complete. Please verify it or reopen it.`,
+      ),
       ...(d.note ? [textBlock(`Their note: ${safe(d.note, 600)}`)] : []),
       ...because(d.because),
       ...evidenceBlock(d.evidence ?? []),
@@ -77,8 +98,18 @@ export function verificationCard(view: ActionView, d: VerificationRequestInfo, f
       ...commentInput('Comment (required to reopen)', form),
     ],
     [
-      executeAction('Verify', 'action.verify', { actionId: view.id, version: view.version, decision: 'verify' }, { style: 'positive' }),
-      executeAction('Reopen', 'action.verify', { actionId: view.id, version: view.version, decision: 'reopen' }, { style: 'destructive' }),
+      executeAction(
+        'Verify',
+        'action.verify',
+        { actionId: view.id, version: view.version, decision: 'verify' },
+        { style: 'positive' },
+      ),
+      executeAction(
+        'Reopen',
+        'action.verify',
+        { actionId: view.id, version: view.version, decision: 'reopen' },
+        { style: 'destructive' },
+      ),
       closureButton(view.id),
     ],
   );
@@ -88,7 +119,10 @@ export function verificationCard(view: ActionView, d: VerificationRequestInfo, f
  * Shown to someone deciding their own completion or date request: who decides instead, and that
  * nothing changed.
  */
-export function ownDecisionCard(view: ActionView, d: { what: 'completed' | 'requested'; decidesInstead: string }): AdaptiveCard {
+export function ownDecisionCard(
+  view: ActionView,
+  d: { what: 'completed' | 'requested'; decidesInstead: string },
+): AdaptiveCard {
   const who = safe(d.decidesInstead, 200);
   const text =
     d.what === 'completed'
@@ -109,7 +143,10 @@ export function verificationOutcomeCard(view: ActionView, d: VerificationOutcome
   const when = d.at && d.timeZone ? ` at ${clockTime(d.at, d.timeZone)}` : '';
   const what = d.verified ? 'verified' : 'reopened';
   return adaptiveCard([
-    bannerBlock({ text: `${safe(view.displayRef, 40)} ${what} by ${safe(d.deciderName, 80)}${when}`, style: d.verified ? 'good' : 'warning' }),
+    bannerBlock({
+      text: `${safe(view.displayRef, 40)} ${what} by ${safe(d.deciderName, 80)}${when}`,
+      style: d.verified ? 'good' : 'warning',
+    }),
     ...(d.comment ? [textBlock(`Comment: ${safe(d.comment, 600)}`)] : []),
     ...actionSummary(view),
   ]);

@@ -36,7 +36,12 @@ export function heading(text: string): CardElement {
  * A button that reaches the bot as an `adaptiveCard/action` invoke (Universal Actions), so the bot can
  * replace the card in place. `data.verb` duplicates the verb for clients that fall back to Action.Submit.
  */
-export function executeAction(title: string, verb: string, data: Record<string, unknown> = {}, extra: CardElement = {}): CardElement {
+export function executeAction(
+  title: string,
+  verb: string,
+  data: Record<string, unknown> = {},
+  extra: CardElement = {},
+): CardElement {
   return { type: 'Action.Execute', title, verb, data: { verb, ...data }, ...extra };
 }
 
@@ -57,7 +62,13 @@ export function updateButton(actionId: string, origin?: CardOrigin): CardElement
 }
 
 /** Previous and Next: `go(page)` is the data of the button that shows that page. */
-export function pagerButtons(page: number, pages: number, verb: string, go: (page: number) => Record<string, unknown>, nextTitle = 'Next'): CardElement[] {
+export function pagerButtons(
+  page: number,
+  pages: number,
+  verb: string,
+  go: (page: number) => Record<string, unknown>,
+  nextTitle = 'Next',
+): CardElement[] {
   return [
     ...(page > 0 ? [executeAction('Previous', verb, go(page - 1))] : []),
     ...(page < pages - 1 ? [executeAction(nextTitle, verb, go(page + 1))] : []),

@@ -25,7 +25,11 @@ export function ragDonut(counts: Record<Rag, number>, title: string, fallback: C
 }
 
 /** One stacked bar per digest, oldest first, so the board sees the mix of colours move. */
-export function ragTrend(bars: { label: string; counts: Record<Rag, number> }[], title: string, fallback: CardElement): CardElement {
+export function ragTrend(
+  bars: { label: string; counts: Record<Rag, number> }[],
+  title: string,
+  fallback: CardElement,
+): CardElement {
   return {
     type: 'Chart.HorizontalBar.Stacked',
     title,

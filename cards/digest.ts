@@ -5,9 +5,24 @@
  * restores the summary. The same data also renders as plain text for the CLI.
  */
 import { z } from 'zod';
-import { DIGEST_SECTIONS, type DigestData, type DigestRow, type DigestSection, type DigestSectionKey } from '../core/digest/compute';
+import {
+  DIGEST_SECTIONS,
+  type DigestData,
+  type DigestRow,
+  type DigestSection,
+  type DigestSectionKey,
+} from '../core/digest/compute';
 import { RAGS, type Rag } from '../core/domain';
-import { adaptiveCard, cardAttachment, executeAction, heading, RAG_LABEL, textBlock, type AdaptiveCard, type CardElement } from './card';
+import {
+  adaptiveCard,
+  cardAttachment,
+  executeAction,
+  heading,
+  RAG_LABEL,
+  textBlock,
+  type AdaptiveCard,
+  type CardElement,
+} from './card';
 import { pngDataUri, ragChartPng } from './chart-png';
 import { ragTrend } from './charts';
 import { safe } from './text';
@@ -40,7 +55,8 @@ export function digestCard(d: DigestData, opts: DigestCardOptions = {}): Adaptiv
     heading(`${safe(d.board.name, 120)} (${safe(d.board.key, 20)}): digest`),
     textBlock(`As of ${d.asOfLabel}`, { isSubtle: true, spacing: 'None' }),
   ];
-  if (opts.late) body.push(textBlock(`Late: this digest was due ${safe(opts.late, 40)}`, { color: 'Warning', weight: 'Bolder' }));
+  if (opts.late)
+    body.push(textBlock(`Late: this digest was due ${safe(opts.late, 40)}`, { color: 'Warning', weight: 'Bolder' }));
   body.push(headline(d));
   const chartAt = body.length;
 
@@ -69,7 +85,9 @@ const TILE_STYLE: Record<Rag, string> = {
 
 function headline(d: DigestData): CardElement {
   // Closures have a tile only when there are some, so the usual four fit a narrow window.
-  const shown = RAGS.filter((rag) => ['RED', 'AMBER', 'GREEN', 'COMPLETE'].includes(rag) || d.counts[rag] || d.deltas?.[rag]);
+  const shown = RAGS.filter(
+    (rag) => ['RED', 'AMBER', 'GREEN', 'COMPLETE'].includes(rag) || d.counts[rag] || d.deltas?.[rag],
+  );
   return {
     type: 'ColumnSet',
     spacing: 'Medium',
@@ -91,9 +109,15 @@ function delta(n: number | undefined): string {
 }
 
 function sectionPreview(s: DigestSection, base: Record<string, unknown>): CardElement {
-  const items: CardElement[] = [textBlock(`**${safe(s.title, 80)}** (${s.rows.length})`), ...s.rows.slice(0, DIGEST_PREVIEW_ROWS).map(rowElement)];
+  const items: CardElement[] = [
+    textBlock(`**${safe(s.title, 80)}** (${s.rows.length})`),
+    ...s.rows.slice(0, DIGEST_PREVIEW_ROWS).map(rowElement),
+  ];
   if (s.rows.length > DIGEST_PREVIEW_ROWS) {
-    items.push({ type: 'ActionSet', actions: [executeAction(`Show all ${s.rows.length}`, 'digest.page', { ...base, section: s.key, page: 0 })] });
+    items.push({
+      type: 'ActionSet',
+      actions: [executeAction(`Show all ${s.rows.length}`, 'digest.page', { ...base, section: s.key, page: 0 })],
+    });
   }
   return { type: 'Container', separator: true, spacing: 'Medium', items };
 }
@@ -103,7 +127,9 @@ function pagedSection(s: DigestSection, page: number, base: Record<string, unkno
   const p = Math.min(page, pages - 1);
   const rows = s.rows.slice(p * DIGEST_PAGE_ROWS, (p + 1) * DIGEST_PAGE_ROWS);
   const out: CardElement[] = [
-    textBlock(`**${safe(s.title, 80)}** (${s.rows.length})${pages > 1 ? ` · page ${p + 1} of ${pages}` : ''}`, { spacing: 'Medium' }),
+    textBlock(`**${safe(s.title, 80)}** (${s.rows.length})${pages > 1 ? ` · page ${p + 1} of ${pages}` : ''}`, {
+      spacing: 'Medium',
+    }),
     ...rows.map(rowElement),
   ];
   const nav: CardElement[] = [];
@@ -131,7 +157,12 @@ function rowElement(r: DigestRow): CardElement {
 function withChart(card: AdaptiveCard, d: DigestData, at: number): AdaptiveCard {
   if (d.history.length < 2) return card;
   const title = `RAG over the last ${d.history.length} digests`;
-  const image: CardElement = { type: 'Image', url: pngDataUri(ragChartPng(d.history)), altText: title, spacing: 'Small' };
+  const image: CardElement = {
+    type: 'Image',
+    url: pngDataUri(ragChartPng(d.history)),
+    altText: title,
+    spacing: 'Small',
+  };
   const last = d.history.length - 1;
   const bars = d.history.map((counts, i) => ({
     label: i === last ? 'This digest' : `${last - i} ${last - i === 1 ? 'digest' : 'digests'} ago`,

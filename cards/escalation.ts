@@ -42,7 +42,12 @@ export function escalationCard(input: EscalationCardInput): AdaptiveCard {
   }
   if (unreachable.length && page === 0) {
     body.push(heading(`Unreachable owners — ${unreachable.length}`));
-    body.push(textBlock('Chaser could not remind these owners: they have no chat with the bot. Ask them to install Chaser in Teams, or pass on these reminders.', { isSubtle: true, spacing: 'Small' }));
+    body.push(
+      textBlock(
+        'Chaser could not remind these owners: they have no chat with the bot. Ask them to install Chaser in Teams, or pass on these reminders.',
+        { isSubtle: true, spacing: 'Small' },
+      ),
+    );
     for (const u of unreachable) body.push(unreachableRow(u));
   }
   return adaptiveCard(body, pageButtons(input.cardKey, page, rows.length, body));
@@ -55,6 +60,9 @@ function unreachableRow(u: UnreachableOwnerRow): CardElement {
   return {
     type: 'Container',
     separator: true,
-    items: [textBlock(`**${safe(u.name, 80)}** — ${why}`), textBlock([...listed, ...more].join(', '), { isSubtle: true, size: 'Small', spacing: 'None' })],
+    items: [
+      textBlock(`**${safe(u.name, 80)}** — ${why}`),
+      textBlock([...listed, ...more].join(', '), { isSubtle: true, size: 'Small', spacing: 'None' }),
+    ],
   };
 }

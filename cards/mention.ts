@@ -24,7 +24,10 @@ export class Mentions {
   /** `<at>Name</at>` for someone Teams knows (recording the entity), the escaped name otherwise. */
   of(person: Mentionable): string {
     const id = person.teamsUserId ?? person.aadObjectId;
-    const name = person.displayName.replace(/[^\p{L}\p{N} '-]/gu, '').replace(/\s+/g, ' ').trim();
+    const name = person.displayName
+      .replace(/[^\p{L}\p{N} '-]/gu, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!id || !name) return escapeMarkdown(person.displayName);
     const text = `<at>${name}</at>`;
     if (!this.byId.has(id)) this.byId.set(id, { type: 'mention', text, mentioned: { id, name } });

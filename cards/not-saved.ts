@@ -5,7 +5,10 @@
 import { adaptiveCard, executeAction, type AdaptiveCard } from './card';
 import { bannerBlock, withBanner, type Banner } from './update-card';
 
-export const NOT_SAVED: Banner = { text: 'Not saved: Chaser could not finish that just now. Try again.', style: 'attention' };
+export const NOT_SAVED: Banner = {
+  text: 'Not saved: Chaser could not finish that just now. Try again.',
+  style: 'attention',
+};
 
 /** `card` (the form the user was on, when it can be drawn again) with the banner on top. */
 export function withNotSavedBanner(card: AdaptiveCard): AdaptiveCard {

@@ -6,7 +6,16 @@
  */
 import type { ReminderAction } from '../core/reminders/card-action';
 import { actionHeading } from './action-list';
-import { adaptiveCard, heading, pagerButtons, textBlock, updateButton, type AdaptiveCard, type CardElement, type CardOrigin } from './card';
+import {
+  adaptiveCard,
+  heading,
+  pagerButtons,
+  textBlock,
+  updateButton,
+  type AdaptiveCard,
+  type CardElement,
+  type CardOrigin,
+} from './card';
 import { safe } from './text';
 import { dueWords } from './voice';
 
@@ -30,9 +39,13 @@ export interface ReminderCardInput {
 }
 
 /** The recipient's own rows first, then each away owner's; soonest due (most overdue) first, undated last. */
-export function byUrgency<T extends { action: Pick<ReminderAction, 'due'>; onBehalfOf?: string | null }>(rows: T[]): T[] {
+export function byUrgency<T extends { action: Pick<ReminderAction, 'due'>; onBehalfOf?: string | null }>(
+  rows: T[],
+): T[] {
   const due = (r: T) => r.action.due ?? '9999-12-31';
-  return [...rows].sort((a, b) => (a.onBehalfOf ?? '').localeCompare(b.onBehalfOf ?? '') || due(a).localeCompare(due(b)));
+  return [...rows].sort(
+    (a, b) => (a.onBehalfOf ?? '').localeCompare(b.onBehalfOf ?? '') || due(a).localeCompare(due(b)),
+  );
 }
 
 export function reminderCard(input: ReminderCardInput): AdaptiveCard {
@@ -41,12 +54,16 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCard {
   const noun = rows.length === 1 ? 'action needs' : 'actions need';
   const body: CardElement[] = [
     heading(`${rows.length} ${noun} your attention`),
-    textBlock(`Good morning ${safe(input.recipientName, 80)}. Tap Update to record progress, a new RAG or a completion.`, { isSubtle: true, spacing: 'Small' }),
+    textBlock(
+      `Good morning ${safe(input.recipientName, 80)}. Tap Update to record progress, a new RAG or a completion.`,
+      { isSubtle: true, spacing: 'Small' },
+    ),
   ];
   const pageRows = rows.slice(page * REMINDER_PAGE_SIZE, (page + 1) * REMINDER_PAGE_SIZE);
   let behalf: string | null = null;
   for (const r of pageRows) {
-    if (r.onBehalfOf !== behalf && r.onBehalfOf) body.push(textBlock(`On behalf of ${safe(r.onBehalfOf, 80)} (away)`, { weight: 'Bolder', spacing: 'Large' }));
+    if (r.onBehalfOf !== behalf && r.onBehalfOf)
+      body.push(textBlock(`On behalf of ${safe(r.onBehalfOf, 80)} (away)`, { weight: 'Bolder', spacing: 'Large' }));
     behalf = r.onBehalfOf;
     body.push(reminderRow(r.action, r.label, null, reminderOrigin(input.cardKey, page)));
   }
@@ -62,9 +79,20 @@ export function reminderOrigin(cardKey: string, page: number): CardOrigin {
 export function pageButtons(cardKey: string, page: number, total: number, body: CardElement[]): CardElement[] {
   if (total <= REMINDER_PAGE_SIZE) return [];
   const shown = Math.min(total, (page + 1) * REMINDER_PAGE_SIZE);
-  body.push(textBlock(`Showing ${page * REMINDER_PAGE_SIZE + 1}–${shown} of ${total}, most urgent first`, { isSubtle: true, size: 'Small' }));
+  body.push(
+    textBlock(`Showing ${page * REMINDER_PAGE_SIZE + 1}–${shown} of ${total}, most urgent first`, {
+      isSubtle: true,
+      size: 'Small',
+    }),
+  );
   const next = `Next ${Math.min(REMINDER_PAGE_SIZE, total - shown)}`;
-  return pagerButtons(page, Math.ceil(total / REMINDER_PAGE_SIZE), 'reminder.page', (p) => ({ cardKey, page: p }), next);
+  return pagerButtons(
+    page,
+    Math.ceil(total / REMINDER_PAGE_SIZE),
+    'reminder.page',
+    (p) => ({ cardKey, page: p }),
+    next,
+  );
 }
 
 /** One action: ref, text and RAG; due as written and as a date, its standing and reason; Update. */
@@ -78,7 +106,11 @@ export function reminderRow(a: ReminderAction, label: string, extra: string | nu
     spacing: 'Medium',
     items: [
       actionHeading(a),
-      textBlock([due, label, ...reason, ...(extra ? [safe(extra, 160)] : [])].join(' · '), { isSubtle: true, size: 'Small', spacing: 'None' }),
+      textBlock([due, label, ...reason, ...(extra ? [safe(extra, 160)] : [])].join(' · '), {
+        isSubtle: true,
+        size: 'Small',
+        spacing: 'None',
+      }),
       { type: 'ActionSet', actions: [updateButton(a.id, origin)] },
     ],
   };

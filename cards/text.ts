@@ -7,11 +7,7 @@
 const MARKDOWN = /([\\`*_{}[\]()#+\-.!|>~])/g;
 
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(MARKDOWN, '\\$1');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(MARKDOWN, '\\$1');
 }
 
 /** Shortens to `max` characters on a word boundary, with an ellipsis. */

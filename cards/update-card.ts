@@ -72,7 +72,8 @@ export interface UpdateCardInput {
 }
 
 export function updateCard({ view, values = {}, errors = {}, banner, origin }: UpdateCardInput): AdaptiveCard {
-  const error = (id: string): CardElement[] => (errors[id] ? [textBlock(safe(errors[id], 200), { color: 'Attention', size: 'Small', spacing: 'None' })] : []);
+  const error = (id: string): CardElement[] =>
+    errors[id] ? [textBlock(safe(errors[id], 200), { color: 'Attention', size: 'Small', spacing: 'None' })] : [];
   // The action as it stands: an overdue action nobody reported on is Off track, not On track.
   const current = view.effectiveRag === 'COMPLETE' ? 'GREEN' : view.effectiveRag;
   const body: CardElement[] = [
@@ -96,17 +97,48 @@ export function updateCard({ view, values = {}, errors = {}, banner, origin }: U
       value: values.note ?? '',
     },
     ...error('note'),
-    { type: 'Input.Date', id: 'newDueDate', label: 'Ask for a new due date (optional)', value: values.newDueDate ?? '' },
+    {
+      type: 'Input.Date',
+      id: 'newDueDate',
+      label: 'Ask for a new due date (optional)',
+      value: values.newDueDate ?? '',
+    },
     ...error('newDueDate'),
-    { type: 'Input.Text', id: 'dueReason', label: 'Why the date needs to move', maxLength: 2000, value: values.dueReason ?? '' },
+    {
+      type: 'Input.Text',
+      id: 'dueReason',
+      label: 'Why the date needs to move',
+      maxLength: 2000,
+      value: values.dueReason ?? '',
+    },
     ...error('dueReason'),
-    { type: 'Input.Text', id: 'evidenceUrl', label: 'Evidence link (https, e.g. SharePoint or OneDrive; optional)', style: 'Url', maxLength: 2000, value: values.evidenceUrl ?? '' },
+    {
+      type: 'Input.Text',
+      id: 'evidenceUrl',
+      label: 'Evidence link (https, e.g. SharePoint or OneDrive; optional)',
+      style: 'Url',
+      maxLength: 2000,
+      value: values.evidenceUrl ?? '',
+    },
     ...error('evidenceUrl'),
-    { type: 'Input.Text', id: 'evidenceTitle', label: 'Evidence title', maxLength: 200, value: values.evidenceTitle ?? '' },
+    {
+      type: 'Input.Text',
+      id: 'evidenceTitle',
+      label: 'Evidence title',
+      maxLength: 200,
+      value: values.evidenceTitle ?? '',
+    },
     ...error('evidenceTitle'),
   ];
-  const save = executeAction('Save update', 'action.update', { actionId: view.id, version: view.version, ...(origin ? { origin } : {}) }, { style: 'positive' });
-  const cancel = origin ? executeAction('Cancel', origin.verb, origin.data) : executeAction('Cancel', 'action.view', { actionId: view.id });
+  const save = executeAction(
+    'Save update',
+    'action.update',
+    { actionId: view.id, version: view.version, ...(origin ? { origin } : {}) },
+    { style: 'positive' },
+  );
+  const cancel = origin
+    ? executeAction('Cancel', origin.verb, origin.data)
+    : executeAction('Cancel', 'action.view', { actionId: view.id });
   return adaptiveCard(body, [save, cancel]);
 }
 
@@ -129,7 +161,10 @@ export interface UpdatedCardInput {
 export function savedBanner(u: Pick<UpdatedCardInput, 'view' | 'by' | 'at' | 'timeZone' | 'routedTo'>): Banner {
   const v = u.view;
   const verifier = u.routedTo ? safe(u.routedTo, 200) : 'the plan owner';
-  const now = v.status === 'awaiting_verification' ? `now complete, awaiting verification by ${verifier}` : `now ${RAG_LABEL[v.effectiveRag]}`;
+  const now =
+    v.status === 'awaiting_verification'
+      ? `now complete, awaiting verification by ${verifier}`
+      : `now ${RAG_LABEL[v.effectiveRag]}`;
   const when = `at ${clockTime(u.at, u.timeZone)} on ${formatDate(localDate(u.at, u.timeZone))} (${u.timeZone})`;
   const style: BannerStyle = v.effectiveRag === 'RED' ? 'attention' : v.effectiveRag === 'AMBER' ? 'warning' : 'good';
   return { text: `${safe(v.displayRef, 40)} updated by ${safe(u.by, 80)} ${when} — ${now}`, style };
@@ -146,7 +181,9 @@ export function updatedCard(u: UpdatedCardInput): AdaptiveCard {
   const verifier = u.routedTo ? safe(u.routedTo, 200) : 'the plan owner';
   const body = [bannerBlock(savedBanner(u)), ...actionSummary(u.view)];
   if (u.routedTo) {
-    const why = completed ? `You completed this action, so ${verifier} verifies it.` : `You asked for the new date, so ${verifier} decides it.`;
+    const why = completed
+      ? `You completed this action, so ${verifier} verifies it.`
+      : `You asked for the new date, so ${verifier} decides it.`;
     body.push(textBlock(why, { isSubtle: true }));
   }
   if (u.extension) {
@@ -161,13 +198,17 @@ export function updatedCard(u: UpdatedCardInput): AdaptiveCard {
 
 /** For actions the owner cannot update any more (completed, awaiting verification). */
 export function closedCard(view: ActionView): AdaptiveCard {
-  const why = view.status === 'complete' ? 'This action is complete.' : 'This action is complete and awaiting verification by the plan owner.';
+  const why =
+    view.status === 'complete'
+      ? 'This action is complete.'
+      : 'This action is complete and awaiting verification by the plan owner.';
   return adaptiveCard([bannerBlock({ text: why, style: 'good' }), ...actionSummary(view)]);
 }
 
 /** A polite no: shown instead of the form to someone who may not change this action. */
 export function refusalCard(view: ActionView | null, what = 'update'): AdaptiveCard {
-  if (!view) return adaptiveCard([textBlock('I could not find that action any more. It may have been removed from the plan.')]);
+  if (!view)
+    return adaptiveCard([textBlock('I could not find that action any more. It may have been removed from the plan.')]);
   return adaptiveCard([
     textBlock(
       `Sorry, only the action's owners, their delegates, the plan owner and admins can ${what} ${safe(view.displayRef, 40)}. Nothing was changed.`,
@@ -191,12 +232,19 @@ export function myActionsCard(input: { actions: ActionView[]; total: number; pag
       separator: true,
       items: [
         textBlock(`**${safe(a.displayRef, 40)}** ${safe(a.text, 140)}`),
-        textBlock(`Due ${safe(dueWords(a), 60)} · **${RAG_LABEL[a.effectiveRag]}** — ${safe(a.reason, 120)}`, { isSubtle: true, size: 'Small', spacing: 'None' }),
+        textBlock(`Due ${safe(dueWords(a), 60)} · **${RAG_LABEL[a.effectiveRag]}** — ${safe(a.reason, 120)}`, {
+          isSubtle: true,
+          size: 'Small',
+          spacing: 'None',
+        }),
         { type: 'ActionSet', actions: [updateButton(a.id, { verb: 'myactions.page', data: { page } })] },
       ],
     });
   }
   const pages = Math.ceil(total / MY_ACTIONS_PAGE_SIZE);
   const next = `Next ${Math.min(MY_ACTIONS_PAGE_SIZE, total - last)}`;
-  return adaptiveCard(body, pagerButtons(page, pages, 'myactions.page', (p) => ({ page: p }), next));
+  return adaptiveCard(
+    body,
+    pagerButtons(page, pages, 'myactions.page', (p) => ({ page: p }), next),
+  );
 }

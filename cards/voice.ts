@@ -43,7 +43,9 @@ export { dueWords } from '../core/due-words';
  * The due date with its slippage, as committees judge it: "31 Mar 2027 (first promised 1 Mar 2015, revised
  * twice)"; just the date while it has never moved.
  */
-export function dueWithSlip(a: Pick<ActionView, 'due' | 'dueText' | 'originalDue' | 'originalDueText' | 'dueRevisions'>): string {
+export function dueWithSlip(
+  a: Pick<ActionView, 'due' | 'dueText' | 'originalDue' | 'originalDueText' | 'dueRevisions'>,
+): string {
   const now = dueWords(a);
   if (!a.dueRevisions) return now;
   const first = dueWords({ due: a.originalDue, dueText: a.originalDueText });

@@ -60,10 +60,13 @@ export function helpCard(o: WelcomeOptions): AdaptiveCard {
             ['stop / start', 'pause or resume your reminders'],
           ]),
         ]),
-    textBlock(channel ? `Mention me (@${name(o)}) with any of these.` : 'Ask in plain words; I understand variations.', {
-      isSubtle: true,
-      size: 'Small',
-    }),
+    textBlock(
+      channel ? `Mention me (@${name(o)}) with any of these.` : 'Ask in plain words; I understand variations.',
+      {
+        isSubtle: true,
+        size: 'Small',
+      },
+    ),
   ]);
 }
 
@@ -74,7 +77,11 @@ function name(o: WelcomeOptions): string {
 /** The example questions as buttons that ask them. */
 function tryThese(o: WelcomeOptions): CardElement[] {
   if (!o.examples.length) {
-    return [textBlock('There are no plans to ask about yet: an admin can send me a plan file (.xlsx, .csv, .docx) in a personal chat.')];
+    return [
+      textBlock(
+        'There are no plans to ask about yet: an admin can send me a plan file (.xlsx, .csv, .docx) in a personal chat.',
+      ),
+    ];
   }
   const where = o.scope === 'channel' ? `Mention me (@${name(o)}) with a question` : 'Ask me in plain words';
   return [

@@ -8,7 +8,14 @@ import { isValidTimeZone } from './time';
 const list = z
   .string()
   .optional()
-  .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []));
+  .transform((s) =>
+    s
+      ? s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : [],
+  );
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
   .optional()
@@ -29,7 +36,12 @@ const envSchema = z.object({
   SERVICE_URL_HOSTS: z
     .string()
     .default('smba.trafficmanager.net,*.botframework.com,*.teams.microsoft.com,*.teams.microsoft.us')
-    .transform((s) => s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim().toLowerCase())
+        .filter(Boolean),
+    )
     .refine(
       (hosts) => hosts.length > 0 && hosts.every((h) => hostPattern.test(h)),
       'must be comma-separated host names (*.domain for any host under it)',
@@ -43,17 +55,27 @@ const envSchema = z.object({
     .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)')
     .default('file:./data/chaser.db'),
   CHASER_DEMO: flag,
-  CHASER_JOBS: z.enum(['0', '1']).default('1').transform((s) => s === '1'),
+  CHASER_JOBS: z
+    .enum(['0', '1'])
+    .default('1')
+    .transform((s) => s === '1'),
   MICROSOFT_APP_ID: z.string().default(''),
   MICROSOFT_APP_PASSWORD: z.string().default(''),
   MICROSOFT_APP_TENANT_ID: z.string().default(''),
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   ALLOWED_TENANTS: list,
   ADMIN_AAD_IDS: list,
-  DEFAULT_TIME_ZONE: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/London').default('Europe/London'),
+  DEFAULT_TIME_ZONE: z
+    .string()
+    .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/London')
+    .default('Europe/London'),
   REMINDER_TIME: timeOfDay.default('09:00'),
   SEND_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(30),
-  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   // Days a sent message's payload is kept for audit and debugging before it is cleared (core/outbox/prune.ts).
   OUTBOX_RETENTION_DAYS: z
     .string()
@@ -62,14 +84,20 @@ const envSchema = z.object({
     .transform(Number),
   // The board tab's single sign-on: the Entra ID app's Application ID URI (api://<host>/<app id>) and where
   // the identity platform publishes its signing keys (tests point it at a local key server).
-  TAB_APP_ID_URI: z.string().regex(/^api:\/\/\S+$/, 'must be the Application ID URI, api://<host>/<app id>').optional(),
+  TAB_APP_ID_URI: z
+    .string()
+    .regex(/^api:\/\/\S+$/, 'must be the Application ID URI, api://<host>/<app id>')
+    .optional(),
   TAB_JWKS_URL: z.string().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Optional AI layer for questions the parser cannot read: OpenAI, or Azure OpenAI (all three or none).
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
   AZURE_OPENAI_API_KEY: z.string().optional(),
-  AZURE_OPENAI_ENDPOINT: z.string().regex(/^https:\/\/\S+$/, 'must be the https:// URL of the Azure OpenAI resource').optional(),
+  AZURE_OPENAI_ENDPOINT: z
+    .string()
+    .regex(/^https:\/\/\S+$/, 'must be the https:// URL of the Azure OpenAI resource')
+    .optional(),
   AZURE_OPENAI_DEPLOYMENT: z.string().optional(),
 });
 
@@ -80,9 +108,17 @@ const configSchema = envSchema.superRefine((env, ctx) => {
   const given = AZURE.filter((name) => env[name] !== undefined);
   const missing = AZURE.find((name) => env[name] === undefined);
   if (given.length > 0 && missing) {
-    ctx.addIssue({ code: 'custom', path: [missing], message: `required when ${given.join(' and ')} ${given.length > 1 ? 'are' : 'is'} set` });
+    ctx.addIssue({
+      code: 'custom',
+      path: [missing],
+      message: `required when ${given.join(' and ')} ${given.length > 1 ? 'are' : 'is'} set`,
+    });
   } else if (given.length > 0 && env.OPENAI_API_KEY !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['OPENAI_API_KEY'], message: 'set either OPENAI_API_KEY or the AZURE_OPENAI_* settings, not both' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['OPENAI_API_KEY'],
+      message: 'set either OPENAI_API_KEY or the AZURE_OPENAI_* settings, not both',
+    });
   }
 });
 

@@ -29,7 +29,9 @@ export const ACTION_STATUSES = ['open', 'awaiting_verification', 'complete', 'cl
 
 /** A status as a reader sees it, mid-sentence ("awaiting verification"); undefined for anything else. */
 export function statusText(status: unknown): string | undefined {
-  return ACTION_STATUSES.includes(status as (typeof ACTION_STATUSES)[number]) ? String(status).replace('_', ' ') : undefined;
+  return ACTION_STATUSES.includes(status as (typeof ACTION_STATUSES)[number])
+    ? String(status).replace('_', ' ')
+    : undefined;
 }
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 

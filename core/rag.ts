@@ -77,7 +77,8 @@ export function effectiveRag(a: RagInput, today: string, windows: RagWindows = D
   // The first rule that applies is the worst: Red (b) before Amber (c) before Amber (d).
   let derived: EffectiveRag | null = null;
   if (due && due < today) derived = { rag: 'RED', reason: overdueSince(due) };
-  else if (due && due <= t.dueSoon && last <= t.dueSoonQuiet) derived = { rag: 'AMBER', reason: `due ${formatDate(due)} with no update ${quietSince(a, last)}` };
+  else if (due && due <= t.dueSoon && last <= t.dueSoonQuiet)
+    derived = { rag: 'AMBER', reason: `due ${formatDate(due)} with no update ${quietSince(a, last)}` };
   else if (last <= t.stale) derived = { rag: 'AMBER', reason: `no update ${quietSince(a, last)}` };
 
   const reported = isOpenRag(a.reportedRag) ? a.reportedRag : null;

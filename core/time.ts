@@ -150,7 +150,13 @@ export function addWorkingDays(date: string, n: number, workingDays: readonly nu
 export function spanWords(days: number): string {
   const n = Math.abs(days);
   const [count, unit] =
-    n < 14 ? [n, 'day'] : n < 63 ? [Math.floor(n / 7), 'week'] : n < 730 ? [Math.floor(n / 30.44), 'month'] : [Math.floor(n / 365.25), 'year'];
+    n < 14
+      ? [n, 'day']
+      : n < 63
+        ? [Math.floor(n / 7), 'week']
+        : n < 730
+          ? [Math.floor(n / 30.44), 'month']
+          : [Math.floor(n / 365.25), 'year'];
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 

@@ -14,7 +14,11 @@ export interface JobDeps {
   instanceId: string;
   /** Opens 1:1 chats with people who never talked to the bot (bot/open-conversation.ts); absent in the CLI and unit tests. */
   opener?: ConversationOpener;
-  log: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+  log: {
+    info(obj: object, msg?: string): void;
+    warn(obj: object, msg?: string): void;
+    error(obj: object, msg?: string): void;
+  };
 }
 
 export interface JobDefinition {

@@ -18,20 +18,29 @@ import { realTimer, type PaceTimer } from './outbox-worker';
 export const OPEN_RATE_PER_SECOND = 2;
 export const MAX_OPENS_PER_SWEEP = 50;
 
-export function reachPeople(deps: Pick<JobDeps, 'core' | 'log'>, opener: ConversationOpener, timer: PaceTimer = realTimer): ReachPeople {
+export function reachPeople(
+  deps: Pick<JobDeps, 'core' | 'log'>,
+  opener: ConversationOpener,
+  timer: PaceTimer = realTimer,
+): ReachPeople {
   return async (personIds) => {
     const targets = await openTargets(deps.core, personIds);
     const now = targets.slice(0, MAX_OPENS_PER_SWEEP);
     const pacer = new Pacer(OPEN_RATE_PER_SECOND);
     const outcomes = { opened: 0, forbidden: 0, failed: 0 };
     for (const target of now) {
-      for (let wait = pacer.delay('', timer.now()); wait > 0; wait = pacer.delay('', timer.now())) await timer.sleep(wait);
+      for (let wait = pacer.delay('', timer.now()); wait > 0; wait = pacer.delay('', timer.now()))
+        await timer.sleep(wait);
       pacer.started(timer.now());
       const outcome = await opener.open(target);
       outcomes[outcome]++;
       if (outcome === 'forbidden') await recordRefusal(deps.core, target.personId);
     }
-    if (now.length) deps.log.info({ ...outcomes, waiting: targets.length - now.length }, 'opened 1:1 chats with owners new to Chaser');
+    if (now.length)
+      deps.log.info(
+        { ...outcomes, waiting: targets.length - now.length },
+        'opened 1:1 chats with owners new to Chaser',
+      );
     return { opened: outcomes.opened, later: targets.slice(MAX_OPENS_PER_SWEEP).map((t) => t.personId) };
   };
 }

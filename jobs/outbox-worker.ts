@@ -21,7 +21,16 @@
 import { randomUUID } from 'node:crypto';
 import type { CoreContext } from '../core/context';
 import type { Metrics } from '../core/metrics';
-import { claimDue, countByStatus, markFailed, markForRetry, markSent, release, type ClaimedMessage, type Confirmation } from '../core/outbox/claim';
+import {
+  claimDue,
+  countByStatus,
+  markFailed,
+  markForRetry,
+  markSent,
+  release,
+  type ClaimedMessage,
+  type Confirmation,
+} from '../core/outbox/claim';
 import { markConversationGone } from '../core/outbox/gone';
 import { heartbeat, signOff, throttledUntil, throttleUntil } from '../core/outbox/instances';
 import { Pacer } from '../core/outbox/pacing';
@@ -30,7 +39,10 @@ import { unreachableNotice } from '../cards/unreachable-notice';
 import type { JobDeps } from './job';
 
 /** Sends one activity to a stored conversation reference; throws a SendFailure when Teams refuses. */
-export type SendActivity = (reference: Record<string, unknown>, activity: Record<string, unknown>) => Promise<{ id?: string }>;
+export type SendActivity = (
+  reference: Record<string, unknown>,
+  activity: Record<string, unknown>,
+) => Promise<{ id?: string }>;
 
 /** The clock pacing waits on: milliseconds on a monotonic scale. Benchmarks and tests may fake it. */
 export interface PaceTimer {
@@ -58,7 +70,13 @@ export interface WorkerTuning {
 
 const CONFIRM_GATHER_MS = 5;
 
-const DEFAULT_TUNING: WorkerTuning = { batchSize: 200, concurrency: 32, leaseMs: 120_000, idleMs: 1_000, refreshMs: 10_000 };
+const DEFAULT_TUNING: WorkerTuning = {
+  batchSize: 200,
+  concurrency: 32,
+  leaseMs: 120_000,
+  idleMs: 1_000,
+  refreshMs: 10_000,
+};
 
 export interface OutboxWorkerDeps {
   core: CoreContext;
@@ -104,8 +122,14 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   const m = {
     sent: deps.metrics.counter('chaser_outbox_sent_total', 'Outbox messages Teams accepted'),
     retried: deps.metrics.counter('chaser_outbox_retried_total', 'Outbox sends that failed and were rescheduled'),
-    failed: deps.metrics.counter('chaser_outbox_failed_total', 'Outbox messages given up (final error or too many attempts)'),
-    gone: deps.metrics.counter('chaser_outbox_gone_total', 'Outbox messages dropped because the conversation is gone (403/404)'),
+    failed: deps.metrics.counter(
+      'chaser_outbox_failed_total',
+      'Outbox messages given up (final error or too many attempts)',
+    ),
+    gone: deps.metrics.counter(
+      'chaser_outbox_gone_total',
+      'Outbox messages dropped because the conversation is gone (403/404)',
+    ),
     throttled: deps.metrics.counter('chaser_outbox_throttled_total', '429 answers that paused the whole app'),
     messages: deps.metrics.gauge('chaser_outbox_messages', 'Outbox rows by status, across all instances'),
   };
@@ -114,14 +138,24 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
    * waits for its commit, so at most one flush (a few milliseconds) of accepted sends is unconfirmed.
    */
   let pending: { c: Confirmation; done: () => void; failed: (e: unknown) => void }[] = [];
+  // biome-ignore lint/correctness/noUnusedVariables: read by `??=` below, so one flush is scheduled at a time.
   let flushing: Promise<void> | undefined;
   const flush = async () => {
     while (pending.length) {
       const group = pending;
       pending = [];
-      await markSent(db, instanceId, group.map((p) => p.c), core.now()).then(
-        () => group.forEach((p) => p.done()),
-        (err) => group.forEach((p) => p.failed(err)),
+      await markSent(
+        db,
+        instanceId,
+        group.map((p) => p.c),
+        core.now(),
+      ).then(
+        () => {
+          for (const p of group) p.done();
+        },
+        (err) => {
+          for (const p of group) p.failed(err);
+        },
       );
     }
     flushing = undefined;
@@ -148,7 +182,15 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     pacer.setAppRate(deps.ratePerSecond / Math.max(1, live));
     pacer.sweep(t);
     pausedUntil = Math.max(pausedUntil, (await throttledUntil(db))?.getTime() ?? 0);
-    for (const [status, n] of Object.entries({ queued: 0, sending: 0, sent: 0, failed: 0, gone: 0, ...(await countByStatus(db)) })) m.messages.set({ status }, n);
+    for (const [status, n] of Object.entries({
+      queued: 0,
+      sending: 0,
+      sent: 0,
+      failed: 0,
+      gone: 0,
+      ...(await countByStatus(db)),
+    }))
+      m.messages.set({ status }, n);
   };
 
   const onFailure = async (row: ClaimedMessage, failure: SendFailure, result: DrainResult) => {
@@ -156,10 +198,24 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     const error = `${failure.status ?? failure.code ?? 'error'}: ${failure.message}`.slice(0, 500);
     if (outcome.kind === 'gone') {
       goneHere.add(row.conversationRefId);
-      const r = await markConversationGone(core, row, instanceId, `${failure.status} ${failure.code ?? ''}`.trim(), unreachableNotice);
+      const r = await markConversationGone(
+        core,
+        row,
+        instanceId,
+        `${failure.status} ${failure.code ?? ''}`.trim(),
+        unreachableNotice,
+      );
       result.gone += r.messages;
       m.gone.inc(r.messages);
-      log.warn({ conversation: row.conversation.conversationId, status: failure.status, stopped: r.messages, notices: r.notices }, 'conversation gone');
+      log.warn(
+        {
+          conversation: row.conversation.conversationId,
+          status: failure.status,
+          stopped: r.messages,
+          notices: r.notices,
+        },
+        'conversation gone',
+      );
     } else if (outcome.kind === 'failed') {
       await markFailed(db, row.id, instanceId, error);
       result.failed++;
@@ -203,7 +259,12 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       log.error({ outbox: row.id, error }, 'outbox message failed');
       return;
     }
-    for (let wait = pacer.delay(row.conversationRefId, timer.now()); wait > 0; wait = pacer.delay(row.conversationRefId, timer.now())) await timer.sleep(wait);
+    for (
+      let wait = pacer.delay(row.conversationRefId, timer.now());
+      wait > 0;
+      wait = pacer.delay(row.conversationRefId, timer.now())
+    )
+      await timer.sleep(wait);
     const now = core.now().getTime();
     // Paused by a 429, or held so long the lease could lapse: hand it back untried.
     if (now < pausedUntil || now - claimedAt > tuning.leaseMs / 2) {
@@ -229,7 +290,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     for (const r of rows) lanes.set(r.conversationRefId, [...(lanes.get(r.conversationRefId) ?? []), r]);
     const queue = [...lanes.values()];
     const worker = async () => {
-      for (let lane = queue.shift(); lane; lane = queue.shift()) for (const row of lane) await deliver(row, claimedAt, result);
+      for (let lane = queue.shift(); lane; lane = queue.shift())
+        for (const row of lane) await deliver(row, claimedAt, result);
     };
     await Promise.all(Array.from({ length: Math.min(tuning.concurrency, queue.length) }, worker));
   };
@@ -248,7 +310,13 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     }
     if (result.sent + result.retried + result.failed + result.gone > 0) {
       await refresh(true);
-      log.info({ ...result, totals: { sent: m.sent.value(), retried: m.retried.value(), failed: m.failed.value(), gone: m.gone.value() } }, 'outbox drained');
+      log.info(
+        {
+          ...result,
+          totals: { sent: m.sent.value(), retried: m.retried.value(), failed: m.failed.value(), gone: m.gone.value() },
+        },
+        'outbox drained',
+      );
     }
     return result;
   };
@@ -303,7 +371,12 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
 function toFailure(err: unknown): SendFailure {
   if (err instanceof SendFailure) return err;
   const e = err as { message?: string; statusCode?: number; code?: string };
-  return new SendFailure(e?.message ?? String(err), typeof e?.statusCode === 'number' ? e.statusCode : undefined, undefined, e?.code);
+  return new SendFailure(
+    e?.message ?? String(err),
+    typeof e?.statusCode === 'number' ? e.statusCode : undefined,
+    undefined,
+    e?.code,
+  );
 }
 
 /** A fresh id for this process, for claims and heartbeats. */

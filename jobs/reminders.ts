@@ -27,10 +27,20 @@ export const remindersJob: JobDefinition = {
       render: dailyCardActivity,
       reach: deps.opener && reachPeople(deps, deps.opener),
     });
-    for (const e of decision.policyErrors) deps.log.warn({ plan: e.planKey, error: e.error }, 'invalid reminder policy: using the defaults');
-    if (decision.undeliverable.length) deps.log.warn({ people: decision.undeliverable }, 'reminders owed to people nobody can reach (no chat with the bot and no reachable plan owner)');
-    if (queued.length || lost.length) deps.log.info({ queued: queued.length, lost: lost.length, waiting: decision.waiting.length }, 'reminder cards queued');
-    const review = (view: ActionView) => message(riskReviewCard(view), `Accepted risk on ${view.displayRef} due for review`);
+    for (const e of decision.policyErrors)
+      deps.log.warn({ plan: e.planKey, error: e.error }, 'invalid reminder policy: using the defaults');
+    if (decision.undeliverable.length)
+      deps.log.warn(
+        { people: decision.undeliverable },
+        'reminders owed to people nobody can reach (no chat with the bot and no reachable plan owner)',
+      );
+    if (queued.length || lost.length)
+      deps.log.info(
+        { queued: queued.length, lost: lost.length, waiting: decision.waiting.length },
+        'reminder cards queued',
+      );
+    const review = (view: ActionView) =>
+      message(riskReviewCard(view), `Accepted risk on ${view.displayRef} due for review`);
     const reviews = await queueRiskReviews(deps.core, review);
     if (reviews) deps.log.info({ reviews }, 'risk acceptance reviews queued');
   },
@@ -40,16 +50,32 @@ export const remindersJob: JobDefinition = {
 export function dailyCardActivity(card: DailyCard): Record<string, unknown> {
   const count = card.items.length;
   if (card.purpose === 'reminder') {
-    const rows = card.items.map((i) => ({ action: i.action, label: i.label, onBehalfOf: i.owner.id === card.recipient.id ? null : i.owner.displayName }));
-    return message(reminderCard({ recipientName: card.recipient.displayName, rows, page: 0, cardKey: card.idempotencyKey }), `${count} ${count === 1 ? 'action needs' : 'actions need'} your attention`);
+    const rows = card.items.map((i) => ({
+      action: i.action,
+      label: i.label,
+      onBehalfOf: i.owner.id === card.recipient.id ? null : i.owner.displayName,
+    }));
+    return message(
+      reminderCard({ recipientName: card.recipient.displayName, rows, page: 0, cardKey: card.idempotencyKey }),
+      `${count} ${count === 1 ? 'action needs' : 'actions need'} your attention`,
+    );
   }
   const built = escalationCard({
     rows: card.items.map((i) => ({ action: i.action, label: i.label })),
-    unreachable: card.unreachable.map((u) => ({ name: u.person.displayName, knownToTeams: u.knownToTeams, actions: u.items.map((i) => ({ displayRef: i.action.displayRef, label: i.label })) })),
+    unreachable: card.unreachable.map((u) => ({
+      name: u.person.displayName,
+      knownToTeams: u.knownToTeams,
+      actions: u.items.map((i) => ({ displayRef: i.action.displayRef, label: i.label })),
+    })),
     page: 0,
     cardKey: card.idempotencyKey,
   });
-  return message(built, count ? `${count} overdue ${count === 1 ? 'action' : 'actions'} to escalate` : `${card.unreachable.length} owners Chaser cannot reach`);
+  return message(
+    built,
+    count
+      ? `${count} overdue ${count === 1 ? 'action' : 'actions'} to escalate`
+      : `${card.unreachable.length} owners Chaser cannot reach`,
+  );
 }
 
 function message(card: ReturnType<typeof reminderCard>, summary: string) {

@@ -12,7 +12,11 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function startScheduler(jobs: JobDefinition[], deps: JobDeps, opts: { tick?: boolean } = { tick: true }): Scheduler {
+export function startScheduler(
+  jobs: JobDefinition[],
+  deps: JobDeps,
+  opts: { tick?: boolean } = { tick: true },
+): Scheduler {
   const running = new Map<string, Promise<void>>();
   const runJob = (job: JobDefinition): Promise<void> => {
     const current = running.get(job.name);
@@ -24,7 +28,10 @@ export function startScheduler(jobs: JobDefinition[], deps: JobDeps, opts: { tic
     running.set(job.name, p);
     return p;
   };
-  const tasks = opts.tick === false ? [] : jobs.map((job) => cron.schedule(job.schedule, () => void runJob(job), { name: job.name }));
+  const tasks =
+    opts.tick === false
+      ? []
+      : jobs.map((job) => cron.schedule(job.schedule, () => void runJob(job), { name: job.name }));
   return {
     runAll: async () => {
       await Promise.all(jobs.map(runJob));

@@ -11,7 +11,9 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
 fs.rmSync(dist, { recursive: true, force: true });
-execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
+  stdio: 'inherit',
+});
 for (const dir of ['prisma/sqlite/migrations', 'prisma/postgresql/migrations', 'bot/ai/prompts']) {
   fs.cpSync(path.join(root, dir), path.join(dist, dir), { recursive: true });
 }

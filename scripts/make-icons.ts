@@ -41,7 +41,9 @@ function coverage(size: number, x: number, y: number, style: 'color' | 'outline'
       const u = (x + (i + 0.5) / n) / size;
       const v = (y + (j + 0.5) / n) / size;
       const r = Math.hypot(u - 0.5, v - 0.5);
-      const onTick = TICK.some(([ax, ay, bx, by]) => segmentDistance(u, v, ax, ay, bx, by) < (style === 'color' ? 0.055 : 0.065));
+      const onTick = TICK.some(
+        ([ax, ay, bx, by]) => segmentDistance(u, v, ax, ay, bx, by) < (style === 'color' ? 0.055 : 0.065),
+      );
       if (onTick) tick++;
       else if (style === 'color' ? r < 0.46 : r < 0.47 && r > 0.39) shape++;
     }

@@ -13,7 +13,12 @@ export const APP_PACKAGE_DIR = join(__dirname, '..', 'appPackage');
 export const APP_PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png'] as const;
 
 const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
-const guid = z.string().regex(/^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/, 'must be a GUID such as 3667d37b-c8eb-4443-ab8c-af9e7a38821e');
+const guid = z
+  .string()
+  .regex(
+    /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/,
+    'must be a GUID such as 3667d37b-c8eb-4443-ab8c-af9e7a38821e',
+  );
 
 /**
  * The placeholders and their defaults. TEAMS_APP_ID identifies the app in a tenant; keep one value per
@@ -30,7 +35,10 @@ const packageEnv = z.object({
     .default('https://example.com/chaser'),
   // Where Chaser runs, as Teams reaches it: the tabs load from https://<host>/tab, and single sign-on's
   // Application ID URI is api://<host>/<app id> (README "Board tab").
-  CHASER_HOST: z.string().regex(HOST_NAME, 'must be a host name such as chaser.contoso.com').default('chaser.example.com'),
+  CHASER_HOST: z
+    .string()
+    .regex(HOST_NAME, 'must be a host name such as chaser.contoso.com')
+    .default('chaser.example.com'),
   APP_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.2.3'),
 });
 
@@ -43,7 +51,9 @@ export function packageValues(env: NodeJS.ProcessEnv): PackageValues {
   const parsed = packageEnv.safeParse({ APP_VERSION: version, ...given });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new Error(`Invalid environment variable ${String(issue.path[0])}: ${issue.message} (got "${env[String(issue.path[0])]}")`);
+  throw new Error(
+    `Invalid environment variable ${String(issue.path[0])}: ${issue.message} (got "${env[String(issue.path[0])]}")`,
+  );
 }
 
 /** Fills every `${{NAME}}`; a placeholder with no value is an error rather than a broken upload. */
@@ -55,7 +65,10 @@ export function renderManifest(template: string, values: PackageValues): unknown
   return JSON.parse(text);
 }
 
-export async function buildAppPackage(env: NodeJS.ProcessEnv, outFile = join(APP_PACKAGE_DIR, 'build', 'chaser.zip')): Promise<{ file: string; manifest: unknown; values: PackageValues }> {
+export async function buildAppPackage(
+  env: NodeJS.ProcessEnv,
+  outFile = join(APP_PACKAGE_DIR, 'build', 'chaser.zip'),
+): Promise<{ file: string; manifest: unknown; values: PackageValues }> {
   const values = packageValues(env);
   const manifest = renderManifest(readFileSync(join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8'), values);
   const zip = new JSZip();
@@ -69,8 +82,13 @@ export async function buildAppPackage(env: NodeJS.ProcessEnv, outFile = join(APP
 if (require.main === module) {
   buildAppPackage(process.env).then(
     ({ file, values }) => {
-      console.log(`wrote ${file} (app id ${values.TEAMS_APP_ID}, bot id ${values.MICROSOFT_APP_ID}, version ${values.APP_VERSION})`);
-      if (!process.env.MICROSOFT_APP_ID) console.warn('MICROSOFT_APP_ID is not set: the package validates, but Teams needs your Azure Bot app id to reach the bot.');
+      console.log(
+        `wrote ${file} (app id ${values.TEAMS_APP_ID}, bot id ${values.MICROSOFT_APP_ID}, version ${values.APP_VERSION})`,
+      );
+      if (!process.env.MICROSOFT_APP_ID)
+        console.warn(
+          'MICROSOFT_APP_ID is not set: the package validates, but Teams needs your Azure Bot app id to reach the bot.',
+        );
     },
     (err: Error) => {
       console.error(err.message);

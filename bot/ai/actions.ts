@@ -7,7 +7,16 @@ import { z } from 'zod';
 import { querySchema, type Query } from '../../core/query';
 
 /** Every query kind except 'unknown', which is what choosing no action (or a bad one) means. */
-export const QUESTION_ACTIONS = ['list', 'item', 'recommendation', 'behind', 'summary', 'plans', 'changes', 'help'] as const;
+export const QUESTION_ACTIONS = [
+  'list',
+  'item',
+  'recommendation',
+  'behind',
+  'summary',
+  'plans',
+  'changes',
+  'help',
+] as const;
 export type QuestionAction = (typeof QUESTION_ACTIONS)[number];
 
 /** Parameters the model may leave out, read the way the parser reads a question that does not say. */
@@ -20,7 +29,8 @@ export function queryFromAction(action: QuestionAction, parameters: unknown): Qu
   if (!params.success) return undefined;
   // A list's filters arrive flat ({rag, plan, ...}), as a model fills them most reliably.
   const { tagOwners = false, ...filter } = params.data;
-  const candidate = action === 'list' ? { kind: action, filter, tagOwners } : { ...DEFAULTS[action], ...params.data, kind: action };
+  const candidate =
+    action === 'list' ? { kind: action, filter, tagOwners } : { ...DEFAULTS[action], ...params.data, kind: action };
   const parsed = querySchema.safeParse(candidate);
   return parsed.success ? parsed.data : undefined;
 }

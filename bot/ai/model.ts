@@ -24,5 +24,10 @@ export function createModel(settings: AiSettings): PromptCompletionModel {
       clientOptions,
     });
   }
-  return new OpenAIModel({ apiKey: settings.apiKey, defaultModel: settings.model, useSystemMessages: true, clientOptions });
+  return new OpenAIModel({
+    apiKey: settings.apiKey,
+    defaultModel: settings.model,
+    useSystemMessages: true,
+    clientOptions,
+  });
 }

@@ -42,11 +42,15 @@ export function createQuestionPlanner(deps: BotDeps, model: PromptCompletionMode
     const today = localDate(deps.core.now(), deps.core.timeZone);
     return `${WEEKDAYS[isoWeekday(today) - 1]} ${today}`;
   });
-  const ai = new AI<TurnState>({ planner: new ActionPlanner({ model, prompts, defaultPrompt: PROMPT }), allow_looping: false });
-  const refuse = (reason: string) => async (_context: TurnContext, _state: TurnState, _data: unknown, action?: string) => {
-    deps.log.info({ action, reason }, 'AI answer refused');
-    return AI.StopCommandName;
-  };
+  const ai = new AI<TurnState>({
+    planner: new ActionPlanner({ model, prompts, defaultPrompt: PROMPT }),
+    allow_looping: false,
+  });
+  const refuse =
+    (reason: string) => async (_context: TurnContext, _state: TurnState, _data: unknown, action?: string) => {
+      deps.log.info({ action, reason }, 'AI answer refused');
+      return AI.StopCommandName;
+    };
   for (const action of QUESTION_ACTIONS) {
     ai.action(action, async (context, state, parameters: unknown) => {
       const query = queryFromAction(action, parameters);

@@ -14,6 +14,10 @@ export function parseMoment(text: string, timeZone: string, atDate: (date: strin
   const [, date, time, seconds, zone] = m;
   const year = Number(date.slice(0, 4));
   if (year < 1990 || year > 2199 || isoDate(dateOnly(date)) !== date) return null;
-  const at = !time ? atDate(date) : zone ? new Date(`${date}T${time}${seconds ?? ':00'}${zone}`) : zonedToUtc(date, time, timeZone);
+  const at = !time
+    ? atDate(date)
+    : zone
+      ? new Date(`${date}T${time}${seconds ?? ':00'}${zone}`)
+      : zonedToUtc(date, time, timeZone);
   return Number.isNaN(at.getTime()) ? null : at;
 }

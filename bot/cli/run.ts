@@ -34,7 +34,13 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
   await migrate(config.DATABASE_URL);
   const db = await openDb(config.DATABASE_URL);
   await sealLegacyHistory(db);
-  const core: CoreContext = { db, now: io.now ?? systemClock, timeZone: config.DEFAULT_TIME_ZONE, ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: config.ADMIN_AAD_IDS };
+  const core: CoreContext = {
+    db,
+    now: io.now ?? systemClock,
+    timeZone: config.DEFAULT_TIME_ZONE,
+    ragWindows: DEFAULT_RAG_WINDOWS,
+    adminAadIds: config.ADMIN_AAD_IDS,
+  };
   const ctx: CliContext = { core, config, out, err };
   try {
     return await command.run(args, ctx);

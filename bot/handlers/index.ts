@@ -59,7 +59,8 @@ function messageCommands(deps: BotDeps): [RouteSelector, (context: TurnContext, 
 
 /** A message whose text matches `pattern` (as teams-ai matches a RegExp route). */
 function saying(pattern: RegExp): RouteSelector {
-  return async (context) => context.activity.type === ActivityTypes.Message && !!context.activity.text && pattern.test(context.activity.text);
+  return async (context) =>
+    context.activity.type === ActivityTypes.Message && !!context.activity.text && pattern.test(context.activity.text);
 }
 
 export function registerHandlers(app: ChaserApp, deps: BotDeps): void {

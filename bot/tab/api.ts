@@ -6,7 +6,7 @@
  * same core rules as the cards.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Config } from '../../core/config';
 import type { CoreContext } from '../../core/context';
 import { STATUS_CHOICES, submitUpdate } from '../../core/actions/update';
@@ -336,7 +336,8 @@ export function createTabApi(deps: TabApiDeps): express.Router {
       if (r.kind === 'not-found') throw notFound('action');
       if (r.kind === 'forbidden')
         throw new Refusal(403, `Only the plan owner and admins can verify ${r.view.displayRef}.`);
-      if (r.kind === 'own-work') throw new Refusal(403, `You completed this action, so ${authorityWords(r.authority)} verifies it.`);
+      if (r.kind === 'own-work')
+        throw new Refusal(403, `You completed this action, so ${authorityWords(r.authority)} verifies it.`);
       if (r.kind === 'invalid') {
         res.status(400);
         send(res, c.decisionAnswer, { kind: 'invalid', errors: r.errors });

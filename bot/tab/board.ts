@@ -195,11 +195,13 @@ export async function meetingItems(ctx: CoreContext, board: BoardRow, personId: 
     ...red.actions.filter((a) => !seenRed.has(a.id)).map((action): Item => ({ kind: 'newRed', action })),
     ...slipped.actions.map((action): Item => ({ kind: 'slipped', action })),
     ...awaiting.actions.map((action): Item => ({ kind: 'awaiting', action })),
-    ...extensions.actions.map((a): Item => ({
-      kind: 'extension',
-      action: a,
-      request: (a as { request?: ExtensionState }).request,
-    })),
+    ...extensions.actions.map(
+      (a): Item => ({
+        kind: 'extension',
+        action: a,
+        request: (a as { request?: ExtensionState }).request,
+      }),
+    ),
   ];
   return { items, canManage, meeting: { title: `${board.name} meeting`, date: localDate(ctx.now(), ctx.timeZone) } };
 }

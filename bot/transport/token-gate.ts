@@ -79,7 +79,7 @@ export function createTokenGate(opts: TokenGateOptions): TokenGate {
   const cooldownMs = opts.cooldownMs ?? 30_000;
   const held: Held[] = opts.sources.map((source) => ({ source, lastAttempt: 0 }));
 
-  const fetchJson = async (url: string): Promise<any> => {
+  const fetchJson = async (url: string): Promise<unknown> => {
     const res = await fetch(url, { signal: AbortSignal.timeout(opts.fetchTimeoutMs) });
     if (!res.ok) throw new Error(`${url} answered ${res.status}`);
     return res.json();
@@ -88,7 +88,7 @@ export function createTokenGate(opts: TokenGateOptions): TokenGate {
     h.loading ??= (async () => {
       h.lastAttempt = Date.now();
       try {
-        const metadata = await fetchJson(h.source.openIdMetadataUrl);
+        const metadata = (await fetchJson(h.source.openIdMetadataUrl)) as { jwks_uri?: unknown } | null;
         if (typeof metadata?.jwks_uri !== 'string') throw new Error('the OpenID configuration has no jwks_uri');
         const jwks = (await fetchJson(metadata.jwks_uri)) as JSONWebKeySet;
         h.keys = createLocalJWKSet(jwks);
@@ -152,7 +152,8 @@ export function createTokenGate(opts: TokenGateOptions): TokenGate {
       const now = Date.now();
       const parts = held.map((h) => {
         const name = h.source.name;
-        if (h.loadedAt === undefined) return { ok: false, text: `${name} keys not loaded (${h.lastError ?? 'loading'})` };
+        if (h.loadedAt === undefined)
+          return { ok: false, text: `${name} keys not loaded (${h.lastError ?? 'loading'})` };
         const failed = h.lastError ? ` (last refresh failed: ${h.lastError})` : '';
         const age = Math.round((now - h.loadedAt) / 1000);
         return { ok: now - h.loadedAt < STALE_AFTER_MS, text: `${name} keys ${age} s old${failed}` };

@@ -66,7 +66,9 @@ export function deadlineHttpClient(budgetMs: number) {
       }
       const bodyAsText = await res.text();
       const headers: Record<string, string> = {};
-      res.headers.forEach((value, name) => (headers[name] = value));
+      res.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
       const get = (name: string) => headers[name.toLowerCase()];
       return { request, status: res.status, bodyAsText, headers: { get, toJson: () => headers } };
     },

@@ -19,10 +19,13 @@ export function changesCard(r: ChangesResult): AdaptiveCard {
     for (const u of r.updates) {
       const text = u.text ?? u.kind;
       body.push(
-        textBlock(`**${safe(u.ref, 40)}** ${safe(u.actionText, 80)} · ${formatDate(new Date(u.at))}${u.author ? ` · ${safe(u.author, 60)}` : ''}: ${safe(text, 200)}`, {
-          size: 'Small',
-          separator: true,
-        }),
+        textBlock(
+          `**${safe(u.ref, 40)}** ${safe(u.actionText, 80)} · ${formatDate(new Date(u.at))}${u.author ? ` · ${safe(u.author, 60)}` : ''}: ${safe(text, 200)}`,
+          {
+            size: 'Small',
+            separator: true,
+          },
+        ),
       );
     }
     body.push(...more(r.updates.length, r.updateTotal));

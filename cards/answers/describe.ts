@@ -16,11 +16,17 @@ const RANGE_WORDS: Record<CalendarRange, string> = {
   'next-month': 'due next month',
 };
 
-const STATUS_WORDS = { open: 'open', awaiting_verification: 'awaiting verification', complete: 'closed', closed: 'closed without implementing' } as const;
+const STATUS_WORDS = {
+  open: 'open',
+  awaiting_verification: 'awaiting verification',
+  complete: 'closed',
+  closed: 'closed without implementing',
+} as const;
 
 /** "1 Dec 2024 – 31 Dec 2024", "from 1 Dec 2024", "up to 31 Dec 2024". */
 export function spanWords(span: DateSpan): string {
-  if (span.from && span.to) return span.from === span.to ? formatDate(span.from) : `${formatDate(span.from)} – ${formatDate(span.to)}`;
+  if (span.from && span.to)
+    return span.from === span.to ? formatDate(span.from) : `${formatDate(span.from)} – ${formatDate(span.to)}`;
   if (span.from) return `from ${formatDate(span.from)}`;
   return span.to ? `up to ${formatDate(span.to)}` : 'any time';
 }
@@ -47,5 +53,11 @@ export function listTitle(result: Pick<ListResult, 'query' | 'due' | 'staleDays'
 
 /** Where the answer comes from: "for Head of Contact Management in BTP-CDI on ICB". */
 export function scopeWords(labels: { plan?: string; board?: string; owner?: string }): string {
-  return [labels.owner && `for ${labels.owner}`, labels.plan && `in ${labels.plan}`, labels.board && `on ${labels.board}`].filter(Boolean).join(' ');
+  return [
+    labels.owner && `for ${labels.owner}`,
+    labels.plan && `in ${labels.plan}`,
+    labels.board && `on ${labels.board}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

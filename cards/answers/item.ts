@@ -26,7 +26,12 @@ export function itemCard(r: ItemResult): AdaptiveCard {
         { title: 'Due', value: safe(dueWithSlip(a), 140) },
         { title: 'Status', value: statusWords(a.status) },
         { title: 'Plan', value: safe(`${a.planKey}, recommendation ${a.recommendationRef}`, 120) },
-        { title: 'Last update', value: a.lastUpdate ? safe(`${formatDate(new Date(a.lastUpdate.at))}: ${a.lastUpdate.text ?? ''}`, 200) : 'none' },
+        {
+          title: 'Last update',
+          value: a.lastUpdate
+            ? safe(`${formatDate(new Date(a.lastUpdate.at))}: ${a.lastUpdate.text ?? ''}`, 200)
+            : 'none',
+        },
       ],
     },
   ];
@@ -35,7 +40,8 @@ export function itemCard(r: ItemResult): AdaptiveCard {
     body.push(heading(`History — ${total} ${total === 1 ? 'entry' : 'entries'}`));
     if (total === 0) body.push(textBlock('No updates recorded yet.', { isSubtle: true }));
     body.push(...entries.map((e) => textBlock(entryText(e), { size: 'Small', separator: true })));
-    if (total > entries.length) body.push(textBlock(`Showing the latest ${entries.length} of ${total}.`, { isSubtle: true, size: 'Small' }));
+    if (total > entries.length)
+      body.push(textBlock(`Showing the latest ${entries.length} of ${total}.`, { isSubtle: true, size: 'Small' }));
   }
   // Anyone may ask; the form itself checks the authority to close.
   const closable = a.status === 'open' || a.status === 'awaiting_verification' || a.outcome === 'risk_accepted';

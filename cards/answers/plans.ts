@@ -5,7 +5,11 @@ import { safe } from '../text';
 
 export function plansCard(r: PlansResult): AdaptiveCard {
   const title = `Plans${r.board ? ` on ${safe(r.board, 40)}` : ''} — ${r.plans.length}`;
-  if (r.plans.length === 0) return adaptiveCard([heading(title), textBlock('No plans yet. An admin can import one by sending me the spreadsheet.', { isSubtle: true })]);
+  if (r.plans.length === 0)
+    return adaptiveCard([
+      heading(title),
+      textBlock('No plans yet. An admin can import one by sending me the spreadsheet.', { isSubtle: true }),
+    ]);
   return adaptiveCard([
     heading(title),
     ...r.plans.map((p) =>

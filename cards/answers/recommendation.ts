@@ -11,8 +11,18 @@ export function recommendationCard(r: RecommendationResult): AdaptiveCard {
   return adaptiveCard([
     heading(`${safe(rec.planKey, 40)} recommendation ${safe(rec.ref, 40)}`),
     textBlock(safe(rec.text, 800)),
-    ...(rec.section || rec.context ? [textBlock(safe([rec.section, rec.context].filter(Boolean).join(' · '), 200), { isSubtle: true, size: 'Small' })] : []),
-    textBlock(`${r.actions.length} ${r.actions.length === 1 ? 'action' : 'actions'}`, { weight: 'Bolder', spacing: 'Medium' }),
+    ...(rec.section || rec.context
+      ? [
+          textBlock(safe([rec.section, rec.context].filter(Boolean).join(' · '), 200), {
+            isSubtle: true,
+            size: 'Small',
+          }),
+        ]
+      : []),
+    textBlock(`${r.actions.length} ${r.actions.length === 1 ? 'action' : 'actions'}`, {
+      weight: 'Bolder',
+      spacing: 'Medium',
+    }),
     ...r.actions.map((a) => actionRow(a)),
   ]);
 }

@@ -9,7 +9,14 @@ import { scopeWords } from './describe';
 import { spanWords } from '../../core/time';
 
 /** Container styles Teams paints in the RAG colours. */
-const RAG_STYLE = { RED: 'attention', AMBER: 'warning', GREEN: 'good', COMPLETE: 'accent', RISK_ACCEPTED: 'warning', SUPERSEDED: 'default' } as const;
+const RAG_STYLE = {
+  RED: 'attention',
+  AMBER: 'warning',
+  GREEN: 'good',
+  COMPLETE: 'accent',
+  RISK_ACCEPTED: 'warning',
+  SUPERSEDED: 'default',
+} as const;
 
 /** One column per RAG, each as wide as its share (Adaptive Card column weights are relative). */
 export function proportionBar(counts: SummaryResult['byRag']): CardElement {
@@ -27,7 +34,9 @@ export function proportionBar(counts: SummaryResult['byRag']): CardElement {
 
 export function summaryCard(s: SummaryResult): AdaptiveCard {
   const where = scopeWords(s.labels) || `across ${s.plans} ${s.plans === 1 ? 'plan' : 'plans'}`;
-  const body: CardElement[] = [heading(`Summary ${safe(where, 120)} — ${s.total} ${s.total === 1 ? 'action' : 'actions'}`)];
+  const body: CardElement[] = [
+    heading(`Summary ${safe(where, 120)} — ${s.total} ${s.total === 1 ? 'action' : 'actions'}`),
+  ];
   if (s.total === 0) return adaptiveCard([...body, textBlock('No actions here yet.', { isSubtle: true })]);
   body.push(
     ragDonut(s.byRag, `Actions by status ${where}`, proportionBar(s.byRag)),
@@ -38,8 +47,11 @@ export function summaryCard(s: SummaryResult): AdaptiveCard {
     ),
   );
   body.push(measuresFacts(s.measures));
-  if (s.oldestOverdue) body.push(textBlock('Oldest overdue', { weight: 'Bolder', spacing: 'Medium' }), actionRow(s.oldestOverdue));
-  body.push(textBlock('Red counts overdue actions even when their owners report Green.', { isSubtle: true, size: 'Small' }));
+  if (s.oldestOverdue)
+    body.push(textBlock('Oldest overdue', { weight: 'Bolder', spacing: 'Medium' }), actionRow(s.oldestOverdue));
+  body.push(
+    textBlock('Red counts overdue actions even when their owners report Green.', { isSubtle: true, size: 'Small' }),
+  );
   return adaptiveCard(body);
 }
 
@@ -47,9 +59,15 @@ export function summaryCard(s: SummaryResult): AdaptiveCard {
 function measuresFacts(m: SummaryResult['measures']): CardElement {
   const facts = [
     { title: 'Implemented and verified', value: `${m.verifiedPercent}%` },
-    { title: 'Implemented by the date first promised', value: m.onTimePercent === null ? 'none verified yet' : `${m.onTimePercent}%` },
+    {
+      title: 'Implemented by the date first promised',
+      value: m.onTimePercent === null ? 'none verified yet' : `${m.onTimePercent}%`,
+    },
     { title: 'Overdue', value: `${m.overduePercent}%` },
-    { title: 'Average time overdue', value: m.averageDaysOverdue === null ? 'none overdue' : spanWords(m.averageDaysOverdue) },
+    {
+      title: 'Average time overdue',
+      value: m.averageDaysOverdue === null ? 'none overdue' : spanWords(m.averageDaysOverdue),
+    },
     { title: 'Risk accepted', value: String(m.riskAccepted) },
   ];
   return { type: 'FactSet', spacing: 'Medium', facts };

@@ -32,7 +32,10 @@ export const optionalText = z
   .pipe(z.string().max(NOTE_MAX, `Keep it under ${NOTE_MAX} characters`).optional());
 
 export async function findActor(ctx: Pick<CoreContext, 'db' | 'timeZone'>, personId: string): Promise<Actor | null> {
-  const p = await ctx.db.prisma.person.findUnique({ where: { id: personId }, select: { id: true, displayName: true, timeZone: true } });
+  const p = await ctx.db.prisma.person.findUnique({
+    where: { id: personId },
+    select: { id: true, displayName: true, timeZone: true },
+  });
   return p && { id: p.id, displayName: p.displayName, timeZone: p.timeZone ?? ctx.timeZone };
 }
 

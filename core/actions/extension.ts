@@ -20,7 +20,10 @@ export const extensionDecisionSchema = z
     decision: z.enum(['approve', 'reject']),
     comment: optionalText,
   })
-  .refine((d) => d.decision === 'approve' || !!d.comment, { path: ['comment'], message: 'Add a comment saying why you reject it' });
+  .refine((d) => d.decision === 'approve' || !!d.comment, {
+    path: ['comment'],
+    message: 'Add a comment saying why you reject it',
+  });
 
 export interface ExtensionState {
   id: string;
@@ -41,7 +44,13 @@ export type ExtensionResult =
   | { kind: 'own-request'; view: ActionView; authority: Authority }
   | { kind: 'not-found' };
 
-export async function decideExtension(ctx: CoreContext, actorId: string, raw: Record<string, unknown>, messages: OwnerLoopMessages, opts: DecisionOptions = {}): Promise<ExtensionResult> {
+export async function decideExtension(
+  ctx: CoreContext,
+  actorId: string,
+  raw: Record<string, unknown>,
+  messages: OwnerLoopMessages,
+  opts: DecisionOptions = {},
+): Promise<ExtensionResult> {
   const requestId = typeof raw.requestId === 'string' ? raw.requestId : '';
   const actor = await findActor(ctx, actorId);
   const request = requestId ? await ctx.db.prisma.extensionRequest.findUnique({ where: { id: requestId } }) : null;
@@ -55,7 +64,13 @@ export async function decideExtension(ctx: CoreContext, actorId: string, raw: Re
   const parsed = extensionDecisionSchema.safeParse(raw);
   if (!parsed.success) {
     const comment = typeof raw.comment === 'string' ? raw.comment.slice(0, 4000) : undefined;
-    return { kind: 'invalid', view, request: await extensionState(ctx, requestId), errors: fieldErrors(parsed.error), comment };
+    return {
+      kind: 'invalid',
+      view,
+      request: await extensionState(ctx, requestId),
+      errors: fieldErrors(parsed.error),
+      comment,
+    };
   }
   const { decision, comment } = parsed.data;
   const at = ctx.now();
@@ -65,7 +80,12 @@ export async function decideExtension(ctx: CoreContext, actorId: string, raw: Re
     // Only a pending request moves; a repeat or a second plan owner finds it decided and changes nothing.
     const claimed = await tx.extensionRequest.updateMany({
       where: { id: request.id, status: 'pending' },
-      data: { status: approved ? 'approved' : 'rejected', decidedById: actorId, decidedAt: at, comment: comment ?? null },
+      data: {
+        status: approved ? 'approved' : 'rejected',
+        decidedById: actorId,
+        decidedAt: at,
+        comment: comment ?? null,
+      },
     });
     if (claimed.count !== 1) return;
     const requested = isoDate(request.requestedDate);
@@ -77,7 +97,9 @@ export async function decideExtension(ctx: CoreContext, actorId: string, raw: Re
           dueText: formatDate(requested),
           duePrecision: 'day',
           // The date first promised stays on record for good; each move is counted.
-          ...(view.originalDue || view.originalDueText ? {} : { originalDueDate: view.due ? dateOnly(view.due) : null, originalDueText: view.dueText }),
+          ...(view.originalDue || view.originalDueText
+            ? {}
+            : { originalDueDate: view.due ? dateOnly(view.due) : null, originalDueText: view.dueText }),
           dueRevisions: { increment: 1 },
           version: { increment: 1 },
         },
@@ -92,7 +114,11 @@ export async function decideExtension(ctx: CoreContext, actorId: string, raw: Re
       kind: approved ? 'due' : 'extension',
       text: comment ?? null,
       changes: approved
-        ? { dueDate: [view.due, requested], dueText: [view.dueText, formatDate(requested)], duePrecision: [view.duePrecision, 'day'] }
+        ? {
+            dueDate: [view.due, requested],
+            dueText: [view.dueText, formatDate(requested)],
+            duePrecision: [view.duePrecision, 'day'],
+          }
         : { extensionRequest: [requested, 'rejected'] },
       idempotencyKey: `extension:${request.id}`,
       detail: {
@@ -106,10 +132,20 @@ export async function decideExtension(ctx: CoreContext, actorId: string, raw: Re
     await enqueueToPeople(tx, [request.requestedById], {
       key: `notice:extension:${request.id}`,
       purpose: 'notice',
-      activity: messages.extensionDecided(after, { approved, requestedDate: requested, deciderName: actor.displayName, comment: comment ?? null }),
+      activity: messages.extensionDecided(after, {
+        approved,
+        requestedDate: requested,
+        deciderName: actor.displayName,
+        comment: comment ?? null,
+      }),
     });
   });
-  return { kind: 'decided', view: (await loadView(ctx, view.id))!, request: await extensionState(ctx, requestId), timeZone: actor.timeZone };
+  return {
+    kind: 'decided',
+    view: (await loadView(ctx, view.id))!,
+    request: await extensionState(ctx, requestId),
+    timeZone: actor.timeZone,
+  };
 }
 
 export async function extensionState(ctx: Pick<CoreContext, 'db'>, requestId: string): Promise<ExtensionState> {

@@ -7,7 +7,12 @@ import { allOf, ownedByPosts, statusIs } from '../store/action-filter';
 import type { ActionView } from './view';
 import { actionPage } from './view-loader';
 
-export async function listMyActions(ctx: CoreContext, personId: string, page: number, pageSize: number): Promise<{ actions: ActionView[]; total: number }> {
+export async function listMyActions(
+  ctx: CoreContext,
+  personId: string,
+  page: number,
+  pageSize: number,
+): Promise<{ actions: ActionView[]; total: number }> {
   const prisma = ctx.db.prisma;
   const delegators = await prisma.person.findMany({ where: { delegateId: personId }, select: { id: true } });
   const holdings = await prisma.postHolding.findMany({

@@ -31,11 +31,17 @@ export interface OwnerLoopMessages {
   /** To the plan owner: Approve / Reject a new due date. */
   extensionApproval(view: ActionView, request: ExtensionRequestInfo): OutgoingActivity;
   /** To the requester: what the plan owner decided. */
-  extensionDecided(view: ActionView, d: { approved: boolean; requestedDate: string; deciderName: string; comment: string | null }): OutgoingActivity;
+  extensionDecided(
+    view: ActionView,
+    d: { approved: boolean; requestedDate: string; deciderName: string; comment: string | null },
+  ): OutgoingActivity;
   /** To the plan owner: Verify / Reopen an action its owner completed. */
   verificationRequest(view: ActionView, d: VerificationRequestInfo): OutgoingActivity;
   /** To the action's owners: the plan owner verified or reopened it. */
-  verificationDecided(view: ActionView, d: { verified: boolean; deciderName: string; comment: string | null }): OutgoingActivity;
+  verificationDecided(
+    view: ActionView,
+    d: { verified: boolean; deciderName: string; comment: string | null },
+  ): OutgoingActivity;
   /** To the action's owners: it was closed (risk accepted, superseded), its acceptance extended, or reopened. */
   outcomeRecorded(view: ActionView, d: { deciderName: string; reopened: boolean }): OutgoingActivity;
 }
@@ -58,7 +64,12 @@ export async function enqueueToPeople(
   for (const c of convs) {
     if (reached.has(c.personId!)) continue; // newest chat per person
     reached.add(c.personId!);
-    await enqueue(tx, { idempotencyKey: `${msg.key}:${c.personId}`, conversationRefId: c.id, purpose: msg.purpose, activity: msg.activity });
+    await enqueue(tx, {
+      idempotencyKey: `${msg.key}:${c.personId}`,
+      conversationRefId: c.id,
+      purpose: msg.purpose,
+      activity: msg.activity,
+    });
   }
   return reached.size;
 }

@@ -13,7 +13,15 @@ import { PATIENT_TRANSACTION, retryWhileBusy } from '../db/busy';
 import { authorityWords, nextAuthority, type Authority } from '../people/roles';
 import { may } from '../people/permissions';
 import { dateOnly, isoDate, localDate } from '../time';
-import { fieldErrors, findActor, idempotencyKey, loadView, optionalText, StaleVersion, type FieldErrors } from './change';
+import {
+  fieldErrors,
+  findActor,
+  idempotencyKey,
+  loadView,
+  optionalText,
+  StaleVersion,
+  type FieldErrors,
+} from './change';
 import { evidenceLinkSchema, evidenceOf, missingEvidence } from '../evidence/evidence';
 import { enqueueToPeople, type OwnerLoopMessages } from './owner-messages';
 import type { ActionView } from './view';
@@ -87,7 +95,11 @@ const SEVERITY: Record<string, number> = { GREEN: 0, AMBER: 1, RED: 2 };
  * update makes things worse, completes the action, asks for a new date, or calls an overdue action on
  * track; at most one message per field.
  */
-export function checkUpdateRules(f: UpdateFields, today: string, standing: { rag: string; overdue: boolean }): FieldErrors {
+export function checkUpdateRules(
+  f: UpdateFields,
+  today: string,
+  standing: { rag: string; overdue: boolean },
+): FieldErrors {
   const errors: FieldErrors = {};
   const worse = f.status !== 'complete' && SEVERITY[f.status] > (SEVERITY[standing.rag] ?? 0);
   const why =
@@ -109,7 +121,12 @@ export function checkUpdateRules(f: UpdateFields, today: string, standing: { rag
   return errors;
 }
 
-export async function submitUpdate(ctx: CoreContext, actorId: string, raw: Record<string, unknown>, messages: OwnerLoopMessages): Promise<UpdateResult> {
+export async function submitUpdate(
+  ctx: CoreContext,
+  actorId: string,
+  raw: Record<string, unknown>,
+  messages: OwnerLoopMessages,
+): Promise<UpdateResult> {
   const ref = cardRefSchema.safeParse(raw);
   const actor = await findActor(ctx, actorId);
   const view = ref.success ? await loadView(ctx, ref.data.actionId) : null;
@@ -141,7 +158,17 @@ export async function submitUpdate(ctx: CoreContext, actorId: string, raw: Recor
   const at = ctx.now();
   // Separation of duties: the author of a completion or a date request never decides it.
   const authority = await nextAuthority(ctx, view.planId, actorId);
-  const w: Write = { view, fields, evidence, key, at, actorName: actor.displayName, actorId, version: ref.data.version, authority };
+  const w: Write = {
+    view,
+    fields,
+    evidence,
+    key,
+    at,
+    actorName: actor.displayName,
+    actorId,
+    version: ref.data.version,
+    authority,
+  };
   try {
     const planOwnersReached = await retryWhileBusy(() =>
       ctx.db.prisma.$transaction((tx) => write(ctx, tx as Tx, w, messages), PATIENT_TRANSACTION),
@@ -150,7 +177,16 @@ export async function submitUpdate(ctx: CoreContext, actorId: string, raw: Recor
     const extension = fields.newDueDate ? { date: fields.newDueDate, planOwnersReached } : undefined;
     const asked = fields.status === 'complete' || !!fields.newDueDate;
     const routedTo = asked && authority.via !== 'plan-owner' ? authority : undefined;
-    return { kind: 'updated', view: fresh, by: actor.displayName, at, timeZone: actor.timeZone, extension, routedTo, duplicate: false };
+    return {
+      kind: 'updated',
+      view: fresh,
+      by: actor.displayName,
+      at,
+      timeZone: actor.timeZone,
+      extension,
+      routedTo,
+      duplicate: false,
+    };
   } catch (err) {
     if (!(err instanceof StaleVersion) && !isUniqueViolation(err)) throw err;
     // Lost a race: to the same click arriving twice (recorded) or to someone else's update (conflict).
@@ -191,7 +227,16 @@ async function write(ctx: CoreContext, tx: Tx, w: Write, messages: OwnerLoopMess
   if (view.reportedRag !== rag) changes.reportedRag = [view.reportedRag, rag];
   if (completing) changes.status = [view.status, 'awaiting_verification'];
   const link = w.evidence
-    ? await tx.evidence.create({ data: { actionId: view.id, kind: 'link', title: w.evidence.title, url: w.evidence.url, addedById: w.actorId, createdAt: at } })
+    ? await tx.evidence.create({
+        data: {
+          actionId: view.id,
+          kind: 'link',
+          title: w.evidence.title,
+          url: w.evidence.url,
+          addedById: w.actorId,
+          createdAt: at,
+        },
+      })
     : null;
   await appendHistory(tx, {
     actionId: view.id,
@@ -213,12 +258,23 @@ async function write(ctx: CoreContext, tx: Tx, w: Write, messages: OwnerLoopMess
     return enqueueToPeople(tx, owners, {
       key: `approval:verify:${view.id}:${after.version}`,
       purpose: 'approval',
-      activity: messages.verificationRequest(after, { completedBy: w.actorName, note: fields.note ?? '', because, evidence: await evidenceOf(ctx, view.id, tx) }),
+      activity: messages.verificationRequest(after, {
+        completedBy: w.actorName,
+        note: fields.note ?? '',
+        because,
+        evidence: await evidenceOf(ctx, view.id, tx),
+      }),
     });
   }
   if (fields.newDueDate) {
     const request = await tx.extensionRequest.create({
-      data: { actionId: view.id, requestedById: w.actorId, requestedDate: dateOnly(fields.newDueDate), reason: fields.dueReason!, createdAt: at },
+      data: {
+        actionId: view.id,
+        requestedById: w.actorId,
+        requestedDate: dateOnly(fields.newDueDate),
+        reason: fields.dueReason!,
+        createdAt: at,
+      },
     });
     return enqueueToPeople(tx, owners, {
       key: `approval:extension:${request.id}`,
@@ -244,10 +300,20 @@ function routedBecause(a: Authority, authorName: string, did: string): string | 
 
 /** The update this key already recorded, as the same answer the first click got. */
 async function recorded(ctx: CoreContext, key: string): Promise<UpdateResult | null> {
-  const u = await ctx.db.prisma.update.findUnique({ where: { idempotencyKey: key }, include: { author: { select: { timeZone: true } } } });
+  const u = await ctx.db.prisma.update.findUnique({
+    where: { idempotencyKey: key },
+    include: { author: { select: { timeZone: true } } },
+  });
   if (!u) return null;
   const view = (await loadView(ctx, u.actionId))!;
-  return { kind: 'updated', view, by: u.authorName ?? 'someone', at: u.at, timeZone: u.author?.timeZone ?? ctx.timeZone, duplicate: true };
+  return {
+    kind: 'updated',
+    view,
+    by: u.authorName ?? 'someone',
+    at: u.at,
+    timeZone: u.author?.timeZone ?? ctx.timeZone,
+    duplicate: true,
+  };
 }
 
 export function keptValues(raw: Record<string, unknown>): UpdateValues {

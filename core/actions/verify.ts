@@ -11,13 +11,24 @@ import { appendHistory } from '../history/append';
 import { actionOwnerIds, isOwnCompletion, nextAuthority, type Authority } from '../people/roles';
 import { may } from '../people/permissions';
 import { cardRefSchema } from './update';
-import { fieldErrors, findActor, loadView, optionalText, StaleVersion, type DecisionOptions, type FieldErrors } from './change';
+import {
+  fieldErrors,
+  findActor,
+  loadView,
+  optionalText,
+  StaleVersion,
+  type DecisionOptions,
+  type FieldErrors,
+} from './change';
 import { enqueueToPeople, type OwnerLoopMessages } from './owner-messages';
 import type { ActionView } from './view';
 
 export const verifyDecisionSchema = cardRefSchema
   .extend({ decision: z.enum(['verify', 'reopen']), comment: optionalText })
-  .refine((d) => d.decision === 'verify' || !!d.comment, { path: ['comment'], message: 'Add a comment saying what is still missing' });
+  .refine((d) => d.decision === 'verify' || !!d.comment, {
+    path: ['comment'],
+    message: 'Add a comment saying what is still missing',
+  });
 
 export interface VerificationState {
   status: string;
@@ -35,7 +46,13 @@ export type VerifyResult =
   | { kind: 'own-work'; view: ActionView; authority: Authority }
   | { kind: 'not-found' };
 
-export async function decideVerification(ctx: CoreContext, actorId: string, raw: Record<string, unknown>, messages: OwnerLoopMessages, opts: DecisionOptions = {}): Promise<VerifyResult> {
+export async function decideVerification(
+  ctx: CoreContext,
+  actorId: string,
+  raw: Record<string, unknown>,
+  messages: OwnerLoopMessages,
+  opts: DecisionOptions = {},
+): Promise<VerifyResult> {
   const actionId = typeof raw.actionId === 'string' ? raw.actionId : '';
   const actor = await findActor(ctx, actorId);
   const view = actionId ? await loadView(ctx, actionId) : null;
@@ -47,7 +64,12 @@ export async function decideVerification(ctx: CoreContext, actorId: string, raw:
 
   const parsed = verifyDecisionSchema.safeParse(raw);
   if (!parsed.success) {
-    return { kind: 'invalid', view, errors: fieldErrors(parsed.error), comment: typeof raw.comment === 'string' ? raw.comment.slice(0, 4000) : undefined };
+    return {
+      kind: 'invalid',
+      view,
+      errors: fieldErrors(parsed.error),
+      comment: typeof raw.comment === 'string' ? raw.comment.slice(0, 4000) : undefined,
+    };
   }
   const { version, decision, comment } = parsed.data;
   const key = `verify:${view.id}:${version}`;
@@ -60,7 +82,13 @@ export async function decideVerification(ctx: CoreContext, actorId: string, raw:
       const moved = await tx.action.updateMany({
         where: { id: view.id, version, status: 'awaiting_verification' },
         data: verified
-          ? { status: 'complete', outcome: 'implemented', verifiedAt: at, verifiedById: actorId, version: { increment: 1 } }
+          ? {
+              status: 'complete',
+              outcome: 'implemented',
+              verifiedAt: at,
+              verifiedById: actorId,
+              version: { increment: 1 },
+            }
           : { status: 'open', completedAt: null, completedById: null, version: { increment: 1 } },
       });
       if (moved.count !== 1) throw new StaleVersion();
@@ -77,22 +105,43 @@ export async function decideVerification(ctx: CoreContext, actorId: string, raw:
       });
       const after = (await loadView(ctx, view.id, tx))!;
       // The decider sees the outcome on the card they answered; a second card saying the same is noise.
-      await enqueueToPeople(tx, owners.filter((id) => id !== actorId), {
-        key: `notice:${key}`,
-        purpose: 'notice',
-        activity: messages.verificationDecided(after, { verified, deciderName: actor.displayName, comment: comment ?? null }),
-      });
+      await enqueueToPeople(
+        tx,
+        owners.filter((id) => id !== actorId),
+        {
+          key: `notice:${key}`,
+          purpose: 'notice',
+          activity: messages.verificationDecided(after, {
+            verified,
+            deciderName: actor.displayName,
+            comment: comment ?? null,
+          }),
+        },
+      );
     });
   } catch (err) {
     if (!(err instanceof StaleVersion) && !isUniqueViolation(err)) throw err;
     // Already decided (by this click before, or someone else): show what happened instead.
-    return { kind: 'stale', view: (await loadView(ctx, view.id))!, decision: await lastDecision(ctx, view.id), timeZone: actor.timeZone };
+    return {
+      kind: 'stale',
+      view: (await loadView(ctx, view.id))!,
+      decision: await lastDecision(ctx, view.id),
+      timeZone: actor.timeZone,
+    };
   }
-  return { kind: 'decided', view: (await loadView(ctx, view.id))!, decision: (await lastDecision(ctx, view.id))!, timeZone: actor.timeZone };
+  return {
+    kind: 'decided',
+    view: (await loadView(ctx, view.id))!,
+    decision: (await lastDecision(ctx, view.id))!,
+    timeZone: actor.timeZone,
+  };
 }
 
 async function lastDecision(ctx: CoreContext, actionId: string): Promise<VerificationState | null> {
-  const u = await ctx.db.prisma.update.findFirst({ where: { actionId, kind: 'verification' }, orderBy: [{ at: 'desc' }, { createdAt: 'desc' }] });
+  const u = await ctx.db.prisma.update.findFirst({
+    where: { actionId, kind: 'verification' },
+    orderBy: [{ at: 'desc' }, { createdAt: 'desc' }],
+  });
   if (!u) return null;
   const status = (JSON.parse(u.changes ?? '{}') as { status?: [string, string] }).status?.[1] ?? 'unknown';
   return { status, by: u.authorName, at: u.at, comment: u.text };

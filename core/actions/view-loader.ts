@@ -5,7 +5,14 @@
  */
 import type { CoreContext } from '../context';
 import type { ActionFilter } from '../store/action-filter';
-import { actionViewPage, actionViewRows, idIn, type ActionViewRow, type ViewOrder, type ViewSelection } from '../store/action-views';
+import {
+  actionViewPage,
+  actionViewRows,
+  idIn,
+  type ActionViewRow,
+  type ViewOrder,
+  type ViewSelection,
+} from '../store/action-views';
 import { localDate } from '../time';
 import { toActionView, type ActionView, type ViewRow } from './view';
 

@@ -16,7 +16,12 @@ export interface OwnerView {
 }
 
 /** A post holder as views and cards show them. */
-export function holderView(p: { id: string; displayName: string; aadObjectId: string | null; teamsUserId: string | null }): OwnerView['holders'][number] {
+export function holderView(p: {
+  id: string;
+  displayName: string;
+  aadObjectId: string | null;
+  teamsUserId: string | null;
+}): OwnerView['holders'][number] {
   return { personId: p.id, displayName: p.displayName, aadObjectId: p.aadObjectId, teamsUserId: p.teamsUserId };
 }
 
@@ -80,15 +85,36 @@ export const actionViewInclude = {
   // Progress notes are what "last update" means; field-change records are history, not progress.
   // All of them, newest first: the first is the last update and their number is the count (Prisma's
   // `_count` aggregates the whole Update table before joining, a cost that grows with all history).
-  updates: { where: { kind: 'progress' }, orderBy: [{ at: 'desc' }, { createdAt: 'desc' }], select: { at: true, text: true, authorName: true } },
+  updates: {
+    where: { kind: 'progress' },
+    orderBy: [{ at: 'desc' }, { createdAt: 'desc' }],
+    select: { at: true, text: true, authorName: true },
+  },
 } satisfies Prisma.ActionInclude;
 
 export type ActionRow = Prisma.ActionGetPayload<{ include: typeof actionViewInclude }>;
 
 /** What a view is made of: an ActionRow, or the same read through the store (view-loader.ts). */
-export type ViewRow = Pick<ActionRow, 'id' | 'planId' | 'ref' | 'text' | 'dueText' | 'duePrecision' | 'version' | 'plan' | 'recommendation' | 'updates' | RecordColumn> &
+export type ViewRow = Pick<
+  ActionRow,
+  | 'id'
+  | 'planId'
+  | 'ref'
+  | 'text'
+  | 'dueText'
+  | 'duePrecision'
+  | 'version'
+  | 'plan'
+  | 'recommendation'
+  | 'updates'
+  | RecordColumn
+> &
   RagColumns & {
-    owners: { postId: string; roleLabel: string | null; post: { name: string; holdings: { person: Parameters<typeof holderView>[0] }[] } }[];
+    owners: {
+      postId: string;
+      roleLabel: string | null;
+      post: { name: string; holdings: { person: Parameters<typeof holderView>[0] }[] };
+    }[];
   };
 
 /** What the record keeps beside the RAG: slippage, priority, outcome, who completed. */
@@ -139,7 +165,11 @@ export function ragOf(row: RagColumns, today: string, ctx: Pick<CoreContext, 'ra
 const dayOf = (at: Date | null) => (at ? isoDate(at) : null);
 
 /** `today` as for ragOf: a page of views passes it once (a time zone's date costs ~10 µs of Intl each). */
-export function toActionView(row: ViewRow, ctx: Pick<CoreContext, 'now' | 'timeZone' | 'ragWindows'>, today = localDate(ctx.now(), ctx.timeZone)): ActionView {
+export function toActionView(
+  row: ViewRow,
+  ctx: Pick<CoreContext, 'now' | 'timeZone' | 'ragWindows'>,
+  today = localDate(ctx.now(), ctx.timeZone),
+): ActionView {
   const last = row.updates[0] ?? null;
   const rag = ragOf(row, today, ctx);
   return {

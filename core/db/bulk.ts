@@ -37,7 +37,9 @@ export function bulk(tx: Tx, provider: Provider): Bulk {
   const sqlite = provider === 'sqlite';
   // The batch as a table `s` with the table's columns in their stored types.
   const source = (table: Prisma.ModelName, json: string) =>
-    sqlite ? Prisma.sql`json_each(${json}) AS s` : Prisma.sql`json_populate_recordset(NULL::${Prisma.raw(`"${table}"`)}, ${json}::json) AS s`;
+    sqlite
+      ? Prisma.sql`json_each(${json}) AS s`
+      : Prisma.sql`json_populate_recordset(NULL::${Prisma.raw(`"${table}"`)}, ${json}::json) AS s`;
   // A column of `s` as SQL: on SQLite a row is an array in column order (see toJson).
   const valueIn = (columns: string[]) => (c: string) => (sqlite ? `s.value->>${columns.indexOf(c)}` : `s."${c}"`);
   const toJson = jsonWriter(provider);
@@ -51,7 +53,9 @@ export function bulk(tx: Tx, provider: Provider): Bulk {
     insert: async (table, rows) => {
       if (!rows.length) return;
       const columns = Object.keys(rows[0]);
-      const into = Prisma.raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) SELECT ${columns.map(valueIn(columns)).join(', ')} FROM `);
+      const into = Prisma.raw(
+        `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) SELECT ${columns.map(valueIn(columns)).join(', ')} FROM `,
+      );
       await inBatches(table, rows, (from) => Prisma.sql`${into}${from}`);
     },
     update: async (table, rows, increments = []) => {

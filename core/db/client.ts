@@ -43,7 +43,12 @@ export function redactUrl(url: string): string {
  * NORMAL skips the fsync per commit yet survives a process crash; only a power cut can lose the last
  * commits. The outbox confirms every send with its own commit, so this matters.
  */
-const SQLITE_CONNECTION_PRAGMAS = ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = NORMAL', 'PRAGMA busy_timeout = 5000', 'PRAGMA foreign_keys = ON'];
+const SQLITE_CONNECTION_PRAGMAS = [
+  'PRAGMA journal_mode = WAL',
+  'PRAGMA synchronous = NORMAL',
+  'PRAGMA busy_timeout = 5000',
+  'PRAGMA foreign_keys = ON',
+];
 
 /** SQLite through Chaser's own connection (sqlite-connection.ts). */
 class SqliteAdapter extends PrismaLibSql {
@@ -93,15 +98,27 @@ function postgresAdapter(url: string): { adapter: PostgresAdapter; store: Store;
   // and the next query opens another; unhandled, pg's error event would end the process.
   pool.on('error', () => undefined);
   const nameOf = new URL(url).searchParams.get('pgbouncer') === 'true' ? undefined : statementNames();
-  const adapter = new PostgresAdapter(pool, nameOf && { statementNameGenerator: ({ sql, args }) => nameOf(sql, args.length) });
+  const adapter = new PostgresAdapter(
+    pool,
+    nameOf && { statementNameGenerator: ({ sql, args }) => nameOf(sql, args.length) },
+  );
   return { adapter, store: postgresStore(pool, nameOf), pool };
 }
 
 export async function openDb(url: string): Promise<Db> {
   const provider = providerOf(url);
   const { adapter, store, pool } =
-    provider === 'sqlite' ? { adapter: new SqliteAdapter({ url }), store: sqliteStore(sqlitePath(url), SQLITE_CONNECTION_PRAGMAS), pool: undefined } : postgresAdapter(url);
-  const prisma = adapter instanceof SqliteAdapter ? new SqliteClient({ adapter }) : (new PostgresClient({ adapter }) as unknown as PrismaClient);
+    provider === 'sqlite'
+      ? {
+          adapter: new SqliteAdapter({ url }),
+          store: sqliteStore(sqlitePath(url), SQLITE_CONNECTION_PRAGMAS),
+          pool: undefined,
+        }
+      : postgresAdapter(url);
+  const prisma =
+    adapter instanceof SqliteAdapter
+      ? new SqliteClient({ adapter })
+      : (new PostgresClient({ adapter }) as unknown as PrismaClient);
   // SQLite: the file opens (and takes its settings) now, so a bad path fails at start, not at a first question.
   if (provider === 'sqlite') await prisma.$connect();
   const close = async () => {

@@ -21,7 +21,12 @@ const KEYS_PER_STATEMENT = 10_000;
  * The positions in `keys` of those the column already holds: numbers rather than the keys themselves,
  * which would be read back as strings and hashed again to match them.
  */
-export async function existingKeys<T extends keyof typeof LOOKUPS>(db: Db, table: T, column: (typeof LOOKUPS)[T], keys: readonly string[]): Promise<number[]> {
+export async function existingKeys<T extends keyof typeof LOOKUPS>(
+  db: Db,
+  table: T,
+  column: (typeof LOOKUPS)[T],
+  keys: readonly string[],
+): Promise<number[]> {
   const sqlite = db.provider === 'sqlite';
   const size = sqlite ? keys.length : KEYS_PER_STATEMENT;
   const parts: Promise<number[]>[] = [];
@@ -32,11 +37,15 @@ export async function existingKeys<T extends keyof typeof LOOKUPS>(db: Db, table
   // the keys at hand hashed the whole table whenever the keys were a tenth of it or more, so the lookup
   // grew with years of rows rather than with the keys.
   const probe = (list: RawBuilder<unknown>) =>
-    sql<{ i: number }>`SELECT (k.i - 1)::int AS "i" FROM unnest(${list}) WITH ORDINALITY AS k(v, i) JOIN LATERAL (SELECT 1 FROM ${sql.table(table)} t WHERE ${sql.ref(`t.${column}`)} = k.v LIMIT 1) hit ON true`;
+    sql<{
+      i: number;
+    }>`SELECT (k.i - 1)::int AS "i" FROM unnest(${list}) WITH ORDINALITY AS k(v, i) JOIN LATERAL (SELECT 1 FROM ${sql.table(table)} t WHERE ${sql.ref(`t.${column}`)} = k.v LIMIT 1) hit ON true`;
   for (let from = 0; from < keys.length; from += size) {
     const part = keys.slice(from, from + size);
     const query = sqlite
-      ? sql<{ i: number }>`SELECT k."key" AS "i" FROM json_each(${JSON.stringify(part)}) k JOIN ${sql.table(table)} t ON ${sql.ref(`t.${column}`)} = k."value"`
+      ? sql<{
+          i: number;
+        }>`SELECT k."key" AS "i" FROM json_each(${JSON.stringify(part)}) k JOIN ${sql.table(table)} t ON ${sql.ref(`t.${column}`)} = k."value"`
       : part.some((key) => key.includes('\n'))
         ? probe(sql`${part}::text[]`)
         : probe(sql`string_to_array(${part.join('\n')}::text, E'\\n')`);

@@ -82,7 +82,9 @@ async function withSqlite<T>(url: string, fn: (c: SqliteClient) => Promise<T>): 
 async function appliedSqlite(c: SqliteClient): Promise<string[]> {
   const t = await c.execute(`SELECT name FROM sqlite_master WHERE type='table' AND name='_prisma_migrations'`);
   if (t.rows.length === 0) return [];
-  const rows = await c.execute('SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL');
+  const rows = await c.execute(
+    'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+  );
   return rows.rows.map((r) => String(r.migration_name));
 }
 
@@ -110,7 +112,10 @@ async function migrateSqliteNow(url: string, migrations: Migration[]): Promise<s
       // BEGIN IMMEDIATE takes the write lock first, so a second process waits and then sees the row.
       await c.execute('BEGIN IMMEDIATE');
       try {
-        const seen = await c.execute({ sql: 'SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL', args: [m.name] });
+        const seen = await c.execute({
+          sql: 'SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL',
+          args: [m.name],
+        });
         if (seen.rows.length === 0) {
           for (const statement of splitSql(m.sql)) await c.execute(statement);
           await c.execute({
@@ -142,7 +147,9 @@ async function withPostgres<T>(url: string, fn: (c: PgClient) => Promise<T>): Pr
 async function appliedPostgres(c: PgClient): Promise<string[]> {
   const t = await c.query(`SELECT to_regclass('"_prisma_migrations"') AS t`);
   if (!t.rows[0].t) return [];
-  const rows = await c.query('SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL');
+  const rows = await c.query(
+    'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+  );
   return rows.rows.map((r) => String(r.migration_name));
 }
 

@@ -41,7 +41,12 @@ export function openSqliteConnection(url: string, settings: readonly string[]): 
     const reader = statement.reader;
     if (reader) statement.raw(true);
     const columns = reader ? statement.columns() : [];
-    const entry = { statement, reader, columns: columns.map((c) => c.name), columnTypes: columns.map((c) => c.type ?? '') };
+    const entry = {
+      statement,
+      reader,
+      columns: columns.map((c) => c.name),
+      columnTypes: columns.map((c) => c.type ?? ''),
+    };
     // Texts with long IN lists or many rows differ every time: keeping them would only grow the map.
     if (params <= MAX_REUSED_PARAMS && prepared.size < MAX_REUSED_STATEMENTS) prepared.set(sql, entry);
     return entry;
@@ -113,7 +118,8 @@ export function sqlitePath(url: string): string {
   const rest = url.replace(/^file:/, '');
   if (!rest.startsWith('//')) return decodeURIComponent(rest.split('?')[0]);
   const { hostname, pathname } = new URL(url);
-  if (hostname !== '' && hostname !== 'localhost') throw new Error(`a file: URL names a file on this machine, not on "${hostname}"`);
+  if (hostname !== '' && hostname !== 'localhost')
+    throw new Error(`a file: URL names a file on this machine, not on "${hostname}"`);
   return decodeURIComponent(pathname);
 }
 
@@ -126,6 +132,19 @@ function toSql(value: unknown): unknown {
   return value;
 }
 
-function resultSet(columns: string[], columnTypes: string[], rows: Row[], rowsAffected: number, lastInsertRowid: bigint | undefined): ResultSet {
-  return { columns, columnTypes, rows, rowsAffected, lastInsertRowid, toJSON: () => ({ columns, columnTypes, rows, rowsAffected }) };
+function resultSet(
+  columns: string[],
+  columnTypes: string[],
+  rows: Row[],
+  rowsAffected: number,
+  lastInsertRowid: bigint | undefined,
+): ResultSet {
+  return {
+    columns,
+    columnTypes,
+    rows,
+    rowsAffected,
+    lastInsertRowid,
+    toJSON: () => ({ columns, columnTypes, rows, rowsAffected }),
+  };
 }

@@ -19,7 +19,8 @@ export function statementNames(): (sql: string, params: number) => string {
   return (sql, params) => {
     if (params > MAX_REUSED_PARAMS) return '';
     let name = names.get(sql);
-    if (name === undefined && names.size < MAX_REUSED_STATEMENTS) names.set(sql, (name = `chaser_${createHash('sha1').update(sql).digest('base64url')}`));
+    if (name === undefined && names.size < MAX_REUSED_STATEMENTS)
+      names.set(sql, (name = `chaser_${createHash('sha1').update(sql).digest('base64url')}`));
     return name ?? '';
   };
 }

@@ -10,11 +10,26 @@ import { dateOnly, localDate } from '../time';
 
 type Ctx = Pick<CoreContext, 'db' | 'timeZone' | 'ragWindows'>;
 
-const ROLLED_BACK = ['status', 'reportedRag', 'reportedRagAt', 'dueDate', 'dueText', 'completedAt', 'verifiedAt', 'outcome', 'outcomeReason', 'reviewDate'] as const;
+const ROLLED_BACK = [
+  'status',
+  'reportedRag',
+  'reportedRagAt',
+  'dueDate',
+  'dueText',
+  'completedAt',
+  'verifiedAt',
+  'outcome',
+  'outcomeReason',
+  'reviewDate',
+] as const;
 type RolledBack = (typeof ROLLED_BACK)[number];
 
 /** The board's actions (created by `asOf`) as views computed with the clock at `asOf`. */
-export async function actionViewsAsOf(ctx: Ctx, planIds: string[], asOf: Date): Promise<{ views: ActionView[]; rows: ActionRow[] }> {
+export async function actionViewsAsOf(
+  ctx: Ctx,
+  planIds: string[],
+  asOf: Date,
+): Promise<{ views: ActionView[]; rows: ActionRow[] }> {
   const prisma = ctx.db.prisma;
   const rows = await prisma.action.findMany({
     where: { planId: { in: planIds }, createdAt: { lte: asOf } },
@@ -32,7 +47,12 @@ export async function actionViewsAsOf(ctx: Ctx, planIds: string[], asOf: Date): 
   return { rows, views: rows.map((r) => toActionView(r, at, today)) };
 }
 
-async function rollBack(ctx: Ctx, rows: ActionRow[], later: { actionId: string; kind: string; changes: string | null }[], asOf: Date) {
+async function rollBack(
+  ctx: Ctx,
+  rows: ActionRow[],
+  later: { actionId: string; kind: string; changes: string | null }[],
+  asOf: Date,
+) {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const restored = new Set<string>();
   const progressed = new Set<string>();
@@ -65,7 +85,10 @@ function parseChanges(changes: string | null): Record<string, [unknown, unknown]
   try {
     const parsed = JSON.parse(changes) as unknown;
     if (!parsed || typeof parsed !== 'object') return {};
-    return Object.fromEntries(Object.entries(parsed).filter(([, v]) => Array.isArray(v) && v.length === 2)) as Record<string, [unknown, unknown]>;
+    return Object.fromEntries(Object.entries(parsed).filter(([, v]) => Array.isArray(v) && v.length === 2)) as Record<
+      string,
+      [unknown, unknown]
+    >;
   } catch {
     return {};
   }

@@ -34,11 +34,16 @@ export function canChangeBoard(ctx: Ctx, actor: Actor, boardId: string | null): 
   return may(ctx, actor, 'board.schedule', { boardId });
 }
 
-const REFUSED = "Only an admin or the owner of a plan this board follows can change it; nothing changed.";
+const REFUSED = 'Only an admin or the owner of a plan this board follows can change it; nothing changed.';
 
-export async function linkBoard(ctx: Ctx, actor: Actor, input: { key: string; name?: string; conversationRefId: string }): Promise<BoardResult> {
+export async function linkBoard(
+  ctx: Ctx,
+  actor: Actor,
+  input: { key: string; name?: string; conversationRefId: string },
+): Promise<BoardResult> {
   const key = normaliseBoardKey(input.key);
-  if (!key) return { ok: false, message: `"${input.key}" can't be a board key: use letters, digits and dashes, e.g. ICB.` };
+  if (!key)
+    return { ok: false, message: `"${input.key}" can't be a board key: use letters, digits and dashes, e.g. ICB.` };
   const prisma = ctx.db.prisma;
   const existing = await prisma.board.findUnique({ where: { key } });
   if (!(await may(ctx, actor, 'board.link', { boardId: existing?.id ?? null }))) return { ok: false, message: REFUSED };
@@ -53,15 +58,25 @@ export async function linkBoard(ctx: Ctx, actor: Actor, input: { key: string; na
   });
   const plans = await prisma.boardPlan.count({ where: { boardId: board.id } });
   const next = plans ? '' : ` Next: "board ${key} follows PLAN-KEY".`;
-  return { ok: true, boardId: board.id, message: `Linked this channel to board ${key} (${board.name}). Digests: ${describeSchedule(board.digestCron)} (${board.timeZone}).${next}` };
+  return {
+    ok: true,
+    boardId: board.id,
+    message: `Linked this channel to board ${key} (${board.name}). Digests: ${describeSchedule(board.digestCron)} (${board.timeZone}).${next}`,
+  };
 }
 
-export async function followPlan(ctx: Ctx, actor: Actor, input: { boardKey: string; planKey: string }): Promise<BoardResult> {
+export async function followPlan(
+  ctx: Ctx,
+  actor: Actor,
+  input: { boardKey: string; planKey: string },
+): Promise<BoardResult> {
   const board = await findBoardByKey(ctx, input.boardKey);
-  if (!board) return { ok: false, message: `There is no board ${input.boardKey.toUpperCase()}: link a channel to it first.` };
+  if (!board)
+    return { ok: false, message: `There is no board ${input.boardKey.toUpperCase()}: link a channel to it first.` };
   const plan = await findPlanByKey(ctx, input.planKey);
   if (!plan) return { ok: false, message: `There is no plan ${input.planKey.toUpperCase()}.` };
-  if (!(await may(ctx, actor, 'board.follow', { boardId: board.id, planId: plan.id }))) return { ok: false, message: REFUSED };
+  if (!(await may(ctx, actor, 'board.follow', { boardId: board.id, planId: plan.id })))
+    return { ok: false, message: REFUSED };
   await ctx.db.prisma.boardPlan.upsert({
     where: { boardId_planId: { boardId: board.id, planId: plan.id } },
     create: { boardId: board.id, planId: plan.id },
@@ -70,7 +85,11 @@ export async function followPlan(ctx: Ctx, actor: Actor, input: { boardKey: stri
   return { ok: true, boardId: board.id, message: `Board ${board.key} now follows ${plan.key} (${plan.title}).` };
 }
 
-export async function scheduleDigest(ctx: Ctx, actor: Actor, input: { boardId: string; text: string }): Promise<BoardResult> {
+export async function scheduleDigest(
+  ctx: Ctx,
+  actor: Actor,
+  input: { boardId: string; text: string },
+): Promise<BoardResult> {
   const parsed = parseScheduleText(input.text);
   if ('error' in parsed) return { ok: false, message: parsed.error };
   if (!(await may(ctx, actor, 'board.schedule', { boardId: input.boardId }))) return { ok: false, message: REFUSED };
@@ -78,7 +97,11 @@ export async function scheduleDigest(ctx: Ctx, actor: Actor, input: { boardId: s
     where: { id: input.boardId },
     data: { digestCron: toCron(parsed), digestsFrom: ctx.now() },
   });
-  return { ok: true, boardId: board.id, message: `Board ${board.key} digests: ${describeSchedule(board.digestCron)} (${board.timeZone}).` };
+  return {
+    ok: true,
+    boardId: board.id,
+    message: `Board ${board.key} digests: ${describeSchedule(board.digestCron)} (${board.timeZone}).`,
+  };
 }
 
 export async function unlinkBoard(ctx: Ctx, actor: Actor, boardId: string): Promise<BoardResult> {

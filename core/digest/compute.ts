@@ -95,16 +95,25 @@ export function readRecord(json: string): DigestRecord | null {
 
 export async function computeDigest(ctx: CoreContext, boardId: string, asOf: Date): Promise<DigestData> {
   const prisma = ctx.db.prisma;
-  const board = await prisma.board.findUniqueOrThrow({ where: { id: boardId }, include: { plans: { select: { planId: true } } } });
+  const board = await prisma.board.findUniqueOrThrow({
+    where: { id: boardId },
+    include: { plans: { select: { planId: true } } },
+  });
   const planIds = board.plans.map((p) => p.planId);
-  const earlier = await prisma.digest.findMany({ where: { boardId, scheduledFor: { lt: asOf } }, orderBy: { scheduledFor: 'desc' }, take: HISTORY - 1 });
+  const earlier = await prisma.digest.findMany({
+    where: { boardId, scheduledFor: { lt: asOf } },
+    orderBy: { scheduledFor: 'desc' },
+    take: HISTORY - 1,
+  });
   const records = earlier.map((d) => readRecord(d.counts));
   const previous = records[0] ?? null;
   const previousAt = earlier[0]?.scheduledFor ?? null;
 
   const { views, rows } = await actionViewsAsOf(ctx, planIds, asOf);
   // Stale as the RAG rules see it: a never-updated action counts from when it was created.
-  const lastActivity = new Map(rows.map((r) => [r.id, { date: isoDate(r.lastUpdateAt ?? r.createdAt), updated: r.lastUpdateAt !== null }]));
+  const lastActivity = new Map(
+    rows.map((r) => [r.id, { date: isoDate(r.lastUpdateAt ?? r.createdAt), updated: r.lastUpdateAt !== null }]),
+  );
   const counts = countRags(views);
   const red = views.filter((v) => v.effectiveRag === 'RED');
   const today = localDate(asOf, ctx.timeZone);
@@ -113,7 +122,11 @@ export async function computeDigest(ctx: CoreContext, boardId: string, asOf: Dat
 
   const newlyRed = previous ? red.filter((v) => !previous.redIds.includes(v.id)) : red;
   const sections: DigestSection[] = [
-    { key: 'newlyRed', title: previousAt ? `Newly Red since ${formatDate(previousAt)}` : 'Red', rows: newlyRed.map((v) => row(v, v.reason)) },
+    {
+      key: 'newlyRed',
+      title: previousAt ? `Newly Red since ${formatDate(previousAt)}` : 'Red',
+      rows: newlyRed.map((v) => row(v, v.reason)),
+    },
     {
       key: 'overdue',
       title: 'Overdue',
@@ -122,8 +135,16 @@ export async function computeDigest(ctx: CoreContext, boardId: string, asOf: Dat
         .sort(byDue)
         .map((v) => row(v, `${owners(v)} · due ${dueWords(v)} · overdue ${spanWords(daysBetween(v.due!, today))}`)),
     },
-    { key: 'slipped', title: 'Due dates moved this period', rows: await slippedInPeriod(ctx, views, periodStart, asOf) },
-    { key: 'done', title: 'Completed and verified this period', rows: await completedInPeriod(ctx, views, periodStart, asOf) },
+    {
+      key: 'slipped',
+      title: 'Due dates moved this period',
+      rows: await slippedInPeriod(ctx, views, periodStart, asOf),
+    },
+    {
+      key: 'done',
+      title: 'Completed and verified this period',
+      rows: await completedInPeriod(ctx, views, periodStart, asOf),
+    },
     {
       key: 'dueSoon',
       title: `Due in the next ${DUE_SOON_DAYS} days`,
@@ -138,7 +159,11 @@ export async function computeDigest(ctx: CoreContext, boardId: string, asOf: Dat
       rows: views.filter((v) => v.status === 'awaiting_verification').map((v) => row(v, `${owners(v)} · ${v.reason}`)),
     },
     { key: 'extensions', title: 'Pending extension requests', rows: await pendingExtensions(ctx, views, asOf) },
-    { key: 'riskAccepted', title: 'Risk accepted: newly, or due for review', rows: await riskAccepted(ctx, views, periodStart, asOf, today) },
+    {
+      key: 'riskAccepted',
+      title: 'Risk accepted: newly, or due for review',
+      rows: await riskAccepted(ctx, views, periodStart, asOf, today),
+    },
     {
       key: 'stale',
       title: `No update for ${ctx.ragWindows.staleDays} days`,
@@ -146,7 +171,12 @@ export async function computeDigest(ctx: CoreContext, boardId: string, asOf: Dat
         .map((v) => ({ v, last: lastActivity.get(v.id)! }))
         .filter(({ last }) => last.date <= addDays(today, -ctx.ragWindows.staleDays))
         .sort((a, b) => a.last.date.localeCompare(b.last.date))
-        .map(({ v, last }) => row(v, `${owners(v)} · ${last.updated ? `last update ${formatDate(last.date)}` : `no update since ${formatDate(last.date)}`}`)),
+        .map(({ v, last }) =>
+          row(
+            v,
+            `${owners(v)} · ${last.updated ? `last update ${formatDate(last.date)}` : `no update since ${formatDate(last.date)}`}`,
+          ),
+        ),
     },
     ...(await unreachableOwners(ctx, views)),
   ];
@@ -159,7 +189,13 @@ export async function computeDigest(ctx: CoreContext, boardId: string, asOf: Dat
     counts,
     deltas: previous ? (Object.fromEntries(RAGS.map((r) => [r, counts[r] - previous.counts[r]])) as RagCounts) : null,
     sections: sections.filter((s) => s.rows.length),
-    history: [...records.filter((r): r is DigestRecord => !!r).map((r) => r.counts).reverse(), counts],
+    history: [
+      ...records
+        .filter((r): r is DigestRecord => !!r)
+        .map((r) => r.counts)
+        .reverse(),
+      counts,
+    ],
     redIds: red.map((v) => v.id),
   };
 }
@@ -224,7 +260,10 @@ async function completedInPeriod(ctx: CoreContext, views: ActionView[], from: Da
     .filter((v) => events.get(v.id)?.verified && v.status === 'complete')
     .map((v) => {
       const e = events.get(v.id)!;
-      const parts = [e.completed && `completed ${formatDate(e.completed)}`, e.verified && `verified ${formatDate(e.verified)}`].filter(Boolean);
+      const parts = [
+        e.completed && `completed ${formatDate(e.completed)}`,
+        e.verified && `verified ${formatDate(e.verified)}`,
+      ].filter(Boolean);
       return row(v, `${owners(v)} · ${parts.join(', ')}`);
     });
 }
@@ -240,7 +279,12 @@ async function slippedInPeriod(ctx: CoreContext, views: ActionView[], from: Date
   return moves.map((m) =>
     row(
       byId.get(m.actionId)!,
-      historySentence({ ...m, author: m.authorName, changes: JSON.parse(m.changes ?? 'null'), detail: JSON.parse(m.detail ?? 'null') }),
+      historySentence({
+        ...m,
+        author: m.authorName,
+        changes: JSON.parse(m.changes ?? 'null'),
+        detail: JSON.parse(m.detail ?? 'null'),
+      }),
     ),
   );
 }
@@ -258,7 +302,13 @@ function statusAfter(changes: string | null): string | null {
  * Risks accepted in (from, to], and acceptances whose review date has come: a board sees management
  * choosing not to act (GIAS 11.5) when it happens and again when it is due to be looked at.
  */
-async function riskAccepted(ctx: CoreContext, views: ActionView[], from: Date, to: Date, today: string): Promise<DigestRow[]> {
+async function riskAccepted(
+  ctx: CoreContext,
+  views: ActionView[],
+  from: Date,
+  to: Date,
+  today: string,
+): Promise<DigestRow[]> {
   const accepted = views.filter((v) => v.effectiveRag === 'RISK_ACCEPTED');
   if (!accepted.length) return [];
   const decisions = await ctx.db.prisma.update.findMany({
@@ -271,7 +321,11 @@ async function riskAccepted(ctx: CoreContext, views: ActionView[], from: Date, t
     .filter((v) => newly.has(v.id) || (v.reviewDate && v.reviewDate <= today))
     .map((v) => {
       const d = newly.get(v.id);
-      const review = v.reviewDate ? (v.reviewDate <= today ? `review due since ${formatDate(v.reviewDate)}` : `review ${formatDate(v.reviewDate)}`) : 'no review date';
+      const review = v.reviewDate
+        ? v.reviewDate <= today
+          ? `review due since ${formatDate(v.reviewDate)}`
+          : `review ${formatDate(v.reviewDate)}`
+        : 'no review date';
       const by = d ? `accepted by ${d.authorName ?? 'someone'} ${formatDate(d.at)} · ` : '';
       return row(v, `${by}${review}${v.outcomeReason ? ` · ${v.outcomeReason}` : ''}`);
     });
@@ -287,13 +341,19 @@ async function pendingExtensions(ctx: CoreContext, views: ActionView[], asOf: Da
     },
     orderBy: { createdAt: 'asc' },
   });
-  const people = await ctx.db.prisma.person.findMany({ where: { id: { in: requests.map((r) => r.requestedById) } }, select: { id: true, displayName: true } });
+  const people = await ctx.db.prisma.person.findMany({
+    where: { id: { in: requests.map((r) => r.requestedById) } },
+    select: { id: true, displayName: true },
+  });
   const name = new Map(people.map((p) => [p.id, p.displayName]));
   const byId = new Map(views.map((v) => [v.id, v]));
   return requests.map((r) => {
     const v = byId.get(r.actionId)!;
     const due = v.due ? formatDate(v.due) : 'no date';
-    return row(v, `${name.get(r.requestedById) ?? 'someone'} asks to move ${due} → ${formatDate(isoDate(r.requestedDate))}: ${r.reason}`);
+    return row(
+      v,
+      `${name.get(r.requestedById) ?? 'someone'} asks to move ${due} → ${formatDate(isoDate(r.requestedDate))}: ${r.reason}`,
+    );
   });
 }
 
@@ -327,9 +387,17 @@ async function unreachableOwners(ctx: CoreContext, views: ActionView[]): Promise
     `${refs.length} open action${refs.length === 1 ? '' : 's'}: ${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ', …' : ''}`;
   const unreachable = [...people]
     .filter(([id]) => !reachable.has(id))
-    .map(([, p]) => ({ ref: p.name, text: `${[...p.posts].join(', ')}: no chat with Chaser yet`, detail: list(p.refs) }));
+    .map(([, p]) => ({
+      ref: p.name,
+      text: `${[...p.posts].join(', ')}: no chat with Chaser yet`,
+      detail: list(p.refs),
+    }));
   return [
     { key: 'unreachable', title: 'People Chaser cannot reach', rows: unreachable },
-    { key: 'vacant', title: 'Posts nobody holds', rows: [...vacant].map(([post, refs]) => ({ ref: post, text: 'Nobody holds this post', detail: list(refs) })) },
+    {
+      key: 'vacant',
+      title: 'Posts nobody holds',
+      rows: [...vacant].map(([post, refs]) => ({ ref: post, text: 'Nobody holds this post', detail: list(refs) })),
+    },
   ];
 }

@@ -25,7 +25,13 @@ export async function recordScheduledDigest(ctx: CoreContext, d: ScheduledDigest
   try {
     await ctx.db.prisma.$transaction(async (tx) => {
       const digest = await tx.digest.create({
-        data: { boardId: d.boardId, periodKey: d.slot.periodKey, scheduledFor: d.slot.at, late: d.late, counts: JSON.stringify(d.record) },
+        data: {
+          boardId: d.boardId,
+          periodKey: d.slot.periodKey,
+          scheduledFor: d.slot.at,
+          late: d.late,
+          counts: JSON.stringify(d.record),
+        },
       });
       const message = await enqueue(tx, {
         idempotencyKey: `digest:${d.boardId}:${d.slot.periodKey}`,

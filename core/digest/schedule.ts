@@ -38,11 +38,14 @@ export function parseScheduleText(text: string): DigestSchedule | { error: strin
 }
 
 function parseDays(text: string): number[] | null {
-  const words = text.toLowerCase().split(/\s*(?:,|\band\b|&)\s*|\s+/).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .split(/\s*(?:,|\band\b|&)\s*|\s+/)
+    .filter(Boolean);
   const days = new Set<number>();
   for (const w of words) {
-    if (/^(day|days|daily)$/.test(w)) [1, 2, 3, 4, 5, 6, 7].forEach((d) => days.add(d));
-    else if (/^weekdays?$/.test(w)) [1, 2, 3, 4, 5].forEach((d) => days.add(d));
+    if (/^(day|days|daily)$/.test(w)) for (const d of [1, 2, 3, 4, 5, 6, 7]) days.add(d);
+    else if (/^weekdays?$/.test(w)) for (const d of [1, 2, 3, 4, 5]) days.add(d);
     else {
       const i = w.length >= 3 ? DAY_NAMES.findIndex((n) => n.startsWith(w.replace(/s$/, ''))) : -1;
       if (i < 0) return null;
@@ -62,7 +65,7 @@ export function parseCron(cron: string): DigestSchedule {
   const m = /^(\d{1,2}) (\d{1,2}) \* \* (\*|[0-7](?:-[0-7])?(?:,[0-7](?:-[0-7])?)*)$/.exec(cron.trim());
   if (!m || Number(m[1]) > 59 || Number(m[2]) > 23) throw new Error(`unsupported digest schedule "${cron}"`);
   const weekdays = new Set<number>();
-  if (m[3] === '*') [1, 2, 3, 4, 5, 6, 7].forEach((d) => weekdays.add(d));
+  if (m[3] === '*') for (const d of [1, 2, 3, 4, 5, 6, 7]) weekdays.add(d);
   else {
     for (const part of m[3].split(',')) {
       const [a, b = a] = part.split('-').map(Number);
@@ -76,7 +79,11 @@ export function parseCron(cron: string): DigestSchedule {
 export function describeSchedule(cron: string): string {
   const s = parseCron(cron);
   const days =
-    s.weekdays.length === 7 ? 'every day' : s.weekdays.join() === '1,2,3,4,5' ? 'weekdays' : s.weekdays.map((d) => DAY_LABELS[d - 1]).join(', ');
+    s.weekdays.length === 7
+      ? 'every day'
+      : s.weekdays.join() === '1,2,3,4,5'
+        ? 'weekdays'
+        : s.weekdays.map((d) => DAY_LABELS[d - 1]).join(', ');
   return `${days} ${hhmm(s)}`;
 }
 

@@ -25,12 +25,18 @@ export interface SweepResult {
 export async function sweepDigests(ctx: CoreContext, render: RenderDigest): Promise<SweepResult> {
   const now = ctx.now();
   const result: SweepResult = { queued: [], failed: [] };
-  const boards = await ctx.db.prisma.board.findMany({ where: { conversationId: { not: null } }, orderBy: { key: 'asc' } });
+  const boards = await ctx.db.prisma.board.findMany({
+    where: { conversationId: { not: null } },
+    orderBy: { key: 'asc' },
+  });
   for (const board of boards) {
     try {
       const slot = latestSlot(board.digestCron, board.timeZone, now);
       if (!slot || (board.digestsFrom && slot.at < board.digestsFrom)) continue;
-      const done = await ctx.db.prisma.digest.findUnique({ where: { boardId_periodKey: { boardId: board.id, periodKey: slot.periodKey } }, select: { id: true } });
+      const done = await ctx.db.prisma.digest.findUnique({
+        where: { boardId_periodKey: { boardId: board.id, periodKey: slot.periodKey } },
+        select: { id: true },
+      });
       if (done) continue;
       const data = await computeDigest(ctx, board.id, slot.at);
       const late = now.getTime() - slot.at.getTime() > LATE_AFTER_MS ? slotLabel(slot) : undefined;

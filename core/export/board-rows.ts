@@ -59,7 +59,10 @@ export async function boardPack(ctx: Ctx, planKey: string, asOf?: Date): Promise
             include: {
               owners: { orderBy: { position: 'asc' }, include: { post: { select: { name: true } } } },
               updates: { orderBy: [{ at: 'asc' }, { createdAt: 'asc' }] },
-              evidence: { orderBy: { createdAt: 'asc' }, select: { title: true, url: true, fileName: true, createdAt: true } },
+              evidence: {
+                orderBy: { createdAt: 'asc' },
+                select: { title: true, url: true, fileName: true, createdAt: true },
+              },
             },
           },
         },
@@ -67,7 +70,10 @@ export async function boardPack(ctx: Ctx, planKey: string, asOf?: Date): Promise
     },
   });
   if (!plan) return null;
-  const replacing = await replacingRefs(ctx, plan.recommendations.flatMap((r) => r.actions.map((a) => a.replacedById)));
+  const replacing = await replacingRefs(
+    ctx,
+    plan.recommendations.flatMap((r) => r.actions.map((a) => a.replacedById)),
+  );
   const at = asOf ?? ctx.now();
   const today = localDate(at, ctx.timeZone);
   const rows: BoardRow[] = [];
@@ -96,18 +102,31 @@ export async function boardPack(ctx: Ctx, planKey: string, asOf?: Date): Promise
           first ? logEntry(first) : '',
           rest.map(logEntry).join('\n'),
           last ? dayMonthYear(last.at) : '',
-          a.status === 'complete' ? 'Yes (CLOSED)' : a.status === 'open' ? 'No' : a.status === 'closed' ? 'Closed' : 'Yes',
+          a.status === 'complete'
+            ? 'Yes (CLOSED)'
+            : a.status === 'open'
+              ? 'No'
+              : a.status === 'closed'
+                ? 'Closed'
+                : 'Yes',
           // Closed statuses in words: "RISK_ACCEPTED" is not what a board reads (the colours keep their codes).
           rag === 'RISK_ACCEPTED' || rag === 'SUPERSEDED' ? ragWord(rag) : rag,
           outcomeCell(a, replacing),
-          a.evidence.filter((e) => !asOf || e.createdAt <= asOf).map(evidenceCell).join('\n'),
+          a.evidence
+            .filter((e) => !asOf || e.createdAt <= asOf)
+            .map(evidenceCell)
+            .join('\n'),
         ],
       });
     });
   }
-  const reportDate = plan.reportDate ? `${plan.issuer ?? 'Inspection'} report issued ${formatDate(plan.reportDate)}` : '';
+  const reportDate = plan.reportDate
+    ? `${plan.issuer ?? 'Inspection'} report issued ${formatDate(plan.reportDate)}`
+    : '';
   const title = `${plan.title}${asOf ? ` — as at ${formatDate(today)}` : ''}`;
-  const preamble = [title, reportDate, plan.ownerPost ? `Improvement Plan Owner: ${plan.ownerPost.name}` : ''].filter(Boolean);
+  const preamble = [title, reportDate, plan.ownerPost ? `Improvement Plan Owner: ${plan.ownerPost.name}` : ''].filter(
+    Boolean,
+  );
   return { title, preamble, rows };
 }
 
@@ -152,9 +171,24 @@ function existedBy(a: StoredAction, plan: { createdAt: Date; reportDate: Date | 
 }
 
 /** `revisions`: the approved moves of the due date by then (a committee judges against the first date promised). */
-type ActionState = Omit<StoredAction, 'updates' | 'owners'> & { owners: Owner[]; progress: StoredUpdate[]; revisions: number };
+type ActionState = Omit<StoredAction, 'updates' | 'owners'> & {
+  owners: Owner[];
+  progress: StoredUpdate[];
+  revisions: number;
+};
 
-const RESTORED = ['text', 'dueText', 'dueDate', 'status', 'reportedRag', 'completedAt', 'owners', 'outcome', 'outcomeReason', 'reviewDate'] as const;
+const RESTORED = [
+  'text',
+  'dueText',
+  'dueDate',
+  'status',
+  'reportedRag',
+  'completedAt',
+  'owners',
+  'outcome',
+  'outcomeReason',
+  'reviewDate',
+] as const;
 
 function actionAsOf(a: StoredAction, asOf: Date | undefined): ActionState {
   const state: ActionState = {
@@ -174,7 +208,9 @@ function actionAsOf(a: StoredAction, asOf: Date | undefined): ActionState {
   }
   const last = state.progress[state.progress.length - 1];
   state.lastUpdateAt = last?.at ?? null;
-  if (restored.has('reportedRag')) state.reportedRagAt = [...state.progress].reverse().find((u) => u.rag === state.reportedRag)?.at ?? state.lastUpdateAt;
+  if (restored.has('reportedRag'))
+    state.reportedRagAt =
+      [...state.progress].reverse().find((u) => u.rag === state.reportedRag)?.at ?? state.lastUpdateAt;
   if (state.reportedRagAt && state.reportedRagAt > asOf) state.reportedRagAt = state.lastUpdateAt;
   return state;
 }
@@ -183,7 +219,10 @@ function changesOf(json: string | null): Record<string, [unknown, unknown]> {
   try {
     const parsed: unknown = json ? JSON.parse(json) : null;
     if (!parsed || typeof parsed !== 'object') return {};
-    return Object.fromEntries(Object.entries(parsed).filter(([, v]) => Array.isArray(v) && v.length === 2)) as Record<string, [unknown, unknown]>;
+    return Object.fromEntries(Object.entries(parsed).filter(([, v]) => Array.isArray(v) && v.length === 2)) as Record<
+      string,
+      [unknown, unknown]
+    >;
   } catch {
     return {};
   }
@@ -191,7 +230,8 @@ function changesOf(json: string | null): Record<string, [unknown, unknown]> {
 
 function revive(field: string, value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (field === 'owners') return Array.isArray(value) ? value.filter((o): o is Owner => typeof o?.post === 'string') : [];
+  if (field === 'owners')
+    return Array.isArray(value) ? value.filter((o): o is Owner => typeof o?.post === 'string') : [];
   if (field === 'reportedRag') return (RAGS as readonly string[]).includes(String(value)) ? value : null;
   if (field !== 'dueDate' && field !== 'reviewDate' && !field.endsWith('At')) return String(value);
   const s = String(value);
@@ -199,11 +239,15 @@ function revive(field: string, value: unknown): unknown {
 }
 
 /** "Risk accepted: reason (review 1 Jun 2016)", "Superseded by BTP-CDI-9: reason", "Implemented and verified". */
-function outcomeCell(a: Pick<ActionState, 'status' | 'outcome' | 'outcomeReason' | 'reviewDate' | 'replacedById'>, replacing: Map<string, string>): string {
+function outcomeCell(
+  a: Pick<ActionState, 'status' | 'outcome' | 'outcomeReason' | 'reviewDate' | 'replacedById'>,
+  replacing: Map<string, string>,
+): string {
   if (a.status === 'complete') return 'Implemented and verified';
   if (a.status !== 'closed') return '';
   const why = a.outcomeReason ? `: ${a.outcomeReason}` : '';
-  if (a.outcome === 'risk_accepted') return `Risk accepted${why}${a.reviewDate ? ` (review ${formatDate(a.reviewDate)})` : ''}`;
+  if (a.outcome === 'risk_accepted')
+    return `Risk accepted${why}${a.reviewDate ? ` (review ${formatDate(a.reviewDate)})` : ''}`;
   const by = a.replacedById && replacing.get(a.replacedById);
   return `Superseded${by ? ` by ${by}` : ''}${why}`;
 }
@@ -212,7 +256,10 @@ function outcomeCell(a: Pick<ActionState, 'status' | 'outcome' | 'outcomeReason'
 async function replacingRefs(ctx: Ctx, ids: (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))];
   if (!wanted.length) return new Map();
-  const rows = await ctx.db.prisma.action.findMany({ where: { id: { in: wanted } }, select: { id: true, ref: true, plan: { select: { key: true } } } });
+  const rows = await ctx.db.prisma.action.findMany({
+    where: { id: { in: wanted } },
+    select: { id: true, ref: true, plan: { select: { key: true } } },
+  });
   return new Map(rows.map((r) => [r.id, `${r.plan.key}-${r.ref}`]));
 }
 

@@ -46,10 +46,7 @@ function toCsv(pack: BoardPack): string {
  * link and emphasis markup in the plan's text are escaped, so a cell cannot end early or become a link.
  */
 function toMarkdown(pack: BoardPack): string {
-  const text = (s: string) =>
-    s
-      .replace(/([\\`*_[\]<>|])/g, '\\$1')
-      .replace(/\r?\n/g, '<br>');
+  const text = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/\r?\n/g, '<br>');
   const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   const [title, ...rest] = pack.preamble;
   return [
@@ -80,13 +77,15 @@ async function toXlsx(pack: BoardPack): Promise<Buffer> {
   // Loaded when a workbook is asked for: a running bot that never exports need not hold it in memory.
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('Plan', { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = book.addWorksheet('Plan', {
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   for (const line of pack.preamble) sheet.addRow([inert(line)]).font = { bold: line === pack.preamble[0] };
   const header = sheet.addRow([...BOARD_COLUMNS]);
   header.font = { bold: true };
   header.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } }));
   sheet.views = [{ state: 'frozen', ySplit: header.number }];
-  WIDTHS.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  for (const [i, w] of WIDTHS.entries()) sheet.getColumn(i + 1).width = w;
   for (const r of pack.rows) {
     const row = sheet.addRow(r.cells.map(inert));
     if (r.section) {

@@ -39,7 +39,8 @@ export async function appendHistoryMany(tx: Tx, provider: Provider, entries: His
       where: { actionId: { in: actionIds.slice(i, i + IDS_PER_QUERY) }, seq: { not: null } },
       select: { actionId: true, seq: true, hash: true },
     });
-    for (const r of rows) if ((heads.get(r.actionId)?.seq ?? 0) < r.seq!) heads.set(r.actionId, { seq: r.seq!, hash: r.hash });
+    for (const r of rows)
+      if ((heads.get(r.actionId)?.seq ?? 0) < r.seq!) heads.set(r.actionId, { seq: r.seq!, hash: r.hash });
   }
   const rows = entries.map((e) => {
     const row = chained(e, heads.get(e.actionId) ?? null);

@@ -30,7 +30,10 @@ function dueAt(changes: Record<string, [unknown, unknown]>, side: 0 | 1): string
   const date = day(changes.dueDate?.[side]);
   const text = changes.dueText?.[side];
   if (!date) return typeof text === 'string' && text ? text : 'none';
-  return dueWords({ due: String(changes.dueDate![side]).slice(0, 10), dueText: typeof text === 'string' ? text : null });
+  return dueWords({
+    due: String(changes.dueDate![side]).slice(0, 10),
+    dueText: typeof text === 'string' ? text : null,
+  });
 }
 
 /** The changes of an import row in words: "due date 1 Mar 2015 → 30 Apr 2015; RAG Green → Red". */
@@ -47,7 +50,12 @@ function changeWords(changes: Record<string, [unknown, unknown]>): string[] {
 
 function owners(v: unknown): string {
   if (!Array.isArray(v)) return 'none';
-  return v.map((o: { post?: string }) => o?.post).filter(Boolean).join('; ') || 'none';
+  return (
+    v
+      .map((o: { post?: string }) => o?.post)
+      .filter(Boolean)
+      .join('; ') || 'none'
+  );
 }
 
 export function historySentence(e: HistoryRow): string {
@@ -89,7 +97,8 @@ export function historySentence(e: HistoryRow): string {
       const reason = d.reason ? `: ${quote(d.reason)}` : note;
       if (c.status?.[1] === 'open') return `${who} reopened it${meeting}${note}`;
       const review = d.reviewDate ? `, to review on ${formatDate(d.reviewDate)}` : '';
-      if (c.outcome?.[1] === 'superseded') return `${who} closed it as superseded${d.replacedBy ? ` by ${d.replacedBy}` : ''}${meeting}${reason}`;
+      if (c.outcome?.[1] === 'superseded')
+        return `${who} closed it as superseded${d.replacedBy ? ` by ${d.replacedBy}` : ''}${meeting}${reason}`;
       if (c.outcome?.[1] === 'risk_accepted') return `${who} accepted the risk${review}${meeting}${reason}`;
       return `${who} kept the risk accepted${review}${meeting}${reason}`;
     }

@@ -67,7 +67,11 @@ class DryRunRollback extends Error {
 /** Large plans take longer than Prisma's 5 s default for an interactive transaction. */
 const IMPORT_TIMEOUT_MS = 120_000;
 
-export async function applyParsedPlan(ctx: Pick<CoreContext, 'db' | 'now'>, parsed: ParsedPlan, opts: ApplyOptions): Promise<ImportResult> {
+export async function applyParsedPlan(
+  ctx: Pick<CoreContext, 'db' | 'now'>,
+  parsed: ParsedPlan,
+  opts: ApplyOptions,
+): Promise<ImportResult> {
   const problems = [...parsed.problems, ...checkPlan(parsed, opts.source)];
   if (problems.some((p) => p.severity === 'error')) return emptyResult(opts, problems, true);
   let result: ImportResult;
@@ -95,7 +99,8 @@ export async function applyParsedPlan(ctx: Pick<CoreContext, 'db' | 'now'>, pars
 /** What the database would refuse, caught before it is asked: refs must be unique, dates real. */
 function checkPlan(parsed: ParsedPlan, file: string): ImportProblem[] {
   const problems: ImportProblem[] = [];
-  const error = (row: number | undefined, message: string) => problems.push({ file, ...(row ? { row } : {}), message, severity: 'error' });
+  const error = (row: number | undefined, message: string) =>
+    problems.push({ file, ...(row ? { row } : {}), message, severity: 'error' });
   const recRefs = new Set<string>();
   const actionRefs = new Set<string>();
   const badDate = (d: Date | null | undefined) => d != null && !(d instanceof Date && Number.isFinite(d.getTime()));
@@ -108,8 +113,12 @@ function checkPlan(parsed: ParsedPlan, file: string): ImportProblem[] {
       if (!a.ref?.trim()) error(a.row, 'an action has no ref');
       else if (actionRefs.has(a.ref)) error(a.row, `action ref ${a.ref} is used more than once`);
       actionRefs.add(a.ref);
-      if (badDate(a.due.date) || a.updates.some((u) => badDate(u.at))) error(a.row, `action ${a.ref} has a date that is not a real date`);
-      const known = ACTION_STATUSES.includes(a.status) && DUE_PRECISIONS.includes(a.due.precision) && (a.reportedRag === null || RAGS.includes(a.reportedRag));
+      if (badDate(a.due.date) || a.updates.some((u) => badDate(u.at)))
+        error(a.row, `action ${a.ref} has a date that is not a real date`);
+      const known =
+        ACTION_STATUSES.includes(a.status) &&
+        DUE_PRECISIONS.includes(a.due.precision) &&
+        (a.reportedRag === null || RAGS.includes(a.reportedRag));
       if (!known) error(a.row, `action ${a.ref} has a status, RAG or due precision Chaser does not know`);
     }
   }
@@ -129,21 +138,33 @@ function emptyResult(opts: ApplyOptions, problems: ImportProblem[], failed = fal
   };
 }
 
-async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: ApplyOptions, now: Date, problems: ImportProblem[]): Promise<ImportResult> {
+async function write(
+  tx: Tx,
+  provider: Provider,
+  parsed: ParsedPlan,
+  opts: ApplyOptions,
+  now: Date,
+  problems: ImportProblem[],
+): Promise<ImportResult> {
   const result = emptyResult(opts, problems);
   const db = bulk(tx, provider);
   const plan = await upsertPlan(tx, parsed, opts, now, result);
   const postIds = await ensurePosts(tx, db, parsed, now, result);
   const postNames = new Map([...postIds].map(([name, id]) => [id, name]));
 
-  const existingRecs = new Map((await tx.recommendation.findMany({ where: { planId: plan.id } })).map((r) => [r.ref, r]));
+  const existingRecs = new Map(
+    (await tx.recommendation.findMany({ where: { planId: plan.id } })).map((r) => [r.ref, r]),
+  );
   const recRefById = new Map([...existingRecs.values()].map((r) => [r.id, r.ref]));
   const existingActions = await loadActions(tx, plan.id);
   const touched = await touchedInTeams(tx, plan.id, [...existingActions.values()]);
   const existingUpdateKeys = new Set(
-    (await tx.update.findMany({ where: { action: { planId: plan.id }, idempotencyKey: { startsWith: 'import:' } }, select: { idempotencyKey: true } })).map(
-      (u) => u.idempotencyKey!,
-    ),
+    (
+      await tx.update.findMany({
+        where: { action: { planId: plan.id }, idempotencyKey: { startsWith: 'import:' } },
+        select: { idempotencyKey: true },
+      })
+    ).map((u) => u.idempotencyKey!),
   );
 
   const newRecs: Prisma.RecommendationCreateManyInput[] = [];
@@ -184,7 +205,14 @@ async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: Apply
         const visible = fields.filter((f) => f !== 'position');
         if (visible.length) {
           result.updated.recommendations++;
-          result.changes.push({ kind: 'update', entity: 'recommendation', ref: rec.ref, row: rec.row, fields: visible, details: visible.map((f) => `${FIELD_WORDS[f] ?? f} changed`) });
+          result.changes.push({
+            kind: 'update',
+            entity: 'recommendation',
+            ref: rec.ref,
+            row: rec.row,
+            fields: visible,
+            details: visible.map((f) => `${FIELD_WORDS[f] ?? f} changed`),
+          });
         }
       }
     }
@@ -201,7 +229,12 @@ async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: Apply
       const data = actionData(action, actionPosition++, recId, old?.status);
       const actionId = old?.id ?? orderedId();
       actionIdByRef.set(action.ref, actionId);
-      const owners = uniqueOwners(action.owners).map((o, i) => ({ actionId, postId: postIds.get(o.post)!, roleLabel: o.role ?? null, position: i }));
+      const owners = uniqueOwners(action.owners).map((o, i) => ({
+        actionId,
+        postId: postIds.get(o.post)!,
+        roleLabel: o.role ?? null,
+        position: i,
+      }));
       result.counts.owners += owners.length;
 
       const logs = datedLogs(action, parsed.reportDate ?? now, opts.planKey);
@@ -216,7 +249,9 @@ async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: Apply
       const lastUpdateAt = maxDate(old?.lastUpdateAt ?? null, lastLog);
       const stamps = {
         lastUpdateAt,
-        reportedRagAt: data.reportedRag ? (old?.reportedRag === data.reportedRag ? old?.reportedRagAt : null) ?? lastUpdateAt : null,
+        reportedRagAt: data.reportedRag
+          ? ((old?.reportedRag === data.reportedRag ? old?.reportedRagAt : null) ?? lastUpdateAt)
+          : null,
         completedAt: data.status === 'open' ? null : (old?.completedAt ?? lastUpdateAt ?? data.dueDate ?? null),
       };
 
@@ -245,23 +280,41 @@ async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: Apply
       const ownersAfter = owners.map((o) => ({ post: postNames.get(o.postId)!, role: o.roleLabel }));
       const fileFacts = factsOf(data, ownersAfter);
       const lastImported = readImported(old.importedValues);
-      const merge = mergeFacts(factsOf(old, old.owners), fileFacts, lastImported, touched.get(old.id) ?? NONE, !!opts.preferFile);
-      const merged = { ...data, ...columnsOf(merge.facts), importedValues: JSON.stringify(remembered(fileFacts, lastImported, merge)) };
+      const merge = mergeFacts(
+        factsOf(old, old.owners),
+        fileFacts,
+        lastImported,
+        touched.get(old.id) ?? NONE,
+        !!opts.preferFile,
+      );
+      const merged = {
+        ...data,
+        ...columnsOf(merge.facts),
+        importedValues: JSON.stringify(remembered(fileFacts, lastImported, merge)),
+      };
       const changes: Record<string, [unknown, unknown]> = {};
       for (const f of TRACKED) if (!sameValue(old[f], merged[f])) changes[f] = [jsonable(old[f]), jsonable(merged[f])];
-      if (old.recommendationId !== recId) changes.recommendation = [recRefById.get(old.recommendationId) ?? null, rec.ref];
+      if (old.recommendationId !== recId)
+        changes.recommendation = [recRefById.get(old.recommendationId) ?? null, rec.ref];
       const ownersChanged = merge.changes.some((c) => c.fact === 'owners');
       if (ownersChanged) changes.owners = [old.owners, ownersAfter];
       const fields = Object.keys(changes);
       const row = { ref: action.ref, entity: 'action' as const, row: action.row };
-      if (merge.conflicts.length) result.changes.push({ kind: 'conflict', ...row, details: merge.conflicts.map(conflictWords) });
+      if (merge.conflicts.length)
+        result.changes.push({ kind: 'conflict', ...row, details: merge.conflicts.map(conflictWords) });
       // What Teams kept keeps its own stamps: a Red reported in Teams keeps the day it was reported.
       const mergedStamps = {
         ...stamps,
         reportedRagAt: merged.reportedRag === old.reportedRag ? old.reportedRagAt : stamps.reportedRagAt,
         completedAt: merged.status === 'open' ? null : (old.completedAt ?? stamps.completedAt),
       };
-      const silent = changedFields(old, { ...mergedStamps, position: data.position, recommendationId: recId, importedValues: merged.importedValues }).length > 0;
+      const silent =
+        changedFields(old, {
+          ...mergedStamps,
+          position: data.position,
+          recommendationId: recId,
+          importedValues: merged.importedValues,
+        }).length > 0;
       if (!fields.length && !silent) continue;
       changedActions.push({ id: old.id, ...merged, ...mergedStamps, updatedAt: now, version: fields.length ? 1 : 0 });
       if (!fields.length) continue;
@@ -287,7 +340,11 @@ async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: Apply
   }
   for (const ref of existingActions.keys()) {
     if (!actionIdByRef.has(ref)) {
-      result.problems.push({ file: opts.source, message: `action ${ref} is in plan ${opts.planKey} but not in this file — left as it is`, severity: 'warning' });
+      result.problems.push({
+        file: opts.source,
+        message: `action ${ref} is in plan ${opts.planKey} but not in this file — left as it is`,
+        severity: 'warning',
+      });
     }
   }
 
@@ -295,7 +352,8 @@ async function write(tx: Tx, provider: Provider, parsed: ParsedPlan, opts: Apply
   await db.insert('Recommendation', newRecs);
   await db.update('Recommendation', changedRecs);
   await db.update('Action', changedActions, ['version']);
-  for (let i = 0; i < replacedOwners.length; i += CHUNK) await tx.actionOwner.deleteMany({ where: { actionId: { in: replacedOwners.slice(i, i + CHUNK) } } });
+  for (let i = 0; i < replacedOwners.length; i += CHUNK)
+    await tx.actionOwner.deleteMany({ where: { actionId: { in: replacedOwners.slice(i, i + CHUNK) } } });
   await db.insert('Action', newActions);
   await db.insert('ActionOwner', newOwners);
   await appendHistoryMany(tx, provider, newUpdates, now);
@@ -321,7 +379,14 @@ const FIELD_WORDS: Record<string, string> = {
 
 /** The facts a merge compares, from an action's columns (stored or from the file) and its owners. */
 function factsOf(
-  a: { text: string; dueText: string | null; dueDate: Date | null; duePrecision: string; status: string; reportedRag: string | null },
+  a: {
+    text: string;
+    dueText: string | null;
+    dueDate: Date | null;
+    duePrecision: string;
+    status: string;
+    reportedRag: string | null;
+  },
   owners: Facts['owners'],
 ): Facts {
   return {
@@ -403,7 +468,11 @@ async function loadActions(tx: Tx, planId: string) {
   const inPlan = { action: { planId } };
   const [actions, owners, posts] = await Promise.all([
     tx.action.findMany({ where: { planId } }),
-    tx.actionOwner.findMany({ where: inPlan, select: { actionId: true, postId: true, roleLabel: true }, orderBy: { position: 'asc' } }),
+    tx.actionOwner.findMany({
+      where: inPlan,
+      select: { actionId: true, postId: true, roleLabel: true },
+      orderBy: { position: 'asc' },
+    }),
     tx.post.findMany({ where: { actions: { some: inPlan } }, select: { id: true, name: true } }),
   ]);
   const postName = new Map(posts.map((p) => [p.id, p.name]));
@@ -426,11 +495,22 @@ async function upsertPlan(tx: Tx, parsed: ParsedPlan, opts: ApplyOptions, now: D
   };
   if (!existing) {
     result.changes.push({ kind: 'create', entity: 'plan', ref: opts.planKey });
-    return tx.plan.create({ data: { key: opts.planKey, sourceReport: opts.source, sourceFile: opts.source, createdAt: now, ...data } });
+    return tx.plan.create({
+      data: { key: opts.planKey, sourceReport: opts.source, sourceFile: opts.source, createdAt: now, ...data },
+    });
   }
   const fields = changedFields(existing, data);
-  if (!fields.length) return existing.sourceFile === opts.source ? existing : tx.plan.update({ where: { id: existing.id }, data: { sourceFile: opts.source } });
-  result.changes.push({ kind: 'update', entity: 'plan', ref: opts.planKey, fields, details: fields.map((f) => FIELD_WORDS[f] ?? f) });
+  if (!fields.length)
+    return existing.sourceFile === opts.source
+      ? existing
+      : tx.plan.update({ where: { id: existing.id }, data: { sourceFile: opts.source } });
+  result.changes.push({
+    kind: 'update',
+    entity: 'plan',
+    ref: opts.planKey,
+    fields,
+    details: fields.map((f) => FIELD_WORDS[f] ?? f),
+  });
   return tx.plan.update({ where: { id: existing.id }, data: { ...data, sourceFile: opts.source } });
 }
 
@@ -442,11 +522,22 @@ function uniqueOwners(owners: ParsedOwner[]): ParsedOwner[] {
     .filter((o) => o.post && !seen.has(o.post) && seen.add(o.post));
 }
 
-async function ensurePosts(tx: Tx, db: Bulk, parsed: ParsedPlan, now: Date, result: ImportResult): Promise<Map<string, string>> {
-  const names = [...new Set(parsed.recommendations.flatMap((r) => r.actions.flatMap((a) => uniqueOwners(a.owners).map((o) => o.post))))];
+async function ensurePosts(
+  tx: Tx,
+  db: Bulk,
+  parsed: ParsedPlan,
+  now: Date,
+  result: ImportResult,
+): Promise<Map<string, string>> {
+  const names = [
+    ...new Set(
+      parsed.recommendations.flatMap((r) => r.actions.flatMap((a) => uniqueOwners(a.owners).map((o) => o.post))),
+    ),
+  ];
   const ids = new Map<string, string>();
   for (let i = 0; i < names.length; i += CHUNK) {
-    for (const p of await tx.post.findMany({ where: { name: { in: names.slice(i, i + CHUNK) } } })) ids.set(p.name, p.id);
+    for (const p of await tx.post.findMany({ where: { name: { in: names.slice(i, i + CHUNK) } } }))
+      ids.set(p.name, p.id);
   }
   const missing = names.filter((n) => !ids.has(n)).map((name) => ({ id: orderedId(), name, createdAt: now }));
   await db.insert('Post', missing);
@@ -455,19 +546,33 @@ async function ensurePosts(tx: Tx, db: Bulk, parsed: ParsedPlan, now: Date, resu
   return ids;
 }
 
-async function writeLinks(tx: Tx, db: Bulk, parsed: ParsedPlan, idByRef: Map<string, string>, file: string, result: ImportResult) {
+async function writeLinks(
+  tx: Tx,
+  db: Bulk,
+  parsed: ParsedPlan,
+  idByRef: Map<string, string>,
+  file: string,
+  result: ImportResult,
+) {
   const wanted: { fromId: string; toId: string }[] = [];
   for (const a of parsed.recommendations.flatMap((r) => r.actions)) {
     for (const ref of a.links) {
       const toId = idByRef.get(ref);
       if (toId && toId !== idByRef.get(a.ref)) wanted.push({ fromId: idByRef.get(a.ref)!, toId });
-      else if (!toId) result.problems.push({ file, row: a.row, message: `action ${a.ref} refers to action ${ref}, which is not in the plan`, severity: 'warning' });
+      else if (!toId)
+        result.problems.push({
+          file,
+          row: a.row,
+          message: `action ${a.ref} refers to action ${ref}, which is not in the plan`,
+          severity: 'warning',
+        });
     }
   }
   const fromIds = [...new Set(wanted.map((l) => l.fromId))];
   const existing = new Set<string>();
   for (let i = 0; i < fromIds.length; i += CHUNK) {
-    for (const l of await tx.actionLink.findMany({ where: { fromId: { in: fromIds.slice(i, i + CHUNK) } } })) existing.add(`${l.fromId}>${l.toId}`);
+    for (const l of await tx.actionLink.findMany({ where: { fromId: { in: fromIds.slice(i, i + CHUNK) } } }))
+      existing.add(`${l.fromId}>${l.toId}`);
   }
   const seen = new Set<string>();
   const fresh = wanted.filter((l) => {
@@ -525,7 +630,8 @@ function changedFields(old: object, next: object): string[] {
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   return (a ?? null) === (b ?? null);
 }
 

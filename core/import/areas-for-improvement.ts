@@ -4,13 +4,13 @@
  * Fair, Improved) and list its "Areas for Improvement" as bullets; each bullet becomes a draft
  * recommendation of that area, with no owners and no actions until the plan owner adds them.
  */
-import mammoth from 'mammoth';
 import { extensionOf } from './read-table';
 import type { ParsedPlan, ParsedRecommendation } from './types';
 
 const AREA = /^#*\s*\**\s*(\d[A-Z])\b\**\s*(.+?)\**\s*$/;
 /** Headings that end an "Areas for Improvement" list; page furniture and sub-topics do not. */
-const ENDS_LIST = /^#+\s*\**\s*(strengths|work in progress|good practice|contextual factors|national|appendix|\d[A-Z]?\b)/i;
+const ENDS_LIST =
+  /^#+\s*\**\s*(strengths|work in progress|good practice|contextual factors|national|appendix|\d[A-Z]?\b)/i;
 const BULLET = /^\s*(?:[-*•\uf0b7])\s+(.*)$/;
 
 export function draftFromReportText(text: string, fileName: string): ParsedPlan {
@@ -31,7 +31,11 @@ export function draftFromReportText(text: string, fileName: string): ParsedPlan 
     if (area && !area.context && /^grade\t/i.test(line)) {
       const travelHeading = line.split('\t')[1]?.trim() ?? '';
       const [grade, travel] = (lines[i + 1] ?? '').split('\t').map((s) => s.trim());
-      const travelText = travel ? `; direction of travel: ${travel}` : travelHeading && !/^direction of travel$/i.test(travelHeading) ? `; ${travelHeading.toLowerCase()}` : '';
+      const travelText = travel
+        ? `; direction of travel: ${travel}`
+        : travelHeading && !/^direction of travel$/i.test(travelHeading)
+          ? `; ${travelHeading.toLowerCase()}`
+          : '';
       area.context = `Grade: ${grade}${travelText}`;
       return;
     }
@@ -67,7 +71,13 @@ export function draftFromReportText(text: string, fileName: string): ParsedPlan 
 
   const problems = recommendations.length
     ? []
-    : [{ file: fileName, message: 'no "Areas for Improvement" lists under graded areas found', severity: 'error' as const }];
+    : [
+        {
+          file: fileName,
+          message: 'no "Areas for Improvement" lists under graded areas found',
+          severity: 'error' as const,
+        },
+      ];
   return { recommendations, problems };
 }
 
@@ -76,9 +86,21 @@ export async function draftFromInspectionReport(buffer: Buffer, fileName: string
   try {
     if (extensionOf(fileName) !== 'docx') return draftFromReportText(buffer.toString('utf8'), fileName);
     // mammoth's Markdown keeps headings and bullets, which is all this reader needs.
-    const { value } = await (mammoth as unknown as { convertToMarkdown(i: { buffer: Buffer }): Promise<{ value: string }> }).convertToMarkdown({ buffer });
+    const { default: mammoth } = await import('mammoth');
+    const { value } = await (
+      mammoth as unknown as { convertToMarkdown(i: { buffer: Buffer }): Promise<{ value: string }> }
+    ).convertToMarkdown({ buffer });
     return draftFromReportText(value, fileName);
   } catch (err) {
-    return { recommendations: [], problems: [{ file: fileName, message: `could not read ${fileName}: ${err instanceof Error ? err.message : String(err)}`, severity: 'error' }] };
+    return {
+      recommendations: [],
+      problems: [
+        {
+          file: fileName,
+          message: `could not read ${fileName}: ${err instanceof Error ? err.message : String(err)}`,
+          severity: 'error',
+        },
+      ],
+    };
   }
 }

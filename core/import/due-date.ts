@@ -5,7 +5,20 @@
  */
 import type { ParsedDue } from './types';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** 0-11 for "Mar", "March", "Sept"; undefined for anything else ("Smarch"). */
 export function monthIndex(word: string): number | undefined {
@@ -44,11 +57,32 @@ export function parseDay(text: string): Date | null {
   return m ? validDay(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
 }
 
-const NUMBER_WORDS = ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-const countOf = (w: string): number => (/^\d+$/.test(w) ? Number(w) : w === 'an' ? 1 : Math.max(NUMBER_WORDS.indexOf(w), 1));
+const NUMBER_WORDS = [
+  'a',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
+const countOf = (w: string): number =>
+  /^\d+$/.test(w) ? Number(w) : w === 'an' ? 1 : Math.max(NUMBER_WORDS.indexOf(w), 1);
 
 /** End of a season; winter runs into the next year, so "Winter 2004" ends in February 2005. */
-const SEASON_END: Record<string, [number, number]> = { spring: [0, 4], summer: [0, 7], autumn: [0, 10], fall: [0, 10], winter: [1, 1] };
+const SEASON_END: Record<string, [number, number]> = {
+  spring: [0, 4],
+  summer: [0, 7],
+  autumn: [0, 10],
+  fall: [0, 10],
+  winter: [1, 1],
+};
 /** School terms: spring ends by Easter (April at the latest), summer in July, autumn at Christmas. */
 const TERM_END: Record<string, number> = { spring: 3, summer: 6, autumn: 11 };
 /** "Early 2004" is read as its first third, "mid" as its second; "late"/"end" as the year. */
@@ -58,8 +92,10 @@ type Reading = { date: Date | null; precision: ParsedDue['precision'] } | 'needs
 
 function read(t: string, reportDate?: Date): Reading {
   let m: RegExpExecArray | null;
-  if (/^(|-+|n\/?a|tbc|tba|on-?going|continuous|continuing|bau|as required)$/.test(t)) return { date: null, precision: 'none' };
-  if (/^(now|immediate(ly)?|asap|with immediate effect|urgent(ly)?)$/.test(t)) return { date: reportDate ?? null, precision: 'asap' };
+  if (/^(|-+|n\/?a|tbc|tba|on-?going|continuous|continuing|bau|as required)$/.test(t))
+    return { date: null, precision: 'none' };
+  if (/^(now|immediate(ly)?|asap|with immediate effect|urgent(ly)?)$/.test(t))
+    return { date: reportDate ?? null, precision: 'asap' };
   const day = parseDay(t);
   if (day) return { date: day, precision: 'day' };
   if ((m = /^([a-z]+\.?)(?:,? |-)('?\d{2}|\d{4})$/.exec(t)) && monthIndex(m[1]) !== undefined) {
@@ -72,7 +108,10 @@ function read(t: string, reportDate?: Date): Reading {
     if (!reportDate) return 'needs report date';
     // A bare quarter is the next one of that number on or after the plan's date.
     const end = monthEnd(reportDate.getUTCFullYear(), q * 3 - 1);
-    return { date: end < reportDate ? monthEnd(reportDate.getUTCFullYear() + 1, q * 3 - 1) : end, precision: 'quarter' };
+    return {
+      date: end < reportDate ? monthEnd(reportDate.getUTCFullYear() + 1, q * 3 - 1) : end,
+      precision: 'quarter',
+    };
   }
   if ((m = /^(?:q([1-4]) (?:fy ?)?(\d{4})\/(\d{2}|\d{4})|(?:fy ?)?(\d{4})\/(\d{2}|\d{4}) q([1-4]))$/.exec(t))) {
     // UK financial years run April to March: Q1 of 2024/25 ends in June 2024, Q4 in March 2025.
@@ -88,29 +127,46 @@ function read(t: string, reportDate?: Date): Reading {
   }
   if ((m = /^(early|mid|late|end) (\d{4})$/.exec(t))) {
     const month = PART_OF_YEAR_END[m[1]];
-    return month === undefined ? { date: monthEnd(Number(m[2]), 11), precision: 'year' } : { date: monthEnd(Number(m[2]), month), precision: 'season' };
+    return month === undefined
+      ? { date: monthEnd(Number(m[2]), 11), precision: 'year' }
+      : { date: monthEnd(Number(m[2]), month), precision: 'season' };
   }
   if ((m = /^(\d{4})$/.exec(t))) return { date: monthEnd(Number(m[1]), 11), precision: 'year' };
   if ((m = /^(\d{4})[/-](\d{2})$/.exec(t))) return { date: monthEnd(Number(m[1]) + 1, 2), precision: 'year' }; // financial year
-  if ((m = /^(?:within )?(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (day|week|month|year)s?$/.exec(t))) {
+  if (
+    (m =
+      /^(?:within )?(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (day|week|month|year)s?$/.exec(
+        t,
+      ))
+  ) {
     if (!reportDate) return 'needs report date';
     const n = countOf(m[1]);
     const [y, mo, d] = [reportDate.getUTCFullYear(), reportDate.getUTCMonth(), reportDate.getUTCDate()];
-    const date = { day: utc(y, mo, d + n), week: utc(y, mo, d + 7 * n), month: utc(y, mo + n, d), year: utc(y + n, mo, d) }[m[2] as 'day'];
+    const date = {
+      day: utc(y, mo, d + n),
+      week: utc(y, mo, d + 7 * n),
+      month: utc(y, mo + n, d),
+      year: utc(y + n, mo, d),
+    }[m[2] as 'day'];
     return { date, precision: 'day' };
   }
   return null;
 }
 
 const PREFIX = /^(?:(?:by|before|no later than|(?:the )?end of|within) )+/;
-const clip = (text: string): string => text.toLowerCase().replace(PREFIX, '').replace(/[.,;]$/, '');
+const clip = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(PREFIX, '')
+    .replace(/[.,;]$/, '');
 /** A date ending a longer sentence: "Training delivered to all staff by March 2025." */
 const TRAILING_DATE = new RegExp(
   `(?:^|\\s)((?:\\d{1,2}(?:st|nd|rd|th)? )?${MONTH_WORD}[ -]('?\\d{2}|\\d{4})|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|q[1-4] \\d{4}(?:/\\d{2,4})?)\\W*$`,
   'i',
 );
 /** "March 2025 (revised from Dec 2024)": the due date, then the one it replaced. */
-const REVISED_FROM = /^(.*?)\s*\((?:revised|moved|changed|extended)?\s*(?:from|was|originally|previously)\s*:?\s*([^()]+)\)$/i;
+const REVISED_FROM =
+  /^(.*?)\s*\((?:revised|moved|changed|extended)?\s*(?:from|was|originally|previously)\s*:?\s*([^()]+)\)$/i;
 
 /** A due date cell -> the date it allows; wording it cannot read is kept as text with a warning. */
 export function parseDue(text: string, reportDate?: Date): { due: ParsedDue; warning?: string; original?: ParsedDue } {
@@ -127,6 +183,9 @@ export function parseDue(text: string, reportDate?: Date): { due: ParsedDue; war
     if (tail) reading = read(clip(tail[1]), reportDate);
   }
   if (reading && reading !== 'needs report date') return { due: { text: clean, ...reading } };
-  const why = reading ? 'needs the plan\'s report date' : 'not understood';
-  return { due: { text: clean, date: null, precision: 'none' }, warning: `due date '${clean}' ${why} — kept as text, no date` };
+  const why = reading ? "needs the plan's report date" : 'not understood';
+  return {
+    due: { text: clean, date: null, precision: 'none' },
+    warning: `due date '${clean}' ${why} — kept as text, no date`,
+  };
 }

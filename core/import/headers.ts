@@ -5,28 +5,132 @@
  * glue page-title debris onto it ("lmpi Ref").
  */
 export type Field =
-  | 'ref' | 'recommendation' | 'action' | 'owner' | 'due' | 'comment'
-  | 'updatedOn' | 'complete' | 'rag' | 'priority' | 'agreed' | 'revisedDue' | 'completedOn';
+  | 'ref'
+  | 'recommendation'
+  | 'action'
+  | 'owner'
+  | 'due'
+  | 'comment'
+  | 'updatedOn'
+  | 'complete'
+  | 'rag'
+  | 'priority'
+  | 'agreed'
+  | 'revisedDue'
+  | 'completedOn';
 
 const SYNONYMS: Record<Field, string[]> = {
-  ref: ['ref', 'ref no', 'reference', 'afi', 'afi no', 'afi ref', 'rec ref', 'rec no', 'rec', 'no', 'number', 'recommendation no', 'recommendation number', 'item'],
-  recommendation: ['recommendation', 'recommendations', 'recommendation text', 'area for improvement', 'areas for improvement', 'audit commission issue', 'issue', 'key points', 'key point', 'finding', 'findings'],
-  action: ['action', 'actions', 'action required', 'actions to be taken', 'proposed action', 'agreed action',
-    'agreed actions', 'agreed management action', 'management action', 'planned action', 'actions agreed'],
-  owner: ['action owner', 'owner', 'responsibility', 'responsible', 'lead', 'responsible officer', 'lead officer',
-    'by whom', 'who', 'action lead', 'responsible person'],
-  due: ['due date', 'due', 'target date', 'target/completion date', 'completion date', 'target', 'results/timescale', 'timescale', 'timescales', 'date', 'deadline',
-    'by when', 'when', 'original target date', 'original due date', 'agreed date', 'implementation date', 'target completion date'],
-  comment: ['comment', 'comments', 'initial response', 'latest update', 'results', 'progress', 'update', 'response', 'management response',
-    'progress update', 'progress to date', 'update on progress'],
+  ref: [
+    'ref',
+    'ref no',
+    'reference',
+    'afi',
+    'afi no',
+    'afi ref',
+    'rec ref',
+    'rec no',
+    'rec',
+    'no',
+    'number',
+    'recommendation no',
+    'recommendation number',
+    'item',
+  ],
+  recommendation: [
+    'recommendation',
+    'recommendations',
+    'recommendation text',
+    'area for improvement',
+    'areas for improvement',
+    'audit commission issue',
+    'issue',
+    'key points',
+    'key point',
+    'finding',
+    'findings',
+  ],
+  action: [
+    'action',
+    'actions',
+    'action required',
+    'actions to be taken',
+    'proposed action',
+    'agreed action',
+    'agreed actions',
+    'agreed management action',
+    'management action',
+    'planned action',
+    'actions agreed',
+  ],
+  owner: [
+    'action owner',
+    'owner',
+    'responsibility',
+    'responsible',
+    'lead',
+    'responsible officer',
+    'lead officer',
+    'by whom',
+    'who',
+    'action lead',
+    'responsible person',
+  ],
+  due: [
+    'due date',
+    'due',
+    'target date',
+    'target/completion date',
+    'completion date',
+    'target',
+    'results/timescale',
+    'timescale',
+    'timescales',
+    'date',
+    'deadline',
+    'by when',
+    'when',
+    'original target date',
+    'original due date',
+    'agreed date',
+    'implementation date',
+    'target completion date',
+  ],
+  comment: [
+    'comment',
+    'comments',
+    'initial response',
+    'latest update',
+    'results',
+    'progress',
+    'update',
+    'response',
+    'management response',
+    'progress update',
+    'progress to date',
+    'update on progress',
+  ],
   updatedOn: ['date of update', 'update date', 'last updated', 'date updated'],
   complete: ['complete yes/no', 'complete', 'completed', 'complete y/n'],
   rag: ['rag status', 'rag', 'status', 'brag', 'brag status', 'rag rating', 'current status', 'implementation status'],
   priority: ['priority'],
   agreed: ['agreed', 'agreed yes/no', 'accepted'],
-  revisedDue: ['revised target date', 'revised due date', 'revised date', 'revised deadline', 'revised timescale',
-    'revised completion date', 'new target date'],
-  completedOn: ['date completed', 'date complete', 'actual completion date', 'completed date', 'date closed', 'date implemented'],
+  revisedDue: [
+    'revised target date',
+    'revised due date',
+    'revised date',
+    'revised deadline',
+    'revised timescale',
+    'revised completion date',
+    'new target date',
+  ],
+  completedOn: [
+    'date completed',
+    'date complete',
+    'actual completion date',
+    'completed date',
+    'date closed',
+    'date implemented',
+  ],
 };
 
 /** Every header label with its field, longest first so "action owner" wins over "action". */
@@ -36,7 +140,12 @@ const LABELS = (Object.entries(SYNONYMS) as [Field, string[]][])
 
 const FIELD_OF_LABEL = new Map(LABELS.map((l) => [l.label, l.field]));
 
-export const normalise = (cell: string): string => cell.toLowerCase().replace(/[^a-z0-9/]+/g, ' ').replace(/\s*\/\s*/g, '/').trim();
+export const normalise = (cell: string): string =>
+  cell
+    .toLowerCase()
+    .replace(/[^a-z0-9/]+/g, ' ')
+    .replace(/\s*\/\s*/g, '/')
+    .trim();
 
 /** Headings are short; checking only short cells keeps long comment cells from costing anything. */
 const exact = (cell: string): Field | undefined => {
@@ -65,7 +174,8 @@ export interface Header {
 }
 
 /** Names of the columns looked for, for the message when a file has none. */
-export const LOOKED_FOR = 'Ref, Recommendation / Area for Improvement, Action, Action Owner, Due Date, Comments / Latest Update, Complete, RAG Status';
+export const LOOKED_FOR =
+  'Ref, Recommendation / Area for Improvement, Action, Action Owner, Due Date, Comments / Latest Update, Complete, RAG Status';
 
 /**
  * The header starting at `rows[i]`, if it is one: at least three distinct known headings, or two
@@ -82,8 +192,11 @@ export function readHeader(rows: string[][], i: number): Header | undefined {
   const used = new Set<number>();
   const labels = row.map((cell, c) => {
     const below = next[c] ?? '';
-    if (below && cell && exact(`${cell} ${below}`)) return used.add(c), `${cell} ${below}`;
-    if (below && !cell && exact(below)) return used.add(c), below;
+    const joined = below && cell ? `${cell} ${below}` : below && !cell ? below : undefined;
+    if (joined && exact(joined)) {
+      used.add(c);
+      return joined;
+    }
     return cell;
   });
 
@@ -91,7 +204,10 @@ export function readHeader(rows: string[][], i: number): Header | undefined {
   const taken = new Set<Field>();
   // A heading named exactly ("Lead Officer") beats one that only contains a label ("Lead Agency",
   // "Recommendation type"), wherever it stands.
-  const passes: ((label: string) => Field | undefined)[] = [exact, (label) => (exact(label) ? undefined : within(label)?.field)];
+  const passes: ((label: string) => Field | undefined)[] = [
+    exact,
+    (label) => (exact(label) ? undefined : within(label)?.field),
+  ];
   for (const fieldOf of passes) {
     labels.forEach((label, c) => {
       const field = fieldOf(label);

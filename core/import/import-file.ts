@@ -22,18 +22,35 @@ export interface ImportFileOptions {
   maxBytes: number;
 }
 
-export async function importPlanFile(ctx: Pick<CoreContext, 'db' | 'now'>, content: Buffer, fileName: string, opts: ImportFileOptions): Promise<ImportResult> {
+export async function importPlanFile(
+  ctx: Pick<CoreContext, 'db' | 'now'>,
+  content: Buffer,
+  fileName: string,
+  opts: ImportFileOptions,
+): Promise<ImportResult> {
   let planKey = opts.planKey ? normalisePlanKey(opts.planKey) : planKeyFor(fileName, opts.title);
   try {
     assertUploadSize(content.length, opts.maxBytes, fileName);
   } catch (err) {
     if (!(err instanceof UploadTooLarge)) throw err;
-    return applyParsedPlan(ctx, { recommendations: [], problems: [{ file: fileName, message: err.message, severity: 'error' }] }, { planKey, source: fileName });
+    return applyParsedPlan(
+      ctx,
+      { recommendations: [], problems: [{ file: fileName, message: err.message, severity: 'error' }] },
+      { planKey, source: fileName },
+    );
   }
-  const parsed = opts.areasForImprovement ? await draftFromInspectionReport(content, fileName) : await parsePlanFile(content, fileName);
+  const parsed = opts.areasForImprovement
+    ? await draftFromInspectionReport(content, fileName)
+    : await parsePlanFile(content, fileName);
   const known = opts.planKey ? null : await importedBefore(ctx, fileName, parsed);
   if (known) planKey = known.key;
-  const result = await applyParsedPlan(ctx, parsed, { planKey, title: opts.title, source: fileName, dryRun: opts.dryRun, preferFile: opts.preferFile });
+  const result = await applyParsedPlan(ctx, parsed, {
+    planKey,
+    title: opts.title,
+    source: fileName,
+    dryRun: opts.dryRun,
+    preferFile: opts.preferFile,
+  });
   return known ? { ...result, recognised: known.createdAt } : result;
 }
 
@@ -43,7 +60,10 @@ export async function importPlanFile(ctx: Pick<CoreContext, 'db' | 'now'>, conte
  */
 async function importedBefore(ctx: Pick<CoreContext, 'db'>, fileName: string, parsed: ParsedPlan) {
   const p = ctx.db.prisma;
-  const byFile = await p.plan.findFirst({ where: { OR: [{ sourceFile: fileName }, { sourceReport: fileName }] }, orderBy: { createdAt: 'asc' } });
+  const byFile = await p.plan.findFirst({
+    where: { OR: [{ sourceFile: fileName }, { sourceReport: fileName }] },
+    orderBy: { createdAt: 'asc' },
+  });
   if (byFile || !parsed.title) return byFile;
   const refs = parsed.recommendations.flatMap((r) => r.actions.map((a) => a.ref));
   for (const plan of await p.plan.findMany({ where: { title: parsed.title } })) {
@@ -55,7 +75,12 @@ async function importedBefore(ctx: Pick<CoreContext, 'db'>, fileName: string, pa
 
 /** Plan keys are what users type: upper-case letters, digits and dashes. */
 export function normalisePlanKey(text: string): string {
-  return text.toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+  return text
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
 }
 
 /** "btp-crime-data-integrity.csv" -> "BTP-CRIME-DATA-INTEGRITY"; the title when the name has no letters. */

@@ -6,7 +6,8 @@
 import type { ParsedOwner } from './types';
 
 /** Ranks that start a new post when they recur inside one run-together cell. */
-const RANK = /\b(?:Ch\.?\s?Supt|[TD]\/?\s?Supt|Det\.?\s?Supt|Supt|Cdr|Commander|DAC|AC|ACC|DCC|DCS|DCI|DI|Ch\.?\s?Insp|Insp|Sgt)\b/g;
+const RANK =
+  /\b(?:Ch\.?\s?Supt|[TD]\/?\s?Supt|Det\.?\s?Supt|Supt|Cdr|Commander|DAC|AC|ACC|DCC|DCS|DCI|DI|Ch\.?\s?Insp|Insp|Sgt)\b/g;
 
 /** Split before every rank that follows other words, except inside brackets ("Lead (T Supt S Taylor)"). */
 function splitOnRanks(piece: string): string[] {
@@ -14,7 +15,8 @@ function splitOnRanks(piece: string): string[] {
   let start = 0;
   for (const m of piece.matchAll(RANK)) {
     const before = piece.slice(start, m.index);
-    const bracketOpen = (piece.slice(0, m.index).match(/\(/g) ?? []).length > (piece.slice(0, m.index).match(/\)/g) ?? []).length;
+    const bracketOpen =
+      (piece.slice(0, m.index).match(/\(/g) ?? []).length > (piece.slice(0, m.index).match(/\)/g) ?? []).length;
     if (!bracketOpen && before.replace(RANK, '').trim()) {
       parts.push(before.trim());
       start = m.index!;
@@ -59,9 +61,17 @@ const OWNER_WORD = /^(?:[A-Z][\w&.'-]*|and|&|of|the)$/;
 export function ownersFromActionText(text: string): { text: string; owners: ParsedOwner[] } {
   const m = /\s\(([^()]+)\)\s*$/.exec(text);
   const words = m?.[1].trim().split(/\s+/) ?? [];
-  if (!m || words.length > 6 || /\d|^(page|para|paragraph|see|copy)\b/i.test(m[1]) || !words.every((w) => OWNER_WORD.test(w))) {
+  if (
+    !m ||
+    words.length > 6 ||
+    /\d|^(page|para|paragraph|see|copy)\b/i.test(m[1]) ||
+    !words.every((w) => OWNER_WORD.test(w))
+  ) {
     return { text, owners: [] };
   }
-  const owners = m[1].split(/\s+(?:and|&)\s+|\s*[,/]\s*/).filter(Boolean).map((post) => ({ post: post.trim() }));
+  const owners = m[1]
+    .split(/\s+(?:and|&)\s+|\s*[,/]\s*/)
+    .filter(Boolean)
+    .map((post) => ({ post: post.trim() }));
   return { text: text.slice(0, m.index).trim(), owners };
 }

@@ -8,7 +8,15 @@ import { LOOKED_FOR } from './headers';
 import { ownersFromActionText, parseOwners } from './owners';
 import { extensionOf, readTables, readTextTables } from './read-table';
 import { parseStatus, readStatusKey, type StatusKey } from './status';
-import { linkedRefs, splitLocator, structure, valueOf, valuesOf, type RawPlan, type RawRecommendation } from './structure';
+import {
+  linkedRefs,
+  splitLocator,
+  structure,
+  cellValue,
+  valuesOf,
+  type RawPlan,
+  type RawRecommendation,
+} from './structure';
 import type { ImportProblem, ParsedAction, ParsedPlan, ParsedRecommendation, Table } from './types';
 import { parseUpdateLog } from './update-log';
 
@@ -17,15 +25,21 @@ const ISSUER = /\b(HMICFRS|HMICS|HMIC|Audit Commission|Internal Audit|Ofsted|CQC
 /** Title, issuer, plan owner and report date from the text around the tables. */
 function readPreamble(preamble: string[][]): Pick<ParsedPlan, 'title' | 'issuer' | 'planOwner' | 'reportDate'> {
   const cells = preamble.flat();
-  const titleCell = preamble.filter((r) => r.length === 1).map((r) => r[0]).find((c) => /\bplan\b/i.test(c));
+  const titleCell = preamble
+    .filter((r) => r.length === 1)
+    .map((r) => r[0])
+    .find((c) => /\bplan\b/i.test(c));
   const joined = cells.join(' ');
-  const reportIssued = /report (?:issued|published)(?: in| on)? ((?:\d{1,2} )?[a-z]+\.? \d{4})/i.exec(joined) ??
-    /\b(?:date of (?:assessment|inspection|audit|report|visit|review)|(?:assessment|inspection|audit|report) date)\s*:?\s*((?:\d{1,2}(?:st|nd|rd|th)? )?[a-z]+\.? \d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/i.exec(joined);
+  const reportIssued =
+    /report (?:issued|published)(?: in| on)? ((?:\d{1,2} )?[a-z]+\.? \d{4})/i.exec(joined) ??
+    /\b(?:date of (?:assessment|inspection|audit|report|visit|review)|(?:assessment|inspection|audit|report) date)\s*:?\s*((?:\d{1,2}(?:st|nd|rd|th)? )?[a-z]+\.? \d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/i.exec(
+      joined,
+    );
   return {
     title: titleCell?.replace(/\s+(?:\S+\s+)?(?:portfolio|plan) owner\s*:.*$/i, '').trim() || undefined,
     issuer: ISSUER.exec(joined)?.[1],
     planOwner: cells.map((c) => /\bplan owner\s*:\s*(.+)$/i.exec(c)?.[1].trim()).find(Boolean),
-    reportDate: reportIssued ? parseDue(reportIssued[1]).due.date ?? undefined : undefined,
+    reportDate: reportIssued ? (parseDue(reportIssued[1]).due.date ?? undefined) : undefined,
   };
 }
 
@@ -41,7 +55,15 @@ export function parsePriority(cell: string | undefined): ParsedAction['priority'
   return PRIORITY.find(([re]) => re.test(text))?.[1];
 }
 
-const AGREED: Record<string, boolean> = { y: true, yes: true, agreed: true, accepted: true, n: false, no: false, rejected: false };
+const AGREED: Record<string, boolean> = {
+  y: true,
+  yes: true,
+  agreed: true,
+  accepted: true,
+  n: false,
+  no: false,
+  rejected: false,
+};
 
 /**
  * Raw recommendations -> parsed ones. Action refs are the numbers the plan wrote; where a plan
@@ -49,7 +71,11 @@ const AGREED: Record<string, boolean> = { y: true, yes: true, agreed: true, acce
  * qualified by the first word of its part ("National 5") so every action ref stays unique.
  */
 function interpret(
-  raws: RawRecommendation[], file: string, reportDate: Date | undefined, key: StatusKey, problems: ImportProblem[],
+  raws: RawRecommendation[],
+  file: string,
+  reportDate: Date | undefined,
+  key: StatusKey,
+  problems: ImportProblem[],
 ): ParsedRecommendation[] {
   const usedActionRefs = new Set<string>();
   const usedRecRefs = new Set<string>();
@@ -57,35 +83,55 @@ function interpret(
   let lastNumber = 0;
   const uniqueRef = (ref: string, section: string | undefined, row: number): string => {
     const unique = qualify(usedActionRefs, ref, section);
-    if (unique !== ref) problems.push({ file, row, message: `ref ${ref} is used more than once — imported as '${unique}'`, severity: 'warning' });
+    if (unique !== ref)
+      problems.push({
+        file,
+        row,
+        message: `ref ${ref} is used more than once — imported as '${unique}'`,
+        severity: 'warning',
+      });
     return unique;
   };
 
   const recs = raws.map((raw, index): ParsedRecommendation => {
     const { text, sourceLocator } = splitLocator(raw.text.trim());
     const actions = raw.actions.map((a, k): ParsedAction => {
-      const written = a.writtenRef ?? (raw.boardStyle ? raw.ref : undefined) ?? (raw.ref ? `${raw.ref}.${k + 1}` : String(lastNumber + 1));
+      const written =
+        a.writtenRef ??
+        (raw.boardStyle ? raw.ref : undefined) ??
+        (raw.ref ? `${raw.ref}.${k + 1}` : String(lastNumber + 1));
       if (/^\d+$/.test(written)) lastNumber = Number(written);
       const ref = uniqueRef(written, raw.section, a.row);
       finalRefOf.set(written, ref);
       const inCell = fieldsInActionText(a.text);
-      const ownerCell = valueOf(a.cells, 'owner') || inCell.owner;
-      const fromText = ownerCell ? { text: inCell.text, owners: parseOwners(ownerCell) } : ownersFromActionText(inCell.text);
-      const dueCell = valueOf(a.cells, 'due') || inCell.due;
-      const revisedCell = valueOf(a.cells, 'revisedDue');
+      const ownerCell = cellValue(a.cells, 'owner') || inCell.owner;
+      const fromText = ownerCell
+        ? { text: inCell.text, owners: parseOwners(ownerCell) }
+        : ownersFromActionText(inCell.text);
+      const dueCell = cellValue(a.cells, 'due') || inCell.due;
+      const revisedCell = cellValue(a.cells, 'revisedDue');
       const finished = DONE_IN_DATE.test(dueCell.trim());
-      const first = finished ? { due: { text: dueCell, date: null, precision: 'none' as const } } : parseDue(dueCell, reportDate);
-      const revised = revisedCell && parseDue(revisedCell, reportDate);
+      const first = finished
+        ? { due: { text: dueCell, date: null, precision: 'none' as const } }
+        : parseDue(dueCell, reportDate);
+      const revised = revisedCell ? parseDue(revisedCell, reportDate) : undefined;
       // A revised date replaces the one the plan first gave, which is kept as the original.
-      const { due, warning } = revised && revised.due.date ? revised : first;
-      const originalDue = revised && revised.due.date ? first.due : 'original' in first ? first.original : undefined;
+      const { due, warning } = revised?.due.date ? revised : first;
+      const originalDue = revised?.due.date ? first.due : 'original' in first ? first.original : undefined;
       if (warning) problems.push({ file, row: a.row, column: 'Due Date', message: warning, severity: 'warning' });
-      const updatedOn = valueOf(a.cells, 'updatedOn');
+      const updatedOn = cellValue(a.cells, 'updatedOn');
       const comments = valuesOf(a.cells, 'comment');
-      const completedOn = valueOf(a.cells, 'completedOn');
+      const completedOn = cellValue(a.cells, 'completedOn');
       const completedAt = parseDay(completedOn);
       const status = parseStatus(
-        { complete: valueOf(a.cells, 'complete'), rag: valueOf(a.cells, 'rag'), updatedOn, latestComment: comments[comments.length - 1], completedOn, due: dueCell },
+        {
+          complete: cellValue(a.cells, 'complete'),
+          rag: cellValue(a.cells, 'rag'),
+          updatedOn,
+          latestComment: comments[comments.length - 1],
+          completedOn,
+          due: dueCell,
+        },
         key,
       );
       return {
@@ -104,14 +150,16 @@ function interpret(
     });
     // Board-style rows are one recommendation with one action under the same number: keep them in step.
     const written = raw.ref ?? String(index + 1); // plans without a ref column: the recommendation's place in the plan
-    const recRef = raw.boardStyle && actions.length === 1 && !usedRecRefs.has(actions[0].ref) ? actions[0].ref : written;
+    const recRef =
+      raw.boardStyle && actions.length === 1 && !usedRecRefs.has(actions[0].ref) ? actions[0].ref : written;
     return {
       ref: qualify(usedRecRefs, recRef, raw.section),
       text,
       ...(raw.section && { section: raw.section }),
       ...(sourceLocator && { sourceLocator }),
       ...(raw.priority && { priority: raw.priority }),
-      ...(raw.agreed && AGREED[raw.agreed.trim().toLowerCase()] !== undefined && { agreed: AGREED[raw.agreed.trim().toLowerCase()] }),
+      ...(raw.agreed &&
+        AGREED[raw.agreed.trim().toLowerCase()] !== undefined && { agreed: AGREED[raw.agreed.trim().toLowerCase()] }),
       ...(raw.context && { context: raw.context }),
       row: raw.row,
       actions,
@@ -128,12 +176,16 @@ const DONE_IN_DATE = /^(?:implemented|complete[d]?|done|closed|achieved)\b/i;
 
 /** "… Responsible officer: Head of HR. Agreed date: March 2025" inside the action cell. */
 function fieldsInActionText(text: string): { text: string; owner: string; due: string } {
-  const label = /\s*\b(responsible officers?|lead officer|action owner|owner|agreed date|target date|due date|due)\s*:\s*/gi;
+  const label =
+    /\s*\b(responsible officers?|lead officer|action owner|owner|agreed date|target date|due date|due)\s*:\s*/gi;
   const marks = [...text.matchAll(label)];
   if (!marks.length) return { text, owner: '', due: '' };
   const found = { owner: '', due: '' };
   marks.forEach((m, k) => {
-    const value = text.slice(m.index! + m[0].length, marks[k + 1]?.index ?? text.length).trim().replace(/[.;,]$/, '');
+    const value = text
+      .slice(m.index! + m[0].length, marks[k + 1]?.index ?? text.length)
+      .trim()
+      .replace(/[.;,]$/, '');
     if (/officer|owner/i.test(m[1])) found.owner ||= value;
     else found.due ||= value;
   });
@@ -156,25 +208,41 @@ function checkOwners(recs: ParsedRecommendation[], file: string, problems: Impor
   const actions = recs.flatMap((r) => r.actions);
   const ownerless = actions.filter((a) => !a.owners.length);
   if (actions.length && ownerless.length === actions.length) {
-    problems.push({ file, message: 'no action names an owner — owners will have to be assigned after import', severity: 'warning' });
+    problems.push({
+      file,
+      message: 'no action names an owner — owners will have to be assigned after import',
+      severity: 'warning',
+    });
   } else {
-    for (const a of ownerless) problems.push({ file, row: a.row, column: 'Action Owner', message: `action ${a.ref} has no owner`, severity: 'warning' });
+    for (const a of ownerless)
+      problems.push({
+        file,
+        row: a.row,
+        column: 'Action Owner',
+        message: `action ${a.ref} has no owner`,
+        severity: 'warning',
+      });
   }
 }
 
 /** What the reader took on trust, said in the dry-run report so a wrong guess is caught before import. */
 function assumptions(raws: RawPlan[], key: StatusKey, file: string): ImportProblem[] {
   const said: string[] = [];
-  const labels = new Set(raws.flatMap((r) => r.recommendations.flatMap((rec) => rec.actions.flatMap((a) => [...a.cells.keys()]))));
+  const labels = new Set(
+    raws.flatMap((r) => r.recommendations.flatMap((rec) => rec.actions.flatMap((a) => [...a.cells.keys()]))),
+  );
   const labelOf = (field: string) => [...labels].find((k) => k.startsWith(`${field}|`))?.slice(field.length + 1);
   const revised = labelOf('revisedDue');
   if (revised) {
     const first = labelOf('due');
-    said.push(`read '${revised}' as the due date${first ? `; the date in '${first}' kept as the original due date` : ''}`);
+    said.push(
+      `read '${revised}' as the due date${first ? `; the date in '${first}' kept as the original due date` : ''}`,
+    );
   }
   const completed = labelOf('completedOn');
   if (completed) said.push(`read a date in '${completed}' as the owner saying the action is done`);
-  for (const colour of key.doneColours) if (colour !== 'COMPLETE') said.push(`read ${colour} as done, as the plan's key says`);
+  for (const colour of key.doneColours)
+    if (colour !== 'COMPLETE') said.push(`read ${colour} as done, as the plan's key says`);
   return said.map((message) => ({ file, message, severity: 'warning' }));
 }
 
@@ -187,18 +255,36 @@ export interface ParseOptions {
 export function parseTables(tables: Table[], fileName: string, opts: ParseOptions = {}): ParsedPlan {
   const problems: ImportProblem[] = [];
   try {
-    const raws: RawPlan[] = tables.map((t) => structure(t.rows, t.name ? `${fileName} › ${t.name}` : fileName, problems, t.tableStarts));
+    const raws: RawPlan[] = tables.map((t) =>
+      structure(t.rows, t.name ? `${fileName} › ${t.name}` : fileName, problems, t.tableStarts),
+    );
     if (!raws.some((r) => r.headerFound)) {
-      problems.push({ file: fileName, message: `no plan table found — looked for a header row naming at least three of: ${LOOKED_FOR}`, severity: 'error' });
+      problems.push({
+        file: fileName,
+        message: `no plan table found — looked for a header row naming at least three of: ${LOOKED_FOR}`,
+        severity: 'error',
+      });
     }
     const meta = readPreamble(raws.flatMap((r) => r.preamble));
     const reportDate = opts.reportDate ?? meta.reportDate;
     const key = readStatusKey(raws.flatMap((r) => r.preamble).flat());
-    const recommendations = interpret(raws.flatMap((r) => r.recommendations), fileName, reportDate, key, problems);
+    const recommendations = interpret(
+      raws.flatMap((r) => r.recommendations),
+      fileName,
+      reportDate,
+      key,
+      problems,
+    );
     const actionCount = recommendations.reduce((n, r) => n + r.actions.length, 0);
     if (!actionCount && !problems.some((p) => p.severity === 'error')) {
-      const found = recommendations.length ? `${recommendations.length} recommendation(s) but no action under them` : 'a header row but no row of actions under it';
-      problems.push({ file: fileName, message: `not imported: found ${found} — a plan needs at least one action`, severity: 'error' });
+      const found = recommendations.length
+        ? `${recommendations.length} recommendation(s) but no action under them`
+        : 'a header row but no row of actions under it';
+      problems.push({
+        file: fileName,
+        message: `not imported: found ${found} — a plan needs at least one action`,
+        severity: 'error',
+      });
     }
     checkOwners(recommendations, fileName, problems);
     problems.push(...assumptions(raws, key, fileName));
@@ -222,7 +308,16 @@ const unreadable = (fileName: string, err: unknown): ImportProblem => ({
 export function parsePlan(buffer: Buffer, fileName: string, opts: ParseOptions = {}): ParsedPlan {
   const tables = readTextTables(buffer, fileName);
   if (tables) return parseTables(tables, fileName, opts);
-  return { recommendations: [], problems: [{ file: fileName, message: `${fileName} is a ${extensionOf(fileName)} file — read it with parsePlanFile`, severity: 'error' }] };
+  return {
+    recommendations: [],
+    problems: [
+      {
+        file: fileName,
+        message: `${fileName} is a ${extensionOf(fileName)} file — read it with parsePlanFile`,
+        severity: 'error',
+      },
+    ],
+  };
 }
 
 /** Any plan file, .xlsx and .docx included -> its plan. */

@@ -4,14 +4,14 @@
  * Text outside tables (headings, section lines) is kept as one-cell rows, in document order,
  * because plans put section names and "Recommendation N:" headings there.
  */
-import ExcelJS from 'exceljs';
-import mammoth from 'mammoth';
+import type ExcelJS from 'exceljs';
 import type { Table } from './types';
 import { storableText } from '../text';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 /** What any of cleanCell's replacements or its trim would change; most cells of a big sheet have none. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among what cleanCell removes.
 const NEEDS_CLEANING = /[<&*\t\u00a0\n\u0000-\u0008]| {2}|^\s|\s$|^'/;
 
 /** Plain text of a cell: pasted plans carry stray HTML (<ul><li>, <b>); list items become lines. */
@@ -62,16 +62,21 @@ function readDelimited(text: string, delimiter: string): Table[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"' && cell === '') quoted = true;
-    else if (c === delimiter) row.push(cleanCell(cell)), (cell = '');
-    else if (c === '\n' || c === '\r') {
+    else if (c === delimiter) {
+      row.push(cleanCell(cell));
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       row.push(cleanCell(cell));
       rows.push(row);
-      (row = []), (cell = '');
+      row = [];
+      cell = '';
     } else cell += c;
   }
   if (cell !== '' || row.length) rows.push([...row, cleanCell(cell)]);
@@ -87,8 +92,10 @@ function cellText(cell: ExcelJS.Cell): string {
   return cleanCell(cell.text ?? '');
 }
 
+/** The spreadsheet and Word readers are large: loaded when a file needs them, not at start. */
 async function readXlsx(buffer: Buffer): Promise<Table[]> {
-  const book = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   await book.xlsx.load(buffer as unknown as ArrayBuffer);
   return book.worksheets.map((sheet) => {
     const rows: string[][] = [];
@@ -125,7 +132,10 @@ export function readDocxHtml(html: string): Table[] {
     for (const tr of block[1].matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)) {
       const row: string[] = [];
       const skipCovered = () => {
-        while ((covered.get(row.length) ?? 0) > 0) covered.set(row.length, covered.get(row.length)! - 1), row.push('');
+        while ((covered.get(row.length) ?? 0) > 0) {
+          covered.set(row.length, covered.get(row.length)! - 1);
+          row.push('');
+        }
       };
       for (const td of tr[1].matchAll(/<t[dh]\b([^>]*)>([\s\S]*?)<\/t[dh]>/gi)) {
         skipCovered();
@@ -168,6 +178,9 @@ export function readTextTables(buffer: Buffer, fileName: string): Table[] | unde
 export async function readTables(buffer: Buffer, fileName: string): Promise<Table[]> {
   const ext = extensionOf(fileName);
   if (ext === 'xlsx') return readXlsx(buffer);
-  if (ext === 'docx') return readDocxHtml((await mammoth.convertToHtml({ buffer })).value);
+  if (ext === 'docx') {
+    const { default: mammoth } = await import('mammoth');
+    return readDocxHtml((await mammoth.convertToHtml({ buffer })).value);
+  }
   return readTextTables(buffer, fileName)!;
 }

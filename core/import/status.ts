@@ -10,11 +10,24 @@ import type { Rag } from '../domain';
 import type { ParsedAction } from './types';
 
 const RAG_WORDS: Record<string, Rag> = {
-  r: 'RED', red: 'RED', a: 'AMBER', amber: 'AMBER', g: 'GREEN', green: 'GREEN', b: 'COMPLETE',
-  complete: 'COMPLETE', completed: 'COMPLETE', blue: 'COMPLETE', closed: 'COMPLETE',
+  r: 'RED',
+  red: 'RED',
+  a: 'AMBER',
+  amber: 'AMBER',
+  g: 'GREEN',
+  green: 'GREEN',
+  b: 'COMPLETE',
+  complete: 'COMPLETE',
+  completed: 'COMPLETE',
+  blue: 'COMPLETE',
+  closed: 'COMPLETE',
 };
 
-const letters = (cell: string): string => cell.trim().toLowerCase().replace(/[^a-z]/g, '');
+const letters = (cell: string): string =>
+  cell
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 
 export function parseRag(cell: string): Rag | null {
   return RAG_WORDS[letters(cell)] ?? null;
@@ -24,7 +37,8 @@ export function parseRag(cell: string): Rag | null {
 export const DONE = /^(?:yes|y|complete[d]?|closed|done|achieved|implemented|finished|delivered|in place|embedded)\b/i;
 const RISK_ACCEPTED = /\brisk (?:was )?accepted\b|\baccepted the risk\b/i;
 const SUPERSEDED = /^(?:superseded|withdrawn|no longer (?:applicable|required|relevant))\b|\bsuperseded\b/i;
-const DUE_DONE = /^(?:complete[d]?|done|implemented|achieved|closed|finished|delivered)\b[\s.,:;!\u2713\u2714\u2705-]*(?:\(.*\)|\d.*)?$/iu;
+const DUE_DONE =
+  /^(?:complete[d]?|done|implemented|achieved|closed|finished|delivered)\b[\s.,:;!\u2713\u2714\u2705-]*(?:\(.*\)|\d.*)?$/iu;
 
 /** Cells that start with a negation are never done ("Not implemented", "Partially complete"). */
 const NOT_DONE = /^(?:no|n|not|partially|partly|part|in progress|ongoing|open)\b/i;
@@ -38,7 +52,10 @@ export interface StatusKey {
 }
 
 const COLOUR = '(red|amber|green|blue)';
-const KEY_PAIR = new RegExp(`\\b${COLOUR}\\s*(?:[-–—=:]|means)\\s*([a-z][a-z ]{2,40}?)\\s*(?=[;,.\\n]|\\b(?:red|amber|green|blue)\\b|$)`, 'gi');
+const KEY_PAIR = new RegExp(
+  `\\b${COLOUR}\\s*(?:[-–—=:]|means)\\s*([a-z][a-z ]{2,40}?)\\s*(?=[;,.\\n]|\\b(?:red|amber|green|blue)\\b|$)`,
+  'gi',
+);
 const KEY_PAIR_REVERSED = /\b([a-z][a-z ]{2,30}?)\s*=\s*(red|amber|green|blue)\b/gi;
 
 /** The key a plan prints above or below its table, read from the text around the tables. */
@@ -50,7 +67,8 @@ export function readStatusKey(cells: string[]): StatusKey {
       if (DONE.test(meaning.trim()) && !NOT_DONE.test(meaning.trim())) key.doneColours.add(rag);
       key.colourOf.set(letters(meaning), rag);
     }
-    for (const [, meaning, colour] of cell.matchAll(KEY_PAIR_REVERSED)) key.colourOf.set(letters(meaning), parseRag(colour)!);
+    for (const [, meaning, colour] of cell.matchAll(KEY_PAIR_REVERSED))
+      key.colourOf.set(letters(meaning), parseRag(colour)!);
   }
   return key;
 }
@@ -74,18 +92,28 @@ export function parseStatus(cells: StatusCells, key?: StatusKey): ReadStatus {
   const closure = statusCells.find((c) => RISK_ACCEPTED.test(c) || SUPERSEDED.test(c));
   if (closure) {
     const riskAccepted = RISK_ACCEPTED.test(closure);
-    return { status: 'closed', reportedRag: riskAccepted ? 'RISK_ACCEPTED' : 'SUPERSEDED', outcome: riskAccepted ? 'risk_accepted' : 'superseded' };
+    return {
+      status: 'closed',
+      reportedRag: riskAccepted ? 'RISK_ACCEPTED' : 'SUPERSEDED',
+      outcome: riskAccepted ? 'risk_accepted' : 'superseded',
+    };
   }
   const rag = parseRag(cells.rag ?? '') ?? key?.colourOf.get(letters(cells.rag ?? '')) ?? null;
   const reportedRag = rag && key?.doneColours.has(rag) ? 'COMPLETE' : rag;
-  if (/\(closed\)/i.test(`${cells.updatedOn ?? ''} ${cells.rag ?? ''} ${cells.complete ?? ''}`)) return { status: 'complete', reportedRag };
+  if (/\(closed\)/i.test(`${cells.updatedOn ?? ''} ${cells.rag ?? ''} ${cells.complete ?? ''}`))
+    return { status: 'complete', reportedRag };
   // A date cell counts only when the word stands alone ("Implemented", "Done ✅", "Implemented 12/03/2024"):
   // "Complete by March 2025" is a due date.
   const dueSaysDone = (c: string | undefined) => !!c && DUE_DONE.test(c.trim());
   const saysDone = (c: string | undefined) => !!c && DONE.test(c.trim()) && !NOT_DONE.test(c.trim());
   const complete = (cells.complete ?? '').trim();
   const commentSays = /^(completed?|done|achieved|implemented)\b/i.test((cells.latestComment ?? '').trim());
-  const done = saysDone(complete) || saysDone(cells.rag) || reportedRag === 'COMPLETE' || dueSaysDone(cells.due) ||
-    /\d/.test(cells.completedOn ?? '') || (complete === '' && commentSays);
+  const done =
+    saysDone(complete) ||
+    saysDone(cells.rag) ||
+    reportedRag === 'COMPLETE' ||
+    dueSaysDone(cells.due) ||
+    /\d/.test(cells.completedOn ?? '') ||
+    (complete === '' && commentSays);
   return { status: done ? 'awaiting_verification' : 'open', reportedRag };
 }

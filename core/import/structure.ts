@@ -48,7 +48,7 @@ export function valuesOf(cells: Cells, field: Field): string[] {
   for (const [key, value] of cells) if (key.startsWith(field) && key[field.length] === '|') values.push(value);
   return values;
 }
-export const valueOf = (cells: Cells, field: Field): string => valuesOf(cells, field)[0] ?? '';
+export const cellValue = (cells: Cells, field: Field): string => valuesOf(cells, field)[0] ?? '';
 
 const REC_FIELDS: Field[] = ['ref', 'recommendation', 'priority', 'agreed'];
 /** Any letter or digit in any script: "x", "42" and "Провести аудит" are all action text. */
@@ -61,7 +61,9 @@ const REF_LABEL = /^(?:ref?|no|nr)\.?\s*(?=\d)/i;
 const DOC_HEADING = /^(?:(?:recommendation|priority)\s+(\d+(?:\.\d+)*)|(R\d+(?:\.\d+)*))\s*[:.–-]\s*(.*)$/is;
 /** Page furniture: "Improvement Plan Owner: …" lines and capitalised plan titles repeated on every page. */
 const isPlanMeta = (cells: string[]): boolean =>
-  cells.some((c) => /\b(?:portfolio|plan) owner\s*:/i.test(c) || (c.length <= 80 && /\bPLAN\b/.test(c) && c === c.toUpperCase()));
+  cells.some(
+    (c) => /\b(?:portfolio|plan) owner\s*:/i.test(c) || (c.length <= 80 && /\bPLAN\b/.test(c) && c === c.toUpperCase()),
+  );
 const NOTHING_TO_DO = /^(no (issues?|recommendations?|actions?)( identified| raised)?|none|n\/a)\.?$/i;
 /** Timescale sections nest inside the part of the plan they appear in ("National Recommendations"). */
 const TIMESCALE = /^(immedia|now\b|within\b|(\w+) (months?|weeks?)\b|(short|medium|long)[- ]term)/i;
@@ -72,11 +74,21 @@ function sectionOf(cells: string[], columns: Map<number, Column>): string | unde
   // Only the first three columns can hold a heading (below): table rows stop here, before the text work.
   if (filled.some(([, i]) => i > 2)) return undefined;
   // Pasted headings carry debris ("WITHIN .") and notes after a dash ("National Recommendations - report issued …").
-  const text = filled.map(([c]) => c).join(' ').replace(/\s+-\s+.*$/, '').replace(/(^|\s)[.,;:·•-]+(?=\s|$)/g, '').replace(/\s+/g, ' ').trim();
+  const text = filled
+    .map(([c]) => c)
+    .join(' ')
+    .replace(/\s+-\s+.*$/, '')
+    .replace(/(^|\s)[.,;:·•-]+(?=\s|$)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!text || text.length > 80 || /:|\.\s|\.$/.test(text) || REF.test(filled[0][0])) return undefined;
   const letters = text.replace(/[^a-z]/gi, '');
   const capitals = letters.length >= 3 && letters === letters.toUpperCase();
-  const oneShortCell = filled.length === 1 && text.length <= 60 && filled[0][1] <= 1 && !['comment', 'due', 'owner'].includes(columns.get(filled[0][1])?.field ?? '');
+  const oneShortCell =
+    filled.length === 1 &&
+    text.length <= 60 &&
+    filled[0][1] <= 1 &&
+    !['comment', 'due', 'owner'].includes(columns.get(filled[0][1])?.field ?? '');
   if (!capitals && !oneShortCell) return undefined;
   return text;
 }
@@ -111,10 +123,20 @@ function layoutOf(columns: Map<number, Column>): Layout {
     slots[c] = { field: col.field, ofRec, key: `${col.field}|${col.label}`, withoutEcho };
   }
   const fields = [...columns.values()].map((c) => c.field);
-  return { columns, slots, hasActionColumn: fields.includes('action'), hasMarkerColumn: fields.includes('ref') || fields.includes('priority') };
+  return {
+    columns,
+    slots,
+    hasActionColumn: fields.includes('action'),
+    hasMarkerColumn: fields.includes('ref') || fields.includes('priority'),
+  };
 }
 
-export function structure(rows: string[][], file: string, problems: ImportProblem[], tableStarts?: Set<number>): RawPlan {
+export function structure(
+  rows: string[][],
+  file: string,
+  problems: ImportProblem[],
+  tableStarts?: Set<number>,
+): RawPlan {
   const plan: RawPlan = { recommendations: [], preamble: [], headerFound: false };
   let layout = layoutOf(new Map());
   let part: string | undefined;
@@ -129,7 +151,10 @@ export function structure(rows: string[][], file: string, problems: ImportProble
   const warn = (row: number, message: string) => problems.push({ file, row, message, severity: 'warning' });
   const setSection = (text: string) => {
     if (TIMESCALE.test(text)) timescale = text;
-    else (part = text), (timescale = undefined);
+    else {
+      part = text;
+      timescale = undefined;
+    }
   };
   const section = () => [part, timescale].filter(Boolean).join(' — ') || undefined;
   const newRec = (row: number, ref: string | undefined, text: string, boardStyle: boolean): RawRecommendation => {
@@ -140,7 +165,10 @@ export function structure(rows: string[][], file: string, problems: ImportProble
   };
   const newAction = (row: number, text: string, cells: Cells): RawAction => {
     const m = /^(\d{1,3}(?:\.\d+)*)\s*[.):]?\s*(?=\D)/.exec(text);
-    if (!rec) newRec(row, undefined, '', false), warn(row, 'action found before any recommendation');
+    if (!rec) {
+      newRec(row, undefined, '', false);
+      warn(row, 'action found before any recommendation');
+    }
     action = { row, text: m ? text.slice(m[0].length).trim() : text, writtenRef: m?.[1], cells };
     rec!.actions.push(action);
     block.push(action);
@@ -172,7 +200,8 @@ export function structure(rows: string[][], file: string, problems: ImportProble
       plan.preamble.push(cells.filter(Boolean));
       continue;
     }
-    const doc = cells.filter((c) => c.trim()).length === 1 ? DOC_HEADING.exec(cells.find((c) => c.trim())!.trim()) : null;
+    const doc =
+      cells.filter((c) => c.trim()).length === 1 ? DOC_HEADING.exec(cells.find((c) => c.trim())!.trim()) : null;
     if (doc) {
       headingRec = newRec(row, doc[1] ?? doc[2], doc[3].trim(), false);
       layout = layoutOf(new Map());
@@ -202,7 +231,7 @@ export function structure(rows: string[][], file: string, problems: ImportProble
 
     if (rightHalf) {
       const target = rightHalf.shift();
-      if (target) actionCells.forEach((v, k) => target.cells.set(k, v));
+      if (target) for (const [k, v] of actionCells) target.cells.set(k, v);
       else warn(row, 'row of a continued table has no row to continue — ignored');
       continue;
     }
@@ -221,7 +250,11 @@ export function structure(rows: string[][], file: string, problems: ImportProble
       continue;
     }
 
-    const continuesRec = rec && recText && !ref && !recCells.get('priority') &&
+    const continuesRec =
+      rec &&
+      recText &&
+      !ref &&
+      !recCells.get('priority') &&
       (/^[a-z]/.test(recText) || (hasMarkerColumn && !/[.!?:)]$/.test(rec.text)));
     if (recText && NOTHING_TO_DO.test(recText)) continue;
     if (ref || (recText && !continuesRec)) {
@@ -246,23 +279,31 @@ export function structure(rows: string[][], file: string, problems: ImportProble
 }
 
 function appendCells(into: Cells, from: Cells, joiner: string): void {
-  from.forEach((v, k) => into.set(k, into.has(k) ? `${into.get(k)}${joiner}${v}` : v));
+  for (const [k, v] of from) into.set(k, into.has(k) ? `${into.get(k)}${joiner}${v}` : v);
 }
 
 /** "As Actions 1-6 above", "see Action 3", "as detailed in actions 2, 4 and 5" -> the refs pointed to. */
 export function linkedRefs(text: string): string[] {
-  const m = /\b(?:as|see|refer to)\s+(?:(?:per|in|detailed in)\s+)?actions?\s+((?:\d+(?:\.\d+)*\s*(?:-|–|to|,|&|and)?\s*)+)/i.exec(text);
+  const m =
+    /\b(?:as|see|refer to)\s+(?:(?:per|in|detailed in)\s+)?actions?\s+((?:\d+(?:\.\d+)*\s*(?:-|–|to|,|&|and)?\s*)+)/i.exec(
+      text,
+    );
   if (!m) return [];
-  return m[1].trim().split(/\s*(?:,|&|\band\b)\s*/).flatMap((part) => {
-    const range = /^(\d+)\s*(?:-|–|to)\s*(\d+)$/.exec(part);
-    if (!range) return /^\d+(\.\d+)*$/.test(part) ? [part] : [];
-    const [from, to] = [Number(range[1]), Number(range[2])];
-    return to >= from && to - from < 100 ? Array.from({ length: to - from + 1 }, (_, k) => String(from + k)) : [];
-  });
+  return m[1]
+    .trim()
+    .split(/\s*(?:,|&|\band\b)\s*/)
+    .flatMap((part) => {
+      const range = /^(\d+)\s*(?:-|–|to)\s*(\d+)$/.exec(part);
+      if (!range) return /^\d+(\.\d+)*$/.test(part) ? [part] : [];
+      const [from, to] = [Number(range[1]), Number(range[2])];
+      return to >= from && to - from < 100 ? Array.from({ length: to - from + 1 }, (_, k) => String(from + k)) : [];
+    });
 }
 
 /** "… (Page 57, para 7.33)" at the end of a recommendation -> its text and where the report says it. */
 export function splitLocator(text: string): { text: string; sourceLocator?: string } {
-  const m = /\s*\(((?:page|para(?:graph)?|p\.)\s*[\d.]+(?:\s*,\s*(?:page|para(?:graph)?|p\.)\s*[\d.]+)*)\)\s*$/i.exec(text);
+  const m = /\s*\(((?:page|para(?:graph)?|p\.)\s*[\d.]+(?:\s*,\s*(?:page|para(?:graph)?|p\.)\s*[\d.]+)*)\)\s*$/i.exec(
+    text,
+  );
   return m ? { text: text.slice(0, m.index).trim(), sourceLocator: m[1] } : { text };
 }

@@ -45,7 +45,10 @@ function markerDate(m: RegExpExecArray, lastYear: number | undefined): Date | nu
 function splitCell(text: string): ParsedUpdate[] {
   const updates: ParsedUpdate[] = [];
   const markers = [...text.matchAll(MARKER)].filter((m) => isEntryStart(m, text));
-  const closing = markers.length && markers[markers.length - 1].index! > 0 && markers[markers.length - 1].index! + markers[markers.length - 1][0].length === text.length;
+  const closing =
+    markers.length &&
+    markers[markers.length - 1].index! > 0 &&
+    markers[markers.length - 1].index! + markers[markers.length - 1][0].length === text.length;
   const stamp = closing ? markers.pop()! : undefined;
   let lastYear: number | undefined;
   const head = text.slice(0, markers[0]?.index ?? stamp?.index ?? text.length).trim();

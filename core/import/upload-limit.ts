@@ -21,7 +21,11 @@ export function assertUploadSize(bytes: number, limit: number, fileName: string)
 
 /** When it is not (a download): reads at most `limit` bytes and stops as soon as the stream goes over,
  * whatever a Content-Length header claimed. */
-export async function readWithinLimit(chunks: AsyncIterable<Uint8Array>, limit: number, fileName: string): Promise<Buffer> {
+export async function readWithinLimit(
+  chunks: AsyncIterable<Uint8Array>,
+  limit: number,
+  fileName: string,
+): Promise<Buffer> {
   const parts: Buffer[] = [];
   let total = 0;
   for await (const chunk of chunks) {

@@ -146,7 +146,10 @@ export interface Confirmation {
  */
 export async function markSent(db: Db, instanceId: string, sent: Confirmation[], now: Date): Promise<void> {
   const ids = sent.map((s) => s.id);
-  const activityIds = Prisma.join(sent.map((s) => Prisma.sql`WHEN ${s.id} THEN ${s.activityId ?? null}`), ' ');
+  const activityIds = Prisma.join(
+    sent.map((s) => Prisma.sql`WHEN ${s.id} THEN ${s.activityId ?? null}`),
+    ' ',
+  );
   await db.prisma.$executeRaw`UPDATE "OutboxMessage" SET "activityId" = CASE id ${activityIds} END
     WHERE id IN (${Prisma.join(ids)}) AND "claimedBy" = ${instanceId} AND status = 'sending'`;
   await db.prisma.outboxMessage.updateMany({
@@ -155,17 +158,32 @@ export async function markSent(db: Db, instanceId: string, sent: Confirmation[],
   });
 }
 
-export async function markForRetry(db: Db, id: string, instanceId: string, notBefore: Date, error: string): Promise<void> {
-  await db.prisma.outboxMessage.updateMany({ where: held(id, instanceId), data: { status: 'queued', notBefore, claimedUntil: null, lastError: error } });
+export async function markForRetry(
+  db: Db,
+  id: string,
+  instanceId: string,
+  notBefore: Date,
+  error: string,
+): Promise<void> {
+  await db.prisma.outboxMessage.updateMany({
+    where: held(id, instanceId),
+    data: { status: 'queued', notBefore, claimedUntil: null, lastError: error },
+  });
 }
 
 /** Hands a claimed row back untried (the app is throttled): the attempt it was charged does not count. */
 export async function release(db: Db, id: string, instanceId: string, notBefore: Date): Promise<void> {
-  await db.prisma.outboxMessage.updateMany({ where: held(id, instanceId), data: { status: 'queued', notBefore, claimedUntil: null, attempts: { decrement: 1 } } });
+  await db.prisma.outboxMessage.updateMany({
+    where: held(id, instanceId),
+    data: { status: 'queued', notBefore, claimedUntil: null, attempts: { decrement: 1 } },
+  });
 }
 
 export async function markFailed(db: Db, id: string, instanceId: string, error: string): Promise<void> {
-  await db.prisma.outboxMessage.updateMany({ where: held(id, instanceId), data: { status: 'failed', claimedUntil: null, lastError: error } });
+  await db.prisma.outboxMessage.updateMany({
+    where: held(id, instanceId),
+    data: { status: 'failed', claimedUntil: null, lastError: error },
+  });
 }
 
 /** Rows per status, for the queue-depth gauges. */

@@ -33,17 +33,31 @@ export async function markConversationGone(
 ): Promise<GoneResult> {
   const now = ctx.now();
   return ctx.db.prisma.$transaction(async (tx) => {
-    const flipped = await tx.conversationRef.updateMany({ where: { id: msg.conversationRefId, state: 'active' }, data: { state: 'gone', goneReason: reason } });
+    const flipped = await tx.conversationRef.updateMany({
+      where: { id: msg.conversationRefId, state: 'active' },
+      data: { state: 'gone', goneReason: reason },
+    });
     const stopped = await tx.outboxMessage.updateMany({
-      where: { conversationId: msg.conversationRefId, OR: [{ id: msg.id }, { status: 'queued' }, { status: 'sending', claimedBy: instanceId }] },
+      where: {
+        conversationId: msg.conversationRefId,
+        OR: [{ id: msg.id }, { status: 'queued' }, { status: 'sending', claimedBy: instanceId }],
+      },
       data: { status: 'gone', claimedUntil: null, lastError: reason },
     });
     let notices = 0;
     if (flipped.count === 1) {
-      const conv = await tx.conversationRef.findUniqueOrThrow({ where: { id: msg.conversationRefId }, include: { person: true } });
+      const conv = await tx.conversationRef.findUniqueOrThrow({
+        where: { id: msg.conversationRefId },
+        include: { person: true },
+      });
       const who = { name: conv.person?.displayName ?? conv.channelName ?? conv.conversationId, reason };
       for (const to of await noticeConversations(tx, ctx.adminAadIds, conv.personId)) {
-        await enqueue(tx, { idempotencyKey: `unreachable:${conv.id}:${now.getTime()}:${to}`, conversationRefId: to, purpose: 'notice', activity: notice(who) });
+        await enqueue(tx, {
+          idempotencyKey: `unreachable:${conv.id}:${now.getTime()}:${to}`,
+          conversationRefId: to,
+          purpose: 'notice',
+          activity: notice(who),
+        });
         notices++;
       }
     }
@@ -76,7 +90,10 @@ async function noticeConversations(tx: Tx, adminAadIds: string[], personId: stri
 /** Owner posts of the plans in which the person currently holds an action owner's post. */
 async function planOwnerPostsFor(tx: Tx, personId: string): Promise<string[]> {
   const plans = await tx.plan.findMany({
-    where: { ownerPostId: { not: null }, actions: { some: { owners: { some: { post: { holdings: { some: { personId, to: null } } } } } } } },
+    where: {
+      ownerPostId: { not: null },
+      actions: { some: { owners: { some: { post: { holdings: { some: { personId, to: null } } } } } } },
+    },
     select: { ownerPostId: true },
   });
   return [...new Set(plans.map((p) => p.ownerPostId!))];

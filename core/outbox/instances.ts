@@ -28,7 +28,9 @@ export async function heartbeat(db: Db, instanceId: string, now: Date, expiresAt
   const key = WORKER_KEY_PREFIX + instanceId;
   const value = expiresAt.toISOString();
   await db.prisma.appState.upsert({ where: { key }, create: { key, value }, update: { value } });
-  await db.prisma.appState.deleteMany({ where: { key: { startsWith: WORKER_KEY_PREFIX }, value: { lt: now.toISOString() } } });
+  await db.prisma.appState.deleteMany({
+    where: { key: { startsWith: WORKER_KEY_PREFIX }, value: { lt: now.toISOString() } },
+  });
   return db.prisma.appState.count({ where: { key: { startsWith: WORKER_KEY_PREFIX } } });
 }
 

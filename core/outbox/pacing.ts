@@ -121,7 +121,11 @@ export class Pacer {
 
   /** Milliseconds until a send to `conversation` may start. */
   delay(conversation: string, now: number): number {
-    return Math.max(this.app.delay(now), this.spacing.delay(now), this.conversations.get(conversation)?.delay(now) ?? 0);
+    return Math.max(
+      this.app.delay(now),
+      this.spacing.delay(now),
+      this.conversations.get(conversation)?.delay(now) ?? 0,
+    );
   }
 
   /** A send starts now (call only when `delay` returned 0). */

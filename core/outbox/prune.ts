@@ -31,7 +31,10 @@ function expired(cutoff: Date): Prisma.OutboxMessageWhereInput {
 }
 
 /** Clears the payloads of final rows older than the window, batch by batch; returns how many. */
-export async function pruneSentPayloads(ctx: Pick<CoreContext, 'db' | 'now'>, { retentionDays, batchSize = 200 }: PruneOptions): Promise<number> {
+export async function pruneSentPayloads(
+  ctx: Pick<CoreContext, 'db' | 'now'>,
+  { retentionDays, batchSize = 200 }: PruneOptions,
+): Promise<number> {
   if (retentionDays === 0) return 0;
   const where = expired(new Date(ctx.now().getTime() - retentionDays * DAY_MS));
   const outbox = ctx.db.prisma.outboxMessage;
@@ -42,8 +45,18 @@ export async function pruneSentPayloads(ctx: Pick<CoreContext, 'db' | 'now'>, { 
     // Found first, then cleared by id, so the write lock covers the update and not the search. A final
     // row stays final, so only the payload is checked again: another instance pruning at the same time
     // clears each row once, and each row is counted once.
-    const ids = (await outbox.findMany({ where: { ...where, id: { gt: after } }, select: { id: true }, orderBy: { id: 'asc' }, take: batchSize })).map((r) => r.id);
-    if (ids.length) cleared += (await outbox.updateMany({ where: { id: { in: ids }, activity: { not: null } }, data: { activity: null } })).count;
+    const ids = (
+      await outbox.findMany({
+        where: { ...where, id: { gt: after } },
+        select: { id: true },
+        orderBy: { id: 'asc' },
+        take: batchSize,
+      })
+    ).map((r) => r.id);
+    if (ids.length)
+      cleared += (
+        await outbox.updateMany({ where: { id: { in: ids }, activity: { not: null } }, data: { activity: null } })
+      ).count;
     if (ids.length < batchSize) return cleared;
     after = ids[ids.length - 1];
   }

@@ -4,14 +4,7 @@
  * README "Who may do what" is this table in words. The CLI runs as the operator, who has the database.
  */
 import type { CoreContext } from '../context';
-import {
-  actionRole,
-  canDecideForPlan,
-  canManagePlan,
-  isAdmin,
-  mayAcceptRisk,
-  maySupersede,
-} from './roles';
+import { actionRole, canDecideForPlan, canManagePlan, isAdmin, mayAcceptRisk, maySupersede } from './roles';
 
 type Ctx = Pick<CoreContext, 'db' | 'adminAadIds'>;
 

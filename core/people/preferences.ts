@@ -41,8 +41,10 @@ export function parseDay(text: string, today: string): string | null {
   }
   if ((m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(t))) return real(+m[1], +m[2], +m[3]);
   if ((m = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(t))) return next(+m[2], +m[1], m[3] ? +m[3] : undefined);
-  if ((m = /^(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]{3,9})(?: (\d{4}))?$/.exec(t)) && month(m[2])) return next(month(m[2]), +m[1], m[3] ? +m[3] : undefined);
-  if ((m = /^([a-z]{3,9}) (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?$/.exec(t)) && month(m[1])) return next(month(m[1]), +m[2], m[3] ? +m[3] : undefined);
+  if ((m = /^(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]{3,9})(?: (\d{4}))?$/.exec(t)) && month(m[2]))
+    return next(month(m[2]), +m[1], m[3] ? +m[3] : undefined);
+  if ((m = /^([a-z]{3,9}) (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?$/.exec(t)) && month(m[1]))
+    return next(month(m[1]), +m[2], m[3] ? +m[3] : undefined);
   const wd = WEEKDAYS.findIndex((w) => w === t.replace(/^next /, '') || w.slice(0, 3) === t.replace(/^next /, ''));
   if (wd >= 0) {
     const todayWd = ((dateOnly(today).getUTCDay() + 6) % 7) + 1;
@@ -61,15 +63,23 @@ const YEARLESS_AHEAD_DAYS = 270;
 export function futureDay(ctx: Pick<CoreContext, 'now' | 'timeZone'>, text: string): DayCheck {
   const today = localDate(ctx.now(), ctx.timeZone);
   const date = parseDay(text, today);
-  if (!date) return { ok: false, message: `I couldn't read "${text.trim()}" as a date. Try "2 Dec", "2015-12-02", "Friday" or "3 days".` };
+  if (!date)
+    return {
+      ok: false,
+      message: `I couldn't read "${text.trim()}" as a date. Try "2 Dec", "2015-12-02", "Friday" or "3 days".`,
+    };
   if (date <= today) return { ok: false, message: `${formatDate(date)} is not in the future.` };
   const yearless = !/\b\d{4}\b|\d+\/\d+\/\d+|\b(days?|weeks?)\b/i.test(text);
   if (yearless && date > addDays(today, YEARLESS_AHEAD_DAYS)) {
     const yearBefore = `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
-    const passed = yearBefore < today && isoDate(dateOnly(yearBefore)) === yearBefore ? `${formatDate(yearBefore)} has passed. ` : '';
+    const passed =
+      yearBefore < today && isoDate(dateOnly(yearBefore)) === yearBefore
+        ? `${formatDate(yearBefore)} has passed. `
+        : '';
     return { ok: false, message: `${passed}Did you mean ${formatDate(date)}?`, perhaps: formatDate(date) };
   }
-  if (date > addDays(today, MAX_DAYS_AHEAD)) return { ok: false, message: `${formatDate(date)} is more than a year away.` };
+  if (date > addDays(today, MAX_DAYS_AHEAD))
+    return { ok: false, message: `${formatDate(date)} is more than a year away.` };
   return { ok: true, date };
 }
 
@@ -78,7 +88,11 @@ export async function setAway(ctx: Pick<CoreContext, 'db'>, personId: string, da
   await ctx.db.prisma.person.update({ where: { id: personId }, data: { awayUntil: date ? dateOnly(date) : null } });
 }
 
-export async function setRemindersPaused(ctx: Pick<CoreContext, 'db'>, personId: string, paused: boolean): Promise<void> {
+export async function setRemindersPaused(
+  ctx: Pick<CoreContext, 'db'>,
+  personId: string,
+  paused: boolean,
+): Promise<void> {
   await ctx.db.prisma.person.update({ where: { id: personId }, data: { remindersPaused: paused } });
 }
 
@@ -97,14 +111,23 @@ export type DelegateResult =
   | { kind: 'ambiguous'; names: string[] };
 
 /** Sets (or with null clears) who stands in for this person. */
-export async function setDelegate(ctx: Pick<CoreContext, 'db'>, personId: string, who: PersonRef | null): Promise<DelegateResult> {
+export async function setDelegate(
+  ctx: Pick<CoreContext, 'db'>,
+  personId: string,
+  who: PersonRef | null,
+): Promise<DelegateResult> {
   const prisma = ctx.db.prisma;
   if (!who) {
     await prisma.person.update({ where: { id: personId }, data: { delegateId: null } });
     return { kind: 'cleared' };
   }
-  const ids = [who.teamsUserId && { teamsUserId: who.teamsUserId }, who.aadObjectId && { aadObjectId: who.aadObjectId }].filter(Boolean) as object[];
-  let matches = ids.length ? await prisma.person.findMany({ where: { OR: ids }, select: { id: true, displayName: true } }) : [];
+  const ids = [
+    who.teamsUserId && { teamsUserId: who.teamsUserId },
+    who.aadObjectId && { aadObjectId: who.aadObjectId },
+  ].filter(Boolean) as object[];
+  let matches = ids.length
+    ? await prisma.person.findMany({ where: { OR: ids }, select: { id: true, displayName: true } })
+    : [];
   if (!matches.length && who.name) {
     // Display names are compared case-insensitively in memory: SQLite and PostgreSQL differ on collation.
     const wanted = who.name.trim().toLowerCase();
@@ -119,12 +142,17 @@ export async function setDelegate(ctx: Pick<CoreContext, 'db'>, personId: string
   return { kind: 'set', delegate };
 }
 
-export type SnoozeResult = { kind: 'snoozed'; displayRef: string; until: string } | { kind: 'not-found' } | { kind: 'forbidden'; displayRef: string };
+export type SnoozeResult =
+  | { kind: 'snoozed'; displayRef: string; until: string }
+  | { kind: 'not-found' }
+  | { kind: 'forbidden'; displayRef: string };
 
 /** "BTP-CDI-7": plan keys contain hyphens, so try each split into key and action ref. */
 export async function findActionByRef(ctx: Pick<CoreContext, 'db'>, displayRef: string) {
   const parts = displayRef.trim().split('-');
-  const candidates = parts.slice(1).map((_, i) => ({ key: parts.slice(0, i + 1).join('-'), ref: parts.slice(i + 1).join('-') }));
+  const candidates = parts
+    .slice(1)
+    .map((_, i) => ({ key: parts.slice(0, i + 1).join('-'), ref: parts.slice(i + 1).join('-') }));
   if (!candidates.length) return null;
   const found = await ctx.db.prisma.action.findMany({
     where: { OR: candidates.map((c) => ({ ref: { equals: c.ref }, plan: { key: c.key.toUpperCase() } })) },
@@ -135,10 +163,16 @@ export async function findActionByRef(ctx: Pick<CoreContext, 'db'>, displayRef: 
 }
 
 /** No reminders about this action until `date`; only someone who may update it can snooze it. */
-export async function snoozeAction(ctx: Pick<CoreContext, 'db' | 'adminAadIds'>, personId: string, displayRef: string, date: string): Promise<SnoozeResult> {
+export async function snoozeAction(
+  ctx: Pick<CoreContext, 'db' | 'adminAadIds'>,
+  personId: string,
+  displayRef: string,
+  date: string,
+): Promise<SnoozeResult> {
   const action = await findActionByRef(ctx, displayRef);
   if (!action) return { kind: 'not-found' };
-  if (!(await may(ctx, personId, 'action.update', { actionId: action.id }))) return { kind: 'forbidden', displayRef: action.displayRef };
+  if (!(await may(ctx, personId, 'action.update', { actionId: action.id })))
+    return { kind: 'forbidden', displayRef: action.displayRef };
   await ctx.db.prisma.action.update({ where: { id: action.id }, data: { snoozedUntil: dateOnly(date) } });
   return { kind: 'snoozed', displayRef: action.displayRef, until: date };
 }

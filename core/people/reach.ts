@@ -43,13 +43,26 @@ export async function openTargets(ctx: CoreContext, personIds: string[]): Promis
   const prisma = ctx.db.prisma;
   const [people, chatting, refused] = await Promise.all([
     prisma.person.findMany({
-      where: { id: { in: personIds }, tenantId: { not: null }, OR: [{ teamsUserId: { not: null } }, { aadObjectId: { not: null } }] },
+      where: {
+        id: { in: personIds },
+        tenantId: { not: null },
+        OR: [{ teamsUserId: { not: null } }, { aadObjectId: { not: null } }],
+      },
       select: { id: true, displayName: true, teamsUserId: true, aadObjectId: true, tenantId: true },
     }),
-    prisma.conversationRef.findMany({ where: { personId: { in: personIds }, scope: 'personal', state: 'active' }, select: { personId: true } }),
-    prisma.appState.findMany({ where: { key: { in: personIds.map((id) => REFUSED_PREFIX + id) }, value: { gt: ctx.now().toISOString() } }, select: { key: true } }),
+    prisma.conversationRef.findMany({
+      where: { personId: { in: personIds }, scope: 'personal', state: 'active' },
+      select: { personId: true },
+    }),
+    prisma.appState.findMany({
+      where: { key: { in: personIds.map((id) => REFUSED_PREFIX + id) }, value: { gt: ctx.now().toISOString() } },
+      select: { key: true },
+    }),
   ]);
-  const skip = new Set([...chatting.map((c) => c.personId!), ...refused.map((r) => r.key.slice(REFUSED_PREFIX.length))]);
+  const skip = new Set([
+    ...chatting.map((c) => c.personId!),
+    ...refused.map((r) => r.key.slice(REFUSED_PREFIX.length)),
+  ]);
   const candidates = people.filter((p) => !skip.has(p.id));
   const tenants = await tenantEndpoints(ctx, [...new Set(candidates.map((p) => p.tenantId!))]);
   const byId = new Map(candidates.map((p) => [p.id, p]));
@@ -57,15 +70,32 @@ export async function openTargets(ctx: CoreContext, personIds: string[]): Promis
     const p = byId.get(id);
     const endpoint = p && tenants.get(p.tenantId!);
     if (!p || !endpoint) return [];
-    return [{ personId: p.id, displayName: p.displayName, memberId: (p.teamsUserId ?? p.aadObjectId)!, aadObjectId: p.aadObjectId, tenantId: p.tenantId!, ...endpoint }];
+    return [
+      {
+        personId: p.id,
+        displayName: p.displayName,
+        memberId: (p.teamsUserId ?? p.aadObjectId)!,
+        aadObjectId: p.aadObjectId,
+        tenantId: p.tenantId!,
+        ...endpoint,
+      },
+    ];
   });
 }
 
 /** The most recently used service URL and bot account per tenant. */
-async function tenantEndpoints(ctx: CoreContext, tenantIds: string[]): Promise<Map<string, Pick<OpenTarget, 'serviceUrl' | 'bot'>>> {
+async function tenantEndpoints(
+  ctx: CoreContext,
+  tenantIds: string[],
+): Promise<Map<string, Pick<OpenTarget, 'serviceUrl' | 'bot'>>> {
   const found = new Map<string, Pick<OpenTarget, 'serviceUrl' | 'bot'>>();
   for (const tenantId of tenantIds) {
-    const refs = await ctx.db.prisma.conversationRef.findMany({ where: { tenantId }, select: { serviceUrl: true, reference: true }, orderBy: { updatedAt: 'desc' }, take: 5 });
+    const refs = await ctx.db.prisma.conversationRef.findMany({
+      where: { tenantId },
+      select: { serviceUrl: true, reference: true },
+      orderBy: { updatedAt: 'desc' },
+      take: 5,
+    });
     for (const r of refs) {
       const bot = botOf(r.reference);
       if (bot) {
@@ -80,7 +110,9 @@ async function tenantEndpoints(ctx: CoreContext, tenantIds: string[]): Promise<M
 function botOf(reference: string): OpenTarget['bot'] | undefined {
   try {
     const bot = JSON.parse(reference)?.bot;
-    return typeof bot?.id === 'string' && bot.id ? { id: bot.id, ...(typeof bot.name === 'string' ? { name: bot.name } : {}) } : undefined;
+    return typeof bot?.id === 'string' && bot.id
+      ? { id: bot.id, ...(typeof bot.name === 'string' ? { name: bot.name } : {}) }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -8,14 +8,20 @@ import type { CoreContext } from '../context';
 type Ctx = Pick<CoreContext, 'db' | 'adminAadIds'>;
 
 export async function isAdmin(ctx: Ctx, personId: string): Promise<boolean> {
-  const p = await ctx.db.prisma.person.findUnique({ where: { id: personId }, select: { role: true, aadObjectId: true } });
+  const p = await ctx.db.prisma.person.findUnique({
+    where: { id: personId },
+    select: { role: true, aadObjectId: true },
+  });
   return !!p && (p.role === 'admin' || (!!p.aadObjectId && ctx.adminAadIds.includes(p.aadObjectId)));
 }
 
 /** People currently holding a post. */
 export async function holdersOf(ctx: Pick<CoreContext, 'db'>, postIds: string[]): Promise<string[]> {
   if (!postIds.length) return [];
-  const rows = await ctx.db.prisma.postHolding.findMany({ where: { postId: { in: postIds }, to: null }, select: { personId: true } });
+  const rows = await ctx.db.prisma.postHolding.findMany({
+    where: { postId: { in: postIds }, to: null },
+    select: { personId: true },
+  });
   return [...new Set(rows.map((r) => r.personId))];
 }
 
@@ -27,8 +33,14 @@ export async function isPlanOwner(ctx: Ctx, personId: string, planId: string): P
 /** Holders of the action's posts and their delegates. */
 export async function actionOwnerIds(ctx: Pick<CoreContext, 'db'>, actionId: string): Promise<string[]> {
   const owners = await ctx.db.prisma.actionOwner.findMany({ where: { actionId }, select: { postId: true } });
-  const holders = await holdersOf(ctx, owners.map((o) => o.postId));
-  const delegates = await ctx.db.prisma.person.findMany({ where: { id: { in: holders }, delegateId: { not: null } }, select: { delegateId: true } });
+  const holders = await holdersOf(
+    ctx,
+    owners.map((o) => o.postId),
+  );
+  const delegates = await ctx.db.prisma.person.findMany({
+    where: { id: { in: holders }, delegateId: { not: null } },
+    select: { delegateId: true },
+  });
   return [...new Set([...holders, ...delegates.map((d) => d.delegateId!)])];
 }
 
@@ -65,7 +77,11 @@ export async function nextAuthority(ctx: Ctx, planId: string, authorId: string |
     where: { id: planId },
     select: { ownerPostId: true, verifierPost: { select: { id: true, name: true } } },
   });
-  const others = async (ids: string[]) => peopleNamed(ctx, ids.filter((id) => id !== authorId));
+  const others = async (ids: string[]) =>
+    peopleNamed(
+      ctx,
+      ids.filter((id) => id !== authorId),
+    );
   const owners = await others(plan?.ownerPostId ? await holdersOf(ctx, [plan.ownerPostId]) : []);
   if (owners.length) return { via: 'plan-owner', post: null, people: owners };
   const verifiers = await others(plan?.verifierPost ? await holdersOf(ctx, [plan.verifierPost.id]) : []);

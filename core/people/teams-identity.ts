@@ -16,7 +16,14 @@ export interface TeamsUser {
 }
 
 /** What recording a user compares: the Person's Teams-given fields. */
-type StoredPerson = { id: string; teamsUserId: string | null; aadObjectId: string | null; displayName: string; tenantId: string | null; timeZone: string | null };
+type StoredPerson = {
+  id: string;
+  teamsUserId: string | null;
+  aadObjectId: string | null;
+  displayName: string;
+  tenantId: string | null;
+  timeZone: string | null;
+};
 
 /** Records a user seen without a conversation to answer in (recordActivityIdentity records both). */
 export async function recordTeamsUser(ctx: Pick<CoreContext, 'db'>, user: TeamsUser) {
@@ -24,11 +31,18 @@ export async function recordTeamsUser(ctx: Pick<CoreContext, 'db'>, user: TeamsU
 }
 
 /** Creates the user's Person, or updates `existing` with whatever the activity says differently. */
-async function savePerson(ctx: Pick<CoreContext, 'db'>, sent: TeamsUser, existing: StoredPerson | undefined): Promise<StoredPerson> {
+async function savePerson(
+  ctx: Pick<CoreContext, 'db'>,
+  sent: TeamsUser,
+  existing: StoredPerson | undefined,
+): Promise<StoredPerson> {
   const prisma = ctx.db.prisma;
   const user = { ...sent, displayName: sent.displayName && storableText(sent.displayName) };
   // The stored zone was valid when saved: checking a name builds a formatter, costly on every turn.
-  const timeZone = user.timeZone && (user.timeZone === existing?.timeZone || isValidTimeZone(user.timeZone)) ? user.timeZone : undefined;
+  const timeZone =
+    user.timeZone && (user.timeZone === existing?.timeZone || isValidTimeZone(user.timeZone))
+      ? user.timeZone
+      : undefined;
   const data = {
     teamsUserId: user.teamsUserId,
     ...(user.aadObjectId ? { aadObjectId: user.aadObjectId } : {}),
@@ -85,11 +99,18 @@ export const CONVERSATION_REFRESH_MS = 10 * 60_000;
  * changed: any field of either (name, time zone, service URL, scope, a gone chat coming back) is saved
  * at once; an unchanged conversation is rewritten once per CONVERSATION_REFRESH_MS.
  */
-export async function recordActivityIdentity(ctx: Pick<CoreContext, 'db'>, user: TeamsUser, conversation: Omit<ConversationInput, 'personId'>) {
+export async function recordActivityIdentity(
+  ctx: Pick<CoreContext, 'db'>,
+  user: TeamsUser,
+  conversation: Omit<ConversationInput, 'personId'>,
+) {
   const stored = await storedIdentity(ctx, user, conversation.conversationId);
   const person = await savePerson(ctx, user, stored.person);
   const input = { ...conversation, personId: conversation.scope === 'personal' ? person.id : undefined };
-  const fresh = stored.conversation && Date.now() - stored.conversation.updatedAt.getTime() < CONVERSATION_REFRESH_MS && sameConversation(stored.conversation, conversationData(input));
+  const fresh =
+    stored.conversation &&
+    Date.now() - stored.conversation.updatedAt.getTime() < CONVERSATION_REFRESH_MS &&
+    sameConversation(stored.conversation, conversationData(input));
   if (!fresh) await saveConversation(ctx, input);
   return { person };
 }
@@ -113,8 +134,23 @@ async function storedIdentity(ctx: Pick<CoreContext, 'db'>, user: TeamsUser, con
     .selectFrom(sql<{ one: number }>`(SELECT 1 AS "one")`.as('x'))
     .leftJoin('Person as p', (join) => join.on('p.id', '=', sender))
     .leftJoin('ConversationRef as c', (join) => join.on('c.conversationId', '=', conversationId))
-    .select(['p.id as senderId', 'p.teamsUserId', 'p.aadObjectId', 'p.displayName', 'p.tenantId as senderTenantId', 'p.timeZone'])
-    .select(['c.id as conversationRowId', 'c.scope', 'c.personId', 'c.teamId', 'c.channelName', 'c.tenantId', 'c.serviceUrl'])
+    .select([
+      'p.id as senderId',
+      'p.teamsUserId',
+      'p.aadObjectId',
+      'p.displayName',
+      'p.tenantId as senderTenantId',
+      'p.timeZone',
+    ])
+    .select([
+      'c.id as conversationRowId',
+      'c.scope',
+      'c.personId',
+      'c.teamId',
+      'c.channelName',
+      'c.tenantId',
+      'c.serviceUrl',
+    ])
     .select(['c.reference', 'c.state', 'c.goneReason', 'c.updatedAt'])
     .executeTakeFirstOrThrow();
   const { senderId, conversationRowId } = row;
@@ -165,5 +201,7 @@ function conversationData(c: ConversationInput) {
 /** Whether a stored row holds `data`, the reference's activity id aside (each activity has its own). */
 function sameConversation(stored: Record<string, unknown>, data: ReturnType<typeof conversationData>): boolean {
   const withoutActivity = (json: string) => JSON.stringify({ ...JSON.parse(json), activityId: undefined });
-  return Object.entries(data).every(([k, v]) => (k === 'reference' ? withoutActivity(v as string) === withoutActivity(stored.reference as string) : stored[k] === v));
+  return Object.entries(data).every(([k, v]) =>
+    k === 'reference' ? withoutActivity(v as string) === withoutActivity(stored.reference as string) : stored[k] === v,
+  );
 }

@@ -50,7 +50,10 @@ export async function whoIsBehind(ctx: CoreContext, query: Extract<Query, { kind
     .map(({ postId, red, overdue }) => ({ postId, red: Number(red), overdue: Number(overdue) }))
     .sort((a, b) => b.overdue - a.overdue || b.red - a.red)
     .slice(0, BEHIND_LIMIT);
-  const holders = await postsWithHolders(ctx, ranked.map((r) => r.postId));
+  const holders = await postsWithHolders(
+    ctx,
+    ranked.map((r) => r.postId),
+  );
   const owners = ranked.flatMap((r) => {
     const post = holders.get(r.postId);
     return post ? [{ post: post.name, holders: post.holders, overdue: r.overdue, red: r.red }] : [];
@@ -60,7 +63,10 @@ export async function whoIsBehind(ctx: CoreContext, query: Extract<Query, { kind
 }
 
 /** Each post's name and current holders, in one statement. */
-async function postsWithHolders(ctx: CoreContext, postIds: string[]): Promise<Map<string, { name: string; holders: Holder[] }>> {
+async function postsWithHolders(
+  ctx: CoreContext,
+  postIds: string[],
+): Promise<Map<string, { name: string; holders: Holder[] }>> {
   const posts = new Map<string, { name: string; holders: Holder[] }>();
   if (postIds.length === 0) return posts;
   const rows = await ctx.db.store
@@ -76,7 +82,8 @@ async function postsWithHolders(ctx: CoreContext, postIds: string[]): Promise<Ma
   for (const { id, name, personId, displayName, teamsUserId, aadObjectId } of rows) {
     let post = posts.get(id);
     if (!post) posts.set(id, (post = { name, holders: [] }));
-    if (personId !== null && displayName !== null) post.holders.push({ personId, displayName, teamsUserId, aadObjectId });
+    if (personId !== null && displayName !== null)
+      post.holders.push({ personId, displayName, teamsUserId, aadObjectId });
   }
   return posts;
 }

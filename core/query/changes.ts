@@ -37,7 +37,11 @@ export interface ChangesResult {
 /** Each list shows the newest this many; the rest are counted. */
 export const CHANGES_LIMIT = 10;
 
-export async function listChanges(ctx: CoreContext, query: Extract<Query, { kind: 'changes' }>, asker?: Asker): Promise<ChangesResult> {
+export async function listChanges(
+  ctx: CoreContext,
+  query: Extract<Query, { kind: 'changes' }>,
+  asker?: Asker,
+): Promise<ChangesResult> {
   const span = resolvePeriod(query.period, localDate(ctx.now(), ctx.timeZone), 'past');
   const when = instantBounds(span, ctx.timeZone);
   const scope = await resolveScope(ctx, query, asker);
@@ -76,7 +80,16 @@ async function latestUpdates(ctx: CoreContext, action: ActionFilter, when: Windo
     .orderBy('u.at', 'desc')
     .orderBy('u.createdAt', 'desc')
     .limit(CHANGES_LIMIT)
-    .select((eb) => ['u.at', 'u.kind', 'u.text', 'u.authorName', 'a.ref', 'a.text as actionText', 'p.key as planKey', eb.fn.countAll().over().as('total')])
+    .select((eb) => [
+      'u.at',
+      'u.kind',
+      'u.text',
+      'u.authorName',
+      'a.ref',
+      'a.text as actionText',
+      'p.key as planKey',
+      eb.fn.countAll().over().as('total'),
+    ])
     .execute();
   return { total: rows.length ? Number(rows[0].total) : 0, rows };
 }

@@ -134,7 +134,11 @@ export class PhraseIndex<T> {
     const ids = new Map(this.words.map((w, i) => [w, i]));
     this.vocabulary = new WordIndex(ids);
     this.aliases = aliases.map((alias) => ({ alias, tokens: alias.tokens.map((t) => ids.get(t) as number) }));
-    this.aliases.forEach(({ alias, tokens }, entry) => tokens.forEach((word, offset) => (offset === 0 || alias.partial) && append(this.startsWith, word, { entry, offset })));
+    for (const [entry, { alias, tokens }] of this.aliases.entries()) {
+      for (const [offset, word] of tokens.entries()) {
+        if (offset === 0 || alias.partial) append(this.startsWith, word, { entry, offset });
+      }
+    }
   }
 
   /**
@@ -156,12 +160,18 @@ export class PhraseIndex<T> {
     return matches;
   }
 
-  private bestAt(tokens: readonly string[], distances: Map<number, number>[], start: number): PhraseMatch<T> | undefined {
+  private bestAt(
+    tokens: readonly string[],
+    distances: Map<number, number>[],
+    start: number,
+  ): PhraseMatch<T> | undefined {
     let bestScore = 0;
     let best: { length: number; values: Set<T> } | undefined;
     // Only aliases holding a word this token is near can match here, so a question's cost does not grow
     // with every name in the organisation.
-    const candidates = [...distances[start].keys()].flatMap((word) => this.startsWith.get(word) ?? []).sort((a, b) => a.entry - b.entry || a.offset - b.offset);
+    const candidates = [...distances[start].keys()]
+      .flatMap((word) => this.startsWith.get(word) ?? [])
+      .sort((a, b) => a.entry - b.entry || a.offset - b.offset);
     for (const { entry, offset } of candidates) {
       const { alias, tokens: ids } = this.aliases[entry];
       const edits: number[] = [];

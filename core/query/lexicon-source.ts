@@ -15,10 +15,22 @@ async function fingerprint(db: Db): Promise<string> {
   const { store } = db;
   const row = await store
     .selectFrom([
-      store.selectFrom('Plan').select((eb) => [eb.fn.countAll().as('plans'), eb.fn.max('updatedAt').as('planAt')]).as('pl'),
-      store.selectFrom('Board').select((eb) => [eb.fn.countAll().as('boards'), eb.fn.max('updatedAt').as('boardAt')]).as('b'),
-      store.selectFrom('Person').select((eb) => [eb.fn.countAll().as('people'), eb.fn.max('updatedAt').as('personAt')]).as('pe'),
-      store.selectFrom('Post').select((eb) => eb.fn.countAll().as('posts')).as('po'),
+      store
+        .selectFrom('Plan')
+        .select((eb) => [eb.fn.countAll().as('plans'), eb.fn.max('updatedAt').as('planAt')])
+        .as('pl'),
+      store
+        .selectFrom('Board')
+        .select((eb) => [eb.fn.countAll().as('boards'), eb.fn.max('updatedAt').as('boardAt')])
+        .as('b'),
+      store
+        .selectFrom('Person')
+        .select((eb) => [eb.fn.countAll().as('people'), eb.fn.max('updatedAt').as('personAt')])
+        .as('pe'),
+      store
+        .selectFrom('Post')
+        .select((eb) => eb.fn.countAll().as('posts'))
+        .as('po'),
     ])
     .selectAll()
     .executeTakeFirstOrThrow();

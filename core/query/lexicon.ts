@@ -2,7 +2,7 @@
  * Indexes the database's names once, so parsing a question never rebuilds them. The bot may cache
  * the compiled lexicon until plans, boards, posts or people change.
  */
-import { Alias, PhraseIndex } from './fuzzy';
+import { type Alias, PhraseIndex } from './fuzzy';
 import { tokenize } from './tokens';
 import type { Lexicon } from './types';
 import { STOPWORDS, WEAK_WORDS } from './vocabulary';
@@ -26,7 +26,10 @@ const words = (text: string) => tokenize(text).words;
 function initialisms(name: string): string[] {
   const all = words(name);
   if (all.length < 2 || all.some((w) => !/^\p{L}+$/u.test(w))) return [];
-  const content = all.filter((w) => !STOPWORDS.has(w)).map((w) => w[0]).join('');
+  const content = all
+    .filter((w) => !STOPWORDS.has(w))
+    .map((w) => w[0])
+    .join('');
   const every = all.map((w) => w[0]).join('');
   return [...new Set([content, every])].filter((i) => i.length >= 3);
 }

@@ -54,7 +54,12 @@ export interface ListResult {
   actions: ActionView[];
 }
 
-export function filterWhere(filter: ListFilter, scope: Scope, today: string, ctx: Pick<CoreContext, 'ragWindows'>): { where: ActionFilter; due?: DateSpan; staleDays?: number } {
+export function filterWhere(
+  filter: ListFilter,
+  scope: Scope,
+  today: string,
+  ctx: Pick<CoreContext, 'ragWindows'>,
+): { where: ActionFilter; due?: DateSpan; staleDays?: number } {
   const and: ActionFilter[] = [scopeFilter(scope)];
   if (filter.status) and.push(statusIs(...filter.status));
   // "What does Alex owe?" asks about work still to do: an owner's list is their open actions
@@ -91,9 +96,18 @@ export async function listActions(
   const filtered = filterWhere(filter, scope, today, ctx);
   const { due, staleDays } = filtered;
   const where = allOf([filtered.where, ...narrowed(opts.narrowing ?? {})]);
-  const base = { kind: 'list' as const, query, labels: scope.labels, ...(due && { due }), ...(staleDays && { staleDays }), page, pageSize: opts.pageSize };
+  const base = {
+    kind: 'list' as const,
+    query,
+    labels: scope.labels,
+    ...(due && { due }),
+    ...(staleDays && { staleDays }),
+    page,
+    pageSize: opts.pageSize,
+  };
   const offset = page * opts.pageSize;
   // Written into the page's SQL, so checked here whatever the caller checked.
-  if (![offset, opts.pageSize].every((x) => Number.isSafeInteger(x) && x >= 0)) throw new RangeError(`a page is whole rows (offset ${offset}, size ${opts.pageSize})`);
+  if (![offset, opts.pageSize].every((x) => Number.isSafeInteger(x) && x >= 0))
+    throw new RangeError(`a page is whole rows (offset ${offset}, size ${opts.pageSize})`);
   return { ...base, ...(await actionPage(ctx, { where, order: 'plan', offset, size: opts.pageSize })) };
 }

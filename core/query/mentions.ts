@@ -19,16 +19,26 @@ export interface MentionedPerson {
 }
 
 /** The mentions whose ids belong to a known Person, in order; one read, none without ids. */
-export async function mentionedPeople(ctx: Pick<CoreContext, 'db'>, mentions: readonly Mention[]): Promise<MentionedPerson[]> {
+export async function mentionedPeople(
+  ctx: Pick<CoreContext, 'db'>,
+  mentions: readonly Mention[],
+): Promise<MentionedPerson[]> {
   const teamsIds = [...new Set(mentions.flatMap((m) => (m.teamsUserId ? [m.teamsUserId] : [])))];
   const aadIds = [...new Set(mentions.flatMap((m) => (m.aadObjectId ? [m.aadObjectId] : [])))];
   if (!teamsIds.length && !aadIds.length) return [];
   const people = await ctx.db.prisma.person.findMany({
-    where: { OR: [...(teamsIds.length ? [{ teamsUserId: { in: teamsIds } }] : []), ...(aadIds.length ? [{ aadObjectId: { in: aadIds } }] : [])] },
+    where: {
+      OR: [
+        ...(teamsIds.length ? [{ teamsUserId: { in: teamsIds } }] : []),
+        ...(aadIds.length ? [{ aadObjectId: { in: aadIds } }] : []),
+      ],
+    },
     select: { id: true, teamsUserId: true, aadObjectId: true },
   });
   return mentions.flatMap((m) => {
-    const person = people.find((p) => (m.aadObjectId && p.aadObjectId === m.aadObjectId) || (m.teamsUserId && p.teamsUserId === m.teamsUserId));
+    const person = people.find(
+      (p) => (m.aadObjectId && p.aadObjectId === m.aadObjectId) || (m.teamsUserId && p.teamsUserId === m.teamsUserId),
+    );
     return person ? [{ name: m.name, personId: person.id }] : [];
   });
 }

@@ -2,12 +2,12 @@
  * Deterministic reading of a manager's question: names first (plans, boards, posts, people, action
  * refs), then time phrases, then the remaining words as cues that pick the kind of query.
  */
-import { CompiledLexicon, compiledFor, Entity } from './lexicon';
-import { daysSince, findPeriods, Word } from './time';
+import { type CompiledLexicon, compiledFor, type Entity } from './lexicon';
+import { daysSince, findPeriods, type Word } from './time';
 import type { MentionedPerson } from './mentions';
 import { tokenize } from './tokens';
 import type { Lexicon, ListFilter, Owner, Period, Query, SingleOwner } from './types';
-import { Cue, isKnownWord, senseOf } from './vocabulary';
+import { type Cue, isKnownWord, senseOf } from './vocabulary';
 import type { Rag } from '../domain';
 
 /** An action or recommendation reference within a plan: "7", "3.2", "12a", "r3". */
@@ -32,7 +32,12 @@ interface Names {
 
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-function readNames(tokens: string[], mentions: string[], lx: CompiledLexicon, mentioned: readonly MentionedPerson[]): Names {
+function readNames(
+  tokens: string[],
+  mentions: string[],
+  lx: CompiledLexicon,
+  mentioned: readonly MentionedPerson[],
+): Names {
   // A ref matches a name only exactly: "10.1" is one edit from the "101" of a plan P101.
   const fuzzy = (t: string) => !isKnownWord(t) && !REF.test(t);
   const names: Names = { found: 0, owners: [], rest: [] };
@@ -119,13 +124,18 @@ class Cues {
 
   /** A word with `cue` directly followed by one with `next` (e.g. "past due", "action 7"). */
   pair(cue: Cue, next: (w: Word) => boolean): Word | undefined {
-    const i = this.words.findIndex((w, k) => !w.used && w.sense?.cue === cue && this.words[k + 1] && next(this.words[k + 1]));
+    const i = this.words.findIndex(
+      (w, k) => !w.used && w.sense?.cue === cue && this.words[k + 1] && next(this.words[k + 1]),
+    );
     return i < 0 ? undefined : this.words[i + 1];
   }
 }
 
 const isRef = (w: Word) => !w.used && REF.test(w.text);
-const hasCue = (...cues: Cue[]) => (w: Word) => !w.used && cues.includes(w.sense?.cue as Cue);
+const hasCue =
+  (...cues: Cue[]) =>
+  (w: Word) =>
+    !w.used && cues.includes(w.sense?.cue as Cue);
 
 /** "BTP-7", or "action 7"/"recommendation 3" with the plan named anywhere. */
 function refOf(names: Names, cues: Cues): { plan?: string; ref: string } | undefined {
@@ -166,7 +176,9 @@ function splitPeriods(periods: Period[], stale: boolean, now: Date): { staleDays
 function filterOf(cues: Cues, names: Names, periods: Period[], now: Date, completedEvent: boolean): ListFilter {
   const stale = cues.has('stale') || (cues.has('no') && cues.has('update'));
   const { staleDays, when } = splitPeriods(periods, stale, now);
-  const rag = RAG_CUES.filter(([cue, rag]) => cues.has(cue) && !(completedEvent && rag === 'COMPLETE')).map(([, rag]) => rag);
+  const rag = RAG_CUES.filter(([cue, rag]) => cues.has(cue) && !(completedEvent && rag === 'COMPLETE')).map(
+    ([, rag]) => rag,
+  );
   const status = [
     ...(cues.has('open') ? (['open'] as const) : []),
     ...(cues.has('awaiting') ? (['awaiting_verification'] as const) : []),
@@ -195,7 +207,12 @@ function scope(names: Names): { plan?: string; board?: string } {
 const HELP = /\b(?:what|how) (?:can|do|should) (?:you|i)\b(?! owe)/;
 
 /** `mentioned`: the message's @mentions that Teams identified (core/query/mentions.ts). */
-export function parseQuestion(text: string, lexicon: Lexicon | CompiledLexicon, now: Date, mentioned: readonly MentionedPerson[] = []): Query {
+export function parseQuestion(
+  text: string,
+  lexicon: Lexicon | CompiledLexicon,
+  now: Date,
+  mentioned: readonly MentionedPerson[] = [],
+): Query {
   const lx = compiledFor(lexicon);
   const { words: tokens, mentions } = tokenize(text);
   const names = readNames(tokens, mentions, lx, mentioned);

@@ -47,7 +47,9 @@ function rangeSpan(range: CalendarRange, today: string): DateSpan {
 export function resolvePeriod(period: Period, today: string, direction: Direction): DateSpan {
   if ('range' in period) return rangeSpan(period.range, today);
   if ('days' in period) {
-    return direction === 'future' ? { from: today, to: addDays(today, period.days) } : { from: addDays(today, -period.days), to: today };
+    return direction === 'future'
+      ? { from: today, to: addDays(today, period.days) }
+      : { from: addDays(today, -period.days), to: today };
   }
   if ('from' in period) return { from: period.from, to: period.to ?? (direction === 'past' ? today : undefined) };
   // "by Friday": from today for due dates, everything before for changes.

@@ -9,7 +9,14 @@ import type { Query } from './types';
 export interface RecommendationResult {
   kind: 'recommendation';
   asked: string;
-  recommendation: { planKey: string; planTitle: string; ref: string; text: string; section: string | null; context: string | null } | null;
+  recommendation: {
+    planKey: string;
+    planTitle: string;
+    ref: string;
+    text: string;
+    section: string | null;
+    context: string | null;
+  } | null;
   /** Plans that have this ref, when no plan was named and several do. */
   candidates: string[];
   actions: ActionView[];
@@ -18,7 +25,10 @@ export interface RecommendationResult {
 /** Plans write "3", "R3" or "Recommendation 3" for what users type as "3". */
 const PREFIXES = ['R', 'Rec ', 'Recommendation '];
 
-export async function findRecommendation(ctx: CoreContext, query: Extract<Query, { kind: 'recommendation' }>): Promise<RecommendationResult> {
+export async function findRecommendation(
+  ctx: CoreContext,
+  query: Extract<Query, { kind: 'recommendation' }>,
+): Promise<RecommendationResult> {
   const asked = displayRef(query.plan, query.ref);
   const recs = await ctx.db.prisma.recommendation.findMany({
     where: { ref: { in: refSpellings(query.ref, PREFIXES) }, ...(query.plan && { plan: { key: query.plan } }) },
@@ -27,13 +37,26 @@ export async function findRecommendation(ctx: CoreContext, query: Extract<Query,
     take: 5,
   });
   if (recs.length !== 1) {
-    return { kind: 'recommendation', asked, recommendation: null, candidates: recs.map((r) => displayRef(r.plan.key, r.ref)), actions: [] };
+    return {
+      kind: 'recommendation',
+      asked,
+      recommendation: null,
+      candidates: recs.map((r) => displayRef(r.plan.key, r.ref)),
+      actions: [],
+    };
   }
   const [rec] = recs;
   return {
     kind: 'recommendation',
     asked,
-    recommendation: { planKey: rec.plan.key, planTitle: rec.plan.title, ref: rec.ref, text: rec.text, section: rec.section, context: rec.context },
+    recommendation: {
+      planKey: rec.plan.key,
+      planTitle: rec.plan.title,
+      ref: rec.ref,
+      text: rec.text,
+      section: rec.section,
+      context: rec.context,
+    },
     candidates: [],
     actions: await actionViews(ctx, { where: inRecommendation(rec.id), order: 'plan' }),
   };

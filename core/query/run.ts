@@ -46,7 +46,11 @@ export const HELP_EXAMPLES = 5;
 export async function runQuery(ctx: CoreContext, query: Query, opts: RunOptions = {}): Promise<QueryResult> {
   switch (query.kind) {
     case 'list':
-      return listActions(ctx, query, { page: opts.page, pageSize: opts.pageSize ?? DEFAULT_PAGE_SIZE, asker: opts.asker });
+      return listActions(ctx, query, {
+        page: opts.page,
+        pageSize: opts.pageSize ?? DEFAULT_PAGE_SIZE,
+        asker: opts.asker,
+      });
     case 'item':
       return findItem(ctx, query);
     case 'recommendation':
@@ -58,14 +62,24 @@ export async function runQuery(ctx: CoreContext, query: Query, opts: RunOptions 
     case 'plans': {
       const plans = await listPlans(ctx);
       const board = query.board;
-      return { kind: 'plans', ...(board && { board }), plans: board ? plans.filter((p) => p.boards.includes(board)) : plans };
+      return {
+        kind: 'plans',
+        ...(board && { board }),
+        plans: board ? plans.filter((p) => p.boards.includes(board)) : plans,
+      };
     }
     case 'changes':
       return listChanges(ctx, query, opts.asker);
     case 'help':
-      return { kind: 'help', examples: await answerableQuestions(ctx, [], { asker: opts.asker, count: HELP_EXAMPLES }) };
+      return {
+        kind: 'help',
+        examples: await answerableQuestions(ctx, [], { asker: opts.asker, count: HELP_EXAMPLES }),
+      };
     case 'unknown':
-      return { kind: 'unknown', suggestions: await answerableQuestions(ctx, query.suggestions, { asker: opts.asker, count: 3 }) };
+      return {
+        kind: 'unknown',
+        suggestions: await answerableQuestions(ctx, query.suggestions, { asker: opts.asker, count: 3 }),
+      };
   }
 }
 

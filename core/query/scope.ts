@@ -35,7 +35,10 @@ export async function resolveScope(
     scope.labels.plan = plan?.key ?? names.plan;
   }
   if (names.board) {
-    const board = await prisma.board.findUnique({ where: { key: names.board }, select: { key: true, plans: { select: { planId: true } } } });
+    const board = await prisma.board.findUnique({
+      where: { key: names.board },
+      select: { key: true, plans: { select: { planId: true } } },
+    });
     const onBoard = board?.plans.map((p) => p.planId) ?? [];
     scope.planIds = scope.planIds ? scope.planIds.filter((id) => onBoard.includes(id)) : onBoard;
     scope.labels.board = board?.key ?? names.board;
@@ -48,7 +51,11 @@ export async function resolveScope(
   return scope;
 }
 
-async function resolveOwner(ctx: Pick<CoreContext, 'db'>, owner: Owner, asker?: Asker): Promise<{ postIds: string[]; label: string }> {
+async function resolveOwner(
+  ctx: Pick<CoreContext, 'db'>,
+  owner: Owner,
+  asker?: Asker,
+): Promise<{ postIds: string[]; label: string }> {
   if ('any' in owner) {
     const each = [];
     for (const one of owner.any) each.push(await resolveSingleOwner(ctx, one, asker));
@@ -57,16 +64,21 @@ async function resolveOwner(ctx: Pick<CoreContext, 'db'>, owner: Owner, asker?: 
   return resolveSingleOwner(ctx, owner, asker);
 }
 
-async function resolveSingleOwner(ctx: Pick<CoreContext, 'db'>, owner: SingleOwner, asker?: Asker): Promise<{ postIds: string[]; label: string }> {
+async function resolveSingleOwner(
+  ctx: Pick<CoreContext, 'db'>,
+  owner: SingleOwner,
+  asker?: Asker,
+): Promise<{ postIds: string[]; label: string }> {
   const prisma = ctx.db.prisma;
   if ('post' in owner) {
     const post = await prisma.post.findUnique({ where: { name: owner.post }, select: { id: true, name: true } });
     return { postIds: post ? [post.id] : [], label: owner.post };
   }
   const keys = askerKeys(asker);
-  const who: Prisma.PersonWhereInput | null = 'personId' in owner ? { id: owner.personId } : keys.length ? { OR: keys } : null;
+  const who: Prisma.PersonWhereInput | null =
+    'personId' in owner ? { id: owner.personId } : keys.length ? { OR: keys } : null;
   const person = who && (await prisma.person.findFirst({ where: who, select: { id: true, displayName: true } }));
-  const label = 'me' in owner ? 'you' : person?.displayName ?? 'that person';
+  const label = 'me' in owner ? 'you' : (person?.displayName ?? 'that person');
   if (!person) return { postIds: [], label };
   // A delegate answers for the people who delegated to them, so their posts count too.
   const holdings = await prisma.postHolding.findMany({

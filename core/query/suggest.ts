@@ -21,7 +21,11 @@ export function candidateQuestions(planKey?: string): string[] {
   ];
 }
 
-export async function answerableQuestions(ctx: CoreContext, first: string[], opts: { asker?: Asker; count: number }): Promise<string[]> {
+export async function answerableQuestions(
+  ctx: CoreContext,
+  first: string[],
+  opts: { asker?: Asker; count: number },
+): Promise<string[]> {
   const lexicon = await loadLexicon(ctx);
   const candidates = [...new Set([...first, ...candidateQuestions(lexicon.lexicon.plans[0]?.key)])];
   const offered: string[] = [];

@@ -46,7 +46,11 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
   const where = inScope(scope);
   const [counts, oldest, verified] = await Promise.all([
     summaryCounts(ctx.db, scope, today, ctx.ragWindows),
-    actionViews(ctx, { where: allOf([where, overdueOn(today)]), order: 'longestOverdue', page: { offset: 0, size: 1 } }),
+    actionViews(ctx, {
+      where: allOf([where, overdueOn(today)]),
+      order: 'longestOverdue',
+      page: { offset: 0, size: 1 },
+    }),
     verifiedDates(ctx, allOf([where, statusIs('complete')])),
   ]);
   const byStatus: Record<ActionStatus, number> = {
@@ -92,7 +96,10 @@ function percent(part: number, whole: number): number | null {
 }
 
 /** Completed on or before the first promised date (the due date when it never moved); no date, no promise broken. */
-function onTime(a: { completedAt: Date | null; dueDate: Date | null; originalDueDate: Date | null }, timeZone: string): boolean {
+function onTime(
+  a: { completedAt: Date | null; dueDate: Date | null; originalDueDate: Date | null },
+  timeZone: string,
+): boolean {
   const promised = a.originalDueDate ?? a.dueDate;
   if (!promised || !a.completedAt) return !promised;
   return localDate(a.completedAt, timeZone) <= isoDate(promised);
@@ -100,5 +107,9 @@ function onTime(a: { completedAt: Date | null; dueDate: Date | null; originalDue
 
 /** What on-time needs of each verified action: the promise is a day in the organisation's time zone. */
 function verifiedDates(ctx: CoreContext, where: ActionFilter) {
-  return ctx.db.store.selectFrom('Action as a').where(where).select(['a.completedAt', 'a.dueDate', 'a.originalDueDate']).execute();
+  return ctx.db.store
+    .selectFrom('Action as a')
+    .where(where)
+    .select(['a.completedAt', 'a.dueDate', 'a.originalDueDate'])
+    .execute();
 }

@@ -15,8 +15,6 @@ export interface Word {
 /** Whether a bare "1 Nov" or "Friday" means the next one (due dates) or the last one (changes). */
 export type Direction = 'past' | 'future';
 
-
-
 /** A UTC midnight, or undefined for 31 February and friends. */
 function day(year: number, month: number, date: number): number | undefined {
   const t = Date.UTC(year, month, date);

@@ -17,7 +17,10 @@ export interface Lexicon {
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar day');
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'not a calendar day',
+  );
 
 /** The longest rolling period a question may span: ten years. */
 export const MAX_DAYS = 3660;
@@ -56,7 +59,10 @@ const singleOwnerSchema = z.union([
 export type SingleOwner = z.infer<typeof singleOwnerSchema>;
 
 /** Whose actions: one owner, or any of several ("Alex or the DCC"). */
-export const ownerSchema = z.union([singleOwnerSchema, z.object({ any: z.array(singleOwnerSchema).min(2).max(10) }).strict()]);
+export const ownerSchema = z.union([
+  singleOwnerSchema,
+  z.object({ any: z.array(singleOwnerSchema).min(2).max(10) }).strict(),
+]);
 export type Owner = z.infer<typeof ownerSchema>;
 
 /** Filters combine with AND; values inside one array combine with OR ("red or amber"). */
@@ -67,7 +73,10 @@ export const listFilterSchema = z
     overdue: z.literal(true).optional(),
     due: periodSchema.optional(),
     /** No update for `days` (the team's configured threshold when absent). */
-    stale: z.object({ days: z.number().int().positive().max(MAX_DAYS).optional() }).strict().optional(),
+    stale: z
+      .object({ days: z.number().int().positive().max(MAX_DAYS).optional() })
+      .strict()
+      .optional(),
     owner: ownerSchema.optional(),
     /** Plan key, board key. */
     plan: z.string().optional(),

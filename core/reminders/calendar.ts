@@ -33,7 +33,11 @@ export class OwnerCalendar {
     let byDue = this.escalations.get(policy);
     if (!byDue) this.escalations.set(policy, (byDue = new Map()));
     let since = byDue.get(due);
-    if (since === undefined) byDue.set(due, (since = isEscalated(due, this.today, policy) ? addDays(due, policy.escalateAfterDays + 1) : null));
+    if (since === undefined)
+      byDue.set(
+        due,
+        (since = isEscalated(due, this.today, policy) ? addDays(due, policy.escalateAfterDays + 1) : null),
+      );
     return since;
   }
 

@@ -8,16 +8,41 @@ import { effectiveRag } from '../rag';
 import type { CoreContext } from '../context';
 import type { OpenAction, Posts } from './load';
 
-export type ReminderAction = Pick<ActionView, 'id' | 'displayRef' | 'text' | 'owners' | 'due' | 'dueText' | 'effectiveRag' | 'reason'>;
+export type ReminderAction = Pick<
+  ActionView,
+  'id' | 'displayRef' | 'text' | 'owners' | 'due' | 'dueText' | 'effectiveRag' | 'reason'
+>;
 
 /** `today` is the organisation's date, as for views (effective RAG is the same everywhere). */
-export function toReminderAction(a: OpenAction, posts: Posts, today: string, ctx: Pick<CoreContext, 'ragWindows'>): ReminderAction {
+export function toReminderAction(
+  a: OpenAction,
+  posts: Posts,
+  today: string,
+  ctx: Pick<CoreContext, 'ragWindows'>,
+): ReminderAction {
   const rag = effectiveRag(
-    { status: 'open', reportedRag: a.reportedRag, reportedRagAt: a.reportedRagOn, dueDate: a.due, completedAt: null, lastActivityAt: a.lastActivity, hasUpdates: a.hasUpdates },
+    {
+      status: 'open',
+      reportedRag: a.reportedRag,
+      reportedRagAt: a.reportedRagOn,
+      dueDate: a.due,
+      completedAt: null,
+      lastActivityAt: a.lastActivity,
+      hasUpdates: a.hasUpdates,
+    },
     today,
     ctx.ragWindows,
   );
-  return { id: a.id, displayRef: `${a.planKey}-${a.ref}`, text: a.text, owners: a.owners.map((o) => ownerView(o, posts)), due: a.due, dueText: a.dueText, effectiveRag: rag.rag, reason: rag.reason };
+  return {
+    id: a.id,
+    displayRef: `${a.planKey}-${a.ref}`,
+    text: a.text,
+    owners: a.owners.map((o) => ownerView(o, posts)),
+    due: a.due,
+    dueText: a.dueText,
+    effectiveRag: rag.rag,
+    reason: rag.reason,
+  };
 }
 
 function ownerView(o: OpenAction['owners'][number], posts: Posts): OwnerView {

@@ -7,7 +7,17 @@
 import type { CoreContext } from '../context';
 import { localDate } from '../time';
 import { toReminderAction, type ReminderAction } from './card-action';
-import { existingReminderKeys, loadOpenActions, loadPeople, loadPersonalConversations, loadPlans, loadPosts, recentCardKeys, type OpenAction, type Posts } from './load';
+import {
+  existingReminderKeys,
+  loadOpenActions,
+  loadPeople,
+  loadPersonalConversations,
+  loadPlans,
+  loadPosts,
+  recentCardKeys,
+  type OpenAction,
+  type Posts,
+} from './load';
 import { OwnerCalendar } from './calendar';
 import { escalationKey, owedWindow, reminderKey, type ReminderKind } from './occasions';
 import { parseReminderPolicy, type ReminderPolicy } from './policy';
@@ -97,21 +107,44 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
   const orgToday = localDate(now, ctx.timeZone);
   let fewestWorkingDays = 7;
   for (const p of today.values()) fewestWorkingDays = Math.min(fewestWorkingDays, p.calendar.week.length);
-  const window = owedWindow(orgToday, [...plans.values()].map((p) => parseReminderPolicy(p.reminderPolicy).policy), fewestWorkingDays);
-  const [posts, conversations, actions] = await Promise.all([loadPosts(ctx, people), loadPersonalConversations(ctx), loadOpenActions(ctx, now, window, plans)]);
+  const window = owedWindow(
+    orgToday,
+    [...plans.values()].map((p) => parseReminderPolicy(p.reminderPolicy).policy),
+    fewestWorkingDays,
+  );
+  const [posts, conversations, actions] = await Promise.all([
+    loadPosts(ctx, people),
+    loadPersonalConversations(ctx),
+    loadOpenActions(ctx, now, window, plans),
+  ]);
   const { reminders, escalations } = owedCandidates(actions, posts, today, decision.policyErrors);
 
   /** Reminders that would go nowhere today (the recipient's card is not due) need no ReminderLog lookup. */
-  const mayGo = (purpose: CardPurpose) => (c: Candidate) => 'wait' in c.owner.route || c.owner.route.to.card[purpose].due;
+  const mayGo = (purpose: CardPurpose) => (c: Candidate) =>
+    'wait' in c.owner.route || c.owner.route.to.card[purpose].due;
   const considered = [...reminders.filter(mayGo('reminder')), ...escalations.filter(mayGo('escalation'))];
-  const logged = new Set((await existingReminderKeys(ctx, considered.map((c) => c.key))).map((i) => considered[i]));
+  const logged = new Set(
+    (
+      await existingReminderKeys(
+        ctx,
+        considered.map((c) => c.key),
+      )
+    ).map((i) => considered[i]),
+  );
   const unsent = (list: Candidate[]) => list.filter((c) => !logged.has(c));
   // Card rows (once per action) and labels only for reminders that go on a card.
   const cardActions = new WeakMap<OpenAction, ReminderAction>();
   const owed = (c: Candidate): ReminderItem => {
     let action = cardActions.get(c.open);
     if (!action) cardActions.set(c.open, (action = toReminderAction(c.open, posts, orgToday, ctx)));
-    return { key: c.key, kind: c.kind, occasion: c.occasion, action, label: c.owner.calendar.label(c.open), owner: c.owner.person };
+    return {
+      key: c.key,
+      kind: c.kind,
+      occasion: c.occasion,
+      action,
+      label: c.owner.calendar.label(c.open),
+      owner: c.owner.person,
+    };
   };
 
   const cards = new Map<string, DailyCard>();
@@ -122,7 +155,19 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
     const conversationRefId = (to.conversationRefId ??= conversations.get(to.person.id) ?? null);
     if (!conversationRefId) return 'unreachable';
     let card = cards.get(key);
-    if (!card) cards.set(key, (card = { purpose, idempotencyKey: key, recipient: to.person, slot: to.slot, conversationRefId, items: [], unreachable: [] }));
+    if (!card)
+      cards.set(
+        key,
+        (card = {
+          purpose,
+          idempotencyKey: key,
+          recipient: to.person,
+          slot: to.slot,
+          conversationRefId,
+          items: [],
+          unreachable: [],
+        }),
+      );
     return card;
   };
   const waiting = tally(decision.waiting, (personId, reason: 'paused' | 'away') => ({ personId, reason, items: 0 }));
@@ -134,7 +179,10 @@ export async function decideReminders(ctx: CoreContext, opts: DecideOptions): Pr
       const card = 'to' in planOwner.route ? cardFor('escalation', planOwner.route.to) : null;
       if (!card || card === 'unreachable') continue;
       let entry = card.unreachable.find((u) => u.person.id === to.id);
-      if (!entry) card.unreachable.push((entry = { person: to, knownToTeams: !!(to.teamsUserId || to.aadObjectId) && !!to.tenantId, items: [] }));
+      if (!entry)
+        card.unreachable.push(
+          (entry = { person: to, knownToTeams: !!(to.teamsUserId || to.aadObjectId) && !!to.tenantId, items: [] }),
+        );
       entry.items.push(owed(c));
       return true;
     }
@@ -177,7 +225,12 @@ function todaysCard(key: string, slot: Slot, alreadySent: ReadonlySet<string>): 
 }
 
 /** Each person's day; a calendar is shared by everyone with the same local date and working week. */
-function peopleToday(people: ReadonlyMap<string, ReminderPerson>, slots: ReadonlyMap<string, Slot>, alreadySent: ReadonlySet<string>, now: Date): Map<string, PersonToday> {
+function peopleToday(
+  people: ReadonlyMap<string, ReminderPerson>,
+  slots: ReadonlyMap<string, Slot>,
+  alreadySent: ReadonlySet<string>,
+  now: Date,
+): Map<string, PersonToday> {
   const today = new Map<string, PersonToday>();
   const calendars = new Map<string, OwnerCalendar>();
   for (const p of people.values()) {
@@ -186,7 +239,16 @@ function peopleToday(people: ReadonlyMap<string, ReminderPerson>, slots: Readonl
     const calendarKey = `${slot.localDate} ${p.workingDays}`;
     let calendar = calendars.get(calendarKey);
     if (!calendar) calendars.set(calendarKey, (calendar = new OwnerCalendar(slot.localDate, workingDaysOf(p))));
-    today.set(p.id, { person: p, slot, calendar, route: { wait: 'paused' }, card: { reminder: todaysCard(keys.reminder, slot, alreadySent), escalation: todaysCard(keys.escalation, slot, alreadySent) } });
+    today.set(p.id, {
+      person: p,
+      slot,
+      calendar,
+      route: { wait: 'paused' },
+      card: {
+        reminder: todaysCard(keys.reminder, slot, alreadySent),
+        escalation: todaysCard(keys.escalation, slot, alreadySent),
+      },
+    });
   }
   // A route points at the recipient's day, so routes are set once every day exists (in place of the placeholder above).
   for (const day of today.values()) {
@@ -197,7 +259,12 @@ function peopleToday(people: ReadonlyMap<string, ReminderPerson>, slots: Readonl
 }
 
 /** Each open action's owed reminders (one per owner holding a post) and escalations (one per plan owner), sent or not. */
-function owedCandidates(actions: OpenAction[], posts: Posts, today: ReadonlyMap<string, PersonToday>, policyErrors: ReminderDecision['policyErrors']): { reminders: Candidate[]; escalations: Candidate[] } {
+function owedCandidates(
+  actions: OpenAction[],
+  posts: Posts,
+  today: ReadonlyMap<string, PersonToday>,
+  policyErrors: ReminderDecision['policyErrors'],
+): { reminders: Candidate[]; escalations: Candidate[] } {
   const policies = new Map<string, ReminderPolicy>();
   const policyOf = (planKey: string, json: string | null) => {
     let policy = policies.get(planKey);
@@ -222,22 +289,46 @@ function owedCandidates(actions: OpenAction[], posts: Posts, today: ReadonlyMap<
   // Actions come plan by plan: each plan's policy and owners are looked up once.
   let plan: { key: string; policy: ReminderPolicy; owners: PersonToday[] } | undefined;
   for (const a of actions) {
-    if (plan?.key !== a.planKey) plan = { key: a.planKey, policy: policyOf(a.planKey, a.planPolicy), owners: a.planOwnerPostId ? holdersOf(a.planOwnerPostId) : [] };
+    if (plan?.key !== a.planKey)
+      plan = {
+        key: a.planKey,
+        policy: policyOf(a.planKey, a.planPolicy),
+        owners: a.planOwnerPostId ? holdersOf(a.planOwnerPostId) : [],
+      };
     const { policy, owners: planOwners } = plan;
     for (const owner of owningHolders(a, holdersOf)) {
       const o = owner.calendar.occasion(a, policy);
-      if (o) reminders.push({ key: reminderKey(a.id, o, a.due, owner.person.id), kind: o.kind, occasion: o.date, open: a, owner, planOwners });
+      if (o)
+        reminders.push({
+          key: reminderKey(a.id, o, a.due, owner.person.id),
+          kind: o.kind,
+          occasion: o.date,
+          open: a,
+          owner,
+          planOwners,
+        });
     }
     for (const planOwner of planOwners) {
       const occasion = a.due && planOwner.calendar.escalation(a.due, policy);
-      if (occasion) escalations.push({ key: escalationKey(a.id, a.due!, planOwner.person.id), kind: 'escalation', occasion, open: a, owner: planOwner, planOwners });
+      if (occasion)
+        escalations.push({
+          key: escalationKey(a.id, a.due!, planOwner.person.id),
+          kind: 'escalation',
+          occasion,
+          open: a,
+          owner: planOwner,
+          planOwners,
+        });
     }
   }
   return { reminders, escalations };
 }
 
 /** Counts items per person into `list`, one entry each in order of first appearance. */
-function tally<T extends { personId: string; items: number }, A extends unknown[]>(list: T[], entry: (personId: string, ...rest: A) => T) {
+function tally<T extends { personId: string; items: number }, A extends unknown[]>(
+  list: T[],
+  entry: (personId: string, ...rest: A) => T,
+) {
   const byPerson = new Map<string, T>();
   return (personId: string, ...rest: A) => {
     let e = byPerson.get(personId);

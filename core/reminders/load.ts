@@ -57,7 +57,12 @@ function owed(now: Date, dueBy: Date, quietBefore: Date) {
  * verification or complete need no chasing; snoozed ones wait. Two flat queries (actions, their owner
  * posts), so a sweep over a hundred thousand actions binds no id lists.
  */
-export async function loadOpenActions(ctx: CoreContext, now: Date, window: OwedWindow, plans: PlansById): Promise<OpenAction[]> {
+export async function loadOpenActions(
+  ctx: CoreContext,
+  now: Date,
+  window: OwedWindow,
+  plans: PlansById,
+): Promise<OpenAction[]> {
   const where = owed(now, dateOnly(window.dueBy), dateOnly(addDays(window.quietSince, 1)));
   const { store } = ctx.db;
   const [rows, owners] = await Promise.all([
@@ -141,7 +146,18 @@ export async function loadPosts(ctx: CoreContext, people: ReadonlyMap<string, Re
 export async function loadPeople(ctx: CoreContext): Promise<Map<string, ReminderPerson>> {
   const rows = await ctx.db.store
     .selectFrom('Person')
-    .select(['id', 'displayName', 'timeZone', 'workingDays', 'awayUntil', 'delegateId', 'remindersPaused', 'teamsUserId', 'aadObjectId', 'tenantId'])
+    .select([
+      'id',
+      'displayName',
+      'timeZone',
+      'workingDays',
+      'awayUntil',
+      'delegateId',
+      'remindersPaused',
+      'teamsUserId',
+      'aadObjectId',
+      'tenantId',
+    ])
     .execute();
   return new Map(rows.map((person) => [person.id, person]));
 }

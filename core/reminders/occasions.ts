@@ -24,7 +24,12 @@ export interface ReminderSubject {
 }
 
 /** The occasion owed on `today` (the owner's local date), or null when nothing is due yet. */
-export function owedOccasion(a: ReminderSubject, today: string, workingDays: readonly number[], policy: ReminderPolicy): Occasion | null {
+export function owedOccasion(
+  a: ReminderSubject,
+  today: string,
+  workingDays: readonly number[],
+  policy: ReminderPolicy,
+): Occasion | null {
   if (!a.due) {
     const quiet = daysBetween(a.lastActivity, today);
     if (quiet < policy.staleAfterDays) return null;
@@ -36,7 +41,10 @@ export function owedOccasion(a: ReminderSubject, today: string, workingDays: rea
   // leaves most actions (the overdue ones) without any working-day sums.
   const late = daysBetween(a.due, today);
   if (late >= policy.overdueEveryDays) {
-    return { kind: 'overdue', date: addDays(a.due, Math.floor(late / policy.overdueEveryDays) * policy.overdueEveryDays) };
+    return {
+      kind: 'overdue',
+      date: addDays(a.due, Math.floor(late / policy.overdueEveryDays) * policy.overdueEveryDays),
+    };
   }
   if (policy.onDueDate && late >= 0) return { kind: 'due-today', date: a.due };
   for (const n of nearestFirst(policy.beforeDueWorkingDays)) {
@@ -105,6 +113,9 @@ export interface OwedWindow {
 export function owedWindow(today: string, policies: readonly ReminderPolicy[], fewestWorkingDays: number): OwedWindow {
   const latest = addDays(today, 1);
   const all = [DEFAULT_REMINDER_POLICY, ...policies];
-  const ahead = Math.max(...all.flatMap((p) => p.beforeDueWorkingDays.map((n) => Math.ceil(n / Math.max(1, fewestWorkingDays)) * 7)), 0);
+  const ahead = Math.max(
+    ...all.flatMap((p) => p.beforeDueWorkingDays.map((n) => Math.ceil(n / Math.max(1, fewestWorkingDays)) * 7)),
+    0,
+  );
   return { dueBy: addDays(latest, ahead), quietSince: addDays(latest, -Math.min(...all.map((p) => p.staleAfterDays))) };
 }

@@ -25,7 +25,8 @@ export interface CardPage {
 
 export async function reminderCardRows(ctx: CoreContext, cardKey: string, personId: string): Promise<CardPage | null> {
   const card = await sentCard(ctx, cardKey);
-  if (!card || card.recipient.id !== personId || (card.purpose !== 'reminder' && card.purpose !== 'escalation')) return null;
+  if (!card || card.recipient.id !== personId || (card.purpose !== 'reminder' && card.purpose !== 'escalation'))
+    return null;
   const { purpose, recipient, reminders } = card;
   const views = await viewsById(ctx, [...new Set(reminders.map((r) => r.actionId))]);
   const today = localDate(ctx.now(), personTimeZone(recipient, ctx.timeZone));
@@ -60,7 +61,9 @@ async function sentCard(ctx: CoreContext, cardKey: string): Promise<SentCard | n
     .innerJoin('ConversationRef as c', 'c.id', 'm.conversationId')
     .innerJoin('Person as p', 'p.id', 'c.personId')
     .leftJoin('ReminderLog as l', (join) =>
-      join.onRef('l.outboxId', '=', 'm.id').on((eb) => eb.or([eb('m.purpose', '<>', sql.lit('escalation')), eb('l.kind', '=', sql.lit('escalation'))])),
+      join
+        .onRef('l.outboxId', '=', 'm.id')
+        .on((eb) => eb.or([eb('m.purpose', '<>', sql.lit('escalation')), eb('l.kind', '=', sql.lit('escalation'))])),
     )
     .leftJoin('Action as a', 'a.id', 'l.actionId')
     .leftJoin('Plan as pl', 'pl.id', 'a.planId')
@@ -69,7 +72,15 @@ async function sentCard(ctx: CoreContext, cardKey: string): Promise<SentCard | n
     .orderBy('pl.key')
     .orderBy('a.position')
     .orderBy('a.id')
-    .select(['m.purpose', 'p.id', 'p.displayName', 'p.timeZone', 'l.actionId', 'l.personId', 'o.displayName as ownerName'])
+    .select([
+      'm.purpose',
+      'p.id',
+      'p.displayName',
+      'p.timeZone',
+      'l.actionId',
+      'l.personId',
+      'o.displayName as ownerName',
+    ])
     .execute();
   if (rows.length === 0) return null;
   const { purpose, id, displayName, timeZone } = rows[0];

@@ -21,10 +21,16 @@ export interface QuietReasons {
   waiting: { name: string; reason: 'paused' | 'away'; items: number }[];
 }
 
-export async function quietReasons(ctx: CoreContext, decision: ReminderDecision, opts: DecideOptions): Promise<QuietReasons> {
+export async function quietReasons(
+  ctx: CoreContext,
+  decision: ReminderDecision,
+  opts: DecideOptions,
+): Promise<QuietReasons> {
   const people = await loadPeople(ctx);
   const holders = new Set(
-    (await ctx.db.prisma.postHolding.findMany({ where: { to: null }, select: { personId: true } })).map((h) => h.personId),
+    (await ctx.db.prisma.postHolding.findMany({ where: { to: null }, select: { personId: true } })).map(
+      (h) => h.personId,
+    ),
   );
   const owners = [...people.values()].filter((p) => holders.has(p.id));
   const now = decision.asOf;
@@ -34,7 +40,8 @@ export async function quietReasons(ctx: CoreContext, decision: ReminderDecision,
   for (const p of owners) {
     const slot = slots.get(p.id)!;
     if (slot.open) continue;
-    if (isWorkingDay(slot.localDate, workingDaysOf(p))) append(notYet, `${wallClockLabel(slot.sendAt, slot.timeZone)} ${slot.timeZone}`, p.displayName);
+    if (isWorkingDay(slot.localDate, workingDaysOf(p)))
+      append(notYet, `${wallClockLabel(slot.sendAt, slot.timeZone)} ${slot.timeZone}`, p.displayName);
     else append(dayOff, nextReminder(p, slot.localDate, opts.reminderTime, slot.timeZone), p.displayName);
   }
   const name = (id: string) => people.get(id)?.displayName ?? 'someone';

@@ -59,7 +59,12 @@ export function workingDaysOf(p: Pick<ReminderPerson, 'workingDays'>): number[] 
  * Each person's slot, by id. Everyone with the same time zone and working week has the same slot, worked
  * out once: time-zone maths is costly, and a sweep asks for thousands of people.
  */
-export function reminderSlots(people: Iterable<ReminderPerson>, now: Date, reminderTime: string, defaultTimeZone: string): Map<string, Slot> {
+export function reminderSlots(
+  people: Iterable<ReminderPerson>,
+  now: Date,
+  reminderTime: string,
+  defaultTimeZone: string,
+): Map<string, Slot> {
   const shared = new Map<string, Slot>();
   const slots = new Map<string, Slot>();
   for (const p of people) {
@@ -69,7 +74,16 @@ export function reminderSlots(people: Iterable<ReminderPerson>, now: Date, remin
     if (!slot) {
       const date = localDate(now, timeZone);
       const sendAt = zonedToUtc(date, reminderTime, timeZone);
-      shared.set(key, (slot = { timeZone, localDate: date, localTime: reminderTime, sendAt, open: isWorkingDay(date, workingDaysOf(p)) && now >= sendAt }));
+      shared.set(
+        key,
+        (slot = {
+          timeZone,
+          localDate: date,
+          localTime: reminderTime,
+          sendAt,
+          open: isWorkingDay(date, workingDaysOf(p)) && now >= sendAt,
+        }),
+      );
     }
     slots.set(p.id, slot);
   }

@@ -13,7 +13,11 @@ import type { DailyCard } from './decide';
 class AlreadyQueued extends Error {}
 
 /** Returns false when another run got there first (nothing written). */
-export async function recordCard(ctx: CoreContext, card: DailyCard, activity: Record<string, unknown>): Promise<boolean> {
+export async function recordCard(
+  ctx: CoreContext,
+  card: DailyCard,
+  activity: Record<string, unknown>,
+): Promise<boolean> {
   const items = [...card.items, ...card.unreachable.flatMap((u) => u.items)];
   try {
     await ctx.db.prisma.$transaction(async (tx) => {
@@ -27,7 +31,13 @@ export async function recordCard(ctx: CoreContext, card: DailyCard, activity: Re
       // enqueue returns an existing row unchanged: if it is not the one just written, today's card is taken.
       if (row.activity !== JSON.stringify(activity)) throw new AlreadyQueued();
       await tx.reminderLog.createMany({
-        data: items.map((i) => ({ key: i.key, actionId: i.action.id, kind: i.kind, personId: i.owner.id, outboxId: row.id })),
+        data: items.map((i) => ({
+          key: i.key,
+          actionId: i.action.id,
+          kind: i.kind,
+          personId: i.owner.id,
+          outboxId: row.id,
+        })),
       });
     });
     return true;

@@ -24,7 +24,10 @@ export interface ReminderRunResult {
   lost: string[];
 }
 
-export async function runReminders(ctx: CoreContext, opts: DecideOptions & { render: RenderCard; reach?: ReachPeople }): Promise<ReminderRunResult> {
+export async function runReminders(
+  ctx: CoreContext,
+  opts: DecideOptions & { render: RenderCard; reach?: ReachPeople },
+): Promise<ReminderRunResult> {
   let decision = await decideReminders(ctx, opts);
   const wanted = unreachableRecipients(decision);
   // Before recording: a reminder reported as unreachable is logged as done, so it must not be
@@ -44,7 +47,12 @@ export async function runReminders(ctx: CoreContext, opts: DecideOptions & { ren
 
 /** Everyone owed a card today whom the bot has no chat with: reported owners and undeliverable recipients. */
 export function unreachableRecipients(decision: ReminderDecision): string[] {
-  return [...new Set([...decision.cards.flatMap((c) => c.unreachable.map((u) => u.person.id)), ...decision.undeliverable.map((u) => u.personId)])];
+  return [
+    ...new Set([
+      ...decision.cards.flatMap((c) => c.unreachable.map((u) => u.person.id)),
+      ...decision.undeliverable.map((u) => u.personId),
+    ]),
+  ];
 }
 
 /** The decision without reports about these people: their reminders stay owed for a later sweep. */

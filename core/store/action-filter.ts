@@ -30,14 +30,23 @@ export function anyOf(filters: readonly ActionFilter[]): ActionFilter {
 
 /** A status is a constant of the statement, so PostgreSQL plans for it (core/store/index.ts). */
 export function statusIs(...statuses: ActionStatus[]): ActionFilter {
-  return statuses.length === 1 ? a('a.status', '=', sql.lit(statuses[0])) : a('a.status', 'in', statuses.map((s) => sql.lit(s)));
+  return statuses.length === 1
+    ? a('a.status', '=', sql.lit(statuses[0]))
+    : a(
+        'a.status',
+        'in',
+        statuses.map((s) => sql.lit(s)),
+      );
 }
 
 /** An empty list matches nothing, which SQL cannot write as `IN ()`. */
-export const inPlans = (planIds: readonly string[]): ActionFilter => (planIds.length ? a('a.planId', 'in', [...planIds]) : noAction);
+export const inPlans = (planIds: readonly string[]): ActionFilter =>
+  planIds.length ? a('a.planId', 'in', [...planIds]) : noAction;
 export const withIds = (ids: readonly string[]): ActionFilter => (ids.length ? a('a.id', 'in', [...ids]) : noAction);
-export const withRefs = (refs: readonly string[]): ActionFilter => (refs.length ? a('a.ref', 'in', [...refs]) : noAction);
-export const inRecommendation = (recommendationId: string): ActionFilter => a('a.recommendationId', '=', recommendationId);
+export const withRefs = (refs: readonly string[]): ActionFilter =>
+  refs.length ? a('a.ref', 'in', [...refs]) : noAction;
+export const inRecommendation = (recommendationId: string): ActionFilter =>
+  a('a.recommendationId', '=', recommendationId);
 export const withPriority = (priority: string): ActionFilter => a('a.priority', '=', priority);
 export const withOutcome = (outcome: ActionOutcome): ActionFilter => a('a.outcome', '=', sql.lit(outcome));
 /** Actions whose due date was moved at least once. */
@@ -52,7 +61,11 @@ export function onBoardKeyed(key: string): ActionFilter {
   return a(
     'a.planId',
     'in',
-    a.selectFrom('BoardPlan as bp').innerJoin('Board as b', 'b.id', 'bp.boardId').where('b.key', '=', key).select('bp.planId'),
+    a
+      .selectFrom('BoardPlan as bp')
+      .innerJoin('Board as b', 'b.id', 'bp.boardId')
+      .where('b.key', '=', key)
+      .select('bp.planId'),
   );
 }
 
@@ -63,17 +76,31 @@ export function inSection(section: string): ActionFilter {
 /** Owned by any of these posts. */
 export function ownedByPosts(postIds: readonly string[]): ActionFilter {
   if (postIds.length === 0) return noAction;
-  return a('a.id', 'in', a.selectFrom('ActionOwner').where('postId', 'in', [...postIds]).select('actionId'));
+  return a(
+    'a.id',
+    'in',
+    a
+      .selectFrom('ActionOwner')
+      .where('postId', 'in', [...postIds])
+      .select('actionId'),
+  );
 }
 
 /** Due on a day from `from` to `to` ("YYYY-MM-DD", inclusive; a missing end is open). */
 export function dueOnDays(from?: string, to?: string): ActionFilter {
-  return allOf([...(from ? [a('a.dueDate', '>=', dateOnly(from))] : []), ...(to ? [a('a.dueDate', '<=', dateOnly(to))] : [])]);
+  return allOf([
+    ...(from ? [a('a.dueDate', '>=', dateOnly(from))] : []),
+    ...(to ? [a('a.dueDate', '<=', dateOnly(to))] : []),
+  ]);
 }
 
 /** Completed (by its owner) at an instant from `gte` up to, not including, `lt` (a missing end is open). */
 export function completedWithin({ gte, lt }: { gte?: Date; lt?: Date }): ActionFilter {
-  return a.and([a('a.completedAt', 'is not', null), ...(gte ? [a('a.completedAt', '>=', gte)] : []), ...(lt ? [a('a.completedAt', '<', lt)] : [])]);
+  return a.and([
+    a('a.completedAt', 'is not', null),
+    ...(gte ? [a('a.completedAt', '>=', gte)] : []),
+    ...(lt ? [a('a.completedAt', '<', lt)] : []),
+  ]);
 }
 
 /** Open and past its due date on `today`. */
@@ -84,18 +111,31 @@ export function overdueOn(today: string): ActionFilter {
 /** Actions whose last activity (last update, else creation) falls on or before `today − days`. */
 export function quietFor(today: string, days: number): ActionFilter {
   const before = dateOnly(addDays(today, 1 - days));
-  return a.or([a('a.lastUpdateAt', '<', before), a.and([a('a.lastUpdateAt', 'is', null), a('a.createdAt', '<', before)])]);
+  return a.or([
+    a('a.lastUpdateAt', '<', before),
+    a.and([a('a.lastUpdateAt', 'is', null), a('a.createdAt', '<', before)]),
+  ]);
 }
 
 /** Active within the last `days` days: quietFor's complement. */
 function activeWithin(today: string, days: number): ActionFilter {
   const before = dateOnly(addDays(today, 1 - days));
-  return a.or([a('a.lastUpdateAt', '>=', before), a.and([a('a.lastUpdateAt', 'is', null), a('a.createdAt', '>=', before)])]);
+  return a.or([
+    a('a.lastUpdateAt', '>=', before),
+    a.and([a('a.lastUpdateAt', 'is', null), a('a.createdAt', '>=', before)]),
+  ]);
 }
 
 /** Not reported as any of `rags` (no report included: SQL's NOT IN is NULL for a NULL column). */
 function notReported(...rags: Rag[]): ActionFilter {
-  return a.or([a('a.reportedRag', 'is', null), a('a.reportedRag', 'not in', rags.map((r) => sql.lit(r)))]);
+  return a.or([
+    a('a.reportedRag', 'is', null),
+    a(
+      'a.reportedRag',
+      'not in',
+      rags.map((r) => sql.lit(r)),
+    ),
+  ]);
 }
 
 /**
@@ -136,6 +176,9 @@ export function ragIs(rag: Rag, today: string, windows: RagWindows): ActionFilte
       return a.and([statusIs('closed'), withOutcome('risk_accepted')]);
     case 'SUPERSEDED':
       // Closed any other way, an outcome not recorded included.
-      return a.and([statusIs('closed'), a.or([a('a.outcome', 'is', null), a('a.outcome', '<>', sql.lit('risk_accepted'))])]);
+      return a.and([
+        statusIs('closed'),
+        a.or([a('a.outcome', 'is', null), a('a.outcome', '<>', sql.lit('risk_accepted'))]),
+      ]);
   }
 }

@@ -46,7 +46,10 @@ export async function actionViewRows(db: StoreDb, selection: ViewSelection) {
  * A page of the rows and how many actions `where` selects in all, in one statement: the count is a
  * subquery of its own (run once, whatever the page), so a list costs one round trip.
  */
-export async function actionViewPage(db: StoreDb, selection: ViewSelection & { page: { offset: number; size: number } }) {
+export async function actionViewPage(
+  db: StoreDb,
+  selection: ViewSelection & { page: { offset: number; size: number } },
+) {
   const rows = await selectedViews(db, selection)
     .select((eb) =>
       eb
@@ -79,7 +82,10 @@ function selectedViews(db: StoreDb, { where, order, page }: ViewSelection) {
 }
 
 /** A statement over the action `a` and its plan `p`, ordered. */
-function ordered<Q extends SelectQueryBuilder<ViewTables, 'a' | 'p', object>>(query: Q, order: ViewOrder | undefined): Q {
+function ordered<Q extends SelectQueryBuilder<ViewTables, 'a' | 'p', object>>(
+  query: Q,
+  order: ViewOrder | undefined,
+): Q {
   const by = (q: SelectQueryBuilder<ViewTables, 'a' | 'p', object>) => {
     switch (order) {
       case undefined:
@@ -87,7 +93,12 @@ function ordered<Q extends SelectQueryBuilder<ViewTables, 'a' | 'p', object>>(qu
       case 'plan':
         return q.orderBy('p.key').orderBy('a.position').orderBy('a.id');
       case 'due':
-        return q.orderBy(sql`${sql.ref('a.dueDate')} IS NULL`).orderBy('a.dueDate').orderBy('p.key').orderBy('a.position').orderBy('a.id');
+        return q
+          .orderBy(sql`${sql.ref('a.dueDate')} IS NULL`)
+          .orderBy('a.dueDate')
+          .orderBy('p.key')
+          .orderBy('a.position')
+          .orderBy('a.id');
       case 'longestOverdue':
         return q.orderBy('a.dueDate').orderBy('p.key').orderBy('a.position').orderBy('a.id');
       case 'latestCompleted':
@@ -205,6 +216,8 @@ const utc = (value: Date | string): Date =>
 export function idIn(db: StoreDb, ids: readonly string[]): ActionFilter {
   const list = JSON.stringify(ids);
   const source =
-    db.provider === 'postgresql' ? sql<string>`SELECT json_array_elements_text(${list}::json)` : sql<string>`SELECT value FROM json_each(${list})`;
+    db.provider === 'postgresql'
+      ? sql<string>`SELECT json_array_elements_text(${list}::json)`
+      : sql<string>`SELECT value FROM json_each(${list})`;
   return expressionBuilder<ViewTables, 'a'>()('a.id', 'in', sql<string>`(${source})`);
 }

@@ -21,7 +21,10 @@ const types = {
 };
 
 /** `nameOf`: a statement's name (statement-reuse.ts), or '' for none; absent, no statement is named. */
-export function postgresDialect(pool: pg.Pool, nameOf: (sql: string, params: number) => string = () => ''): PostgresDialect {
+export function postgresDialect(
+  pool: pg.Pool,
+  nameOf: (sql: string, params: number) => string = () => '',
+): PostgresDialect {
   const storePool: PostgresPool = {
     async connect() {
       const client = await pool.connect();

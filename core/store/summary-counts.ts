@@ -34,19 +34,29 @@ export function inScope({ plan, board }: PlanScope) {
   return allOf([...(plan ? [inPlanKeyed(plan)] : []), ...(board ? [onBoardKeyed(board)] : [])]);
 }
 
-export async function summaryCounts(db: { store: Store; provider: Provider }, scope: PlanScope, today: string, windows: RagWindows): Promise<SummaryCounts> {
+export async function summaryCounts(
+  db: { store: Store; provider: Provider },
+  scope: PlanScope,
+  today: string,
+  windows: RagWindows,
+): Promise<SummaryCounts> {
   const overdue = overdueOn(today);
   const row = await db.store
     .selectFrom('Action as a')
     .where(inScope(scope))
     .select((eb) => {
-      const tally = (condition: Expression<SqlBool>) => eb.fn.coalesce(eb.fn.sum<number>(eb.case().when(condition).then(1).else(0).end()), sql.lit(0));
+      const tally = (condition: Expression<SqlBool>) =>
+        eb.fn.coalesce(eb.fn.sum<number>(eb.case().when(condition).then(1).else(0).end()), sql.lit(0));
       let planCount = eb.selectFrom('Plan as pl').select((c) => c.fn.countAll().as('n'));
       if (scope.plan) planCount = planCount.where('pl.key', '=', scope.plan);
       if (scope.board) {
         const board = scope.board;
         planCount = planCount.where('pl.id', 'in', (p) =>
-          p.selectFrom('BoardPlan as bp').innerJoin('Board as b', 'b.id', 'bp.boardId').where('b.key', '=', board).select('bp.planId'),
+          p
+            .selectFrom('BoardPlan as bp')
+            .innerJoin('Board as b', 'b.id', 'bp.boardId')
+            .where('b.key', '=', board)
+            .select('bp.planId'),
         );
       }
       return [
@@ -58,7 +68,9 @@ export async function summaryCounts(db: { store: Store; provider: Provider }, sc
         tally(ragIs('AMBER', today, windows)).as('amber'),
         tally(ragIs('RISK_ACCEPTED', today, windows)).as('riskAccepted'),
         tally(overdue).as('overdue'),
-        eb.fn.coalesce(eb.fn.sum<number>(eb.case().when(overdue).then(daysPast(db.provider, today)).end()), sql.lit(0)).as('overdueDays'),
+        eb.fn
+          .coalesce(eb.fn.sum<number>(eb.case().when(overdue).then(daysPast(db.provider, today)).end()), sql.lit(0))
+          .as('overdueDays'),
         planCount.$asScalar().as('plans'),
       ];
     })
@@ -72,4 +84,3 @@ function daysPast(provider: Provider, today: string) {
     ? sql<number>`(${today}::date - ${sql.ref('a.dueDate')}::date)`
     : sql<number>`CAST(julianday(${today}) - julianday(${sql.ref('a.dueDate')}) AS INTEGER)`;
 }
-

@@ -22,7 +22,10 @@ export function movePlanToToday(parsed: ParsedPlan, today: string): ParsedPlan {
   return {
     ...parsed,
     reportDate: parsed.reportDate && move(parsed.reportDate),
-    recommendations: parsed.recommendations.map((rec) => ({ ...rec, actions: rec.actions.map((a) => asOfStoryDay(a, move)) })),
+    recommendations: parsed.recommendations.map((rec) => ({
+      ...rec,
+      actions: rec.actions.map((a) => asOfStoryDay(a, move)),
+    })),
   };
 }
 

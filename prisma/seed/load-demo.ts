@@ -20,12 +20,42 @@ const DEMO_FILE = path.join(__dirname, 'btp-crime-data-integrity.csv');
 
 /** The Agents Playground's built-in users (its default .m365agentsplayground.yml). */
 export const PLAYGROUND_USERS = [
-  { teamsUserId: 'user-id-0', aadObjectId: '00000000-0000-0000-0000-0000000000020', displayName: 'Alex Wilber', upn: 'alexw@example.com' },
-  { teamsUserId: 'user-id-1', aadObjectId: '00000000-0000-0000-0000-0000000000021', displayName: 'Megan Bowen', upn: 'meganb@example.com' },
-  { teamsUserId: 'user-id-2', aadObjectId: '00000000-0000-0000-0000-0000000000022', displayName: 'Adele Vance', upn: 'adelev@example.com' },
-  { teamsUserId: 'user-id-3', aadObjectId: '00000000-0000-0000-0000-0000000000023', displayName: 'Isaiah Langer', upn: 'isaiah@example.com' },
-  { teamsUserId: 'user-id-4', aadObjectId: '00000000-0000-0000-0000-0000000000024', displayName: 'Patti Fernandez', upn: 'pattif@example.com' },
-  { teamsUserId: 'user-id-5', aadObjectId: '00000000-0000-0000-0000-0000000000025', displayName: 'Lynne Robbins', upn: 'lynner@example.com' },
+  {
+    teamsUserId: 'user-id-0',
+    aadObjectId: '00000000-0000-0000-0000-0000000000020',
+    displayName: 'Alex Wilber',
+    upn: 'alexw@example.com',
+  },
+  {
+    teamsUserId: 'user-id-1',
+    aadObjectId: '00000000-0000-0000-0000-0000000000021',
+    displayName: 'Megan Bowen',
+    upn: 'meganb@example.com',
+  },
+  {
+    teamsUserId: 'user-id-2',
+    aadObjectId: '00000000-0000-0000-0000-0000000000022',
+    displayName: 'Adele Vance',
+    upn: 'adelev@example.com',
+  },
+  {
+    teamsUserId: 'user-id-3',
+    aadObjectId: '00000000-0000-0000-0000-0000000000023',
+    displayName: 'Isaiah Langer',
+    upn: 'isaiah@example.com',
+  },
+  {
+    teamsUserId: 'user-id-4',
+    aadObjectId: '00000000-0000-0000-0000-0000000000024',
+    displayName: 'Patti Fernandez',
+    upn: 'pattif@example.com',
+  },
+  {
+    teamsUserId: 'user-id-5',
+    aadObjectId: '00000000-0000-0000-0000-0000000000025',
+    displayName: 'Lynne Robbins',
+    upn: 'lynner@example.com',
+  },
 ];
 
 /**
@@ -45,23 +75,35 @@ export async function loadDemo(ctx: CoreContext, messages: OwnerLoopMessages): P
   const prisma = ctx.db.prisma;
   if (await prisma.plan.findUnique({ where: { key: DEMO_PLAN_KEY } })) return false;
 
-  const asKept = parsePlan(readFileSync(DEMO_FILE), path.basename(DEMO_FILE), { reportDate: new Date('2014-12-23T00:00:00Z') });
+  const asKept = parsePlan(readFileSync(DEMO_FILE), path.basename(DEMO_FILE), {
+    reportDate: new Date('2014-12-23T00:00:00Z'),
+  });
   const parsed = movePlanToToday(asKept, localDate(ctx.now(), ctx.timeZone));
   parsed.title ??= 'Crime Data Integrity Improvement Plan';
   parsed.issuer ??= 'HMIC';
   parsed.planOwner ??= 'Strategic Development Department';
-  const result = await applyParsedPlan(ctx, parsed, { planKey: DEMO_PLAN_KEY, source: 'demo: btp-crime-data-integrity.csv' });
+  const result = await applyParsedPlan(ctx, parsed, {
+    planKey: DEMO_PLAN_KEY,
+    source: 'demo: btp-crime-data-integrity.csv',
+  });
   if (result.problems.some((p) => p.severity === 'error')) {
     throw new Error(`demo plan failed to import: ${result.problems.map((p) => p.message).join('; ')}`);
   }
 
   const people = await Promise.all(
     PLAYGROUND_USERS.map((u, i) =>
-      prisma.person.upsert({ where: { aadObjectId: u.aadObjectId }, create: { ...u, role: i === 0 ? 'admin' : 'member' }, update: {} }),
+      prisma.person.upsert({
+        where: { aadObjectId: u.aadObjectId },
+        create: { ...u, role: i === 0 ? 'admin' : 'member' },
+        update: {},
+      }),
     ),
   );
   const plan = await prisma.plan.findUniqueOrThrow({ where: { key: DEMO_PLAN_KEY } });
-  const posts = await prisma.post.findMany({ where: { OR: [{ actions: { some: { action: { planId: plan.id } } } }, { id: plan.ownerPostId ?? '' }] }, orderBy: { name: 'asc' } });
+  const posts = await prisma.post.findMany({
+    where: { OR: [{ actions: { some: { action: { planId: plan.id } } } }, { id: plan.ownerPostId ?? '' }] },
+    orderBy: { name: 'asc' },
+  });
   const since = plan.reportDate ?? ctx.now();
   await prisma.postHolding.createMany({
     data: posts.map((post, i) => {

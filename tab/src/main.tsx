@@ -2,7 +2,14 @@
  * The board tab app. One page serves every view, chosen by path: /tab/board (channel tab; in a meeting's
  * side panel it shows the meeting view), /tab/meeting, /tab/me (personal tab), /tab/config (settings).
  */
-import { FluentProvider, Spinner, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, Text } from '@fluentui/react-components';
+import {
+  FluentProvider,
+  Spinner,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  Text,
+} from '@fluentui/react-components';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { signInAsDeveloper, signInWithTeams } from './api';

@@ -10,16 +10,29 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { ManifestUtil } from '@microsoft/teams-manifest';
 import JSZip from 'jszip';
-import { APP_PACKAGE_DIR, APP_PACKAGE_FILES, buildAppPackage, packageValues, renderManifest } from '../../scripts/package-app';
+import {
+  APP_PACKAGE_DIR,
+  APP_PACKAGE_FILES,
+  buildAppPackage,
+  packageValues,
+  renderManifest,
+} from '../../scripts/package-app';
 
 const TEMPLATE = readFileSync(join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8');
 const TEAMS_APP_ID = '0b6c6f7e-1d2a-4c3b-9e8f-112233445566';
 const BOT_ID = 'a1b2c3d4-e5f6-4789-abcd-ef0123456789';
 
-type Manifest = { manifestVersion: string; $schema: string; id: string; bots: { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string }[] }[] }[] };
+type Manifest = {
+  manifestVersion: string;
+  $schema: string;
+  id: string;
+  bots: { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
+};
 
 function schemaFor(manifest: Manifest) {
-  return require(`@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+  return require(
+    `@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+  );
 }
 
 async function schemaErrors(manifest: unknown): Promise<string[]> {
@@ -62,31 +75,52 @@ describe('Teams app manifest', () => {
     expect(bot.botId).toBe(BOT_ID);
     expect(manifest.id).toBe(TEAMS_APP_ID);
     expect(bot.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
-    const titles = (scope: string) => bot.commandLists.filter((l) => l.scopes.includes(scope)).flatMap((l) => l.commands.map((c) => c.title));
-    expect(titles('personal')).toEqual(expect.arrayContaining(['help', "what's red?", 'my actions', "what's overdue?", 'status of']));
+    const titles = (scope: string) =>
+      bot.commandLists.filter((l) => l.scopes.includes(scope)).flatMap((l) => l.commands.map((c) => c.title));
+    expect(titles('personal')).toEqual(
+      expect.arrayContaining(['help', "what's red?", 'my actions', "what's overdue?", 'status of']),
+    );
     expect(titles('team')).toEqual(expect.arrayContaining(['help', "what's red?", 'digest now']));
     expect(titles('groupChat')).toEqual(titles('team'));
   });
 
   it('declares the board tab: My actions for people, a board tab for channels, chats and meetings, with SSO', () => {
-    const m = renderManifest(TEMPLATE, packageValues({ TEAMS_APP_ID, MICROSOFT_APP_ID: BOT_ID, CHASER_HOST: 'chaser.contoso.com' })) as Record<string, any>;
-    expect(m.staticTabs).toEqual([expect.objectContaining({ contentUrl: 'https://chaser.contoso.com/tab/me', scopes: ['personal'] })]);
-    expect(m.configurableTabs[0]).toEqual(expect.objectContaining({ configurationUrl: 'https://chaser.contoso.com/tab/config', scopes: ['team', 'groupChat'] }));
-    expect(m.configurableTabs[0].context).toEqual(expect.arrayContaining(['channelTab', 'meetingSidePanel', 'meetingChatTab']));
+    const m = renderManifest(
+      TEMPLATE,
+      packageValues({ TEAMS_APP_ID, MICROSOFT_APP_ID: BOT_ID, CHASER_HOST: 'chaser.contoso.com' }),
+    ) as Record<string, any>;
+    expect(m.staticTabs).toEqual([
+      expect.objectContaining({ contentUrl: 'https://chaser.contoso.com/tab/me', scopes: ['personal'] }),
+    ]);
+    expect(m.configurableTabs[0]).toEqual(
+      expect.objectContaining({
+        configurationUrl: 'https://chaser.contoso.com/tab/config',
+        scopes: ['team', 'groupChat'],
+      }),
+    );
+    expect(m.configurableTabs[0].context).toEqual(
+      expect.arrayContaining(['channelTab', 'meetingSidePanel', 'meetingChatTab']),
+    );
     expect(m.webApplicationInfo).toEqual({ id: BOT_ID, resource: `api://chaser.contoso.com/${BOT_ID}` });
     expect(m.validDomains).toEqual(['chaser.contoso.com']);
-    expect(() => packageValues({ CHASER_HOST: 'https://chaser.contoso.com/' })).toThrow(/^Invalid environment variable CHASER_HOST/);
+    expect(() => packageValues({ CHASER_HOST: 'https://chaser.contoso.com/' })).toThrow(
+      /^Invalid environment variable CHASER_HOST/,
+    );
   });
 
   it('fills placeholders from defaults when the environment leaves them unset or blank', () => {
     const values = packageValues({ TEAMS_APP_ID: '' });
     expect(values.TEAMS_APP_ID).toMatch(/^[0-9a-f-]{36}$/);
-    expect(values.APP_VERSION).toBe(JSON.parse(readFileSync(join(APP_PACKAGE_DIR, '..', 'package.json'), 'utf8')).version);
+    expect(values.APP_VERSION).toBe(
+      JSON.parse(readFileSync(join(APP_PACKAGE_DIR, '..', 'package.json'), 'utf8')).version,
+    );
     expect(JSON.stringify(renderManifest(TEMPLATE, values))).not.toContain('${{');
   });
 
   it('names the variable when an id is not a GUID', () => {
-    expect(() => packageValues({ MICROSOFT_APP_ID: 'my-bot' })).toThrow(/^Invalid environment variable MICROSOFT_APP_ID: must be a GUID/);
+    expect(() => packageValues({ MICROSOFT_APP_ID: 'my-bot' })).toThrow(
+      /^Invalid environment variable MICROSOFT_APP_ID: must be a GUID/,
+    );
   });
 
   it('refuses a placeholder that has no value', () => {

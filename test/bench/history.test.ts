@@ -13,7 +13,9 @@ const people = new Map([
 
 it('logs every occasion up to a week ago under the keys the sweep looks up, and leaves the latest one owed', () => {
   const history = new ReminderHistory(TODAY, people);
-  const logs = history.logs([{ id: 'a1', due: '2026-09-30', doneDay: null, ownerIds: ['alex', 'unreachable'], planOwnerIds: ['megan'] }]);
+  const logs = history.logs([
+    { id: 'a1', due: '2026-09-30', doneDay: null, ownerIds: ['alex', 'unreachable'], planOwnerIds: ['megan'] },
+  ]);
   const keys = logs.map((l) => l.key);
   expect(keys).toContain(reminderKey('a1', { kind: 'due-in-14', date: '2026-09-10' }, '2026-09-30', 'alex'));
   expect(keys).toContain(reminderKey('a1', { kind: 'due-today', date: '2026-09-30' }, '2026-09-30', 'alex'));
@@ -45,7 +47,12 @@ it('stops at completion, logs nothing for undated actions, and groups a day’s 
 
   const cards = [...history.cards(1000)].flat();
   expect(cards).toHaveLength(new Set(logs.map((l) => l.outboxId)).size);
-  expect(cards.find((c) => c.id === dueToday[0].outboxId)).toMatchObject({ idempotencyKey: 'reminder:alex:2026-03-02', conversationId: 'conv-alex', status: 'sent', activity: null });
+  expect(cards.find((c) => c.id === dueToday[0].outboxId)).toMatchObject({
+    idempotencyKey: 'reminder:alex:2026-03-02',
+    conversationId: 'conv-alex',
+    status: 'sent',
+    activity: null,
+  });
 });
 
 it('keeps the payload of cards within the retention window, in chunks', () => {
@@ -57,6 +64,8 @@ it('keeps the payload of cards within the retention window, in chunks', () => {
   const chunks = [...history.cards(2)];
   expect(chunks.every((c) => c.length <= 2)).toBe(true);
   const cards = chunks.flat();
-  expect(cards.find((c) => c.idempotencyKey === 'reminder:alex:2026-11-01')!.activity).toEqual(expect.stringContaining('AdaptiveCard'));
+  expect(cards.find((c) => c.idempotencyKey === 'reminder:alex:2026-11-01')!.activity).toEqual(
+    expect.stringContaining('AdaptiveCard'),
+  );
   expect(cards.find((c) => c.idempotencyKey === 'reminder:megan:2025-01-06')!.activity).toBeNull();
 });

@@ -10,10 +10,22 @@ import { CALENDAR_RANGES } from '../../core/query';
 
 describe('queryFromAction', () => {
   it.each([
-    ['list', { rag: ['RED'], plan: 'BTP-CDI' }, { kind: 'list', filter: { rag: ['RED'], plan: 'BTP-CDI' }, tagOwners: false }],
-    ['list', { overdue: true, owner: { post: 'Deputy Chief Constable' }, tagOwners: true }, { kind: 'list', filter: { overdue: true, owner: { post: 'Deputy Chief Constable' } }, tagOwners: true }],
+    [
+      'list',
+      { rag: ['RED'], plan: 'BTP-CDI' },
+      { kind: 'list', filter: { rag: ['RED'], plan: 'BTP-CDI' }, tagOwners: false },
+    ],
+    [
+      'list',
+      { overdue: true, owner: { post: 'Deputy Chief Constable' }, tagOwners: true },
+      { kind: 'list', filter: { overdue: true, owner: { post: 'Deputy Chief Constable' } }, tagOwners: true },
+    ],
     ['list', undefined, { kind: 'list', filter: {}, tagOwners: false }],
-    ['list', { owner: { any: [{ post: 'FCR' }, { me: true }] } }, { kind: 'list', filter: { owner: { any: [{ post: 'FCR' }, { me: true }] } }, tagOwners: false }],
+    [
+      'list',
+      { owner: { any: [{ post: 'FCR' }, { me: true }] } },
+      { kind: 'list', filter: { owner: { any: [{ post: 'FCR' }, { me: true }] } }, tagOwners: false },
+    ],
     ['item', { plan: 'BTP-CDI', ref: '7' }, { kind: 'item', plan: 'BTP-CDI', ref: '7', history: false }],
     ['item', { ref: '7', history: true }, { kind: 'item', ref: '7', history: true }],
     ['recommendation', { plan: 'NCRS', ref: '3' }, { kind: 'recommendation', plan: 'NCRS', ref: '3' }],
@@ -21,7 +33,11 @@ describe('queryFromAction', () => {
     ['summary', {}, { kind: 'summary' }],
     ['plans', {}, { kind: 'plans' }],
     ['changes', { period: { range: 'this-week' } }, { kind: 'changes', event: 'any', period: { range: 'this-week' } }],
-    ['changes', { event: 'completed', period: { from: '2024-10-01', to: '2024-10-31' } }, { kind: 'changes', event: 'completed', period: { from: '2024-10-01', to: '2024-10-31' } }],
+    [
+      'changes',
+      { event: 'completed', period: { from: '2024-10-01', to: '2024-10-31' } },
+      { kind: 'changes', event: 'completed', period: { from: '2024-10-01', to: '2024-10-31' } },
+    ],
     ['help', {}, { kind: 'help' }],
   ] as const)('%s %j → %j', (action, parameters, query) => {
     expect(queryFromAction(action, parameters)).toEqual(query);
@@ -48,7 +64,9 @@ describe('the tools the model sees', () => {
   /** Every enum in a JSON schema, by the property it belongs to. */
   const enums = (schema: unknown, key = ''): [string, unknown[]][] =>
     schema && typeof schema === 'object'
-      ? Object.entries(schema).flatMap(([k, v]) => (k === 'enum' ? [[key, v as unknown[]] as [string, unknown[]]] : enums(v, k === 'items' ? key : k)))
+      ? Object.entries(schema).flatMap(([k, v]) =>
+          k === 'enum' ? [[key, v as unknown[]] as [string, unknown[]]] : enums(v, k === 'items' ? key : k),
+        )
       : [];
 
   it('are exactly the query actions', () => {

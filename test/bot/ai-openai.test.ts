@@ -20,7 +20,17 @@ const toolCall = (name: string, args: object) => ({
   object: 'chat.completion',
   created: 0,
   model: 'gpt-4o-mini',
-  choices: [{ index: 0, finish_reason: 'tool_calls', message: { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name, arguments: JSON.stringify(args) } }] } }],
+  choices: [
+    {
+      index: 0,
+      finish_reason: 'tool_calls',
+      message: {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ id: 'call_1', type: 'function', function: { name, arguments: JSON.stringify(args) } }],
+      },
+    },
+  ],
   usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
 });
 
@@ -30,7 +40,9 @@ beforeAll(async () => {
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
       requests.push({ path: req.url, auth: req.headers.authorization, body: JSON.parse(body) });
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(toolCall('list', { rag: ['RED'], plan: 'BTP-CDI' })));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(toolCall('list', { rag: ['RED'], plan: 'BTP-CDI' })));
     });
   });
   await new Promise<void>((resolve) => openai.listen(0, '127.0.0.1', resolve));

@@ -3,7 +3,14 @@
  * only choose a query, which is validated and answered like a parsed one; anything else gets the
  * deterministic "I didn't get that" card. Without a model nothing about questions changes.
  */
-import type { Memory, Message, PromptCompletionModel, PromptFunctions, PromptTemplate, Tokenizer } from '@microsoft/teams-ai';
+import type {
+  Memory,
+  Message,
+  PromptCompletionModel,
+  PromptFunctions,
+  PromptTemplate,
+  Tokenizer,
+} from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { message } from '../helpers/activities';
 import { startTestBot, type TestBot } from '../helpers/bot';
@@ -25,14 +32,28 @@ class ScriptedModel implements PromptCompletionModel {
   next: Reply = { role: 'assistant', content: '' };
   calls: { input: string; prompt: string; tools: string[] }[] = [];
 
-  async completePrompt(context: TurnContext, memory: Memory, functions: PromptFunctions, tokenizer: Tokenizer, template: PromptTemplate): ReturnType<PromptCompletionModel['completePrompt']> {
-    const rendered = await template.prompt.renderAsMessages(context, memory, functions, tokenizer, template.config.completion.max_input_tokens);
+  async completePrompt(
+    context: TurnContext,
+    memory: Memory,
+    functions: PromptFunctions,
+    tokenizer: Tokenizer,
+    template: PromptTemplate,
+  ): ReturnType<PromptCompletionModel['completePrompt']> {
+    const rendered = await template.prompt.renderAsMessages(
+      context,
+      memory,
+      functions,
+      tokenizer,
+      template.config.completion.max_input_tokens,
+    );
     this.calls.push({
       input: memory.getValue('temp.input') as string,
       prompt: rendered.output.map((m) => m.content).join('\n'),
       tools: (template.actions ?? []).map((a) => a.name),
     });
-    return this.next instanceof Error ? { status: 'error', error: this.next } : { status: 'success', message: this.next };
+    return this.next instanceof Error
+      ? { status: 'error', error: this.next }
+      : { status: 'success', message: this.next };
   }
 }
 
@@ -88,7 +109,9 @@ describe('AI layer with a scripted model', () => {
     const [{ input, prompt, tools }] = model.calls;
     expect(input).toBe(VAGUE);
     expect(prompt).toContain('Today is Wednesday 2024-11-20.');
-    expect(prompt).toContain('Plans (key: title): BTP-CDI: Crime Data Integrity; NCRS: Audit Commission NCRS action plan');
+    expect(prompt).toContain(
+      'Plans (key: title): BTP-CDI: Crime Data Integrity; NCRS: Audit Commission NCRS action plan',
+    );
     expect(prompt).toContain('Deputy Chief Constable');
     expect(prompt).not.toContain('Alex Wilber');
     expect(tools).toEqual([...QUESTION_ACTIONS]);
@@ -129,7 +152,6 @@ describe('AI layer with a scripted model', () => {
     await ask(bot, 'help');
     expect(model.calls).toHaveLength(0);
   });
-
 });
 
 describe('without AI settings', () => {

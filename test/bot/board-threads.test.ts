@@ -16,14 +16,24 @@ afterAll(() => bot.stop());
 
 /** A new post in the General channel, as Teams sends it: its conversation is the post's thread. */
 const post = (messageId: string, text: string) => {
-  const m = message(text, { serviceUrl: bot.connector.url, scope: 'channel', user: ALEX, conversationId: `${CHANNEL};messageid=${messageId}` });
+  const m = message(text, {
+    serviceUrl: bot.connector.url,
+    scope: 'channel',
+    user: ALEX,
+    conversationId: `${CHANNEL};messageid=${messageId}`,
+  });
   return bot.post({ ...m, channelData: { ...m.channelData, channel: { id: CHANNEL, name: 'General' } } });
 };
 
 it('links the channel from one post and posts "digest now", asked in another, to the channel', async () => {
   await post('1001', 'link this channel to board ICB Integrity and Compliance Board');
-  expect(bot.connector.sends(`${CHANNEL};messageid=1001`).map((s) => s.activity.text)).toEqual([expect.stringContaining('Linked this channel to board ICB')]);
-  const board = await bot.chaser.core.db.prisma.board.findUniqueOrThrow({ where: { key: 'ICB' }, include: { conversation: true } });
+  expect(bot.connector.sends(`${CHANNEL};messageid=1001`).map((s) => s.activity.text)).toEqual([
+    expect.stringContaining('Linked this channel to board ICB'),
+  ]);
+  const board = await bot.chaser.core.db.prisma.board.findUniqueOrThrow({
+    where: { key: 'ICB' },
+    include: { conversation: true },
+  });
   expect(board.conversation).toMatchObject({ conversationId: CHANNEL, scope: 'channel' });
   expect(JSON.parse(board.conversation!.reference)).toMatchObject({ conversation: { id: CHANNEL } });
   expect(JSON.parse(board.conversation!.reference).activityId).toBeUndefined();
@@ -38,5 +48,7 @@ it('links the channel from one post and posts "digest now", asked in another, to
   expect(await bot.chaser.jobs.worker.drain()).toMatchObject({ sent: 1 });
   const [digest] = bot.connector.sends();
   expect(digest.conversationId).toBe(CHANNEL);
-  expect(JSON.stringify(digest.activity.attachments[0].content)).toContain('Integrity and Compliance Board (ICB): digest');
+  expect(JSON.stringify(digest.activity.attachments[0].content)).toContain(
+    'Integrity and Compliance Board (ICB): digest',
+  );
 });

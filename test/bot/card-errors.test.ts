@@ -19,15 +19,23 @@ beforeAll(async () => {
   await seedPlan(bot.chaser.core.db, {
     key: 'BTP-CDI',
     owner: 'Deputy Chief Constable',
-    actions: [{ ref: '7', text: 'Issue rape transfer guidance', owners: ['Head of Offender Management'], due: '2015-09-30' }],
+    actions: [
+      { ref: '7', text: 'Issue rape transfer guidance', owners: ['Head of Offender Management'], due: '2015-09-30' },
+    ],
   });
-  await seedPerson(bot.chaser.core.db, { displayName: ALEX.name, teamsUserId: ALEX.id, aadObjectId: ALEX.aadObjectId, posts: ['Head of Offender Management'] });
+  await seedPerson(bot.chaser.core.db, {
+    displayName: ALEX.name,
+    teamsUserId: ALEX.id,
+    aadObjectId: ALEX.aadObjectId,
+    posts: ['Head of Offender Management'],
+  });
   actionId = (await db().action.findFirstOrThrow({ where: { ref: '7' } })).id;
 });
 afterAll(() => bot.stop());
 afterEach(() => jest.restoreAllMocks());
 
-const click = (verb: string, data: Record<string, unknown>, user: TestUser = ALEX) => bot.post(cardAction(verb, data, { serviceUrl: bot.connector.url, user }));
+const click = (verb: string, data: Record<string, unknown>, user: TestUser = ALEX) =>
+  bot.post(cardAction(verb, data, { serviceUrl: bot.connector.url, user }));
 const version = async () => (await db().action.findUniqueOrThrow({ where: { id: actionId } })).version;
 const texts = (card: any) => JSON.stringify(card?.body);
 
@@ -38,7 +46,10 @@ describe('card clicks whose handler fails', () => {
     const res = await click('action.update', { actionId, version: before, status: 'AMBER', note: 'Waiting on legal' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
-    expect(res.body.value.body[0]).toMatchObject({ text: 'Not saved: Chaser could not finish that just now. Try again.', color: 'Attention' });
+    expect(res.body.value.body[0]).toMatchObject({
+      text: 'Not saved: Chaser could not finish that just now. Try again.',
+      color: 'Attention',
+    });
     expect(res.body.value.body.find((b: any) => b.id === 'note')).toMatchObject({ value: 'Waiting on legal' });
     expect(res.body.value.actions[0]).toMatchObject({ verb: 'action.update', data: { actionId, version: before } });
     expect(await version()).toBe(before);
@@ -49,7 +60,12 @@ describe('card clicks whose handler fails', () => {
     const res = await click('action.open', { actionId });
     expect(res.status).toBe(200);
     expect(texts(res.body.value)).toContain('Not saved: Chaser could not finish that just now. Try again.');
-    expect(res.body.value.actions[0]).toMatchObject({ type: 'Action.Execute', title: 'Try again', verb: 'action.open', data: { verb: 'action.open', actionId } });
+    expect(res.body.value.actions[0]).toMatchObject({
+      type: 'Action.Execute',
+      title: 'Try again',
+      verb: 'action.open',
+      data: { verb: 'action.open', actionId },
+    });
   });
 });
 
@@ -57,7 +73,11 @@ describe('unknown card buttons and invokes', () => {
   it('says a card with a verb it does not know is out of date', async () => {
     const res = await click('no.such.verb', {});
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { message: 'This card is out of date. Ask Chaser again for a fresh one.' } });
+    expect(res.body).toMatchObject({
+      statusCode: 400,
+      type: 'application/vnd.microsoft.error',
+      value: { message: 'This card is out of date. Ask Chaser again for a fresh one.' },
+    });
   });
 
   it('acknowledges an invoke it does not handle instead of answering 501', async () => {
@@ -73,7 +93,12 @@ describe('an update while another process holds the write lock', () => {
   it('is saved once the lock is released (longer than the database waits by itself)', async () => {
     const before = await version();
     const lock = await holdWriteLock(bot.chaser.config.DATABASE_URL, 7000);
-    const res = await click('action.update', { actionId, version: before, status: 'AMBER', note: 'Saved despite the lock' });
+    const res = await click('action.update', {
+      actionId,
+      version: before,
+      status: 'AMBER',
+      note: 'Saved despite the lock',
+    });
     await lock.released;
     expect(res.status).toBe(200);
     expect(texts(res.body.value)).toContain('updated by Alex Wilber');

@@ -32,10 +32,11 @@ async function queued(purpose: string) {
 
 /** What a reader sees: texts, fact titles and values, button and choice titles, input labels. */
 function visibleText(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => visibleText(n, out));
+  if (Array.isArray(node)) for (const n of node) visibleText(n, out);
   else if (node && typeof node === 'object') {
     const o = node as Record<string, unknown>;
-    for (const key of ['text', 'title', 'label', 'placeholder', 'errorMessage']) if (typeof o[key] === 'string') out.push(o[key] as string);
+    for (const key of ['text', 'title', 'label', 'placeholder', 'errorMessage'])
+      if (typeof o[key] === 'string') out.push(o[key] as string);
     if (o.type === undefined && typeof o.value === 'string' && typeof o.title === 'string') out.push(o.value);
     for (const [key, v] of Object.entries(o)) if (key !== 'data' && typeof v === 'object') visibleText(v, out);
   }
@@ -57,21 +58,34 @@ beforeAll(async () => {
   cards.set('who is behind', await say('who is behind?'));
   cards.set('my actions', await say('my actions'));
   cards.set('update form', await click('action.open', { actionId: alex.id }));
-  cards.set('update form with errors', await click('action.update', { actionId: alex.id, version: alex.version, status: 'RED' }));
+  cards.set(
+    'update form with errors',
+    await click('action.update', { actionId: alex.id, version: alex.version, status: 'RED' }),
+  );
   cards.set('closure form', await click('action.closeForm', { actionId: alex.id }));
   // Megan's request for a new date goes to the plan owner, Alex.
   const megans = await db().action.findFirstOrThrow({
-    where: { status: 'open', owners: { some: { post: { holdings: { some: { person: { displayName: MEGAN.name } } } } } } },
+    where: {
+      status: 'open',
+      owners: { some: { post: { holdings: { some: { person: { displayName: MEGAN.name } } } } } },
+    },
   });
   await say('hello', MEGAN);
-  cards.set('saved', await click('action.update', {
-    actionId: megans.id,
-    version: megans.version,
-    status: 'AMBER',
-    note: 'Supplier late',
-    newDueDate: '2027-03-31',
-    dueReason: 'Supplier slipped a quarter',
-  }, MEGAN));
+  cards.set(
+    'saved',
+    await click(
+      'action.update',
+      {
+        actionId: megans.id,
+        version: megans.version,
+        status: 'AMBER',
+        note: 'Supplier late',
+        newDueDate: '2027-03-31',
+        dueReason: 'Supplier slipped a quarter',
+      },
+      MEGAN,
+    ),
+  );
   cards.set('approval request', await queued('approval'));
   const board = await db().board.findUniqueOrThrow({ where: { key: 'ICB' } });
   cards.set('digest', digestCard(await computeDigest(bot.chaser.core, board.id, bot.clock.now())));
@@ -86,8 +100,23 @@ it('produces every card kind', () => {
 });
 
 it.each([
-  'welcome', 'help', 'not understood', 'list', 'summary', 'status', 'history', 'plans', 'changes', 'who is behind',
-  'my actions', 'update form', 'update form with errors', 'closure form', 'saved', 'approval request', 'digest',
+  'welcome',
+  'help',
+  'not understood',
+  'list',
+  'summary',
+  'status',
+  'history',
+  'plans',
+  'changes',
+  'who is behind',
+  'my actions',
+  'update form',
+  'update form with errors',
+  'closure form',
+  'saved',
+  'approval request',
+  'digest',
 ])('the %s card passes the Adaptive Cards 1.5 schema and parser', (kind) => {
   const card = cards.get(kind);
   expect(schemaProblems(card)).toEqual([]);
@@ -98,7 +127,9 @@ it('speaks one voice on every card: no ISO dates, no "overdue by N days", no fie
   const offences = kinds().flatMap(([kind, card]) =>
     visibleText(card)
       .filter((t) =>
-        /\b\d{4}-\d{2}-\d{2}\b|overdue by \d|\b(dueText|dueDate|reportedRag|duePrecision|awaiting_verification|effectiveRag)\b|Status: [a-z]/.test(t),
+        /\b\d{4}-\d{2}-\d{2}\b|overdue by \d|\b(dueText|dueDate|reportedRag|duePrecision|awaiting_verification|effectiveRag)\b|Status: [a-z]/.test(
+          t,
+        ),
       )
       .map((t) => `${kind}: ${t}`),
   );

@@ -10,7 +10,12 @@ const clock = testClock('2015-06-01T09:00:00Z');
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { env: { DATABASE_URL: t.url }, now: clock.now, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await runCli(argv, {
+    env: { DATABASE_URL: t.url },
+    now: clock.now,
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
   return { code, out, err };
 }
 
@@ -20,7 +25,13 @@ beforeAll(async () => {
     key: 'BTP-CDI',
     title: 'Crime Data Integrity',
     actions: [
-      { ref: '7', owners: ['Head of Offender Management'], due: '2015-03-01', dueText: '01-Mar-15', updates: [{ at: '2015-05-20', text: 'Drafted' }] },
+      {
+        ref: '7',
+        owners: ['Head of Offender Management'],
+        due: '2015-03-01',
+        dueText: '01-Mar-15',
+        updates: [{ at: '2015-05-20', text: 'Drafted' }],
+      },
       { ref: '9', owners: ['FCR'], due: null, dueText: 'Ongoing', updates: [{ at: '2015-04-01', text: 'Started' }] },
     ],
   });
@@ -32,7 +43,12 @@ describe('npm run chaser', () => {
   it('lists plans', async () => {
     const r = await cli('plans', '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out[0])).toMatchObject({ key: 'BTP-CDI', title: 'Crime Data Integrity', recommendations: 1, actions: 2 });
+    expect(JSON.parse(r.out[0])).toMatchObject({
+      key: 'BTP-CDI',
+      title: 'Crime Data Integrity',
+      recommendations: 1,
+      actions: 2,
+    });
   });
 
   it("lists a plan's actions as JSON Lines with effective RAG and reasons", async () => {
@@ -52,14 +68,24 @@ describe('npm run chaser', () => {
       lastUpdate: { date: '2015-05-20', text: 'Drafted' },
       updates: 1,
     });
-    expect(a9).toMatchObject({ due: null, dueText: 'Ongoing', owners: [{ post: 'FCR', holders: ['Adele Vance'] }], effectiveRag: 'AMBER', reason: 'no update since 1 Apr 2015' });
+    expect(a9).toMatchObject({
+      due: null,
+      dueText: 'Ongoing',
+      owners: [{ post: 'FCR', holders: ['Adele Vance'] }],
+      effectiveRag: 'AMBER',
+      reason: 'no update since 1 Apr 2015',
+    });
   });
 
   it("lists every plan's actions, plan by plan, without --plan", async () => {
     await seedPlan(t.db, { key: 'AC-NCRS', actions: [{ ref: '1', text: 'Appoint a registrar', owners: ['FCR'] }] });
     const r = await cli('list', '--json');
     expect(r.code).toBe(0);
-    expect(r.out.map((l) => JSON.parse(l)).map((a) => `${a.plan}-${a.action.ref}`)).toEqual(['AC-NCRS-1', 'BTP-CDI-7', 'BTP-CDI-9']);
+    expect(r.out.map((l) => JSON.parse(l)).map((a) => `${a.plan}-${a.action.ref}`)).toEqual([
+      'AC-NCRS-1',
+      'BTP-CDI-7',
+      'BTP-CDI-9',
+    ]);
   });
 
   it('explains what is missing or unknown', async () => {
@@ -78,10 +104,27 @@ describe('npm run chaser', () => {
     await seedPerson(t.db, { displayName: 'Megan Bowen', posts: ['Head of Internal Audit', 'Chief Constable'] });
     expect(await cli('plan', 'show', 'btp-cdi')).toMatchObject({
       code: 0,
-      out: ['BTP-CDI: verifier none (admins, when the plan owner cannot); risk acceptor the plan owner; evidence needed for high-priority actions'],
+      out: [
+        'BTP-CDI: verifier none (admins, when the plan owner cannot); risk acceptor the plan owner; evidence needed for high-priority actions',
+      ],
     });
-    const set = await cli('plan', 'set', 'BTP-CDI', '--verifier', 'head of internal audit', '--risk-acceptor', 'Chief Constable', '--evidence', 'all');
-    expect(set).toMatchObject({ code: 0, out: ['BTP-CDI: verifier Head of Internal Audit; risk acceptor Chief Constable; evidence needed for every action'] });
+    const set = await cli(
+      'plan',
+      'set',
+      'BTP-CDI',
+      '--verifier',
+      'head of internal audit',
+      '--risk-acceptor',
+      'Chief Constable',
+      '--evidence',
+      'all',
+    );
+    expect(set).toMatchObject({
+      code: 0,
+      out: [
+        'BTP-CDI: verifier Head of Internal Audit; risk acceptor Chief Constable; evidence needed for every action',
+      ],
+    });
     expect(await cli('plan', 'set', 'BTP-CDI', '--risk-acceptor', 'none')).toMatchObject({
       code: 0,
       out: ['BTP-CDI: verifier Head of Internal Audit; risk acceptor the plan owner; evidence needed for every action'],
@@ -93,8 +136,14 @@ describe('npm run chaser', () => {
     expect(r.code).toBe(1);
     expect(r.err).toEqual(['--evidence: Evidence is one of none, high, all']);
     const post = await cli('plan', 'set', 'BTP-CDI', '--verifier', 'Head of Audit');
-    expect(post).toMatchObject({ code: 1, err: ['--verifier: There is no post "Head of Audit". Did you mean: Head of Internal Audit?'] });
-    expect(await cli('plan', 'set', 'NOPE', '--evidence', 'all')).toMatchObject({ code: 1, err: ['KEY: There is no plan NOPE.'] });
+    expect(post).toMatchObject({
+      code: 1,
+      err: ['--verifier: There is no post "Head of Audit". Did you mean: Head of Internal Audit?'],
+    });
+    expect(await cli('plan', 'set', 'NOPE', '--evidence', 'all')).toMatchObject({
+      code: 1,
+      err: ['KEY: There is no plan NOPE.'],
+    });
     expect((await cli('plan', 'show', 'BTP-CDI')).out[0]).toContain('verifier Head of Internal Audit');
   });
 });

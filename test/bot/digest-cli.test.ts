@@ -10,14 +10,23 @@ const clock = testClock('2015-06-08T09:00:00Z');
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { env: { DATABASE_URL: t.url }, now: clock.now, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await runCli(argv, {
+    env: { DATABASE_URL: t.url },
+    now: clock.now,
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 const board = () => t.db.prisma.board.findUnique({ where: { key: 'ICB' } });
 
 beforeAll(async () => {
   t = await createTestDb();
-  await seedPlan(t.db, { key: 'BTP-CDI', createdAt: '2015-01-01', actions: [{ ref: '7', text: 'Issue guidance', owners: ['FCR'], due: '2015-05-01' }] });
+  await seedPlan(t.db, {
+    key: 'BTP-CDI',
+    createdAt: '2015-01-01',
+    actions: [{ ref: '7', text: 'Issue guidance', owners: ['FCR'], due: '2015-05-01' }],
+  });
 });
 afterAll(() => t.drop());
 
@@ -29,13 +38,37 @@ describe('board and digest commands', () => {
   });
 
   it('links, follows and schedules', async () => {
-    await t.db.prisma.conversationRef.create({ data: { conversationId: '19:general@thread.tacv2', scope: 'channel', channelName: 'General', serviceUrl: 'http://x', reference: '{}' } });
-    expect(await cli('board', 'link', 'icb', '--conversation', '19:general@thread.tacv2', '--name', 'Integrity and Compliance Board')).toMatchObject({
+    await t.db.prisma.conversationRef.create({
+      data: {
+        conversationId: '19:general@thread.tacv2',
+        scope: 'channel',
+        channelName: 'General',
+        serviceUrl: 'http://x',
+        reference: '{}',
+      },
+    });
+    expect(
+      await cli(
+        'board',
+        'link',
+        'icb',
+        '--conversation',
+        '19:general@thread.tacv2',
+        '--name',
+        'Integrity and Compliance Board',
+      ),
+    ).toMatchObject({
       code: 0,
       out: expect.stringContaining('Linked General to board ICB (Integrity and Compliance Board)'),
     });
-    expect(await cli('board', 'follow', 'ICB', 'btp-cdi')).toMatchObject({ code: 0, out: expect.stringContaining('now follows BTP-CDI') });
-    expect(await cli('board', 'schedule', 'ICB', 'every', 'Friday', '16:30')).toMatchObject({ code: 0, out: 'Board ICB digests: Fri 16:30 (Europe/London).' });
+    expect(await cli('board', 'follow', 'ICB', 'btp-cdi')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('now follows BTP-CDI'),
+    });
+    expect(await cli('board', 'schedule', 'ICB', 'every', 'Friday', '16:30')).toMatchObject({
+      code: 0,
+      out: 'Board ICB digests: Fri 16:30 (Europe/London).',
+    });
     expect(await cli('board', 'schedule', 'ICB', 'every', 'Friday')).toMatchObject({ code: 1 });
     expect(await board()).toMatchObject({ digestCron: '30 16 * * 5', name: 'Integrity and Compliance Board' });
   });
@@ -55,7 +88,10 @@ describe('board and digest commands', () => {
   });
 
   it('queues a digest for the channel once per moment', async () => {
-    expect(await cli('digest', '--board', 'ICB', '--as-of', '2015-06-05')).toMatchObject({ code: 0, out: expect.stringContaining('queued the ICB digest') });
+    expect(await cli('digest', '--board', 'ICB', '--as-of', '2015-06-05')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('queued the ICB digest'),
+    });
     await cli('digest', '--board', 'ICB', '--as-of', '2015-06-05');
     const rows = await t.db.prisma.outboxMessage.findMany({ include: { conversation: true } });
     expect(rows).toHaveLength(1);
@@ -65,7 +101,13 @@ describe('board and digest commands', () => {
   it('refuses bad input and an unlinked board', async () => {
     expect(await cli('digest', '--board', 'NOPE')).toMatchObject({ code: 2, err: 'no board with key NOPE' });
     expect(await cli('digest', '--board', 'ICB', '--as-of', 'soon')).toMatchObject({ code: 2 });
-    expect(await cli('board', 'unlink', 'ICB')).toMatchObject({ code: 0, out: 'Unlinked board ICB: no more digests here.' });
-    expect(await cli('digest', '--board', 'ICB')).toMatchObject({ code: 1, err: expect.stringContaining('not linked') });
+    expect(await cli('board', 'unlink', 'ICB')).toMatchObject({
+      code: 0,
+      out: 'Unlinked board ICB: no more digests here.',
+    });
+    expect(await cli('digest', '--board', 'ICB')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('not linked'),
+    });
   });
 });

@@ -11,7 +11,12 @@ beforeAll(async () => {
   await seedPlan(bot.chaser.core.db, {
     key: 'BTP-CDI',
     createdAt: '2015-01-01',
-    actions: Array.from({ length: 7 }, (_, i) => ({ ref: String(i + 1), text: `Overdue thing ${i + 1}`, owners: ['FCR'], due: `2015-05-0${i + 1}` })),
+    actions: Array.from({ length: 7 }, (_, i) => ({
+      ref: String(i + 1),
+      text: `Overdue thing ${i + 1}`,
+      owners: ['FCR'],
+      due: `2015-05-0${i + 1}`,
+    })),
   });
 });
 afterAll(() => bot.stop());
@@ -22,11 +27,14 @@ const say = async (user: TestUser, text: string) => {
   await bot.post(message(text, { serviceUrl: bot.connector.url, scope: 'channel', user }));
   return bot.connector.sends(CHANNEL).map((s) => s.activity.text as string);
 };
-const board = () => bot.chaser.core.db.prisma.board.findUnique({ where: { key: 'ICB' }, include: { plans: true, conversation: true } });
+const board = () =>
+  bot.chaser.core.db.prisma.board.findUnique({ where: { key: 'ICB' }, include: { plans: true, conversation: true } });
 
 describe('boards in a channel', () => {
   it('refuses a non-admin and creates nothing', async () => {
-    expect(await say(STRANGER, 'link this channel to board ICB')).toEqual([expect.stringMatching(/^Only an admin or the owner of a plan/)]);
+    expect(await say(STRANGER, 'link this channel to board ICB')).toEqual([
+      expect.stringMatching(/^Only an admin or the owner of a plan/),
+    ]);
     expect(await board()).toBeNull();
   });
 
@@ -35,18 +43,26 @@ describe('boards in a channel', () => {
       'Linked this channel to board ICB (Integrity and Compliance Board). Digests: Mon 08:00 (Europe/London). Next: "board ICB follows PLAN-KEY".',
     ]);
     const b = await board();
-    expect(b).toMatchObject({ name: 'Integrity and Compliance Board', digestCron: '0 8 * * 1', conversation: { conversationId: CHANNEL, scope: 'channel' } });
+    expect(b).toMatchObject({
+      name: 'Integrity and Compliance Board',
+      digestCron: '0 8 * * 1',
+      conversation: { conversationId: CHANNEL, scope: 'channel' },
+    });
     expect(b!.digestsFrom).toEqual(new Date('2015-06-08T09:00:00Z'));
   });
 
   it('follows a plan and sets the schedule', async () => {
-    expect(await say(ALEX, 'board ICB follows BTP-CDI')).toEqual([expect.stringContaining('Board ICB now follows BTP-CDI')]);
+    expect(await say(ALEX, 'board ICB follows BTP-CDI')).toEqual([
+      expect.stringContaining('Board ICB now follows BTP-CDI'),
+    ]);
     expect(await say(ALEX, 'digest every Friday 16:30')).toEqual(['Board ICB digests: Fri 16:30 (Europe/London).']);
     expect(await board()).toMatchObject({ digestCron: '30 16 * * 5', plans: [expect.anything()] });
   });
 
   it('explains a schedule it cannot read, and refuses others, changing nothing', async () => {
-    expect(await say(ALEX, 'digest every Funday 08:00')).toEqual([expect.stringContaining("I don't know the day \"Funday\"")]);
+    expect(await say(ALEX, 'digest every Funday 08:00')).toEqual([
+      expect.stringContaining('I don\'t know the day "Funday"'),
+    ]);
     expect(await say(STRANGER, 'digest every Monday 09:00')).toEqual([expect.stringMatching(/^Only an admin/)]);
     expect(await say(STRANGER, 'unlink')).toEqual([expect.stringMatching(/^Only an admin/)]);
     expect(await board()).toMatchObject({ digestCron: '30 16 * * 5', conversation: { conversationId: CHANNEL } });
@@ -74,7 +90,13 @@ describe('boards in a channel', () => {
     expect(text).toMatch(/"text":"Red",[^}]*\},\{"type":"TextBlock","text":"7"/);
     const showAll = JSON.stringify(card.body).match(/"data":(\{"verb":"digest.page"[^}]*"section":"overdue"[^}]*\})/);
     expect(showAll).not.toBeNull();
-    const res = await bot.post(cardAction('digest.page', JSON.parse(showAll![1]), { serviceUrl: bot.connector.url, scope: 'channel', user: STRANGER }));
+    const res = await bot.post(
+      cardAction('digest.page', JSON.parse(showAll![1]), {
+        serviceUrl: bot.connector.url,
+        scope: 'channel',
+        user: STRANGER,
+      }),
+    );
     const page = JSON.stringify(res.body.value);
     expect(page).toContain('**Overdue** (7)');
     expect(page).toContain('Overdue thing 7');

@@ -11,9 +11,29 @@ beforeAll(async () => {
   await seedPlan(bot.chaser.core.db, {
     key: 'BTP-CDI',
     actions: [
-      { ref: '7', text: 'Issue rape transfer guidance', owners: ['Head of Offender Management'], due: '2015-03-01', dueText: '01-Mar-15', updates: [{ at: '2015-05-20', text: 'Drafted' }] },
-      { ref: '8', text: 'Audit incident closures', owners: ['FCR'], due: '2015-09-30', reportedRag: 'RED', updates: [{ at: '2015-05-28', text: 'Blocked on staff' }] },
-      { ref: '9', text: 'Refresh training', owners: ['Head of SDD'], due: '2015-09-30', updates: [{ at: '2015-05-28', text: 'On plan' }] },
+      {
+        ref: '7',
+        text: 'Issue rape transfer guidance',
+        owners: ['Head of Offender Management'],
+        due: '2015-03-01',
+        dueText: '01-Mar-15',
+        updates: [{ at: '2015-05-20', text: 'Drafted' }],
+      },
+      {
+        ref: '8',
+        text: 'Audit incident closures',
+        owners: ['FCR'],
+        due: '2015-09-30',
+        reportedRag: 'RED',
+        updates: [{ at: '2015-05-28', text: 'Blocked on staff' }],
+      },
+      {
+        ref: '9',
+        text: 'Refresh training',
+        owners: ['Head of SDD'],
+        due: '2015-09-30',
+        updates: [{ at: '2015-05-28', text: 'On plan' }],
+      },
       { ref: '10', text: 'Publish message', owners: ['Deputy Chief Constable'], due: '2015-01-01', status: 'complete' },
     ],
   });
@@ -33,7 +53,9 @@ describe('bot over HTTP', () => {
     expect(texts(cardOf(sent))).toContain('Chaser keeps improvement plans moving');
     const person = await bot.chaser.core.db.prisma.person.findUnique({ where: { aadObjectId: ALEX.aadObjectId } });
     expect(person).toMatchObject({ displayName: 'Alex Wilber', timeZone: 'Europe/London', teamsUserId: ALEX.id });
-    const conv = await bot.chaser.core.db.prisma.conversationRef.findUnique({ where: { conversationId: sent.conversationId } });
+    const conv = await bot.chaser.core.db.prisma.conversationRef.findUnique({
+      where: { conversationId: sent.conversationId },
+    });
     expect(conv).toMatchObject({ scope: 'personal', personId: person!.id, state: 'active' });
     expect(JSON.parse(conv!.reference).serviceUrl).toBe(bot.connector.url);
   });
@@ -49,7 +71,7 @@ describe('bot over HTTP', () => {
     expect(texts(cardOf(bot.connector.sends()[0]))).toContain("what's red?");
   });
 
-  it("answers \"what's red?\" with the red actions, overdue ones included, and their reasons", async () => {
+  it('answers "what\'s red?" with the red actions, overdue ones included, and their reasons', async () => {
     await bot.post(message("what's red?", where()));
     const card = cardOf(bot.connector.sends()[0]);
     expect(card.version).toBe('1.5');
@@ -73,19 +95,35 @@ describe('bot over HTTP', () => {
     await bot.post(message("what's the weather like in london today", where()));
     const body = texts(cardOf(bot.connector.sends()[0]));
     expect(body).toContain("I didn't get that. Try one of these, or type **help**:");
-    expect(JSON.stringify(cardOf(bot.connector.sends()[0]))).toContain('{"msteams":{"type":"imBack","value":"what\'s overdue?"}}');
+    expect(JSON.stringify(cardOf(bot.connector.sends()[0]))).toContain(
+      '{"msteams":{"type":"imBack","value":"what\'s overdue?"}}',
+    );
   });
 
   it('rejects garbage with 400 and keeps serving', async () => {
-    const garbage = await fetch(`${bot.chaser.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": ' });
+    const garbage = await fetch(`${bot.chaser.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type": ',
+    });
     expect(garbage.status).toBe(400);
-    const notAnActivity = await fetch(`${bot.chaser.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2]' });
+    const notAnActivity = await fetch(`${bot.chaser.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[1,2]',
+    });
     expect(notAnActivity.status).toBe(400);
     // An activity without the envelope the protocol requires gets 400 and says what is missing, not a 500.
     const { recipient: _, ...noRecipient } = message('hi', where());
-    const partial = await fetch(`${bot.chaser.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(noRecipient) });
+    const partial = await fetch(`${bot.chaser.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(noRecipient),
+    });
     expect(partial.status).toBe(400);
-    expect(await partial.json()).toEqual({ error: 'expected a Bot Framework activity (recipient is missing or malformed)' });
+    expect(await partial.json()).toEqual({
+      error: 'expected a Bot Framework activity (recipient is missing or malformed)',
+    });
     const health = await fetch(`${bot.chaser.url}/healthz`);
     expect(health.status).toBe(200);
   });
@@ -97,7 +135,9 @@ describe('bot over HTTP', () => {
     expect(texts(cardOf(bot.connector.sends()[0]))).toContain('Red — 2 actions');
     const person = await db.prisma.person.findUnique({ where: { aadObjectId: user.aadObjectId } });
     expect(person).toMatchObject({ displayName: 'Nadia Newcomer', teamsUserId: user.id });
-    expect(await db.prisma.conversationRef.findUnique({ where: { conversationId: personalConversationId(user) } })).toMatchObject({ personId: person!.id });
+    expect(
+      await db.prisma.conversationRef.findUnique({ where: { conversationId: personalConversationId(user) } }),
+    ).toMatchObject({ personId: person!.id });
   });
 
   it('apologises instead of answering when the sender cannot be recorded', async () => {
@@ -110,7 +150,9 @@ describe('bot over HTTP', () => {
     try {
       const res = await bot.post(message("what's red?", where()));
       expect(res.status).toBe(200);
-      expect(bot.connector.sends().map((s) => s.activity.text)).toEqual(['Sorry, something went wrong on my side. Please try again in a minute.']);
+      expect(bot.connector.sends().map((s) => s.activity.text)).toEqual([
+        'Sorry, something went wrong on my side. Please try again in a minute.',
+      ]);
     } finally {
       spy.mockRestore();
     }
@@ -128,7 +170,9 @@ describe('bot over HTTP', () => {
   it('treats a refused reply as a failed turn, so the apology follows', async () => {
     bot.connector.inject({ status: 403, code: 'BotDisabledByAdmin', times: 1 });
     await bot.post(message('help', where()));
-    expect(bot.connector.sends().map((s) => s.activity.text)).toEqual(['Sorry, something went wrong on my side. Please try again in a minute.']);
+    expect(bot.connector.sends().map((s) => s.activity.text)).toEqual([
+      'Sorry, something went wrong on my side. Please try again in a minute.',
+    ]);
   });
 
   it('answers each activity at its own service URL', async () => {

@@ -18,7 +18,11 @@ const PLAN = [
 let bot: TestBot;
 let files: Server;
 let filesUrl: string;
-const served: Record<string, string> = { '/plan.csv': PLAN, '/notes.csv': 'Minutes\nNothing here', '/big.csv': PLAN.repeat(20) };
+const served: Record<string, string> = {
+  '/plan.csv': PLAN,
+  '/notes.csv': 'Minutes\nNothing here',
+  '/big.csv': PLAN.repeat(20),
+};
 const downloads: string[] = [];
 
 beforeAll(async () => {
@@ -46,13 +50,24 @@ const where = (user: TestUser = ALEX) => ({ serviceUrl: bot.connector.url, user 
 const sendFile = (name: string, user: TestUser = ALEX) =>
   bot.post({
     ...message('', where(user)),
-    attachments: [{ contentType: FILE_DOWNLOAD_INFO, name, contentUrl: `${filesUrl}/${name}`, content: { downloadUrl: `${filesUrl}/${name}`, uniqueId: name, fileType: name.split('.').pop() } }],
+    attachments: [
+      {
+        contentType: FILE_DOWNLOAD_INFO,
+        name,
+        contentUrl: `${filesUrl}/${name}`,
+        content: { downloadUrl: `${filesUrl}/${name}`, uniqueId: name, fileType: name.split('.').pop() },
+      },
+    ],
   });
 const lastCard = () => bot.connector.sends().at(-1)!.activity.attachments?.[0]?.content;
 const buttons = (card: any) => (card.actions ?? []).map((a: any) => [a.title, a.verb, a.data.pendingImportId]);
 const prisma = () => bot.chaser.core.db.prisma;
 /** A card's text as shown: Markdown escapes removed. */
-const shown = (card: any): string => card.body.map((b: any) => b.text).join('\n').replace(/\\(.)/g, '$1');
+const shown = (card: any): string =>
+  card.body
+    .map((b: any) => b.text)
+    .join('\n')
+    .replace(/\\(.)/g, '$1');
 
 describe('importing a plan file sent in chat', () => {
   it('answers an admin with the dry-run report, holding the file until Import', async () => {
@@ -97,7 +112,9 @@ describe('importing a plan file sent in chat', () => {
 
   it('politely refuses a non-admin, without downloading the file', async () => {
     await sendFile('plan.csv', MEGAN);
-    expect(bot.connector.sends().at(-1)!.activity.text).toBe('Sorry, only an admin can import plans. Ask your Chaser admin to import this file for you.');
+    expect(bot.connector.sends().at(-1)!.activity.text).toBe(
+      'Sorry, only an admin can import plans. Ask your Chaser admin to import this file for you.',
+    );
     expect(downloads).toEqual([]);
   });
 
@@ -112,7 +129,9 @@ describe('importing a plan file sent in chat', () => {
 
   it('refuses a file over MAX_UPLOAD_BYTES', async () => {
     await sendFile('big.csv');
-    expect(bot.connector.sends().at(-1)!.activity.text).toBe('big.csv is larger than 2 KB, the largest plan file Chaser imports.');
+    expect(bot.connector.sends().at(-1)!.activity.text).toBe(
+      'big.csv is larger than 2 KB, the largest plan file Chaser imports.',
+    );
   });
 
   it('says which files it takes, and tells a failed download apart', async () => {

@@ -14,7 +14,12 @@ const dir = mkdtempSync(path.join(tmpdir(), 'chaser-import-cli-'));
 async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { env: { DATABASE_URL: t.url, ...env }, now: clock.now, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await runCli(argv, {
+    env: { DATABASE_URL: t.url, ...env },
+    now: clock.now,
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
   return { code, out, err };
 }
 const file = (name: string, text: string) => {
@@ -70,7 +75,9 @@ describe('import', () => {
     const r = await cli(['import', file('notes.txt', 'Minutes of the meeting\nNothing to see here')]);
     expect(r.code).toBe(1);
     expect(r.out).toEqual(['notes.txt: nothing imported']);
-    expect(r.err).toEqual([`notes.txt: no plan table found — looked for a header row naming at least three of: ${LOOKED_FOR}`]);
+    expect(r.err).toEqual([
+      `notes.txt: no plan table found — looked for a header row naming at least three of: ${LOOKED_FOR}`,
+    ]);
   });
 
   it('refuses a file over MAX_UPLOAD_BYTES without reading it', async () => {
@@ -84,7 +91,11 @@ describe('import', () => {
     const r = await cli(['import', report, '--areas-for-improvement', '--plan', 'MPS-2006']);
     expect(r.code).toBe(0);
     expect(r.out[1]).toMatch(/^in the file: \d+ recommendations, 0 actions, 0 owners, 0 updates$/);
-    expect(await t.db.prisma.recommendation.count({ where: { plan: { key: 'MPS-2006' }, context: { startsWith: 'Grade: ' } } })).toBeGreaterThan(0);
+    expect(
+      await t.db.prisma.recommendation.count({
+        where: { plan: { key: 'MPS-2006' }, context: { startsWith: 'Grade: ' } },
+      }),
+    ).toBeGreaterThan(0);
   });
 
   it('needs a file', async () => {
@@ -96,7 +107,9 @@ describe('export', () => {
   it('writes csv to stdout and xlsx to --out', async () => {
     const csv = await cli(['export', '--plan', 'ncrs', '--format', 'csv']);
     expect(csv.code).toBe(0);
-    expect(csv.out[0].split('\r\n')).toContain('Ref,Area for Improvement,Action,Action Owner,Due Date,Original Due Date,Times Revised,Initial Response,Latest Update,Date of Update,Complete Yes/No,RAG Status,Outcome,Evidence');
+    expect(csv.out[0].split('\r\n')).toContain(
+      'Ref,Area for Improvement,Action,Action Owner,Due Date,Original Due Date,Times Revised,Initial Response,Latest Update,Date of Update,Complete Yes/No,RAG Status,Outcome,Evidence',
+    );
     const out = path.join(dir, 'ncrs.xlsx');
     const xlsx = await cli(['export', '--plan', 'NCRS', '--format', 'xlsx', '--out', out]);
     expect(xlsx).toMatchObject({ code: 0, out: [`wrote ${out}`] });
@@ -106,6 +119,9 @@ describe('export', () => {
   it('refuses bad arguments and unknown plans', async () => {
     expect((await cli(['export', '--plan', 'NCRS', '--format', 'pdf'])).code).toBe(2);
     expect((await cli(['export', '--plan', 'NCRS', '--format', 'csv', '--as-of', '2015-02-30'])).code).toBe(2);
-    expect(await cli(['export', '--plan', 'NOPE', '--format', 'csv'])).toMatchObject({ code: 1, err: ['no plan with key NOPE'] });
+    expect(await cli(['export', '--plan', 'NOPE', '--format', 'csv'])).toMatchObject({
+      code: 1,
+      err: ['no plan with key NOPE'],
+    });
   });
 });

@@ -11,13 +11,33 @@ beforeAll(async () => {
   bot = await startTestBot({ now: '2015-06-01T09:00:00Z' });
   await seedPlan(bot.chaser.core.db, {
     key: 'BTP-CDI',
-    actions: Array.from({ length: 7 }, (_, i) => ({ ref: String(i + 1), text: `Task ${i + 1}`, owners: ['Head of Offender Management'], due: `2015-0${7 + (i % 3)}-1${i}` })).concat([
-      { ref: '8', text: 'Done already', owners: ['Head of Offender Management'], due: '2015-07-01', status: 'complete' } as any,
+    actions: Array.from({ length: 7 }, (_, i) => ({
+      ref: String(i + 1),
+      text: `Task ${i + 1}`,
+      owners: ['Head of Offender Management'],
+      due: `2015-0${7 + (i % 3)}-1${i}`,
+    })).concat([
+      {
+        ref: '8',
+        text: 'Done already',
+        owners: ['Head of Offender Management'],
+        due: '2015-07-01',
+        status: 'complete',
+      } as any,
       { ref: '9', text: 'Someone else', owners: ['FCR'], due: '2015-07-01' },
     ]),
   });
-  for (const [u, posts] of [[ALEX, ['Head of Offender Management']], [MEGAN, ['FCR']], [STRANGER, []]] as const) {
-    await seedPerson(bot.chaser.core.db, { displayName: u.name, teamsUserId: u.id, aadObjectId: u.aadObjectId, posts: [...posts] });
+  for (const [u, posts] of [
+    [ALEX, ['Head of Offender Management']],
+    [MEGAN, ['FCR']],
+    [STRANGER, []],
+  ] as const) {
+    await seedPerson(bot.chaser.core.db, {
+      displayName: u.name,
+      teamsUserId: u.id,
+      aadObjectId: u.aadObjectId,
+      posts: [...posts],
+    });
   }
 });
 afterAll(() => bot.stop());
@@ -43,13 +63,18 @@ describe('my actions', () => {
     expect(buttons[0]).toMatchObject({ type: 'Action.Execute', verb: 'action.open' });
     expect(card.actions[0]).toMatchObject({ verb: 'myactions.page', title: 'Next 2', data: { page: 1 } });
 
-    const next = await bot.post(cardAction('myactions.page', { page: 1 }, { serviceUrl: bot.connector.url, user: ALEX }));
+    const next = await bot.post(
+      cardAction('myactions.page', { page: 1 }, { serviceUrl: bot.connector.url, user: ALEX }),
+    );
     expect(JSON.stringify(next.body.value.body)).toContain('6–7 of 7');
   });
 
   it('includes actions of someone who delegated to the sender, and says so when there are none', async () => {
     expect(JSON.stringify((await say('my actions', STRANGER)).card.body)).toContain('You have no open actions');
-    await db().person.update({ where: { id: (await person(MEGAN)).id }, data: { delegateId: (await person(STRANGER)).id } });
+    await db().person.update({
+      where: { id: (await person(MEGAN)).id },
+      data: { delegateId: (await person(STRANGER)).id },
+    });
     expect(JSON.stringify((await say('My actions', STRANGER)).card.body)).toContain('Someone else');
     await db().person.update({ where: { id: (await person(MEGAN)).id }, data: { delegateId: null } });
   });
@@ -57,7 +82,9 @@ describe('my actions', () => {
 
 describe('snooze', () => {
   it('snoozes an action the sender owns until a date relative to the clock', async () => {
-    expect((await say('snooze BTP-CDI-7 3 days')).text).toBe('Snoozed BTP-CDI-7: no reminders about it until 4 Jun 2015.');
+    expect((await say('snooze BTP-CDI-7 3 days')).text).toBe(
+      'Snoozed BTP-CDI-7: no reminders about it until 4 Jun 2015.',
+    );
     const a = await db().action.findFirstOrThrow({ where: { ref: '7' } });
     expect(a.snoozedUntil?.toISOString()).toBe('2015-06-04T00:00:00.000Z');
     expect((await say('snooze btp-cdi-7 until 2 Dec')).text).toContain('until 2 Dec 2015');
@@ -94,7 +121,9 @@ describe('away', () => {
   it('asks, instead of guessing next year, about a date without a year that has just passed', async () => {
     // The clock is 1 Jun 2015: "until 20 May" would be 20 May 2016.
     const { card } = await say("I'm away until 20 May");
-    expect(card.body[0].text.replace(/\\/g, '')).toBe('20 May 2015 has passed. Did you mean 20 May 2016? Nothing is changed yet.');
+    expect(card.body[0].text.replace(/\\/g, '')).toBe(
+      '20 May 2015 has passed. Did you mean 20 May 2016? Nothing is changed yet.',
+    );
     expect(card.body[1].actions[0].data.msteams.value).toBe("I'm away until 20 May 2016");
     expect((await person(ALEX)).awayUntil).toBeNull();
     expect((await say("I'm away until 20 May 2016")).text).toContain('back on 20 May 2016');
@@ -107,7 +136,10 @@ describe('away', () => {
 
 describe('delegate', () => {
   it('takes a mention, a display name, and "nobody"', async () => {
-    const mention = { text: 'delegate to <at>Megan Bowen</at>', entities: [{ type: 'mention', text: '<at>Megan Bowen</at>', mentioned: { id: MEGAN.id, name: MEGAN.name } }] };
+    const mention = {
+      text: 'delegate to <at>Megan Bowen</at>',
+      entities: [{ type: 'mention', text: '<at>Megan Bowen</at>', mentioned: { id: MEGAN.id, name: MEGAN.name } }],
+    };
     expect((await say('', ALEX, mention)).text).toContain('Done: Megan Bowen now gets your reminders');
     expect((await person(ALEX)).delegateId).toBe((await person(MEGAN)).id);
     expect((await say('delegate to sam stranger')).text).toContain('Sam Stranger');

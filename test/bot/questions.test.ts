@@ -11,7 +11,11 @@ beforeAll(async () => {
   bot = await startTestBot({ now: NOW });
   await seedQuestionWorld(bot.chaser.core.db);
   // Twelve more overdue actions, so "what's red?" needs two pages.
-  const big = Array.from({ length: 12 }, (_, i) => ({ ref: String(i + 1), owners: ['Head of Big'], due: '2024-11-01' }));
+  const big = Array.from({ length: 12 }, (_, i) => ({
+    ref: String(i + 1),
+    owners: ['Head of Big'],
+    due: '2024-11-01',
+  }));
   await seedPlan(bot.chaser.core.db, { key: 'BIG', createdAt: '2024-01-01', actions: big });
 });
 afterAll(() => bot.stop());
@@ -33,12 +37,17 @@ const bodyText = (card: any): string => JSON.stringify(card.body);
 const rows = (card: any) => card.body.filter((e: any) => e.type === 'Container').length;
 
 describe('questions over HTTP', () => {
-  it("answers \"what's red?\" with the first page and a Next button carrying the query", async () => {
+  it('answers "what\'s red?" with the first page and a Next button carrying the query', async () => {
     const card = await ask("what's red?");
     expect(card.body[0].text).toBe('Red — 15 actions');
     expect(rows(card)).toBe(10);
     expect(card.actions).toEqual([
-      { type: 'Action.Execute', title: 'Next 5', verb: 'list.page', data: { verb: 'list.page', query: { kind: 'list', filter: { rag: ['RED'] }, tagOwners: false }, page: 1 } },
+      {
+        type: 'Action.Execute',
+        title: 'Next 5',
+        verb: 'list.page',
+        data: { verb: 'list.page', query: { kind: 'list', filter: { rag: ['RED'] }, tagOwners: false }, page: 1 },
+      },
     ]);
   });
 
@@ -82,7 +91,9 @@ describe('questions over HTTP', () => {
 
   it('@mentions owners Teams knows when asked to tag them, and names the rest', async () => {
     const card = await ask("what's red in BTP-CDI and tag owners");
-    expect(card.msteams.entities).toEqual([{ type: 'mention', text: '<at>Alex Wilber</at>', mentioned: { id: 'user-id-0', name: 'Alex Wilber' } }]);
+    expect(card.msteams.entities).toEqual([
+      { type: 'mention', text: '<at>Alex Wilber</at>', mentioned: { id: 'user-id-0', name: 'Alex Wilber' } },
+    ]);
     expect(bodyText(card)).toContain('Head of Contact Management (<at>Alex Wilber</at>)');
     expect(bodyText(card)).toContain('Deputy Chief Constable (Dana Offline)');
     const untagged = await ask("what's red in BTP-CDI");
@@ -117,7 +128,9 @@ describe('questions over HTTP', () => {
       [2, 'accent'],
     ]);
     expect(bodyText(card)).toContain('14% closed');
-    const measures = card.body.find((e: any) => e.type === 'FactSet' && e.facts.some((f: any) => f.title === 'Overdue'));
+    const measures = card.body.find(
+      (e: any) => e.type === 'FactSet' && e.facts.some((f: any) => f.title === 'Overdue'),
+    );
     expect(measures.facts.map((f: any) => [f.title, f.value])).toEqual([
       ['Implemented and verified', '14%'],
       ['Implemented by the date first promised', '0%'],
@@ -146,7 +159,11 @@ describe('questions over HTTP', () => {
     const buttons = card.body[1].actions;
     expect(buttons.map((b: any) => b.title)).toEqual(buttons.map((b: any) => b.data.msteams.value));
     const suggestions: string[] = buttons.map((b: any) => b.data.msteams.value);
-    expect(suggestions).toEqual(["what's overdue?", 'how are we doing on BIG?', 'red actions for the Deputy Chief Constable']);
+    expect(suggestions).toEqual([
+      "what's overdue?",
+      'how are we doing on BIG?',
+      'red actions for the Deputy Chief Constable',
+    ]);
     for (const q of suggestions) {
       const answer = await ask(q);
       expect(answer.body[0].text).not.toMatch(/^I didn't get that/);
@@ -170,7 +187,9 @@ describe('a name two people share', () => {
   beforeAll(() => seedPerson(bot.chaser.core.db, { displayName: ALEX.name, posts: ['Head of Big'] }));
 
   it('is each of them when typed, and the one Teams identified when @mentioned', async () => {
-    expect((await ask("what's open for Alex Wilber?")).body[0].text).toBe('Open — 16 actions for Alex Wilber \\(2 people\\)');
+    expect((await ask("what's open for Alex Wilber?")).body[0].text).toBe(
+      'Open — 16 actions for Alex Wilber \\(2 people\\)',
+    );
     const mention = { type: 'mention', text: '<at>Alex Wilber</at>', mentioned: { id: ALEX.id, name: ALEX.name } };
     const card = await ask("what's open for <at>Alex Wilber</at>?", 'channel', [mention]);
     expect(card.body[0].text).toBe('Open — 4 actions for Alex Wilber');

@@ -49,18 +49,43 @@ const click = (user: TestUser, verb: string, data: Record<string, unknown>) =>
 beforeAll(async () => {
   bot = await startTestBot({ now: '2015-06-01T09:00:00Z' });
   expect((await cli(plan(), '--plan', 'CDI')).code).toBe(0);
-  await seedPerson(bot.chaser.core.db, { displayName: ALEX.name, teamsUserId: ALEX.id, aadObjectId: ALEX.aadObjectId, posts: ['Head of SDD'] });
-  await seedPerson(bot.chaser.core.db, { displayName: MEGAN.name, teamsUserId: MEGAN.id, aadObjectId: MEGAN.aadObjectId, posts: ['Deputy Chief Constable'] });
+  await seedPerson(bot.chaser.core.db, {
+    displayName: ALEX.name,
+    teamsUserId: ALEX.id,
+    aadObjectId: ALEX.aadObjectId,
+    posts: ['Head of SDD'],
+  });
+  await seedPerson(bot.chaser.core.db, {
+    displayName: MEGAN.name,
+    teamsUserId: MEGAN.id,
+    aadObjectId: MEGAN.aadObjectId,
+    posts: ['Deputy Chief Constable'],
+  });
   for (const user of [ALEX, MEGAN]) await bot.post(message('hello', { serviceUrl: bot.connector.url, user }));
 
   // In Teams: Alex reports Red and asks for a new date, which Megan (the plan owner) approves; Alex completes 2.
   const one = await action('1.1');
-  await click(ALEX, 'action.update', { actionId: one.id, version: one.version, status: 'RED', note: 'Funding late', newDueDate: '2015-12-31', dueReason: 'Funding agreed for Q3' });
-  const approval = await db().outboxMessage.findFirstOrThrow({ where: { purpose: 'approval' }, orderBy: { createdAt: 'desc' } });
+  await click(ALEX, 'action.update', {
+    actionId: one.id,
+    version: one.version,
+    status: 'RED',
+    note: 'Funding late',
+    newDueDate: '2015-12-31',
+    dueReason: 'Funding agreed for Q3',
+  });
+  const approval = await db().outboxMessage.findFirstOrThrow({
+    where: { purpose: 'approval' },
+    orderBy: { createdAt: 'desc' },
+  });
   const requestId = queuedActivity(approval).attachments[0].content.actions[0].data.requestId;
   expect((await click(MEGAN, 'extension.decide', { requestId, decision: 'approve' })).status).toBe(200);
   const two = await action('2.1');
-  await click(ALEX, 'action.update', { actionId: two.id, version: two.version, status: 'complete', note: 'Guidance issued' });
+  await click(ALEX, 'action.update', {
+    actionId: two.id,
+    version: two.version,
+    status: 'complete',
+    note: 'Guidance issued',
+  });
   expect(await action('1.1')).toMatchObject({ reportedRag: 'RED', dueDate: new Date('2015-12-31T00:00:00Z') });
   expect((await action('2.1')).status).toBe('awaiting_verification');
 });
@@ -70,7 +95,11 @@ it('undoes nothing done in Teams when the same file comes again, and the dry run
   const dry = await cli(plan(), '--plan', 'CDI', '--dry-run');
   expect(dry.out).toContain('nothing changed: the plan already matches the file');
   await cli(plan(), '--plan', 'CDI');
-  expect(await action('1.1')).toMatchObject({ reportedRag: 'RED', dueDate: new Date('2015-12-31T00:00:00Z'), dueRevisions: expect.any(Number) });
+  expect(await action('1.1')).toMatchObject({
+    reportedRag: 'RED',
+    dueDate: new Date('2015-12-31T00:00:00Z'),
+    dueRevisions: expect.any(Number),
+  });
   expect((await action('2.1')).status).toBe('awaiting_verification');
   // "Now" keeps the date it was given, whenever the file is read again.
   bot.clock.set('2015-07-01T09:00:00Z');
@@ -80,8 +109,14 @@ it('undoes nothing done in Teams when the same file comes again, and the dry run
 });
 
 it('changes only the fact the file changed, in words with its row', async () => {
-  const r = await cli(plan([ROWS[0].replace('Publish a statement', 'Publish a statement from the Chief Constable'), ROWS[1], ROWS[2]]), '--plan', 'CDI');
-  expect(r.out).toContain('  change action 1.1 (row 4): text "Publish a statement" → "Publish a statement from the Chief Constable"');
+  const r = await cli(
+    plan([ROWS[0].replace('Publish a statement', 'Publish a statement from the Chief Constable'), ROWS[1], ROWS[2]]),
+    '--plan',
+    'CDI',
+  );
+  expect(r.out).toContain(
+    '  change action 1.1 (row 4): text "Publish a statement" → "Publish a statement from the Chief Constable"',
+  );
   expect(await action('1.1')).toMatchObject({
     text: 'Publish a statement from the Chief Constable',
     reportedRag: 'RED',
@@ -89,10 +124,18 @@ it('changes only the fact the file changed, in words with its row', async () => 
   });
 });
 
-it('reports a fact both changed as a conflict and keeps Teams\' value; --prefer-file takes the file\'s', async () => {
-  const moved = plan([ROWS[0].replace('Publish a statement', 'Publish a statement from the Chief Constable').replace('01-Mar-15', '30-Apr-15'), ROWS[1], ROWS[2]]);
+it("reports a fact both changed as a conflict and keeps Teams' value; --prefer-file takes the file's", async () => {
+  const moved = plan([
+    ROWS[0]
+      .replace('Publish a statement', 'Publish a statement from the Chief Constable')
+      .replace('01-Mar-15', '30-Apr-15'),
+    ROWS[1],
+    ROWS[2],
+  ]);
   const dry = await cli(moved, '--plan', 'CDI', '--dry-run');
-  expect(dry.out).toContain('  conflict in action 1.1 (row 4): due date kept at 31 Dec 2015, set in Teams; the file says 30 Apr 2015');
+  expect(dry.out).toContain(
+    '  conflict in action 1.1 (row 4): due date kept at 31 Dec 2015, set in Teams; the file says 30 Apr 2015',
+  );
   expect(dry.out).toContain("1 kept as changed in Teams; --prefer-file takes the file's instead");
   await cli(moved, '--plan', 'CDI');
   expect((await action('1.1')).dueDate).toEqual(new Date('2015-12-31T00:00:00Z'));

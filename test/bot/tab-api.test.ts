@@ -182,7 +182,10 @@ describe('my actions and the update form', () => {
       expect.objectContaining({ text: 'Waiting on the supplier', author: 'Megan Bowen' }),
     );
 
-    const stale = await call(megan, path, { method: 'POST', body: { version: mine.version, status: 'RED', note: 'Late' } });
+    const stale = await call(megan, path, {
+      method: 'POST',
+      body: { version: mine.version, status: 'RED', note: 'Late' },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.message).toBe('This changed since you opened it. Here is the latest; check it and save again.');
     const panel = await call(megan, `/actions/${mine.id}`);
@@ -229,7 +232,12 @@ describe('the meeting side panel', () => {
     expect(approved.body.message).toBe('New date 31 Mar 2016 approved by Alex Wilber.');
     expect(approved.body.action.due).toBe('2016-03-31');
     const row = await db().update.findFirstOrThrow({ where: { actionId: mine.id, kind: 'due' } });
-    expect(JSON.parse(row.detail!)).toEqual({ meeting: MEETING, askedBy: 'Megan Bowen', reason: 'Procurement', approvedBy: 'Alex Wilber' });
+    expect(JSON.parse(row.detail!)).toEqual({
+      meeting: MEETING,
+      askedBy: 'Megan Bowen',
+      reason: 'Procurement',
+      approvedBy: 'Alex Wilber',
+    });
 
     // The board needs its channel for the summary.
     expect(

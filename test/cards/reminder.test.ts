@@ -17,7 +17,14 @@ function view(i: number, over: Partial<ActionView> = {}): ActionView {
     displayRef: `BTP-CDI-${i}`,
     // Long, like real plan text: the row shortens it.
     text: `Ensure that every crime report is recorded within 24 hours and reviewed by a supervisor ${'x'.repeat(400)}`,
-    owners: [{ postId: 'o', post: 'Head of Contact Management', role: null, holders: [{ personId: 'ann', displayName: 'Ann', aadObjectId: null, teamsUserId: null }] }],
+    owners: [
+      {
+        postId: 'o',
+        post: 'Head of Contact Management',
+        role: null,
+        holders: [{ personId: 'ann', displayName: 'Ann', aadObjectId: null, teamsUserId: null }],
+      },
+    ],
     due: '2026-12-14',
     dueText: 'Dec 26',
     duePrecision: 'month',
@@ -42,7 +49,11 @@ function view(i: number, over: Partial<ActionView> = {}): ActionView {
 }
 
 describe('reminder card', () => {
-  const rows = Array.from({ length: 300 }, (_, i) => ({ action: view(i + 1), label: 'overdue 2 weeks', onBehalfOf: i >= 290 ? 'Ben <at>x</at>' : null }));
+  const rows = Array.from({ length: 300 }, (_, i) => ({
+    action: view(i + 1),
+    label: 'overdue 2 weeks',
+    onBehalfOf: i >= 290 ? 'Ben <at>x</at>' : null,
+  }));
 
   it('lists 300 actions in pages of 20 far below 80 KB, with an Update button per row and Next', () => {
     const card = reminderCard({ recipientName: 'Ann', rows, page: 0, cardKey: 'reminder:ann:2026-12-30' });
@@ -55,7 +66,14 @@ describe('reminder card', () => {
     expect(text).toContain('Showing 1–20 of 300, most urgent first');
     expect(text.match(/"title":"Update"/g)).toHaveLength(REMINDER_PAGE_SIZE);
     expect(text).toContain('Due 14 Dec 2026 \\\\(Dec 26\\\\) · overdue 2 weeks');
-    expect(card.actions).toEqual([{ type: 'Action.Execute', title: 'Next 20', verb: 'reminder.page', data: { verb: 'reminder.page', cardKey: 'reminder:ann:2026-12-30', page: 1 } }]);
+    expect(card.actions).toEqual([
+      {
+        type: 'Action.Execute',
+        title: 'Next 20',
+        verb: 'reminder.page',
+        data: { verb: 'reminder.page', cardKey: 'reminder:ann:2026-12-30', page: 1 },
+      },
+    ]);
   });
 
   it('heads delegated rows with the away owner, escaped', () => {
@@ -64,7 +82,14 @@ describe('reminder card', () => {
     expect(text).toContain('On behalf of Ben &lt;at&gt;x&lt;/at&gt; (away)');
     expect(text).toContain('Showing 281–300 of 300');
     // The last page goes back, not forward.
-    expect(last.actions).toEqual([{ type: 'Action.Execute', title: 'Previous', verb: 'reminder.page', data: { verb: 'reminder.page', cardKey: 'k', page: 13 } }]);
+    expect(last.actions).toEqual([
+      {
+        type: 'Action.Execute',
+        title: 'Previous',
+        verb: 'reminder.page',
+        data: { verb: 'reminder.page', cardKey: 'k', page: 13 },
+      },
+    ]);
   });
 
   it('sends each Update button back to the page it is on', () => {
@@ -79,7 +104,13 @@ describe('escalation card', () => {
   it('lists escalated actions with owners, and unreachable owners with what they were owed', () => {
     const card = escalationCard({
       rows: [{ action: view(7), label: 'overdue 2 weeks' }],
-      unreachable: [{ name: 'Xena', knownToTeams: false, actions: Array.from({ length: 12 }, (_, i) => ({ displayRef: `Q-${i}`, label: 'due in 3 days' })) }],
+      unreachable: [
+        {
+          name: 'Xena',
+          knownToTeams: false,
+          actions: Array.from({ length: 12 }, (_, i) => ({ displayRef: `Q-${i}`, label: 'due in 3 days' })),
+        },
+      ],
       page: 0,
       cardKey: 'escalation:olivia:2026-12-30',
     });

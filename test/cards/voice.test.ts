@@ -6,8 +6,12 @@ const holder = (displayName: string) => ({ personId: displayName, displayName, a
 
 describe('owners', () => {
   it('reads "Post (Name, Name)", with the plan\'s qualifier after a comma, and "No owner" when there is none', () => {
-    expect(ownerWords({ post: 'Head of Audit', role: null, holders: [holder('Megan Bowen')] })).toBe('Head of Audit (Megan Bowen)');
-    expect(ownerWords({ post: 'Cdr Foy', role: 'Metcall', holders: [holder('Ann'), holder('Ben')] })).toBe('Cdr Foy, Metcall (Ann, Ben)');
+    expect(ownerWords({ post: 'Head of Audit', role: null, holders: [holder('Megan Bowen')] })).toBe(
+      'Head of Audit (Megan Bowen)',
+    );
+    expect(ownerWords({ post: 'Cdr Foy', role: 'Metcall', holders: [holder('Ann'), holder('Ben')] })).toBe(
+      'Cdr Foy, Metcall (Ann, Ben)',
+    );
     expect(ownerWords({ post: 'Home Office', role: null, holders: [] })).toBe('Home Office');
     const owners = [
       { post: 'A', role: null, holders: [holder('Ann')] },
@@ -15,7 +19,13 @@ describe('owners', () => {
     ];
     expect(ownersWords({ owners })).toBe('A (Ann); B');
     expect(ownersWords({ owners: [] })).toBe('No owner');
-    expect(ownersWords({ owners }, (h) => `<at>${h.displayName}</at>`, (p) => `*${p}*`)).toBe('*A* (<at>Ann</at>); *B*');
+    expect(
+      ownersWords(
+        { owners },
+        (h) => `<at>${h.displayName}</at>`,
+        (p) => `*${p}*`,
+      ),
+    ).toBe('*A* (<at>Ann</at>); *B*');
   });
 });
 
@@ -25,7 +35,9 @@ describe('due dates', () => {
     expect(dueWords({ due: '2015-03-01', dueText: '2015-03-01' })).toBe('1 Mar 2015');
     expect(dueWords({ due: '2015-03-01', dueText: null })).toBe('1 Mar 2015');
     expect(dueWords({ due: '2015-09-30', dueText: 'Sep 15' })).toBe('30 Sep 2015 (Sep 15)');
-    expect(dueWords({ due: '2016-03-31', dueText: 'End of financial year' })).toBe('31 Mar 2016 (End of financial year)');
+    expect(dueWords({ due: '2016-03-31', dueText: 'End of financial year' })).toBe(
+      '31 Mar 2016 (End of financial year)',
+    );
     expect(dueWords({ due: null, dueText: 'Ongoing' })).toBe('Ongoing');
     expect(dueWords({ due: null, dueText: null })).toBe('Not set');
   });

@@ -4,7 +4,14 @@ import { ConfigError, loadConfig } from '../../core/config';
 
 describe('configuration from the environment', () => {
   it('has working defaults', () => {
-    expect(loadConfig({})).toMatchObject({ PORT: 3978, DATABASE_URL: 'file:./data/chaser.db', CHASER_DEMO: false, DEFAULT_TIME_ZONE: 'Europe/London', REMINDER_TIME: '09:00', OUTBOX_RETENTION_DAYS: 90 });
+    expect(loadConfig({})).toMatchObject({
+      PORT: 3978,
+      DATABASE_URL: 'file:./data/chaser.db',
+      CHASER_DEMO: false,
+      DEFAULT_TIME_ZONE: 'Europe/London',
+      REMINDER_TIME: '09:00',
+      OUTBOX_RETENTION_DAYS: 90,
+    });
   });
 
   it('reads a retention in days, 0 keeping sent payloads forever', () => {
@@ -15,11 +22,19 @@ describe('configuration from the environment', () => {
   it('listens on loopback, fences service URLs to Microsoft hosts and bounds turns and key fetches by default', () => {
     expect(loadConfig({})).toMatchObject({
       HOST: '127.0.0.1',
-      SERVICE_URL_HOSTS: ['smba.trafficmanager.net', '*.botframework.com', '*.teams.microsoft.com', '*.teams.microsoft.us'],
+      SERVICE_URL_HOSTS: [
+        'smba.trafficmanager.net',
+        '*.botframework.com',
+        '*.teams.microsoft.com',
+        '*.teams.microsoft.us',
+      ],
       TURN_DEADLINE_MS: 10_000,
       AUTH_KEYS_TIMEOUT_MS: 800,
     });
-    expect(loadConfig({ HOST: '0.0.0.0', SERVICE_URL_HOSTS: 'smba.example.net, *.Example.org' })).toMatchObject({ HOST: '0.0.0.0', SERVICE_URL_HOSTS: ['smba.example.net', '*.example.org'] });
+    expect(loadConfig({ HOST: '0.0.0.0', SERVICE_URL_HOSTS: 'smba.example.net, *.Example.org' })).toMatchObject({
+      HOST: '0.0.0.0',
+      SERVICE_URL_HOSTS: ['smba.example.net', '*.example.org'],
+    });
   });
 
   it('reads lists and flags', () => {
@@ -29,13 +44,28 @@ describe('configuration from the environment', () => {
 
   it.each([
     [{ PORT: 'eighty' }, /^Invalid environment variable PORT: /],
-    [{ DATABASE_URL: 'mysql://x' }, /^Invalid environment variable DATABASE_URL: must start with file: \(SQLite\) or postgresql:\/\//],
-    [{ DEFAULT_TIME_ZONE: 'Mars/Olympus' }, /^Invalid environment variable DEFAULT_TIME_ZONE: must be an IANA time zone/],
+    [
+      { DATABASE_URL: 'mysql://x' },
+      /^Invalid environment variable DATABASE_URL: must start with file: \(SQLite\) or postgresql:\/\//,
+    ],
+    [
+      { DEFAULT_TIME_ZONE: 'Mars/Olympus' },
+      /^Invalid environment variable DEFAULT_TIME_ZONE: must be an IANA time zone/,
+    ],
     [{ REMINDER_TIME: '9am' }, /^Invalid environment variable REMINDER_TIME: must be HH:MM/],
-    [{ OUTBOX_RETENTION_DAYS: '-1' }, /^Invalid environment variable OUTBOX_RETENTION_DAYS: must be a whole number of days, up to 99999 \(0 keeps sent payloads forever\) \(got "-1"\)$/],
-    [{ OUTBOX_RETENTION_DAYS: '3 months' }, /^Invalid environment variable OUTBOX_RETENTION_DAYS: must be a whole number of days/],
+    [
+      { OUTBOX_RETENTION_DAYS: '-1' },
+      /^Invalid environment variable OUTBOX_RETENTION_DAYS: must be a whole number of days, up to 99999 \(0 keeps sent payloads forever\) \(got "-1"\)$/,
+    ],
+    [
+      { OUTBOX_RETENTION_DAYS: '3 months' },
+      /^Invalid environment variable OUTBOX_RETENTION_DAYS: must be a whole number of days/,
+    ],
     [{ HOST: 'every interface' }, /^Invalid environment variable HOST: must be an IP address to listen on/],
-    [{ SERVICE_URL_HOSTS: 'https://smba.trafficmanager.net/' }, /^Invalid environment variable SERVICE_URL_HOSTS: must be comma-separated host names/],
+    [
+      { SERVICE_URL_HOSTS: 'https://smba.trafficmanager.net/' },
+      /^Invalid environment variable SERVICE_URL_HOSTS: must be comma-separated host names/,
+    ],
     [{ TURN_DEADLINE_MS: '20000' }, /^Invalid environment variable TURN_DEADLINE_MS: /],
     [{ AUTH_KEYS_TIMEOUT_MS: 'soon' }, /^Invalid environment variable AUTH_KEYS_TIMEOUT_MS: /],
   ])('names the bad variable in one line: %j', (env, message) => {
@@ -56,6 +86,8 @@ describe('configuration from the environment', () => {
       timeout: 60000,
     });
     expect(r.status).toBe(1);
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid environment variable PORT: .*\(got "not-a-port"\)$/)]);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^Invalid environment variable PORT: .*\(got "not-a-port"\)$/),
+    ]);
   }, 90_000);
 });

@@ -1,4 +1,13 @@
-import { addDays, addWorkingDays, dateOnly, daysBetween, formatDate, localDate, zonedParts, zonedToUtc } from '../../core/time';
+import {
+  addDays,
+  addWorkingDays,
+  dateOnly,
+  daysBetween,
+  formatDate,
+  localDate,
+  zonedParts,
+  zonedToUtc,
+} from '../../core/time';
 import { prng } from '../helpers/prng';
 
 describe('time', () => {
@@ -14,7 +23,10 @@ describe('time', () => {
     // The Monday after the clocks go back (25 Oct 2026) is on GMT again.
     expect(zonedToUtc('2026-10-26', '08:00', 'Europe/London').toISOString()).toBe('2026-10-26T08:00:00.000Z');
     expect(zonedToUtc('2026-03-30', '08:00', 'Europe/London').toISOString()).toBe('2026-03-30T07:00:00.000Z');
-    expect(zonedParts(zonedToUtc('2026-03-08', '09:00', 'America/New_York'), 'America/New_York')).toMatchObject({ hour: 9, minute: 0 });
+    expect(zonedParts(zonedToUtc('2026-03-08', '09:00', 'America/New_York'), 'America/New_York')).toMatchObject({
+      hour: 9,
+      minute: 0,
+    });
   });
 
   it('counts working days, skipping weekends', () => {
@@ -34,13 +46,17 @@ describe('time', () => {
   it('reads plain dates as Date does, and keeps malformed ones invalid', () => {
     // Every day of 1899-1901 and 1999-2001 (leap years and century years that are not): the
     // digit-by-digit reading agrees; so do days past the end of a month, which Date rolls over.
-    for (const [from, to] of [[1899, 1902], [1999, 2002]]) {
+    for (const [from, to] of [
+      [1899, 1902],
+      [1999, 2002],
+    ]) {
       for (let ms = Date.UTC(from, 0, 1); ms < Date.UTC(to, 0, 1); ms += 86_400_000) {
         const date = new Date(ms).toISOString().slice(0, 10);
         expect(dateOnly(date).getTime()).toBe(ms);
       }
     }
-    for (const rolled of ['1900-02-29', '2015-02-30', '2015-04-31', '2001-02-29']) expect(dateOnly(rolled).getTime()).toBe(Date.parse(`${rolled}T00:00:00.000Z`));
+    for (const rolled of ['1900-02-29', '2015-02-30', '2015-04-31', '2001-02-29'])
+      expect(dateOnly(rolled).getTime()).toBe(Date.parse(`${rolled}T00:00:00.000Z`));
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     for (const bad of ['2015-13-01', '2015-00-10', '2015-1-10', '20x5-01-10', 'Spring 2004']) {

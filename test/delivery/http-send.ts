@@ -15,6 +15,11 @@ export const httpSend: SendActivity = async (reference, activity) => {
     body: JSON.stringify({ ...activity, conversation: ref.conversation }),
   });
   const body = (await res.json()) as { id?: string };
-  if (!res.ok) throw new SendFailure(`stand-in answered ${res.status}`, res.status, Number(res.headers.get('retry-after') ?? 0) * 1000);
+  if (!res.ok)
+    throw new SendFailure(
+      `stand-in answered ${res.status}`,
+      res.status,
+      Number(res.headers.get('retry-after') ?? 0) * 1000,
+    );
   return { id: body.id };
 };

@@ -20,13 +20,24 @@ it('gives each row to one claimer only, even when claims race', async () => {
   const t = await createTestDb();
   try {
     const convs = await seedConversations(t.db, 20, 'http://127.0.0.1:9');
-    await queueMessages(t.db, Array.from({ length: 300 }, (_, i) => convs[i % convs.length]));
+    await queueMessages(
+      t.db,
+      Array.from({ length: 300 }, (_, i) => convs[i % convs.length]),
+    );
     const now = new Date('2026-03-02T09:00:00Z');
-    const claims = await Promise.all(['a', 'b', 'c'].map((instanceId) => claimDue(t.db, { instanceId, limit: 120, leaseMs: 60_000, now })));
+    const claims = await Promise.all(
+      ['a', 'b', 'c'].map((instanceId) => claimDue(t.db, { instanceId, limit: 120, leaseMs: 60_000, now })),
+    );
     const ids = claims.flat().map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    const held = await t.db.prisma.outboxMessage.groupBy({ by: ['claimedBy'], where: { status: 'sending' }, _count: { _all: true } });
-    expect(Object.fromEntries(held.map((h) => [h.claimedBy, h._count._all]))).toEqual(Object.fromEntries(['a', 'b', 'c'].map((id, i) => [id, claims[i].length]).filter(([, n]) => n)));
+    const held = await t.db.prisma.outboxMessage.groupBy({
+      by: ['claimedBy'],
+      where: { status: 'sending' },
+      _count: { _all: true },
+    });
+    expect(Object.fromEntries(held.map((h) => [h.claimedBy, h._count._all]))).toEqual(
+      Object.fromEntries(['a', 'b', 'c'].map((id, i) => [id, claims[i].length]).filter(([, n]) => n)),
+    );
   } finally {
     await t.drop();
   }
@@ -39,7 +50,10 @@ if (testProvider() === 'postgresql') {
     const second = await openDb(t.url);
     try {
       const convs = await seedConversations(t.db, 200, connector.url);
-      await queueMessages(t.db, Array.from({ length: 2000 }, (_, i) => convs[i % convs.length]));
+      await queueMessages(
+        t.db,
+        Array.from({ length: 2000 }, (_, i) => convs[i % convs.length]),
+      );
       const workers = [t.db, second].map((db, i) =>
         createOutboxWorker({
           core: { db, now: systemClock, timeZone: 'Europe/London', ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: [] },
@@ -56,14 +70,18 @@ if (testProvider() === 'postgresql') {
       // Connections are opened first so both instances make their first claim together; a conversation
       // then stays with the instance that sent there, by design.
       await Promise.all([t.db, second].map((db) => db.prisma.$queryRaw`SELECT 1`));
-      workers.forEach((w) => w.start());
+      for (const w of workers) w.start();
       const until = Date.now() + 50_000;
       while ((await t.db.prisma.outboxMessage.count({ where: { status: 'sent' } })) < 2000 && Date.now() < until) {
         await new Promise((r) => setTimeout(r, 100));
       }
       await Promise.all(workers.map((w) => w.close()));
 
-      const sentBy = await t.db.prisma.outboxMessage.groupBy({ by: ['claimedBy'], where: { status: 'sent' }, _count: { _all: true } });
+      const sentBy = await t.db.prisma.outboxMessage.groupBy({
+        by: ['claimedBy'],
+        where: { status: 'sent' },
+        _count: { _all: true },
+      });
       const counts = Object.fromEntries(sentBy.map((g) => [g.claimedBy, g._count._all]));
       expect((counts['instance-0'] ?? 0) + (counts['instance-1'] ?? 0)).toBe(2000);
       expect(counts['instance-0']).toBeGreaterThan(0);

@@ -17,11 +17,15 @@ const MESSAGES = 400;
 const KILLS = 20;
 
 function startWorker(url: string): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(__dirname, 'worker-process.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(__dirname, 'worker-process.ts')],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, exited };
 }
@@ -31,7 +35,10 @@ it(`loses and duplicates nothing when the worker is killed -9 ${KILLS} times`, a
   const connector = await startConnector({ teamsLimits: true });
   try {
     const convs = await seedConversations(t.db, 40, connector.url);
-    await queueMessages(t.db, Array.from({ length: MESSAGES }, (_, i) => convs[i % convs.length]));
+    await queueMessages(
+      t.db,
+      Array.from({ length: MESSAGES }, (_, i) => convs[i % convs.length]),
+    );
     let seed = 7; // a fixed seed, so a failing run replays
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const killedAt: number[] = [];
@@ -40,7 +47,8 @@ it(`loses and duplicates nothing when the worker is killed -9 ${KILLS} times`, a
       // Kill after a random number of further sends (0-15), i.e. mostly mid-flight.
       const target = connector.attempts + Math.floor(random() * 16);
       const deadline = Date.now() + 20_000;
-      while (connector.attempts < target && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 1));
+      while (connector.attempts < target && Date.now() < deadline && child.exitCode === null)
+        await new Promise((r) => setTimeout(r, 1));
       child.kill('SIGKILL');
       await exited;
       killedAt.push(connector.attempts);
@@ -57,10 +65,11 @@ it(`loses and duplicates nothing when the worker is killed -9 ${KILLS} times`, a
       expect(r.activityId).toBe(byClientId.get(outboxClientId(r.id)));
     }
     expect(connector.violations).toBe(0);
-    console.log(`kill -9 x${KILLS} after ${killedAt.join(', ')} sends: ${connector.attempts} attempts for ${MESSAGES} messages, ${connector.duplicates} re-sends recognised by client id`);
+    console.log(
+      `kill -9 x${KILLS} after ${killedAt.join(', ')} sends: ${connector.attempts} attempts for ${MESSAGES} messages, ${connector.duplicates} re-sends recognised by client id`,
+    );
   } finally {
     await connector.close();
     await t.drop();
   }
 }, 180_000);
-

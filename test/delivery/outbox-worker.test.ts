@@ -48,8 +48,22 @@ beforeEach(async () => {
   connector = await startConnector({ teamsLimits: true });
   clock = testClock('2026-03-02T09:00:00Z');
   metrics = createMetrics();
-  const core = { db: t.db, now: clock.now, timeZone: 'Europe/London', ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: ['aad-admin'] };
-  worker = createOutboxWorker({ core, instanceId: 'test-worker', log: silent, metrics, send, ratePerSecond: 100, random: () => 0.5 });
+  const core = {
+    db: t.db,
+    now: clock.now,
+    timeZone: 'Europe/London',
+    ragWindows: DEFAULT_RAG_WINDOWS,
+    adminAadIds: ['aad-admin'],
+  };
+  worker = createOutboxWorker({
+    core,
+    instanceId: 'test-worker',
+    log: silent,
+    metrics,
+    send,
+    ratePerSecond: 100,
+    random: () => 0.5,
+  });
 });
 afterEach(async () => {
   await worker.close();
@@ -58,12 +72,23 @@ afterEach(async () => {
 
 async function conversation(conversationId: string, personId?: string) {
   return t.db.prisma.conversationRef.create({
-    data: { conversationId, scope: 'personal', personId, serviceUrl: connector.url, reference: JSON.stringify(referenceFor(conversationId, connector.url)) },
+    data: {
+      conversationId,
+      scope: 'personal',
+      personId,
+      serviceUrl: connector.url,
+      reference: JSON.stringify(referenceFor(conversationId, connector.url)),
+    },
   });
 }
 
 async function queue(key: string, conversationRefId: string, text = key) {
-  return enqueue(t.db.prisma, { idempotencyKey: key, conversationRefId, purpose: 'reminder', activity: { type: 'message', text } });
+  return enqueue(t.db.prisma, {
+    idempotencyKey: key,
+    conversationRefId,
+    purpose: 'reminder',
+    activity: { type: 'message', text },
+  });
 }
 
 const row = (id: string) => t.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
@@ -78,15 +103,29 @@ describe('outbox worker', () => {
 
     const [sent] = connector.sends();
     expect(connector.sends()).toHaveLength(1);
-    expect(sent).toMatchObject({ conversationId: 'a:alex', activity: { text: 'Your action is due', channelData: { chaserOutboxId: outboxClientId(msg.id) } } });
-    expect(await row(msg.id)).toMatchObject({ status: 'sent', activityId: sent.activityId, sentAt: clock.now(), attempts: 1 });
+    expect(sent).toMatchObject({
+      conversationId: 'a:alex',
+      activity: { text: 'Your action is due', channelData: { chaserOutboxId: outboxClientId(msg.id) } },
+    });
+    expect(await row(msg.id)).toMatchObject({
+      status: 'sent',
+      activityId: sent.activityId,
+      sentAt: clock.now(),
+      attempts: 1,
+    });
     expect(await worker.drain()).toEqual({ sent: 0, retried: 0, failed: 0, gone: 0 });
     expect(metrics.render()).toContain('chaser_outbox_sent_total 1');
   });
 
   it('holds a message until its notBefore', async () => {
     const conv = await conversation('a:alex');
-    const later = await enqueue(t.db.prisma, { idempotencyKey: 'later', conversationRefId: conv.id, purpose: 'digest', activity: { type: 'message', text: 'x' }, notBefore: new Date('2026-03-02T10:00:00Z') });
+    const later = await enqueue(t.db.prisma, {
+      idempotencyKey: 'later',
+      conversationRefId: conv.id,
+      purpose: 'digest',
+      activity: { type: 'message', text: 'x' },
+      notBefore: new Date('2026-03-02T10:00:00Z'),
+    });
     expect((await worker.drain()).sent).toBe(0);
     clock.set('2026-03-02T10:00:00Z');
     expect((await worker.drain()).sent).toBe(1);
@@ -190,7 +229,10 @@ describe('outbox worker', () => {
     connector.inject({ status, code, conversationId: 'a:dana' });
 
     expect(await worker.drain()).toMatchObject({ gone: 2, retried: 0 });
-    expect(await t.db.prisma.conversationRef.findUniqueOrThrow({ where: { id: gone.id } })).toMatchObject({ state: 'gone', goneReason: `${status} ${code}` });
+    expect(await t.db.prisma.conversationRef.findUniqueOrThrow({ where: { id: gone.id } })).toMatchObject({
+      state: 'gone',
+      goneReason: `${status} ${code}`,
+    });
     expect((await row(m1.id)).status).toBe('gone');
     expect((await row(m2.id)).status).toBe('gone');
     expect(connector.attempts).toBe(3); // the 403, then the two notices in the same drain

@@ -19,13 +19,15 @@ function simulate(pacer: Pacer, conversations: string[], sends: number, lateMs: 
   return { starts, byConversation, elapsed: now };
 }
 
-const maxInWindow = (times: number[], windowMs: number) => Math.max(...times.map((t) => times.filter((u) => u > t - windowMs && u <= t).length));
+const maxInWindow = (times: number[], windowMs: number) =>
+  Math.max(...times.map((t) => times.filter((u) => u > t - windowMs && u <= t).length));
 
 describe('pacing', () => {
   it("keeps one conversation within each of Teams' windows", () => {
     const { byConversation } = simulate(new Pacer(1000), ['c'], 200, 0);
     const times = byConversation.get('c')!;
-    for (const { limit, windowMs } of TEAMS_CONVERSATION_LIMITS) expect(maxInWindow(times, windowMs)).toBeLessThanOrEqual(limit);
+    for (const { limit, windowMs } of TEAMS_CONVERSATION_LIMITS)
+      expect(maxInWindow(times, windowMs)).toBeLessThanOrEqual(limit);
     expect(times[199]).toBeGreaterThanOrEqual(90_000); // 200 messages need three 30-second windows
   });
 
@@ -53,12 +55,18 @@ describe('pacing', () => {
 
 describe('after a failed send', () => {
   it('retries 429 after exactly Retry-After (plus jitter) and pauses the app', () => {
-    expect(afterFailure(new SendFailure('x', 429, 30_000), 1, 0)).toEqual({ kind: 'retry', delayMs: 30_000, throttleApp: true });
+    expect(afterFailure(new SendFailure('x', 429, 30_000), 1, 0)).toEqual({
+      kind: 'retry',
+      delayMs: 30_000,
+      throttleApp: true,
+    });
     expect(afterFailure(new SendFailure('x', 429, 30_000), 1, 0.999).kind).toBe('retry');
   });
 
   it('backs off exponentially with jitter on 412/5xx and unknown outcomes', () => {
-    const delays = [1, 2, 3, 4].map((n) => (afterFailure(new SendFailure('x', 503), n, 0.5) as { delayMs: number }).delayMs);
+    const delays = [1, 2, 3, 4].map(
+      (n) => (afterFailure(new SendFailure('x', 503), n, 0.5) as { delayMs: number }).delayMs,
+    );
     expect(delays).toEqual([1500, 3000, 6000, 12000]);
     expect(afterFailure(new SendFailure('timeout'), 1, 0)).toMatchObject({ kind: 'retry', throttleApp: false });
     expect(afterFailure(new SendFailure('x', 412), 1, 0).kind).toBe('retry');

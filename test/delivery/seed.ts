@@ -14,7 +14,12 @@ export function referenceFor(conversationId: string, serviceUrl: string) {
 }
 
 /** `count` personal conversations ("conv-0" …); returns their ConversationRef ids in order. */
-export async function seedConversations(db: Db, count: number, serviceUrl: string, personIds: (string | undefined)[] = []): Promise<string[]> {
+export async function seedConversations(
+  db: Db,
+  count: number,
+  serviceUrl: string,
+  personIds: (string | undefined)[] = [],
+): Promise<string[]> {
   const rows = Array.from({ length: count }, (_, i) => ({
     id: `cref-${i}`,
     conversationId: `conv-${i}`,
@@ -23,12 +28,18 @@ export async function seedConversations(db: Db, count: number, serviceUrl: strin
     serviceUrl,
     reference: JSON.stringify(referenceFor(`conv-${i}`, serviceUrl)),
   }));
-  for (let i = 0; i < rows.length; i += 500) await db.prisma.conversationRef.createMany({ data: rows.slice(i, i + 500) });
+  for (let i = 0; i < rows.length; i += 500)
+    await db.prisma.conversationRef.createMany({ data: rows.slice(i, i + 500) });
   return rows.map((r) => r.id);
 }
 
 /** Queues one message per entry of `to` (ConversationRef ids), keyed "m-<index>", due at `notBefore`. */
-export async function queueMessages(db: Db, to: string[], notBefore = new Date(0), purpose: OutboxPurpose = 'reminder'): Promise<void> {
+export async function queueMessages(
+  db: Db,
+  to: string[],
+  notBefore = new Date(0),
+  purpose: OutboxPurpose = 'reminder',
+): Promise<void> {
   const rows = to.map((conversationId, i) => ({
     id: `m-${i}`,
     idempotencyKey: `test:m-${i}`,

@@ -23,7 +23,10 @@ it('delivers 10,000 messages to 2,000 conversations exactly once, within Teams l
   try {
     const convs = await seedConversations(t.db, 2000, connector.url);
     // 20 busy conversations with 100 messages each, the other 8,000 spread round-robin.
-    const to = [...convs.slice(0, 20).flatMap((c) => Array<string>(100).fill(c)), ...Array.from({ length: 8000 }, (_, i) => convs[20 + (i % 1980)])];
+    const to = [
+      ...convs.slice(0, 20).flatMap((c) => Array<string>(100).fill(c)),
+      ...Array.from({ length: 8000 }, (_, i) => convs[20 + (i % 1980)]),
+    ];
     await queueMessages(t.db, to);
     const clock = testClock('2026-03-02T09:00:00Z');
     const worker = createOutboxWorker({
@@ -46,7 +49,9 @@ it('delivers 10,000 messages to 2,000 conversations exactly once, within Teams l
     expect(connector.attempts).toBe(10_000);
     const byClientId = new Map(connector.sends().map((s) => [s.activity.channelData.chaserOutboxId, s]));
     expect(byClientId.size).toBe(10_000);
-    const rows = await t.db.prisma.outboxMessage.findMany({ select: { id: true, status: true, activityId: true, conversation: { select: { conversationId: true } } } });
+    const rows = await t.db.prisma.outboxMessage.findMany({
+      select: { id: true, status: true, activityId: true, conversation: { select: { conversationId: true } } },
+    });
     for (const r of rows) {
       const sent = byClientId.get(outboxClientId(r.id));
       expect(r.status).toBe('sent');

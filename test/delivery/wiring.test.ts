@@ -11,7 +11,12 @@ async function queueFor(bot: TestBot, key: string) {
   await bot.post(installed({ serviceUrl: bot.connector.url }));
   bot.connector.clear();
   const conv = await bot.chaser.core.db.prisma.conversationRef.findFirstOrThrow();
-  return enqueue(bot.chaser.core.db.prisma, { idempotencyKey: key, conversationRefId: conv.id, purpose: 'reminder', activity: { type: 'message', text: `proactive ${key}` } });
+  return enqueue(bot.chaser.core.db.prisma, {
+    idempotencyKey: key,
+    conversationRefId: conv.id,
+    purpose: 'reminder',
+    activity: { type: 'message', text: `proactive ${key}` },
+  });
 }
 
 it('sends queued messages when a test drains by hand, and counts them at /metrics', async () => {
@@ -21,7 +26,10 @@ it('sends queued messages when a test drains by hand, and counts them at /metric
     expect(bot.connector.sends()).toHaveLength(0);
     expect(await bot.chaser.jobs.worker.drain()).toMatchObject({ sent: 1 });
     expect(bot.connector.sends().map((s) => s.activity.text)).toEqual(['proactive hand']);
-    expect(await bot.chaser.core.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: msg.id } })).toMatchObject({ status: 'sent', sentAt: bot.clock.now() });
+    expect(await bot.chaser.core.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: msg.id } })).toMatchObject({
+      status: 'sent',
+      sentAt: bot.clock.now(),
+    });
 
     const res = await fetch(`${bot.chaser.url}/metrics`);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);

@@ -55,7 +55,12 @@ async function freePort(): Promise<number> {
 function startPlayground(botUrl: string, port: number, cwd: string): Promise<{ child: ChildProcess; port: number }> {
   const args = ['-e', `${botUrl}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'];
   // Own process group, so stopping it also stops anything it spawned.
-  const child = spawn(PLAYGROUND, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' } });
+  const child = spawn(PLAYGROUND, args, {
+    cwd,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -77,7 +82,11 @@ function refsOnCard(text: string): string[] {
     .filter((line) => line.startsWith(`${DEMO_PLAN_KEY}-`) && line.length <= 40);
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 15000,
+): Promise<T> {
   for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
     const value = await probe();
     if (value) return value;
@@ -86,7 +95,8 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
 }
 
 const suite = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`Skipping the Agents Playground end-to-end test: ${CHROMIUM} is missing (apt-get install -y chromium).`);
+if (!existsSync(CHROMIUM))
+  console.warn(`Skipping the Agents Playground end-to-end test: ${CHROMIUM} is missing (apt-get install -y chromium).`);
 
 suite('Agents Playground: questions, the owner loop and board digests in a real Teams client', () => {
   let dir: string;
@@ -101,14 +111,29 @@ suite('Agents Playground: questions, the owner loop and board digests in a real 
     // The Playground waits for the bot's endpoint itself, so bot, Playground and browser start side by side.
     const [, pg, chrome] = await Promise.all([
       startChaser({
-        env: { PORT: String(botPort), DATABASE_URL: `file:${join(dir, 'chaser.db')}`, CHASER_DEMO: '1', CHASER_JOBS: '0', LOG_LEVEL: 'silent' },
+        env: {
+          PORT: String(botPort),
+          DATABASE_URL: `file:${join(dir, 'chaser.db')}`,
+          CHASER_DEMO: '1',
+          CHASER_JOBS: '0',
+          LOG_LEVEL: 'silent',
+        },
         now: clock.now,
       }).then((started) => (chaser = started)),
-      startPlayground(`http://127.0.0.1:${botPort}`, playgroundPort, dir).then((started) => ((playground = started.child), started)),
+      startPlayground(`http://127.0.0.1:${botPort}`, playgroundPort, dir).then(
+        (started) => ((playground = started.child), started),
+      ),
       chromium
         .launch({
           executablePath: CHROMIUM,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--no-first-run',
+            '--disable-sync',
+          ],
         })
         .then((started) => (browser = started)),
     ]);
@@ -128,7 +153,8 @@ suite('Agents Playground: questions, the owner loop and board digests in a real 
 
   const cards = (hasText: string) => page.locator('.ac-adaptiveCard', { hasText });
   const compose = () => page.locator('[data-lexical-editor=true][role=textbox]').first();
-  const openChat = (name: 'Personal Chat' | 'General') => page.getByText(name, { exact: true }).first().click({ timeout: 45000 });
+  const openChat = (name: 'Personal Chat' | 'General') =>
+    page.getByText(name, { exact: true }).first().click({ timeout: 45000 });
 
   /** Sends in the personal chat, as Alex. */
   async function say(text: string) {
@@ -149,7 +175,9 @@ suite('Agents Playground: questions, the owner loop and board digests in a real 
 
   it('answers "what\'s red?" with a card listing exactly the red actions of the demo plan', async () => {
     // Every action rated by the RAG rules themselves, not by the SQL the bot answers with.
-    const red = (await actionViews(chaser!.core, { where: everyAction, order: 'plan' })).filter((a) => a.effectiveRag === 'RED');
+    const red = (await actionViews(chaser!.core, { where: everyAction, order: 'plan' })).filter(
+      (a) => a.effectiveRag === 'RED',
+    );
     expect(red.length).toBeGreaterThan(0); // the demo plan at NOW has red actions, or this test proves nothing
 
     await say("what's red?");
@@ -176,7 +204,9 @@ suite('Agents Playground: questions, the owner loop and board digests in a real 
     await help.screenshot({ path: '/tmp/e2e-help.png' });
 
     clock.set(REMINDER_RUN);
-    const decided = (await decideReminders(core, { reminderTime: chaser!.config.REMINDER_TIME })).cards.find((c) => c.purpose === 'reminder' && c.recipient.displayName === 'Alex Wilber');
+    const decided = (await decideReminders(core, { reminderTime: chaser!.config.REMINDER_TIME })).cards.find(
+      (c) => c.purpose === 'reminder' && c.recipient.displayName === 'Alex Wilber',
+    );
     expect(decided).toBeDefined(); // Alex is owed a card at REMINDER_RUN, or this test proves nothing
     const count = decided!.items.length;
     expect(count).toBeGreaterThanOrEqual(3); // a multi-action reminder, or the way back proves nothing
@@ -185,7 +215,9 @@ suite('Agents Playground: questions, the owner loop and board digests in a real 
 
     const reminder = cards('Good morning Alex Wilber');
     await reminder.waitFor({ timeout: 30000 });
-    expect(await reminder.innerText()).toContain(`${count} ${count === 1 ? 'action needs' : 'actions need'} your attention`);
+    expect(await reminder.innerText()).toContain(
+      `${count} ${count === 1 ? 'action needs' : 'actions need'} your attention`,
+    );
     const urgent = byUrgency(decided!.items.map((i) => ({ action: i.action, onBehalfOf: null }))).map((r) => r.action);
     const [first, second] = urgent;
     expect(refsOnCard(await reminder.innerText())).toEqual(urgent.slice(0, 20).map((a) => a.displayRef));
@@ -223,12 +255,19 @@ suite('Agents Playground: questions, the owner loop and board digests in a real 
     expect(refsOnCard(await updated.innerText())).toEqual(urgent.slice(0, 20).map((a) => a.displayRef));
 
     const saved = await core.db.prisma.update.findFirstOrThrow({ where: { text: note } });
-    expect(saved).toMatchObject({ actionId: first.id, authorName: 'Alex Wilber', rag: 'AMBER', at: new Date(REMINDER_RUN) });
+    expect(saved).toMatchObject({
+      actionId: first.id,
+      authorName: 'Alex Wilber',
+      rag: 'AMBER',
+      at: new Date(REMINDER_RUN),
+    });
     const view = (await loadView(core, first.id))!;
     expect(view.reportedRag).toBe('AMBER');
     const text = await updated.innerText();
     // The banner shows the effective RAG, with the date and the reader's time zone.
-    expect(text).toMatch(new RegExp(`updated by Alex Wilber at 09:30 on 1 Dec 2015 \\([\\w/]+\\) — now ${RAG_LABEL[view.effectiveRag]}`));
+    expect(text).toMatch(
+      new RegExp(`updated by Alex Wilber at 09:30 on 1 Dec 2015 \\([\\w/]+\\) — now ${RAG_LABEL[view.effectiveRag]}`),
+    );
   });
 
   it('fits every answer card into a narrow Teams window, with nothing clipped or wider than the card', async () => {
@@ -275,7 +314,10 @@ suite('Agents Playground: questions, the owner loop and board digests in a real 
     await openChat('General');
     await postToBot('link this channel to board ICB');
     // The reply as a chat paragraph (the Playground's log panel echoes it too).
-    await page.getByRole('paragraph').filter({ hasText: 'Linked this channel to board ICB' }).waitFor({ timeout: 30000 });
+    await page
+      .getByRole('paragraph')
+      .filter({ hasText: 'Linked this channel to board ICB' })
+      .waitFor({ timeout: 30000 });
 
     // A new post, as people would ask: each channel post is its own thread, the board is the channel's.
     await postToBot('digest now');
@@ -291,6 +333,7 @@ suite('Agents Playground: questions, the owner loop and board digests in a real 
     expect(board.conversation!.conversationId).not.toContain(';messageid=');
     const { counts } = await computeDigest(chaser!.core, board.id, chaser!.core.now());
     const text = await digest.innerText();
-    for (const rag of ['RED', 'AMBER', 'GREEN', 'COMPLETE'] as const) expect(text).toMatch(new RegExp(`${RAG_LABEL[rag]}\\s+${counts[rag]}\\b`));
+    for (const rag of ['RED', 'AMBER', 'GREEN', 'COMPLETE'] as const)
+      expect(text).toMatch(new RegExp(`${RAG_LABEL[rag]}\\s+${counts[rag]}\\b`));
   });
 });

@@ -10,9 +10,21 @@ export interface TestUser {
   aadObjectId: string;
 }
 
-export const ALEX: TestUser = { id: 'user-id-0', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020' };
-export const MEGAN: TestUser = { id: 'user-id-1', name: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000021' };
-export const STRANGER: TestUser = { id: 'user-id-9', name: 'Sam Stranger', aadObjectId: '00000000-0000-0000-0000-0000000000099' };
+export const ALEX: TestUser = {
+  id: 'user-id-0',
+  name: 'Alex Wilber',
+  aadObjectId: '00000000-0000-0000-0000-0000000000020',
+};
+export const MEGAN: TestUser = {
+  id: 'user-id-1',
+  name: 'Megan Bowen',
+  aadObjectId: '00000000-0000-0000-0000-0000000000021',
+};
+export const STRANGER: TestUser = {
+  id: 'user-id-9',
+  name: 'Sam Stranger',
+  aadObjectId: '00000000-0000-0000-0000-0000000000099',
+};
 
 export interface Where {
   serviceUrl: string;
@@ -31,7 +43,13 @@ function base(w: Where) {
   const user = w.user ?? ALEX;
   const scope = w.scope ?? 'personal';
   const tenantId = w.tenantId ?? TENANT_ID;
-  const conversationId = w.conversationId ?? (scope === 'channel' ? '19:general@thread.tacv2' : scope === 'groupChat' ? '19:group@thread.v2' : personalConversationId(user));
+  const conversationId =
+    w.conversationId ??
+    (scope === 'channel'
+      ? '19:general@thread.tacv2'
+      : scope === 'groupChat'
+        ? '19:group@thread.v2'
+        : personalConversationId(user));
   return {
     id: randomUUID(),
     channelId: 'msteams',
@@ -39,12 +57,21 @@ function base(w: Where) {
     timestamp: new Date().toISOString(),
     from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId, role: 'user' },
     recipient: BOT,
-    conversation: { id: conversationId, conversationType: scope, tenantId, ...(scope === 'personal' ? {} : { isGroup: true }) },
+    conversation: {
+      id: conversationId,
+      conversationType: scope,
+      tenantId,
+      ...(scope === 'personal' ? {} : { isGroup: true }),
+    },
     channelData: {
       tenant: { id: tenantId },
-      ...(scope === 'channel' ? { team: { id: '19:team@thread.tacv2', name: 'My Team' }, channel: { id: conversationId, name: 'General' } } : {}),
+      ...(scope === 'channel'
+        ? { team: { id: '19:team@thread.tacv2', name: 'My Team' }, channel: { id: conversationId, name: 'General' } }
+        : {}),
     },
-    entities: [{ type: 'clientInfo', locale: 'en-GB', country: 'GB', platform: 'Web', timezone: w.timeZone ?? 'Europe/London' }],
+    entities: [
+      { type: 'clientInfo', locale: 'en-GB', country: 'GB', platform: 'Web', timezone: w.timeZone ?? 'Europe/London' },
+    ],
   };
 }
 
@@ -53,7 +80,12 @@ export function message(text: string, w: Where) {
   const b = base(w);
   if (w.scope === 'channel') {
     const mention = `<at>${BOT.name}</at>`;
-    return { ...b, type: 'message', text: `${mention} ${text}`, entities: [...b.entities, { type: 'mention', text: mention, mentioned: BOT }] };
+    return {
+      ...b,
+      type: 'message',
+      text: `${mention} ${text}`,
+      entities: [...b.entities, { type: 'mention', text: mention, mentioned: BOT }],
+    };
   }
   return { ...b, type: 'message', text };
 }

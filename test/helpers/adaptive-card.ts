@@ -21,7 +21,9 @@ export function schemaProblems(card: object): string[] {
   validate ??= compileSchema();
   // Teams' own root property (full width, mentions), which the host-neutral schema does not list.
   const { msteams: _teams, ...neutral } = asPlain15(card) as Record<string, unknown>;
-  return validate(neutral) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+  return validate(neutral)
+    ? []
+    : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
 }
 
 let validate: ValidateFunction | undefined;

@@ -18,7 +18,13 @@ export interface TestBot {
 }
 
 export async function startTestBot(
-  opts: { now?: string; env?: NodeJS.ProcessEnv; adapter?: StartOptions['adapter']; log?: StartOptions['log']; aiModel?: StartOptions['aiModel'] } = {},
+  opts: {
+    now?: string;
+    env?: NodeJS.ProcessEnv;
+    adapter?: StartOptions['adapter'];
+    log?: StartOptions['log'];
+    aiModel?: StartOptions['aiModel'];
+  } = {},
 ): Promise<TestBot> {
   const { url, dispose } = await createTestDatabaseUrl();
   const connector = await startConnector();

@@ -25,10 +25,18 @@ export interface Recorded {
 }
 
 /** Return a status (and headers) to fail a request instead of recording it. */
-export type Responder = (req: { method: string; path: string; conversationId: string; body: any }) => { status: number; headers?: Record<string, string>; body?: unknown } | undefined;
+export type Responder = (req: {
+  method: string;
+  path: string;
+  conversationId: string;
+  body: any;
+}) => { status: number; headers?: Record<string, string>; body?: unknown } | undefined;
 
 /** A failure for the next `times` sends (to one conversation, or any): a status, or no answer at all. */
-export type Fault = ({ status: number; retryAfterSeconds?: number; code?: string } | { hang: true }) & { times?: number; conversationId?: string };
+export type Fault = ({ status: number; retryAfterSeconds?: number; code?: string } | { hang: true }) & {
+  times?: number;
+  conversationId?: string;
+};
 
 export interface ConnectorOptions {
   /** The clock limits are measured on (ms); defaults to Date.now. */
@@ -97,18 +105,31 @@ export async function startConnector(opts: ConnectorOptions = {}): Promise<Conne
     if (!m) return reply(404, { error: { code: 'NotFound', message: path } });
     const conversationId = m[1] ? decodeURIComponent(m[1]) : '';
     const injected = responder?.({ method: req.method ?? '', path, conversationId, body });
-    if (injected) return reply(injected.status, injected.body ?? { error: { code: String(injected.status) } }, injected.headers);
+    if (injected)
+      return reply(injected.status, injected.body ?? { error: { code: String(injected.status) } }, injected.headers);
 
     if (req.method === 'POST' && !m[1]) {
       const id = `a:created-${++seq}`;
-      recorded.push({ kind: 'createConversation', conversationId: id, activityId: '', activity: body, at: Date.now(), authorization: req.headers.authorization });
+      recorded.push({
+        kind: 'createConversation',
+        conversationId: id,
+        activityId: '',
+        activity: body,
+        at: Date.now(),
+        authorization: req.headers.authorization,
+      });
       return reply(200, { id, activityId: body?.activity ? `act-${seq}` : undefined });
     }
     if (req.method === 'POST') {
       counts.attempts++;
       const fault = takeFault(conversationId);
       if (fault && 'hang' in fault) return; // never answers: the sender's timeout must fire
-      if (fault) return reply(fault.status, { error: { code: fault.code ?? String(fault.status) } }, fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {});
+      if (fault)
+        return reply(
+          fault.status,
+          { error: { code: fault.code ?? String(fault.status) } },
+          fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {},
+        );
       const at = now();
       const retryAfter = overLimit(conversationId, at);
       if (retryAfter > 0) {
@@ -124,11 +145,26 @@ export async function startConnector(opts: ConnectorOptions = {}): Promise<Conne
       }
       const activityId = `act-${++seq}`;
       if (outboxId) byOutboxId.set(outboxId, activityId);
-      recorded.push({ kind: body?.type === 'typing' ? 'typing' : 'send', conversationId, activityId, replyToId: m[2] && decodeURIComponent(m[2]), activity: body, at, authorization: req.headers.authorization });
+      recorded.push({
+        kind: body?.type === 'typing' ? 'typing' : 'send',
+        conversationId,
+        activityId,
+        replyToId: m[2] && decodeURIComponent(m[2]),
+        activity: body,
+        at,
+        authorization: req.headers.authorization,
+      });
       return reply(200, { id: activityId });
     }
     if (req.method === 'PUT' && m[2]) {
-      recorded.push({ kind: 'update', conversationId, activityId: decodeURIComponent(m[2]), activity: body, at: Date.now(), authorization: req.headers.authorization });
+      recorded.push({
+        kind: 'update',
+        conversationId,
+        activityId: decodeURIComponent(m[2]),
+        activity: body,
+        at: Date.now(),
+        authorization: req.headers.authorization,
+      });
       return reply(200, { id: m[2] });
     }
     return reply(405, { error: { code: 'MethodNotAllowed' } });
@@ -141,7 +177,8 @@ export async function startConnector(opts: ConnectorOptions = {}): Promise<Conne
   return {
     url,
     recorded,
-    sends: (conversationId) => recorded.filter((r) => r.kind === 'send' && (!conversationId || r.conversationId === conversationId)),
+    sends: (conversationId) =>
+      recorded.filter((r) => r.kind === 'send' && (!conversationId || r.conversationId === conversationId)),
     updates: () => recorded.filter((r) => r.kind === 'update'),
     respond: (r) => {
       responder = r;
@@ -161,7 +198,8 @@ export async function startConnector(opts: ConnectorOptions = {}): Promise<Conne
     waitFor: async (predicate, timeoutMs = 5000) => {
       const until = Date.now() + timeoutMs;
       while (!predicate(recorded)) {
-        if (Date.now() > until) throw new Error(`connector stand-in: condition not met within ${timeoutMs} ms (${recorded.length} recorded)`);
+        if (Date.now() > until)
+          throw new Error(`connector stand-in: condition not met within ${timeoutMs} ms (${recorded.length} recorded)`);
         await new Promise((r) => setTimeout(r, 10));
       }
     },

@@ -26,7 +26,10 @@ let counter = 0;
 export async function createTestDatabaseUrl(): Promise<{ url: string; dispose: () => Promise<void> }> {
   if (testProvider() === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'chaser-test-'));
-    return { url: `file:${path.join(dir, 'test.db')}`, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `file:${path.join(dir, 'test.db')}`,
+      dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin) throw new Error('TEST_DATABASE_URL must be set to run the suite against PostgreSQL');
@@ -36,7 +39,8 @@ export async function createTestDatabaseUrl(): Promise<{ url: string; dispose: (
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    dispose: () => withAdmin(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    dispose: () =>
+      withAdmin(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
 

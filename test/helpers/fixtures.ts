@@ -41,8 +41,12 @@ export async function seedPlan(db: Db, spec: PlanSpec) {
   const p = db.prisma;
   const created = spec.createdAt ? new Date(`${spec.createdAt}T00:00:00Z`) : undefined;
   const owner = spec.owner ? await ensurePost(db, spec.owner) : null;
-  const plan = await p.plan.create({ data: { key: spec.key, title: spec.title ?? spec.key, ownerPostId: owner?.id, createdAt: created } });
-  const rec = await p.recommendation.create({ data: { planId: plan.id, ref: '1', text: `Recommendation of ${spec.key}`, position: 0 } });
+  const plan = await p.plan.create({
+    data: { key: spec.key, title: spec.title ?? spec.key, ownerPostId: owner?.id, createdAt: created },
+  });
+  const rec = await p.recommendation.create({
+    data: { planId: plan.id, ref: '1', text: `Recommendation of ${spec.key}`, position: 0 },
+  });
   for (const [i, a] of spec.actions.entries()) {
     const updates = a.updates ?? [];
     const last = updates.length ? dateOnly(updates[updates.length - 1].at) : null;
@@ -69,7 +73,13 @@ export async function seedPlan(db: Db, spec: PlanSpec) {
       await p.actionOwner.create({ data: { actionId: action.id, postId: post.id, position: j } });
     }
     for (const u of updates) {
-      await appendHistory(p, { actionId: action.id, at: dateOnly(u.at), kind: 'progress', text: u.text, authorName: 'test' });
+      await appendHistory(p, {
+        actionId: action.id,
+        at: dateOnly(u.at),
+        kind: 'progress',
+        text: u.text,
+        authorName: 'test',
+      });
     }
   }
   return plan;
@@ -87,7 +97,9 @@ export async function seedPerson(db: Db, spec: PersonSpec) {
   });
   for (const name of spec.posts ?? []) {
     const post = await ensurePost(db, name);
-    await db.prisma.postHolding.create({ data: { postId: post.id, personId: person.id, from: new Date('2000-01-01T00:00:00Z') } });
+    await db.prisma.postHolding.create({
+      data: { postId: post.id, personId: person.id, from: new Date('2000-01-01T00:00:00Z') },
+    });
   }
   return person;
 }

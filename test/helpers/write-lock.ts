@@ -28,7 +28,10 @@ if (url.startsWith('file:')) {
 `;
 
 export async function holdWriteLock(databaseUrl: string, ms: number): Promise<{ released: Promise<void> }> {
-  const child = spawn(process.execPath, ['-e', HOLDER, databaseUrl, String(ms)], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', HOLDER, databaseUrl, String(ms)], {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   const seen = (word: string) =>
     new Promise<void>((resolve, reject) => {
@@ -37,7 +40,9 @@ export async function holdWriteLock(databaseUrl: string, ms: number): Promise<{ 
         out += d.toString();
         check();
       });
-      child.once('exit', (code) => (out.includes(word) ? resolve() : reject(new Error(`lock holder exited with ${code}`))));
+      child.once('exit', (code) =>
+        out.includes(word) ? resolve() : reject(new Error(`lock holder exited with ${code}`)),
+      );
       check();
     });
   await seen('locked');

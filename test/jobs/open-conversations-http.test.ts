@@ -22,20 +22,32 @@ beforeAll(async () => {
     key: 'P',
     owner: 'Plan Owner',
     createdAt: '2026-10-01',
-    actions: ['K', 'L', 'N'].map((x) => ({ ref: `${x}1`, owners: [`Head ${x}`], due: '2026-11-25', createdAt: '2026-10-01' })),
+    actions: ['K', 'L', 'N'].map((x) => ({
+      ref: `${x}1`,
+      owners: [`Head ${x}`],
+      due: '2026-11-25',
+      createdAt: '2026-10-01',
+    })),
   });
   // Megan owns the plan and has talked to the bot: that tells Chaser the tenant's service URL.
   await bot.post(message('help', { serviceUrl: bot.connector.url, user: MEGAN }));
   const megan = await db.prisma.person.findUniqueOrThrow({ where: { aadObjectId: MEGAN.aadObjectId } });
   const post = await db.prisma.post.findUniqueOrThrow({ where: { name: 'Plan Owner' } });
-  await db.prisma.postHolding.create({ data: { postId: post.id, personId: megan.id, from: new Date('2020-01-01T00:00:00Z') } });
+  await db.prisma.postHolding.create({
+    data: { postId: post.id, personId: megan.id, from: new Date('2020-01-01T00:00:00Z') },
+  });
   // Kim and Lee are known to Teams (say, from a roster) but never talked to the bot; Nat is only a name.
-  for (const [name, ids, posts] of [['Kim', KIM, ['Head K']], ['Lee', LEE, ['Head L']], ['Nat', {}, ['Head N']]] as const) {
+  for (const [name, ids, posts] of [
+    ['Kim', KIM, ['Head K']],
+    ['Lee', LEE, ['Head L']],
+    ['Nat', {}, ['Head N']],
+  ] as const) {
     const p = await seedPerson(db, { displayName: name, ...ids, posts: [...posts] });
     if ('teamsUserId' in ids) await db.prisma.person.update({ where: { id: p.id }, data: { tenantId: TENANT_ID } });
   }
   bot.connector.respond(({ method, path, body }) => {
-    if (method !== 'POST' || path !== '/v3/conversations' || body?.members?.[0]?.id !== LEE.teamsUserId) return undefined;
+    if (method !== 'POST' || path !== '/v3/conversations' || body?.members?.[0]?.id !== LEE.teamsUserId)
+      return undefined;
     leeAttempts++;
     return { status: 403, body: { error: { code: 'Forbidden', message: 'The bot is not installed for this user' } } };
   });
@@ -60,13 +72,31 @@ describe('opening chats with owners new to Chaser', () => {
 
     expect(creates()).toHaveLength(1);
     const created = creates()[0];
-    expect(created.activity).toMatchObject({ isGroup: false, bot: { id: '28:chaser-bot' }, members: [{ id: KIM.teamsUserId }], tenantId: TENANT_ID, channelData: { tenant: { id: TENANT_ID } } });
+    expect(created.activity).toMatchObject({
+      isGroup: false,
+      bot: { id: '28:chaser-bot' },
+      members: [{ id: KIM.teamsUserId }],
+      tenantId: TENANT_ID,
+      channelData: { tenant: { id: TENANT_ID } },
+    });
     const kimCards = bot.connector.sends(created.conversationId);
     expect(kimCards).toHaveLength(1);
     expect(cardText(kimCards[0])).toContain('Action K1');
-    const stored = await bot.chaser.core.db.prisma.conversationRef.findUniqueOrThrow({ where: { conversationId: created.conversationId }, include: { person: true } });
-    expect(stored).toMatchObject({ scope: 'personal', state: 'active', tenantId: TENANT_ID, person: { displayName: 'Kim' } });
-    expect(JSON.parse(stored.reference)).toMatchObject({ serviceUrl: bot.connector.url, conversation: { id: created.conversationId }, user: { id: KIM.teamsUserId } });
+    const stored = await bot.chaser.core.db.prisma.conversationRef.findUniqueOrThrow({
+      where: { conversationId: created.conversationId },
+      include: { person: true },
+    });
+    expect(stored).toMatchObject({
+      scope: 'personal',
+      state: 'active',
+      tenantId: TENANT_ID,
+      person: { displayName: 'Kim' },
+    });
+    expect(JSON.parse(stored.reference)).toMatchObject({
+      serviceUrl: bot.connector.url,
+      conversation: { id: created.conversationId },
+      user: { id: KIM.teamsUserId },
+    });
   });
 
   it("lists a refused owner and an owner unknown to Teams on the plan owner's card, without retrying the refusal every sweep", async () => {

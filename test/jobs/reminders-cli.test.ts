@@ -10,7 +10,12 @@ let t: TestDatabase;
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { env: { DATABASE_URL: t.url, REMINDER_TIME: '09:00' }, now: testClock('2020-01-01T00:00:00Z').now, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await runCli(argv, {
+    env: { DATABASE_URL: t.url, REMINDER_TIME: '09:00' },
+    now: testClock('2020-01-01T00:00:00Z').now,
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
   return { code, out, err };
 }
 
@@ -25,7 +30,11 @@ beforeAll(async () => {
       { ref: 'B1', owners: ['Head B'], due: '2026-11-10', createdAt: '2026-10-01' },
     ],
   });
-  for (const [name, post, timeZone] of [['Ann', 'Head A', 'Europe/London'], ['Ben', 'Head B', 'America/New_York'], ['Olivia', 'Plan Owner', 'Europe/London']]) {
+  for (const [name, post, timeZone] of [
+    ['Ann', 'Head A', 'Europe/London'],
+    ['Ben', 'Head B', 'America/New_York'],
+    ['Olivia', 'Plan Owner', 'Europe/London'],
+  ]) {
     const p = await seedPerson(t.db, { displayName: name, posts: [post], timeZone });
     await addConversation(t.db, p.id);
   }
@@ -38,9 +47,28 @@ describe('remind', () => {
     expect(r.code).toBe(0);
     const lines = r.out.map((l) => JSON.parse(l));
     expect(lines).toEqual([
-      expect.objectContaining({ card: 'reminder', person: expect.objectContaining({ name: 'Ann' }), timeZone: 'Europe/London', localDate: '2026-11-25', localTime: '09:00', sendAt: '2026-11-25T09:00:00.000Z', actions: [expect.objectContaining({ ref: 'P-A1', kind: 'due-in-14', since: '2026-11-24', due: '2026-12-14' })] }),
-      expect.objectContaining({ card: 'reminder', person: expect.objectContaining({ name: 'Ben' }), timeZone: 'America/New_York', localTime: '09:00', sendAt: '2026-11-25T14:00:00.000Z', actions: [expect.objectContaining({ ref: 'P-B1', kind: 'overdue', since: '2026-11-24' })] }),
-      expect.objectContaining({ card: 'escalation', person: expect.objectContaining({ name: 'Olivia' }), actions: [expect.objectContaining({ ref: 'P-B1', kind: 'escalation' })] }),
+      expect.objectContaining({
+        card: 'reminder',
+        person: expect.objectContaining({ name: 'Ann' }),
+        timeZone: 'Europe/London',
+        localDate: '2026-11-25',
+        localTime: '09:00',
+        sendAt: '2026-11-25T09:00:00.000Z',
+        actions: [expect.objectContaining({ ref: 'P-A1', kind: 'due-in-14', since: '2026-11-24', due: '2026-12-14' })],
+      }),
+      expect.objectContaining({
+        card: 'reminder',
+        person: expect.objectContaining({ name: 'Ben' }),
+        timeZone: 'America/New_York',
+        localTime: '09:00',
+        sendAt: '2026-11-25T14:00:00.000Z',
+        actions: [expect.objectContaining({ ref: 'P-B1', kind: 'overdue', since: '2026-11-24' })],
+      }),
+      expect.objectContaining({
+        card: 'escalation',
+        person: expect.objectContaining({ name: 'Olivia' }),
+        actions: [expect.objectContaining({ ref: 'P-B1', kind: 'escalation' })],
+      }),
     ]);
     expect(await t.db.prisma.outboxMessage.count()).toBe(0);
     expect(await t.db.prisma.reminderLog.count()).toBe(0);
@@ -49,7 +77,7 @@ describe('remind', () => {
     expect(early.out.map((l) => JSON.parse(l).person.name)).toEqual(['Ann', 'Olivia']);
   });
 
-  it('reads a date as REMINDER_TIME that day, and a time without a zone as the organisation\'s', async () => {
+  it("reads a date as REMINDER_TIME that day, and a time without a zone as the organisation's", async () => {
     const onDate = await cli('remind', '--as-of', '2026-11-25', '--dry-run', '--json');
     expect(onDate.out.map((l) => JSON.parse(l).person.name)).toEqual(['Ann', 'Olivia']);
     // Ben's 09:00 in New York is 14:00 UTC, after London's 09:00: not yet his time.
@@ -66,14 +94,20 @@ describe('remind', () => {
         "The running bot's outbox worker sends them from Wed 25 Nov 2026 15:00 Europe/London, at once if that has passed.",
       ],
     });
-    expect(await cli('remind', '--as-of', '2026-11-25T15:05:00Z', '--json')).toMatchObject({ code: 0, out: ['{"asOf":"2026-11-25T15:05:00.000Z","queued":[],"alreadyQueued":[]}'] });
+    expect(await cli('remind', '--as-of', '2026-11-25T15:05:00Z', '--json')).toMatchObject({
+      code: 0,
+      out: ['{"asOf":"2026-11-25T15:05:00.000Z","queued":[],"alreadyQueued":[]}'],
+    });
     expect(await t.db.prisma.outboxMessage.count()).toBe(3);
   });
 
   it('rejects a moment it cannot read, or a date that does not exist', async () => {
     const forms = '2026-12-07, 2026-12-07T09:30 (local time) or 2026-12-07T09:30:00Z (Europe/London)';
     for (const bad of ['tomorrow-ish', '2026-02-30', '9999-99-99', '1e15']) {
-      expect(await cli('remind', '--as-of', bad, '--dry-run')).toMatchObject({ code: 2, err: [`--as-of must look like ${forms}, got "${bad}"`] });
+      expect(await cli('remind', '--as-of', bad, '--dry-run')).toMatchObject({
+        code: 2,
+        err: [`--as-of must look like ${forms}, got "${bad}"`],
+      });
     }
   });
 
@@ -91,9 +125,15 @@ describe('remind', () => {
       '- the reminder time has not come for Ben: it comes Mon 30 Nov 2026 09:00 America/New_York',
     ]);
     const dan = await seedPerson(t.db, { displayName: 'Dan', posts: ['Head D'] });
-    await seedPlan(t.db, { key: 'Q', createdAt: '2026-10-01', actions: [{ ref: 'D1', owners: ['Head D'], due: '2026-11-20', createdAt: '2026-10-01' }] });
+    await seedPlan(t.db, {
+      key: 'Q',
+      createdAt: '2026-10-01',
+      actions: [{ ref: 'D1', owners: ['Head D'], due: '2026-11-20', createdAt: '2026-10-01' }],
+    });
     const noChat = await cli('remind', '--as-of', '2026-11-30T10:00', '--dry-run');
-    expect(noChat.out).toContain('- Dan is owed 1 reminder but has no chat with Chaser yet: a card goes once they message the bot');
+    expect(noChat.out).toContain(
+      '- Dan is owed 1 reminder but has no chat with Chaser yet: a card goes once they message the bot',
+    );
     await t.db.prisma.person.update({ where: { id: dan.id }, data: { remindersPaused: true } });
     const paused = await cli('remind', '--as-of', '2026-11-30T10:00', '--dry-run');
     expect(paused.out).toContain('- Dan is owed 1 reminder but paused reminders');

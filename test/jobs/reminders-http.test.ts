@@ -18,14 +18,22 @@ beforeAll(async () => {
   await seedPlan(db, {
     key: 'P',
     createdAt: '2026-10-01',
-    actions: Array.from({ length: 25 }, (_, i) => ({ ref: String(i + 1), text: `Fix thing ${i + 1}`, owners: ['Head A'], due: '2026-12-01', createdAt: '2026-10-01' })),
+    actions: Array.from({ length: 25 }, (_, i) => ({
+      ref: String(i + 1),
+      text: `Fix thing ${i + 1}`,
+      owners: ['Head A'],
+      due: '2026-12-01',
+      createdAt: '2026-10-01',
+    })),
   });
   // Alex and Megan talk to the bot first (that stores their 1:1 chats); Alex holds the post.
   await bot.post(message('help', where(ALEX)));
   await bot.post(message('help', where(MEGAN)));
   const alex = await db.prisma.person.findUniqueOrThrow({ where: { aadObjectId: ALEX.aadObjectId } });
   const post = await db.prisma.post.findUniqueOrThrow({ where: { name: 'Head A' } });
-  await db.prisma.postHolding.create({ data: { postId: post.id, personId: alex.id, from: new Date('2020-01-01T00:00:00Z') } });
+  await db.prisma.postHolding.create({
+    data: { postId: post.id, personId: alex.id, from: new Date('2020-01-01T00:00:00Z') },
+  });
   bot.connector.clear();
 });
 afterAll(() => bot.stop());
@@ -64,17 +72,24 @@ describe('reminder cards over HTTP', () => {
     const stranger = await bot.post(cardAction('reminder.page', next.data, where(MEGAN)));
     expect(JSON.stringify(stranger.body)).toContain('can no longer be paged');
 
-    const update = card.body.find((b: any) => b.type === 'Container').items.find((i: any) => i.type === 'ActionSet').actions[0];
+    const update = card.body.find((b: any) => b.type === 'Container').items.find((i: any) => i.type === 'ActionSet')
+      .actions[0];
     const open = await bot.post(cardAction(update.verb, update.data, where(ALEX)));
     expect(open.status).toBe(200);
-    expect(open.body.value.actions[0]).toMatchObject({ verb: 'action.update', data: { actionId: update.data.actionId } });
+    expect(open.body.value.actions[0]).toMatchObject({
+      verb: 'action.update',
+      data: { actionId: update.data.actionId },
+    });
   });
 
   it('comes back to the reminder from the update form: Cancel changes nothing, Save shows the card again with the saved row and every other action', async () => {
     const sent = await bot.chaser.core.db.prisma.outboxMessage.findFirstOrThrow({ where: { purpose: 'reminder' } });
-    const first = (await bot.post(cardAction('reminder.page', { cardKey: sent.idempotencyKey, page: 0 }, where(ALEX)))).body.value;
+    const first = (await bot.post(cardAction('reminder.page', { cardKey: sent.idempotencyKey, page: 0 }, where(ALEX))))
+      .body.value;
     const buttons = (card: any) =>
-      card.body.filter((b: any) => b.type === 'Container').map((c: any) => c.items.find((i: any) => i.type === 'ActionSet').actions[0]);
+      card.body
+        .filter((b: any) => b.type === 'Container')
+        .map((c: any) => c.items.find((i: any) => i.type === 'ActionSet').actions[0]);
     const [one, two] = buttons(first);
 
     // Open the second action's form, then Cancel: the same page, all twenty Update buttons there.
@@ -87,22 +102,33 @@ describe('reminder cards over HTTP', () => {
     // Open the first, save: the same page again, a banner naming what was saved, and twenty Update buttons.
     const firstForm = (await bot.post(cardAction(one.verb, one.data, where(ALEX)))).body.value;
     const save = firstForm.actions.find((a: any) => a.title === 'Save update');
-    const saved = await bot.post(cardAction(save.verb, { ...save.data, status: 'AMBER', note: 'Supplier late' }, where(ALEX)));
+    const saved = await bot.post(
+      cardAction(save.verb, { ...save.data, status: 'AMBER', note: 'Supplier late' }, where(ALEX)),
+    );
     const card = saved.body.value;
-    expect(card.body[0].text).toMatch(/^P\\-1 updated by Alex Wilber at \d\d:\d\d on \d+ \w+ 20\d\d \(Europe\/London\) — now Amber$/);
+    expect(card.body[0].text).toMatch(
+      /^P\\-1 updated by Alex Wilber at \d\d:\d\d on \d+ \w+ 20\d\d \(Europe\/London\) — now Amber$/,
+    );
     expect(card.body[0].color).toBe('Warning');
     expect(buttons(card)).toHaveLength(20);
     expect(JSON.stringify(card.body)).toContain('25 actions need your attention');
     expect(cardProblems(card)).toEqual([]);
-    expect(await bot.chaser.core.db.prisma.action.findFirstOrThrow({ where: { ref: '1' } })).toMatchObject({ reportedRag: 'AMBER' });
-    expect(await bot.chaser.core.db.prisma.action.findFirstOrThrow({ where: { ref: '2' } })).toMatchObject({ reportedRag: null });
+    expect(await bot.chaser.core.db.prisma.action.findFirstOrThrow({ where: { ref: '1' } })).toMatchObject({
+      reportedRag: 'AMBER',
+    });
+    expect(await bot.chaser.core.db.prisma.action.findFirstOrThrow({ where: { ref: '2' } })).toMatchObject({
+      reportedRag: null,
+    });
   });
 
   it('still pages the card once retention has cleared its payload', async () => {
     const sent = await bot.chaser.core.db.prisma.outboxMessage.findFirstOrThrow({ where: { purpose: 'reminder' } });
     bot.clock.set('2027-02-24T09:00:00Z'); // 92 days on, past the default 90
     await outboxRetentionJob.run(deps());
-    expect(await bot.chaser.core.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({ status: 'sent', activity: null });
+    expect(await bot.chaser.core.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({
+      status: 'sent',
+      activity: null,
+    });
     const page = await bot.post(cardAction('reminder.page', { cardKey: sent.idempotencyKey, page: 1 }, where(ALEX)));
     expect(JSON.stringify(page.body.value.body)).toContain('Showing 21–25 of 25');
   });

@@ -16,7 +16,12 @@ export function coreFor(db: Db, clock: TestClock): CoreContext {
 }
 
 export function jobDeps(core: CoreContext): JobDeps {
-  return { core, config: loadConfig({ REMINDER_TIME: '09:00', DEFAULT_TIME_ZONE: 'Europe/London' }), instanceId: 'test', log: silentLog };
+  return {
+    core,
+    config: loadConfig({ REMINDER_TIME: '09:00', DEFAULT_TIME_ZONE: 'Europe/London' }),
+    instanceId: 'test',
+    log: silentLog,
+  };
 }
 
 export const runJob = (core: CoreContext) => remindersJob.run(jobDeps(core));
@@ -38,7 +43,13 @@ export async function wipe(db: Db) {
 /** A 1:1 chat with the bot, as capture-identity stores it. */
 export function addConversation(db: Db, personId: string, serviceUrl = 'http://127.0.0.1:9') {
   return db.prisma.conversationRef.create({
-    data: { conversationId: `a:personal-${personId}`, scope: 'personal', personId, serviceUrl, reference: JSON.stringify({ serviceUrl }) },
+    data: {
+      conversationId: `a:personal-${personId}`,
+      scope: 'personal',
+      personId,
+      serviceUrl,
+      reference: JSON.stringify({ serviceUrl }),
+    },
   });
 }
 

@@ -62,7 +62,13 @@ describe('reminder job', () => {
     // (04:01 in New York), and just after 09:00 in New York (a second run for London).
     await runDays('2026-11-23', '2027-01-05', ['08:59', '09:01', '14:01']);
 
-    const r = (date: string, to: string, ref: string, kind: string, card = 'reminder') => ({ date, to, card, ref, kind });
+    const r = (date: string, to: string, ref: string, kind: string, card = 'reminder') => ({
+      date,
+      to,
+      card,
+      ref,
+      kind,
+    });
     expect(await sentReminders(t.db)).toEqual([
       r('2026-11-23', 'Ann', 'A2', 'due-in-14'),
       r('2026-11-23', 'Ann', 'S1', 'stale'),
@@ -112,7 +118,9 @@ describe('reminder job', () => {
     const { ann } = await seedWorld();
     clock.set('2026-11-24T09:30:00Z');
     await runJob(coreFor(t.db, clock));
-    const [row] = await t.db.prisma.outboxMessage.findMany({ where: { idempotencyKey: `reminder:${ann.id}:2026-11-24` } });
+    const [row] = await t.db.prisma.outboxMessage.findMany({
+      where: { idempotencyKey: `reminder:${ann.id}:2026-11-24` },
+    });
     expect(row.purpose).toBe('reminder');
     const card = cardOf(row);
     const text = JSON.stringify(card.body);
@@ -137,7 +145,9 @@ describe('reminder job', () => {
     await runJob(core);
     clock.set('2026-11-24T23:59:00Z');
     await runJob(core);
-    expect(await t.db.prisma.outboxMessage.count({ where: { idempotencyKey: { startsWith: `reminder:${ann.id}:` } } })).toBe(1);
+    expect(
+      await t.db.prisma.outboxMessage.count({ where: { idempotencyKey: { startsWith: `reminder:${ann.id}:` } } }),
+    ).toBe(1);
     // Down from Tuesday to the next Monday: one card with only the latest occasion of each action.
     clock.set('2026-12-21T11:00:00Z');
     await runJob(core);
@@ -149,13 +159,22 @@ describe('reminder job', () => {
     const { ann } = await seedWorld();
     const dan = await seedPerson(t.db, { displayName: 'Dan', timeZone: 'Europe/London' });
     await addConversation(t.db, dan.id);
-    await t.db.prisma.person.update({ where: { id: ann.id }, data: { awayUntil: new Date('2026-11-26T00:00:00Z'), delegateId: dan.id } });
+    await t.db.prisma.person.update({
+      where: { id: ann.id },
+      data: { awayUntil: new Date('2026-11-26T00:00:00Z'), delegateId: dan.id },
+    });
     const core = coreFor(t.db, clock);
     clock.set('2026-11-24T09:01:00Z');
     await runJob(core);
-    const [danCard] = await t.db.prisma.outboxMessage.findMany({ where: { idempotencyKey: `reminder:${dan.id}:2026-11-24` } });
+    const [danCard] = await t.db.prisma.outboxMessage.findMany({
+      where: { idempotencyKey: `reminder:${dan.id}:2026-11-24` },
+    });
     expect(JSON.stringify(cardOf(danCard).body)).toContain('On behalf of Ann (away)');
-    expect((await sentReminders(t.db)).filter((s) => s.date === '2026-11-24').map((s) => `${s.to} ${s.ref}`)).toEqual(['Dan A1', 'Dan A2', 'Dan S1']);
+    expect((await sentReminders(t.db)).filter((s) => s.date === '2026-11-24').map((s) => `${s.to} ${s.ref}`)).toEqual([
+      'Dan A1',
+      'Dan A2',
+      'Dan S1',
+    ]);
     expect(await t.db.prisma.reminderLog.findMany({ where: { outboxId: danCard.id } })).toEqual([
       expect.objectContaining({ personId: ann.id }),
       expect.objectContaining({ personId: ann.id }),
@@ -163,17 +182,25 @@ describe('reminder job', () => {
     ]);
 
     // No delegate: nothing while away; the latest occasion when back.
-    await t.db.prisma.person.update({ where: { id: ann.id }, data: { awayUntil: new Date('2026-12-05T00:00:00Z'), delegateId: null } });
+    await t.db.prisma.person.update({
+      where: { id: ann.id },
+      data: { awayUntil: new Date('2026-12-05T00:00:00Z'), delegateId: null },
+    });
     await runDays('2026-11-25', '2026-12-04', ['09:01']);
     expect((await sentReminders(t.db)).filter((s) => s.date > '2026-11-24')).toEqual([]);
     await runDays('2026-12-07', '2026-12-07', ['09:01']);
-    expect((await sentReminders(t.db)).filter((s) => s.date > '2026-11-24').map((s) => `${s.to} ${s.ref} ${s.kind}`)).toEqual(['Ann A1 due-in-7', 'Ann A2 due-today']);
+    expect(
+      (await sentReminders(t.db)).filter((s) => s.date > '2026-11-24').map((s) => `${s.to} ${s.ref} ${s.kind}`),
+    ).toEqual(['Ann A1 due-in-7', 'Ann A2 due-today']);
   });
 
   it('respects paused reminders and snoozed actions', async () => {
     const { ann, ben } = await seedWorld();
     await t.db.prisma.person.update({ where: { id: ben.id }, data: { remindersPaused: true } });
-    await t.db.prisma.action.updateMany({ where: { ref: 'A1' }, data: { snoozedUntil: new Date('2026-12-04T00:00:00Z') } });
+    await t.db.prisma.action.updateMany({
+      where: { ref: 'A1' },
+      data: { snoozedUntil: new Date('2026-12-04T00:00:00Z') },
+    });
     await runDays('2026-11-24', '2026-12-04', ['09:01', '14:01']);
     const sent = await sentReminders(t.db);
     expect(sent.filter((s) => s.to === 'Ben')).toEqual([]);
@@ -189,7 +216,9 @@ describe('reminder job', () => {
     // there the two runs share the connection and interleave their transactions.
     const second = testProvider() === 'postgresql' ? await openDb(t.url) : t.db;
     try {
-      const [r1, r2] = await Promise.all([runJob(coreFor(t.db, clock)), runJob(coreFor(second, clock))].map((p) => p.then(() => sentReminders(t.db))));
+      const [r1, r2] = await Promise.all(
+        [runJob(coreFor(t.db, clock)), runJob(coreFor(second, clock))].map((p) => p.then(() => sentReminders(t.db))),
+      );
       expect(r1.length).toBeGreaterThan(0);
       expect(r2).toEqual(await sentReminders(t.db));
       await runJob(coreFor(second, clock));
@@ -210,18 +239,33 @@ describe('reminder job', () => {
       return dailyCardActivity(card);
     };
     await expect(runReminders(core, { reminderTime: '09:00', render: crashing })).rejects.toThrow('killed');
-    expect((await sentReminders(t.db)).filter((s) => s.date === '2026-12-10').map((s) => `${s.to} ${s.ref}`)).toEqual(['Ann A1', 'Ann A2']);
+    expect((await sentReminders(t.db)).filter((s) => s.date === '2026-12-10').map((s) => `${s.to} ${s.ref}`)).toEqual([
+      'Ann A1',
+      'Ann A2',
+    ]);
     await runReminders(core, { reminderTime: '09:00', render: dailyCardActivity });
     await runReminders(core, { reminderTime: '09:00', render: dailyCardActivity });
-    expect((await sentReminders(t.db)).filter((s) => s.date === '2026-12-10').map((s) => `${s.to} ${s.ref}`)).toEqual(['Ann A1', 'Ann A2', 'Ben B1']);
+    expect((await sentReminders(t.db)).filter((s) => s.date === '2026-12-10').map((s) => `${s.to} ${s.ref}`)).toEqual([
+      'Ann A1',
+      'Ann A2',
+      'Ben B1',
+    ]);
     expect(await t.db.prisma.outboxMessage.count()).toBe(3);
   });
 
-  it("tells the plan owner about owners without a chat with the bot, once per reminder", async () => {
+  it('tells the plan owner about owners without a chat with the bot, once per reminder', async () => {
     const { ann } = await seedWorld();
     await t.db.prisma.conversationRef.deleteMany({ where: { personId: ann.id } });
-    await t.db.prisma.person.update({ where: { id: ann.id }, data: { teamsUserId: '29:ann', aadObjectId: 'aad-ann', tenantId: 't1' } });
-    await seedPlan(t.db, { key: 'Q', owner: 'Plan Owner', createdAt: '2026-10-01', actions: [{ ref: 'X1', owners: ['Head X'], due: '2026-12-01', createdAt: '2026-10-01' }] });
+    await t.db.prisma.person.update({
+      where: { id: ann.id },
+      data: { teamsUserId: '29:ann', aadObjectId: 'aad-ann', tenantId: 't1' },
+    });
+    await seedPlan(t.db, {
+      key: 'Q',
+      owner: 'Plan Owner',
+      createdAt: '2026-10-01',
+      actions: [{ ref: 'X1', owners: ['Head X'], due: '2026-12-01', createdAt: '2026-10-01' }],
+    });
     await seedPerson(t.db, { displayName: 'Xena', posts: ['Head X'] });
     await runDays('2026-11-24', '2026-11-25', ['09:01']);
     const [row] = await t.db.prisma.outboxMessage.findMany({ where: { purpose: 'escalation' } });
@@ -232,12 +276,27 @@ describe('reminder job', () => {
     expect(text).toContain('**Xena** — not known to Teams yet');
     // Logged as delivered (to the plan owner): the next day's run does not report them again.
     expect(await t.db.prisma.outboxMessage.count()).toBe(1);
-    expect((await sentReminders(t.db)).map((s) => `${s.to} ${s.ref} ${s.kind}`)).toEqual(['Olivia A1 due-in-14', 'Olivia A2 due-in-7', 'Olivia S1 stale', 'Olivia X1 due-in-7']);
+    expect((await sentReminders(t.db)).map((s) => `${s.to} ${s.ref} ${s.kind}`)).toEqual([
+      'Olivia A1 due-in-14',
+      'Olivia A2 due-in-7',
+      'Olivia S1 stale',
+      'Olivia X1 due-in-7',
+    ]);
   });
 
   it("follows a plan's own reminder policy and falls back to the defaults (with a warning) on a bad one", async () => {
     await seedWorld();
-    await t.db.prisma.plan.update({ where: { key: 'P' }, data: { reminderPolicy: JSON.stringify({ beforeDueWorkingDays: [2], onDueDate: false, overdueEveryDays: 30, escalateAfterDays: 60 }) } });
+    await t.db.prisma.plan.update({
+      where: { key: 'P' },
+      data: {
+        reminderPolicy: JSON.stringify({
+          beforeDueWorkingDays: [2],
+          onDueDate: false,
+          overdueEveryDays: 30,
+          escalateAfterDays: 60,
+        }),
+      },
+    });
     await runDays('2026-11-23', '2026-12-18', ['09:01', '14:01']);
     expect((await sentReminders(t.db)).map((s) => `${s.date} ${s.to} ${s.ref} ${s.kind}`)).toEqual([
       '2026-11-23 Ann S1 stale',
@@ -247,7 +306,12 @@ describe('reminder job', () => {
     ]);
     await t.db.prisma.plan.update({ where: { key: 'P' }, data: { reminderPolicy: '{"overdueEvery": 3}' } });
     await runDays('2026-12-21', '2026-12-21', ['09:01']);
-    expect(silentLog.warn).toHaveBeenCalledWith({ plan: 'P', error: expect.stringContaining('Unrecognized key') }, 'invalid reminder policy: using the defaults');
-    expect((await sentReminders(t.db)).filter((s) => s.date === '2026-12-21').map((s) => `${s.ref} ${s.kind}`)).toEqual(['A1 overdue', 'A2 overdue', 'A2 escalation']);
+    expect(silentLog.warn).toHaveBeenCalledWith(
+      { plan: 'P', error: expect.stringContaining('Unrecognized key') },
+      'invalid reminder policy: using the defaults',
+    );
+    expect((await sentReminders(t.db)).filter((s) => s.date === '2026-12-21').map((s) => `${s.ref} ${s.kind}`)).toEqual(
+      ['A1 overdue', 'A2 overdue', 'A2 escalation'],
+    );
   });
 });

@@ -5,7 +5,14 @@
  */
 import { installed, message } from '../helpers/activities';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { APP_ID, APP_PASSWORD, OfflineCredentialsFactory, rsaKey, startTokenIssuer, type TokenIssuer } from './token-issuer';
+import {
+  APP_ID,
+  APP_PASSWORD,
+  OfflineCredentialsFactory,
+  rsaKey,
+  startTokenIssuer,
+  type TokenIssuer,
+} from './token-issuer';
 
 let bot: TestBot;
 let issuer: TokenIssuer;
@@ -43,11 +50,20 @@ describe('inbound authentication in production mode', () => {
     ['a token that is not a JWT', () => bearer('not-a-jwt')],
     ['an expired token', () => bearer(issuer.sign({ serviceurl: bot.connector.url, expiresIn: -3600 }))],
     ['a token for another app', () => bearer(issuer.sign({ serviceurl: bot.connector.url, aud: 'another-app-id' }))],
-    ['a token from another issuer', () => bearer(issuer.sign({ serviceurl: bot.connector.url, iss: 'https://evil.example.com' }))],
+    [
+      'a token from another issuer',
+      () => bearer(issuer.sign({ serviceurl: bot.connector.url, iss: 'https://evil.example.com' })),
+    ],
     ['a token signed with another key under the published key id', () => bearer(forgedWithSameKid())],
-    ['a token signed with an unpublished key', () => bearer(issuer.sign({ serviceurl: bot.connector.url }, { key: rsaKey(), kid: 'unknown-kid' }))],
+    [
+      'a token signed with an unpublished key',
+      () => bearer(issuer.sign({ serviceurl: bot.connector.url }, { key: rsaKey(), kid: 'unknown-kid' })),
+    ],
     ['a token issued for another service URL', () => bearer(issuer.sign({ serviceurl: 'https://smba.example.com/' }))],
-    ['a Basic scheme with the app password', () => ({ authorization: `Basic ${Buffer.from(`${APP_ID}:${APP_PASSWORD}`).toString('base64')}` })],
+    [
+      'a Basic scheme with the app password',
+      () => ({ authorization: `Basic ${Buffer.from(`${APP_ID}:${APP_PASSWORD}`).toString('base64')}` }),
+    ],
   ])('refuses %s with 401 and does nothing', async (_case, headers) => {
     const res = await bot.post(message("what's red?", where()), headers());
     expect(res.status).toBe(401);
@@ -57,7 +73,11 @@ describe('inbound authentication in production mode', () => {
   });
 
   it('refuses a validly signed activity whose serviceUrl is not a Bot Framework or Teams host, with 400', async () => {
-    for (const serviceUrl of ['https://evil.example.com/', 'https://smba.trafficmanager.net.evil.example/', 'http://smba.trafficmanager.net/emea/']) {
+    for (const serviceUrl of [
+      'https://evil.example.com/',
+      'https://smba.trafficmanager.net.evil.example/',
+      'http://smba.trafficmanager.net/emea/',
+    ]) {
       const res = await bot.post(message('help', { serviceUrl }), bearer(issuer.sign({ serviceurl: serviceUrl })));
       expect(res.status).toBe(400);
       expect(res.body.error).toMatch(/^serviceUrl (host \S+ is not in SERVICE_URL_HOSTS|must be https)$/);
@@ -86,6 +106,9 @@ describe('inbound authentication in production mode', () => {
 function forgedWithSameKid(): string {
   const genuine = issuer.sign({ serviceurl: bot.connector.url });
   const [head, payload] = genuine.split('.');
-  const other = issuer.sign({ serviceurl: bot.connector.url }, { key: rsaKey(), kid: JSON.parse(Buffer.from(head, 'base64url').toString()).kid });
+  const other = issuer.sign(
+    { serviceurl: bot.connector.url },
+    { key: rsaKey(), kid: JSON.parse(Buffer.from(head, 'base64url').toString()).kid },
+  );
   return `${head}.${payload}.${other.split('.')[2]}`;
 }

@@ -8,7 +8,14 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { message } from '../helpers/activities';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { APP_ID, APP_PASSWORD, OfflineCredentialsFactory, rsaKey, startTokenIssuer, type TokenIssuer } from './token-issuer';
+import {
+  APP_ID,
+  APP_PASSWORD,
+  OfflineCredentialsFactory,
+  rsaKey,
+  startTokenIssuer,
+  type TokenIssuer,
+} from './token-issuer';
 
 let bot: TestBot;
 let issuer: TokenIssuer;
@@ -54,11 +61,23 @@ describe('a black-holed identity host', () => {
     ['no Authorization header', () => ({}), 401],
     ['a token that is not a JWT', () => bearer('not-a-jwt'), 401],
     ['a token from another issuer', () => bearer(issuer.sign({ ...claims(), iss: 'https://evil.example.com' })), 401],
-    ['a Basic scheme', () => ({ authorization: `Basic ${Buffer.from(`${APP_ID}:${APP_PASSWORD}`).toString('base64')}` }), 401],
+    [
+      'a Basic scheme',
+      () => ({ authorization: `Basic ${Buffer.from(`${APP_ID}:${APP_PASSWORD}`).toString('base64')}` }),
+      401,
+    ],
     ['an expired token', () => bearer(issuer.sign({ ...claims(), expiresIn: -3600 })), 503],
     ['a token for another app', () => bearer(issuer.sign({ ...claims(), aud: 'another-app-id' })), 503],
-    ['a token signed with an unpublished key', () => bearer(issuer.sign(claims(), { key: rsaKey(), kid: 'unknown-kid' })), 503],
-    ['a token issued for another service URL', () => bearer(issuer.sign({ serviceurl: 'https://smba.example.com/' })), 503],
+    [
+      'a token signed with an unpublished key',
+      () => bearer(issuer.sign(claims(), { key: rsaKey(), kid: 'unknown-kid' })),
+      503,
+    ],
+    [
+      'a token issued for another service URL',
+      () => bearer(issuer.sign({ serviceurl: 'https://smba.example.com/' })),
+      503,
+    ],
     ['a well-formed channel token', () => bearer(issuer.sign(claims())), 503],
   ])('answers %s at once, runs nothing', async (_case, headers, status) => {
     const res = await post(headers());
@@ -87,10 +106,16 @@ describe('an identity host that goes silent after the keys were fetched', () => 
   beforeAll(async () => {
     live = await startTokenIssuer();
     held = await startTestBot({
-      env: { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: APP_PASSWORD, AUTH_KEYS_TIMEOUT_MS: '300', TURN_DEADLINE_MS: '1000' },
+      env: {
+        MICROSOFT_APP_ID: APP_ID,
+        MICROSOFT_APP_PASSWORD: APP_PASSWORD,
+        AUTH_KEYS_TIMEOUT_MS: '300',
+        TURN_DEADLINE_MS: '1000',
+      },
       adapter: { openIdMetadataUrl: live.openIdMetadataUrl, credentialsFactory: new OfflineCredentialsFactory() },
     });
-    for (let i = 0; i < 100 && (await fetch(`${held.chaser.url}/readyz`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && (await fetch(`${held.chaser.url}/readyz`)).status !== 200; i++)
+      await new Promise((r) => setTimeout(r, 20));
     live.goSilent();
   });
   afterAll(async () => {

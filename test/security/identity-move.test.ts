@@ -9,14 +9,22 @@ import { seedPerson } from '../helpers/fixtures';
 let bot: TestBot;
 beforeAll(async () => {
   bot = await startTestBot({ now: '2015-06-01T09:00:00Z' });
-  await seedPerson(bot.chaser.core.db, { displayName: ALEX.name, teamsUserId: ALEX.id, aadObjectId: ALEX.aadObjectId, posts: ['Head of SDD'] });
+  await seedPerson(bot.chaser.core.db, {
+    displayName: ALEX.name,
+    teamsUserId: ALEX.id,
+    aadObjectId: ALEX.aadObjectId,
+    posts: ['Head of SDD'],
+  });
 });
 afterAll(() => bot.stop());
 
 it("keeps Alex's record when another Teams id claims Alex's AAD object id", async () => {
   const impostor = { id: 'user-id-66', name: 'Mallory', aadObjectId: ALEX.aadObjectId };
   expect((await bot.post(message('help', { serviceUrl: bot.connector.url, user: impostor }))).status).toBe(200);
-  const people = await bot.chaser.core.db.prisma.person.findMany({ orderBy: { createdAt: 'asc' }, select: { displayName: true, teamsUserId: true, aadObjectId: true } });
+  const people = await bot.chaser.core.db.prisma.person.findMany({
+    orderBy: { createdAt: 'asc' },
+    select: { displayName: true, teamsUserId: true, aadObjectId: true },
+  });
   expect(people).toEqual([
     { displayName: 'Alex Wilber', teamsUserId: ALEX.id, aadObjectId: ALEX.aadObjectId },
     { displayName: 'Mallory', teamsUserId: 'user-id-66', aadObjectId: null },

@@ -33,15 +33,28 @@ describe('request body size', () => {
 
 describe('card submit size and shape', () => {
   it(`refuses a card submit over ${MAX_CARD_SUBMIT_BYTES / 1024} KB with a 413 invoke error before anything runs`, async () => {
-    const res = await bot.post(cardAction('action.update', { actionId: 'a1', version: 1, status: 'GREEN', note: 'n'.repeat(MAX_CARD_SUBMIT_BYTES) }, where(STRANGER)));
+    const res = await bot.post(
+      cardAction(
+        'action.update',
+        { actionId: 'a1', version: 1, status: 'GREEN', note: 'n'.repeat(MAX_CARD_SUBMIT_BYTES) },
+        where(STRANGER),
+      ),
+    );
     expect(res.status).toBe(413);
-    expect(res.body).toMatchObject({ statusCode: 413, type: 'application/vnd.microsoft.error', value: { code: 'PayloadTooLarge', message: expect.stringMatching(/Shorten the text/) } });
+    expect(res.body).toMatchObject({
+      statusCode: 413,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'PayloadTooLarge', message: expect.stringMatching(/Shorten the text/) },
+    });
     expect(bot.connector.recorded).toEqual([]);
     expect(await stored(STRANGER.aadObjectId)).toBeNull();
   });
 
   it.each([
-    ['an Action.Submit dressed as Action.Execute', { action: { type: 'Action.Submit', verb: 'action.update', data: {} } }],
+    [
+      'an Action.Submit dressed as Action.Execute',
+      { action: { type: 'Action.Submit', verb: 'action.update', data: {} } },
+    ],
     ['no verb', { action: { type: 'Action.Execute', data: {} } }],
     ['data that is not an object', { action: { type: 'Action.Execute', verb: 'action.update', data: 'x' } }],
     ['no action at all', {}],

@@ -21,6 +21,10 @@ export function captureLog(level = 'debug'): CapturedLog {
   return {
     log: createLogger(level, stream),
     text,
-    entries: () => text().split('\n').filter(Boolean).map((l) => JSON.parse(l)),
+    entries: () =>
+      text()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l)),
   };
 }

@@ -15,12 +15,28 @@ const consoleOutput: string[] = [];
 
 beforeAll(async () => {
   for (const method of ['error', 'warn', 'log', 'info'] as const) {
-    jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void consoleOutput.push(args.map((a) => (a instanceof Error ? `${a.stack} ${JSON.stringify(a)}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')));
+    jest
+      .spyOn(console, method)
+      .mockImplementation(
+        (...args: unknown[]) =>
+          void consoleOutput.push(
+            args
+              .map((a) =>
+                a instanceof Error ? `${a.stack} ${JSON.stringify(a)}` : typeof a === 'string' ? a : JSON.stringify(a),
+              )
+              .join(' '),
+          ),
+      );
   }
   issuer = await startTokenIssuer();
   logs = captureLog('trace');
   bot = await startTestBot({
-    env: { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: APP_PASSWORD, ALLOWED_TENANTS: TENANT_ID, LOG_LEVEL: 'trace' },
+    env: {
+      MICROSOFT_APP_ID: APP_ID,
+      MICROSOFT_APP_PASSWORD: APP_PASSWORD,
+      ALLOWED_TENANTS: TENANT_ID,
+      LOG_LEVEL: 'trace',
+    },
     adapter: { openIdMetadataUrl: issuer.openIdMetadataUrl, credentialsFactory: new OfflineCredentialsFactory() },
     log: logs.log,
   });
@@ -33,10 +49,20 @@ afterAll(async () => {
 
 it('never writes the app password or a bearer token to the logs', async () => {
   const where = { serviceUrl: bot.connector.url };
-  const tokens = [issuer.sign({ serviceurl: bot.connector.url }), issuer.sign({ serviceurl: bot.connector.url }), issuer.sign({ serviceurl: bot.connector.url, expiresIn: -3600 })];
+  const tokens = [
+    issuer.sign({ serviceurl: bot.connector.url }),
+    issuer.sign({ serviceurl: bot.connector.url }),
+    issuer.sign({ serviceurl: bot.connector.url, expiresIn: -3600 }),
+  ];
   expect((await bot.post(message('help', where), { authorization: `Bearer ${tokens[0]}` })).status).toBe(200);
   // Refused by the tenant guard, which logs the refusal.
-  expect((await bot.post(message('help', { ...where, tenantId: 'another-tenant' }), { authorization: `Bearer ${tokens[1]}` })).status).toBe(200);
+  expect(
+    (
+      await bot.post(message('help', { ...where, tenantId: 'another-tenant' }), {
+        authorization: `Bearer ${tokens[1]}`,
+      })
+    ).status,
+  ).toBe(200);
   expect((await bot.post(message('help', where), { authorization: `Bearer ${tokens[2]}` })).status).toBe(401);
   // A careless log line with the whole config or the request headers is still redacted.
   bot.chaser.log.info({ config: bot.chaser.config }, 'config');
@@ -47,10 +73,22 @@ it('never writes the app password or a bearer token to the logs', async () => {
   // The logs did capture this run, so their silence about secrets means something.
   const messages = logs.entries().map((e) => e.msg);
   expect(messages).toEqual(
-    expect.arrayContaining(['Chaser is listening on /api/messages', 'refused an activity from a tenant not in ALLOWED_TENANTS', 'refused a request without a valid Bot Framework token', 'config', 'headers', 'request']),
+    expect.arrayContaining([
+      'Chaser is listening on /api/messages',
+      'refused an activity from a tenant not in ALLOWED_TENANTS',
+      'refused a request without a valid Bot Framework token',
+      'config',
+      'headers',
+      'request',
+    ]),
   );
-  expect(logs.entries().find((e) => e.msg === 'config')?.config).toMatchObject({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: '***' });
-  expect(logs.entries().find((e) => e.msg === 'refused a request without a valid Bot Framework token')?.reason).toMatch(/expired/);
+  expect(logs.entries().find((e) => e.msg === 'config')?.config).toMatchObject({
+    MICROSOFT_APP_ID: APP_ID,
+    MICROSOFT_APP_PASSWORD: '***',
+  });
+  expect(logs.entries().find((e) => e.msg === 'refused a request without a valid Bot Framework token')?.reason).toMatch(
+    /expired/,
+  );
 
   for (const output of [text, consoleOutput.join('\n')]) {
     expect(output).not.toContain(APP_PASSWORD);

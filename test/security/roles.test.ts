@@ -23,12 +23,19 @@ async function seedWorld(db: Db) {
       { ref: '8', owners: ['Head of SDD'], due: '2015-09-30', status: 'awaiting_verification' },
     ],
   });
-  const person = (displayName: string, posts: string[] = [], extra: Partial<Parameters<typeof seedPerson>[1]> = {}) => seedPerson(db, { displayName, posts, ...extra });
+  const person = (displayName: string, posts: string[] = [], extra: Partial<Parameters<typeof seedPerson>[1]> = {}) =>
+    seedPerson(db, { displayName, posts, ...extra });
   const p = {
     dcc: await person('Dana Chief', ['Deputy Chief Constable']),
-    headOm: await person('Alex Wilber', ['Head of Offender Management'], { aadObjectId: ALEX.aadObjectId, teamsUserId: ALEX.id }),
+    headOm: await person('Alex Wilber', ['Head of Offender Management'], {
+      aadObjectId: ALEX.aadObjectId,
+      teamsUserId: ALEX.id,
+    }),
     headSdd: await person('Megan Bowen', ['Head of SDD'], { aadObjectId: MEGAN.aadObjectId, teamsUserId: MEGAN.id }),
-    formerHeadOm: await person('Fran Former', ['Head of Offender Management'], { aadObjectId: FORMER.aadObjectId, teamsUserId: FORMER.id }),
+    formerHeadOm: await person('Fran Former', ['Head of Offender Management'], {
+      aadObjectId: FORMER.aadObjectId,
+      teamsUserId: FORMER.id,
+    }),
     formerDcc: await person('Old Chief', ['Deputy Chief Constable']),
     delegate: await person('Dee Delegate', [], { aadObjectId: DELEGATE.aadObjectId, teamsUserId: DELEGATE.id }),
     delegateOfFormer: await person('Una Unlucky'),
@@ -38,7 +45,11 @@ async function seedWorld(db: Db) {
     noAad: await person('No Aad'),
   };
   // Holdings that have ended (to != null) no longer count.
-  for (const who of [p.formerHeadOm, p.formerDcc]) await db.prisma.postHolding.updateMany({ where: { personId: who.id }, data: { to: new Date('2014-12-31T00:00:00Z') } });
+  for (const who of [p.formerHeadOm, p.formerDcc])
+    await db.prisma.postHolding.updateMany({
+      where: { personId: who.id },
+      data: { to: new Date('2014-12-31T00:00:00Z') },
+    });
   await db.prisma.person.update({ where: { id: p.headOm.id }, data: { delegateId: p.delegate.id } });
   await db.prisma.person.update({ where: { id: p.formerHeadOm.id }, data: { delegateId: p.delegateOfFormer.id } });
   const action = async (ref: string) => (await db.prisma.action.findFirstOrThrow({ where: { ref } })).id;
@@ -46,7 +57,11 @@ async function seedWorld(db: Db) {
 }
 
 const FORMER: TestUser = { id: 'user-id-3', name: 'Fran Former', aadObjectId: '00000000-0000-0000-0000-0000000000023' };
-const DELEGATE: TestUser = { id: 'user-id-4', name: 'Dee Delegate', aadObjectId: '00000000-0000-0000-0000-0000000000024' };
+const DELEGATE: TestUser = {
+  id: 'user-id-4',
+  name: 'Dee Delegate',
+  aadObjectId: '00000000-0000-0000-0000-0000000000024',
+};
 const ADMIN: TestUser = { id: 'user-id-5', name: 'Rae Admin', aadObjectId: '00000000-0000-0000-0000-0000000000025' };
 
 describe('core/people/roles', () => {
@@ -79,7 +94,8 @@ describe('core/people/roles', () => {
   it('makes the current holder of the owner post the plan owner, not a former holder or anyone else', async () => {
     const p = w.people;
     expect(await isPlanOwner(ctx, p.dcc.id, w.plan.id)).toBe(true);
-    for (const who of [p.formerDcc, p.headOm, p.roleAdmin, p.stranger]) expect(await isPlanOwner(ctx, who.id, w.plan.id)).toBe(false);
+    for (const who of [p.formerDcc, p.headOm, p.roleAdmin, p.stranger])
+      expect(await isPlanOwner(ctx, who.id, w.plan.id)).toBe(false);
   });
 
   it('gives a plan without an owner post no plan owner', async () => {
@@ -110,8 +126,10 @@ describe('core/people/roles', () => {
 
   it('lets only plan owners and admins manage the plan', async () => {
     const p = w.people;
-    for (const who of [p.dcc, p.roleAdmin, p.configAdmin]) expect(await canManagePlan(ctx, who.id, w.plan.id)).toBe(true);
-    for (const who of [p.headOm, p.delegate, p.formerDcc, p.stranger]) expect(await canManagePlan(ctx, who.id, w.plan.id)).toBe(false);
+    for (const who of [p.dcc, p.roleAdmin, p.configAdmin])
+      expect(await canManagePlan(ctx, who.id, w.plan.id)).toBe(true);
+    for (const who of [p.headOm, p.delegate, p.formerDcc, p.stranger])
+      expect(await canManagePlan(ctx, who.id, w.plan.id)).toBe(false);
   });
 });
 
@@ -124,7 +142,12 @@ describe('write paths refuse people without the role and change nothing', () => 
     bot = await startTestBot({ now: '2015-06-01T08:00:00Z' });
     w = await seedWorld(bot.chaser.core.db);
     const req = await bot.chaser.core.db.prisma.extensionRequest.create({
-      data: { actionId: w.action7, requestedById: w.people.headOm.id, requestedDate: new Date('2015-12-31T00:00:00Z'), reason: 'Legal review' },
+      data: {
+        actionId: w.action7,
+        requestedById: w.people.headOm.id,
+        requestedDate: new Date('2015-12-31T00:00:00Z'),
+        reason: 'Legal review',
+      },
     });
     requestId = req.id;
   });
@@ -134,7 +157,9 @@ describe('write paths refuse people without the role and change nothing', () => 
   /** Everything a write path could change. */
   async function snapshot() {
     const p = bot.chaser.core.db.prisma;
-    const rows = [p.action, p.update, p.extensionRequest, p.outboxMessage, p.board, p.boardPlan].map((model: any) => model.findMany());
+    const rows = [p.action, p.update, p.extensionRequest, p.outboxMessage, p.board, p.boardPlan].map((model: any) =>
+      model.findMany(),
+    );
     return JSON.stringify(await Promise.all(rows));
   }
 
@@ -148,11 +173,21 @@ describe('write paths refuse people without the role and change nothing', () => 
   }
 
   it('action.update: the owner of another action in the same plan cannot update this one', async () => {
-    await refused(MEGAN, 'action.update', { actionId: w.action7, version: 1, status: 'GREEN', note: 'Not mine to say' });
+    await refused(MEGAN, 'action.update', {
+      actionId: w.action7,
+      version: 1,
+      status: 'GREEN',
+      note: 'Not mine to say',
+    });
   });
 
   it("action.update: someone who no longer holds the action's post cannot update it", async () => {
-    await refused(FORMER, 'action.update', { actionId: w.action7, version: 1, status: 'complete', note: 'Done, honest' });
+    await refused(FORMER, 'action.update', {
+      actionId: w.action7,
+      version: 1,
+      status: 'complete',
+      note: 'Done, honest',
+    });
   });
 
   it('action.verify: an action owner cannot verify a completion; that is for the plan owner', async () => {
@@ -186,7 +221,11 @@ describe('write paths refuse people without the role and change nothing', () => 
     ])('%s: an action owner who does not own the plan cannot %s', async (text) => {
       const before = await snapshot();
       await say(MEGAN, text);
-      expect(bot.connector.sends().map((s) => s.activity.text)).toEqual([expect.stringMatching(/^Only an admin or the owner of a plan this board follows can change it; nothing changed\.$/)]);
+      expect(bot.connector.sends().map((s) => s.activity.text)).toEqual([
+        expect.stringMatching(
+          /^Only an admin or the owner of a plan this board follows can change it; nothing changed\.$/,
+        ),
+      ]);
       expect(await snapshot()).toBe(before);
     });
   });

@@ -9,7 +9,11 @@ import { startTestBot, type TestBot } from '../helpers/bot';
 import { seedPlan } from '../helpers/fixtures';
 
 const NUL = '\u0000';
-const ODD: TestUser = { id: 'user-id-7', name: `Ann${NUL} Other\uFFFF`, aadObjectId: '00000000-0000-0000-0000-0000000000077' };
+const ODD: TestUser = {
+  id: 'user-id-7',
+  name: `Ann${NUL} Other\uFFFF`,
+  aadObjectId: '00000000-0000-0000-0000-0000000000077',
+};
 let bot: TestBot;
 
 beforeAll(async () => {
@@ -31,13 +35,22 @@ it('stores a display name without the characters PostgreSQL refuses, and answers
 it('saves a note with U+0000 in it, without it', async () => {
   const post = await bot.chaser.core.db.prisma.post.findUniqueOrThrow({ where: { name: 'FCR' } });
   const person = await bot.chaser.core.db.prisma.person.findFirstOrThrow({ where: { teamsUserId: ODD.id } });
-  await bot.chaser.core.db.prisma.postHolding.create({ data: { postId: post.id, personId: person.id, from: new Date('2015-01-01') } });
+  await bot.chaser.core.db.prisma.postHolding.create({
+    data: { postId: post.id, personId: person.id, from: new Date('2015-01-01') },
+  });
   const action = await bot.chaser.core.db.prisma.action.findFirstOrThrow({ where: { ref: '7' } });
   const res = await bot.post(
-    cardAction('action.update', { actionId: action.id, version: action.version, status: 'AMBER', note: `Slipping${NUL} a week` }, { serviceUrl: bot.connector.url, user: ODD }),
+    cardAction(
+      'action.update',
+      { actionId: action.id, version: action.version, status: 'AMBER', note: `Slipping${NUL} a week` },
+      { serviceUrl: bot.connector.url, user: ODD },
+    ),
   );
   expect(res.status).toBe(200);
-  expect((await bot.chaser.core.db.prisma.update.findFirstOrThrow({ where: { actionId: action.id, kind: 'progress' } })).text).toBe('Slipping a week');
+  expect(
+    (await bot.chaser.core.db.prisma.update.findFirstOrThrow({ where: { actionId: action.id, kind: 'progress' } }))
+      .text,
+  ).toBe('Slipping a week');
 });
 
 it('reads a plan file with U+0000 in a cell', () => {

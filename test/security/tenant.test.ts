@@ -15,7 +15,10 @@ let logs: CapturedLog;
 beforeAll(async () => {
   logs = captureLog('warn');
   // Upper case in the setting: tenant ids are GUIDs and compare case-insensitively.
-  bot = await startTestBot({ env: { ALLOWED_TENANTS: `${TENANT_ID.toUpperCase()}, 22222222-0000-0000-0000-000000000000` }, log: logs.log });
+  bot = await startTestBot({
+    env: { ALLOWED_TENANTS: `${TENANT_ID.toUpperCase()}, 22222222-0000-0000-0000-000000000000` },
+    log: logs.log,
+  });
 });
 afterAll(() => bot.stop());
 beforeEach(() => bot.connector.clear());
@@ -32,7 +35,9 @@ describe('tenant allow-list', () => {
     const res = await bot.post(message('help', { ...from(TENANT_ID), user: ALEX }));
     expect(res.status).toBe(200);
     expect(JSON.stringify(bot.connector.sends()[0].activity)).toContain('What you can ask Chaser');
-    expect(await bot.chaser.core.db.prisma.person.findUnique({ where: { aadObjectId: ALEX.aadObjectId } })).not.toBeNull();
+    expect(
+      await bot.chaser.core.db.prisma.person.findUnique({ where: { aadObjectId: ALEX.aadObjectId } }),
+    ).not.toBeNull();
   });
 
   it('answers a message from another tenant with one line, stores nothing and logs the refusal', async () => {
@@ -42,7 +47,14 @@ describe('tenant allow-list', () => {
     expect(sends.map((s) => s.activity.text)).toEqual([NOT_AVAILABLE]);
     expect(sends[0].activity.attachments ?? []).toEqual([]);
     await nothingStoredFor();
-    expect(logs.entries()).toContainEqual(expect.objectContaining({ level: 40, tenantIds: [OTHER_TENANT, OTHER_TENANT], activityType: 'message', msg: expect.stringMatching(/refused/) }));
+    expect(logs.entries()).toContainEqual(
+      expect.objectContaining({
+        level: 40,
+        tenantIds: [OTHER_TENANT, OTHER_TENANT],
+        activityType: 'message',
+        msg: expect.stringMatching(/refused/),
+      }),
+    );
   });
 
   it('says nothing when installed in another tenant and stores nothing', async () => {
@@ -55,7 +67,11 @@ describe('tenant allow-list', () => {
   it('refuses a card click from another tenant with a 403 invoke error and runs no action', async () => {
     const res = await bot.post(cardAction('action.update', { actionId: 'x', text: 'Done' }, from(OTHER_TENANT)));
     expect(res.status).toBe(403);
-    expect(res.body).toMatchObject({ statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: NOT_AVAILABLE } });
+    expect(res.body).toMatchObject({
+      statusCode: 403,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'Forbidden', message: NOT_AVAILABLE },
+    });
     expect(bot.connector.recorded).toEqual([]);
     await nothingStoredFor();
   });

@@ -48,7 +48,10 @@ export async function startTokenIssuer(): Promise<TokenIssuer> {
   let silent = false;
   const server: Server = createServer((req, res) => {
     if (silent) return;
-    const body = req.url === '/keys' ? { keys: [{ kty: 'RSA', use: 'sig', kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] } : { issuer: CHANNEL_ISSUER, jwks_uri: `${base}/keys` };
+    const body =
+      req.url === '/keys'
+        ? { keys: [{ kty: 'RSA', use: 'sig', kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] }
+        : { issuer: CHANNEL_ISSUER, jwks_uri: `${base}/keys` };
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   });
@@ -59,7 +62,15 @@ export async function startTokenIssuer(): Promise<TokenIssuer> {
     sign: (claims, signWith) => {
       const now = Math.floor(Date.now() / 1000);
       const exp = now + (claims.expiresIn ?? 3600);
-      const payload = { iss: claims.iss ?? CHANNEL_ISSUER, aud: claims.aud ?? APP_ID, serviceurl: claims.serviceurl, nbf: Math.min(now, exp) - 60, iat: Math.min(now, exp) - 60, exp, jti: randomUUID() };
+      const payload = {
+        iss: claims.iss ?? CHANNEL_ISSUER,
+        aud: claims.aud ?? APP_ID,
+        serviceurl: claims.serviceurl,
+        nbf: Math.min(now, exp) - 60,
+        iat: Math.min(now, exp) - 60,
+        exp,
+        jti: randomUUID(),
+      };
       return signJwt(payload, signWith?.key ?? key, signWith?.kid ?? kid);
     },
     goSilent: () => {
@@ -88,7 +99,9 @@ export class OfflineCredentialsFactory extends ServiceClientCredentialsFactory {
   async createCredentials(appId: string) {
     this.issued.push(appId);
     return {
-      signRequest: async <T extends { headers: { set(name: string, value: string): void } }>(request: T): Promise<T> => {
+      signRequest: async <T extends { headers: { set(name: string, value: string): void } }>(
+        request: T,
+      ): Promise<T> => {
         request.headers.set('authorization', 'Bearer outbound-test-token');
         return request;
       },

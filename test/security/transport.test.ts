@@ -18,7 +18,8 @@ beforeAll(async () => {
 afterAll(() => bot.stop());
 beforeEach(() => bot.connector.clear());
 
-const raw = (body: string) => fetch(`${bot.chaser.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+const raw = (body: string) =>
+  fetch(`${bot.chaser.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
 async function nothingHappened() {
   expect(await bot.chaser.core.db.prisma.person.count()).toBe(0);
@@ -38,7 +39,7 @@ describe('malformed activities', () => {
   });
 
   it('refuses 50,000 levels of nesting with 400 and keeps serving', async () => {
-    const deep = '{"":'.repeat(50_000) + '1' + '}'.repeat(50_000);
+    const deep = `${'{"":'.repeat(50_000)}1${'}'.repeat(50_000)}`;
     const activity = JSON.stringify(message('help', { serviceUrl: bot.connector.url }));
     const res = await raw(`${activity.slice(0, -1)},"value":${deep}}`);
     expect(res.status).toBe(400);
@@ -70,7 +71,10 @@ describe('local mode', () => {
 
   it('reports ready without signing keys to check', async () => {
     const ready = await fetch(`${bot.chaser.url}/readyz`);
-    expect(await ready.json()).toEqual({ ok: true, detail: 'database reachable, migrations applied; local mode, no tokens checked' });
+    expect(await ready.json()).toEqual({
+      ok: true,
+      detail: 'database reachable, migrations applied; local mode, no tokens checked',
+    });
   });
 });
 
@@ -86,6 +90,8 @@ describe("a turn's deadline", () => {
     });
     expect(res.status).toBe(200);
     expect(bot.connector.attempts).toBeGreaterThanOrEqual(1);
-    expect(logs.entries().some((e) => e.msg === 'turn failed' && /within the turn's 4000 ms/.test(e.err?.message))).toBe(true);
+    expect(
+      logs.entries().some((e) => e.msg === 'turn failed' && /within the turn's 4000 ms/.test(e.err?.message)),
+    ).toBe(true);
   });
 });

@@ -17,12 +17,17 @@ describe('assertUploadSize', () => {
 
   it('refuses a byte over, naming the file and the limit', () => {
     expect(() => assertUploadSize(LIMIT + 1, LIMIT, 'plan.xlsx')).toThrow(new UploadTooLarge('plan.xlsx', LIMIT));
-    expect(new UploadTooLarge('plan.xlsx', LIMIT).message).toBe('plan.xlsx is larger than 5 MB, the largest plan file Chaser imports.');
+    expect(new UploadTooLarge('plan.xlsx', LIMIT).message).toBe(
+      'plan.xlsx is larger than 5 MB, the largest plan file Chaser imports.',
+    );
   });
 
-  it.each([Number.NaN, Number.POSITIVE_INFINITY, -1])('refuses a nonsense size (%p) rather than letting it through', (bytes) => {
-    expect(() => assertUploadSize(bytes, LIMIT, 'x.csv')).toThrow(UploadTooLarge);
-  });
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, -1])(
+    'refuses a nonsense size (%p) rather than letting it through',
+    (bytes) => {
+      expect(() => assertUploadSize(bytes, LIMIT, 'x.csv')).toThrow(UploadTooLarge);
+    },
+  );
 
   it('states small limits in KB', () => {
     expect(() => assertUploadSize(2000, 1000, 'x.csv')).toThrow('x.csv is larger than 1 KB');

@@ -26,7 +26,13 @@ describe.each([
   let ctx: CoreContext;
   beforeAll(async () => {
     t = await createTestDb();
-    ctx = { db: t.db, now: testClock(now).now, timeZone: 'Europe/London', ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: [] };
+    ctx = {
+      db: t.db,
+      now: testClock(now).now,
+      timeZone: 'Europe/London',
+      ragWindows: DEFAULT_RAG_WINDOWS,
+      adminAadIds: [],
+    };
     expect(await loadDemo(ctx, ownerLoopMessages)).toBe(true);
   });
   afterAll(() => t.drop());
@@ -42,7 +48,10 @@ describe.each([
     expect(await loadDemo(ctx, ownerLoopMessages)).toBe(false);
     const plan = await t.db.prisma.plan.findUniqueOrThrow({
       where: { key: DEMO_PLAN_KEY },
-      include: { _count: { select: { recommendations: true, actions: true } }, ownerPost: { include: { holdings: { include: { person: true } } } } },
+      include: {
+        _count: { select: { recommendations: true, actions: true } },
+        ownerPost: { include: { holdings: { include: { person: true } } } },
+      },
     });
     expect(plan._count).toEqual({ recommendations: 28, actions: 28 });
     expect(plan.ownerPost?.holdings.map((h) => h.person.displayName)).toEqual(['Alex Wilber']);
@@ -88,7 +97,9 @@ describe.each([
   it('posts a first digest of several colours, with this week’s completion', async () => {
     const board = await t.db.prisma.board.findUniqueOrThrow({ where: { key: 'ICB' } });
     const digest = await computeDigest(ctx, board.id, ctx.now());
-    const colours = Object.entries(digest.counts).filter(([, n]) => n > 0).map(([rag]) => rag);
+    const colours = Object.entries(digest.counts)
+      .filter(([, n]) => n > 0)
+      .map(([rag]) => rag);
     expect(colours.length).toBeGreaterThanOrEqual(3);
     const section = (key: string) => digest.sections.find((s) => s.key === key)?.rows.map((r) => r.ref) ?? [];
     expect(section('done')).toContain('BTP-CDI-11');

@@ -12,5 +12,7 @@ export default defineConfig({
   adapter: async () =>
     provider === 'sqlite'
       ? new PrismaLibSQL({ url: 'file:./scratch.db' })
-      : new PrismaPg({ connectionString: process.env.SCRATCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/chaser_scratch' }),
+      : new PrismaPg({
+          connectionString: process.env.SCRATCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/chaser_scratch',
+        }),
 });

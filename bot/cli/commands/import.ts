@@ -52,17 +52,21 @@ export function reportLines(r: ImportResult, fileName: string): string[] {
   if (r.failed) return [`${fileName}: nothing imported`];
   const would = r.dryRun ? 'would ' : '';
   const lines = [
-    ...(r.recognised ? [`${r.planKey} was imported from this file on ${formatDate(r.recognised)}: merging into it`] : []),
+    ...(r.recognised
+      ? [`${r.planKey} was imported from this file on ${formatDate(r.recognised)}: merging into it`]
+      : []),
     `${fileName} → plan ${r.planKey}${r.dryRun ? ' (dry run: nothing written)' : ''}`,
     `in the file: ${r.counts.recommendations} recommendations, ${r.counts.actions} actions, ${r.counts.owners} owners, ${r.counts.updates} updates`,
     `${would}create: ${r.created.recommendations} recommendations, ${r.created.actions} actions, ${r.created.posts} owner posts, ${r.created.updates} updates`,
     `${would}update: ${r.updated.recommendations} recommendations, ${r.updated.actions} actions`,
   ];
   const where = (c: ImportResult['changes'][number]) => `${c.entity} ${c.ref}${c.row ? ` (row ${c.row})` : ''}`;
-  for (const c of r.changes.filter((c) => c.kind === 'update')) lines.push(`  ${would}change ${where(c)}: ${c.details?.join('; ')}`);
+  for (const c of r.changes.filter((c) => c.kind === 'update'))
+    lines.push(`  ${would}change ${where(c)}: ${c.details?.join('; ')}`);
   const conflicts = r.changes.filter((c) => c.kind === 'conflict');
   for (const c of conflicts) lines.push(`  conflict in ${where(c)}: ${c.details?.join('; ')}`);
-  if (conflicts.length) lines.push(`${conflicts.length} kept as changed in Teams; --prefer-file takes the file's instead`);
+  if (conflicts.length)
+    lines.push(`${conflicts.length} kept as changed in Teams; --prefer-file takes the file's instead`);
   if (!r.changes.some((c) => c.kind !== 'conflict')) lines.push('nothing changed: the plan already matches the file');
   if (r.problems.length) lines.push(`${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}:`);
   return lines;

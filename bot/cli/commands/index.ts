@@ -11,4 +11,15 @@ import { plans } from './plans';
 import { remind } from './remind';
 import { verifyHistoryCommand } from './verify-history';
 
-export const commands: CliCommand[] = [dbMigrate, plans, list, remind, importCommand, exportCommand, board, digest, plan, verifyHistoryCommand];
+export const commands: CliCommand[] = [
+  dbMigrate,
+  plans,
+  list,
+  remind,
+  importCommand,
+  exportCommand,
+  board,
+  digest,
+  plan,
+  verifyHistoryCommand,
+];

@@ -17,10 +17,13 @@ export const list: CliCommand = {
       ctx.err(`no plan with key ${key}`);
       return 1;
     }
-    const plans = plan ? [plan] : await ctx.core.db.prisma.plan.findMany({ select: { id: true }, orderBy: { key: 'asc' } });
+    const plans = plan
+      ? [plan]
+      : await ctx.core.db.prisma.plan.findMany({ select: { id: true }, orderBy: { key: 'asc' } });
     // A plan at a time, so a large database is never held in memory at once.
     for (const { id } of plans) {
-      for (const v of await actionViews(ctx.core, { where: inPlans([id]), order: 'plan' })) ctx.out(options.json ? JSON.stringify(jsonLine(v)) : textLine(v));
+      for (const v of await actionViews(ctx.core, { where: inPlans([id]), order: 'plan' }))
+        ctx.out(options.json ? JSON.stringify(jsonLine(v)) : textLine(v));
     }
     return 0;
   },

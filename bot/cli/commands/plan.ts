@@ -59,7 +59,6 @@ function print(ctx: CliContext, s: PlanSettings): void {
   ctx.out(`${s.key}: verifier ${verifier}; risk acceptor ${acceptor}; evidence needed for ${evidence}`);
 }
 
-
 function fail(ctx: CliContext, message: string): number {
   ctx.err(message);
   return 1;

@@ -9,9 +9,10 @@ export const plans: CliCommand = {
   async run(args, ctx) {
     const { options } = parseArgs(args);
     const all = await listPlans(ctx.core);
-    if (options.json) all.forEach((p) => ctx.out(JSON.stringify(p)));
+    if (options.json) for (const p of all) ctx.out(JSON.stringify(p));
     else if (!all.length) ctx.out('no plans yet: import one with `npm run chaser -- import <file>`');
-    else all.forEach((p) => ctx.out(`${p.key}\t${p.title}\t${p.recommendations} recommendations, ${p.actions} actions`));
+    else
+      for (const p of all) ctx.out(`${p.key}\t${p.title}\t${p.recommendations} recommendations, ${p.actions} actions`);
     return 0;
   },
 };

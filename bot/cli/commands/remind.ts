@@ -44,7 +44,8 @@ export const remind: CliCommand = {
     else {
       const already = lost.length ? ` (${lost.length} already queued by another run)` : '';
       ctx.out(`Queued ${queued.length} ${queued.length === 1 ? 'card' : 'cards'} as of ${when}${already}.`);
-      if (queued.length) ctx.out(`The running bot's outbox worker sends them from ${when}, at once if that has passed.`);
+      if (queued.length)
+        ctx.out(`The running bot's outbox worker sends them from ${when}, at once if that has passed.`);
     }
     return 0;
   },
@@ -67,27 +68,39 @@ function cardJson(c: DailyCard) {
       ...(i.owner.id !== c.recipient.id && c.purpose === 'reminder' ? { onBehalfOf: i.owner.displayName } : {}),
     })),
     ...(c.unreachable.length
-      ? { unreachableOwners: c.unreachable.map((u) => ({ name: u.person.displayName, knownToTeams: u.knownToTeams, actions: u.items.map((i) => ({ ref: i.action.displayRef, kind: i.kind })) })) }
+      ? {
+          unreachableOwners: c.unreachable.map((u) => ({
+            name: u.person.displayName,
+            knownToTeams: u.knownToTeams,
+            actions: u.items.map((i) => ({ ref: i.action.displayRef, kind: i.kind })),
+          })),
+        }
       : {}),
   };
 }
 
 function cardLine(c: DailyCard): string {
   const refs = c.items.map((i) => `${i.action.displayRef} ${i.kind}`).join(', ');
-  const owners = c.unreachable.map((u) => `${u.person.displayName} (${u.items.map((i) => i.action.displayRef).join(', ')})`);
+  const owners = c.unreachable.map(
+    (u) => `${u.person.displayName} (${u.items.map((i) => i.action.displayRef).join(', ')})`,
+  );
   const unreachable = owners.length ? `${refs ? '; ' : ''}unreachable owners: ${owners.join(', ')}` : '';
   return `${c.purpose}\t${c.recipient.displayName}\t${c.slot.localDate} ${c.slot.localTime} ${c.slot.timeZone}\t${refs}${unreachable}`;
 }
 
 /** One line per reason a run found no card, or the one reason left when there is none of those. */
 function quietLines(q: QuietReasons): string[] {
-  const names = (list: string[]) => (list.length > 4 ? `${list.slice(0, 4).join(', ')} and ${list.length - 4} more` : list.join(', '));
-  const owed = (p: { name: string; items: number }) => `${p.name} is owed ${p.items} ${p.items === 1 ? 'reminder' : 'reminders'}`;
+  const names = (list: string[]) =>
+    list.length > 4 ? `${list.slice(0, 4).join(', ')} and ${list.length - 4} more` : list.join(', ');
+  const owed = (p: { name: string; items: number }) =>
+    `${p.name} is owed ${p.items} ${p.items === 1 ? 'reminder' : 'reminders'}`;
   const lines = [
     ...q.dayOff.map((g) => `not a working day for ${names(g.names)}: their next reminders go ${g.next}`),
     ...q.notYet.map((g) => `the reminder time has not come for ${names(g.names)}: it comes ${g.at}`),
     ...q.noChat.map((p) => `${owed(p)} but has no chat with Chaser yet: a card goes once they message the bot`),
-    ...q.waiting.map((p) => `${owed(p)} but ${p.reason === 'paused' ? 'paused reminders' : 'is away with no delegate'}`),
+    ...q.waiting.map(
+      (p) => `${owed(p)} but ${p.reason === 'paused' ? 'paused reminders' : 'is away with no delegate'}`,
+    ),
   ];
   return lines.length ? lines : ['nothing is owed that has not been sent already'];
 }

@@ -8,8 +8,11 @@ import type { BotDeps } from '../../deps';
 export function digestPage(deps: BotDeps) {
   return async (_context: TurnContext, _state: unknown, data: Record<string, unknown>): Promise<AdaptiveCard> => {
     const page = digestPageSchema.safeParse(data);
-    const board = page.success ? await deps.core.db.prisma.board.findUnique({ where: { id: page.data.board }, select: { id: true } }) : null;
-    if (!page.success || !board) return adaptiveCard([textBlock('This digest is no longer available. Ask for a new one with "digest now".')]);
+    const board = page.success
+      ? await deps.core.db.prisma.board.findUnique({ where: { id: page.data.board }, select: { id: true } })
+      : null;
+    if (!page.success || !board)
+      return adaptiveCard([textBlock('This digest is no longer available. Ask for a new one with "digest now".')]);
     const { section, late } = page.data;
     const digest = await computeDigest(deps.core, board.id, new Date(page.data.asOf));
     return digestCard(digest, { late, expand: section ? { section, page: page.data.page } : undefined });

@@ -15,13 +15,26 @@ export function decideExtensionRequest(deps: BotDeps) {
     const r = await decideExtension(deps.core, await senderId(deps, context), data ?? {}, ownerLoopMessages);
     if (r.kind === 'not-found') return refusalCard(null);
     if (r.kind === 'forbidden') return refusalCard(r.view, 'decide due dates for');
-    if (r.kind === 'own-request') return ownDecisionCard(r.view, { what: 'requested', decidesInstead: authorityWords(r.authority) });
+    if (r.kind === 'own-request')
+      return ownDecisionCard(r.view, { what: 'requested', decidesInstead: authorityWords(r.authority) });
     const q = r.request;
     if (r.kind === 'invalid') {
-      const info = { requestId: q.id, requestedDate: q.requestedDate, reason: q.reason, requesterName: q.requesterName };
+      const info = {
+        requestId: q.id,
+        requestedDate: q.requestedDate,
+        reason: q.reason,
+        requesterName: q.requesterName,
+      };
       return extensionApprovalCard(r.view, info, { errors: r.errors, comment: r.comment });
     }
-    const outcome = { approved: q.status === 'approved', requestedDate: q.requestedDate, deciderName: q.decidedBy ?? 'someone', comment: q.comment, at: q.decidedAt ?? undefined, timeZone: r.timeZone };
+    const outcome = {
+      approved: q.status === 'approved',
+      requestedDate: q.requestedDate,
+      deciderName: q.decidedBy ?? 'someone',
+      comment: q.comment,
+      at: q.decidedAt ?? undefined,
+      timeZone: r.timeZone,
+    };
     return replaceForEveryone(deps, context, extensionOutcomeCard(r.view, outcome));
   };
 }

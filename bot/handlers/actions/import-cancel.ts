@@ -10,7 +10,11 @@ import { senderId } from './sender';
 export function cancelImportAction(deps: BotDeps) {
   return async (context: TurnContext, _state: unknown, data: Record<string, unknown>): Promise<AdaptiveCard> => {
     const input = pendingImportSchema.safeParse(data ?? {});
-    const fileName = input.success ? await cancelImport(deps.core, await senderId(deps, context), input.data.pendingImportId) : null;
-    return importClosedCard(fileName ? `Cancelled: ${fileName} was not imported.` : 'This file was already imported or cancelled.');
+    const fileName = input.success
+      ? await cancelImport(deps.core, await senderId(deps, context), input.data.pendingImportId)
+      : null;
+    return importClosedCard(
+      fileName ? `Cancelled: ${fileName} was not imported.` : 'This file was already imported or cancelled.',
+    );
   };
 }

@@ -13,10 +13,18 @@ export function confirmImportAction(deps: BotDeps) {
   return async (context: TurnContext, _state: unknown, data: Record<string, unknown>): Promise<AdaptiveCard> => {
     const input = pendingImportSchema.safeParse(data ?? {});
     if (!input.success) return importClosedCard('This import card is not valid any more.');
-    const r = await confirmImport(deps.core, await senderId(deps, context), input.data.pendingImportId, deps.config.MAX_UPLOAD_BYTES);
+    const r = await confirmImport(
+      deps.core,
+      await senderId(deps, context),
+      input.data.pendingImportId,
+      deps.config.MAX_UPLOAD_BYTES,
+    );
     if (r.kind === 'forbidden') return importClosedCard('Only an admin can import plans.');
     if (r.kind === 'gone') return importClosedCard('This file was already imported or cancelled.');
-    deps.log.info({ planKey: r.result.planKey, fileName: r.fileName, created: r.result.created, updated: r.result.updated }, 'plan imported from chat');
+    deps.log.info(
+      { planKey: r.result.planKey, fileName: r.fileName, created: r.result.created, updated: r.result.updated },
+      'plan imported from chat',
+    );
     return importDoneCard(r.fileName, r.result);
   };
 }

@@ -1,15 +1,34 @@
 /** The owner loop's proactive messages as activities, for core to enqueue to the outbox. */
 import type { OwnerLoopMessages } from '../../../core/actions/owner-messages';
-import { extensionApprovalCard, extensionOutcomeCard, verificationCard, verificationOutcomeCard } from '../../../cards/approval';
+import {
+  extensionApprovalCard,
+  extensionOutcomeCard,
+  verificationCard,
+  verificationOutcomeCard,
+} from '../../../cards/approval';
 import { cardAttachment, type AdaptiveCard } from '../../../cards/card';
 import { closureRecordedCard } from '../../../cards/closure';
 
-const asMessage = (card: AdaptiveCard, summary: string) => ({ type: 'message', summary, attachments: [cardAttachment(card)] });
+const asMessage = (card: AdaptiveCard, summary: string) => ({
+  type: 'message',
+  summary,
+  attachments: [cardAttachment(card)],
+});
 
 export const ownerLoopMessages: OwnerLoopMessages = {
-  extensionApproval: (view, r) => asMessage(extensionApprovalCard(view, r), `New due date requested for ${view.displayRef}`),
-  extensionDecided: (view, d) => asMessage(extensionOutcomeCard(view, d), `Due date request for ${view.displayRef} ${d.approved ? 'approved' : 'rejected'}`),
+  extensionApproval: (view, r) =>
+    asMessage(extensionApprovalCard(view, r), `New due date requested for ${view.displayRef}`),
+  extensionDecided: (view, d) =>
+    asMessage(
+      extensionOutcomeCard(view, d),
+      `Due date request for ${view.displayRef} ${d.approved ? 'approved' : 'rejected'}`,
+    ),
   verificationRequest: (view, d) => asMessage(verificationCard(view, d), `${view.displayRef} completed: please verify`),
-  verificationDecided: (view, d) => asMessage(verificationOutcomeCard(view, d), `${view.displayRef} ${d.verified ? 'verified' : 'reopened'}`),
-  outcomeRecorded: (view, d) => asMessage(closureRecordedCard({ view, by: d.deciderName }), `${view.displayRef} ${d.reopened ? 'reopened' : 'closed'}`),
+  verificationDecided: (view, d) =>
+    asMessage(verificationOutcomeCard(view, d), `${view.displayRef} ${d.verified ? 'verified' : 'reopened'}`),
+  outcomeRecorded: (view, d) =>
+    asMessage(
+      closureRecordedCard({ view, by: d.deciderName }),
+      `${view.displayRef} ${d.reopened ? 'reopened' : 'closed'}`,
+    ),
 };

@@ -13,7 +13,9 @@ const pageSchema = z.object({ cardKey: z.string().min(1).max(200), page: z.numbe
 export function reminderPage(deps: BotDeps) {
   return async (context: TurnContext, _state: unknown, data: unknown): Promise<AdaptiveCard | string> => {
     const parsed = pageSchema.safeParse(data);
-    const found = parsed.success ? await reminderCardRows(deps.core, parsed.data.cardKey, await senderId(deps, context)) : null;
+    const found = parsed.success
+      ? await reminderCardRows(deps.core, parsed.data.cardKey, await senderId(deps, context))
+      : null;
     if (!parsed.success || !found) return 'This reminder can no longer be paged. Say "my actions" to see your actions.';
     const { cardKey, page } = parsed.data;
     return found.purpose === 'reminder'

@@ -6,7 +6,11 @@ import type { TurnContext } from 'botbuilder';
 import { cardAttachment, type AdaptiveCard } from '../../../cards/card';
 import type { BotDeps } from '../../deps';
 
-export async function replaceForEveryone(deps: BotDeps, context: TurnContext, card: AdaptiveCard): Promise<AdaptiveCard> {
+export async function replaceForEveryone(
+  deps: BotDeps,
+  context: TurnContext,
+  card: AdaptiveCard,
+): Promise<AdaptiveCard> {
   const id = context.activity.replyToId;
   if (id) {
     try {

@@ -9,5 +9,7 @@ export async function senderId(deps: BotDeps, context: TurnContext): Promise<str
   if (recorded) return recorded;
   // captureIdentity records only activities that say where to answer (conversation, service URL).
   const from = context.activity.from;
-  return (await recordTeamsUser(deps.core, { aadObjectId: from.aadObjectId, teamsUserId: from.id, displayName: from.name })).id;
+  return (
+    await recordTeamsUser(deps.core, { aadObjectId: from.aadObjectId, teamsUserId: from.id, displayName: from.name })
+  ).id;
 }

@@ -20,12 +20,19 @@ export function saveUpdate(deps: BotDeps) {
         const saved = { ...r, routedTo: r.routedTo && authorityWords(r.routedTo) };
         // Back to the list it was opened from, the others still there to update; else the action alone.
         const back = origin && (await rebuildOrigin(deps, context, origin));
-        return replaceForEveryone(deps, context, typeof back === 'object' ? withBanner(back, savedBanner(saved)) : updatedCard(saved));
+        return replaceForEveryone(
+          deps,
+          context,
+          typeof back === 'object' ? withBanner(back, savedBanner(saved)) : updatedCard(saved),
+        );
       }
       case 'invalid':
         return updateCard({ view: r.view, values: r.values, errors: r.errors, origin });
       case 'conflict': {
-        const banner = { text: 'This changed since you opened it. Here is the latest; check it and save again.', style: 'warning' } as const;
+        const banner = {
+          text: 'This changed since you opened it. Here is the latest; check it and save again.',
+          style: 'warning',
+        } as const;
         return updateCard({ view: r.view, values: r.values, banner, origin });
       }
       case 'closed':

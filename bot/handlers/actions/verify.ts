@@ -24,13 +24,22 @@ export function verifyAction(deps: BotDeps) {
     const r = await decideVerification(deps.core, await senderId(deps, context), data ?? {}, ownerLoopMessages);
     if (r.kind === 'not-found') return refusalCard(null);
     if (r.kind === 'forbidden') return refusalCard(r.view, 'verify');
-    if (r.kind === 'own-work') return ownDecisionCard(r.view, { what: 'completed', decidesInstead: authorityWords(r.authority) });
-    if (r.kind === 'invalid') return verificationCard(r.view, await completion(deps, r.view), { errors: r.errors, comment: r.comment });
+    if (r.kind === 'own-work')
+      return ownDecisionCard(r.view, { what: 'completed', decidesInstead: authorityWords(r.authority) });
+    if (r.kind === 'invalid')
+      return verificationCard(r.view, await completion(deps, r.view), { errors: r.errors, comment: r.comment });
     // Completed again since this card was sent: ask afresh with the current version.
-    if (r.kind === 'stale' && r.view.status === 'awaiting_verification') return verificationCard(r.view, await completion(deps, r.view));
+    if (r.kind === 'stale' && r.view.status === 'awaiting_verification')
+      return verificationCard(r.view, await completion(deps, r.view));
     const d = r.decision;
     if (!d) return r.view.status === 'open' ? updateCard({ view: r.view }) : closedCard(r.view);
-    const outcome = { verified: d.status === 'complete', deciderName: d.by ?? 'someone', comment: d.comment, at: d.at ?? undefined, timeZone: r.timeZone };
+    const outcome = {
+      verified: d.status === 'complete',
+      deciderName: d.by ?? 'someone',
+      comment: d.comment,
+      at: d.at ?? undefined,
+      timeZone: r.timeZone,
+    };
     return replaceForEveryone(deps, context, verificationOutcomeCard(r.view, outcome));
   };
 }

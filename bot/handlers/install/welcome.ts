@@ -13,7 +13,10 @@ export function welcomeOnInstall(deps: BotDeps) {
     const botAdded = a.membersAdded?.some((m) => m.id === a.recipient.id);
     if (!botAdded) return;
     deps.log.info({ conversationId: a.conversation.id, scope: conversationScope(a) }, 'installed');
-    const examples = await answerableQuestions(deps.core, [], { asker: { aadObjectId: a.from?.aadObjectId, teamsUserId: a.from?.id }, count: 3 });
+    const examples = await answerableQuestions(deps.core, [], {
+      asker: { aadObjectId: a.from?.aadObjectId, teamsUserId: a.from?.id },
+      count: 3,
+    });
     const card = welcomeCard({ scope: conversationScope(a), botName: a.recipient?.name, examples });
     await context.sendActivity(MessageFactory.attachment(cardAttachment(card)));
   };

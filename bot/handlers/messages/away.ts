@@ -19,7 +19,10 @@ export function away(deps: BotDeps) {
       return void (await context.sendActivity('Welcome back. Reminders are on again.'));
     }
     const m = /\b(?:until|for)\s+(.+?)\s*[.!]*\s*$/i.exec(text);
-    if (!m) return void (await context.sendActivity('Tell me when you are back, e.g. "I\'m away until 2 Dec" or "I\'m away for 2 weeks".'));
+    if (!m)
+      return void (await context.sendActivity(
+        'Tell me when you are back, e.g. "I\'m away until 2 Dec" or "I\'m away for 2 weeks".',
+      ));
     const day = futureDay(deps.core, m[1]);
     if (!day.ok && day.perhaps) {
       const card = askAgainCard(`${day.message} Nothing is changed yet.`, [`I'm away until ${day.perhaps}`]);
@@ -27,6 +30,8 @@ export function away(deps: BotDeps) {
     }
     if (!day.ok) return void (await context.sendActivity(`${day.message} Try "I'm away until 2 Dec".`));
     await setAway(deps.core, personId, day.date);
-    await context.sendActivity(`Got it: no reminders until you are back on ${formatDate(day.date)}. Your delegate, if you have one, gets them meanwhile. Say "I'm back" to end it early.`);
+    await context.sendActivity(
+      `Got it: no reminders until you are back on ${formatDate(day.date)}. Your delegate, if you have one, gets them meanwhile. Say "I'm back" to end it early.`,
+    );
   };
 }

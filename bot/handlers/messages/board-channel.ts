@@ -35,8 +35,11 @@ export async function channelConversation(deps: BotDeps, context: TurnContext) {
 /** The board linked to this post's channel, or null (and the caller says why). */
 export async function channelBoard(deps: BotDeps, context: TurnContext) {
   if (conversationScope(context.activity) !== 'channel') return null;
-  const conversation = await deps.core.db.prisma.conversationRef.findUnique({ where: { conversationId: channelIdOf(context.activity) } });
+  const conversation = await deps.core.db.prisma.conversationRef.findUnique({
+    where: { conversationId: channelIdOf(context.activity) },
+  });
   return conversation ? boardForConversation(deps.core, conversation.id) : null;
 }
 
-export const CHANNEL_ONLY = 'Boards are linked in a team channel: @mention me there with "link this channel to board KEY".';
+export const CHANNEL_ONLY =
+  'Boards are linked in a team channel: @mention me there with "link this channel to board KEY".';

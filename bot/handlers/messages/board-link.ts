@@ -12,7 +12,11 @@ export function linkChannelToBoard(deps: BotDeps) {
     const [, key, name] = LINK_BOARD.exec(context.activity.text ?? '') ?? [];
     const conversation = await channelConversation(deps, context);
     if (!conversation) return void (await context.sendActivity(CHANNEL_ONLY));
-    const result = await linkBoard(deps.core, { personId: await senderId(deps, context) }, { key, name, conversationRefId: conversation.id });
+    const result = await linkBoard(
+      deps.core,
+      { personId: await senderId(deps, context) },
+      { key, name, conversationRefId: conversation.id },
+    );
     await context.sendActivity(result.message);
   };
 }

@@ -12,7 +12,11 @@ export function scheduleBoardDigest(deps: BotDeps) {
     const [, when] = SCHEDULE_DIGEST.exec(context.activity.text ?? '') ?? [];
     const board = await channelBoard(deps, context);
     if (!board) return void (await context.sendActivity(NOT_LINKED));
-    const result = await scheduleDigest(deps.core, { personId: await senderId(deps, context) }, { boardId: board.id, text: when });
+    const result = await scheduleDigest(
+      deps.core,
+      { personId: await senderId(deps, context) },
+      { boardId: board.id, text: when },
+    );
     await context.sendActivity(result.message);
   };
 }

@@ -14,16 +14,22 @@ export function digestNow(deps: BotDeps) {
   return async (context: TurnContext): Promise<void> => {
     const board = await channelBoard(deps, context);
     if (!board?.conversationId) return void (await context.sendActivity(NOT_LINKED));
-    const result = await enqueueDigestNow(deps.core, { personId: await senderId(deps, context) }, {
-      boardId: board.id,
-      conversationRefId: board.conversationId,
-      // The activity id makes a redelivered message (Teams retries slow turns) queue one digest.
-      requestKey: `${board.id}:${context.activity.id}`,
-      activity: async () => digestActivity(await computeDigest(deps.core, board.id, deps.core.now())),
-    });
+    const result = await enqueueDigestNow(
+      deps.core,
+      { personId: await senderId(deps, context) },
+      {
+        boardId: board.id,
+        conversationRefId: board.conversationId,
+        // The activity id makes a redelivered message (Teams retries slow turns) queue one digest.
+        requestKey: `${board.id}:${context.activity.id}`,
+        activity: async () => digestActivity(await computeDigest(deps.core, board.id, deps.core.now())),
+      },
+    );
     // The answer goes to the thread it was asked in; the digest itself is a new post in the channel.
     await context.sendActivity(
-      result.ok ? `Posting the ${board.key} digest to this channel now: it appears as a new post in a moment.` : result.message,
+      result.ok
+        ? `Posting the ${board.key} digest to this channel now: it appears as a new post in a moment.`
+        : result.message,
     );
   };
 }

@@ -23,10 +23,15 @@ const DOWNLOAD_TIMEOUT_MS = 10_000;
 export const fileSchema = z.object({
   contentType: z.literal(FILE_DOWNLOAD_INFO),
   name: z.string().trim().min(1).max(255),
-  content: z.object({ downloadUrl: z.string().url().max(4000), uniqueId: z.string().optional(), fileType: z.string().optional() }),
+  content: z.object({
+    downloadUrl: z.string().url().max(4000),
+    uniqueId: z.string().optional(),
+    fileType: z.string().optional(),
+  }),
 });
 
-export const fileOf = (context: TurnContext) => (context.activity.attachments ?? []).find((a) => a.contentType === FILE_DOWNLOAD_INFO);
+export const fileOf = (context: TurnContext) =>
+  (context.activity.attachments ?? []).find((a) => a.contentType === FILE_DOWNLOAD_INFO);
 
 /** Route selector: a file in the personal chat (in teams and group chats files are not plans for the bot). */
 export async function isFileUpload(context: TurnContext): Promise<boolean> {
@@ -42,7 +47,9 @@ export function fileUpload(deps: BotDeps) {
     }
     const personId = await senderId(deps, context);
     if (!(await may(deps.core, personId, 'plan.import'))) {
-      await context.sendActivity('Sorry, only an admin can import plans. Ask your Chaser admin to import this file for you.');
+      await context.sendActivity(
+        'Sorry, only an admin can import plans. Ask your Chaser admin to import this file for you.',
+      );
       return;
     }
     const { name, content } = file.data;
@@ -51,12 +58,16 @@ export function fileUpload(deps: BotDeps) {
       bytes = await download(content.downloadUrl, deps.config.MAX_UPLOAD_BYTES, name);
     } catch (err) {
       deps.log.warn({ err, fileName: name }, 'plan file download failed');
-      await context.sendActivity(err instanceof UploadTooLarge ? err.message : `I could not download ${name}. Please send it again.`);
+      await context.sendActivity(
+        err instanceof UploadTooLarge ? err.message : `I could not download ${name}. Please send it again.`,
+      );
       return;
     }
     const staged = await stageImport(deps.core, personId, name, bytes, deps.config.MAX_UPLOAD_BYTES);
     if (staged.kind === 'forbidden') return; // checked above; an admin demoted meanwhile gets no card
-    await context.sendActivity(MessageFactory.attachment(cardAttachment(importReportCard(name, staged.result, staged.pendingImportId))));
+    await context.sendActivity(
+      MessageFactory.attachment(cardAttachment(importReportCard(name, staged.result, staged.pendingImportId))),
+    );
   };
 }
 

@@ -20,7 +20,12 @@ import type { BotDeps } from '../../deps';
 import { conversationScope, mentionsOf } from '../../teams-activity';
 
 /** Runs a parsed question for whoever sent `activity` and builds its card (also used by list paging). */
-export async function answerQuery(deps: BotDeps, activity: Partial<Activity>, query: Query, page = 0): Promise<AdaptiveCard> {
+export async function answerQuery(
+  deps: BotDeps,
+  activity: Partial<Activity>,
+  query: Query,
+  page = 0,
+): Promise<AdaptiveCard> {
   const asker = { aadObjectId: activity.from?.aadObjectId, teamsUserId: activity.from?.id };
   const result = await runQuery(deps.core, query, { asker, page, pageSize: LIST_PAGE_SIZE });
   return answerCard(result, { scope: conversationScope(activity), botName: activity.recipient?.name });

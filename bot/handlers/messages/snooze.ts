@@ -9,7 +9,8 @@ import type { BotDeps } from '../../deps';
 import { senderId } from '../actions/sender';
 
 export const SNOOZE = /^\s*snooze\b/i;
-const USAGE = 'Tell me which action and for how long, e.g. "snooze BTP-CDI-7 3 days" or "snooze BTP-CDI-7 until 2 Dec".';
+const USAGE =
+  'Tell me which action and for how long, e.g. "snooze BTP-CDI-7 3 days" or "snooze BTP-CDI-7 until 2 Dec".';
 
 export function snooze(deps: BotDeps) {
   return async (context: TurnContext): Promise<void> => {

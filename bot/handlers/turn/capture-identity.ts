@@ -27,7 +27,13 @@ export function captureIdentity(deps: BotDeps) {
     const tenantId = a.conversation.tenantId ?? teamsInfo(a).tenantId;
     const { person } = await recordActivityIdentity(
       deps.core,
-      { aadObjectId: a.from.aadObjectId, teamsUserId: a.from.id, displayName: a.from.name, tenantId, timeZone: clientTimeZone(a.entities) },
+      {
+        aadObjectId: a.from.aadObjectId,
+        teamsUserId: a.from.id,
+        displayName: a.from.name,
+        tenantId,
+        timeZone: clientTimeZone(a.entities),
+      },
       {
         conversationId: a.conversation.id,
         scope: conversationScope(a),

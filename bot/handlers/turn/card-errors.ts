@@ -5,12 +5,17 @@
  * not know gets the answer Teams expects instead of the SDK's 501.
  */
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
+import type { TurnState } from '@microsoft/teams-ai';
 import type { AdaptiveCard } from '../../../cards/card';
 import { tryAgainCard, withNotSavedBanner } from '../../../cards/not-saved';
 import type { BotDeps } from '../../deps';
 import { refuseInvoke } from './refuse-invoke';
 
-type CardHandler = (context: TurnContext, state: any, data: Record<string, unknown>) => Promise<AdaptiveCard | string>;
+type CardHandler = (
+  context: TurnContext,
+  state: TurnState,
+  data: Record<string, unknown>,
+) => Promise<AdaptiveCard | string>;
 
 /** Draws again the card a click came from, from the click's data (null when it cannot). */
 export type Redraw = (context: TurnContext, data: Record<string, unknown>) => Promise<AdaptiveCard | null>;

@@ -26,7 +26,10 @@ export function cardSubmitGuard(deps: BotDeps) {
     if (a.type !== 'invoke' || a.name !== 'adaptiveCard/action') return true;
     const bytes = Buffer.byteLength(JSON.stringify(a.value ?? null));
     if (bytes > MAX_CARD_SUBMIT_BYTES) {
-      deps.log.warn({ bytes, limit: MAX_CARD_SUBMIT_BYTES, conversationId: a.conversation?.id }, 'refused an oversized card submit');
+      deps.log.warn(
+        { bytes, limit: MAX_CARD_SUBMIT_BYTES, conversationId: a.conversation?.id },
+        'refused an oversized card submit',
+      );
       await refuseInvoke(context, 413, 'That was too much to send in one go. Shorten the text and try again.');
       return false;
     }

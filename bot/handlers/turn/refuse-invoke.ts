@@ -9,6 +9,9 @@ const CODES: Record<number, string> = { 400: 'BadRequest', 403: 'Forbidden', 413
 export async function refuseInvoke(context: TurnContext, status: 400 | 403 | 413, message: string): Promise<void> {
   await context.sendActivity({
     type: ActivityTypes.InvokeResponse,
-    value: { status, body: { statusCode: status, type: 'application/vnd.microsoft.error', value: { code: CODES[status], message } } },
+    value: {
+      status,
+      body: { statusCode: status, type: 'application/vnd.microsoft.error', value: { code: CODES[status], message } },
+    },
   });
 }

@@ -19,7 +19,10 @@ export function tenantGuard(deps: BotDeps) {
     // Teams puts the tenant in two places; both must be allowed, so a mismatched pair cannot slip through.
     const claimed = [a.conversation?.tenantId, teamsInfo(a).tenantId].filter((t): t is string => !!t);
     if (claimed.length && claimed.every((t) => allowed.has(t.toLowerCase()))) return true;
-    deps.log.warn({ tenantIds: claimed, activityType: a.type, channelId: a.channelId }, 'refused an activity from a tenant not in ALLOWED_TENANTS');
+    deps.log.warn(
+      { tenantIds: claimed, activityType: a.type, channelId: a.channelId },
+      'refused an activity from a tenant not in ALLOWED_TENANTS',
+    );
     if (a.type === 'invoke') await refuseInvoke(context, 403, NOT_AVAILABLE);
     else if (a.type === 'message') await context.sendActivity(NOT_AVAILABLE);
     return false;

@@ -110,6 +110,7 @@ export function ActionPanel({ actionId, onClose }: { actionId: string | null; on
                 </Subtitle2>
                 <ul className={s.list}>
                   {data.evidence.map((e, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the list is read whole and never reordered.
                     <li key={i}>
                       {e.url ? (
                         <Link href={e.url} target="_blank" rel="noreferrer">
@@ -132,6 +133,7 @@ export function ActionPanel({ actionId, onClose }: { actionId: string | null; on
               ) : (
                 <ol className={s.list} data-testid="history">
                   {data.history.map((h, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the list is read whole and never reordered.
                     <li key={i} className={s.entry}>
                       <Text weight="semibold">{formatDay(h.at)}</Text>
                       {` · ${h.sentence}`}

@@ -13,17 +13,26 @@ export function useLoad<T>(load: () => Promise<T>, inputs: unknown[]): Loaded<T>
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [round, setRound] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the load depends on (`inputs`).
   useEffect(() => {
     let current = true;
     setLoading(true);
     load().then(
-      (d) => current && (setData(d), setError(null), setLoading(false)),
-      (e: Error) => current && (setError(e.message), setLoading(false)),
+      (d) => {
+        if (!current) return;
+        setData(d);
+        setError(null);
+        setLoading(false);
+      },
+      (e: Error) => {
+        if (!current) return;
+        setError(e.message);
+        setLoading(false);
+      },
     );
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...inputs, round]);
   return { data, error, loading, reload: useCallback(() => setRound((r) => r + 1), []) };
 }

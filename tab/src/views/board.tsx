@@ -196,6 +196,7 @@ function Tables({ board }: { board: BoardAnswer }) {
       <Subtitle1 as="h2" block id="tables-h" className={s.h}>
         Actions
       </Subtitle1>
+      {/* biome-ignore lint/a11y/useSemanticElements: a fieldset's border and legend do not fit this row of filters. */}
       <div className={s.row} role="group" aria-label="Filters">
         {filter(
           'plan',

@@ -21,19 +21,27 @@ describe('update rules', () => {
 
   it('needs a note to call an overdue action on track or at risk, not to confirm it is off track', () => {
     const overdue = { rag: 'RED', overdue: true };
-    expect(rules({ status: 'GREEN' }, overdue).note).toBe('Add a note: it is needed for On track (Green) while it is overdue');
+    expect(rules({ status: 'GREEN' }, overdue).note).toBe(
+      'Add a note: it is needed for On track (Green) while it is overdue',
+    );
     expect(rules({ status: 'AMBER' }, overdue).note).toContain('while it is overdue');
     expect(rules({ status: 'RED' }, overdue)).toEqual({});
   });
 
   it('says one thing per field: completing with a new date is only about the date', () => {
-    expect(rules({ status: 'complete', note: 'done', newDueDate: '2015-07-01' })).toEqual({ newDueDate: 'Leave the new date empty when completing' });
+    expect(rules({ status: 'complete', note: 'done', newDueDate: '2015-07-01' })).toEqual({
+      newDueDate: 'Leave the new date empty when completing',
+    });
   });
 
   it('wants a future date with a reason, and no date when completing', () => {
-    expect(rules({ status: 'GREEN', note: 'n', newDueDate: '2015-06-01', dueReason: 'r' }).newDueDate).toContain('after today');
+    expect(rules({ status: 'GREEN', note: 'n', newDueDate: '2015-06-01', dueReason: 'r' }).newDueDate).toContain(
+      'after today',
+    );
     expect(rules({ status: 'GREEN', note: 'n', newDueDate: '2015-06-02' }).dueReason).toContain('why');
-    expect(rules({ status: 'complete', note: 'n', newDueDate: '2015-06-02', dueReason: 'r' }).newDueDate).toContain('completing');
+    expect(rules({ status: 'complete', note: 'n', newDueDate: '2015-06-02', dueReason: 'r' }).newDueDate).toContain(
+      'completing',
+    );
     expect(rules({ status: 'GREEN', note: 'n', dueReason: 'r' }).newDueDate).toContain('Pick the new date');
     expect(rules({ status: 'GREEN', note: 'n', newDueDate: '2015-06-02', dueReason: 'r' })).toEqual({});
   });

@@ -12,24 +12,34 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-const inTx = (write: (db: Bulk) => Promise<void>) => t.db.prisma.$transaction((tx) => write(bulk(tx as Tx, t.db.provider)));
-const insert = (table: 'Post' | 'Recommendation', rows: Record<string, unknown>[]) => inTx((db) => db.insert(table, rows));
+const inTx = (write: (db: Bulk) => Promise<void>) =>
+  t.db.prisma.$transaction((tx) => write(bulk(tx as Tx, t.db.provider)));
+const insert = (table: 'Post' | 'Recommendation', rows: Record<string, unknown>[]) =>
+  inTx((db) => db.insert(table, rows));
 
 it('writes more rows than one statement takes, in order', async () => {
   const at = new Date('2015-06-01T09:00:00.123Z');
-  const rows = Array.from({ length: 2 * ROWS_PER_STATEMENT + 1 }, (_, i) => ({ id: orderedId(), name: `Post ${i}`, createdAt: new Date(at.getTime() + i) }));
+  const rows = Array.from({ length: 2 * ROWS_PER_STATEMENT + 1 }, (_, i) => ({
+    id: orderedId(),
+    name: `Post ${i}`,
+    createdAt: new Date(at.getTime() + i),
+  }));
   await insert('Post', rows);
   const stored = await t.db.prisma.post.findMany({ orderBy: { id: 'asc' } });
   expect(stored).toEqual(rows);
   // Prisma compares dates in the database: the stored text or timestamp is in its own format.
-  expect(await t.db.prisma.post.count({ where: { createdAt: { gte: new Date(at.getTime() + ROWS_PER_STATEMENT) } } })).toBe(ROWS_PER_STATEMENT + 1);
+  expect(
+    await t.db.prisma.post.count({ where: { createdAt: { gte: new Date(at.getTime() + ROWS_PER_STATEMENT) } } }),
+  ).toBe(ROWS_PER_STATEMENT + 1);
 });
 
 it('stores a date exactly as Prisma does', async () => {
   const at = new Date('2015-06-01T09:00:00.120Z');
   await t.db.prisma.post.create({ data: { id: 'by-prisma', name: 'By Prisma', createdAt: at } });
   await insert('Post', [{ id: 'in-bulk', name: 'In bulk', createdAt: at }]);
-  const stored = await t.db.prisma.$queryRaw<{ id: string; text: string }[]>`SELECT id, CAST("createdAt" AS TEXT) AS text FROM "Post" WHERE id IN ('by-prisma', 'in-bulk') ORDER BY id`;
+  const stored = await t.db.prisma.$queryRaw<
+    { id: string; text: string }[]
+  >`SELECT id, CAST("createdAt" AS TEXT) AS text FROM "Post" WHERE id IN ('by-prisma', 'in-bulk') ORDER BY id`;
   expect(stored[0].text).toBe(stored[1].text);
 });
 
@@ -39,7 +49,15 @@ it('keeps booleans, nulls, numbers and awkward text as Prisma reads them', async
   const rows = [
     { ...base, id: orderedId(), ref: '1', text: `Quotes ' " and \\ backslash`, agreed: true, position: 0 },
     { ...base, id: orderedId(), ref: '2', text: 'Ünïcødé — “curly” 🚓\nsecond line', agreed: false, position: 1 },
-    { ...base, id: orderedId(), ref: '3', text: '{"looks": ["like", "json"]}', agreed: null, position: 2, section: 'IMMEDIATE' },
+    {
+      ...base,
+      id: orderedId(),
+      ref: '3',
+      text: '{"looks": ["like", "json"]}',
+      agreed: null,
+      position: 2,
+      section: 'IMMEDIATE',
+    },
   ];
   await insert('Recommendation', rows);
   expect(await t.db.prisma.recommendation.findMany({ orderBy: { position: 'asc' } })).toEqual(rows);
@@ -50,20 +68,40 @@ it('updates rows by id across statements, adding to the columns it increments', 
   const plan = await t.db.prisma.plan.create({ data: { key: 'U', title: 'U' } });
   const rec = await t.db.prisma.recommendation.create({ data: { planId: plan.id, ref: '1', text: 'R', position: 0 } });
   const n = ROWS_PER_STATEMENT + 2;
-  const rows = Array.from({ length: n }, (_, i) => ({ id: orderedId(), planId: plan.id, recommendationId: rec.id, ref: String(i), text: `A${i}`, position: i }));
+  const rows = Array.from({ length: n }, (_, i) => ({
+    id: orderedId(),
+    planId: plan.id,
+    recommendationId: rec.id,
+    ref: String(i),
+    text: `A${i}`,
+    position: i,
+  }));
   await t.db.prisma.action.createMany({ data: rows });
   const due = new Date('2015-12-31T00:00:00Z');
   const later = new Date('2015-07-01T09:00:00Z');
-  await inTx((db) => db.update('Action', rows.map((r, i) => ({ id: r.id, text: `B${i}`, dueDate: i % 2 ? due : null, updatedAt: later, version: i % 2 })), ['version']));
+  await inTx((db) =>
+    db.update(
+      'Action',
+      rows.map((r, i) => ({ id: r.id, text: `B${i}`, dueDate: i % 2 ? due : null, updatedAt: later, version: i % 2 })),
+      ['version'],
+    ),
+  );
   const stored = await t.db.prisma.action.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' } });
-  expect(stored.map((a) => [a.text, a.dueDate, a.updatedAt, a.version])).toEqual(rows.map((_, i) => [`B${i}`, i % 2 ? due : null, later, 1 + (i % 2)]));
+  expect(stored.map((a) => [a.text, a.dueDate, a.updatedAt, a.version])).toEqual(
+    rows.map((_, i) => [`B${i}`, i % 2 ? due : null, later, 1 + (i % 2)]),
+  );
   expect(await t.db.prisma.action.count({ where: { planId: plan.id, dueDate: due } })).toBe(n / 2);
 });
 
 it('writes nothing of a batch the database refuses', async () => {
   const before = await t.db.prisma.post.count();
   const clash = await t.db.prisma.post.findFirstOrThrow();
-  await expect(insert('Post', [{ id: orderedId(), name: 'Fresh', createdAt: new Date() }, { id: orderedId(), name: clash.name, createdAt: new Date() }])).rejects.toThrow();
+  await expect(
+    insert('Post', [
+      { id: orderedId(), name: 'Fresh', createdAt: new Date() },
+      { id: orderedId(), name: clash.name, createdAt: new Date() },
+    ]),
+  ).rejects.toThrow();
   expect(await t.db.prisma.post.count()).toBe(before);
 });
 

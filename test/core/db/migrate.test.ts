@@ -20,7 +20,10 @@ describe('migrations', () => {
       );
       await db.close();
       expect(rows).toEqual(
-        readMigrations(testProvider()).map((m) => ({ migration_name: m.name, checksum: createHash('sha256').update(m.sql).digest('hex') })),
+        readMigrations(testProvider()).map((m) => ({
+          migration_name: m.name,
+          checksum: createHash('sha256').update(m.sql).digest('hex'),
+        })),
       );
     } finally {
       await dispose();

@@ -16,7 +16,9 @@ afterEach(() => t.drop());
 
 /** Tables SQLite holds statistics for (sqlite_stat1 exists only once ANALYZE has run). */
 async function analysedTables(): Promise<string[]> {
-  const exists = await t.db.prisma.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'`);
+  const exists = await t.db.prisma.$queryRawUnsafe<unknown[]>(
+    `SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'`,
+  );
   if (!exists.length) return [];
   const rows = await t.db.prisma.$queryRawUnsafe<{ tbl: string }[]>('SELECT DISTINCT tbl FROM sqlite_stat1');
   return rows.map((r) => r.tbl);
@@ -24,8 +26,17 @@ async function analysedTables(): Promise<string[]> {
 
 (sqlite ? it : it.skip)('gathers statistics once a plan is imported', async () => {
   expect(await analysedTables()).toEqual([]);
-  const csv = ['TEST IMPROVEMENT PLAN', 'Ref,Area for Improvement,Action Owner,Due Date,RAG Status', '1,Deliver a clear message on integrity,Deputy Chief Constable,01-Mar-15,G'].join('\n');
-  const result = await importPlanFile({ db: t.db, now: () => new Date('2015-06-01T09:00:00Z') }, Buffer.from(csv), 'plan.csv', { planKey: 'TEST', maxBytes: 1_000_000 });
+  const csv = [
+    'TEST IMPROVEMENT PLAN',
+    'Ref,Area for Improvement,Action Owner,Due Date,RAG Status',
+    '1,Deliver a clear message on integrity,Deputy Chief Constable,01-Mar-15,G',
+  ].join('\n');
+  const result = await importPlanFile(
+    { db: t.db, now: () => new Date('2015-06-01T09:00:00Z') },
+    Buffer.from(csv),
+    'plan.csv',
+    { planKey: 'TEST', maxBytes: 1_000_000 },
+  );
   expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
   expect(await analysedTables()).toEqual(expect.arrayContaining(['Plan', 'Action', 'ActionOwner']));
 });

@@ -23,9 +23,12 @@ suite('SQLite connection', () => {
   it('prepares a statement once and runs it again with new values, after a failure too', async () => {
     const prepare = jest.spyOn(Database.prototype, 'prepare');
     try {
-      const byKey = async (key: string) => (await db.prisma.plan.findMany({ where: { key }, select: { title: true } })).map((p) => [p.title]);
+      const byKey = async (key: string) =>
+        (await db.prisma.plan.findMany({ where: { key }, select: { title: true } })).map((p) => [p.title]);
       await db.prisma.plan.create({ data: { key: 'P1', title: 'First' } });
-      await expect(db.prisma.plan.create({ data: { key: 'P1', title: 'Again' } })).rejects.toMatchObject({ code: 'P2002' });
+      await expect(db.prisma.plan.create({ data: { key: 'P1', title: 'Again' } })).rejects.toMatchObject({
+        code: 'P2002',
+      });
       await db.prisma.plan.create({ data: { key: 'P2', title: 'Second' } });
       expect([await byKey('P1'), await byKey('P2'), await byKey('none')]).toEqual([[['First']], [['Second']], []]);
       const texts = prepare.mock.calls.map(([sql]) => sql);
@@ -40,7 +43,8 @@ suite('SQLite connection', () => {
     const ids = Array.from({ length: MAX_REUSED_PARAMS + 50 }, (_, i) => `k${i}`);
     expect(await db.prisma.plan.count({ where: { key: { in: ids } } })).toBe(0);
     expect(await db.prisma.plan.count({ where: { key: { in: ['P1', ...ids.slice(1)] } } })).toBe(1);
-    const sum = async (i: number) => Number((await db.prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT ${i} + ? AS "n"`, 1))[0].n);
+    const sum = async (i: number) =>
+      Number((await db.prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT ${i} + ? AS "n"`, 1))[0].n);
     for (let i = 0; i <= MAX_REUSED_STATEMENTS; i++) expect(await sum(i)).toBe(i + 1);
   });
 
@@ -74,6 +78,8 @@ describe('sqlitePath', () => {
   });
 
   it('refuses a file on another machine', () => {
-    expect(() => sqlitePath('file://fileserver/share/chaser.db')).toThrow('a file: URL names a file on this machine, not on "fileserver"');
+    expect(() => sqlitePath('file://fileserver/share/chaser.db')).toThrow(
+      'a file: URL names a file on this machine, not on "fileserver"',
+    );
   });
 });

@@ -8,7 +8,9 @@ function decode(png: Buffer) {
   const height = png.readUInt32BE(20);
   const idatLength = png.readUInt32BE(33);
   const raw = inflateSync(png.subarray(41, 41 + idatLength));
-  const pixel = (x: number, y: number) => [...raw.subarray(y * (width * 4 + 1) + 1 + x * 4, y * (width * 4 + 1) + 1 + x * 4 + 4)];
+  const pixel = (x: number, y: number) => [
+    ...raw.subarray(y * (width * 4 + 1) + 1 + x * 4, y * (width * 4 + 1) + 1 + x * 4 + 4),
+  ];
   return { width, height, pixel };
 }
 

@@ -20,22 +20,86 @@ const PREVIOUS = new Date('2015-06-01T07:00:00Z');
 
 beforeAll(async () => {
   t = await createTestDb();
-  ctx = { db: t.db, now: testClock('2015-06-10T12:00:00Z').now, timeZone: 'Europe/London', ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: [] };
+  ctx = {
+    db: t.db,
+    now: testClock('2015-06-10T12:00:00Z').now,
+    timeZone: 'Europe/London',
+    ragWindows: DEFAULT_RAG_WINDOWS,
+    adminAadIds: [],
+  };
   const p = t.db.prisma;
   const alex = await seedPerson(t.db, { displayName: 'Alex Wilber', teamsUserId: 'user-id-0', posts: ['Head of SDD'] });
-  const megan = await seedPerson(t.db, { displayName: 'Megan Bowen', teamsUserId: 'user-id-1', posts: ['Head of Offender Management'] });
-  await p.conversationRef.create({ data: { conversationId: 'a:alex', scope: 'personal', personId: alex.id, serviceUrl: 'http://x', reference: '{}' } });
+  const megan = await seedPerson(t.db, {
+    displayName: 'Megan Bowen',
+    teamsUserId: 'user-id-1',
+    posts: ['Head of Offender Management'],
+  });
+  await p.conversationRef.create({
+    data: { conversationId: 'a:alex', scope: 'personal', personId: alex.id, serviceUrl: 'http://x', reference: '{}' },
+  });
   const actions: ActionSpec[] = [
-    { ref: '1', text: 'Long overdue', owners: ['Head of SDD'], due: '2015-05-01', updates: [{ at: '2015-06-05', text: 'still going' }] },
-    { ref: '2', text: 'Reported red', owners: ['Head of SDD'], due: '2015-09-30', reportedRag: 'RED', updates: [{ at: '2015-06-03', text: 'blocked' }] },
-    { ref: '3', text: 'Just overdue', owners: ['FCR'], due: '2015-05-31', updates: [{ at: '2015-06-02', text: 'nearly' }] },
-    { ref: '4', text: 'Due soon', owners: ['Head of Offender Management'], due: '2015-06-15', updates: [{ at: '2015-06-04', text: 'on plan' }] },
-    { ref: '5', text: 'Done by owner', owners: ['Head of SDD'], due: '2015-06-30', status: 'awaiting_verification', updates: [{ at: '2015-06-03', text: 'done' }] },
-    { ref: '6', text: 'Verified', owners: ['Head of SDD'], due: '2015-06-30', status: 'complete', updates: [{ at: '2015-05-20', text: 'done' }] },
+    {
+      ref: '1',
+      text: 'Long overdue',
+      owners: ['Head of SDD'],
+      due: '2015-05-01',
+      updates: [{ at: '2015-06-05', text: 'still going' }],
+    },
+    {
+      ref: '2',
+      text: 'Reported red',
+      owners: ['Head of SDD'],
+      due: '2015-09-30',
+      reportedRag: 'RED',
+      updates: [{ at: '2015-06-03', text: 'blocked' }],
+    },
+    {
+      ref: '3',
+      text: 'Just overdue',
+      owners: ['FCR'],
+      due: '2015-05-31',
+      updates: [{ at: '2015-06-02', text: 'nearly' }],
+    },
+    {
+      ref: '4',
+      text: 'Due soon',
+      owners: ['Head of Offender Management'],
+      due: '2015-06-15',
+      updates: [{ at: '2015-06-04', text: 'on plan' }],
+    },
+    {
+      ref: '5',
+      text: 'Done by owner',
+      owners: ['Head of SDD'],
+      due: '2015-06-30',
+      status: 'awaiting_verification',
+      updates: [{ at: '2015-06-03', text: 'done' }],
+    },
+    {
+      ref: '6',
+      text: 'Verified',
+      owners: ['Head of SDD'],
+      due: '2015-06-30',
+      status: 'complete',
+      updates: [{ at: '2015-05-20', text: 'done' }],
+    },
     { ref: '7', text: 'Forgotten', owners: ['Head of SDD'], due: '2016-01-01' },
-    { ref: '8', text: 'Wants more time', owners: ['Head of SDD'], due: '2015-06-20', updates: [{ at: '2015-06-05', text: 'slipping' }] },
+    {
+      ref: '8',
+      text: 'Wants more time',
+      owners: ['Head of SDD'],
+      due: '2015-06-20',
+      updates: [{ at: '2015-06-05', text: 'slipping' }],
+    },
     { ref: '9', text: 'Added after the slot', owners: ['Head of SDD'], due: '2016-01-01', createdAt: '2015-06-09' },
-    { ref: '10', text: 'Completed after the slot', owners: ['Head of SDD'], due: '2015-07-31', status: 'complete', updates: [{ at: '2015-06-02', text: 'going' }] },
+    {
+      ref: '10',
+      text: 'Completed after the slot',
+      owners: ['Head of SDD'],
+      due: '2015-07-31',
+      status: 'complete',
+      updates: [{ at: '2015-06-02', text: 'going' }],
+    },
   ];
   const plan = await seedPlan(t.db, { key: 'BTP-CDI', createdAt: '2015-01-01', actions });
   for (const a of await p.action.findMany({ where: { planId: plan.id } })) id[a.ref] = a.id;
@@ -46,9 +110,17 @@ beforeAll(async () => {
   await change('10', '2015-06-09T10:00:00Z', ['open', 'complete']);
   await p.action.update({ where: { id: id['10'] }, data: { completedAt: new Date('2015-06-09T10:00:00Z') } });
   await p.extensionRequest.create({
-    data: { actionId: id['8'], requestedById: megan.id, requestedDate: new Date('2015-07-31T00:00:00Z'), reason: 'Waiting for the vendor', createdAt: new Date('2015-06-06T09:00:00Z') },
+    data: {
+      actionId: id['8'],
+      requestedById: megan.id,
+      requestedDate: new Date('2015-07-31T00:00:00Z'),
+      reason: 'Waiting for the vendor',
+      createdAt: new Date('2015-06-06T09:00:00Z'),
+    },
   });
-  const board = await p.board.create({ data: { key: 'ICB', name: 'Integrity and Compliance Board', plans: { create: { planId: plan.id } } } });
+  const board = await p.board.create({
+    data: { key: 'ICB', name: 'Integrity and Compliance Board', plans: { create: { planId: plan.id } } },
+  });
   boardId = board.id;
   await p.digest.create({
     data: {
@@ -86,22 +158,34 @@ describe('digest as of its slot', () => {
       { ref: 'BTP-CDI-3', text: 'Just overdue', detail: 'overdue since 1 Jun 2015' },
     ]);
     expect(section(d, 'overdue')!.rows).toEqual([
-      { ref: 'BTP-CDI-1', text: 'Long overdue', detail: 'Head of SDD (Alex Wilber) · due 1 May 2015 · overdue 5 weeks' },
+      {
+        ref: 'BTP-CDI-1',
+        text: 'Long overdue',
+        detail: 'Head of SDD (Alex Wilber) · due 1 May 2015 · overdue 5 weeks',
+      },
       { ref: 'BTP-CDI-3', text: 'Just overdue', detail: 'FCR · due 31 May 2015 · overdue 8 days' },
     ]);
   });
 
   it('calls verified only what was verified in the period; a completion awaiting verification is only that', () => {
-    expect(section(d, 'done')!.rows.map((r) => [r.ref, r.detail])).toEqual([['BTP-CDI-6', 'Head of SDD (Alex Wilber) · verified 4 Jun 2015']]);
+    expect(section(d, 'done')!.rows.map((r) => [r.ref, r.detail])).toEqual([
+      ['BTP-CDI-6', 'Head of SDD (Alex Wilber) · verified 4 Jun 2015'],
+    ]);
     expect(refs(d, 'awaitingVerification')).toEqual(['BTP-CDI-5']);
   });
 
   it('shows what was due soon, stale and pending then', () => {
     // 10 was open until after the slot; 9 did not exist yet.
     expect(refs(d, 'dueSoon')).toEqual(['BTP-CDI-4', 'BTP-CDI-8']);
-    expect(section(d, 'stale')!.rows).toEqual([{ ref: 'BTP-CDI-7', text: 'Forgotten', detail: 'Head of SDD (Alex Wilber) · no update since 1 Jan 2015' }]);
+    expect(section(d, 'stale')!.rows).toEqual([
+      { ref: 'BTP-CDI-7', text: 'Forgotten', detail: 'Head of SDD (Alex Wilber) · no update since 1 Jan 2015' },
+    ]);
     expect(section(d, 'extensions')!.rows).toEqual([
-      { ref: 'BTP-CDI-8', text: 'Wants more time', detail: 'Megan Bowen asks to move 20 Jun 2015 → 31 Jul 2015: Waiting for the vendor' },
+      {
+        ref: 'BTP-CDI-8',
+        text: 'Wants more time',
+        detail: 'Megan Bowen asks to move 20 Jun 2015 → 31 Jul 2015: Waiting for the vendor',
+      },
     ]);
     expect(JSON.stringify(d)).not.toContain('Added after the slot');
   });
@@ -110,9 +194,17 @@ describe('digest as of its slot', () => {
     expect(section(d, 'unreachable')).toEqual({
       key: 'unreachable',
       title: 'People Chaser cannot reach',
-      rows: [{ ref: 'Megan Bowen', text: 'Head of Offender Management: no chat with Chaser yet', detail: '1 open action: BTP-CDI-4' }],
+      rows: [
+        {
+          ref: 'Megan Bowen',
+          text: 'Head of Offender Management: no chat with Chaser yet',
+          detail: '1 open action: BTP-CDI-4',
+        },
+      ],
     });
-    expect(section(d, 'vacant')!.rows).toEqual([{ ref: 'FCR', text: 'Nobody holds this post', detail: '1 open action: BTP-CDI-3' }]);
+    expect(section(d, 'vacant')!.rows).toEqual([
+      { ref: 'FCR', text: 'Nobody holds this post', detail: '1 open action: BTP-CDI-3' },
+    ]);
   });
 
   it('renders a 1.5 card with headline deltas, every section and the chart', () => {
@@ -120,11 +212,19 @@ describe('digest as of its slot', () => {
     expect(cardProblems(card)).toEqual([]);
     expect(schemaProblems(card)).toEqual([]);
     const json = JSON.stringify(card);
-    for (const text of ['Newly Red since 1 Jun 2015', 'Pending extension requests', 'People Chaser cannot reach', 'Posts nobody holds']) {
+    for (const text of [
+      'Newly Red since 1 Jun 2015',
+      'Pending extension requests',
+      'People Chaser cannot reach',
+      'Posts nobody holds',
+    ]) {
       expect(json).toContain(text);
     }
     // Each count a tile: its label and number in the theme's text colour on the RAG's container style.
-    const tiles = card.body.find((e) => e.type === 'ColumnSet')!.columns as { style: string; items: { text: string; color?: string }[] }[];
+    const tiles = card.body.find((e) => e.type === 'ColumnSet')!.columns as {
+      style: string;
+      items: { text: string; color?: string }[];
+    }[];
     expect(tiles.map((c) => [c.style, ...c.items.map((i) => i.text)])).toEqual([
       ['attention', 'Red', '3 (+2)'],
       ['warning', 'Amber', '1 (±0)'],
@@ -176,7 +276,8 @@ describe('due dates moved in the period', () => {
         {
           ref: 'BTP-CDI-8',
           text: 'Wants more time',
-          detail: 'Due date moved from 20 Jun 2015 to 31 Jul 2015, asked by Megan Bowen ("Waiting for the vendor"), approved by Alex Wilber',
+          detail:
+            'Due date moved from 20 Jun 2015 to 31 Jul 2015, asked by Megan Bowen ("Waiting for the vendor"), approved by Alex Wilber',
         },
       ],
     });
@@ -198,11 +299,18 @@ describe('the first digest', () => {
 describe('a board with 500 actions', () => {
   it('stays a valid 1.5 card under 80 KB with at most 5 rows a section and "Show all" paging', async () => {
     const plan = await seedBigPlan(500);
-    const board = await t.db.prisma.board.create({ data: { key: 'BIG', name: 'Big Board', plans: { create: { planId: plan.id } } } });
+    const board = await t.db.prisma.board.create({
+      data: { key: 'BIG', name: 'Big Board', plans: { create: { planId: plan.id } } },
+    });
     for (let w = 8; w >= 1; w--) {
       const at = new Date(SLOT.getTime() - w * 7 * 86_400_000);
       await t.db.prisma.digest.create({
-        data: { boardId: board.id, periodKey: at.toISOString(), scheduledFor: at, counts: JSON.stringify({ counts: { RED: 100 + w, AMBER: 50, GREEN: 300, COMPLETE: 50 - w }, redIds: [] }) },
+        data: {
+          boardId: board.id,
+          periodKey: at.toISOString(),
+          scheduledFor: at,
+          counts: JSON.stringify({ counts: { RED: 100 + w, AMBER: 50, GREEN: 300, COMPLETE: 50 - w }, redIds: [] }),
+        },
       });
     }
     const d = await computeDigest(ctx, board.id, SLOT);
@@ -231,7 +339,9 @@ async function seedBigPlan(n: number) {
   const created = new Date('2015-01-01T00:00:00Z');
   const plan = await p.plan.create({ data: { key: 'BIG', title: 'Big plan', createdAt: created } });
   const rec = await p.recommendation.create({ data: { planId: plan.id, ref: '1', text: 'Everything', position: 0 } });
-  await p.post.createMany({ data: Array.from({ length: 40 }, (_, i) => ({ id: `big-post-${i}`, name: `Post number ${i} with a long title` })) });
+  await p.post.createMany({
+    data: Array.from({ length: 40 }, (_, i) => ({ id: `big-post-${i}`, name: `Post number ${i} with a long title` })),
+  });
   await p.action.createMany({
     data: Array.from({ length: n }, (_, i) => ({
       id: `big-${i}`,
@@ -247,6 +357,8 @@ async function seedBigPlan(n: number) {
       createdAt: created,
     })),
   });
-  await p.actionOwner.createMany({ data: Array.from({ length: n }, (_, i) => ({ actionId: `big-${i}`, postId: `big-post-${i % 40}`, position: 0 })) });
+  await p.actionOwner.createMany({
+    data: Array.from({ length: n }, (_, i) => ({ actionId: `big-${i}`, postId: `big-post-${i % 40}`, position: 0 })),
+  });
   return plan;
 }

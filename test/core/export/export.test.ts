@@ -30,7 +30,10 @@ const PLAN = [
 
 beforeAll(async () => {
   t = await createTestDb();
-  const r = await applyParsedPlan(ctx(), parsePlan(Buffer.from(PLAN), 'cdi.csv'), { planKey: 'CDI', source: 'cdi.csv' });
+  const r = await applyParsedPlan(ctx(), parsePlan(Buffer.from(PLAN), 'cdi.csv'), {
+    planKey: 'CDI',
+    source: 'cdi.csv',
+  });
   expect(r.failed).toBe(false);
 });
 afterAll(() => t.drop());
@@ -67,8 +70,12 @@ describe('export', () => {
     ]);
     expect(csv[4]).toBe('IMMEDIATE');
     // Effective RAG, as boards read it: both are past their dates.
-    expect(csv[5]).toBe('1,Deliver a clear message on integrity,Publish a statement from chief officers,Deputy Chief Constable,Now,Now,0,1 Jan 2015 - Clinics started.,18 Apr 2015 - Statement drafted,18/04/2015,No,RED,,');
-    expect(csv[6]).toBe(',,Brief all supervisors,Cdr Foy - Metcall / Cdr Jarman - SNTs,Spring 2015,Spring 2015,0,12 May 2015 - Briefings booked,,12/05/2015,No,RED,,');
+    expect(csv[5]).toBe(
+      '1,Deliver a clear message on integrity,Publish a statement from chief officers,Deputy Chief Constable,Now,Now,0,1 Jan 2015 - Clinics started.,18 Apr 2015 - Statement drafted,18/04/2015,No,RED,,',
+    );
+    expect(csv[6]).toBe(
+      ',,Brief all supervisors,Cdr Foy - Metcall / Cdr Jarman - SNTs,Spring 2015,Spring 2015,0,12 May 2015 - Briefings booked,,12/05/2015,No,RED,,',
+    );
     expect(csv[7]).toBe('WITHIN THREE MONTHS');
     expect(csv[8]).toContain(',Yes,COMPLETE');
     // "10 checks a month" was read as action 10 ("checks a month"): refs the importer would not derive lead the text.
@@ -79,11 +86,17 @@ describe('export', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await exportPlan(ctx(), 'CDI', 'xlsx'))! as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
-    const FILL: Record<string, string> = { RED: 'FFFF0000', AMBER: 'FFFFC000', GREEN: 'FF00B050', COMPLETE: 'FF5B9BD5' };
+    const FILL: Record<string, string> = {
+      RED: 'FFFF0000',
+      AMBER: 'FFFFC000',
+      GREEN: 'FF00B050',
+      COMPLETE: 'FF5B9BD5',
+    };
     const rag: [string, string | undefined][] = [];
     sheet.eachRow((row) => {
       const cell = row.getCell(12);
-      if (row.getCell(3).text && row.getCell(1).text !== 'Ref') rag.push([cell.text, (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb]);
+      if (row.getCell(3).text && row.getCell(1).text !== 'Ref')
+        rag.push([cell.text, (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb]);
     });
     expect(rag).toHaveLength(5);
     expect(rag.map(([text]) => text)).toEqual(expect.arrayContaining(['GREEN', 'COMPLETE']));
@@ -94,49 +107,143 @@ describe('export', () => {
     const md = (await exportPlan(ctx(), 'CDI', 'md'))!;
     expect(md.toString()).toContain('| Ref | Area for Improvement | Action |');
     const back = parsePlan(md, 'cdi.md');
-    expect(back.recommendations.flatMap((r) => r.actions.map((a) => a.ref))).toEqual(['1.1', '1.2', '2.1', '3.1', '10']);
+    expect(back.recommendations.flatMap((r) => r.actions.map((a) => a.ref))).toEqual([
+      '1.1',
+      '1.2',
+      '2.1',
+      '3.1',
+      '10',
+    ]);
   });
 
-  it.each(['csv', 'xlsx'] as const)('round trip through %s: a new plan with the same actions, owners, dates and history', async (format) => {
-    const file = (await exportPlan(ctx(), 'CDI', format))!;
-    const parsed = await parsePlanFile(file, `cdi.${format}`);
-    const key = `CDI-${format.toUpperCase()}`;
-    const r = await applyParsedPlan(ctx(), parsed, { planKey: key, source: `cdi.${format}` });
-    expect(r.failed).toBe(false);
-    expect(await planState(key)).toEqual(await planState('CDI'));
-    const [a, b] = await Promise.all(['CDI', key].map((k) => t.db.prisma.plan.findUniqueOrThrow({ where: { key: k }, include: { ownerPost: true } })));
-    expect([b.title, b.issuer, b.reportDate, b.ownerPost?.name]).toEqual([a.title, a.issuer, a.reportDate, a.ownerPost?.name]);
-  });
+  it.each(['csv', 'xlsx'] as const)(
+    'round trip through %s: a new plan with the same actions, owners, dates and history',
+    async (format) => {
+      const file = (await exportPlan(ctx(), 'CDI', format))!;
+      const parsed = await parsePlanFile(file, `cdi.${format}`);
+      const key = `CDI-${format.toUpperCase()}`;
+      const r = await applyParsedPlan(ctx(), parsed, { planKey: key, source: `cdi.${format}` });
+      expect(r.failed).toBe(false);
+      expect(await planState(key)).toEqual(await planState('CDI'));
+      const [a, b] = await Promise.all(
+        ['CDI', key].map((k) =>
+          t.db.prisma.plan.findUniqueOrThrow({ where: { key: k }, include: { ownerPost: true } }),
+        ),
+      );
+      expect([b.title, b.issuer, b.reportDate, b.ownerPost?.name]).toEqual([
+        a.title,
+        a.issuer,
+        a.reportDate,
+        a.ownerPost?.name,
+      ]);
+    },
+  );
 
   it('--as-of: the plan as it stood, from the history (status, RAG, due date, owners and log)', async () => {
     // Chaser's own history after the import: an owner reports Red and a changed file moves a due date.
     const action = await t.db.prisma.action.findFirstOrThrow({ where: { plan: { key: 'CDI' }, ref: '3.1' } });
     await t.db.prisma.update.create({
-      data: { actionId: action.id, at: new Date('2015-07-10T10:00:00Z'), kind: 'progress', text: 'No auditors', rag: 'RED', changes: JSON.stringify({ reportedRag: [null, 'RED'] }) },
+      data: {
+        actionId: action.id,
+        at: new Date('2015-07-10T10:00:00Z'),
+        kind: 'progress',
+        text: 'No auditors',
+        rag: 'RED',
+        changes: JSON.stringify({ reportedRag: [null, 'RED'] }),
+      },
     });
-    await t.db.prisma.action.update({ where: { id: action.id }, data: { reportedRag: 'RED', reportedRagAt: new Date('2015-07-10T10:00:00Z'), lastUpdateAt: new Date('2015-07-10T10:00:00Z') } });
+    await t.db.prisma.action.update({
+      where: { id: action.id },
+      data: {
+        reportedRag: 'RED',
+        reportedRagAt: new Date('2015-07-10T10:00:00Z'),
+        lastUpdateAt: new Date('2015-07-10T10:00:00Z'),
+      },
+    });
     clock.set('2015-08-01T09:00:00Z');
-    const moved = PLAN.replace('Within three months', '30/09/2015').replace(',No,\n4', ',No,R\n4').replace('FCR,30/09', 'Head of SDD,30/09');
-    const changed = await applyParsedPlan(ctx(), parsePlan(Buffer.from(moved), 'cdi.csv'), { planKey: 'CDI', source: 'cdi.csv' });
+    const moved = PLAN.replace('Within three months', '30/09/2015')
+      .replace(',No,\n4', ',No,R\n4')
+      .replace('FCR,30/09', 'Head of SDD,30/09');
+    const changed = await applyParsedPlan(ctx(), parsePlan(Buffer.from(moved), 'cdi.csv'), {
+      planKey: 'CDI',
+      source: 'cdi.csv',
+    });
     expect(changed.changes).toEqual([
-      expect.objectContaining({ kind: 'update', ref: '3.1', details: ['due date 23 Mar 2015 (Within three months) → 30 Sep 2015', 'owners FCR → Head of SDD'] }),
+      expect.objectContaining({
+        kind: 'update',
+        ref: '3.1',
+        details: ['due date 23 Mar 2015 (Within three months) → 30 Sep 2015', 'owners FCR → Head of SDD'],
+      }),
     ]);
 
     const row = async (asOf?: string) => {
-      const csv = (await exportPlan({ ...ctx(), now: clock.now }, 'CDI', 'csv', asOf ? new Date(`${asOf}T22:59:59Z`) : undefined))!.toString();
+      const csv = (await exportPlan(
+        { ...ctx(), now: clock.now },
+        'CDI',
+        'csv',
+        asOf ? new Date(`${asOf}T22:59:59Z`) : undefined,
+      ))!.toString();
       // The record's columns (Outcome, Evidence) are empty for an open action.
-      return csv.split('\r\n').find((l) => l.startsWith('3,'))!.split(',').slice(0, 12);
+      return csv
+        .split('\r\n')
+        .find((l) => l.startsWith('3,'))!
+        .split(',')
+        .slice(0, 12);
     };
-    expect(await row()).toEqual(['3', 'Audit incident closures', 'Sample 200 closures', 'Head of SDD', '30/09/2015', 'Within three months', '0', '10 Jul 2015 - No auditors', '', '10/07/2015', 'No', 'RED']);
-    expect(await row('2015-07-20')).toEqual(['3', 'Audit incident closures', 'Sample 200 closures', 'FCR', 'Within three months', 'Within three months', '0', '10 Jul 2015 - No auditors', '', '10/07/2015', 'No', 'RED']);
+    expect(await row()).toEqual([
+      '3',
+      'Audit incident closures',
+      'Sample 200 closures',
+      'Head of SDD',
+      '30/09/2015',
+      'Within three months',
+      '0',
+      '10 Jul 2015 - No auditors',
+      '',
+      '10/07/2015',
+      'No',
+      'RED',
+    ]);
+    expect(await row('2015-07-20')).toEqual([
+      '3',
+      'Audit incident closures',
+      'Sample 200 closures',
+      'FCR',
+      'Within three months',
+      'Within three months',
+      '0',
+      '10 Jul 2015 - No auditors',
+      '',
+      '10/07/2015',
+      'No',
+      'RED',
+    ]);
     // Before the owner's report: no log, no reported RAG; overdue since the end of March.
-    expect(await row('2015-06-30')).toEqual(['3', 'Audit incident closures', 'Sample 200 closures', 'FCR', 'Within three months', 'Within three months', '0', '', '', '', 'No', 'RED']);
-    const title = (await exportPlan(ctx(), 'CDI', 'csv', new Date('2015-06-30T22:59:59Z')))!.toString().split('\r\n')[0];
+    expect(await row('2015-06-30')).toEqual([
+      '3',
+      'Audit incident closures',
+      'Sample 200 closures',
+      'FCR',
+      'Within three months',
+      'Within three months',
+      '0',
+      '',
+      '',
+      '',
+      'No',
+      'RED',
+    ]);
+    const title = (await exportPlan(ctx(), 'CDI', 'csv', new Date('2015-06-30T22:59:59Z')))!
+      .toString()
+      .split('\r\n')[0];
     expect(title).toBe('Crime Data Integrity Improvement Plan — as at 30 Jun 2015');
   });
 
   it('as of a date before the plan existed shows no actions', async () => {
-    const csv = (await exportPlan(ctx(), 'CDI', 'csv', new Date('2014-01-01T00:00:00Z')))!.toString().trim().split('\r\n');
+    const csv = (await exportPlan(ctx(), 'CDI', 'csv', new Date('2014-01-01T00:00:00Z')))!
+      .toString()
+      .trim()
+      .split('\r\n');
     expect(csv[csv.length - 1]).toMatch(/^Ref,/);
   });
 });
@@ -151,7 +258,10 @@ describe('exports a spreadsheet cannot be tricked by', () => {
   ].join('\n');
 
   beforeAll(async () => {
-    const r = await applyParsedPlan(ctx(), parsePlan(Buffer.from(HOSTILE), 'hostile.csv'), { planKey: 'EVIL', source: 'hostile.csv' });
+    const r = await applyParsedPlan(ctx(), parsePlan(Buffer.from(HOSTILE), 'hostile.csv'), {
+      planKey: 'EVIL',
+      source: 'hostile.csv',
+    });
     expect(r.failed).toBe(false);
   });
 

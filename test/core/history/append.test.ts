@@ -36,7 +36,13 @@ test('rows appended one by one and in bulk form one numbered, hash-chained histo
     t.db.prisma as Tx,
     t.db.provider,
     [
-      { actionId: a.id, at, kind: 'change', changes: { text: ['old', 'new'] }, detail: { source: { file: 'plan.xlsx', row: 4 } } },
+      {
+        actionId: a.id,
+        at,
+        kind: 'change',
+        changes: { text: ['old', 'new'] },
+        detail: { source: { file: 'plan.xlsx', row: 4 } },
+      },
       { actionId: b.id, at, kind: 'progress', text: 'b first' },
       { actionId: a.id, at, kind: 'progress', text: 'third' },
     ],

@@ -14,7 +14,12 @@ const clock = testClock('2026-12-05T09:00:00Z');
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { env: { DATABASE_URL: t.url }, now: clock.now, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await runCli(argv, {
+    env: { DATABASE_URL: t.url },
+    now: clock.now,
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
   return { code, out, err };
 }
 
@@ -43,15 +48,29 @@ const DELETED = 'history is append-only: an Update row cannot be deleted';
 
 beforeAll(async () => {
   t = await createTestDb();
-  await seedPlan(t.db, { key: 'KEEP', actions: [{ ref: '1', updates }, { ref: '2', updates }] });
-  await seedPlan(t.db, { key: 'EDIT', actions: [{ ref: '1', updates }, { ref: '2', updates }] });
+  await seedPlan(t.db, {
+    key: 'KEEP',
+    actions: [
+      { ref: '1', updates },
+      { ref: '2', updates },
+    ],
+  });
+  await seedPlan(t.db, {
+    key: 'EDIT',
+    actions: [
+      { ref: '1', updates },
+      { ref: '2', updates },
+    ],
+  });
 });
 afterAll(() => t.drop());
 
 describe('the database keeps history append-only', () => {
   it('refuses to change or delete a history row, and so to delete an action or plan that has history', async () => {
     const [row] = await historyOf('KEEP', '1');
-    expect(await refusal(t.db.prisma.update.update({ where: { id: row.id }, data: { text: 'Rewritten' } }))).toContain(CHANGED);
+    expect(await refusal(t.db.prisma.update.update({ where: { id: row.id }, data: { text: 'Rewritten' } }))).toContain(
+      CHANGED,
+    );
     expect(await refusal(t.db.prisma.update.delete({ where: { id: row.id } }))).toContain(DELETED);
     expect(await refusal(t.db.prisma.plan.delete({ where: { key: 'KEEP' } }))).toContain(DELETED);
     expect((await historyOf('KEEP', '1')).map((r) => r.text)).toEqual(['Drafted', 'Consulted', 'Agreed']);
@@ -62,7 +81,9 @@ describe('the database keeps history append-only', () => {
     const legacy = await t.db.prisma.update.create({
       data: { actionId: first.actionId, at: new Date('2026-12-02T00:00:00Z'), kind: 'progress', text: 'Old note' },
     });
-    expect(await refusal(t.db.prisma.update.update({ where: { id: legacy.id }, data: { text: 'Changed' } }))).toContain(CHANGED);
+    expect(await refusal(t.db.prisma.update.update({ where: { id: legacy.id }, data: { text: 'Changed' } }))).toContain(
+      CHANGED,
+    );
     expect(await sealLegacyHistory(t.db)).toBe(1);
     expect((await historyOf('KEEP', '2')).map((r) => [r.seq, r.text])).toEqual([
       [1, 'Drafted'],
@@ -81,7 +102,7 @@ describe('verify-history', () => {
     expect(r.out).toEqual(['13 history entries of 4 actions: all intact']);
   });
 
-  it('names the entry changed and the entry removed behind Chaser\'s back, and only in the plan asked about', async () => {
+  it("names the entry changed and the entry removed behind Chaser's back, and only in the plan asked about", async () => {
     const [, second] = await historyOf('EDIT', '1');
     const [, middle] = await historyOf('EDIT', '2');
     await withHistoryUnlocked(t.db, async () => {

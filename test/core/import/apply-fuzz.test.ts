@@ -40,18 +40,49 @@ function mutate(seed: ParsedPlan, rand: () => number): ParsedPlan {
     const a = pick(actions()) as ParsedAction | undefined;
     const rec = pick(plan.recommendations);
     switch (Math.floor(rand() * 12)) {
-      case 0: if (a) a.ref = pick(actions()).ref; break; // repeated ref
-      case 1: if (a) a.ref = pick(['', ' ', 'x'.repeat(300), '1', '1.1']); break;
-      case 2: if (a) a.due = { text: 'Smarch', date: new Date(Number.NaN), precision: 'day' }; break;
-      case 3: if (a) a.updates.push({ at: pick([null, new Date('2015-02-30'), new Date(Date.UTC(2015, 0, 1))]), text: pick(['', 'same', 'same']) }); break;
-      case 4: if (a) a.owners.push(...a.owners, { post: pick(['', '  ', 'FCR', 'Ünïcødé post', 'x'.repeat(500)]), role: pick([undefined, '', 'chair']) }); break;
-      case 5: if (a) (a as { status: string }).status = pick(['open', 'complete', 'bogus']); break;
-      case 6: if (a) a.links = [pick(actions()).ref, 'nowhere', a.ref]; break;
-      case 7: rec.ref = pick(plan.recommendations).ref; break;
-      case 8: rec.actions = []; break;
-      case 9: plan.recommendations.reverse(); break;
-      case 10: if (a) a.text = pick(['', '\u0000', 'Ω'.repeat(10_000), "'; DROP TABLE Action; --"]); break;
-      default: plan.reportDate = pick([undefined, new Date('nonsense'), new Date(Date.UTC(2003, 5, 1))]);
+      case 0:
+        if (a) a.ref = pick(actions()).ref;
+        break; // repeated ref
+      case 1:
+        if (a) a.ref = pick(['', ' ', 'x'.repeat(300), '1', '1.1']);
+        break;
+      case 2:
+        if (a) a.due = { text: 'Smarch', date: new Date(Number.NaN), precision: 'day' };
+        break;
+      case 3:
+        if (a)
+          a.updates.push({
+            at: pick([null, new Date('2015-02-30'), new Date(Date.UTC(2015, 0, 1))]),
+            text: pick(['', 'same', 'same']),
+          });
+        break;
+      case 4:
+        if (a)
+          a.owners.push(...a.owners, {
+            post: pick(['', '  ', 'FCR', 'Ünïcødé post', 'x'.repeat(500)]),
+            role: pick([undefined, '', 'chair']),
+          });
+        break;
+      case 5:
+        if (a) (a as { status: string }).status = pick(['open', 'complete', 'bogus']);
+        break;
+      case 6:
+        if (a) a.links = [pick(actions()).ref, 'nowhere', a.ref];
+        break;
+      case 7:
+        rec.ref = pick(plan.recommendations).ref;
+        break;
+      case 8:
+        rec.actions = [];
+        break;
+      case 9:
+        plan.recommendations.reverse();
+        break;
+      case 10:
+        if (a) a.text = pick(['', '\u0000', 'Ω'.repeat(10_000), "'; DROP TABLE Action; --"]);
+        break;
+      default:
+        plan.reportDate = pick([undefined, new Date('nonsense'), new Date(Date.UTC(2003, 5, 1))]);
     }
   }
   return plan;
@@ -65,7 +96,15 @@ afterAll(() => t.drop());
 
 async function counts() {
   const p = t.db.prisma;
-  return Promise.all([p.plan.count(), p.recommendation.count(), p.action.count(), p.actionOwner.count(), p.post.count(), p.update.count(), p.actionLink.count()]);
+  return Promise.all([
+    p.plan.count(),
+    p.recommendation.count(),
+    p.action.count(),
+    p.actionOwner.count(),
+    p.post.count(),
+    p.update.count(),
+    p.actionLink.count(),
+  ]);
 }
 
 it(`imports ${CASES} mutated plans without throwing or half-writing`, async () => {
@@ -85,7 +124,12 @@ it(`imports ${CASES} mutated plans without throwing or half-writing`, async () =
       expect({ case: i, counts: await counts() }).toEqual({ case: i, counts: before });
       continue;
     }
-    const stored = await t.db.prisma.action.count({ where: { plan: { key: opts.planKey }, ref: { in: plan.recommendations.flatMap((r) => r.actions.map((a) => a.ref)) } } });
+    const stored = await t.db.prisma.action.count({
+      where: {
+        plan: { key: opts.planKey },
+        ref: { in: plan.recommendations.flatMap((r) => r.actions.map((a) => a.ref)) },
+      },
+    });
     expect({ case: i, stored }).toEqual({ case: i, stored: result.counts.actions });
   }
   // The mutations are meant to hit both paths.

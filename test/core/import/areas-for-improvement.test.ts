@@ -4,7 +4,10 @@ import { draftFromInspectionReport, draftFromReportText } from '../../../core/im
 
 describe('draft recommendations from an inspection report', () => {
   test('HMIC MPS baseline assessment 2006', async () => {
-    const plan = await draftFromInspectionReport(readFileSync(path.join(__dirname, '../../fixtures/import/hmic-mps-baseline-assessment-2006.md')), 'ba.md');
+    const plan = await draftFromInspectionReport(
+      readFileSync(path.join(__dirname, '../../fixtures/import/hmic-mps-baseline-assessment-2006.md')),
+      'ba.md',
+    );
     // Counted in the "Areas for Improvement" lists of the 22 graded areas that have one (1D
     // Professional Standards has none), up to the next Strengths / Work in Progress / GOOD PRACTICE
     // or area heading: 172 "- " bullets, 4 "•" bullets, 3 paragraphs whose bullet glyph was lost
@@ -18,13 +21,18 @@ describe('draft recommendations from an inspection report', () => {
       context: 'Grade: Fair; direction of travel: Improved',
       actions: [],
     });
-    expect(plan.recommendations.filter((r) => r.section === 'Neighbourhood Policing and Problem Solving')).toHaveLength(15);
-    expect(plan.recommendations.find((r) => r.ref === '7A.1')?.context).toBe('Grade: Good; no direction of travel allocated');
+    expect(plan.recommendations.filter((r) => r.section === 'Neighbourhood Policing and Problem Solving')).toHaveLength(
+      15,
+    );
+    expect(plan.recommendations.find((r) => r.ref === '7A.1')?.context).toBe(
+      'Grade: Good; no direction of travel allocated',
+    );
     expect(plan.problems).toEqual([]);
   });
 
   test('wrapped bullets join; page headers inside a list do not end it', () => {
-    const md = '# 2A Volume Crime Reduction\n\nGrade\tDirection of Travel\nFair\tImproved\n\n# **Areas for Improvement**\n\n- Burglary detections\n  remain low.\n\n#### October 2006\n\n- Vehicle crime needs a plan.\n\n# **Strengths**\n\n- Not an area for improvement.\n';
+    const md =
+      '# 2A Volume Crime Reduction\n\nGrade\tDirection of Travel\nFair\tImproved\n\n# **Areas for Improvement**\n\n- Burglary detections\n  remain low.\n\n#### October 2006\n\n- Vehicle crime needs a plan.\n\n# **Strengths**\n\n- Not an area for improvement.\n';
     expect(draftFromReportText(md, 'r.md').recommendations.map((r) => [r.ref, r.text])).toEqual([
       ['2A.1', 'Burglary detections remain low.'],
       ['2A.2', 'Vehicle crime needs a plan.'],

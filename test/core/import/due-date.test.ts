@@ -59,7 +59,9 @@ describe('parseDue: every form the seed plans use', () => {
   });
 
   test('relative wording without a report date is kept as text, saying why', () => {
-    expect(parseDue('Within three months').warning).toBe("due date 'Within three months' needs the plan's report date — kept as text, no date");
+    expect(parseDue('Within three months').warning).toBe(
+      "due date 'Within three months' needs the plan's report date — kept as text, no date",
+    );
     expect(parseDue('Now').due).toEqual({ text: 'Now', date: null, precision: 'asap' });
   });
 });

@@ -15,7 +15,23 @@ const seeds = [
   ['btp.csv', readFileSync(path.join(__dirname, '../../../prisma/seed/btp-crime-data-integrity.csv'))],
 ] as const;
 
-const NOISE = ['\t', '\n', '"', ',', '|', '(', ')', 'Ref', 'Action', '1.', 'Recommendation 3:', '(CLOSED)', ' - ', '/', '5/11/2015: '];
+const NOISE = [
+  '\t',
+  '\n',
+  '"',
+  ',',
+  '|',
+  '(',
+  ')',
+  'Ref',
+  'Action',
+  '1.',
+  'Recommendation 3:',
+  '(CLOSED)',
+  ' - ',
+  '/',
+  '5/11/2015: ',
+];
 
 function mutate(input: Buffer, rand: () => number): Buffer {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
@@ -24,7 +40,8 @@ function mutate(input: Buffer, rand: () => number): Buffer {
     const lines = text.split('\n');
     const i = Math.floor(rand() * lines.length);
     switch (Math.floor(rand() * 5)) {
-      case 0: { // byte flips
+      case 0: {
+        // byte flips
         const bytes = Buffer.from(text, 'latin1');
         for (let k = 0; k < 1 + rand() * 20; k++) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256);
         text = bytes.toString('latin1');
@@ -34,7 +51,8 @@ function mutate(input: Buffer, rand: () => number): Buffer {
         lines.splice(i, 1 + Math.floor(rand() * 5));
         text = lines.join('\n');
         break;
-      case 2: { // swap two cells of a row
+      case 2: {
+        // swap two cells of a row
         const sep = lines[i].includes('\t') ? '\t' : ',';
         const cells = lines[i].split(sep);
         const [a, b] = [Math.floor(rand() * cells.length), Math.floor(rand() * cells.length)];
@@ -46,7 +64,8 @@ function mutate(input: Buffer, rand: () => number): Buffer {
       case 3: // truncate
         text = text.slice(0, Math.floor(rand() * text.length));
         break;
-      default: { // splice in structural noise
+      default: {
+        // splice in structural noise
         const at = Math.floor(rand() * text.length);
         text = text.slice(0, at) + pick(NOISE) + text.slice(at);
       }
@@ -60,7 +79,7 @@ test('2400 mutated seed plans: parsePlan never throws and reports problems in th
   for (let c = 0; c < 2400; c++) {
     const [name, original] = seeds[c % seeds.length];
     const input = mutate(original, rand);
-    let plan;
+    let plan: ReturnType<typeof parsePlan>;
     try {
       plan = parsePlan(input, name);
     } catch (err) {
@@ -68,7 +87,8 @@ test('2400 mutated seed plans: parsePlan never throws and reports problems in th
     }
     expect(Array.isArray(plan.recommendations)).toBe(true);
     for (const p of plan.problems) {
-      if (!['error', 'warning'].includes(p.severity) || !p.message) throw new Error(`case ${c}: bad problem ${JSON.stringify(p)}`);
+      if (!['error', 'warning'].includes(p.severity) || !p.message)
+        throw new Error(`case ${c}: bad problem ${JSON.stringify(p)}`);
     }
     const refs = plan.recommendations.flatMap((r) => r.actions.map((a) => a.ref));
     if (new Set(refs).size !== refs.length) throw new Error(`case ${c} (${name}): duplicate action refs`);

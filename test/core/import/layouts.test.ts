@@ -7,73 +7,206 @@ import type { ParsedPlan } from '../../../core/import/types';
 const plan = (name: string) => parsePlan(readFileSync(path.join(__dirname, '../../fixtures/plans', name)), name);
 const day = (d: Date | null | undefined) => d?.toISOString().slice(0, 10) ?? null;
 const facts = (p: ParsedPlan) =>
-  p.recommendations.flatMap((r) => r.actions).map((a) => ({
-    ref: a.ref, text: a.text, owners: a.owners.map((o) => o.post), due: day(a.due.date), originalDue: day(a.originalDue?.date),
-    status: a.status, rag: a.reportedRag,
-  }));
+  p.recommendations
+    .flatMap((r) => r.actions)
+    .map((a) => ({
+      ref: a.ref,
+      text: a.text,
+      owners: a.owners.map((o) => o.post),
+      due: day(a.due.date),
+      originalDue: day(a.originalDue?.date),
+      status: a.status,
+      rag: a.reportedRag,
+    }));
 
 describe('layouts beyond the seeds', () => {
   test('semicolon CSV with a status key, revised dates, financial quarters and refs kept as written (recommendation AFI 1, its action AFI 1.1)', () => {
     const p = plan('semicolon-revised.csv');
     expect(p.reportDate).toEqual(new Date(Date.UTC(2024, 5, 1)));
     expect(facts(p)).toEqual([
-      { ref: 'AFI 1.1', text: 'Introduce monthly dip sampling', owners: ['J. Smith, Director of Finance'], due: '2025-03-31', originalDue: '2024-09-30', status: 'open', rag: 'AMBER' },
-      { ref: 'AFI 2.1', text: 'Write the closure\nprocedure', owners: ['Head of HR', 'Head of Legal'], due: '2024-09-30', originalDue: null, status: 'awaiting_verification', rag: 'COMPLETE' },
-      { ref: 'AFI 3.1', text: 'Deliver training', owners: ['Ch Insp Brown', 'DCI Green'], due: '2024-09-01', originalDue: null, status: 'closed', rag: 'RISK_ACCEPTED' },
-      { ref: 'AFI 4.1', text: 'Switch off system', owners: ['Head of IT'], due: '2024-09-30', originalDue: null, status: 'closed', rag: 'SUPERSEDED' },
-      { ref: 'AFI 5.1', text: 'Vet the remaining staff', owners: ['Head of Vetting'], due: '2024-07-01', originalDue: null, status: 'awaiting_verification', rag: null },
-      { ref: 'AFI 6.1', text: 'Publish the results quarterly', owners: ['Head of Comms'], due: '2024-12-31', originalDue: null, status: 'awaiting_verification', rag: 'COMPLETE' },
-      { ref: 'AFI 7.1', text: "Hold a partners' forum", owners: ['Head of Partnerships'], due: '2024-06-01', originalDue: null, status: 'open', rag: 'GREEN' },
+      {
+        ref: 'AFI 1.1',
+        text: 'Introduce monthly dip sampling',
+        owners: ['J. Smith, Director of Finance'],
+        due: '2025-03-31',
+        originalDue: '2024-09-30',
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: 'AFI 2.1',
+        text: 'Write the closure\nprocedure',
+        owners: ['Head of HR', 'Head of Legal'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      {
+        ref: 'AFI 3.1',
+        text: 'Deliver training',
+        owners: ['Ch Insp Brown', 'DCI Green'],
+        due: '2024-09-01',
+        originalDue: null,
+        status: 'closed',
+        rag: 'RISK_ACCEPTED',
+      },
+      {
+        ref: 'AFI 4.1',
+        text: 'Switch off system',
+        owners: ['Head of IT'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'closed',
+        rag: 'SUPERSEDED',
+      },
+      {
+        ref: 'AFI 5.1',
+        text: 'Vet the remaining staff',
+        owners: ['Head of Vetting'],
+        due: '2024-07-01',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: null,
+      },
+      {
+        ref: 'AFI 6.1',
+        text: 'Publish the results quarterly',
+        owners: ['Head of Comms'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      {
+        ref: 'AFI 7.1',
+        text: "Hold a partners' forum",
+        owners: ['Head of Partnerships'],
+        due: '2024-06-01',
+        originalDue: null,
+        status: 'open',
+        rag: 'GREEN',
+      },
     ]);
     expect(p.problems.map((x) => x.message)).toEqual([
       "read 'Revised target date' as the due date; the date in 'Target date' kept as the original due date",
     ]);
     expect(p.recommendations.map((r) => r.text)).toContain('Improve supervision of records');
-    expect(p.recommendations.flatMap((r) => r.actions).map((a) => a.outcome).slice(2, 4)).toEqual(['risk_accepted', 'superseded']);
+    expect(
+      p.recommendations
+        .flatMap((r) => r.actions)
+        .map((a) => a.outcome)
+        .slice(2, 4),
+    ).toEqual(['risk_accepted', 'superseded']);
   });
 
   test('pasted Excel text: a quoted cell over two lines, "By when", "Date completed", a revised date in brackets', () => {
     expect(facts(plan('pasted-excel.txt'))).toEqual([
-      { ref: '1.1', text: 'Chase late records\nweekly', owners: [], due: '2025-06-30', originalDue: null, status: 'awaiting_verification', rag: null },
-      { ref: '2.1', text: 'Start an audit', owners: [], due: '2024-11-05', originalDue: null, status: 'awaiting_verification', rag: null },
-      { ref: '3.1', text: 'Speed up reviews', owners: [], due: null, originalDue: null, status: 'awaiting_verification', rag: null },
-      { ref: '4.1', text: 'Rewrite policy', owners: [], due: '2025-03-31', originalDue: '2024-12-31', status: 'open', rag: null },
+      {
+        ref: '1.1',
+        text: 'Chase late records\nweekly',
+        owners: [],
+        due: '2025-06-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: null,
+      },
+      {
+        ref: '2.1',
+        text: 'Start an audit',
+        owners: [],
+        due: '2024-11-05',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: null,
+      },
+      {
+        ref: '3.1',
+        text: 'Speed up reviews',
+        owners: [],
+        due: null,
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: null,
+      },
+      {
+        ref: '4.1',
+        text: 'Rewrite policy',
+        owners: [],
+        due: '2025-03-31',
+        originalDue: '2024-12-31',
+        status: 'open',
+        rag: null,
+      },
     ]);
   });
 
   test('action text in any script, or only digits, is an action', () => {
     expect(facts(plan('non-latin.md')).map((a) => [a.text, a.owners])).toEqual([
-      ['Провести аудит', ['Иванов']], ['Έλεγχος αρχείων', ['Παπαδόπουλος']], ['审计记录', ['王']], ['42', ['Head of Data']],
+      ['Провести аудит', ['Иванов']],
+      ['Έλεγχος αρχείων', ['Παπαδόπουλος']],
+      ['审计记录', ['王']],
+      ['42', ['Head of Data']],
     ]);
   });
 
   test('a file with only a header row is refused in one line saying what was found', () => {
     const p = plan('header-only.csv');
     expect(p.recommendations).toEqual([]);
-    expect(p.problems).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('found a header row but no row of actions') })]);
+    expect(p.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        message: expect.stringContaining('found a header row but no row of actions'),
+      }),
+    ]);
   });
 
   test("the dry run says when it took the plan's key at its word", () => {
-    const p = parsePlan(Buffer.from('Key: GREEN - Implemented\nRef\tAction\tOwner\tRAG\n1\tAudit\tHead of IT\tGreen\n'), 'p.txt');
+    const p = parsePlan(
+      Buffer.from('Key: GREEN - Implemented\nRef\tAction\tOwner\tRAG\n1\tAudit\tHead of IT\tGreen\n'),
+      'p.txt',
+    );
     expect(p.recommendations[0].actions[0]).toMatchObject({ status: 'awaiting_verification', reportedRag: 'COMPLETE' });
     expect(p.problems.map((x) => x.message)).toContain("read GREEN as done, as the plan's key says");
   });
 
   test('"Responsible officer:" and "Agreed date:" inside the action cell', () => {
-    const text = 'Ref\tRecommendation\tAgreed action\n1\tAudit\tStart audits. Responsible officer: Head of Audit. Agreed date: 30 Sept 2024\n';
+    const text =
+      'Ref\tRecommendation\tAgreed action\n1\tAudit\tStart audits. Responsible officer: Head of Audit. Agreed date: 30 Sept 2024\n';
     const [a] = parsePlan(Buffer.from(text), 'p.txt').recommendations[0].actions;
     expect([a.text, a.owners, day(a.due.date)]).toEqual(['Start audits.', [{ post: 'Head of Audit' }], '2024-09-30']);
   });
 
   test('timescales count from "Date of assessment"', () => {
-    const p = parsePlan(Buffer.from('Date of assessment: 1 June 2024\nRef\tAction\tOwner\tTimescale\n1\tAudit\tHead of IT\tWithin 3 months\n'), 'p.txt');
+    const p = parsePlan(
+      Buffer.from(
+        'Date of assessment: 1 June 2024\nRef\tAction\tOwner\tTimescale\n1\tAudit\tHead of IT\tWithin 3 months\n',
+      ),
+      'p.txt',
+    );
     expect(day(p.recommendations[0].actions[0].due.date)).toBe('2024-09-01');
   });
 });
 
 test('"### R1." headings each over a small table, then an unrelated timeline table', () => {
   expect(facts(plan('headed-markdown.md'))).toEqual([
-    { ref: 'R1.1', text: 'Publish results each quarter', owners: ['Head of Comms'], due: '2024-12-31', originalDue: null, status: 'open', rag: null },
-    { ref: 'R2.1', text: 'Train all staff', owners: ['Head of HR', 'Head of Learning'], due: '2025-04-30', originalDue: null, status: 'open', rag: null },
+    {
+      ref: 'R1.1',
+      text: 'Publish results each quarter',
+      owners: ['Head of Comms'],
+      due: '2024-12-31',
+      originalDue: null,
+      status: 'open',
+      rag: null,
+    },
+    {
+      ref: 'R2.1',
+      text: 'Train all staff',
+      owners: ['Head of HR', 'Head of Learning'],
+      due: '2025-04-30',
+      originalDue: null,
+      status: 'open',
+      rag: null,
+    },
   ]);
 });

@@ -19,12 +19,21 @@ describe('parseOwners', () => {
   });
 
   test('posts separated by slashes (BTP)', () => {
-    expect(parseOwners('Deputy Chief Constable / Head of SDD / FCR')).toEqual([{ post: 'Deputy Chief Constable' }, { post: 'Head of SDD' }, { post: 'FCR' }]);
+    expect(parseOwners('Deputy Chief Constable / Head of SDD / FCR')).toEqual([
+      { post: 'Deputy Chief Constable' },
+      { post: 'Head of SDD' },
+      { post: 'FCR' },
+    ]);
     expect(parseOwners('ACC Scotland / DCS Crime')).toEqual([{ post: 'ACC Scotland' }, { post: 'DCS Crime' }]);
   });
 
   test('one post stays one, ranks in brackets and commas included (BTP)', () => {
-    for (const cell of ['Ch. Supt Mc Bride', 'Op Magnum Lead (T Supt S Taylor B Division)', 'Superintendent, Head of CCTV', 'Home Office (Deputy Chief Constable)']) {
+    for (const cell of [
+      'Ch. Supt Mc Bride',
+      'Op Magnum Lead (T Supt S Taylor B Division)',
+      'Superintendent, Head of CCTV',
+      'Home Office (Deputy Chief Constable)',
+    ]) {
       expect(parseOwners(cell)).toEqual([{ post: cell }]);
     }
     expect(parseOwners('')).toEqual([]);
@@ -33,11 +42,19 @@ describe('parseOwners', () => {
 
 describe('ownersFromActionText', () => {
   test('owners in brackets at the end of an action', () => {
-    expect(ownersFromActionText('Review the training policy (CS&P and HR)')).toEqual({ text: 'Review the training policy', owners: [{ post: 'CS&P' }, { post: 'HR' }] });
+    expect(ownersFromActionText('Review the training policy (CS&P and HR)')).toEqual({
+      text: 'Review the training policy',
+      owners: [{ post: 'CS&P' }, { post: 'HR' }],
+    });
   });
 
   test('brackets that are not names are left alone', () => {
-    for (const text of ['Circulated to all OCUs. (Copy attached Appendix A)', 'used by MPS Quality Assurance Officers(QAO)', 'Deliver the message (Page 5)', 'Review the approach (as agreed with partners)']) {
+    for (const text of [
+      'Circulated to all OCUs. (Copy attached Appendix A)',
+      'used by MPS Quality Assurance Officers(QAO)',
+      'Deliver the message (Page 5)',
+      'Review the approach (as agreed with partners)',
+    ]) {
       expect(ownersFromActionText(text)).toEqual({ text, owners: [] });
     }
   });

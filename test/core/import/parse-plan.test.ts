@@ -26,7 +26,9 @@ describe('seed plans import with the counts read off the files', () => {
     expect(plan.title).toBe('ACTION PLAN');
     expect(plan.issuer).toBe('Audit Commission');
     expect(actions(plan).map((a) => a.ref)).toEqual(Array.from({ length: 51 }, (_, i) => String(i + 1)));
-    expect(plan.problems).toEqual([expect.objectContaining({ message: expect.stringContaining('no action names an owner'), severity: 'warning' })]);
+    expect(plan.problems).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('no action names an owner'), severity: 'warning' }),
+    ]);
   });
 
   test('BTP crime data integrity improvement plan, 2015 (pasted from PDF)', () => {
@@ -38,19 +40,31 @@ describe('seed plans import with the counts read off the files', () => {
     // plus undated latest updates dated by "Date of Update": 80 of 86 entries, e.g. force 7 has
     // an undated preface then Jan, 18 Apr, 19 May 2015, 10 Aug, 04 Nov 15.
     expect(counts(plan)).toEqual({ recommendations: 28, actions: 28, owners: 30, datedUpdates: 80, updates: 86 });
-    expect(plan).toMatchObject({ title: 'CRIME DATA INTEGRITY IMPROVEMENT PLAN - BTP', issuer: 'HMIC', planOwner: 'Strategic Development Department', reportDate: d(2014, 12, 31) });
+    expect(plan).toMatchObject({
+      title: 'CRIME DATA INTEGRITY IMPROVEMENT PLAN - BTP',
+      issuer: 'HMIC',
+      planOwner: 'Strategic Development Department',
+      reportDate: d(2014, 12, 31),
+    });
     const refs = actions(plan).map((a) => a.ref);
     expect(new Set(refs).size).toBe(28);
     const seven = plan.recommendations.find((r) => r.ref === '7')!;
     expect(seven).toMatchObject({ sourceLocator: 'Page 12', section: 'IMMEDIA' });
-    expect(seven.actions[0]).toMatchObject({ status: 'open', reportedRag: 'GREEN', due: { text: '01-Mar-15', date: d(2015, 3, 1), precision: 'day' } });
+    expect(seven.actions[0]).toMatchObject({
+      status: 'open',
+      reportedRag: 'GREEN',
+      due: { text: '01-Mar-15', date: d(2015, 3, 1), precision: 'day' },
+    });
     // The national table is split across pages by columns: its status columns follow as a table of their own.
     const nationalTen = actions(plan).find((a) => a.ref === 'National 10')!;
     expect(nationalTen).toMatchObject({ status: 'awaiting_verification', reportedRag: 'COMPLETE' });
   });
 
   test('the demo CSV is the BTP plan cleaned, with the same counts', () => {
-    const plan = parsePlan(readFileSync(path.join(__dirname, '../../../prisma/seed/btp-crime-data-integrity.csv')), 'btp.csv');
+    const plan = parsePlan(
+      readFileSync(path.join(__dirname, '../../../prisma/seed/btp-crime-data-integrity.csv')),
+      'btp.csv',
+    );
     expect(counts(plan)).toEqual({ recommendations: 28, actions: 28, owners: 30, datedUpdates: 80, updates: 86 });
     expect(plan.recommendations.map((r) => r.section)).toContain('National Recommendations — WITHIN SIX MONTHS');
     expect(actions(plan).find((a) => a.ref === 'National 5')).toMatchObject({ due: { precision: 'asap' } });
@@ -60,76 +74,188 @@ describe('seed plans import with the counts read off the files', () => {
 
 describe('structure rules on excerpts', () => {
   const tsv = (lines: string[][]) => Buffer.from(lines.map((l) => l.join('\t')).join('\n'));
-  const NCRS_HEADER = ['Audit Commission Issue', 'A.C Priority 1-3 (low-high)', 'Action', 'Target/Completion Date', 'Comment'];
+  const NCRS_HEADER = [
+    'Audit Commission Issue',
+    'A.C Priority 1-3 (low-high)',
+    'Action',
+    'Target/Completion Date',
+    'Comment',
+  ];
 
   test('a recommendation row with its first action, action-only rows, comment-only rows, section rows and links (NCRS)', () => {
-    const plan = parsePlan(tsv([
-      ['ACTION PLAN'], NCRS_HEADER,
-      ['CRIME DATA ISSUES', '', '', '', ''],
-      ['Generally poor performance for closing incidents', '2', '1.Ensure all Borough Commanders received the report', 'July 2003', 'Reports sent electronically.'],
-      ['', '', '2. Review & report on NCRS training in MPS', 'Nov 2003', 'Report submitted,'],
-      ['', '', '', '', 'identifying that only CAD operators received formal NCRS training'],
-      ['Insufficient detail on logs to justify incident closure', '3', '3.As Actions 1-2 above', '', 'As above'],
-      ['ACCOUNTABILITY & LEA', 'DERSHIP ISSUE', 'ES .', '', ''],
-      ['No marketing of NCRS to operational police officers', '2', 'Design and open Crime Integrity & NCRS website', 'Aug 2003', ''],
-    ]), 'ncrs.tsv');
+    const plan = parsePlan(
+      tsv([
+        ['ACTION PLAN'],
+        NCRS_HEADER,
+        ['CRIME DATA ISSUES', '', '', '', ''],
+        [
+          'Generally poor performance for closing incidents',
+          '2',
+          '1.Ensure all Borough Commanders received the report',
+          'July 2003',
+          'Reports sent electronically.',
+        ],
+        ['', '', '2. Review & report on NCRS training in MPS', 'Nov 2003', 'Report submitted,'],
+        ['', '', '', '', 'identifying that only CAD operators received formal NCRS training'],
+        ['Insufficient detail on logs to justify incident closure', '3', '3.As Actions 1-2 above', '', 'As above'],
+        ['ACCOUNTABILITY & LEA', 'DERSHIP ISSUE', 'ES .', '', ''],
+        [
+          'No marketing of NCRS to operational police officers',
+          '2',
+          'Design and open Crime Integrity & NCRS website',
+          'Aug 2003',
+          '',
+        ],
+      ]),
+      'ncrs.tsv',
+    );
     expect(plan.recommendations.map((r) => [r.ref, r.section, r.priority, r.actions.map((a) => a.ref)])).toEqual([
       ['1', 'CRIME DATA ISSUES', '2', ['1', '2']],
       ['2', 'CRIME DATA ISSUES', '3', ['3']],
       ['3', 'ACCOUNTABILITY & LEA DERSHIP ISSUE ES', '2', ['4']], // numbering carries on where the plan left it out
     ]);
-    expect(plan.recommendations[0].actions[1].updates).toEqual([{ at: null, text: 'Report submitted,\nidentifying that only CAD operators received formal NCRS training' }]);
+    expect(plan.recommendations[0].actions[1].updates).toEqual([
+      { at: null, text: 'Report submitted,\nidentifying that only CAD operators received formal NCRS training' },
+    ]);
     expect(plan.recommendations[1].actions[0]).toMatchObject({ text: 'As Actions 1-2 above', links: ['1', '2'] });
   });
 
   test('recommendation text broken over rows continues (NCRS 45-47)', () => {
-    const plan = parsePlan(tsv([NCRS_HEADER,
-      ['The Force should consider testing such as', '3', '45. Examine the current crime survey', 'April 2004', 'Ongoing'],
-      ['Whether victims are pressed for positive evidence of a crime has', '', '46. Examine a "mystery shopper" exercise', 'April 2004', ''],
-      ['occurred', '', '47. Research a "mail shot" survey', 'April 2004', ''],
-    ]), 'ncrs.tsv');
+    const plan = parsePlan(
+      tsv([
+        NCRS_HEADER,
+        [
+          'The Force should consider testing such as',
+          '3',
+          '45. Examine the current crime survey',
+          'April 2004',
+          'Ongoing',
+        ],
+        [
+          'Whether victims are pressed for positive evidence of a crime has',
+          '',
+          '46. Examine a "mystery shopper" exercise',
+          'April 2004',
+          '',
+        ],
+        ['occurred', '', '47. Research a "mail shot" survey', 'April 2004', ''],
+      ]),
+      'ncrs.tsv',
+    );
     expect(plan.recommendations).toHaveLength(1);
-    expect(plan.recommendations[0].text).toBe('The Force should consider testing such as Whether victims are pressed for positive evidence of a crime has occurred');
+    expect(plan.recommendations[0].text).toBe(
+      'The Force should consider testing such as Whether victims are pressed for positive evidence of a crime has occurred',
+    );
     expect(plan.recommendations[0].actions.map((a) => a.ref)).toEqual(['45', '46', '47']);
   });
 
   test('board style with page locators, repeated headers and a header glued to a row (BTP)', () => {
-    const header = ['Ref', 'Area for Improvement', 'Action Owner', 'Due Date', 'Initial Response', 'Latest Update', 'Date of Update', 'Complete Yes/No', 'RAG Status'];
-    const plan = parsePlan(tsv([
-      header,
-      ['WITHIN', 'THREE MONTHS'],
-      ['4', 'The force should develop a means of highlighting links. (Page 6)', 'Deputy Chief Constable', '01-Mar-15', 'Jan 2015 - Information will be presented.', 'The data will be presented in SEB.', '04-Nov-15', 'No', 'GREEN'],
-      ['Improve', 'ement Plan Owner: Strategic Development Department'],
-      header,
-      ['Re 5', 'The force should review processes', 'Action Owner Head of Contact Management', 'Due Date 01-Mar-15', 'Initial Response Jan 2015 - This is being reviewed.', '', '', '', ''],
-    ]), 'btp.tsv');
+    const header = [
+      'Ref',
+      'Area for Improvement',
+      'Action Owner',
+      'Due Date',
+      'Initial Response',
+      'Latest Update',
+      'Date of Update',
+      'Complete Yes/No',
+      'RAG Status',
+    ];
+    const plan = parsePlan(
+      tsv([
+        header,
+        ['WITHIN', 'THREE MONTHS'],
+        [
+          '4',
+          'The force should develop a means of highlighting links. (Page 6)',
+          'Deputy Chief Constable',
+          '01-Mar-15',
+          'Jan 2015 - Information will be presented.',
+          'The data will be presented in SEB.',
+          '04-Nov-15',
+          'No',
+          'GREEN',
+        ],
+        ['Improve', 'ement Plan Owner: Strategic Development Department'],
+        header,
+        [
+          'Re 5',
+          'The force should review processes',
+          'Action Owner Head of Contact Management',
+          'Due Date 01-Mar-15',
+          'Initial Response Jan 2015 - This is being reviewed.',
+          '',
+          '',
+          '',
+          '',
+        ],
+      ]),
+      'btp.tsv',
+    );
     expect(plan.recommendations.map((r) => [r.ref, r.section, r.sourceLocator, r.text])).toEqual([
       ['4', 'WITHIN THREE MONTHS', 'Page 6', 'The force should develop a means of highlighting links.'],
       ['5', 'WITHIN THREE MONTHS', undefined, 'The force should review processes'],
     ]);
-    expect(plan.recommendations[1].actions[0]).toMatchObject({ owners: [{ post: 'Head of Contact Management' }], due: { text: '01-Mar-15' }, updates: [{ at: d(2015, 1, 1), text: 'This is being reviewed.' }] });
-    expect(plan.recommendations[0].actions[0].updates[1]).toEqual({ at: d(2015, 11, 4), text: 'The data will be presented in SEB.' });
+    expect(plan.recommendations[1].actions[0]).toMatchObject({
+      owners: [{ post: 'Head of Contact Management' }],
+      due: { text: '01-Mar-15' },
+      updates: [{ at: d(2015, 1, 1), text: 'This is being reviewed.' }],
+    });
+    expect(plan.recommendations[0].actions[0].updates[1]).toEqual({
+      at: d(2015, 11, 4),
+      text: 'The data will be presented in SEB.',
+    });
     expect(plan.planOwner).toBe('Strategic Development Department');
   });
 
   test('document style: "Recommendation N:" headings each followed by a table (docx)', async () => {
     const plan = await parsePlanFile(fixture('document-style-plan.docx'), 'plan.docx', { reportDate: d(2003, 10, 1) });
     expect(plan.problems).toEqual([]);
-    expect(plan).toMatchObject({ title: 'Safer Neighbourhoods Improvement Plan', planOwner: 'Head of Territorial Policing' });
+    expect(plan).toMatchObject({
+      title: 'Safer Neighbourhoods Improvement Plan',
+      planOwner: 'Head of Territorial Policing',
+    });
     expect(plan.recommendations.map((r) => [r.ref, r.text, r.context, r.actions.map((a) => a.ref)])).toEqual([
-      ['1', 'The MPS should clarify the success factors for Safer Neighbourhoods.', 'Measures are not consistent between boroughs', ['1.1', '1.2']],
+      [
+        '1',
+        'The MPS should clarify the success factors for Safer Neighbourhoods.',
+        'Measures are not consistent between boroughs',
+        ['1.1', '1.2'],
+      ],
       ['2', 'The MPS should evaluate its problem-solving approach.', 'No formal evaluation yet', ['2.1']],
     ]);
     const [first, second] = plan.recommendations[0].actions;
-    expect(first.owners).toEqual([{ post: 'Cdr Foy-Metcall' }, { post: 'Cdr Jarman', role: 'SNTs' }, { post: 'Cdr Minton', role: 'IBOs' }]);
-    expect(first.updates).toEqual([{ at: d(2004, 1, 1), text: 'Draft measures circulated.' }, { at: d(2004, 3, 12), text: 'Agreed at the performance board.' }]);
+    expect(first.owners).toEqual([
+      { post: 'Cdr Foy-Metcall' },
+      { post: 'Cdr Jarman', role: 'SNTs' },
+      { post: 'Cdr Minton', role: 'IBOs' },
+    ]);
+    expect(first.updates).toEqual([
+      { at: d(2004, 1, 1), text: 'Draft measures circulated.' },
+      { at: d(2004, 3, 12), text: 'Agreed at the performance board.' },
+    ]);
     expect(second.due).toEqual({ text: 'Q4', date: d(2003, 12, 31), precision: 'quarter' });
-    expect(plan.recommendations[1].actions[0]).toMatchObject({ text: 'Commission an independent evaluation', owners: [{ post: 'CS&P' }, { post: 'HR' }], status: 'awaiting_verification' });
+    expect(plan.recommendations[1].actions[0]).toMatchObject({
+      text: 'Commission an independent evaluation',
+      owners: [{ post: 'CS&P' }, { post: 'HR' }],
+      status: 'awaiting_verification',
+    });
   });
 
   test('a due date it cannot read is a warning with row and column', () => {
-    const plan = parsePlan(Buffer.from('Ref,Recommendation,Owner,Due Date\n1,Do the thing,Head of SDD,Smarch 2004\n'), 'p.csv');
-    expect(plan.problems).toEqual([{ file: 'p.csv', row: 2, column: 'Due Date', message: "due date 'Smarch 2004' not understood — kept as text, no date", severity: 'warning' }]);
+    const plan = parsePlan(
+      Buffer.from('Ref,Recommendation,Owner,Due Date\n1,Do the thing,Head of SDD,Smarch 2004\n'),
+      'p.csv',
+    );
+    expect(plan.problems).toEqual([
+      {
+        file: 'p.csv',
+        row: 2,
+        column: 'Due Date',
+        message: "due date 'Smarch 2004' not understood — kept as text, no date",
+        severity: 'warning',
+      },
+    ]);
   });
 });
 
@@ -137,12 +263,20 @@ describe('files that are not plans', () => {
   test('no recognisable table: an error naming the headers looked for', () => {
     const plan = parsePlan(Buffer.from('Dear all,\nplease find the minutes attached.\n'), 'minutes.txt');
     expect(plan.recommendations).toEqual([]);
-    expect(plan.problems).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('Ref, Recommendation / Area for Improvement, Action, Action Owner, Due Date') })]);
+    expect(plan.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        message: expect.stringContaining('Ref, Recommendation / Area for Improvement, Action, Action Owner, Due Date'),
+      }),
+    ]);
   });
 
   test('a corrupt spreadsheet is an error, not an exception', async () => {
     const plan = await parsePlanFile(Buffer.from('not a zip'), 'plan.xlsx');
-    expect(plan.problems[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('could not read plan.xlsx') });
+    expect(plan.problems[0]).toMatchObject({
+      severity: 'error',
+      message: expect.stringContaining('could not read plan.xlsx'),
+    });
     expect(parsePlan(Buffer.from('x'), 'plan.docx').problems[0].message).toContain('parsePlanFile');
   });
 });

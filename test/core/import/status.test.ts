@@ -2,11 +2,17 @@ import { parseRag, parseStatus, readStatusKey } from '../../../core/import/statu
 
 describe('parseStatus', () => {
   test('(CLOSED) beside the date of update: signed off (BTP 1)', () => {
-    expect(parseStatus({ complete: 'Yes', rag: 'COMPLETE', updatedOn: '17/04/2015 (CLOSED)' })).toEqual({ status: 'complete', reportedRag: 'COMPLETE' });
+    expect(parseStatus({ complete: 'Yes', rag: 'COMPLETE', updatedOn: '17/04/2015 (CLOSED)' })).toEqual({
+      status: 'complete',
+      reportedRag: 'COMPLETE',
+    });
   });
 
   test('Complete Yes / RAG COMPLETE without sign-off awaits verification (BTP 3)', () => {
-    expect(parseStatus({ complete: 'Yes', rag: 'COMPLETE', updatedOn: '14-Aug-15' })).toEqual({ status: 'awaiting_verification', reportedRag: 'COMPLETE' });
+    expect(parseStatus({ complete: 'Yes', rag: 'COMPLETE', updatedOn: '14-Aug-15' })).toEqual({
+      status: 'awaiting_verification',
+      reportedRag: 'COMPLETE',
+    });
   });
 
   test('Complete No with a RAG stays open and keeps the reported RAG (BTP 7)', () => {
@@ -15,17 +21,28 @@ describe('parseStatus', () => {
 
   test('a comment saying Completed, Awaits, Waits or Ongoing (NCRS)', () => {
     expect(parseStatus({ latestComment: 'Completed' }).status).toBe('awaiting_verification');
-    for (const c of ['Awaits consultation and agreement with TP Crime', 'Waits for the board', 'Ongoing']) expect(parseStatus({ latestComment: c }).status).toBe('open');
+    for (const c of ['Awaits consultation and agreement with TP Crime', 'Waits for the board', 'Ongoing'])
+      expect(parseStatus({ latestComment: c }).status).toBe('open');
   });
 
   test('finished work in the words plans use', () => {
-    for (const rag of ['Implemented', 'Done ✅', 'Blue', 'B', 'Complete']) expect(parseStatus({ rag }).status).toBe('awaiting_verification');
-    for (const rag of ['Not implemented', 'Partially implemented', 'In progress', 'G']) expect(parseStatus({ rag }).status).toBe('open');
+    for (const rag of ['Implemented', 'Done ✅', 'Blue', 'B', 'Complete'])
+      expect(parseStatus({ rag }).status).toBe('awaiting_verification');
+    for (const rag of ['Not implemented', 'Partially implemented', 'In progress', 'G'])
+      expect(parseStatus({ rag }).status).toBe('open');
     expect(parseStatus({ completedOn: '12/10/2024' }).status).toBe('awaiting_verification');
     expect(parseStatus({ due: 'Implemented' }).status).toBe('awaiting_verification');
     expect(parseStatus({ latestComment: 'Completed. Training delivered' }).status).toBe('awaiting_verification');
-    expect(parseStatus({ rag: 'Closed – risk accepted' })).toEqual({ status: 'closed', reportedRag: 'RISK_ACCEPTED', outcome: 'risk_accepted' });
-    expect(parseStatus({ rag: 'Superseded' })).toEqual({ status: 'closed', reportedRag: 'SUPERSEDED', outcome: 'superseded' });
+    expect(parseStatus({ rag: 'Closed – risk accepted' })).toEqual({
+      status: 'closed',
+      reportedRag: 'RISK_ACCEPTED',
+      outcome: 'risk_accepted',
+    });
+    expect(parseStatus({ rag: 'Superseded' })).toEqual({
+      status: 'closed',
+      reportedRag: 'SUPERSEDED',
+      outcome: 'superseded',
+    });
   });
 
   test("the plan's own key: GREEN means implemented, status words map to colours", () => {
@@ -35,7 +52,13 @@ describe('parseStatus', () => {
   });
 
   test('RAG words', () => {
-    expect(['Red', 'A', 'green', 'Complete', 'rubbish'].map(parseRag)).toEqual(['RED', 'AMBER', 'GREEN', 'COMPLETE', null]);
+    expect(['Red', 'A', 'green', 'Complete', 'rubbish'].map(parseRag)).toEqual([
+      'RED',
+      'AMBER',
+      'GREEN',
+      'COMPLETE',
+      null,
+    ]);
   });
 });
 
@@ -53,7 +76,10 @@ describe('the words plans use for finished work', () => {
   });
 
   it('closes what the plan closed without implementing: risk accepted, superseded', () => {
-    expect(parseStatus({ rag: 'Closed – risk accepted' })).toMatchObject({ status: 'closed', outcome: 'risk_accepted' });
+    expect(parseStatus({ rag: 'Closed – risk accepted' })).toMatchObject({
+      status: 'closed',
+      outcome: 'risk_accepted',
+    });
     expect(parseStatus({ complete: 'Superseded' })).toMatchObject({ status: 'closed', outcome: 'superseded' });
     expect(parseStatus({ latestComment: 'Withdrawn funding delayed the pilot' }).status).toBe('open');
   });

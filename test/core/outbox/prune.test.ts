@@ -26,11 +26,19 @@ afterAll(() => t.drop());
 beforeEach(async () => {
   await t.db.prisma.outboxMessage.deleteMany();
   await t.db.prisma.conversationRef.deleteMany();
-  conversationId = (await t.db.prisma.conversationRef.create({ data: { conversationId: 'a:alex', scope: 'personal', serviceUrl: 'http://x', reference: '{}' } })).id;
+  conversationId = (
+    await t.db.prisma.conversationRef.create({
+      data: { conversationId: 'a:alex', scope: 'personal', serviceUrl: 'http://x', reference: '{}' },
+    })
+  ).id;
 });
 
 /** An outbox row as the worker leaves it: sent ones have sentAt, failed and gone ones only createdAt. */
-function message(key: string, status: 'queued' | 'sending' | 'sent' | 'failed' | 'gone', at: { created: number; sent?: number }) {
+function message(
+  key: string,
+  status: 'queued' | 'sending' | 'sent' | 'failed' | 'gone',
+  at: { created: number; sent?: number },
+) {
   return t.db.prisma.outboxMessage.create({
     data: {
       idempotencyKey: key,
@@ -46,7 +54,12 @@ function message(key: string, status: 'queued' | 'sending' | 'sent' | 'failed' |
 }
 
 const payloads = async () =>
-  Object.fromEntries((await t.db.prisma.outboxMessage.findMany({ orderBy: { idempotencyKey: 'asc' } })).map((r) => [r.idempotencyKey, r.activity !== null]));
+  Object.fromEntries(
+    (await t.db.prisma.outboxMessage.findMany({ orderBy: { idempotencyKey: 'asc' } })).map((r) => [
+      r.idempotencyKey,
+      r.activity !== null,
+    ]),
+  );
 
 describe('pruneSentPayloads', () => {
   it('clears the payloads of sent, failed and gone rows past the window, and nothing else', async () => {
@@ -90,7 +103,12 @@ describe('pruneSentPayloads', () => {
     const sent = await message('reminder:alex:2026-08-01', 'sent', { created: 116, sent: 116 });
     await pruneSentPayloads(ctx(), { retentionDays: 90 });
 
-    const again = await enqueue(t.db.prisma, { idempotencyKey: sent.idempotencyKey, conversationRefId: conversationId, purpose: 'reminder', activity: { type: 'message', text: 'decided again' } });
+    const again = await enqueue(t.db.prisma, {
+      idempotencyKey: sent.idempotencyKey,
+      conversationRefId: conversationId,
+      purpose: 'reminder',
+      activity: { type: 'message', text: 'decided again' },
+    });
     expect(again).toMatchObject({ id: sent.id, status: 'sent', activity: null });
     expect(await t.db.prisma.outboxMessage.count()).toBe(1);
     expect(await claimDue(t.db, { instanceId: 'test', limit: 10, leaseMs: 60_000, now: clock.now() })).toEqual([]);
@@ -109,7 +127,10 @@ describe('pruneSentPayloads', () => {
     // As in the digest sweep test: a second connection pool on PostgreSQL, the same client on SQLite.
     const other = t.db.provider === 'postgresql' ? await openDb(t.url) : t.db;
     try {
-      const counts = await Promise.all([pruneSentPayloads(ctx(), { retentionDays: 90, batchSize: 2 }), pruneSentPayloads({ db: other, now: clock.now }, { retentionDays: 90, batchSize: 2 })]);
+      const counts = await Promise.all([
+        pruneSentPayloads(ctx(), { retentionDays: 90, batchSize: 2 }),
+        pruneSentPayloads({ db: other, now: clock.now }, { retentionDays: 90, batchSize: 2 }),
+      ]);
       expect(counts[0] + counts[1]).toBe(9);
     } finally {
       if (other !== t.db) await other.close();
@@ -125,7 +146,11 @@ describe('the outbox-retention job', () => {
     await message('sent-31-days-ago', 'sent', { created: 31, sent: 31 });
     await message('sent-29-days-ago', 'sent', { created: 29, sent: 29 });
     const info = jest.fn();
-    const deps = { core: ctx(), config: loadConfig({ OUTBOX_RETENTION_DAYS: '30' }), log: { info } } as unknown as JobDeps;
+    const deps = {
+      core: ctx(),
+      config: loadConfig({ OUTBOX_RETENTION_DAYS: '30' }),
+      log: { info },
+    } as unknown as JobDeps;
 
     await job.run(deps);
 

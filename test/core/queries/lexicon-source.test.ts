@@ -29,6 +29,9 @@ it('rebuilds when a plan, post, board or person is added or renamed', async () =
   const person = await seedPerson(t.db, { displayName: 'Alex Wilber' });
   expect((await loadLexicon(t)).lexicon.people).toEqual([{ id: person.id, displayName: 'Alex Wilber' }]);
   // A later updatedAt: a clock tick between the two writes is not guaranteed, so set it explicitly.
-  await t.db.prisma.person.update({ where: { id: person.id }, data: { displayName: 'Alex W', updatedAt: new Date(Date.now() + 60_000) } });
+  await t.db.prisma.person.update({
+    where: { id: person.id },
+    data: { displayName: 'Alex W', updatedAt: new Date(Date.now() + 60_000) },
+  });
   expect((await loadLexicon(t)).lexicon.people).toEqual([{ id: person.id, displayName: 'Alex W' }]);
 });

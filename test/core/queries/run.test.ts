@@ -17,7 +17,13 @@ let ids: Awaited<ReturnType<typeof seedQuestionWorld>>;
 
 beforeAll(async () => {
   t = await createTestDb();
-  ctx = { db: t.db, now: testClock(NOW).now, timeZone: 'Europe/London', ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: [] };
+  ctx = {
+    db: t.db,
+    now: testClock(NOW).now,
+    timeZone: 'Europe/London',
+    ragWindows: DEFAULT_RAG_WINDOWS,
+    adminAadIds: [],
+  };
   ids = await seedQuestionWorld(t.db);
 });
 afterAll(() => t.drop());
@@ -45,15 +51,28 @@ describe('list', () => {
     ['no update for 5 days', { stale: { days: 5 } }, ['BTP-CDI-1', 'BTP-CDI-3', 'BTP-CDI-7', 'NCRS-1']],
     ['owner post', { owner: { post: 'Head of Contact Management' } }, ['BTP-CDI-1', 'BTP-CDI-3']],
     ['a person: open actions of posts they hold', { owner: { personId: 'megan' } }, ['BTP-CDI-4', 'NCRS-12A']],
-    ['me: open actions of my posts and those of people I cover for', { owner: { me: true } }, ['BTP-CDI-1', 'BTP-CDI-3', 'BTP-CDI-4', 'NCRS-12A']],
-    ['an owner with a status named: what they completed', { owner: { personId: 'megan' }, status: ['complete'] }, ['BTP-CDI-5']],
+    [
+      'me: open actions of my posts and those of people I cover for',
+      { owner: { me: true } },
+      ['BTP-CDI-1', 'BTP-CDI-3', 'BTP-CDI-4', 'NCRS-12A'],
+    ],
+    [
+      'an owner with a status named: what they completed',
+      { owner: { personId: 'megan' }, status: ['complete'] },
+      ['BTP-CDI-5'],
+    ],
     ['plan', { plan: 'NCRS' }, ['NCRS-1', 'NCRS-12A']],
     ['board', { rag: ['RED'], board: 'ICB' }, ['BTP-CDI-1', 'BTP-CDI-2']],
-    ['everything combined', { rag: ['RED'], overdue: true, owner: { post: 'Head of Contact Management' }, plan: 'BTP-CDI' }, ['BTP-CDI-1']],
+    [
+      'everything combined',
+      { rag: ['RED'], overdue: true, owner: { post: 'Head of Contact Management' }, plan: 'BTP-CDI' },
+      ['BTP-CDI-1'],
+    ],
     ['amber for an owner', { rag: ['AMBER'], owner: { post: 'Head of SDD' } }, ['BTP-CDI-7']],
     ['a plan nobody has', { plan: 'NOPE' }, []],
   ])('%s', async (_name, filter, expected) => {
-    const resolved = filter.owner && 'personId' in filter.owner ? { ...filter, owner: { personId: ids.megan.id } } : filter;
+    const resolved =
+      filter.owner && 'personId' in filter.owner ? { ...filter, owner: { personId: ids.megan.id } } : filter;
     const result = await list(resolved, { pageSize: 20 });
     expect(refs(result)).toEqual(expected);
     expect(result.total).toBe(expected.length);
@@ -61,24 +80,40 @@ describe('list', () => {
 
   it('gives effective RAG with the reason, saying when overdue overrides the owner', async () => {
     const [one] = (await list({ rag: ['RED'], plan: 'BTP-CDI' })).actions;
-    expect(one).toMatchObject({ effectiveRag: 'RED', reportedRag: 'GREEN', reason: 'reported Green 15 Nov 2024 but overdue since 2 Oct 2024' });
+    expect(one).toMatchObject({
+      effectiveRag: 'RED',
+      reportedRag: 'GREEN',
+      reason: 'reported Green 15 Nov 2024 but overdue since 2 Oct 2024',
+    });
     expect(one.owners[0].holders.map((h) => h.displayName)).toEqual(['Alex Wilber']);
   });
 
   it('resolves names and windows for the card', async () => {
-    expect(await list({ overdue: true, owner: { me: true }, plan: 'BTP-CDI' })).toMatchObject({ labels: { owner: 'you', plan: 'BTP-CDI' }, total: 1 });
-    expect(await list({ due: { range: 'this-week' }, stale: {} })).toMatchObject({ due: { from: '2024-11-18', to: '2024-11-24' }, staleDays: 30 });
+    expect(await list({ overdue: true, owner: { me: true }, plan: 'BTP-CDI' })).toMatchObject({
+      labels: { owner: 'you', plan: 'BTP-CDI' },
+      total: 1,
+    });
+    expect(await list({ due: { range: 'this-week' }, stale: {} })).toMatchObject({
+      due: { from: '2024-11-18', to: '2024-11-24' },
+      staleDays: 30,
+    });
   });
 
   it('lists the actions of any of several owners, named together on the card', async () => {
-    const either = await list({ owner: { any: [{ personId: ids.megan.id }, { post: 'Head of Contact Management' }] } }, { pageSize: 20 });
+    const either = await list(
+      { owner: { any: [{ personId: ids.megan.id }, { post: 'Head of Contact Management' }] } },
+      { pageSize: 20 },
+    );
     expect(refs(either)).toEqual(['BTP-CDI-1', 'BTP-CDI-3', 'BTP-CDI-4', 'NCRS-12A']);
     expect(either.labels.owner).toBe('Megan Bowen or Head of Contact Management');
   });
 
   it('names people who share a name once, with how many', async () => {
     const namesake = await seedPerson(t.db, { displayName: 'Megan Bowen', posts: ['Head of Contact Management'] });
-    const both = await list({ owner: { any: [{ personId: ids.megan.id }, { personId: namesake.id }] } }, { pageSize: 20 });
+    const both = await list(
+      { owner: { any: [{ personId: ids.megan.id }, { personId: namesake.id }] } },
+      { pageSize: 20 },
+    );
     expect(refs(both)).toEqual(['BTP-CDI-1', 'BTP-CDI-3', 'BTP-CDI-4', 'NCRS-12A']);
     expect(both.labels.owner).toBe('Megan Bowen (2 people)');
     await t.db.prisma.postHolding.deleteMany({ where: { personId: namesake.id } });
@@ -98,7 +133,11 @@ describe('list', () => {
   });
 
   it("without a known asker, 'me' matches nothing", async () => {
-    const result = await runQuery(ctx, { kind: 'list', filter: { owner: { me: true } }, tagOwners: false }, { asker: { teamsUserId: 'nobody' } });
+    const result = await runQuery(
+      ctx,
+      { kind: 'list', filter: { owner: { me: true } }, tagOwners: false },
+      { asker: { teamsUserId: 'nobody' } },
+    );
     expect(result).toMatchObject({ total: 0, actions: [] });
   });
 
@@ -114,14 +153,26 @@ describe('list', () => {
 describe('item and recommendation', () => {
   it('finds an action by plan and ref, in any case', async () => {
     const r = await run({ kind: 'item', plan: 'NCRS', ref: '12a', history: false });
-    expect(r).toMatchObject({ asked: 'NCRS-12a', candidates: [], action: { displayRef: 'NCRS-12A', effectiveRag: 'GREEN' } });
+    expect(r).toMatchObject({
+      asked: 'NCRS-12a',
+      candidates: [],
+      action: { displayRef: 'NCRS-12A', effectiveRag: 'GREEN' },
+    });
     expect(r.history).toBeUndefined();
   });
 
   it('lists the plans that have a ref when none was named', async () => {
-    expect(await run({ kind: 'item', ref: '1', history: false })).toMatchObject({ action: null, candidates: ['BTP-CDI-1', 'NCRS-1'] });
-    expect(await run({ kind: 'item', ref: '12a', history: false })).toMatchObject({ action: { displayRef: 'NCRS-12A' } });
-    expect(await run({ kind: 'item', plan: 'BTP-CDI', ref: '99', history: false })).toMatchObject({ action: null, candidates: [] });
+    expect(await run({ kind: 'item', ref: '1', history: false })).toMatchObject({
+      action: null,
+      candidates: ['BTP-CDI-1', 'NCRS-1'],
+    });
+    expect(await run({ kind: 'item', ref: '12a', history: false })).toMatchObject({
+      action: { displayRef: 'NCRS-12A' },
+    });
+    expect(await run({ kind: 'item', plan: 'BTP-CDI', ref: '99', history: false })).toMatchObject({
+      action: null,
+      candidates: [],
+    });
   });
 
   it('gives the history newest first, field changes included', async () => {
@@ -129,8 +180,24 @@ describe('item and recommendation', () => {
     expect(r.history).toEqual({
       total: 2,
       entries: [
-        { at: '2024-11-19T14:00:00.000Z', kind: 'due', text: null, author: 'Alex Wilber', rag: null, changes: { dueDate: ['2024-09-01', '2024-10-01'] }, detail: null },
-        { at: '2024-11-15T00:00:00.000Z', kind: 'progress', text: 'On track', author: 'test', rag: null, changes: null, detail: null },
+        {
+          at: '2024-11-19T14:00:00.000Z',
+          kind: 'due',
+          text: null,
+          author: 'Alex Wilber',
+          rag: null,
+          changes: { dueDate: ['2024-09-01', '2024-10-01'] },
+          detail: null,
+        },
+        {
+          at: '2024-11-15T00:00:00.000Z',
+          kind: 'progress',
+          text: 'On track',
+          author: 'test',
+          rag: null,
+          changes: null,
+          detail: null,
+        },
       ],
     });
   });
@@ -139,7 +206,10 @@ describe('item and recommendation', () => {
     const r = await run({ kind: 'recommendation', plan: 'NCRS', ref: '1' });
     expect(r.recommendation).toMatchObject({ planKey: 'NCRS', ref: '1', text: 'Recommendation of NCRS' });
     expect(refs(r)).toEqual(['NCRS-1', 'NCRS-12A']);
-    expect(await run({ kind: 'recommendation', ref: '1' })).toMatchObject({ recommendation: null, candidates: ['BTP-CDI-1', 'NCRS-1'] });
+    expect(await run({ kind: 'recommendation', ref: '1' })).toMatchObject({
+      recommendation: null,
+      candidates: ['BTP-CDI-1', 'NCRS-1'],
+    });
   });
 });
 
@@ -151,7 +221,10 @@ describe('behind, summary, plans, changes', () => {
       ['Head of SDD', 1, 1, []],
       ['Deputy Chief Constable', 0, 1, ['Dana Offline']],
     ]);
-    expect((await run({ kind: 'behind', board: 'ICB' })).owners.map((o) => o.post)).toEqual(['Head of Contact Management', 'Deputy Chief Constable']);
+    expect((await run({ kind: 'behind', board: 'ICB' })).owners.map((o) => o.post)).toEqual([
+      'Head of Contact Management',
+      'Deputy Chief Constable',
+    ]);
     expect(await run({ kind: 'behind', plan: 'NO-SUCH-PLAN' })).toMatchObject({ owners: [], total: 0 });
   });
 
@@ -167,12 +240,27 @@ describe('behind, summary, plans, changes', () => {
       oldestOverdue: { displayRef: 'BTP-CDI-1' },
     });
     // BTP-CDI-5 was verified, but finished in November against a promise of June; BTP-CDI-1 is 50 days late.
-    expect(r.measures).toEqual({ verifiedPercent: 14, onTimePercent: 0, overduePercent: 14, averageDaysOverdue: 50, riskAccepted: 0 });
+    expect(r.measures).toEqual({
+      verifiedPercent: 14,
+      onTimePercent: 0,
+      overduePercent: 14,
+      averageDaysOverdue: 50,
+      riskAccepted: 0,
+    });
   });
 
   it('summarises everything and a board', async () => {
-    expect(await run({ kind: 'summary' })).toMatchObject({ plans: 2, total: 9, overdue: 2, oldestOverdue: { displayRef: 'NCRS-1' } });
-    expect(await run({ kind: 'summary', board: 'ICB' })).toMatchObject({ labels: { board: 'ICB' }, plans: 1, total: 7 });
+    expect(await run({ kind: 'summary' })).toMatchObject({
+      plans: 2,
+      total: 9,
+      overdue: 2,
+      oldestOverdue: { displayRef: 'NCRS-1' },
+    });
+    expect(await run({ kind: 'summary', board: 'ICB' })).toMatchObject({
+      labels: { board: 'ICB' },
+      plans: 1,
+      total: 7,
+    });
   });
 
   it('lists plans, or a board’s plans', async () => {
@@ -194,7 +282,11 @@ describe('behind, summary, plans, changes', () => {
   });
 
   it('lists completions only, for a month, an owner or a plan', async () => {
-    const october = await run({ kind: 'changes', event: 'completed', period: { from: '2024-10-01', to: '2024-10-31' } });
+    const october = await run({
+      kind: 'changes',
+      event: 'completed',
+      period: { from: '2024-10-01', to: '2024-10-31' },
+    });
     expect([october.updates, october.completed.map((a) => a.displayRef)]).toEqual([[], ['BTP-CDI-6']]);
     const mine = await run({ kind: 'changes', event: 'any', period: { days: 7 }, owner: { me: true } });
     expect(mine.updates.map((u) => u.ref)).toEqual(['NCRS-12A', 'BTP-CDI-1', 'BTP-CDI-4', 'BTP-CDI-1']);
@@ -207,6 +299,9 @@ describe('behind, summary, plans, changes', () => {
     expect(help).toEqual({ kind: 'help', examples: expect.arrayContaining(["what's red?"]) });
     // "x" asks nothing; the suggestions are questions with answers instead.
     const unknown = await runQuery(ctx, { kind: 'unknown', suggestions: ['x'] });
-    expect(unknown).toEqual({ kind: 'unknown', suggestions: ["what's red?", 'due in the next 14 days', 'what changed this week?'] });
+    expect(unknown).toEqual({
+      kind: 'unknown',
+      suggestions: ["what's red?", 'due in the next 14 days', 'what changed this week?'],
+    });
   });
 });

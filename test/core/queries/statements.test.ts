@@ -22,7 +22,13 @@ let ctx: CoreContext;
 
 beforeAll(async () => {
   t = await createTestDb();
-  ctx = { db: t.db, now: testClock(NOW).now, timeZone: 'Europe/London', ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: [] };
+  ctx = {
+    db: t.db,
+    now: testClock(NOW).now,
+    timeZone: 'Europe/London',
+    ragWindows: DEFAULT_RAG_WINDOWS,
+    adminAadIds: [],
+  };
   await seedQuestionWorld(t.db);
 });
 afterAll(() => t.drop());
@@ -42,10 +48,11 @@ async function statementsRun(work: () => Promise<unknown>): Promise<number> {
           });
         })
       : [
-          ((original) => jest.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
-            count++;
-            return original.apply(this, args as never);
-          } as never))(pg.Client.prototype.query),
+          ((original) =>
+            jest.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+              count++;
+              return original.apply(this, args as never);
+            } as never))(pg.Client.prototype.query),
         ];
   try {
     await work();

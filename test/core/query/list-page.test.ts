@@ -19,11 +19,22 @@ let ctx: CoreContext;
 let priya: { id: string };
 beforeAll(async () => {
   t = await createTestDb();
-  ctx = { db: t.db, now: () => new Date('2015-06-02T09:00:00Z'), timeZone: 'Europe/London', ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: [] };
+  ctx = {
+    db: t.db,
+    now: () => new Date('2015-06-02T09:00:00Z'),
+    timeZone: 'Europe/London',
+    ragWindows: DEFAULT_RAG_WINDOWS,
+    adminAadIds: [],
+  };
   for (const key of ['TIE', 'ZED']) {
     await seedPlan(t.db, {
       key,
-      actions: REFS.map((ref) => ({ ref, owners: [`Owner ${ref}`], due: '2015-05-01', updates: [{ at: `2015-04-${ref.padStart(2, '0')}`, text: `note ${ref}` }] })),
+      actions: REFS.map((ref) => ({
+        ref,
+        owners: [`Owner ${ref}`],
+        due: '2015-05-01',
+        updates: [{ at: `2015-04-${ref.padStart(2, '0')}`, text: `note ${ref}` }],
+      })),
     });
   }
   priya = await seedPerson(t.db, { displayName: 'Priya Shah', posts: REFS.map((ref) => `Owner ${ref}`) });
@@ -32,7 +43,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-const page = (n: number) => runQuery(ctx, { kind: 'list', filter: { rag: ['RED'] }, tagOwners: false }, { pageSize: 5, page: n });
+const page = (n: number) =>
+  runQuery(ctx, { kind: 'list', filter: { rag: ['RED'] }, tagOwners: false }, { pageSize: 5, page: n });
 
 it('shows each action once across the pages, with its own owners and notes, when positions tie', async () => {
   const pages = [];
@@ -47,7 +59,9 @@ it('shows each action once across the pages, with its own owners and notes, when
     expect(a.lastUpdate).toMatchObject({ text: `note ${a.ref}` });
   }
   expect(shown.find((a) => a.displayRef === 'TIE-3')!.owners[0].holders).toMatchObject([{ displayName: 'Priya Shah' }]);
-  expect(shown.find((a) => a.displayRef === 'ZED-24')!.owners[0].holders).toMatchObject([{ displayName: 'Priya Shah' }]);
+  expect(shown.find((a) => a.displayRef === 'ZED-24')!.owners[0].holders).toMatchObject([
+    { displayName: 'Priya Shah' },
+  ]);
   // Read again, a page is the same page.
   expect(await page(1)).toEqual(pages[1]);
 });
@@ -63,5 +77,7 @@ it("pages 'my actions' the same way when due dates, plans and positions tie", as
 });
 
 it('refuses a page that is not whole rows before it reaches SQL', async () => {
-  await expect(runQuery(ctx, { kind: 'list', filter: { rag: ['RED'] }, tagOwners: false }, { pageSize: 5, page: 0.5 })).rejects.toThrow(/whole rows/);
+  await expect(
+    runQuery(ctx, { kind: 'list', filter: { rag: ['RED'] }, tagOwners: false }, { pageSize: 5, page: 0.5 }),
+  ).rejects.toThrow(/whole rows/);
 });

@@ -1,4 +1,4 @@
-import { compileLexicon, parseQuestion, Query, querySchema, ListFilter } from '../../../core/query';
+import { compileLexicon, parseQuestion, type Query, querySchema, type ListFilter } from '../../../core/query';
 import { LEXICON, NOW } from './lexicon.fixture';
 
 const lexicon = compileLexicon(LEXICON);
@@ -70,7 +70,10 @@ const cases: [string, Query][] = [
   ['overdue for Head of Contact Management', list({ overdue: true, owner: HCM })],
   ['overdue for contact management', list({ overdue: true, owner: HCM })],
   ['overdue for head of contcat managment', list({ overdue: true, owner: HCM })],
-  ['overdue for the head of offender management', list({ overdue: true, owner: { post: 'Head of Offender Management' } })],
+  [
+    'overdue for the head of offender management',
+    list({ overdue: true, owner: { post: 'Head of Offender Management' } }),
+  ],
   ['overdue for offender management', list({ overdue: true, owner: { post: 'Head of Offender Management' } })],
   ['overdue in NCRS', list({ overdue: true, plan: 'NCRS' })],
   ['late actions for FCR', list({ overdue: true, owner: { post: 'FCR' } })],
@@ -100,7 +103,10 @@ const cases: [string, Query][] = [
   ['due 05/12/2024', list({ due: { from: '2024-12-05', to: '2024-12-05' } })],
   ['red actions due by end of month', list({ rag: ['RED'], due: { range: 'this-month' } })],
   ['due by the end of next week', list({ due: { range: 'next-week' } })],
-  ['anything due on friday for the FCR', list({ due: { from: '2024-11-22', to: '2024-11-22' }, owner: { post: 'FCR' } })],
+  [
+    'anything due on friday for the FCR',
+    list({ due: { from: '2024-11-22', to: '2024-11-22' }, owner: { post: 'FCR' } }),
+  ],
   ['red and due this week', list({ rag: ['RED'], due: { range: 'this-week' } })],
   ['amber due next week for the DCC', list({ rag: ['AMBER'], due: { range: 'next-week' }, owner: DCC })],
   ["what's stale?", list({ stale: {} })],
@@ -207,28 +213,46 @@ const cases: [string, Query][] = [
   ['what changed in the last 10 days', { kind: 'changes', event: 'any', period: { days: 10 } }],
   ['what changed?', { kind: 'changes', event: 'any', period: { days: 7 } }],
   ["what's new in BTP", { kind: 'changes', event: 'any', period: { days: 7 }, plan: 'BTP-CDI' }],
-  ['what chnaged this week for the ICB', { kind: 'changes', event: 'any', period: { range: 'this-week' }, board: 'ICB' }],
+  [
+    'what chnaged this week for the ICB',
+    { kind: 'changes', event: 'any', period: { range: 'this-week' }, board: 'ICB' },
+  ],
   ['what was updated this week', { kind: 'changes', event: 'any', period: { range: 'this-week' } }],
-  ['what was completed in October?', { kind: 'changes', event: 'completed', period: { from: '2024-10-01', to: '2024-10-31' } }],
+  [
+    'what was completed in October?',
+    { kind: 'changes', event: 'completed', period: { from: '2024-10-01', to: '2024-10-31' } },
+  ],
   ['completed in oct', { kind: 'changes', event: 'completed', period: { from: '2024-10-01', to: '2024-10-31' } }],
-  ['what was completed in December', { kind: 'changes', event: 'completed', period: { from: '2023-12-01', to: '2023-12-31' } }],
+  [
+    'what was completed in December',
+    { kind: 'changes', event: 'completed', period: { from: '2023-12-01', to: '2023-12-31' } },
+  ],
   ['what got done last month', { kind: 'changes', event: 'completed', period: { range: 'last-month' } }],
-  ['completed this week in NCRS', { kind: 'changes', event: 'completed', period: { range: 'this-week' }, plan: 'NCRS' }],
+  [
+    'completed this week in NCRS',
+    { kind: 'changes', event: 'completed', period: { range: 'this-week' }, plan: 'NCRS' },
+  ],
   ['what did I complete last week', { kind: 'changes', event: 'completed', period: { range: 'last-week' }, owner: ME }],
   ['what changed for the DCC this week', { kind: 'changes', event: 'any', period: { range: 'this-week' }, owner: DCC }],
-  ['what did Alex complete this month', { kind: 'changes', event: 'completed', period: { range: 'this-month' }, owner: ALEX }],
+  [
+    'what did Alex complete this month',
+    { kind: 'changes', event: 'completed', period: { range: 'this-month' }, owner: ALEX },
+  ],
 
   // Combinations and tagging.
-  [
-    'red and overdue for the DCC in BTP-CDI',
-    list({ rag: ['RED'], overdue: true, owner: DCC, plan: 'BTP-CDI' }),
-  ],
+  ['red and overdue for the DCC in BTP-CDI', list({ rag: ['RED'], overdue: true, owner: DCC, plan: 'BTP-CDI' })],
   ['Red, overdue, DCC, BTP', list({ rag: ['RED'], overdue: true, owner: DCC, plan: 'BTP-CDI' })],
-  ['overdue red actions for the deputy chief constable on the ICB', list({ rag: ['RED'], overdue: true, owner: DCC, board: 'ICB' })],
+  [
+    'overdue red actions for the deputy chief constable on the ICB',
+    list({ rag: ['RED'], overdue: true, owner: DCC, board: 'ICB' }),
+  ],
   ['dcc red overdue btp tag', list({ rag: ['RED'], overdue: true, owner: DCC, plan: 'BTP-CDI' }, true)],
   ["what's red for Alex and Megan", list({ rag: ['RED'], owner: { any: [ALEX, MEGAN] } })],
   ["what's overdue for alex or the dcc?", list({ overdue: true, owner: { any: [ALEX, DCC] } })],
-  ['overdue for Head of Contact Management, the DCC or Megan', list({ overdue: true, owner: { any: [HCM, DCC, MEGAN] } })],
+  [
+    'overdue for Head of Contact Management, the DCC or Megan',
+    list({ overdue: true, owner: { any: [HCM, DCC, MEGAN] } }),
+  ],
   ['what does alex wilber owe, alex?', list({ owner: ALEX })],
   ['whats red and tag owners', list({ rag: ['RED'] }, true)],
   ["what's overdue and tag owners", list({ overdue: true }, true)],
@@ -273,7 +297,10 @@ describe('parseQuestion', () => {
   });
 
   it('asks which plan when an action prefix fits several', () => {
-    const twoBtp = compileLexicon({ ...LEXICON, plans: [...LEXICON.plans, { key: 'BTP-X', title: 'Another BTP plan' }] });
+    const twoBtp = compileLexicon({
+      ...LEXICON,
+      plans: [...LEXICON.plans, { key: 'BTP-X', title: 'Another BTP plan' }],
+    });
     expect(parseQuestion('status of BTP-7', twoBtp, NOW)).toEqual({
       kind: 'unknown',
       suggestions: ['status of BTP-CDI-7', 'status of BTP-X-7'],
@@ -283,33 +310,57 @@ describe('parseQuestion', () => {
   it('reads a ref as a ref, never as a typo of a name', () => {
     // "10.1" is one edit from the "101" in P101's key: a typo-tolerant match took the question for
     // a summary of plan P101.
-    const numbered = compileLexicon({ ...LEXICON, plans: [...LEXICON.plans, { key: 'P101', title: 'Improvement plan 101' }] });
-    expect(parseQuestion('status of action 10.1', numbered, NOW)).toEqual({ kind: 'item', ref: '10.1', history: false });
-    expect(parseQuestion('status of P101-10.1', numbered, NOW)).toEqual({ kind: 'item', plan: 'P101', ref: '10.1', history: false });
+    const numbered = compileLexicon({
+      ...LEXICON,
+      plans: [...LEXICON.plans, { key: 'P101', title: 'Improvement plan 101' }],
+    });
+    expect(parseQuestion('status of action 10.1', numbered, NOW)).toEqual({
+      kind: 'item',
+      ref: '10.1',
+      history: false,
+    });
+    expect(parseQuestion('status of P101-10.1', numbered, NOW)).toEqual({
+      kind: 'item',
+      plan: 'P101',
+      ref: '10.1',
+      history: false,
+    });
   });
 
   it('asks about everyone who shares a name, not about nobody', () => {
-    const twoAlexes = compileLexicon({ ...LEXICON, people: [...LEXICON.people, { id: 'p-alex-2', displayName: 'Alex Wilber' }] });
+    const twoAlexes = compileLexicon({
+      ...LEXICON,
+      people: [...LEXICON.people, { id: 'p-alex-2', displayName: 'Alex Wilber' }],
+    });
     const both = list({ owner: { any: [{ personId: 'p-alex' }, { personId: 'p-alex-2' }] } });
     expect(parseQuestion('what does Alex Wilber owe?', twoAlexes, NOW)).toEqual(both);
     expect(parseQuestion('what does <at>Alex Wilber</at> owe?', twoAlexes, NOW)).toEqual(both);
   });
 
   it('reads an @mention Teams identified as that person, whoever shares the name', () => {
-    const twoAlexes = compileLexicon({ ...LEXICON, people: [...LEXICON.people, { id: 'p-alex-2', displayName: 'Alex Wilber' }] });
+    const twoAlexes = compileLexicon({
+      ...LEXICON,
+      people: [...LEXICON.people, { id: 'p-alex-2', displayName: 'Alex Wilber' }],
+    });
     const second = [{ name: 'alex wilber', personId: 'p-alex-2' }];
-    expect(parseQuestion('what does <at>Alex Wilber</at> owe?', twoAlexes, NOW, second)).toEqual(list({ owner: { personId: 'p-alex-2' } }));
+    expect(parseQuestion('what does <at>Alex Wilber</at> owe?', twoAlexes, NOW, second)).toEqual(
+      list({ owner: { personId: 'p-alex-2' } }),
+    );
     // The typed name is still everyone called that; a mention pairs with an identified one by its name.
-    expect(parseQuestion('what does Alex Wilber owe?', twoAlexes, NOW, second)).toEqual(list({ owner: { any: [{ personId: 'p-alex' }, { personId: 'p-alex-2' }] } }));
-    expect(parseQuestion('what does <at>Megan Bowen</at> owe?', twoAlexes, NOW, second)).toEqual(list({ owner: { personId: 'p-megan' } }));
+    expect(parseQuestion('what does Alex Wilber owe?', twoAlexes, NOW, second)).toEqual(
+      list({ owner: { any: [{ personId: 'p-alex' }, { personId: 'p-alex-2' }] } }),
+    );
+    expect(parseQuestion('what does <at>Megan Bowen</at> owe?', twoAlexes, NOW, second)).toEqual(
+      list({ owner: { personId: 'p-megan' } }),
+    );
     // Both Alexes mentioned, each identified: each once, in the order mentioned.
     const both = [
       { name: 'Alex Wilber', personId: 'p-alex-2' },
       { name: 'Alex Wilber', personId: 'p-alex' },
     ];
-    expect(parseQuestion("what's red for <at>Alex Wilber</at> and <at>Alex Wilber</at>?", twoAlexes, NOW, both)).toEqual(
-      list({ rag: ['RED'], owner: { any: [{ personId: 'p-alex-2' }, { personId: 'p-alex' }] } }),
-    );
+    expect(
+      parseQuestion("what's red for <at>Alex Wilber</at> and <at>Alex Wilber</at>?", twoAlexes, NOW, both),
+    ).toEqual(list({ rag: ['RED'], owner: { any: [{ personId: 'p-alex-2' }, { personId: 'p-alex' }] } }));
   });
 
   it('offers examples that fit an empty lexicon', () => {

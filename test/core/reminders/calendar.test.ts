@@ -4,7 +4,12 @@ import { DEFAULT_REMINDER_POLICY, parseReminderPolicy } from '../../../core/remi
 import { addDays } from '../../../core/time';
 
 const TODAY = '2026-11-24';
-const policies = [DEFAULT_REMINDER_POLICY, parseReminderPolicy('{"beforeDueWorkingDays":[3],"onDueDate":false,"overdueEveryDays":2,"staleAfterDays":10,"escalateAfterDays":0}').policy];
+const policies = [
+  DEFAULT_REMINDER_POLICY,
+  parseReminderPolicy(
+    '{"beforeDueWorkingDays":[3],"onDueDate":false,"overdueEveryDays":2,"staleAfterDays":10,"escalateAfterDays":0}',
+  ).policy,
+];
 
 /** Dated actions from a year overdue to three months ahead, undated ones quiet for up to a year, the same dates again with other last activity. */
 function subjects(): ReminderSubject[] {
@@ -20,16 +25,23 @@ function subjects(): ReminderSubject[] {
 it.each([
   ['a five-day week', [1, 2, 3, 4, 5]],
   ['a four-day week from Tuesday', [2, 3, 4, 5]],
-])('owes each action what owedOccasion owes, escalates it when isEscalated does and labels it as dueLabel does, for %s, whatever was asked before', (_, week) => {
-  const calendar = new OwnerCalendar(TODAY, week);
-  // Twice over: the second pass answers from what the first worked out.
-  for (const pass of [1, 2]) {
-    for (const policy of policies) {
-      for (const a of subjects()) {
-        expect([pass, calendar.occasion(a, policy)]).toEqual([pass, owedOccasion(a, TODAY, week, policy)]);
-        expect([pass, calendar.label(a)]).toEqual([pass, dueLabel(a, TODAY)]);
-        if (a.due) expect([pass, calendar.escalation(a.due, policy)]).toEqual([pass, isEscalated(a.due, TODAY, policy) ? addDays(a.due, policy.escalateAfterDays + 1) : null]);
+])(
+  'owes each action what owedOccasion owes, escalates it when isEscalated does and labels it as dueLabel does, for %s, whatever was asked before',
+  (_, week) => {
+    const calendar = new OwnerCalendar(TODAY, week);
+    // Twice over: the second pass answers from what the first worked out.
+    for (const pass of [1, 2]) {
+      for (const policy of policies) {
+        for (const a of subjects()) {
+          expect([pass, calendar.occasion(a, policy)]).toEqual([pass, owedOccasion(a, TODAY, week, policy)]);
+          expect([pass, calendar.label(a)]).toEqual([pass, dueLabel(a, TODAY)]);
+          if (a.due)
+            expect([pass, calendar.escalation(a.due, policy)]).toEqual([
+              pass,
+              isEscalated(a.due, TODAY, policy) ? addDays(a.due, policy.escalateAfterDays + 1) : null,
+            ]);
+        }
       }
     }
-  }
-});
+  },
+);

@@ -1,11 +1,20 @@
-import { dueLabel, escalationKey, isEscalated, owedOccasion, owedWindow, reminderKey, type ReminderSubject } from '../../../core/reminders/occasions';
+import {
+  dueLabel,
+  escalationKey,
+  isEscalated,
+  owedOccasion,
+  owedWindow,
+  reminderKey,
+  type ReminderSubject,
+} from '../../../core/reminders/occasions';
 import { addDays } from '../../../core/time';
 import { DEFAULT_REMINDER_POLICY as policy, parseReminderPolicy } from '../../../core/reminders/policy';
 
 const WEEK = [1, 2, 3, 4, 5];
 // Due Monday 14 Dec 2026: 14 working days before is Tue 24 Nov, 7 is Thu 3 Dec, 1 is Fri 11 Dec.
 const dated = { due: '2026-12-14', lastActivity: '2026-11-01' };
-const owed = (today: string, subject: ReminderSubject = dated, days = WEEK, p = policy) => owedOccasion(subject, today, days, p);
+const owed = (today: string, subject: ReminderSubject = dated, days = WEEK, p = policy) =>
+  owedOccasion(subject, today, days, p);
 
 describe('owed reminder occasion', () => {
   it('owes nothing before the first window', () => {
@@ -69,7 +78,9 @@ describe('owed reminder occasion', () => {
 describe('ReminderLog keys', () => {
   // Keys already logged must keep matching: a changed spelling would send every past reminder again.
   it('spell action, kind, due date, occasion and person as they are stored', () => {
-    expect(reminderKey('a1', { kind: 'due-in-7', date: '2026-12-03' }, '2026-12-14', 'p1')).toBe('a1:due-in-7:2026-12-14:2026-12-03:p1');
+    expect(reminderKey('a1', { kind: 'due-in-7', date: '2026-12-03' }, '2026-12-14', 'p1')).toBe(
+      'a1:due-in-7:2026-12-14:2026-12-03:p1',
+    );
     expect(reminderKey('a1', { kind: 'stale', date: '2026-12-01' }, null, 'p1')).toBe('a1:stale:none:2026-12-01:p1');
     expect(escalationKey('a1', '2026-11-01', 'p2')).toBe('a1:escalation:2026-11-01:p2');
   });
@@ -77,16 +88,29 @@ describe('ReminderLog keys', () => {
 
 describe('reminder policy', () => {
   it('takes the defaults when a plan sets none', () => {
-    expect(parseReminderPolicy(null)).toEqual({ policy: { beforeDueWorkingDays: [14, 7, 1], onDueDate: true, overdueEveryDays: 7, staleAfterDays: 30, escalateAfterDays: 14 } });
+    expect(parseReminderPolicy(null)).toEqual({
+      policy: {
+        beforeDueWorkingDays: [14, 7, 1],
+        onDueDate: true,
+        overdueEveryDays: 7,
+        staleAfterDays: 30,
+        escalateAfterDays: 14,
+      },
+    });
   });
 
   it('merges what a plan sets with the defaults', () => {
-    expect(parseReminderPolicy('{"escalateAfterDays":28}').policy).toMatchObject({ escalateAfterDays: 28, overdueEveryDays: 7 });
+    expect(parseReminderPolicy('{"escalateAfterDays":28}').policy).toMatchObject({
+      escalateAfterDays: 28,
+      overdueEveryDays: 7,
+    });
   });
 
   it('falls back to the defaults with a reason on invalid JSON, values or names', () => {
     expect(parseReminderPolicy('{nope')).toEqual({ policy, error: 'reminderPolicy is not valid JSON' });
-    expect(parseReminderPolicy('{"beforeDueWorkingDays":[0]}').error).toMatch(/^reminderPolicy\.beforeDueWorkingDays\.0: /);
+    expect(parseReminderPolicy('{"beforeDueWorkingDays":[0]}').error).toMatch(
+      /^reminderPolicy\.beforeDueWorkingDays\.0: /,
+    );
     expect(parseReminderPolicy('{"overdueEvery":7}').error).toMatch(/Unrecognized key/);
   });
 });
@@ -95,11 +119,13 @@ describe('owed window (the sweep SQL bounds)', () => {
   // Every action owed anything today, in any recipient's time zone and week, lies inside the window.
   it('contains every owed action for random policies, weeks, due dates and quiet spells', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
     const today = '2026-11-24';
     for (let i = 0; i < 3000; i++) {
-      const p = parseReminderPolicy(JSON.stringify({ beforeDueWorkingDays: [int(1, 60), int(1, 20)], staleAfterDays: int(1, 90) })).policy;
+      const p = parseReminderPolicy(
+        JSON.stringify({ beforeDueWorkingDays: [int(1, 60), int(1, 20)], staleAfterDays: int(1, 90) }),
+      ).policy;
       const week = [1, 2, 3, 4, 5, 6, 7].filter(() => rand() < 0.5);
       if (week.length === 0) week.push(int(1, 7));
       const window = owedWindow(today, [p], week.length);

@@ -28,18 +28,24 @@ describe('who gets a reminder', () => {
     const away = person({ awayUntil: new Date('2026-11-30T00:00:00Z'), delegateId: 'd1' });
     expect(routeReminder(away, people, NOW)).toEqual({ to: dan, onBehalfOf: away });
     expect(routeReminder({ ...away, delegateId: null }, people, NOW)).toEqual({ wait: 'away' });
-    expect(routeReminder({ ...away, awayUntil: new Date('2026-11-24T11:00:00Z') }, people, NOW)).toEqual({ to: { ...away, awayUntil: new Date('2026-11-24T11:00:00Z') }, onBehalfOf: null });
+    expect(routeReminder({ ...away, awayUntil: new Date('2026-11-24T11:00:00Z') }, people, NOW)).toEqual({
+      to: { ...away, awayUntil: new Date('2026-11-24T11:00:00Z') },
+      onBehalfOf: null,
+    });
   });
 
   it('is nobody when the owner paused reminders, or the delegate is away too', () => {
     expect(routeReminder(person({ remindersPaused: true }), people, NOW)).toEqual({ wait: 'paused' });
     const awayDan = new Map([[dan.id, { ...dan, awayUntil: new Date('2026-12-01T00:00:00Z') }]]);
-    expect(routeReminder(person({ awayUntil: new Date('2026-11-30T00:00:00Z'), delegateId: 'd1' }), awayDan, NOW)).toEqual({ wait: 'away' });
+    expect(
+      routeReminder(person({ awayUntil: new Date('2026-11-30T00:00:00Z'), delegateId: 'd1' }), awayDan, NOW),
+    ).toEqual({ wait: 'away' });
   });
 });
 
 /** One person's slot, as a sweep works it out for everyone. */
-const reminderSlot = (p: ReminderPerson, now: Date, reminderTime: string, defaultTimeZone: string) => reminderSlots([p], now, reminderTime, defaultTimeZone).get(p.id)!;
+const reminderSlot = (p: ReminderPerson, now: Date, reminderTime: string, defaultTimeZone: string) =>
+  reminderSlots([p], now, reminderTime, defaultTimeZone).get(p.id)!;
 
 describe('when a card goes out', () => {
   it("opens at the reminder time in the person's time zone, on their working days", () => {
@@ -58,7 +64,9 @@ describe('when a card goes out', () => {
     expect(reminderSlot(ben, new Date('2026-11-24T14:00:00Z'), '09:00', 'UTC').open).toBe(true);
     // Saturday, and a Sunday-to-Thursday week's Friday.
     expect(reminderSlot(ann, new Date('2026-11-28T10:00:00Z'), '09:00', 'UTC').open).toBe(false);
-    expect(reminderSlot(person({ workingDays: '7,1,2,3,4' }), new Date('2026-11-27T10:00:00Z'), '09:00', 'UTC').open).toBe(false);
+    expect(
+      reminderSlot(person({ workingDays: '7,1,2,3,4' }), new Date('2026-11-27T10:00:00Z'), '09:00', 'UTC').open,
+    ).toBe(false);
   });
 
   it('uses the default time zone when the person has none (or an invalid one)', () => {

@@ -28,7 +28,12 @@ beforeAll(async () => {
     data: Array.from({ length: 2000 }, (_, i) => {
       const status = pick(['open', 'open', 'open', 'open', 'awaiting_verification', 'complete', 'closed']);
       // Closed with every outcome, and without one (as an import may leave it).
-      const outcome = status === 'closed' ? pick(['risk_accepted', 'risk_accepted', 'superseded', null]) : status === 'complete' ? 'implemented' : null;
+      const outcome =
+        status === 'closed'
+          ? pick(['risk_accepted', 'risk_accepted', 'superseded', null])
+          : status === 'complete'
+            ? 'implemented'
+            : null;
       const lastUpdateAt = random() < 0.6 ? instant() : null;
       return {
         id: randomUUID(),
@@ -62,7 +67,11 @@ it.each(windows)('selects exactly the actions effectiveRag rates each colour, wi
   const rows = await t.db.prisma.action.findMany({ select: { id: true, ...ragColumns } });
   for (const rag of RAGS) {
     const expected = rows.filter((r) => ragOf(r, TODAY, { ragWindows }).rag === rag).map((r) => r.id);
-    const selected = await t.db.store.selectFrom('Action as a').where(ragIs(rag, TODAY, ragWindows)).select('a.id').execute();
+    const selected = await t.db.store
+      .selectFrom('Action as a')
+      .where(ragIs(rag, TODAY, ragWindows))
+      .select('a.id')
+      .execute();
     expect({ rag, ids: selected.map((r) => r.id).sort() }).toEqual({ rag, ids: expected.sort() });
     // Random data that never rated an action this colour would prove nothing.
     expect(expected.length).toBeGreaterThan(20);

@@ -16,7 +16,14 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 it('reads and binds timestamps as Dates at UTC and booleans as booleans, seeing what Prisma committed', async () => {
-  await t.db.prisma.person.create({ data: { id: 'p-store', displayName: 'Store Read', remindersPaused: true, awayUntil: new Date('2026-12-01T09:30:00.250Z') } });
+  await t.db.prisma.person.create({
+    data: {
+      id: 'p-store',
+      displayName: 'Store Read',
+      remindersPaused: true,
+      awayUntil: new Date('2026-12-01T09:30:00.250Z'),
+    },
+  });
   const row = await t.db.store
     .selectFrom('Person')
     .select(['displayName', 'remindersPaused', 'awayUntil', 'delegateId'])
@@ -24,44 +31,61 @@ it('reads and binds timestamps as Dates at UTC and booleans as booleans, seeing 
     .where('awayUntil', '>', new Date('2026-12-01T09:30:00.000Z'))
     .where('remindersPaused', '=', true)
     .executeTakeFirst();
-  expect(row).toEqual({ displayName: 'Store Read', remindersPaused: true, awayUntil: new Date('2026-12-01T09:30:00.250Z'), delegateId: null });
-  const later = await t.db.store.selectFrom('Person').select('id').where('awayUntil', '>', new Date('2026-12-01T09:30:00.250Z')).execute();
+  expect(row).toEqual({
+    displayName: 'Store Read',
+    remindersPaused: true,
+    awayUntil: new Date('2026-12-01T09:30:00.250Z'),
+    delegateId: null,
+  });
+  const later = await t.db.store
+    .selectFrom('Person')
+    .select('id')
+    .where('awayUntil', '>', new Date('2026-12-01T09:30:00.250Z'))
+    .execute();
   expect(later).toEqual([]);
 });
 
-(testProvider() === 'sqlite' ? it : it.skip)('prepares a SQLite statement once and runs it again with new values', async () => {
-  const prepare = jest.spyOn(Database.prototype, 'prepare');
-  try {
-    const byKey = (key: string) => t.db.store.selectFrom('Plan').select('title').where('key', '=', key).execute();
-    expect([await byKey('none'), await byKey('other')]).toEqual([[], []]);
-    expect(prepare.mock.calls.filter(([text]) => String(text).includes('from "Plan"'))).toHaveLength(1);
-  } finally {
-    prepare.mockRestore();
-  }
-});
+(testProvider() === 'sqlite' ? it : it.skip)(
+  'prepares a SQLite statement once and runs it again with new values',
+  async () => {
+    const prepare = jest.spyOn(Database.prototype, 'prepare');
+    try {
+      const byKey = (key: string) => t.db.store.selectFrom('Plan').select('title').where('key', '=', key).execute();
+      expect([await byKey('none'), await byKey('other')]).toEqual([[], []]);
+      expect(prepare.mock.calls.filter(([text]) => String(text).includes('from "Plan"'))).toHaveLength(1);
+    } finally {
+      prepare.mockRestore();
+    }
+  },
+);
 
-(testProvider() === 'postgresql' ? it : it.skip)('names its PostgreSQL statements as Prisma does, unless pgbouncer=true', async () => {
-  const preparedPlanReads = async (db: typeof t.db) => {
-    await db.store.selectFrom('Plan').select('title').where('key', '=', 'none').execute();
-    await db.store.selectFrom('Plan').select('title').where('key', '=', 'other').execute();
-    const { rows } = await sql<{ statement: string }>`SELECT "statement" FROM pg_prepared_statements WHERE "name" LIKE 'chaser_%'`.execute(db.store);
-    return rows.filter((r) => r.statement.includes('from "Plan"'));
-  };
-  const named = await openDb(t.url);
-  try {
-    expect(await preparedPlanReads(named)).toHaveLength(1);
-  } finally {
-    await named.close();
-  }
-  const pooled = new URL(t.url);
-  pooled.searchParams.set('pgbouncer', 'true');
-  const unnamed = await openDb(pooled.toString());
-  try {
-    expect(await preparedPlanReads(unnamed)).toHaveLength(0);
-  } finally {
-    await unnamed.close();
-  }
-});
+(testProvider() === 'postgresql' ? it : it.skip)(
+  'names its PostgreSQL statements as Prisma does, unless pgbouncer=true',
+  async () => {
+    const preparedPlanReads = async (db: typeof t.db) => {
+      await db.store.selectFrom('Plan').select('title').where('key', '=', 'none').execute();
+      await db.store.selectFrom('Plan').select('title').where('key', '=', 'other').execute();
+      const { rows } = await sql<{
+        statement: string;
+      }>`SELECT "statement" FROM pg_prepared_statements WHERE "name" LIKE 'chaser_%'`.execute(db.store);
+      return rows.filter((r) => r.statement.includes('from "Plan"'));
+    };
+    const named = await openDb(t.url);
+    try {
+      expect(await preparedPlanReads(named)).toHaveLength(1);
+    } finally {
+      await named.close();
+    }
+    const pooled = new URL(t.url);
+    pooled.searchParams.set('pgbouncer', 'true');
+    const unnamed = await openDb(pooled.toString());
+    try {
+      expect(await preparedPlanReads(unnamed)).toHaveLength(0);
+    } finally {
+      await unnamed.close();
+    }
+  },
+);
 
 it('is the only place outside the tests that imports Kysely', () => {
   const root = path.join(__dirname, '../../..');
@@ -69,7 +93,9 @@ it('is the only place outside the tests that imports Kysely', () => {
     readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
     );
-  const importers = ['core', 'bot', 'jobs', 'cards'].flatMap(sources).filter((file) => /from 'kysely(\/[a-z]+)?'/.test(readFileSync(path.join(root, file), 'utf8')));
+  const importers = ['core', 'bot', 'jobs', 'cards']
+    .flatMap(sources)
+    .filter((file) => /from 'kysely(\/[a-z]+)?'/.test(readFileSync(path.join(root, file), 'utf8')));
   expect(importers.filter((file) => !file.startsWith(path.join('core', 'store')))).toEqual([]);
   expect(importers.length).toBeGreaterThan(0);
 });
