@@ -4,6 +4,7 @@
  * "Show all" replaces the card in place with that section paged (verb digest.page); "Back to digest"
  * restores the summary. The same data also renders as plain text for the CLI.
  */
+import { measuresFacts } from './measures';
 import { z } from 'zod';
 import {
   DIGEST_SECTIONS,
@@ -59,6 +60,7 @@ export function digestCard(d: DigestData, opts: DigestCardOptions = {}): Adaptiv
     body.push(textBlock(`Late: this digest was due ${safe(opts.late, 40)}`, { color: 'Warning', weight: 'Bolder' }));
   body.push(headline(d));
   const chartAt = body.length;
+  if (!opts.expand) body.push(measuresFacts(d.measures));
 
   const expanded = opts.expand && d.sections.find((s) => s.key === opts.expand!.section);
   if (expanded) {

@@ -4,9 +4,9 @@ import { RAGS } from '../../core/domain';
 import { actionRow } from '../action-list';
 import { ragDonut } from '../charts';
 import { adaptiveCard, heading, RAG_LABEL, textBlock, type AdaptiveCard, type CardElement } from '../card';
+import { measuresFacts } from '../measures';
 import { safe } from '../text';
 import { scopeWords } from './describe';
-import { spanWords } from '../../core/time';
 
 /** Container styles Teams paints in the RAG colours. */
 const RAG_STYLE = {
@@ -53,22 +53,4 @@ export function summaryCard(s: SummaryResult): AdaptiveCard {
     textBlock('Red counts overdue actions even when their owners report Green.', { isSubtle: true, size: 'Small' }),
   );
   return adaptiveCard(body);
-}
-
-/** The committee's measures, in words. */
-function measuresFacts(m: SummaryResult['measures']): CardElement {
-  const facts = [
-    { title: 'Implemented and verified', value: `${m.verifiedPercent}%` },
-    {
-      title: 'Implemented by the date first promised',
-      value: m.onTimePercent === null ? 'none verified yet' : `${m.onTimePercent}%`,
-    },
-    { title: 'Overdue', value: `${m.overduePercent}%` },
-    {
-      title: 'Average time overdue',
-      value: m.averageDaysOverdue === null ? 'none overdue' : spanWords(m.averageDaysOverdue),
-    },
-    { title: 'Risk accepted', value: String(m.riskAccepted) },
-  ];
-  return { type: 'FactSet', spacing: 'Medium', facts };
 }

@@ -3,6 +3,7 @@
  * previous digest, and the sections a board meeting starts from. Rows are plain strings; the card and
  * the text rendering escape and lay them out.
  */
+import { type Measures, measuresOfActions } from '../query/measures';
 import { z } from 'zod';
 import type { ActionView } from '../actions/view';
 import type { CoreContext } from '../context';
@@ -62,6 +63,8 @@ export interface DigestData {
   history: RagCounts[];
   /** Red actions now: stored so the next digest can tell which are newly Red. */
   redIds: string[];
+  /** What the committee measures the board's plans by, as of the digest. */
+  measures: Measures;
 }
 
 /** What Digest.counts stores. */
@@ -197,6 +200,7 @@ export async function computeDigest(ctx: CoreContext, boardId: string, asOf: Dat
       counts,
     ],
     redIds: red.map((v) => v.id),
+    measures: measuresOfActions(rows, today, ctx.timeZone),
   };
 }
 

@@ -4,6 +4,7 @@
  * every change record carries { field: [before, after] }, so undoing the first later change of each
  * field restores it, and progress notes dated on or before the day are the log as it was.
  */
+import { type Measures, measuresOfActions } from '../query/measures';
 import type { CoreContext } from '../context';
 import { RAGS, type Rag } from '../domain';
 import { ragOf } from '../actions/view';
@@ -40,6 +41,8 @@ export interface BoardPack {
   /** Lines above the table that the importer reads back: title, report date, plan owner. */
   preamble: string[];
   rows: BoardRow[];
+  /** The committee's measures of the plan, as of the pack's date. */
+  measures: Measures;
 }
 
 type Ctx = Pick<CoreContext, 'db' | 'now' | 'timeZone' | 'ragWindows'>;
@@ -77,10 +80,12 @@ export async function boardPack(ctx: Ctx, planKey: string, asOf?: Date): Promise
   const at = asOf ?? ctx.now();
   const today = localDate(at, ctx.timeZone);
   const rows: BoardRow[] = [];
+  const states: ActionState[] = [];
   let section: string | null = null;
 
   for (const rec of plan.recommendations) {
     const actions = rec.actions.filter((a) => !asOf || existedBy(a, plan, asOf)).map((a) => actionAsOf(a, asOf));
+    states.push(...actions);
     if (rec.actions.length && !actions.length) continue;
     if (rec.section && rec.section !== section) rows.push({ section: rec.section, cells: [rec.section] });
     section = rec.section;
@@ -127,7 +132,7 @@ export async function boardPack(ctx: Ctx, planKey: string, asOf?: Date): Promise
   const preamble = [title, reportDate, plan.ownerPost ? `Improvement Plan Owner: ${plan.ownerPost.name}` : ''].filter(
     Boolean,
   );
-  return { title, preamble, rows };
+  return { title, preamble, rows, measures: measuresOfActions(states, today, ctx.timeZone) };
 }
 
 interface StoredUpdate {

@@ -1,7 +1,9 @@
 /**
  * A plan's board pack as a file: .xlsx (RAG cells coloured, as boards print them), .csv or Markdown.
- * All three carry the same preamble and columns, so any of them imports back into a plan.
+ * All three carry the same preamble and columns, so any of them imports back into a plan; the workbook and
+ * the Markdown add the committee's measures after the plan (a CSV holds one table).
  */
+import { measureWords } from '../query/measures';
 import type { CoreContext } from '../context';
 import type { Rag } from '../domain';
 import { BOARD_COLUMNS, boardPack, type BoardPack } from './board-rows';
@@ -59,6 +61,11 @@ function toMarkdown(pack: BoardPack): string {
       r.section ? row([`**${text(r.section)}**`, ...BOARD_COLUMNS.slice(1).map(() => '')]) : row(r.cells.map(text)),
     ),
     '',
+    // A list, not a table, after the plan's table: the importer reads back the table alone.
+    '## Measures',
+    '',
+    ...measureWords(pack.measures).map(([label, value]) => `- ${label}: ${value}`),
+    '',
   ].join('\n');
 }
 
@@ -99,5 +106,11 @@ async function toXlsx(pack: BoardPack): Promise<Buffer> {
       rag.font = { bold: true, color: { argb: r.rag === 'AMBER' ? 'FF000000' : 'FFFFFFFF' } };
     }
   }
+  // On a sheet of their own: the plan's sheet stays the table the importer reads back.
+  const measures = book.addWorksheet('Measures');
+  measures.addRow(['Measure', 'Value']).font = { bold: true };
+  for (const words of measureWords(pack.measures)) measures.addRow(words);
+  measures.getColumn(1).width = 42;
+  measures.getColumn(2).width = 20;
   return Buffer.from(await book.xlsx.writeBuffer());
 }

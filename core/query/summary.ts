@@ -9,7 +9,8 @@ import type { ActionView } from '../actions/view';
 import { actionViews } from '../actions/view-loader';
 import { allOf, overdueOn, statusIs, type ActionFilter } from '../store/action-filter';
 import { inScope, summaryCounts } from '../store/summary-counts';
-import { isoDate, localDate } from '../time';
+import { localDate } from '../time';
+import { completedOnTime, type Measures, measuresOf, percent } from './measures';
 import type { Scope } from './scope';
 import type { Query } from './types';
 
@@ -25,19 +26,6 @@ export interface SummaryResult {
   overdue: number;
   oldestOverdue: ActionView | null;
   measures: Measures;
-}
-
-/** What a committee measures a plan by. Percentages are 0–100, rounded down; null where nothing counts. */
-export interface Measures {
-  /** Implemented and verified, of all actions. */
-  verifiedPercent: number;
-  /** Of those verified, completed on or before the date first promised. */
-  onTimePercent: number | null;
-  /** Open and past their due date, of all actions. */
-  overduePercent: number;
-  /** Mean days past due of the overdue actions. */
-  averageDaysOverdue: number | null;
-  riskAccepted: number;
 }
 
 export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 'summary' }>): Promise<SummaryResult> {
@@ -81,28 +69,15 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
     percentComplete: percent(byStatus.complete, total) ?? 0,
     overdue,
     oldestOverdue: oldest[0] ?? null,
-    measures: {
-      verifiedPercent: percent(byStatus.complete, total) ?? 0,
-      onTimePercent: percent(verified.filter((a) => onTime(a, ctx.timeZone)).length, verified.length),
-      overduePercent: percent(overdue, total) ?? 0,
-      averageDaysOverdue: overdue ? Math.round(counts.overdueDays / overdue) : null,
+    measures: measuresOf({
+      total,
+      verified: byStatus.complete,
+      verifiedOnTime: verified.filter((a) => completedOnTime(a, ctx.timeZone)).length,
+      overdue,
+      overdueDays: counts.overdueDays,
       riskAccepted,
-    },
+    }),
   };
-}
-
-function percent(part: number, whole: number): number | null {
-  return whole ? Math.floor((100 * part) / whole) : null;
-}
-
-/** Completed on or before the first promised date (the due date when it never moved); no date, no promise broken. */
-function onTime(
-  a: { completedAt: Date | null; dueDate: Date | null; originalDueDate: Date | null },
-  timeZone: string,
-): boolean {
-  const promised = a.originalDueDate ?? a.dueDate;
-  if (!promised || !a.completedAt) return !promised;
-  return localDate(a.completedAt, timeZone) <= isoDate(promised);
 }
 
 /** What on-time needs of each verified action: the promise is a day in the organisation's time zone. */

@@ -109,6 +109,7 @@ beforeAll(async () => {
   await change('6', '2015-06-04T10:00:00Z', ['awaiting_verification', 'complete']);
   await change('10', '2015-06-09T10:00:00Z', ['open', 'complete']);
   await p.action.update({ where: { id: id['10'] }, data: { completedAt: new Date('2015-06-09T10:00:00Z') } });
+  await p.action.update({ where: { id: id['6'] }, data: { completedAt: new Date('2015-05-20T10:00:00Z') } });
   await p.extensionRequest.create({
     data: {
       actionId: id['8'],
@@ -205,6 +206,21 @@ describe('digest as of its slot', () => {
     expect(section(d, 'vacant')!.rows).toEqual([
       { ref: 'FCR', text: 'Nobody holds this post', detail: '1 open action: BTP-CDI-3' },
     ]);
+  });
+
+  it("measures the board's plans as they stood at the slot, and the card shows the measures", () => {
+    // Nine actions then (9 came later; 10 was still open): 6 verified before its date; 1 and 3 overdue, by
+    // 38 and 8 days.
+    expect(d.measures).toEqual({
+      verifiedPercent: 11,
+      onTimePercent: 100,
+      overduePercent: 22,
+      averageDaysOverdue: 23,
+      riskAccepted: 0,
+    });
+    const json = JSON.stringify(digestCard(d));
+    expect(json).toContain('"title":"Implemented by the date first promised","value":"100%"');
+    expect(json).toContain('"title":"Average time overdue","value":"3 weeks"');
   });
 
   it('renders a 1.5 card with headline deltas, every section and the chart', () => {

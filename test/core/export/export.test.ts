@@ -86,6 +86,11 @@ describe('export', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await exportPlan(ctx(), 'CDI', 'xlsx'))! as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
+    expect(book.getWorksheet('Measures')?.getRow(2).values).toEqual([
+      undefined,
+      'Implemented and verified',
+      expect.stringMatching(/^\d+%$/),
+    ]);
     const FILL: Record<string, string> = {
       RED: 'FFFF0000',
       AMBER: 'FFFFC000',
@@ -106,6 +111,10 @@ describe('export', () => {
   it('writes a Markdown table the importer reads back', async () => {
     const md = (await exportPlan(ctx(), 'CDI', 'md'))!;
     expect(md.toString()).toContain('| Ref | Area for Improvement | Action |');
+    // The committee's measures follow the table, as a list the importer passes over.
+    expect(md.toString()).toMatch(
+      /## Measures\n\n- Implemented and verified: \d+%\n- Implemented by the date first promised: /,
+    );
     const back = parsePlan(md, 'cdi.md');
     expect(back.recommendations.flatMap((r) => r.actions.map((a) => a.ref))).toEqual([
       '1.1',
