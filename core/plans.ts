@@ -10,6 +10,8 @@ export interface PlanSummary {
   recommendations: number;
   actions: number;
   boards: string[];
+  /** When the plan stopped being followed up ("YYYY-MM-DD"), if it did. */
+  archived: string | null;
 }
 
 export async function listPlans(ctx: Pick<CoreContext, 'db'>): Promise<PlanSummary[]> {
@@ -30,10 +32,30 @@ export async function listPlans(ctx: Pick<CoreContext, 'db'>): Promise<PlanSumma
     recommendations: p._count.recommendations,
     actions: p._count.actions,
     boards: p.boards.map((b) => b.board.key),
+    archived: p.archivedAt ? p.archivedAt.toISOString().slice(0, 10) : null,
   }));
 }
 
 export async function findPlanByKey(ctx: Pick<CoreContext, 'db'>, key: string) {
   // Keys are stored upper-case (importers normalise them), so users may type them in any case.
   return ctx.db.prisma.plan.findUnique({ where: { key: key.toUpperCase() } });
+}
+
+export type ArchiveResult = { ok: true; key: string; archivedAt: Date | null } | { ok: false; error: string };
+
+/**
+ * Archives a plan, or (`archived` false) follows it again. An archived plan keeps everything (its
+ * history is the record, and history rows cannot be deleted) and can still be exported, but leaves
+ * questions, reminders, digests and the board tab.
+ */
+export async function setPlanArchived(
+  ctx: Pick<CoreContext, 'db' | 'now'>,
+  key: string,
+  archived: boolean,
+): Promise<ArchiveResult> {
+  const plan = await findPlanByKey(ctx, key);
+  if (!plan) return { ok: false, error: `There is no plan ${key.toUpperCase()}.` };
+  const archivedAt = archived ? (plan.archivedAt ?? ctx.now()) : null;
+  await ctx.db.prisma.plan.update({ where: { id: plan.id }, data: { archivedAt } });
+  return { ok: true, key: plan.key, archivedAt };
 }

@@ -25,7 +25,7 @@ const MEETING_ITEMS_PER_KIND = 50;
 export async function boardOverview(ctx: CoreContext, board: BoardRow, personId: string): Promise<BoardAnswer> {
   const prisma = ctx.db.prisma;
   const links = await prisma.boardPlan.findMany({
-    where: { boardId: board.id },
+    where: { boardId: board.id, plan: { archivedAt: null } },
     select: { plan: { select: { id: true, key: true, title: true } } },
   });
   const plans = links.map((l) => l.plan).sort((a, b) => (a.key < b.key ? -1 : 1));

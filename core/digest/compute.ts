@@ -100,7 +100,7 @@ export async function computeDigest(ctx: CoreContext, boardId: string, asOf: Dat
   const prisma = ctx.db.prisma;
   const board = await prisma.board.findUniqueOrThrow({
     where: { id: boardId },
-    include: { plans: { select: { planId: true } } },
+    include: { plans: { where: { plan: { archivedAt: null } }, select: { planId: true } } },
   });
   const planIds = board.plans.map((p) => p.planId);
   const earlier = await prisma.digest.findMany({

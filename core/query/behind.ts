@@ -2,7 +2,7 @@
 import type { CoreContext } from '../context';
 import type { OwnerView } from '../actions/view';
 import { dateOnly, localDate } from '../time';
-import { allOf, inPlans, ragIs } from '../store/action-filter';
+import { allOf, inActivePlan, inPlans, ragIs } from '../store/action-filter';
 import { resolveScope, type Scope } from './scope';
 import type { Query } from './types';
 
@@ -33,7 +33,11 @@ export async function whoIsBehind(ctx: CoreContext, query: Extract<Query, { kind
   // lookup per owner row; PostgreSQL plans it as any join. A scope's plans (a few) are bound one by one,
   // so both planners reach the actions through the planId index.
   if (scope.planIds?.length === 0) return { kind: 'behind', labels: scope.labels, owners: [], total: 0 };
-  const red = allOf([ragIs('RED', today, ctx.ragWindows), ...(scope.planIds ? [inPlans(scope.planIds)] : [])]);
+  const red = allOf([
+    inActivePlan,
+    ragIs('RED', today, ctx.ragWindows),
+    ...(scope.planIds ? [inPlans(scope.planIds)] : []),
+  ]);
   const rows = await ctx.db.store
     .selectFrom('Action as a')
     .crossJoin('ActionOwner as o')

@@ -60,7 +60,8 @@ export async function runQuery(ctx: CoreContext, query: Query, opts: RunOptions 
     case 'summary':
       return summarise(ctx, query);
     case 'plans': {
-      const plans = await listPlans(ctx);
+      // Archived plans are no longer followed: the CLI's `plans` still lists them.
+      const plans = (await listPlans(ctx)).filter((p) => !p.archived);
       const board = query.board;
       return {
         kind: 'plans',

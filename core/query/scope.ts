@@ -3,7 +3,7 @@
  * words a card shows for them. Small lookups: a handful of rows each, never per action.
  */
 import type { Prisma } from '../db/client';
-import { allOf, inPlans, ownedByPosts, type ActionFilter } from '../store/action-filter';
+import { allOf, inActivePlan, inPlans, ownedByPosts, type ActionFilter } from '../store/action-filter';
 import type { CoreContext } from '../context';
 import type { Owner, SingleOwner } from './types';
 
@@ -102,7 +102,11 @@ function askerKeys(asker?: Asker): Prisma.PersonWhereInput[] {
   ];
 }
 
-/** The scope as an action filter. */
+/** The scope as an action filter: actions of plans still followed (not archived). */
 export function scopeFilter(scope: Scope): ActionFilter {
-  return allOf([...(scope.planIds ? [inPlans(scope.planIds)] : []), ...(scope.owned ? [scope.owned] : [])]);
+  return allOf([
+    inActivePlan,
+    ...(scope.planIds ? [inPlans(scope.planIds)] : []),
+    ...(scope.owned ? [scope.owned] : []),
+  ]);
 }

@@ -7,6 +7,7 @@
 import { holderView, type OwnerView } from '../actions/view';
 import type { CoreContext } from '../context';
 import { existingKeys } from '../db/existing';
+import { inActivePlan } from '../store/action-filter';
 import { sql, type DB, type Expression, type ExpressionBuilder, type SqlBool } from '../store';
 import { append } from '../groups';
 import { addDays, dateOnly, DAY_MS, isoDate } from '../time';
@@ -44,6 +45,7 @@ function owed(now: Date, dueBy: Date, quietBefore: Date) {
   return (eb: ExpressionBuilder<DB & { a: DB['Action'] }, 'a'>): Expression<SqlBool> =>
     eb.and([
       eb('a.status', '=', sql.lit('open')),
+      inActivePlan,
       eb.or([eb('a.snoozedUntil', 'is', null), eb('a.snoozedUntil', '<=', now)]),
       eb.or([
         eb('a.dueDate', '<=', dueBy),

@@ -52,6 +52,13 @@ export const withOutcome = (outcome: ActionOutcome): ActionFilter => a('a.outcom
 /** Actions whose due date was moved at least once. */
 export const dueRevised: ActionFilter = a('a.dueRevisions', '>', 0);
 
+/** In a plan still followed: archived plans keep their record but leave questions, reminders and digests. */
+export const inActivePlan: ActionFilter = a(
+  'a.planId',
+  'in',
+  a.selectFrom('Plan').where('archivedAt', 'is', null).select('id'),
+);
+
 export function inPlanKeyed(key: string): ActionFilter {
   return a('a.planId', 'in', a.selectFrom('Plan').where('key', '=', key).select('id'));
 }

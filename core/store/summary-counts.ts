@@ -6,7 +6,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Provider } from '../db/client';
 import type { RagWindows } from '../rag';
-import { allOf, inPlanKeyed, onBoardKeyed, overdueOn, ragIs, statusIs } from './action-filter';
+import { allOf, inActivePlan, inPlanKeyed, onBoardKeyed, overdueOn, ragIs, statusIs } from './action-filter';
 import type { Store } from '.';
 
 export interface SummaryCounts {
@@ -29,9 +29,9 @@ export interface PlanScope {
   board?: string;
 }
 
-/** The actions of the plans in `scope`. */
+/** The actions of the plans in `scope` still followed (not archived). */
 export function inScope({ plan, board }: PlanScope) {
-  return allOf([...(plan ? [inPlanKeyed(plan)] : []), ...(board ? [onBoardKeyed(board)] : [])]);
+  return allOf([inActivePlan, ...(plan ? [inPlanKeyed(plan)] : []), ...(board ? [onBoardKeyed(board)] : [])]);
 }
 
 export async function summaryCounts(
@@ -47,7 +47,10 @@ export async function summaryCounts(
     .select((eb) => {
       const tally = (condition: Expression<SqlBool>) =>
         eb.fn.coalesce(eb.fn.sum<number>(eb.case().when(condition).then(1).else(0).end()), sql.lit(0));
-      let planCount = eb.selectFrom('Plan as pl').select((c) => c.fn.countAll().as('n'));
+      let planCount = eb
+        .selectFrom('Plan as pl')
+        .where('pl.archivedAt', 'is', null)
+        .select((c) => c.fn.countAll().as('n'));
       if (scope.plan) planCount = planCount.where('pl.key', '=', scope.plan);
       if (scope.board) {
         const board = scope.board;

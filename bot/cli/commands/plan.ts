@@ -2,12 +2,15 @@
  * `plan show KEY` / `plan set KEY --verifier POST --risk-acceptor POST --evidence high|all|none`: who
  * verifies when the plan owner cannot, who may accept a risk, which actions need evidence. `none` as a
  * post clears it (verification falls back to admins, risk acceptance to the plan owner).
+ * `plan archive KEY` / `plan restore KEY`: stop or start following a plan up; its record stays.
  */
 import { EVIDENCE_POLICY_WORDS, planSettings, setPlanSettings, type PlanSettings } from '../../../core/plan-settings';
+import { setPlanArchived } from '../../../core/plans';
+import { formatDate } from '../../../core/time';
 import { parseArgs, stringOption, type CliCommand, type CliContext } from '../command';
 
 const USAGE =
-  'plan show KEY | plan set KEY [--verifier POST|none] [--risk-acceptor POST|none] [--evidence high|all|none]';
+  'plan show KEY | plan set KEY [--verifier POST|none] [--risk-acceptor POST|none] [--evidence high|all|none] | plan archive KEY | plan restore KEY';
 const OPTION: Record<string, string> = {
   verifier: '--verifier',
   riskAcceptor: '--risk-acceptor',
@@ -19,13 +22,23 @@ const OPTION: Record<string, string> = {
 export const plan: CliCommand = {
   name: 'plan',
   usage: USAGE,
-  summary: 'show or set who verifies, who may accept risk and which actions need evidence',
+  summary: 'show or set who verifies, who may accept risk and which actions need evidence; archive or restore a plan',
   async run(args, ctx) {
     const { positional, options } = parseArgs(args);
     const [verb, key] = positional;
-    if (!key || !['show', 'set'].includes(verb)) {
+    if (!key || !['show', 'set', 'archive', 'restore'].includes(verb)) {
       ctx.err(`usage: npm run chaser -- ${USAGE}`);
       return 2;
+    }
+    if (verb === 'archive' || verb === 'restore') {
+      const r = await setPlanArchived(ctx.core, key, verb === 'archive');
+      if (!r.ok) return fail(ctx, r.error);
+      ctx.out(
+        r.archivedAt
+          ? `${r.key} archived ${formatDate(r.archivedAt)}: no more reminders, digests or answers about it; its record is kept and it still exports. \`plan restore ${r.key}\` follows it again.`
+          : `${r.key} is followed again: reminders, digests and answers include it.`,
+      );
+      return 0;
     }
     if (verb === 'show') {
       const s = await planSettings(ctx.core, key);

@@ -12,7 +12,10 @@ export const plans: CliCommand = {
     if (options.json) for (const p of all) ctx.out(JSON.stringify(p));
     else if (!all.length) ctx.out('no plans yet: import one with `npm run chaser -- import <file>`');
     else
-      for (const p of all) ctx.out(`${p.key}\t${p.title}\t${p.recommendations} recommendations, ${p.actions} actions`);
+      for (const p of all)
+        ctx.out(
+          `${p.key}\t${p.title}\t${p.recommendations} recommendations, ${p.actions} actions${p.archived ? `\tarchived ${p.archived}` : ''}`,
+        );
     return 0;
   },
 };
