@@ -88,7 +88,16 @@ export function endOfLocalDay(date: string, timeZone: string): Date {
 }
 
 export function isoDate(ms: number | Date): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const d = new Date(ms);
+  const year = d.getUTCFullYear();
+  // A reminder sweep formats a few dates per open action; toISOString costs several times this. It still
+  // formats (or refuses) what is unusual.
+  if (!(year >= 1000 && year <= 9999)) return d.toISOString().slice(0, 10);
+  return `${year}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
 }
 
 /** UTC midnight of a "YYYY-MM-DD" date: how due dates are stored. */

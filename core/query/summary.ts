@@ -7,7 +7,7 @@ import type { CoreContext } from '../context';
 import { ACTION_STATUSES, type ActionStatus, type Rag } from '../domain';
 import type { ActionView } from '../actions/view';
 import { actionViews } from '../actions/view-loader';
-import { allOf, overdueOn, statusIs, type ActionFilter } from '../store/action-filter';
+import { allOf, overdueOn } from '../store/action-filter';
 import { inScope, summaryCounts } from '../store/summary-counts';
 import { localDate } from '../time';
 import { completedOnTime, type Measures, measuresOf, percent } from './measures';
@@ -32,14 +32,13 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
   const today = localDate(ctx.now(), ctx.timeZone);
   const scope = { plan: query.plan, board: query.board };
   const where = inScope(scope);
-  const [counts, oldest, verified] = await Promise.all([
+  const [counts, oldest] = await Promise.all([
     summaryCounts(ctx.db, scope, today, ctx.ragWindows),
     actionViews(ctx, {
       where: allOf([where, overdueOn(today)]),
       order: 'longestOverdue',
       page: { offset: 0, size: 1 },
     }),
-    verifiedDates(ctx, allOf([where, statusIs('complete')])),
   ]);
   const byStatus: Record<ActionStatus, number> = {
     open: counts.open,
@@ -72,19 +71,10 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
     measures: measuresOf({
       total,
       verified: byStatus.complete,
-      verifiedOnTime: verified.filter((a) => completedOnTime(a, ctx.timeZone)).length,
+      verifiedOnTime: counts.surelyOnTime + counts.nearDayEnd.filter((a) => completedOnTime(a, ctx.timeZone)).length,
       overdue,
       overdueDays: counts.overdueDays,
       riskAccepted,
     }),
   };
-}
-
-/** What on-time needs of each verified action: the promise is a day in the organisation's time zone. */
-function verifiedDates(ctx: CoreContext, where: ActionFilter) {
-  return ctx.db.store
-    .selectFrom('Action as a')
-    .where(where)
-    .select(['a.completedAt', 'a.dueDate', 'a.originalDueDate'])
-    .execute();
 }

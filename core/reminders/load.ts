@@ -10,7 +10,7 @@ import { existingKeys } from '../db/existing';
 import { inActivePlan } from '../store/action-filter';
 import { sql, type DB, type Expression, type ExpressionBuilder, type SqlBool } from '../store';
 import { append } from '../groups';
-import { addDays, dateOnly, DAY_MS, isoDate } from '../time';
+import { addDays, DAY_MS, dateOnly } from '../time';
 import type { OwedWindow } from './occasions';
 import type { ReminderPerson } from './recipients';
 
@@ -66,12 +66,12 @@ export async function loadOpenActions(
   plans: PlansById,
 ): Promise<OpenAction[]> {
   const where = owed(now, dateOnly(window.dueBy), dateOnly(addDays(window.quietSince, 1)));
-  const { store } = ctx.db;
+  const { store, provider } = ctx.db;
   const [rows, owners] = await Promise.all([
     store
       .selectFrom('Action as a')
       .where(where)
-      .select([
+      .select((eb) => [
         'a.id',
         'a.planId',
         'a.position',
@@ -79,10 +79,10 @@ export async function loadOpenActions(
         'a.text',
         'a.dueText',
         'a.reportedRag',
-        'a.reportedRagAt',
-        'a.dueDate',
-        'a.lastUpdateAt',
-        'a.createdAt',
+        utcDay(provider, eb.ref('a.reportedRagAt')).as('reportedRagOn'),
+        utcDay(provider, eb.ref('a.dueDate')).as('due'),
+        utcDay(provider, eb.fn.coalesce('a.lastUpdateAt', 'a.createdAt')).as('lastActivity'),
+        eb('a.lastUpdateAt', 'is not', null).as('hasUpdates'),
       ])
       .execute(),
     store
@@ -102,12 +102,13 @@ export async function loadOpenActions(
       planKey: plan.key,
       ref: row.ref,
       text: row.text,
-      due: row.dueDate && isoDate(row.dueDate),
+      due: row.due,
       dueText: row.dueText,
-      lastActivity: isoDate(row.lastUpdateAt ?? row.createdAt),
-      hasUpdates: row.lastUpdateAt !== null,
+      lastActivity: row.lastActivity,
+      // SQLite's booleans are 0 and 1.
+      hasUpdates: Boolean(row.hasUpdates),
       reportedRag: row.reportedRag,
-      reportedRagOn: row.reportedRagAt && isoDate(row.reportedRagAt),
+      reportedRagOn: row.reportedRagOn,
       planPolicy: plan.reminderPolicy,
       planOwnerPostId: plan.ownerPostId,
       owners: ownersOf.get(row.id) ?? [],
@@ -197,4 +198,14 @@ export async function recentCardKeys(ctx: CoreContext, now: Date): Promise<Set<s
     .select('idempotencyKey')
     .execute();
   return new Set(rows.map((r) => r.idempotencyKey));
+}
+
+/**
+ * A timestamp's UTC day as "YYYY-MM-DD", cut by the database: a sweep compares days, reads several per
+ * open action, and the database cuts them for less than the driver's Dates cost to make and format.
+ */
+function utcDay<T extends Date | null>(provider: CoreContext['db']['provider'], column: Expression<T>) {
+  return provider === 'sqlite'
+    ? sql<Exclude<T, Date> | string>`substr(${column}, 1, 10)`
+    : sql<Exclude<T, Date> | string>`(${column})::date`;
 }

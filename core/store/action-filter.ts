@@ -52,11 +52,14 @@ export const withOutcome = (outcome: ActionOutcome): ActionFilter => a('a.outcom
 /** Actions whose due date was moved at least once. */
 export const dueRevised: ActionFilter = a('a.dueRevisions', '>', 0);
 
-/** In a plan still followed: archived plans keep their record but leave questions, reminders and digests. */
+/**
+ * In a plan still followed: archived plans keep their record but leave questions, reminders and digests.
+ * Written as an exclusion (archived plans are few) so that it never steers how a query reaches actions.
+ */
 export const inActivePlan: ActionFilter = a(
   'a.planId',
-  'in',
-  a.selectFrom('Plan').where('archivedAt', 'is', null).select('id'),
+  'not in',
+  a.selectFrom('Plan').where('archivedAt', 'is not', null).select('id'),
 );
 
 export function inPlanKeyed(key: string): ActionFilter {
@@ -133,6 +136,9 @@ function activeWithin(today: string, days: number): ActionFilter {
   ]);
 }
 
+/** Later than any due date: what an undated action compares as. */
+const NO_DUE_DATE = new Date('9999-12-31T00:00:00Z');
+
 /** Not reported as any of `rags` (no report included: SQL's NOT IN is NULL for a NULL column). */
 function notReported(...rags: Rag[]): ActionFilter {
   return a.or([
@@ -154,7 +160,9 @@ function notReported(...rags: Rag[]): ActionFilter {
 export function ragIs(rag: Rag, today: string, windows: RagWindows): ActionFilter {
   const day = dateOnly(today);
   const soon = dateOnly(addDays(today, windows.dueSoonDays));
-  const notOverdue = a.or([a('a.dueDate', 'is', null), a('a.dueDate', '>=', day)]);
+  // Undated counts as not overdue. As coalesce, not `IS NULL OR >=`: SQLite would answer that OR with two
+  // passes over the due-date index and a row read per action, where the RAG index covers the rest.
+  const notOverdue = a(a.fn.coalesce('a.dueDate', a.val(NO_DUE_DATE)), '>=', day);
   switch (rag) {
     case 'RED':
       return a.and([statusIs('open'), a.or([a('a.reportedRag', '=', sql.lit('RED')), a('a.dueDate', '<', day)])]);

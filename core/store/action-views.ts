@@ -206,10 +206,10 @@ function buildViewQuery(db: StoreDb) {
  * The JSON arrays as they arrive, in the shape the statement gives them: parsed by pg, text from SQLite
  * (where an array nested in another is text too).
  */
-const fromJson = <T>(value: T | string): T => (typeof value === 'string' ? JSON.parse(value) : value);
+export const fromJson = <T>(value: T | string): T => (typeof value === 'string' ? JSON.parse(value) : value);
 
 /** A timestamp in the JSON as each database writes it, PostgreSQL's without a zone though UTC. */
-const utc = (value: Date | string): Date =>
+export const utc = (value: Date | string): Date =>
   value instanceof Date ? value : new Date(/(Z|[+-]\d\d:\d\d)$/.test(value) ? value : `${value}Z`);
 
 /** `ids` as a condition on the action, one parameter however many there are (SQLite binds at most 32,766). */
