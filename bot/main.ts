@@ -92,6 +92,7 @@ export async function startChaser(opts: StartOptions = {}): Promise<RunningChase
     metrics,
     send: createOutboxSender(config, opts.adapter),
     ratePerSecond: config.SEND_RATE_PER_SECOND,
+    maxRetryAfterMs: config.OUTBOX_MAX_RETRY_AFTER_SECONDS * 1000,
     timer: opts.paceTimer,
   });
   const scheduler = startScheduler(

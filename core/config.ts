@@ -76,6 +76,8 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(5 * 1024 * 1024),
+  // The longest pause a Retry-After from Teams can impose on sends; a longer one is cut to this and logged.
+  OUTBOX_MAX_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   // Days a sent message's payload is kept for audit and debugging before it is cleared (core/outbox/prune.ts).
   OUTBOX_RETENTION_DAYS: z
     .string()

@@ -86,6 +86,8 @@ export interface OutboxWorkerDeps {
   send: SendActivity;
   /** The app-wide ceiling (SEND_RATE_PER_SECOND), shared among live instances. */
   ratePerSecond: number;
+  /** The longest Retry-After obeyed (default core/outbox/retry.ts DEFAULT_MAX_RETRY_AFTER_MS). */
+  maxRetryAfterMs?: number;
   timer?: PaceTimer;
   random?: () => number;
   tuning?: Partial<WorkerTuning>;
@@ -194,7 +196,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   };
 
   const onFailure = async (row: ClaimedMessage, failure: SendFailure, result: DrainResult) => {
-    const outcome = afterFailure(failure, row.attempts, random());
+    const outcome = afterFailure(failure, row.attempts, random(), deps.maxRetryAfterMs);
     const error = `${failure.status ?? failure.code ?? 'error'}: ${failure.message}`.slice(0, 500);
     if (outcome.kind === 'gone') {
       goneHere.add(row.conversationRefId);
@@ -223,8 +225,14 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       log.error({ outbox: row.id, attempts: row.attempts, error }, 'outbox message failed');
     } else {
       const now = core.now().getTime();
-      if (outcome.throttleApp) {
-        pausedUntil = Math.max(pausedUntil, now + (failure.retryAfterMs ?? outcome.delayMs));
+      if (outcome.retryAfterCapped !== undefined) {
+        log.warn(
+          { outbox: row.id, status: failure.status, askedMs: outcome.retryAfterCapped, waitingMs: outcome.delayMs },
+          'Retry-After longer than OUTBOX_MAX_RETRY_AFTER_SECONDS: waiting the ceiling instead',
+        );
+      }
+      if (outcome.appPauseMs !== undefined) {
+        pausedUntil = Math.max(pausedUntil, now + outcome.appPauseMs);
         await throttleUntil(db, new Date(pausedUntil));
         m.throttled.inc();
         log.warn({ until: new Date(pausedUntil).toISOString() }, 'Teams throttled the app: pausing all sends');

@@ -1,14 +1,15 @@
 /**
  * The outbox worker against the connector stand-in: sends with the stored reference and records the
- * Teams id; retries 429 (pausing the whole app), 412/5xx and timeouts; treats 403/404 as final, with
- * one notice to the plan owner and admins; fails other errors without retrying.
+ * Teams id; retries 429 (pausing the whole app, never longer than the configured ceiling), 412/5xx and
+ * timeouts (500 only a few times); treats 403/404 as final, with one notice to the plan owner and admins;
+ * fails other errors without retrying.
  */
 import { loadConfig } from '../../core/config';
 import { createMetrics } from '../../core/metrics';
 import { enqueue } from '../../core/outbox/enqueue';
 import { DEFAULT_RAG_WINDOWS } from '../../core/rag';
 import { THROTTLE_KEY } from '../../core/outbox/instances';
-import { MAX_ATTEMPTS } from '../../core/outbox/retry';
+import { MAX_ATTEMPTS, SERVER_ERROR_ATTEMPTS } from '../../core/outbox/retry';
 import { createOutboxSender } from '../../bot/outbox-send';
 import { createOutboxWorker, outboxClientId, type OutboxWorker } from '../../jobs/outbox-worker';
 import { testClock, type TestClock } from '../helpers/clock';
@@ -156,6 +157,54 @@ describe('outbox worker', () => {
     clock.advance(3_000);
     expect((await worker.drain()).sent).toBe(3);
     expect(metrics.render()).toMatch(/chaser_outbox_throttled_total 1\n/);
+  });
+
+  it('cuts a Retry-After longer than the ceiling to the ceiling, and logs what was asked', async () => {
+    await worker.close();
+    const warn = jest.fn();
+    worker = createOutboxWorker({
+      core: { db: t.db, now: clock.now, timeZone: 'Europe/London', ragWindows: DEFAULT_RAG_WINDOWS, adminAadIds: [] },
+      instanceId: 'test-worker',
+      log: { ...silent, warn },
+      metrics,
+      send,
+      ratePerSecond: 100,
+      random: () => 0,
+      maxRetryAfterMs: 300_000,
+    });
+    const msg = await queue('one', (await conversation('a:alex')).id);
+    connector.inject({ status: 429, retryAfterSeconds: 100_000 });
+
+    expect(await worker.drain()).toMatchObject({ retried: 1 });
+    const state = await t.db.prisma.appState.findUniqueOrThrow({ where: { key: THROTTLE_KEY } });
+    expect(new Date(state.value)).toEqual(new Date('2026-03-02T09:05:00Z'));
+    expect((await row(msg.id)).notBefore).toEqual(new Date('2026-03-02T09:05:00Z'));
+    expect(warn).toHaveBeenCalledWith(
+      expect.objectContaining({ askedMs: 100_000_000, waitingMs: 300_000 }),
+      expect.stringContaining('Retry-After longer than OUTBOX_MAX_RETRY_AFTER_SECONDS'),
+    );
+    clock.advance(300_000);
+    expect((await worker.drain()).sent).toBe(1);
+  });
+
+  it(`retries a 500 from Teams up to ${SERVER_ERROR_ATTEMPTS} attempts with backoff, then fails the message`, async () => {
+    const conv = await conversation('a:alex');
+    const passing = await queue('passing', conv.id);
+    connector.inject({ status: 500, times: SERVER_ERROR_ATTEMPTS - 1 });
+    for (let i = 1; i < SERVER_ERROR_ATTEMPTS; i++) {
+      expect((await worker.drain()).retried).toBe(1);
+      clock.advance(3_600_000);
+    }
+    expect((await worker.drain()).sent).toBe(1);
+    expect(await row(passing.id)).toMatchObject({ status: 'sent', attempts: SERVER_ERROR_ATTEMPTS });
+
+    const broken = await queue('broken', conv.id);
+    connector.inject({ status: 500, times: SERVER_ERROR_ATTEMPTS });
+    for (let i = 0; i < SERVER_ERROR_ATTEMPTS; i++) {
+      await worker.drain();
+      clock.advance(3_600_000);
+    }
+    expect(await row(broken.id)).toMatchObject({ status: 'failed', attempts: SERVER_ERROR_ATTEMPTS });
   });
 
   it.each([412, 502, 503, 504])('retries %i with exponential backoff', async (status) => {

@@ -1,7 +1,13 @@
 /** Pacing, retry decisions and the metrics text: pure functions on injected time. */
 import { createMetrics } from '../../core/metrics';
 import { Pacer, SlidingLog, TEAMS_CONVERSATION_LIMITS } from '../../core/outbox/pacing';
-import { afterFailure, MAX_ATTEMPTS, parseRetryAfter, SendFailure } from '../../core/outbox/retry';
+import {
+  afterFailure,
+  MAX_ATTEMPTS,
+  parseRetryAfter,
+  SERVER_ERROR_ATTEMPTS,
+  SendFailure,
+} from '../../core/outbox/retry';
 
 /** Runs `sends` sends through the pacer on a simulated clock whose sleeps wake `lateMs` late. */
 function simulate(pacer: Pacer, conversations: string[], sends: number, lateMs: number, sendMs = 0) {
@@ -59,8 +65,28 @@ describe('after a failed send', () => {
       kind: 'retry',
       delayMs: 30_000,
       throttleApp: true,
+      appPauseMs: 30_000,
     });
     expect(afterFailure(new SendFailure('x', 429, 30_000), 1, 0.999).kind).toBe('retry');
+  });
+
+  it('obeys a Retry-After only up to the ceiling, saying what was asked', () => {
+    expect(afterFailure(new SendFailure('x', 429, 100_000_000), 1, 0, 300_000)).toEqual({
+      kind: 'retry',
+      delayMs: 300_000,
+      throttleApp: true,
+      appPauseMs: 300_000,
+      retryAfterCapped: 100_000_000,
+    });
+    expect(afterFailure(new SendFailure('x', 503, 100_000_000), 1, 0, 300_000)).toMatchObject({
+      delayMs: 300_000,
+      retryAfterCapped: 100_000_000,
+    });
+  });
+
+  it('retries a 500 a few times, then fails it', () => {
+    expect(afterFailure(new SendFailure('x', 500), 1, 0.5).kind).toBe('retry');
+    expect(afterFailure(new SendFailure('x', 500), SERVER_ERROR_ATTEMPTS, 0.5).kind).toBe('failed');
   });
 
   it('backs off exponentially with jitter on 412/5xx and unknown outcomes', () => {
