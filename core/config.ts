@@ -5,6 +5,23 @@
 import { z } from 'zod';
 import { isValidTimeZone } from './time';
 
+/** Comma-separated host names, `*.domain` for any host under it. */
+function hostList(defaults: string) {
+  return z
+    .string()
+    .default(defaults)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine(
+      (hosts) => hosts.length > 0 && hosts.every((h) => hostPattern.test(h)),
+      'must be comma-separated host names (*.domain for any host under it)',
+    );
+}
+
 const list = z
   .string()
   .optional()
@@ -33,19 +50,10 @@ const envSchema = z.object({
     .regex(/^[0-9a-f.:]+$|^localhost$/i, 'must be an IP address to listen on, such as 127.0.0.1 or 0.0.0.0')
     .default('127.0.0.1'),
   // Bot Connector hosts replies may go to with Azure settings on (Teams' and the Bot Framework's).
-  SERVICE_URL_HOSTS: z
-    .string()
-    .default('smba.trafficmanager.net,*.botframework.com,*.teams.microsoft.com,*.teams.microsoft.us')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((x) => x.trim().toLowerCase())
-        .filter(Boolean),
-    )
-    .refine(
-      (hosts) => hosts.length > 0 && hosts.every((h) => hostPattern.test(h)),
-      'must be comma-separated host names (*.domain for any host under it)',
-    ),
+  SERVICE_URL_HOSTS: hostList('smba.trafficmanager.net,*.botframework.com,*.teams.microsoft.com,*.teams.microsoft.us'),
+  // Hosts a file sent to the bot may be downloaded from with Azure settings on: Teams keeps chat files in
+  // the sender's OneDrive, on SharePoint. Never an address on a private network, whatever the name.
+  FILE_DOWNLOAD_HOSTS: hostList('*.sharepoint.com,*.sharepoint.us,*.sharepoint.de,*.sharepoint.cn'),
   // Everything a turn sends back must be done by then: Teams resends an activity it has no answer to after ~15 s.
   TURN_DEADLINE_MS: z.coerce.number().int().min(1000).max(14_000).default(10_000),
   // The longest a fetch of the token signing keys may take, and a request wait for them.

@@ -28,11 +28,13 @@ export function serviceUrlRefusal(
   return undefined;
 }
 
-function isLoopback(host: string): boolean {
+/** 127.0.0.0/8, ::1 or localhost, as a URL's hostname (brackets removed). */
+export function isLoopback(host: string): boolean {
   if (host === 'localhost' || host === '::1') return true;
   return isIP(host) === 4 && host.startsWith('127.');
 }
 
-function hostMatches(host: string, pattern: string): boolean {
+/** `pattern` is a host name, or `*.domain` for any host under it. */
+export function hostMatches(host: string, pattern: string): boolean {
   return pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern;
 }

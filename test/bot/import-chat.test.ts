@@ -28,6 +28,11 @@ const downloads: string[] = [];
 beforeAll(async () => {
   files = createServer((req, res) => {
     downloads.push(req.url ?? '');
+    if (req.url === '/moved.csv') {
+      // A file host that sends the bot on to an internal service.
+      res.writeHead(302, { location: 'http://10.1.2.3/admin/secrets.csv' });
+      return res.end();
+    }
     const body = served[req.url ?? ''];
     res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/csv' });
     res.end(body ?? '');
@@ -70,6 +75,26 @@ const shown = (card: any): string =>
     .replace(/\\(.)/g, '$1');
 
 describe('importing a plan file sent in chat', () => {
+  it('never fetches a file from another machine in local mode, nor follows a redirect there', async () => {
+    await bot.post({
+      ...message('', where()),
+      attachments: [
+        {
+          contentType: FILE_DOWNLOAD_INFO,
+          name: 'plan.csv',
+          content: { downloadUrl: 'http://169.254.169.254/latest/meta-data/plan.csv', uniqueId: 'x', fileType: 'csv' },
+        },
+      ],
+    });
+    expect(bot.connector.sends().at(-1)!.activity.text).toBe(
+      'I can only fetch files Teams keeps (in OneDrive or SharePoint), so I did not download plan.csv. Nothing was saved.',
+    );
+    await sendFile('moved.csv');
+    expect(downloads).toEqual(['/moved.csv']);
+    expect(bot.connector.sends().at(-1)!.activity.text).toContain('so I did not download moved.csv');
+    expect(await prisma().pendingImport.count()).toBe(0);
+  });
+
   it('answers an admin with the dry-run report, holding the file until Import', async () => {
     expect((await sendFile('plan.csv')).status).toBe(200);
     const card = lastCard();

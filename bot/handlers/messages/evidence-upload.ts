@@ -13,7 +13,7 @@ import {
 import { UploadTooLarge } from '../../../core/import/upload-limit';
 import type { BotDeps } from '../../deps';
 import { senderId } from '../actions/sender';
-import { download, fileOf, fileSchema, isFileUpload } from './file-upload';
+import { download, downloadFailure, fileOf, fileSchema, isFileUpload } from './file-upload';
 
 /** Route selector: a file in the personal chat whose message names the action it is evidence for. */
 export async function isEvidenceUpload(context: TurnContext): Promise<boolean> {
@@ -53,12 +53,10 @@ export function evidenceUpload(deps: BotDeps) {
     }
     let bytes: Buffer;
     try {
-      bytes = await download(content.downloadUrl, limit, name);
+      bytes = await download(deps, content.downloadUrl, limit, name);
     } catch (err) {
       deps.log.warn({ err, fileName: name }, 'evidence file download failed');
-      await context.sendActivity(
-        err instanceof UploadTooLarge ? tooLarge(name, limit) : `I could not download ${name}. Please send it again.`,
-      );
+      await context.sendActivity(err instanceof UploadTooLarge ? tooLarge(name, limit) : downloadFailure(err, name));
       return;
     }
     const r = await addEvidenceFile(

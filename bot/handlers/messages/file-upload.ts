@@ -11,7 +11,9 @@ import { stageImport } from '../../../core/import/pending-import';
 import { extensionOf } from '../../../core/import/read-table';
 import { assertUploadSize, readWithinLimit, UploadTooLarge } from '../../../core/import/upload-limit';
 import { may } from '../../../core/people/permissions';
+import { isAuthenticated } from '../../../core/config';
 import type { BotDeps } from '../../deps';
+import { downloadRefusal } from '../../transport/download-url';
 import { conversationScope } from '../../teams-activity';
 import { senderId } from '../actions/sender';
 
@@ -55,12 +57,10 @@ export function fileUpload(deps: BotDeps) {
     const { name, content } = file.data;
     let bytes: Buffer;
     try {
-      bytes = await download(content.downloadUrl, deps.config.MAX_UPLOAD_BYTES, name);
+      bytes = await download(deps, content.downloadUrl, deps.config.MAX_UPLOAD_BYTES, name);
     } catch (err) {
       deps.log.warn({ err, fileName: name }, 'plan file download failed');
-      await context.sendActivity(
-        err instanceof UploadTooLarge ? err.message : `I could not download ${name}. Please send it again.`,
-      );
+      await context.sendActivity(downloadFailure(err, name));
       return;
     }
     const staged = await stageImport(deps.core, personId, name, bytes, deps.config.MAX_UPLOAD_BYTES);
@@ -71,10 +71,41 @@ export function fileUpload(deps: BotDeps) {
   };
 }
 
-export async function download(url: string, limit: number, fileName: string): Promise<Buffer> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS), redirect: 'follow' });
+/** A download refused for where it points; the user is told, nothing is fetched. */
+export class DownloadRefused extends Error {}
+
+/** Redirects followed, each checked as the first URL was. */
+const MAX_REDIRECTS = 3;
+
+export async function download(
+  deps: Pick<BotDeps, 'config'>,
+  url: string,
+  limit: number,
+  fileName: string,
+): Promise<Buffer> {
+  const policy = { authenticated: isAuthenticated(deps.config), allowedHosts: deps.config.FILE_DOWNLOAD_HOSTS };
+  const signal = AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS);
+  let res: Response | undefined;
+  for (let hop = 0, next = url; hop <= MAX_REDIRECTS; hop++) {
+    const refusal = await downloadRefusal(next, policy);
+    if (refusal) throw new DownloadRefused(`${fileName}: refused to download from ${refusal}`);
+    res = await fetch(next, { signal, redirect: 'manual' });
+    const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+    if (!location) break;
+    next = new URL(location, next).toString();
+    res = undefined;
+  }
+  if (!res) throw new Error(`download failed: more than ${MAX_REDIRECTS} redirects`);
   if (!res.ok || !res.body) throw new Error(`download failed: HTTP ${res.status}`);
   const declared = Number(res.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared)) assertUploadSize(declared, limit, fileName);
   return readWithinLimit(res.body as unknown as AsyncIterable<Uint8Array>, limit, fileName);
+}
+
+/** What the sender is told when a file could not be fetched; nothing was saved. */
+export function downloadFailure(err: unknown, name: string): string {
+  if (err instanceof UploadTooLarge) return err.message;
+  if (err instanceof DownloadRefused)
+    return `I can only fetch files Teams keeps (in OneDrive or SharePoint), so I did not download ${name}. Nothing was saved.`;
+  return `I could not download ${name}. Please send it again.`;
 }
