@@ -1,8 +1,10 @@
 /**
  * Claiming outbox rows for sending. A claim marks rows 'sending' with this instance's id and a lease
- * (claimedUntil) and counts the attempt, all before anything goes to Teams. A row whose lease ran out
- * while still 'sending' was claimed by an instance that died (or hung) before confirming: it is due
- * again and is resent with the same client-side id (see jobs/outbox-worker.ts for why that is safe).
+ * (claimedUntil) and counts the attempt, all before anything goes to Teams. A row still 'sending' whose
+ * lease ran out, or whose instance's heartbeat stopped (core/outbox/instances.ts: within seconds of a
+ * crash, rather than the lease's minutes), was claimed by an instance that died (or hung) before
+ * confirming: it is due again and is resent with the same client-side id (see jobs/outbox-worker.ts for
+ * why that is safe). An instance heartbeats before it claims, so its own rows are never taken as orphans.
  *
  * PostgreSQL (several instances): conversations are locked with FOR UPDATE SKIP LOCKED, so two
  * instances never claim the same rows and never wait on each other. A conversation stays with the
@@ -12,7 +14,7 @@
  */
 import { Prisma } from '../../prisma/generated/sqlite/client/client';
 import type { Db } from '../db/client';
-import { WORKER_KEY_PREFIX } from './instances';
+import { liveInstances, WORKER_KEY_PREFIX } from './instances';
 
 export interface ClaimOptions {
   instanceId: string;
@@ -33,11 +35,13 @@ export interface ClaimedMessage {
 
 const AFFINITY_MS = 3_600_000;
 
-function dueWhere(now: Date): Prisma.OutboxMessageWhereInput {
+/** `live`: the instances whose heartbeat has not run out. */
+function dueWhere(now: Date, live: string[]): Prisma.OutboxMessageWhereInput {
   return {
     OR: [
       { status: 'queued', notBefore: { lte: now } },
       { status: 'sending', claimedUntil: { lt: now } },
+      { status: 'sending', claimedBy: { notIn: live } },
     ],
   };
 }
@@ -63,8 +67,9 @@ export async function claimDue(db: Db, opts: ClaimOptions): Promise<ClaimedMessa
 }
 
 async function claimSqlite(db: Db, { instanceId, limit, leaseMs, now }: ClaimOptions): Promise<string[]> {
+  const live = await liveInstances(db, now);
   const candidates = await db.prisma.outboxMessage.findMany({
-    where: dueWhere(now),
+    where: dueWhere(now, live),
     orderBy: [{ notBefore: 'asc' }, { createdAt: 'asc' }],
     take: limit,
     select: { id: true },
@@ -72,7 +77,7 @@ async function claimSqlite(db: Db, { instanceId, limit, leaseMs, now }: ClaimOpt
   if (!candidates.length) return [];
   const claimedUntil = new Date(now.getTime() + leaseMs);
   await db.prisma.outboxMessage.updateMany({
-    where: { id: { in: candidates.map((c) => c.id) }, ...dueWhere(now) },
+    where: { id: { in: candidates.map((c) => c.id) }, ...dueWhere(now, live) },
     data: { status: 'sending', claimedBy: instanceId, claimedUntil, attempts: { increment: 1 } },
   });
   const mine = await db.prisma.outboxMessage.findMany({
@@ -87,13 +92,17 @@ async function claimPostgres(db: Db, { instanceId, limit, leaseMs, now }: ClaimO
   const at = now.toISOString();
   const until = new Date(now.getTime() + leaseMs).toISOString();
   const hourAgo = new Date(now.getTime() - AFFINITY_MS).toISOString();
+  const alive = (row: Prisma.Sql) =>
+    Prisma.sql`EXISTS (SELECT 1 FROM "AppState" a WHERE a.key = ${WORKER_KEY_PREFIX} || ${row}."claimedBy" AND a.value > ${at})`;
+  // Due: queued and ready, or claimed by an instance whose lease ran out or that is no longer alive.
+  const due = (row: Prisma.Sql) => Prisma.sql`((${row}.status = 'queued' AND ${row}."notBefore" <= ${at}::timestamp)
+    OR (${row}.status = 'sending' AND (${row}."claimedUntil" < ${at}::timestamp OR NOT ${alive(row)})))`;
   // Rows of the conversation still held (or recently sent to) by another live instance.
   const elsewhere = (conversationId: Prisma.Sql) => Prisma.sql`EXISTS (
     SELECT 1 FROM "OutboxMessage" h
     WHERE h."conversationId" = ${conversationId} AND h."claimedBy" IS NOT NULL AND h."claimedBy" <> ${instanceId}
-      AND ((h.status = 'sending' AND h."claimedUntil" >= ${at}::timestamp)
-        OR (h."sentAt" > ${hourAgo}::timestamp AND EXISTS (
-              SELECT 1 FROM "AppState" a WHERE a.key = ${WORKER_KEY_PREFIX} || h."claimedBy" AND a.value > ${at}))))`;
+      AND ((h.status = 'sending' AND h."claimedUntil" >= ${at}::timestamp) OR h."sentAt" > ${hourAgo}::timestamp)
+      AND ${alive(Prisma.sql`h`)})`;
   return db.prisma.$transaction(async (tx) => {
     // The outer LIMIT applies after SKIP LOCKED: an instance claiming at the same moment as another
     // takes the next conversations instead of finding every candidate locked.
@@ -101,8 +110,7 @@ async function claimPostgres(db: Db, { instanceId, limit, leaseMs, now }: ClaimO
       SELECT c.id FROM "ConversationRef" c
       WHERE c.id IN (
         SELECT o."conversationId" FROM "OutboxMessage" o
-        WHERE ((o.status = 'queued' AND o."notBefore" <= ${at}::timestamp)
-           OR (o.status = 'sending' AND o."claimedUntil" < ${at}::timestamp))
+        WHERE ${due(Prisma.sql`o`)}
           AND NOT ${elsewhere(Prisma.sql`o."conversationId"`)}
         ORDER BY o."notBefore" LIMIT ${limit * 4})
       LIMIT ${limit}
@@ -118,9 +126,8 @@ async function claimPostgres(db: Db, { instanceId, limit, leaseMs, now }: ClaimO
     const claimed = await tx.$queryRaw<{ id: string }[]>`
       UPDATE "OutboxMessage" SET status = 'sending', "claimedBy" = ${instanceId}, "claimedUntil" = ${until}::timestamp, attempts = attempts + 1
       WHERE id IN (
-        SELECT id FROM "OutboxMessage"
-        WHERE "conversationId" = ANY(${free})
-          AND ((status = 'queued' AND "notBefore" <= ${at}::timestamp) OR (status = 'sending' AND "claimedUntil" < ${at}::timestamp))
+        SELECT id FROM "OutboxMessage" o
+        WHERE o."conversationId" = ANY(${free}) AND ${due(Prisma.sql`o`)}
         ORDER BY "notBefore", "createdAt" LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
       RETURNING id`;

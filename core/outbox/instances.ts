@@ -34,6 +34,15 @@ export async function heartbeat(db: Db, instanceId: string, now: Date, expiresAt
   return db.prisma.appState.count({ where: { key: { startsWith: WORKER_KEY_PREFIX } } });
 }
 
+/** The instances whose heartbeat has not run out at `now`. */
+export async function liveInstances(db: Db, now: Date): Promise<string[]> {
+  const rows = await db.prisma.appState.findMany({
+    where: { key: { startsWith: WORKER_KEY_PREFIX }, value: { gt: now.toISOString() } },
+    select: { key: true },
+  });
+  return rows.map((r) => r.key.slice(WORKER_KEY_PREFIX.length));
+}
+
 /** A clean stop: the instance's share of the ceiling and its conversations go to the others at once. */
 export async function signOff(db: Db, instanceId: string): Promise<void> {
   await db.prisma.appState.deleteMany({ where: { key: WORKER_KEY_PREFIX + instanceId } });

@@ -118,6 +118,31 @@ describe('outbox worker', () => {
     expect(metrics.render()).toContain('chaser_outbox_sent_total 1');
   });
 
+  it("resends at once what a dead instance had claimed, and leaves a live instance's claims alone", async () => {
+    const conv = await conversation('a:alex');
+    const orphan = await queue('orphan', conv.id);
+    const held = await queue('held', (await conversation('a:megan')).id);
+    const leased = new Date('2026-03-02T09:02:00Z');
+    // Both claimed a moment ago, leases running for two more minutes; only "live-2" still heartbeats.
+    await t.db.prisma.outboxMessage.update({
+      where: { id: orphan.id },
+      data: { status: 'sending', claimedBy: 'killed-1', claimedUntil: leased, attempts: 1 },
+    });
+    await t.db.prisma.outboxMessage.update({
+      where: { id: held.id },
+      data: { status: 'sending', claimedBy: 'live-2', claimedUntil: leased, attempts: 1 },
+    });
+    await t.db.prisma.appState.create({ data: { key: 'outbox-worker:live-2', value: '2026-03-02T09:00:30.000Z' } });
+
+    expect((await worker.drain()).sent).toBe(1);
+    expect(await row(orphan.id)).toMatchObject({ status: 'sent', attempts: 2, claimedBy: 'test-worker' });
+    expect(await row(held.id)).toMatchObject({ status: 'sending', claimedBy: 'live-2' });
+    // Once live-2's heartbeat runs out, its claim is resent too, well before its lease.
+    clock.advance(31_000);
+    expect((await worker.drain()).sent).toBe(1);
+    expect(await row(held.id)).toMatchObject({ status: 'sent', claimedBy: 'test-worker' });
+  });
+
   it('holds a message until its notBefore', async () => {
     const conv = await conversation('a:alex');
     const later = await enqueue(t.db.prisma, {
