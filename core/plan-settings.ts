@@ -1,13 +1,35 @@
 /**
  * Per-plan separation of duties and evidence rules, set by admins: the post that verifies when the plan
  * owner cannot, the post that may accept a risk (none: the plan owner), and which actions need
- * evidence before they count as complete. Posts are named as plans name them; an unknown name is
- * refused with the names it might have meant, never created.
+ * evidence before they count as complete, and after how many days overdue each priority is escalated
+ * to the plan owner. Posts are named as plans name them; an unknown name is refused with the names it
+ * might have meant, never created.
  */
 import { z } from 'zod';
 import type { CoreContext } from './context';
-import { EVIDENCE_POLICIES, type EvidencePolicy } from './domain';
+import { EVIDENCE_POLICIES, PRIORITIES, type EvidencePolicy, type Priority } from './domain';
 import { may } from './people/permissions';
+import { escalationDays, parseReminderPolicy } from './reminders/policy';
+
+/** "high=7,medium=14,low=30": days overdue before the plan owner hears, per priority. */
+const escalationWindows = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    const windows: Partial<Record<Priority, number>> = {};
+    for (const part of text.split(',')) {
+      const m = /^\s*(high|medium|low)\s*=\s*(\d{1,3})\s*$/i.exec(part);
+      if (!m || Number(m[2]) > 365) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Write each priority as high=7, medium=14 or low=30 (days, up to 365)',
+        });
+        return z.NEVER;
+      }
+      windows[m[1].toLowerCase() as Priority] = Number(m[2]);
+    }
+    return windows;
+  });
 
 const postName = z.string().trim().min(1, 'Name a post').max(200);
 
@@ -18,9 +40,10 @@ export const planSettingsSchema = z
     evidence: z
       .enum(EVIDENCE_POLICIES, { errorMap: () => ({ message: `Evidence is one of ${EVIDENCE_POLICIES.join(', ')}` }) })
       .optional(),
+    escalateAfter: escalationWindows.optional(),
   })
-  .refine((s) => s.verifier !== undefined || s.riskAcceptor !== undefined || s.evidence !== undefined, {
-    message: 'Say what to set: a verifier, a risk acceptor or an evidence rule',
+  .refine((s) => Object.values(s).some((v) => v !== undefined), {
+    message: 'Say what to set: a verifier, a risk acceptor, an evidence rule or escalation windows',
     path: ['form'],
   });
 /** As typed (CLI options, a chat command): validated by planSettingsSchema. */
@@ -28,6 +51,7 @@ export interface PlanSettingsInput {
   verifier?: string | null;
   riskAcceptor?: string | null;
   evidence?: string;
+  escalateAfter?: string;
 }
 
 /** Which actions a policy covers, in words: "evidence is needed for high-priority actions". */
@@ -42,6 +66,8 @@ export interface PlanSettings {
   verifier: string | null;
   riskAcceptor: string | null;
   evidence: EvidencePolicy;
+  /** Days overdue before the plan owner hears of an action, per priority. */
+  escalateAfter: Record<Priority, number>;
 }
 
 export type PlanSettingsResult = { ok: true; settings: PlanSettings } | { ok: false; errors: Record<string, string> };
@@ -69,9 +95,10 @@ export async function setPlanSettings(
   const verifierPostId = await postIdOf(ctx, s.verifier, 'verifier', errors);
   const riskAcceptorPostId = await postIdOf(ctx, s.riskAcceptor, 'riskAcceptor', errors);
   if (Object.keys(errors).length) return { ok: false, errors };
+  const reminderPolicy = s.escalateAfter && withEscalation(plan.reminderPolicy, s.escalateAfter);
   await ctx.db.prisma.plan.update({
     where: { id: plan.id },
-    data: { verifierPostId, riskAcceptorPostId, evidencePolicy: s.evidence },
+    data: { verifierPostId, riskAcceptorPostId, evidencePolicy: s.evidence, reminderPolicy },
   });
   return { ok: true, settings: (await planSettings(ctx, plan.key))! };
 }
@@ -82,6 +109,7 @@ export async function planSettings(ctx: Pick<CoreContext, 'db'>, planKey: string
     select: {
       key: true,
       evidencePolicy: true,
+      reminderPolicy: true,
       verifierPost: { select: { name: true } },
       riskAcceptorPost: { select: { name: true } },
     },
@@ -92,7 +120,24 @@ export async function planSettings(ctx: Pick<CoreContext, 'db'>, planKey: string
     verifier: p.verifierPost?.name ?? null,
     riskAcceptor: p.riskAcceptorPost?.name ?? null,
     evidence: p.evidencePolicy as EvidencePolicy,
+    escalateAfter: escalationByPriority(p.reminderPolicy),
   };
+}
+
+function escalationByPriority(json: string | null): Record<Priority, number> {
+  const { policy } = parseReminderPolicy(json);
+  return Object.fromEntries(PRIORITIES.map((p) => [p, escalationDays(policy, p)])) as Record<Priority, number>;
+}
+
+/** The plan's reminder policy JSON with these windows set (the rest of what it sets kept). */
+function withEscalation(json: string | null, windows: Partial<Record<Priority, number>>): string {
+  const { policy, error } = parseReminderPolicy(json);
+  // A policy that no longer parses is replaced rather than carried on.
+  const kept = error || !json?.trim() ? {} : (JSON.parse(json) as Record<string, unknown>);
+  return JSON.stringify({
+    ...kept,
+    escalateAfterDaysByPriority: { ...policy.escalateAfterDaysByPriority, ...windows },
+  });
 }
 
 /** undefined: leave as is; null: clear; a name: the post of that name (case-insensitive). */

@@ -11,7 +11,6 @@ import type { ReminderPolicy } from './policy';
 export class OwnerCalendar {
   private readonly occasions = new Map<ReminderPolicy, Map<string, Occasion | null>>();
   private readonly labels = new Map<string, string>();
-  private readonly escalations = new Map<ReminderPolicy, Map<string, string | null>>();
 
   constructor(
     readonly today: string,
@@ -28,17 +27,12 @@ export class OwnerCalendar {
     return occasion;
   }
 
-  /** The day an action due on `due` became escalated (overdue beyond the policy) to the plan owner, or null when it is not (yet). */
-  escalation(due: string, policy: ReminderPolicy): string | null {
-    let byDue = this.escalations.get(policy);
-    if (!byDue) this.escalations.set(policy, (byDue = new Map()));
-    let since = byDue.get(due);
-    if (since === undefined)
-      byDue.set(
-        due,
-        (since = isEscalated(due, this.today, policy) ? addDays(due, policy.escalateAfterDays + 1) : null),
-      );
-    return since;
+  /**
+   * The day an action due on `due` became escalated to the plan owner (overdue by more than
+   * `escalateAfterDays`), or null when it is not (yet).
+   */
+  escalation(due: string, escalateAfterDays: number): string | null {
+    return isEscalated(due, this.today, escalateAfterDays) ? addDays(due, escalateAfterDays + 1) : null;
   }
 
   /** dueLabel for this calendar. */

@@ -20,7 +20,7 @@ import {
 } from './load';
 import { OwnerCalendar } from './calendar';
 import { escalationKey, owedWindow, reminderKey, type ReminderKind } from './occasions';
-import { parseReminderPolicy, type ReminderPolicy } from './policy';
+import { escalationDays, parseReminderPolicy, type ReminderPolicy } from './policy';
 import { reminderSlots, routeReminder, workingDaysOf, type ReminderPerson, type Slot } from './recipients';
 
 export type CardPurpose = 'reminder' | 'escalation';
@@ -309,7 +309,7 @@ function owedCandidates(
         });
     }
     for (const planOwner of planOwners) {
-      const occasion = a.due && planOwner.calendar.escalation(a.due, policy);
+      const occasion = a.due && planOwner.calendar.escalation(a.due, escalationDays(policy, a.priority));
       if (occasion)
         escalations.push({
           key: escalationKey(a.id, a.due!, planOwner.person.id),

@@ -27,6 +27,7 @@ export interface OpenAction {
   hasUpdates: boolean;
   reportedRag: string | null;
   reportedRagOn: string | null;
+  priority: string | null;
   planPolicy: string | null;
   planOwnerPostId: string | null;
   /** Owning posts, in order. */
@@ -79,6 +80,7 @@ export async function loadOpenActions(
         'a.text',
         'a.dueText',
         'a.reportedRag',
+        'a.priority',
         utcDay(provider, eb.ref('a.reportedRagAt')).as('reportedRagOn'),
         utcDay(provider, eb.ref('a.dueDate')).as('due'),
         utcDay(provider, eb.fn.coalesce('a.lastUpdateAt', 'a.createdAt')).as('lastActivity'),
@@ -109,6 +111,7 @@ export async function loadOpenActions(
       hasUpdates: Boolean(row.hasUpdates),
       reportedRag: row.reportedRag,
       reportedRagOn: row.reportedRagOn,
+      priority: row.priority,
       planPolicy: plan.reminderPolicy,
       planOwnerPostId: plan.ownerPostId,
       owners: ownersOf.get(row.id) ?? [],

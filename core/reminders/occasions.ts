@@ -64,8 +64,9 @@ function nearestFirst(days: readonly number[]): number[] {
 }
 
 /** Overdue by more than the policy allows: the plan owner should hear about it (once per due date). */
-export function isEscalated(due: string | null, today: string, policy: ReminderPolicy): boolean {
-  return due !== null && daysBetween(due, today) > policy.escalateAfterDays;
+/** Overdue by more than `escalateAfterDays` (escalationDays in policy.ts: the action's priority's window). */
+export function isEscalated(due: string | null, today: string, escalateAfterDays: number): boolean {
+  return due !== null && daysBetween(due, today) > escalateAfterDays;
 }
 
 /**

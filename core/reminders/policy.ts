@@ -1,11 +1,15 @@
 /**
  * When Chaser reminds, per plan (Plan.reminderPolicy, JSON): working days before the due date, on the
  * due date, every N days while overdue, a nudge after N days without an update for undated ("Ongoing")
- * actions, and escalation to the plan owner once an action is overdue by more than N days.
+ * actions, and escalation to the plan owner once an action is overdue by more than N days, sooner for
+ * higher priorities (a committee expects its high-priority recommendations chased hardest).
  * Anything not set in a plan's JSON takes the default; an invalid policy falls back to the defaults
  * (the job logs the problem) so one bad plan never stops reminders for the others.
  */
 import { z } from 'zod';
+import type { Priority } from '../domain';
+
+const days = z.number().int().min(0).max(365);
 
 export const reminderPolicySchema = z
   .object({
@@ -17,13 +21,24 @@ export const reminderPolicySchema = z
     /** Calendar days without an update before an undated action gets a nudge (and again every as many). */
     staleAfterDays: z.number().int().min(1).max(365).default(30),
     /** Calendar days overdue after which the plan owner hears about it. */
-    escalateAfterDays: z.number().int().min(0).max(365).default(14),
+    escalateAfterDays: days.default(14),
+    /** The same per priority; a priority not named (and an action with none) takes escalateAfterDays. */
+    escalateAfterDaysByPriority: z
+      .object({ high: days.optional(), medium: days.optional(), low: days.optional() })
+      .strict()
+      .default({ high: 7 }),
   })
   .strict();
 
 export type ReminderPolicy = z.infer<typeof reminderPolicySchema>;
 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = reminderPolicySchema.parse({});
+
+/** Days overdue after which an action of `priority` is escalated to the plan owner. */
+export function escalationDays(policy: ReminderPolicy, priority: Priority | string | null): number {
+  const byPriority = policy.escalateAfterDaysByPriority as Partial<Record<string, number>>;
+  return (priority ? byPriority[priority] : undefined) ?? policy.escalateAfterDays;
+}
 
 /** The plan's policy, or the defaults with the reason when its JSON is missing or invalid. */
 export function parseReminderPolicy(json: string | null | undefined): { policy: ReminderPolicy; error?: string } {

@@ -39,6 +39,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
+const DEFAULT_ESCALATION =
+  '; escalated to the plan owner when overdue by more than: high 7 days, medium 14 days, low 14 days';
+
 describe('npm run chaser', () => {
   it('lists plans', async () => {
     const r = await cli('plans', '--json');
@@ -105,7 +108,7 @@ describe('npm run chaser', () => {
     expect(await cli('plan', 'show', 'btp-cdi')).toMatchObject({
       code: 0,
       out: [
-        'BTP-CDI: verifier none (admins, when the plan owner cannot); risk acceptor the plan owner; evidence needed for high-priority actions',
+        `BTP-CDI: verifier none (admins, when the plan owner cannot); risk acceptor the plan owner; evidence needed for high-priority actions${DEFAULT_ESCALATION}`,
       ],
     });
     const set = await cli(
@@ -122,19 +125,33 @@ describe('npm run chaser', () => {
     expect(set).toMatchObject({
       code: 0,
       out: [
-        'BTP-CDI: verifier Head of Internal Audit; risk acceptor Chief Constable; evidence needed for every action',
+        `BTP-CDI: verifier Head of Internal Audit; risk acceptor Chief Constable; evidence needed for every action${DEFAULT_ESCALATION}`,
       ],
     });
     expect(await cli('plan', 'set', 'BTP-CDI', '--risk-acceptor', 'none')).toMatchObject({
       code: 0,
-      out: ['BTP-CDI: verifier Head of Internal Audit; risk acceptor the plan owner; evidence needed for every action'],
+      out: [
+        `BTP-CDI: verifier Head of Internal Audit; risk acceptor the plan owner; evidence needed for every action${DEFAULT_ESCALATION}`,
+      ],
     });
+    const windows = await cli('plan', 'set', 'BTP-CDI', '--escalate-after', 'high=3, low=60');
+    expect(windows.out[0]).toMatch(
+      /escalated to the plan owner when overdue by more than: high 3 days, medium 14 days, low 60 days$/,
+    );
+    const policy = await t.db.prisma.plan.findUniqueOrThrow({
+      where: { key: 'BTP-CDI' },
+      select: { reminderPolicy: true },
+    });
+    expect(JSON.parse(policy.reminderPolicy!)).toEqual({ escalateAfterDaysByPriority: { high: 3, low: 60 } });
   });
 
   it('refuses an unknown post or evidence rule with the option named, changing nothing', async () => {
     const r = await cli('plan', 'set', 'BTP-CDI', '--verifier', 'Head of Audit', '--evidence', 'sometimes');
     expect(r.code).toBe(1);
     expect(r.err).toEqual(['--evidence: Evidence is one of none, high, all']);
+    expect((await cli('plan', 'set', 'BTP-CDI', '--escalate-after', 'urgent=1')).err).toEqual([
+      '--escalate-after: Write each priority as high=7, medium=14 or low=30 (days, up to 365)',
+    ]);
     const post = await cli('plan', 'set', 'BTP-CDI', '--verifier', 'Head of Audit');
     expect(post).toMatchObject({
       code: 1,

@@ -284,6 +284,14 @@ describe('reminder job', () => {
     ]);
   });
 
+  it('escalates a high-priority action after a week overdue, the rest after two (the default windows)', async () => {
+    await seedWorld();
+    await t.db.prisma.action.updateMany({ where: { ref: 'A2' }, data: { priority: 'high' } });
+    await runDays('2026-12-04', '2026-12-11', ['09:01']);
+    const escalations = (await sentReminders(t.db)).filter((s) => s.kind === 'escalation');
+    expect(escalations.map((s) => `${s.date} ${s.to} ${s.ref}`)).toEqual(['2026-12-11 Olivia A2']);
+  });
+
   it("follows a plan's own reminder policy and falls back to the defaults (with a warning) on a bad one", async () => {
     await seedWorld();
     await t.db.prisma.plan.update({

@@ -10,11 +10,12 @@ import { formatDate } from '../../../core/time';
 import { parseArgs, stringOption, type CliCommand, type CliContext } from '../command';
 
 const USAGE =
-  'plan show KEY | plan set KEY [--verifier POST|none] [--risk-acceptor POST|none] [--evidence high|all|none] | plan archive KEY | plan restore KEY';
+  'plan show KEY | plan set KEY [--verifier POST|none] [--risk-acceptor POST|none] [--evidence high|all|none] [--escalate-after high=7,medium=14,low=30] | plan archive KEY | plan restore KEY';
 const OPTION: Record<string, string> = {
   verifier: '--verifier',
   riskAcceptor: '--risk-acceptor',
   evidence: '--evidence',
+  escalateAfter: '--escalate-after',
   plan: 'KEY',
   form: 'plan set',
 };
@@ -54,6 +55,7 @@ export const plan: CliCommand = {
       verifier: post('verifier'),
       riskAcceptor: post('risk-acceptor'),
       evidence: stringOption(options, 'evidence'),
+      escalateAfter: stringOption(options, 'escalate-after'),
     };
     const r = await setPlanSettings(ctx.core, 'operator', key, settings);
     if (!r.ok) {
@@ -69,7 +71,12 @@ function print(ctx: CliContext, s: PlanSettings): void {
   const verifier = s.verifier ?? 'none (admins, when the plan owner cannot)';
   const acceptor = s.riskAcceptor ?? 'the plan owner';
   const evidence = EVIDENCE_POLICY_WORDS[s.evidence];
-  ctx.out(`${s.key}: verifier ${verifier}; risk acceptor ${acceptor}; evidence needed for ${evidence}`);
+  const escalation = Object.entries(s.escalateAfter)
+    .map(([priority, days]) => `${priority} ${days} days`)
+    .join(', ');
+  ctx.out(
+    `${s.key}: verifier ${verifier}; risk acceptor ${acceptor}; evidence needed for ${evidence}; escalated to the plan owner when overdue by more than: ${escalation}`,
+  );
 }
 
 function fail(ctx: CliContext, message: string): number {

@@ -36,9 +36,9 @@ it.each([
           expect([pass, calendar.occasion(a, policy)]).toEqual([pass, owedOccasion(a, TODAY, week, policy)]);
           expect([pass, calendar.label(a)]).toEqual([pass, dueLabel(a, TODAY)]);
           if (a.due)
-            expect([pass, calendar.escalation(a.due, policy)]).toEqual([
+            expect([pass, calendar.escalation(a.due, policy.escalateAfterDays)]).toEqual([
               pass,
-              isEscalated(a.due, TODAY, policy) ? addDays(a.due, policy.escalateAfterDays + 1) : null,
+              isEscalated(a.due, TODAY, policy.escalateAfterDays) ? addDays(a.due, policy.escalateAfterDays + 1) : null,
             ]);
         }
       }

@@ -8,7 +8,8 @@ import {
   type ReminderSubject,
 } from '../../../core/reminders/occasions';
 import { addDays } from '../../../core/time';
-import { DEFAULT_REMINDER_POLICY as policy, parseReminderPolicy } from '../../../core/reminders/policy';
+import { escalationDays, DEFAULT_REMINDER_POLICY as policy, parseReminderPolicy } from '../../../core/reminders/policy';
+import { PRIORITIES } from '../../../core/domain';
 
 const WEEK = [1, 2, 3, 4, 5];
 // Due Monday 14 Dec 2026: 14 working days before is Tue 24 Nov, 7 is Thu 3 Dec, 1 is Fri 11 Dec.
@@ -60,9 +61,22 @@ describe('owed reminder occasion', () => {
   });
 
   it('escalates once overdue by more than 14 days', () => {
-    expect(isEscalated('2026-12-14', '2026-12-28', policy)).toBe(false);
-    expect(isEscalated('2026-12-14', '2026-12-29', policy)).toBe(true);
-    expect(isEscalated(null, '2027-12-29', policy)).toBe(false);
+    expect(isEscalated('2026-12-14', '2026-12-28', policy.escalateAfterDays)).toBe(false);
+    expect(isEscalated('2026-12-14', '2026-12-29', policy.escalateAfterDays)).toBe(true);
+    expect(isEscalated(null, '2027-12-29', policy.escalateAfterDays)).toBe(false);
+  });
+
+  it('escalates high priority sooner (7 days by default), each priority as the plan sets it', () => {
+    expect([escalationDays(policy, 'high'), escalationDays(policy, 'medium'), escalationDays(policy, null)]).toEqual([
+      7, 14, 14,
+    ]);
+    const set = parseReminderPolicy(
+      JSON.stringify({ escalateAfterDays: 21, escalateAfterDaysByPriority: { high: 0, low: 60 } }),
+    ).policy;
+    expect(PRIORITIES.map((p) => escalationDays(set, p))).toEqual([0, 21, 60]);
+    expect(parseReminderPolicy(JSON.stringify({ escalateAfterDaysByPriority: { urgent: 1 } })).error).toMatch(
+      /escalateAfterDaysByPriority/,
+    );
   });
 
   it('says where an action stands on the card', () => {
@@ -95,6 +109,7 @@ describe('reminder policy', () => {
         overdueEveryDays: 7,
         staleAfterDays: 30,
         escalateAfterDays: 14,
+        escalateAfterDaysByPriority: { high: 7 },
       },
     });
   });
