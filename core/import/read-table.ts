@@ -4,6 +4,8 @@
  * Text outside tables (headings, section lines) is kept as one-cell rows, in document order,
  * because plans put section names and "Recommendation N:" headings there.
  */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type ExcelJS from 'exceljs';
 import type { Table } from './types';
 import { storableText } from '../text';
@@ -167,7 +169,7 @@ function csvDelimiter(text: string): string {
 /** Formats that are read as they are, without unzipping: CSV, tab-separated text, Markdown. */
 export function readTextTables(buffer: Buffer, fileName: string): Table[] | undefined {
   const ext = extensionOf(fileName);
-  if (ext === 'xlsx' || ext === 'docx') return undefined;
+  if (ext === 'xlsx' || ext === 'docx' || ext === 'pdf') return undefined;
   const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
   if (ext === 'csv') return readDelimited(text, csvDelimiter(text));
   // Excel copies a cell holding line breaks as one quoted cell; split by lines, it would become fake rows.
@@ -182,5 +184,50 @@ export async function readTables(buffer: Buffer, fileName: string): Promise<Tabl
     const { default: mammoth } = await import('mammoth');
     return readDocxHtml((await mammoth.convertToHtml({ buffer })).value);
   }
+  if (ext === 'pdf') return readPdf(buffer);
   return readTextTables(buffer, fileName)!;
+}
+
+/** A PDF holds positioned text, not text in a file, so an empty reading means a scan. */
+export class ScannedPdf extends Error {
+  constructor() {
+    super('this PDF has no text to read (a scan?): export the plan from Word or Excel, or run OCR on it first');
+  }
+}
+
+/** Longest a PDF may take to read: Teams resends a message the bot has not answered after ~15 s. */
+const PDF_READ_TIMEOUT_MS = 10_000;
+
+/**
+ * A published plan as PDF: its ruled tables, page after page, as one table (a plan's table runs on over
+ * page breaks), under the document's first line (its title). A PDF without ruled tables (prose, or a
+ * table drawn without lines) is read line by line as pasted text is.
+ */
+async function readPdf(buffer: Buffer): Promise<Table[]> {
+  const { text, tables } = await readPdfInWorker(buffer);
+  if (!text.trim()) throw new ScannedPdf();
+  if (!tables.length) return readText(text);
+  const title = cleanCell(text.split('\n').find((line) => line.trim()) ?? '');
+  const rows = tables.flatMap((table) => table.map((row) => row.map(cleanCell)));
+  return [{ rows: title && title !== rows[0]?.join(' ') ? [[title], ...rows] : rows }];
+}
+
+function readPdfInWorker(buffer: Buffer): Promise<{ text: string; tables: string[][][] }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(path.join(__dirname, 'pdf-reader.worker.js'), { workerData: buffer });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new Error(`reading it took longer than ${PDF_READ_TIMEOUT_MS / 1000} s`));
+    }, PDF_READ_TIMEOUT_MS);
+    worker.once('message', (answer: { text: string; tables: string[][][] } | { error: string }) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      if ('error' in answer) reject(new Error(answer.error));
+      else resolve(answer);
+    });
+    worker.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
 }

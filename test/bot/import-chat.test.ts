@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 /**
  * An admin sends a plan file in the personal chat: the bot downloads it from the file-download URL
  * Teams gives (a local file server here), answers with the dry-run card, and Import / Cancel apply or
@@ -18,10 +20,11 @@ const PLAN = [
 let bot: TestBot;
 let files: Server;
 let filesUrl: string;
-const served: Record<string, string> = {
+const served: Record<string, string | Buffer> = {
+  '/ruled-table.pdf': readFileSync(path.join(__dirname, '../fixtures/plans/ruled-table.pdf')),
   '/plan.csv': PLAN,
   '/notes.csv': 'Minutes\nNothing here',
-  '/big.csv': PLAN.repeat(20),
+  '/big.csv': PLAN.repeat(200),
 };
 const downloads: string[] = [];
 
@@ -39,7 +42,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
   filesUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
-  bot = await startTestBot({ env: { ADMIN_AAD_IDS: ALEX.aadObjectId, MAX_UPLOAD_BYTES: '2000' } });
+  bot = await startTestBot({ env: { ADMIN_AAD_IDS: ALEX.aadObjectId, MAX_UPLOAD_BYTES: '8000' } });
 });
 afterAll(async () => {
   await bot.stop();
@@ -93,6 +96,13 @@ describe('importing a plan file sent in chat', () => {
     expect(downloads).toEqual(['/moved.csv']);
     expect(bot.connector.sends().at(-1)!.activity.text).toContain('so I did not download moved.csv');
     expect(await prisma().pendingImport.count()).toBe(0);
+  });
+
+  it('reads a plan published as PDF', async () => {
+    await sendFile('ruled-table.pdf');
+    const text = shown(lastCard());
+    expect(text).toContain('Import ruled-table.pdf into plan RULED-TABLE?');
+    expect(text).toContain('Would create 4 recommendations, 4 actions, 4 owner posts and 0 updates');
   });
 
   it('answers an admin with the dry-run report, holding the file until Import', async () => {
@@ -155,7 +165,7 @@ describe('importing a plan file sent in chat', () => {
   it('refuses a file over MAX_UPLOAD_BYTES', async () => {
     await sendFile('big.csv');
     expect(bot.connector.sends().at(-1)!.activity.text).toBe(
-      'big.csv is larger than 2 KB, the largest plan file Chaser imports.',
+      'big.csv is larger than 8 KB, the largest plan file Chaser imports.',
     );
   });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parsePlan } from '../../../core/import/parse-plan';
+import { parsePlan, parsePlanFile } from '../../../core/import/parse-plan';
 import type { ParsedPlan } from '../../../core/import/types';
 
 /** Plans laid out as people keep them, each row of expectations read off its file by hand. */
@@ -209,4 +209,61 @@ test('"### R1." headings each over a small table, then an unrelated timeline tab
       rag: null,
     },
   ]);
+});
+
+describe('plans published as PDF', () => {
+  const pdf = (name: string) => parsePlanFile(readFileSync(path.join(__dirname, '../../fixtures/plans', name)), name);
+
+  test('a ruled table under its title, running on over a page break without its header', async () => {
+    const p = await pdf('ruled-table.pdf');
+    expect(p.title).toBe('Crime Data Integrity Improvement Plan');
+    expect(p.problems).toEqual([]);
+    expect(
+      facts(p).map(({ ref, text, owners, due, status, rag }) => ({ ref, text, owners, due, status, rag })),
+    ).toEqual([
+      {
+        ref: '1.1',
+        text: 'Train all call handlers in the recording rules',
+        owners: ['Head of Contact Management'],
+        due: '2025-03-31',
+        status: 'awaiting_verification',
+        rag: null,
+      },
+      {
+        ref: '2.1',
+        text: 'Publish a monthly audit of incidents',
+        owners: ['Head of Crime Registry'],
+        due: '2024-09-30',
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '3.1',
+        text: 'Dip sample cancelled crimes each quarter',
+        owners: ['Force Crime Registrar'],
+        due: '2025-09-30',
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '4.1',
+        text: 'Introduce a scrutiny panel',
+        owners: ['Detective Superintendent'],
+        due: '2025-09-30',
+        status: 'closed',
+        rag: 'RISK_ACCEPTED',
+      },
+    ]);
+  });
+
+  test('a scan, or a file that is not a PDF, is refused in one line and nothing is read', async () => {
+    expect((await pdf('scanned.pdf')).problems).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining('has no text to read (a scan?)') }),
+    ]);
+    const broken = await parsePlanFile(Buffer.from('not a pdf at all'), 'plan.pdf');
+    expect(broken).toMatchObject({
+      recommendations: [],
+      problems: [{ severity: 'error', message: expect.stringMatching(/^could not read plan\.pdf: /) }],
+    });
+  });
 });
