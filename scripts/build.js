@@ -18,7 +18,10 @@ for (const dir of ['prisma/sqlite/migrations', 'prisma/postgresql/migrations', '
   fs.cpSync(path.join(root, dir), path.join(dist, dir), { recursive: true });
 }
 // Worker threads' scripts run as they are (plain JavaScript), beside the modules that start them.
-fs.copyFileSync(path.join(root, 'core/import/pdf-reader.worker.js'), path.join(dist, 'core/import/pdf-reader.worker.js'));
+fs.copyFileSync(
+  path.join(root, 'core/import/pdf-reader.worker.js'),
+  path.join(dist, 'core/import/pdf-reader.worker.js'),
+);
 for (const file of fs.readdirSync(path.join(root, 'prisma/seed')).filter((f) => !f.endsWith('.ts'))) {
   fs.copyFileSync(path.join(root, 'prisma/seed', file), path.join(dist, 'prisma/seed', file));
 }
