@@ -216,8 +216,23 @@ export function readHeader(rows: string[][], i: number): Header | undefined {
       if (field) taken.add(field);
     });
   }
+  keepFirstPromised(labels, columns, taken);
   const inOrder = new Map([...columns].sort(([a], [b]) => a - b));
   const height = used.size ? 2 : 1;
   const leftover = used.size && !used.has(0) && next[0] ? next[0] : undefined;
   return { columns: inOrder, height, leftover };
 }
+
+/**
+ * A plan that keeps the date first promised beside the current one ("Due Date" and "Original Due Date", as
+ * Chaser's board pack does): the original column is the due date as first given, the other its revision.
+ */
+function keepFirstPromised(labels: string[], columns: Map<number, Column>, taken: Set<Field>): void {
+  if (taken.has('revisedDue')) return;
+  const original = labels.findIndex((label) => /^original\b/i.test(label.trim()) && exact(label) === 'due');
+  const current = [...columns].find(([c, column]) => column.field === 'due' && c !== original);
+  if (original < 0 || !current) return;
+  columns.set(current[0], { ...current[1], field: 'revisedDue' });
+  columns.set(original, { field: 'due', label: labels[original].trim() });
+}
+

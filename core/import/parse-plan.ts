@@ -117,7 +117,8 @@ function interpret(
       const revised = revisedCell ? parseDue(revisedCell, reportDate) : undefined;
       // A revised date replaces the one the plan first gave, which is kept as the original.
       const { due, warning } = revised?.due.date ? revised : first;
-      const originalDue = revised?.due.date ? first.due : 'original' in first ? first.original : undefined;
+      const firstGiven = first.due.date || first.due.text ? first.due : undefined;
+      const originalDue = revised?.due.date ? firstGiven : 'original' in first ? first.original : undefined;
       if (warning) problems.push({ file, row: a.row, column: 'Due Date', message: warning, severity: 'warning' });
       const updatedOn = cellValue(a.cells, 'updatedOn');
       const comments = valuesOf(a.cells, 'comment');

@@ -148,6 +148,48 @@ describe('export', () => {
     },
   );
 
+  it.each(['csv', 'xlsx', 'md'] as const)(
+    'round trip through %s keeps the date first promised beside the current one',
+    async (format) => {
+      const key = `SLIP-${format.toUpperCase()}`;
+      await applyParsedPlan(ctx(), parsePlan(Buffer.from(PLAN), 'cdi.csv'), { planKey: key, source: `${key}.csv` });
+      // An approved move: 3.1 was first promised for 1 Jun 2015 and is now due 31 Mar 2016.
+      await t.db.prisma.action.updateMany({
+        where: { plan: { key }, ref: '3.1' },
+        data: {
+          originalDueDate: new Date('2015-06-01T00:00:00Z'),
+          originalDueText: '01-Jun-15',
+          dueDate: new Date('2016-03-31T00:00:00Z'),
+          dueText: '31 Mar 2016',
+          dueRevisions: 1,
+        },
+      });
+      const file = (await exportPlan(ctx(), key, format))!;
+      const back = `${key}-BACK`;
+      expect(
+        (
+          await applyParsedPlan(ctx(), await parsePlanFile(file, `slip.${format}`), {
+            planKey: back,
+            source: `slip.${format}`,
+          })
+        ).failed,
+      ).toBe(false);
+      const moved = await t.db.prisma.action.findFirstOrThrow({ where: { plan: { key: back }, ref: '3.1' } });
+      expect([moved.dueText, moved.dueDate, moved.originalDueText, moved.originalDueDate]).toEqual([
+        '31 Mar 2016',
+        new Date('2016-03-31T00:00:00Z'),
+        '01-Jun-15',
+        new Date('2015-06-01T00:00:00Z'),
+      ]);
+      // An action never moved reads back as it was: its first date is its due date.
+      const pick = async (k: string) => {
+        const a = await t.db.prisma.action.findFirstOrThrow({ where: { plan: { key: k }, ref: '1.1' } });
+        return [a.dueText, a.dueDate, a.originalDueText, a.originalDueDate];
+      };
+      expect(await pick(back)).toEqual(await pick(key));
+    },
+  );
+
   it('--as-of: the plan as it stood, from the history (status, RAG, due date, owners and log)', async () => {
     // Chaser's own history after the import: an owner reports Red and a changed file moves a due date.
     const action = await t.db.prisma.action.findFirstOrThrow({ where: { plan: { key: 'CDI' }, ref: '3.1' } });
