@@ -235,4 +235,3 @@ function keepFirstPromised(labels: string[], columns: Map<number, Column>, taken
   columns.set(current[0], { ...current[1], field: 'revisedDue' });
   columns.set(original, { field: 'due', label: labels[original].trim() });
 }
-
