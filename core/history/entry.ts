@@ -32,6 +32,8 @@ export interface UpdateDetail {
   replacedBy?: string;
   /** A decision recorded in a board meeting. */
   meeting?: { title: string; date: string };
+  /** Facts an import found changed both in the file and in Teams, Teams' value kept: each in words. */
+  conflicts?: string[];
 }
 
 /** One row to append to an action's history. */

@@ -76,6 +76,7 @@ export function historySentence(e: HistoryRow): string {
     case 'change': {
       const file = d.source?.file ?? who;
       const row = d.source?.row ? ` (row ${d.source.row})` : '';
+      if (d.conflicts?.length) return `Import of ${file}${row} left what Teams had: ${d.conflicts.join('; ')}`;
       return `Imported from ${file}${row}: ${changeWords(c).join('; ') || 'details updated'}`;
     }
     case 'due': {

@@ -174,6 +174,7 @@ async function write(
   const newOwners: Prisma.ActionOwnerCreateManyInput[] = [];
   const replacedOwners: string[] = [];
   const newUpdates: HistoryEntry[] = [];
+  const conflicts: { actionId: string; row: number | undefined; words: string[] }[] = [];
   const actionIdByRef = new Map<string, string>();
   let actionPosition = 0;
   const updateRow = (u: Omit<HistoryEntry, 'authorName'>): HistoryEntry => ({ authorName: opts.source, ...u });
@@ -300,8 +301,11 @@ async function write(
       if (ownersChanged) changes.owners = [old.owners, ownersAfter];
       const fields = Object.keys(changes);
       const row = { ref: action.ref, entity: 'action' as const, row: action.row };
-      if (merge.conflicts.length)
-        result.changes.push({ kind: 'conflict', ...row, details: merge.conflicts.map(conflictWords) });
+      if (merge.conflicts.length) {
+        const words = merge.conflicts.map(conflictWords);
+        result.changes.push({ kind: 'conflict', ...row, details: words });
+        conflicts.push({ actionId: old.id, row: action.row, words });
+      }
       // What Teams kept keeps its own stamps: a Red reported in Teams keeps the day it was reported.
       const mergedStamps = {
         ...stamps,
@@ -356,6 +360,18 @@ async function write(
     await tx.actionOwner.deleteMany({ where: { actionId: { in: replacedOwners.slice(i, i + CHUNK) } } });
   await db.insert('Action', newActions);
   await db.insert('ActionOwner', newOwners);
+  newUpdates.push(
+    ...(await newConflicts(tx, conflicts)).map(({ actionId, row, words }) =>
+      updateRow({
+        actionId,
+        at: now,
+        kind: 'change',
+        text: `Import conflict in ${opts.source}${row ? ` (row ${row})` : ''}: ${words.join('; ')}`,
+        changes: {},
+        detail: { source: { file: opts.source, row }, conflicts: words },
+      }),
+    ),
+  );
   await appendHistoryMany(tx, provider, newUpdates, now);
   await writeLinks(tx, db, parsed, actionIdByRef, opts.source, result);
   return result;
@@ -643,4 +659,28 @@ function maxDate(a: Date | null, b: Date | null): Date | null {
 
 function jsonable(v: unknown): unknown {
   return v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? null);
+}
+
+/**
+ * The conflicts not yet on record: a conflict is reported by every import until the file or Teams settles
+ * it, but enters an action's history once, when it first appears (or changes).
+ */
+async function newConflicts<T extends { actionId: string; words: string[] }>(tx: Tx, found: T[]): Promise<T[]> {
+  if (!found.length) return [];
+  const recorded = await tx.update.findMany({
+    where: { actionId: { in: found.map((c) => c.actionId) }, kind: 'change', detail: { contains: '"conflicts"' } },
+    orderBy: [{ at: 'desc' }, { createdAt: 'desc' }],
+    select: { actionId: true, detail: true },
+  });
+  const last = new Map<string, string>();
+  for (const r of recorded) if (!last.has(r.actionId)) last.set(r.actionId, JSON.stringify(conflictsOf(r.detail)));
+  return found.filter((c) => last.get(c.actionId) !== JSON.stringify(c.words));
+}
+
+function conflictsOf(detail: string | null): string[] | undefined {
+  try {
+    return detail ? (JSON.parse(detail) as { conflicts?: string[] }).conflicts : undefined;
+  } catch {
+    return undefined;
+  }
 }

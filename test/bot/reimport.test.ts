@@ -4,6 +4,7 @@
  * changes only that; one that changed the same fact is a conflict that keeps Teams' value unless the file is
  * preferred; a file imported before is recognised without --plan.
  */
+import { historySentence } from '../../core/history/sentence';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -139,6 +140,24 @@ it("reports a fact both changed as a conflict and keeps Teams' value; --prefer-f
   expect(dry.out).toContain("1 kept as changed in Teams; --prefer-file takes the file's instead");
   await cli(moved, '--plan', 'CDI');
   expect((await action('1.1')).dueDate).toEqual(new Date('2015-12-31T00:00:00Z'));
+  // On record once, however often the same file is read again while the conflict stands.
+  await cli(moved, '--plan', 'CDI');
+  const onRecord = await db().update.findMany({
+    where: { action: { plan: { key: 'CDI' }, ref: '1.1' }, detail: { contains: '"conflicts"' } },
+  });
+  expect(onRecord.map((u) => u.text)).toEqual([
+    'Import conflict in cdi-plan.csv (row 4): due date kept at 31 Dec 2015, set in Teams; the file says 30 Apr 2015',
+  ]);
+  expect(
+    historySentence({
+      ...onRecord[0],
+      author: onRecord[0].authorName,
+      changes: {},
+      detail: JSON.parse(onRecord[0].detail!),
+    }),
+  ).toBe(
+    'Import of cdi-plan.csv (row 4) left what Teams had: due date kept at 31 Dec 2015, set in Teams; the file says 30 Apr 2015',
+  );
 
   const preferred = await cli(moved, '--plan', 'CDI', '--prefer-file');
   expect(preferred.out).toContain('  change action 1.1 (row 4): due date 31 Dec 2015 → 30 Apr 2015');
