@@ -23,7 +23,9 @@ beforeAll(async () => {
   jest.spyOn(console, 'error').mockImplementation(() => undefined);
   issuer = await startTokenIssuer();
   bot = await startTestBot({
-    env: { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: APP_PASSWORD },
+    // A loaded CI machine can take longer than the default 800 ms to serve the local issuer's keys; the
+    // bounded wait itself is black-holed-identity.test.ts's subject.
+    env: { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: APP_PASSWORD, AUTH_KEYS_TIMEOUT_MS: '5000' },
     adapter: { openIdMetadataUrl: issuer.openIdMetadataUrl, credentialsFactory: credentials },
   });
 });
