@@ -244,6 +244,8 @@ async function checkThemes(
     url.searchParams.set('theme', theme);
     await page.goto(url.toString());
     await reopen();
+    // A panel sliding or fading in has colours mid-way: judged and shown once it has come to rest.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
     await page.screenshot({ path: join(SHOTS, `${name}-${theme}.png`), fullPage });
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => {
