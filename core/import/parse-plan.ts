@@ -5,7 +5,7 @@
  */
 import { parseDue, parseDay } from './due-date';
 import { LOOKED_FOR } from './headers';
-import { ownersFromActionText, parseOwners } from './owners';
+import { ownersFromActionText, parseOwners, UNCLOSED_BRACKET } from './owners';
 import { extensionOf, readTables, readTextTables } from './read-table';
 import { parseStatus, readStatusKey, type StatusKey } from './status';
 import {
@@ -108,6 +108,14 @@ function interpret(
       const fromText = ownerCell
         ? { text: inCell.text, owners: parseOwners(ownerCell) }
         : ownersFromActionText(inCell.text);
+      if (UNCLOSED_BRACKET.test(ownerCell))
+        problems.push({
+          file,
+          row: a.row,
+          column: 'Owner',
+          message: `owner '${ownerCell}' looks cut off — read as '${fromText.owners.map((o) => o.post).join("', '")}'; check it`,
+          severity: 'warning',
+        });
       const dueCell = cellValue(a.cells, 'due') || inCell.due;
       const revisedCell = cellValue(a.cells, 'revisedDue');
       const finished = DONE_IN_DATE.test(dueCell.trim());

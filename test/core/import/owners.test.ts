@@ -38,6 +38,14 @@ describe('parseOwners', () => {
     }
     expect(parseOwners('')).toEqual([]);
   });
+
+  test('a bracket a PDF export cut off is dropped with what it held (BTP "Policing (Hood of")', () => {
+    expect(parseOwners('Policing (Hood of')).toEqual([{ post: 'Policing' }]);
+    expect(parseOwners('Head of HR) / Home Office (Deputy Chief')).toEqual([
+      { post: 'Head of HR' },
+      { post: 'Home Office' },
+    ]);
+  });
 });
 
 describe('ownersFromActionText', () => {

@@ -68,6 +68,11 @@ describe('seed plans import with the counts read off the files', () => {
     expect(counts(plan)).toEqual({ recommendations: 28, actions: 28, owners: 30, datedUpdates: 80, updates: 86 });
     expect(plan.recommendations.map((r) => r.section)).toContain('National Recommendations — WITHIN SIX MONTHS');
     expect(actions(plan).find((a) => a.ref === 'National 5')).toMatchObject({ due: { precision: 'asap' } });
+    // National 7's owner cell was cut off by the PDF export: the fragment in the open bracket is dropped, and said.
+    expect(actions(plan).find((a) => a.ref === 'National 7')!.owners).toEqual([{ post: 'Policing' }]);
+    expect(plan.problems).toContainEqual(
+      expect.objectContaining({ column: 'Owner', message: expect.stringContaining("'Policing (Hood of' looks cut off") }),
+    );
     expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 });
