@@ -49,7 +49,10 @@ function splitOnAnd(piece: string): string[] {
 export const UNCLOSED_BRACKET = /\s*\([^()]*$/;
 
 function withoutOddBrackets(part: string): string {
-  return part.replace(UNCLOSED_BRACKET, '').replace(/^([^(]*)\)/, '$1').trim();
+  return part
+    .replace(UNCLOSED_BRACKET, '')
+    .replace(/^([^(]*)\)/, '$1')
+    .trim();
 }
 
 export function parseOwners(cell: string): ParsedOwner[] {

@@ -71,7 +71,10 @@ describe('seed plans import with the counts read off the files', () => {
     // National 7's owner cell was cut off by the PDF export: the fragment in the open bracket is dropped, and said.
     expect(actions(plan).find((a) => a.ref === 'National 7')!.owners).toEqual([{ post: 'Policing' }]);
     expect(plan.problems).toContainEqual(
-      expect.objectContaining({ column: 'Owner', message: expect.stringContaining("'Policing (Hood of' looks cut off") }),
+      expect.objectContaining({
+        column: 'Owner',
+        message: expect.stringContaining("'Policing (Hood of' looks cut off"),
+      }),
     );
     expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
