@@ -256,6 +256,78 @@ describe('plans published as PDF', () => {
     ]);
   });
 
+  test('a table set out without lines: columns from where the headings stand, wrapped cells joined, over a page break', async () => {
+    const p = await pdf('unruled-table.pdf');
+    expect(p.title).toBe('Fostering Service Inspection: Action Plan');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => r.text)).toEqual([
+      'Managers do not record their oversight of decisions',
+      'Carers are not told how to raise a complaint',
+      'Reviews are late',
+      'Carers lack training',
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Introduce monthly case audits by team managers',
+        owners: ['Head of Safeguarding', 'Head of Quality'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: null,
+      },
+      {
+        ref: '2.1',
+        text: 'Publish a complaints guide for foster carers',
+        owners: ['J. Smith, Service Manager'],
+        due: '2025-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '3.1',
+        text: 'Hold every review on time',
+        owners: ['Independent Reviewing Manager'],
+        due: '2025-06-30',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '4.1',
+        text: 'Train all carers in safer caring',
+        owners: ['Head of Learning'],
+        due: '2025-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+    ]);
+  });
+
+  test('recommendations as headings, each over a small unruled table, read as their Markdown does', async () => {
+    const p = await pdf('headed-tables.pdf');
+    expect(p.problems).toEqual([]);
+    expect(facts(p)).toEqual(facts(plan('headed-markdown.md')));
+    expect(p.recommendations.map((r) => r.text)).toEqual([
+      'The council should publish its inspection results.',
+      'The council should train its staff.',
+    ]);
+  });
+
+  test('a password-protected PDF is refused in one line saying so', async () => {
+    expect(await pdf('password.pdf')).toMatchObject({
+      recommendations: [],
+      problems: [
+        {
+          severity: 'error',
+          message: 'could not read password.pdf: it is protected by a password: send a copy saved without one',
+        },
+      ],
+    });
+  });
+
   test('a scan, or a file that is not a PDF, is refused in one line and nothing is read', async () => {
     expect((await pdf('scanned.pdf')).problems).toEqual([
       expect.objectContaining({ severity: 'error', message: expect.stringContaining('has no text to read (a scan?)') }),

@@ -1,0 +1,106 @@
+/**
+ * A PDF without ruled tables is text placed on the page: rows and columns are rebuilt from where each piece
+ * stands. Pieces at one height make a line; pieces a gap apart make its cells; the first line that reads as a
+ * plan header fixes the columns (by where its headings start) for every line after it, over page breaks; a
+ * line with nothing in the first column that sits close under the one before is the rest of that row's
+ * wrapped cells. Lines before any header, and prose, are one-cell rows, as pasted text is.
+ */
+import { z } from 'zod';
+import { readHeader } from './headers';
+
+/** A piece of text as pdf.js places it: x, y of its baseline start in points, y upwards. */
+export const pdfTextSchema = z.object({
+  text: z.string(),
+  x: z.number(),
+  y: z.number(),
+  width: z.number(),
+  height: z.number(),
+});
+export type PdfText = z.infer<typeof pdfTextSchema>;
+
+interface Segment {
+  x: number;
+  end: number;
+  text: string;
+}
+
+interface Line {
+  y: number;
+  height: number;
+  segments: Segment[];
+}
+
+/** How far a heading's text may start left of where its column's cells start, in points (centred headings). */
+const ALIGN_TOLERANCE = 4;
+
+function linesOf(items: PdfText[]): Line[] {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: { y: number; height: number; items: PdfText[] }[] = [];
+  for (const item of sorted) {
+    const line = lines.at(-1);
+    const size = item.height || 10;
+    if (line && Math.abs(line.y - item.y) < Math.max(2, size / 2)) {
+      line.items.push(item);
+      line.height = Math.max(line.height, size);
+    } else lines.push({ y: item.y, height: size, items: [item] });
+  }
+  return lines.map(({ y, height, items: onLine }) => {
+    const segments: Segment[] = [];
+    for (const item of onLine.sort((a, b) => a.x - b.x)) {
+      const last = segments.at(-1);
+      // A gap narrower than a letter is a space between words; wider, a gap between cells.
+      if (last && item.x - last.end < height * 0.9) {
+        last.text += item.x - last.end > height * 0.15 && !last.text.endsWith(' ') ? ` ${item.text}` : item.text;
+        last.end = Math.max(last.end, item.x + item.width);
+      } else segments.push({ x: item.x, text: item.text, end: item.x + item.width });
+    }
+    return { y, height, segments: segments.map((s) => ({ ...s, text: s.text.replace(/\s+/g, ' ').trim() })) };
+  });
+}
+
+/** Each page's positioned text -> rows of cells, in reading order; every header line opens a table. */
+export function rowsFromPositions(pages: PdfText[][]): { rows: string[][]; tableStarts: Set<number> } {
+  const rows: string[][] = [];
+  const tableStarts = new Set<number>();
+  let columns: number[] | undefined;
+  /** The table row the last line went into and where that line stood, for wrapped cells. */
+  let open: { row: string[]; y: number; height: number } | undefined;
+  for (const items of pages) {
+    open = undefined;
+    for (const line of linesOf(items)) {
+      const texts = line.segments.map((s) => s.text);
+      if (readHeader([texts], 0)) {
+        columns = line.segments.map((s) => s.x);
+        tableStarts.add(rows.length);
+        rows.push(texts);
+        open = undefined;
+        continue;
+      }
+      const columnOf = (x: number) =>
+        Math.max(0, (columns ?? []).filter((start) => start <= x + ALIGN_TOLERANCE).length - 1);
+      // One piece running over the columns is a heading between tables ("R2. The council should ...").
+      const heading = line.segments.length === 1 && columnOf(line.segments[0].end) > columnOf(line.segments[0].x);
+      if (!columns || heading) {
+        rows.push([texts.join(' ')]);
+        open = undefined;
+        continue;
+      }
+      const cells: string[] = columns.map(() => '');
+      for (const segment of line.segments) {
+        const c = columnOf(segment.x);
+        cells[c] = cells[c] ? `${cells[c]} ${segment.text}` : segment.text;
+      }
+      if (open && !cells[0] && open.y - line.y <= Math.max(open.height, line.height) * 1.6) {
+        const row: string[] = open.row;
+        cells.forEach((cell, c) => {
+          if (cell) row[c] = row[c] ? `${row[c]} ${cell}` : cell;
+        });
+        open = { row, y: line.y, height: line.height };
+      } else {
+        rows.push(cells);
+        open = { row: cells, y: line.y, height: line.height };
+      }
+    }
+  }
+  return { rows, tableStarts };
+}
