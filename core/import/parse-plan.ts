@@ -277,13 +277,15 @@ export function parseTables(tables: Table[], fileName: string, opts: ParseOption
     const meta = readPreamble(raws.flatMap((r) => r.preamble));
     const reportDate = opts.reportDate ?? meta.reportDate;
     const key = readStatusKey(raws.flatMap((r) => r.preamble).flat());
-    const recommendations = interpret(
-      raws.flatMap((r) => r.recommendations),
-      fileName,
-      reportDate,
-      key,
-      problems,
-    );
+    // Sheets that each hold part of the plan are each an audit or report of their own: the sheet names the part.
+    const parts = raws.filter((r) => r.recommendations.length);
+    const named = (raw: RawPlan, i: number) => {
+      const sheet = parts.length > 1 ? tables[i].name : undefined;
+      return sheet
+        ? raw.recommendations.map((rec) => ({ ...rec, section: rec.section ? `${sheet} — ${rec.section}` : sheet }))
+        : raw.recommendations;
+    };
+    const recommendations = interpret(raws.flatMap(named), fileName, reportDate, key, problems);
     const actionCount = recommendations.reduce((n, r) => n + r.actions.length, 0);
     if (!actionCount && !problems.some((p) => p.severity === 'error')) {
       const found = recommendations.length
