@@ -2,7 +2,8 @@
  * `npx tsx scripts/make-pdf-fixtures.ts`: writes the PDF plans the importer's tests read
  * (test/fixtures/plans/*.pdf), the way plans are published: a ruled table that runs on over a page break
  * under a title; a table set out without lines, its cells wrapped over several lines, running on to a second
- * page; recommendations as headings each over a small unruled table; a scan; a password-protected file.
+ * page; recommendations as headings each over a small unruled table; an inspection report whose graded areas
+ * list areas for improvement as bullets; a scan; a password-protected file.
  * Committed with their output so the tests need no generator.
  */
 import { writeFileSync } from 'node:fs';
@@ -208,6 +209,43 @@ async function headedPlan(): Promise<Uint8Array> {
   return save(doc);
 }
 
+async function inspectionReport(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const page = doc.addPage([595, 842]);
+  let y = 800;
+  const write = (text: string, opts: { x?: number; size?: number; bold?: boolean; gap?: number } = {}) => {
+    const size = opts.size ?? 10;
+    page.drawText(text, { x: opts.x ?? 50, y, size, font: opts.bold ? bold : font });
+    if (opts.gap !== 0) y -= opts.gap ?? size * 1.4;
+  };
+  write('Baseline Assessment 2006', { size: 18, bold: true, gap: 40 });
+  write('1A Fairness and Equality in Service Delivery', { size: 14, bold: true });
+  write('Grade', { gap: 0 });
+  write('Direction of Travel', { x: 250 });
+  write('Fair', { gap: 0 });
+  write('Improved', { x: 250, gap: 24 });
+  write('Areas for Improvement', { size: 12, bold: true });
+  write('•', { x: 55, gap: 0 });
+  write('At borough level there is a need to improve communication with', { x: 70 });
+  write('minority communities.', { x: 70 });
+  write('•', { x: 55, gap: 0 });
+  write('Hate crime reporting needs a single point of contact.', { x: 70, gap: 24 });
+  write('Strengths', { size: 12, bold: true });
+  write('•', { x: 55, gap: 0 });
+  write('Staff networks are well supported.', { x: 70, gap: 24 });
+  write('2A Volume Crime Reduction', { size: 14, bold: true });
+  write('Grade', { gap: 0 });
+  write('Direction of Travel', { x: 250 });
+  write('Good', { gap: 0 });
+  write('Stable', { x: 250, gap: 24 });
+  write('Areas for Improvement', { size: 12, bold: true });
+  write('•', { x: 55, gap: 0 });
+  write('Burglary detections remain low.', { x: 70 });
+  return save(doc);
+}
+
 /**
  * Standard security handler, revision 2: the user password's check value (/U) is one no password makes, so
  * a reader asks for a password, as it does for a plan saved with one.
@@ -233,6 +271,7 @@ async function main() {
   writeFileSync(path.join(OUT, 'unruled-table.pdf'), await unruledPlan());
   writeFileSync(path.join(OUT, 'headed-tables.pdf'), await headedPlan());
   writeFileSync(path.join(OUT, 'password.pdf'), await passwordProtected());
+  writeFileSync(path.join(OUT, 'inspection-report.pdf'), await inspectionReport());
 }
 
 main();

@@ -104,3 +104,20 @@ export function rowsFromPositions(pages: PdfText[][]): { rows: string[][]; table
   }
   return { rows, tableStarts };
 }
+
+/**
+ * Each page's positioned text -> Markdown-like lines for readers of prose (an inspection report): a line set
+ * larger than the body text is a heading ("# ..."), cells of a line are tab-separated, as a paste would be.
+ */
+export function textFromPositions(pages: PdfText[][]): string {
+  const lines = pages.flatMap(linesOf);
+  const counts = new Map<number, number>();
+  for (const line of lines) counts.set(Math.round(line.height), (counts.get(Math.round(line.height)) ?? 0) + 1);
+  const body = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  return lines
+    .map((line) => {
+      const text = line.segments.map((s) => s.text).join('\t');
+      return line.height >= body * 1.2 ? `# ${text.replace(/\t/g, ' ')}` : text;
+    })
+    .join('\n');
+}

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { type PdfText, pdfTextSchema, rowsFromPositions } from './pdf-layout';
+import { type PdfText, pdfTextSchema, rowsFromPositions, textFromPositions } from './pdf-layout';
 import type { Table } from './types';
 import { storableText } from '../text';
 
@@ -220,6 +220,13 @@ async function readPdf(buffer: Buffer): Promise<Table[]> {
   const title = cleanCell(positioned.rows[0]?.join(' ') ?? '');
   const rows = tables.flatMap(clean);
   return [{ rows: title && title !== rows[0]?.join(' ') ? [[title], ...rows] : rows }];
+}
+
+/** A PDF's text as Markdown-like lines (headings marked by size), for readers of reports rather than plans. */
+export async function readPdfText(buffer: Buffer): Promise<string> {
+  const { pages } = await readPdfInWorker(buffer);
+  if (!pages.some((items) => items.length)) throw new ScannedPdf();
+  return textFromPositions(pages);
 }
 
 function readPdfInWorker(buffer: Buffer): Promise<PdfReading> {
