@@ -55,6 +55,16 @@ function withoutOddBrackets(part: string): string {
     .trim();
 }
 
+/**
+ * A post left from a cut-off cell ("Policing", of "College of Policing (Head of") is completed by the one post
+ * elsewhere in the plan whose name, brackets aside, ends in it; left as it is when none or several do.
+ */
+export function completeClipped(post: string, known: string[]): string {
+  const names = new Set(known.map((k) => k.replace(/\s*\(.*$/, '').trim()));
+  const fuller = [...names].filter((name) => name !== post && name.endsWith(` ${post}`));
+  return fuller.length === 1 ? fuller[0] : post;
+}
+
 export function parseOwners(cell: string): ParsedOwner[] {
   return cell
     .split(/\s+\/\s+|\s*[;\n]\s*/)

@@ -5,7 +5,7 @@
  */
 import { parseDue, parseDay } from './due-date';
 import { LOOKED_FOR } from './headers';
-import { ownersFromActionText, parseOwners, UNCLOSED_BRACKET } from './owners';
+import { completeClipped, ownersFromActionText, parseOwners, UNCLOSED_BRACKET } from './owners';
 import { extensionOf, readTables, readTextTables } from './read-table';
 import { parseStatus, readStatusKey, type StatusKey } from './status';
 import {
@@ -17,7 +17,7 @@ import {
   type RawPlan,
   type RawRecommendation,
 } from './structure';
-import type { ImportProblem, ParsedAction, ParsedPlan, ParsedRecommendation, Table } from './types';
+import type { ImportProblem, ParsedAction, ParsedOwner, ParsedPlan, ParsedRecommendation, Table } from './types';
 import { parseUpdateLog } from './update-log';
 
 const ISSUER = /\b(HMICFRS|HMICS|HMIC|Audit Commission|Internal Audit|Ofsted|CQC|IOPC)\b/;
@@ -93,6 +93,8 @@ function interpret(
     return unique;
   };
 
+  /** Owner cells a column cut off, completed once every owner of the plan is known. */
+  const clipped: { cell: string; row: number; owners: ParsedOwner[] }[] = [];
   const recs = raws.map((raw, index): ParsedRecommendation => {
     const { text, sourceLocator } = splitLocator(raw.text.trim());
     const actions = raw.actions.map((a, k): ParsedAction => {
@@ -108,14 +110,7 @@ function interpret(
       const fromText = ownerCell
         ? { text: inCell.text, owners: parseOwners(ownerCell) }
         : ownersFromActionText(inCell.text);
-      if (UNCLOSED_BRACKET.test(ownerCell))
-        problems.push({
-          file,
-          row: a.row,
-          column: 'Owner',
-          message: `owner '${ownerCell}' looks cut off — read as '${fromText.owners.map((o) => o.post).join("', '")}'; check it`,
-          severity: 'warning',
-        });
+      if (UNCLOSED_BRACKET.test(ownerCell)) clipped.push({ cell: ownerCell, row: a.row, owners: fromText.owners });
       const dueCell = cellValue(a.cells, 'due') || inCell.due;
       const revisedCell = cellValue(a.cells, 'revisedDue');
       const finished = DONE_IN_DATE.test(dueCell.trim());
@@ -174,6 +169,19 @@ function interpret(
       actions,
     };
   });
+
+  const known = recs.flatMap((r) => r.actions.flatMap((a) => a.owners.map((o) => o.post)));
+  for (const { cell, row, owners } of clipped) {
+    for (const owner of owners) owner.post = completeClipped(owner.post, known);
+    const read = owners.map((o) => o.post).join("', '");
+    problems.push({
+      file,
+      row,
+      column: 'Owner',
+      message: `owner '${cell}' looks cut off — read as '${read}'; check it`,
+      severity: 'warning',
+    });
+  }
 
   // Links name actions as the plan numbered them; point them at the refs actually given.
   for (const action of recs.flatMap((r) => r.actions)) action.links = action.links.map((l) => finalRefOf.get(l) ?? l);

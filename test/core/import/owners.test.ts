@@ -1,4 +1,4 @@
-import { ownersFromActionText, parseOwners } from '../../../core/import/owners';
+import { completeClipped, ownersFromActionText, parseOwners } from '../../../core/import/owners';
 
 describe('parseOwners', () => {
   test('posts run together, each with what it answers for', () => {
@@ -45,6 +45,13 @@ describe('parseOwners', () => {
       { post: 'Head of HR' },
       { post: 'Home Office' },
     ]);
+  });
+
+  test('a cut-off post is completed by the one post of the plan ending in it, and only then', () => {
+    const known = ['College of Policing (Deputy Chief Constable)', 'Home Office (Deputy Chief Constable)', 'Policing'];
+    expect(completeClipped('Policing', known)).toBe('College of Policing');
+    expect(completeClipped('Policing', [...known, 'Head of Neighbourhood Policing'])).toBe('Policing');
+    expect(completeClipped('Finance', known)).toBe('Finance');
   });
 });
 
