@@ -1,7 +1,7 @@
 /**
  * `npx tsx scripts/make-pdf-fixtures.ts`: writes the PDF plans the importer's tests read
  * (test/fixtures/plans/*.pdf), the way plans are published: a ruled table that runs on over a page break
- * under a title; a table set out without lines, its cells wrapped over several lines, running on to a second
+ * under a title; a table set out without lines, its headings and cells wrapped over lines, running on to a second
  * page; recommendations as headings each over a small unruled table; an inspection report whose graded areas
  * list areas for improvement as bullets; a scan; a password-protected file.
  * Committed with their output so the tests need no generator.
@@ -106,7 +106,7 @@ async function unruledPlan(): Promise<Uint8Array> {
     first,
     bold,
     UNRULED_COLUMNS,
-    [['No.'], ['Area for improvement'], ['Agreed action'], ['Lead officer'], ['By when'], ['Progress']],
+    [['No.'], ['Area for improvement'], ['Agreed', 'action'], ['Lead', 'officer'], ['By when'], ['Progress']],
     500,
   );
   y = drawUnruledRow(

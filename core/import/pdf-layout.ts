@@ -58,6 +58,34 @@ function linesOf(items: PdfText[]): Line[] {
   });
 }
 
+/** Close enough under `above` to be more of its text: within a line and a half. */
+const closeUnder = (above: Pick<Line, 'y' | 'height'>, below: Pick<Line, 'y' | 'height'>) =>
+  above.y - below.y <= Math.max(above.height, below.height) * 1.6;
+
+/**
+ * The header at `line`, if it is one: the line itself, or the line with the one close under it when headings
+ * wrap ("Lead" over "officer", "Target" over "date"), each lower piece joined to the heading it starts under.
+ */
+function headerLine(line: Line, next: Line | undefined): Line | undefined {
+  const alone = readHeader([line.segments.map((s) => s.text)], 0);
+  if (!next || !closeUnder(line, next)) return alone && line;
+  const segments = line.segments.map((s) => ({ ...s }));
+  let wrapsOnly = true;
+  for (const piece of next.segments) {
+    const over = segments.find((s) => piece.x >= s.x - ALIGN_TOLERANCE && piece.x <= s.end + ALIGN_TOLERANCE);
+    if (over) {
+      over.text = `${over.text} ${piece.text}`;
+      over.end = Math.max(over.end, piece.end);
+    } else segments.push({ ...piece });
+    wrapsOnly &&= over !== undefined && over !== segments[0];
+  }
+  segments.sort((a, b) => a.x - b.x);
+  const both = readHeader([segments.map((s) => s.text)], 0);
+  // Wrapped headings go on under the headings they belong to; a first row of cells fills the first column too.
+  if (both && (!alone || wrapsOnly || both.columns.size > alone.columns.size)) return { ...line, segments };
+  return alone && line;
+}
+
 /** Each page's positioned text -> rows of cells, in reading order; every header line opens a table. */
 export function rowsFromPositions(pages: PdfText[][]): { rows: string[][]; tableStarts: Set<number> } {
   const rows: string[][] = [];
@@ -67,12 +95,16 @@ export function rowsFromPositions(pages: PdfText[][]): { rows: string[][]; table
   let open: { row: string[]; y: number; height: number } | undefined;
   for (const items of pages) {
     open = undefined;
-    for (const line of linesOf(items)) {
+    const lines = linesOf(items);
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
       const texts = line.segments.map((s) => s.text);
-      if (readHeader([texts], 0)) {
-        columns = line.segments.map((s) => s.x);
+      const header = headerLine(line, lines[i + 1]);
+      if (header) {
+        if (header !== line) i++;
+        columns = header.segments.map((s) => s.x);
         tableStarts.add(rows.length);
-        rows.push(texts);
+        rows.push(header.segments.map((s) => s.text));
         open = undefined;
         continue;
       }
@@ -90,7 +122,7 @@ export function rowsFromPositions(pages: PdfText[][]): { rows: string[][]; table
         const c = columnOf(segment.x);
         cells[c] = cells[c] ? `${cells[c]} ${segment.text}` : segment.text;
       }
-      if (open && !cells[0] && open.y - line.y <= Math.max(open.height, line.height) * 1.6) {
+      if (open && !cells[0] && closeUnder(open, line)) {
         const row: string[] = open.row;
         cells.forEach((cell, c) => {
           if (cell) row[c] = row[c] ? `${row[c]} ${cell}` : cell;

@@ -26,6 +26,28 @@ describe('rowsFromPositions', () => {
     expect([...tableStarts]).toEqual([1]);
   });
 
+  test('headings wrapped over two lines make one header, each lower word joined to the heading above it', () => {
+    const { rows } = rowsFromPositions([
+      [
+        ...line(500, [40, 'No.'], [80, 'Agreed'], [300, 'Lead'], [420, 'Target'], [500, 'Progress']),
+        ...line(490, [80, 'action'], [300, 'officer'], [420, 'date']),
+        ...line(470, [40, '1'], [80, 'Publish the audit'], [300, 'Head of Audit'], [420, 'Mar-25'], [500, 'Done']),
+      ],
+    ]);
+    expect(rows).toEqual([
+      ['No.', 'Agreed action', 'Lead officer', 'Target date', 'Progress'],
+      ['1', 'Publish the audit', 'Head of Audit', 'Mar-25', 'Done'],
+    ]);
+    // A first row set close under a one-line header is a row, not more of the header.
+    const close = rowsFromPositions([
+      [...header, ...line(490, [40, '1'], [80, 'Publish the audit'], [300, 'Head of Audit'], [420, 'Mar-25'])],
+    ]);
+    expect(close.rows).toEqual([
+      ['Ref', 'Action', 'Action owner', 'Due date'],
+      ['1', 'Publish the audit', 'Head of Audit', 'Mar-25'],
+    ]);
+  });
+
   test('words a space apart are one cell; the columns carry on to the next page', () => {
     const { rows } = rowsFromPositions([
       header,
