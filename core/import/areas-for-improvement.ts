@@ -4,7 +4,7 @@
  * Fair, Improved) and list its "Areas for Improvement" as bullets; each bullet becomes a draft
  * recommendation of that area, with no owners and no actions until the plan owner adds them.
  */
-import { extensionOf } from './read-table';
+import { extensionOf, readPdfText } from './read-table';
 import type { ParsedPlan, ParsedRecommendation } from './types';
 
 const AREA = /^#*\s*\**\s*(\d[A-Z])\b\**\s*(.+?)\**\s*$/;
@@ -81,10 +81,12 @@ export function draftFromReportText(text: string, fileName: string): ParsedPlan 
   return { recommendations, problems };
 }
 
-/** An inspection report as Markdown or text, or as a Word document -> draft recommendations. */
+/** An inspection report as Markdown or text, or as a Word document or PDF -> draft recommendations. */
 export async function draftFromInspectionReport(buffer: Buffer, fileName: string): Promise<ParsedPlan> {
   try {
-    if (extensionOf(fileName) !== 'docx') return draftFromReportText(buffer.toString('utf8'), fileName);
+    const ext = extensionOf(fileName);
+    if (ext === 'pdf') return draftFromReportText(await readPdfText(buffer), fileName);
+    if (ext !== 'docx') return draftFromReportText(buffer.toString('utf8'), fileName);
     // mammoth's Markdown keeps headings and bullets, which is all this reader needs.
     const { default: mammoth } = await import('mammoth');
     const { value } = await (

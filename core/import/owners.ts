@@ -42,11 +42,35 @@ function splitOnAnd(piece: string): string[] {
   return parts.length > 1 && parts.every((p) => words(p) >= 2) ? parts : [piece];
 }
 
+/**
+ * A bracket opened and never closed ("Policing (Hood of", from a column a PDF export cut off): what is in it
+ * is a fragment, so the post is the text before it. A stray closing bracket is dropped.
+ */
+export const UNCLOSED_BRACKET = /\s*\([^()]*$/;
+
+function withoutOddBrackets(part: string): string {
+  return part
+    .replace(UNCLOSED_BRACKET, '')
+    .replace(/^([^(]*)\)/, '$1')
+    .trim();
+}
+
+/**
+ * A post left from a cut-off cell ("Policing", of "College of Policing (Head of") is completed by the one post
+ * elsewhere in the plan whose name, brackets aside, ends in it; left as it is when none or several do.
+ */
+export function completeClipped(post: string, known: string[]): string {
+  const names = new Set(known.map((k) => k.replace(/\s*\(.*$/, '').trim()));
+  const fuller = [...names].filter((name) => name !== post && name.endsWith(` ${post}`));
+  return fuller.length === 1 ? fuller[0] : post;
+}
+
 export function parseOwners(cell: string): ParsedOwner[] {
   return cell
     .split(/\s+\/\s+|\s*[;\n]\s*/)
     .flatMap(splitOnAnd)
     .flatMap(splitOnRanks)
+    .map(withoutOddBrackets)
     .filter((p) => /\p{L}/u.test(p))
     .map(withRole);
 }

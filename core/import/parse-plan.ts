@@ -5,7 +5,7 @@
  */
 import { parseDue, parseDay } from './due-date';
 import { LOOKED_FOR } from './headers';
-import { ownersFromActionText, parseOwners } from './owners';
+import { completeClipped, ownersFromActionText, parseOwners, UNCLOSED_BRACKET } from './owners';
 import { extensionOf, readTables, readTextTables } from './read-table';
 import { parseStatus, readStatusKey, type StatusKey } from './status';
 import {
@@ -17,7 +17,7 @@ import {
   type RawPlan,
   type RawRecommendation,
 } from './structure';
-import type { ImportProblem, ParsedAction, ParsedPlan, ParsedRecommendation, Table } from './types';
+import type { ImportProblem, ParsedAction, ParsedOwner, ParsedPlan, ParsedRecommendation, Table } from './types';
 import { parseUpdateLog } from './update-log';
 
 const ISSUER = /\b(HMICFRS|HMICS|HMIC|Audit Commission|Internal Audit|Ofsted|CQC|IOPC)\b/;
@@ -93,6 +93,8 @@ function interpret(
     return unique;
   };
 
+  /** Owner cells a column cut off, completed once every owner of the plan is known. */
+  const clipped: { cell: string; row: number; owners: ParsedOwner[] }[] = [];
   const recs = raws.map((raw, index): ParsedRecommendation => {
     const { text, sourceLocator } = splitLocator(raw.text.trim());
     const actions = raw.actions.map((a, k): ParsedAction => {
@@ -108,6 +110,7 @@ function interpret(
       const fromText = ownerCell
         ? { text: inCell.text, owners: parseOwners(ownerCell) }
         : ownersFromActionText(inCell.text);
+      if (UNCLOSED_BRACKET.test(ownerCell)) clipped.push({ cell: ownerCell, row: a.row, owners: fromText.owners });
       const dueCell = cellValue(a.cells, 'due') || inCell.due;
       const revisedCell = cellValue(a.cells, 'revisedDue');
       const finished = DONE_IN_DATE.test(dueCell.trim());
@@ -166,6 +169,19 @@ function interpret(
       actions,
     };
   });
+
+  const known = recs.flatMap((r) => r.actions.flatMap((a) => a.owners.map((o) => o.post)));
+  for (const { cell, row, owners } of clipped) {
+    for (const owner of owners) owner.post = completeClipped(owner.post, known);
+    const read = owners.map((o) => o.post).join("', '");
+    problems.push({
+      file,
+      row,
+      column: 'Owner',
+      message: `owner '${cell}' looks cut off — read as '${read}'; check it`,
+      severity: 'warning',
+    });
+  }
 
   // Links name actions as the plan numbered them; point them at the refs actually given.
   for (const action of recs.flatMap((r) => r.actions)) action.links = action.links.map((l) => finalRefOf.get(l) ?? l);
@@ -269,13 +285,15 @@ export function parseTables(tables: Table[], fileName: string, opts: ParseOption
     const meta = readPreamble(raws.flatMap((r) => r.preamble));
     const reportDate = opts.reportDate ?? meta.reportDate;
     const key = readStatusKey(raws.flatMap((r) => r.preamble).flat());
-    const recommendations = interpret(
-      raws.flatMap((r) => r.recommendations),
-      fileName,
-      reportDate,
-      key,
-      problems,
-    );
+    // Sheets that each hold part of the plan are each an audit or report of their own: the sheet names the part.
+    const parts = raws.filter((r) => r.recommendations.length);
+    const named = (raw: RawPlan, i: number) => {
+      const sheet = parts.length > 1 ? tables[i].name : undefined;
+      return sheet
+        ? raw.recommendations.map((rec) => ({ ...rec, section: rec.section ? `${sheet} — ${rec.section}` : sheet }))
+        : raw.recommendations;
+    };
+    const recommendations = interpret(raws.flatMap(named), fileName, reportDate, key, problems);
     const actionCount = recommendations.reduce((n, r) => n + r.actions.length, 0);
     if (!actionCount && !problems.some((p) => p.severity === 'error')) {
       const found = recommendations.length

@@ -7,6 +7,8 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type ExcelJS from 'exceljs';
+import { z } from 'zod';
+import { type PdfText, pdfTextSchema, rowsFromPositions, textFromPositions } from './pdf-layout';
 import type { Table } from './types';
 import { storableText } from '../text';
 
@@ -198,30 +200,46 @@ export class ScannedPdf extends Error {
 /** Longest a PDF may take to read: Teams resends a message the bot has not answered after ~15 s. */
 const PDF_READ_TIMEOUT_MS = 10_000;
 
+const pdfReadingSchema = z.union([
+  z.object({ pages: z.array(z.array(pdfTextSchema)), tables: z.array(z.array(z.array(z.string()))) }),
+  z.object({ error: z.string() }),
+]);
+type PdfReading = { pages: PdfText[][]; tables: string[][][] };
+
 /**
  * A published plan as PDF: its ruled tables, page after page, as one table (a plan's table runs on over
- * page breaks), under the document's first line (its title). A PDF without ruled tables (prose, or a
- * table drawn without lines) is read line by line as pasted text is.
+ * page breaks), under the document's first line (its title). A PDF without ruled tables (a table set out
+ * without lines, or prose) has its rows and columns rebuilt from where its text stands.
  */
 async function readPdf(buffer: Buffer): Promise<Table[]> {
-  const { text, tables } = await readPdfInWorker(buffer);
-  if (!text.trim()) throw new ScannedPdf();
-  if (!tables.length) return readText(text);
-  const title = cleanCell(text.split('\n').find((line) => line.trim()) ?? '');
-  const rows = tables.flatMap((table) => table.map((row) => row.map(cleanCell)));
+  const { pages, tables } = await readPdfInWorker(buffer);
+  if (!pages.some((items) => items.length)) throw new ScannedPdf();
+  const clean = (rows: string[][]) => rows.map((row) => row.map(cleanCell));
+  const positioned = rowsFromPositions(pages);
+  if (!tables.length) return [{ rows: clean(positioned.rows), tableStarts: positioned.tableStarts }];
+  const title = cleanCell(positioned.rows[0]?.join(' ') ?? '');
+  const rows = tables.flatMap(clean);
   return [{ rows: title && title !== rows[0]?.join(' ') ? [[title], ...rows] : rows }];
 }
 
-function readPdfInWorker(buffer: Buffer): Promise<{ text: string; tables: string[][][] }> {
+/** A PDF's text as Markdown-like lines (headings marked by size), for readers of reports rather than plans. */
+export async function readPdfText(buffer: Buffer): Promise<string> {
+  const { pages } = await readPdfInWorker(buffer);
+  if (!pages.some((items) => items.length)) throw new ScannedPdf();
+  return textFromPositions(pages);
+}
+
+function readPdfInWorker(buffer: Buffer): Promise<PdfReading> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(path.join(__dirname, 'pdf-reader.worker.js'), { workerData: buffer });
     const timer = setTimeout(() => {
       void worker.terminate();
       reject(new Error(`reading it took longer than ${PDF_READ_TIMEOUT_MS / 1000} s`));
     }, PDF_READ_TIMEOUT_MS);
-    worker.once('message', (answer: { text: string; tables: string[][][] } | { error: string }) => {
+    worker.once('message', (message: unknown) => {
       clearTimeout(timer);
       void worker.terminate();
+      const answer = pdfReadingSchema.parse(message);
       if ('error' in answer) reject(new Error(answer.error));
       else resolve(answer);
     });

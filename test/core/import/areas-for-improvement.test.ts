@@ -39,6 +39,37 @@ describe('draft recommendations from an inspection report', () => {
     ]);
   });
 
+  test('a report published as PDF: headings known by their size, bullets and wrapped lines as in Markdown', async () => {
+    const plan = await draftFromInspectionReport(
+      readFileSync(path.join(__dirname, '../../fixtures/plans/inspection-report.pdf')),
+      'report.pdf',
+    );
+    expect(plan.problems).toEqual([]);
+    expect(plan.recommendations.map(({ ref, text, section, context }) => ({ ref, text, section, context }))).toEqual([
+      {
+        ref: '1A.1',
+        text: 'At borough level there is a need to improve communication with minority communities.',
+        section: 'Fairness and Equality in Service Delivery',
+        context: 'Grade: Fair; direction of travel: Improved',
+      },
+      {
+        ref: '1A.2',
+        text: 'Hate crime reporting needs a single point of contact.',
+        section: 'Fairness and Equality in Service Delivery',
+        context: 'Grade: Fair; direction of travel: Improved',
+      },
+      {
+        ref: '2A.1',
+        text: 'Burglary detections remain low.',
+        section: 'Volume Crime Reduction',
+        context: 'Grade: Good; direction of travel: Stable',
+      },
+    ]);
+    expect((await draftFromInspectionReport(Buffer.from('not a pdf'), 'report.pdf')).problems).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringMatching(/^could not read report\.pdf: /) }),
+    ]);
+  });
+
   test('a report with no graded areas says so', () => {
     expect(draftFromReportText('# Minutes\n- nothing\n', 'm.md').problems[0]).toMatchObject({ severity: 'error' });
   });

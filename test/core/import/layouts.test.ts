@@ -211,6 +211,103 @@ test('"### R1." headings each over a small table, then an unrelated timeline tab
   ]);
 });
 
+describe('plans kept in Excel and Word', () => {
+  const file = (name: string) => parsePlanFile(readFileSync(path.join(__dirname, '../../fixtures/plans', name)), name);
+
+  test("an audit tracker with a sheet per audit: numbering restarts, so the sheet names the part; the plan's key, revised and completed dates", async () => {
+    const p = await file('audit-tracker.xlsx');
+    expect(p.recommendations.map((r) => [r.ref, r.section ?? null])).toEqual([
+      ['1', 'Payroll'],
+      ['2', 'Payroll'],
+      ['Procurement 1', 'Procurement'],
+      ['Procurement 2', 'Procurement'],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Check every starter before first pay',
+        owners: ['Payroll Manager'],
+        due: '2025-03-31',
+        originalDue: '2024-09-30',
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: '2.1',
+        text: 'Authorise overtime in the HR system',
+        owners: ['Head of HR', 'Head of Finance'],
+        due: '2024-06-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      {
+        ref: 'Procurement 1.1',
+        text: 'Keep a register of waivers',
+        owners: ['Head of Procurement'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'RED',
+      },
+      {
+        ref: 'Procurement 2.1',
+        text: 'Name an owner for every contract',
+        owners: ['J. Smith, Director of Resources'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'AMBER',
+      },
+    ]);
+    expect(p.problems.map((x) => x.message)).toEqual(
+      expect.arrayContaining([
+        "ref 1.1 is used more than once — imported as 'Procurement 1.1'",
+        "read GREEN as done, as the plan's key says",
+      ]),
+    );
+  });
+
+  test('a Word plan whose recommendation cells are merged down over their actions, with a Blue-means-done key', async () => {
+    const p = await file('merged-cells.docx');
+    expect(p.title).toBe('Crime Data Integrity: Action Plan');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => [r.ref, r.text, r.actions.length])).toEqual([
+      ['1', 'The force should improve how it records crime', 2],
+      ['2', 'The force should review cancelled crimes', 1],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Train call handlers in the recording rules',
+        owners: ['Head of Contact Management'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      {
+        ref: '1.2',
+        text: 'Audit a sample of calls each month',
+        owners: ['Force Crime Registrar'],
+        due: '2025-06-30',
+        originalDue: null,
+        status: 'open',
+        rag: 'GREEN',
+      },
+      {
+        ref: '2.1',
+        text: 'Dip sample cancelled crimes each quarter',
+        owners: ['Detective Superintendent'],
+        due: '2025-09-30',
+        originalDue: null,
+        status: 'open',
+        rag: 'AMBER',
+      },
+    ]);
+  });
+});
+
 describe('plans published as PDF', () => {
   const pdf = (name: string) => parsePlanFile(readFileSync(path.join(__dirname, '../../fixtures/plans', name)), name);
 
@@ -254,6 +351,78 @@ describe('plans published as PDF', () => {
         rag: 'RISK_ACCEPTED',
       },
     ]);
+  });
+
+  test('a table set out without lines: columns from where the headings stand, wrapped cells joined, over a page break', async () => {
+    const p = await pdf('unruled-table.pdf');
+    expect(p.title).toBe('Fostering Service Inspection: Action Plan');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => r.text)).toEqual([
+      'Managers do not record their oversight of decisions',
+      'Carers are not told how to raise a complaint',
+      'Reviews are late',
+      'Carers lack training',
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Introduce monthly case audits by team managers',
+        owners: ['Head of Safeguarding', 'Head of Quality'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: null,
+      },
+      {
+        ref: '2.1',
+        text: 'Publish a complaints guide for foster carers',
+        owners: ['J. Smith, Service Manager'],
+        due: '2025-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '3.1',
+        text: 'Hold every review on time',
+        owners: ['Independent Reviewing Manager'],
+        due: '2025-06-30',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '4.1',
+        text: 'Train all carers in safer caring',
+        owners: ['Head of Learning'],
+        due: '2025-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+    ]);
+  });
+
+  test('recommendations as headings, each over a small unruled table, read as their Markdown does', async () => {
+    const p = await pdf('headed-tables.pdf');
+    expect(p.problems).toEqual([]);
+    expect(facts(p)).toEqual(facts(plan('headed-markdown.md')));
+    expect(p.recommendations.map((r) => r.text)).toEqual([
+      'The council should publish its inspection results.',
+      'The council should train its staff.',
+    ]);
+  });
+
+  test('a password-protected PDF is refused in one line saying so', async () => {
+    expect(await pdf('password.pdf')).toMatchObject({
+      recommendations: [],
+      problems: [
+        {
+          severity: 'error',
+          message: 'could not read password.pdf: it is protected by a password: send a copy saved without one',
+        },
+      ],
+    });
   });
 
   test('a scan, or a file that is not a PDF, is refused in one line and nothing is read', async () => {

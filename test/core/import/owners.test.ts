@@ -1,4 +1,4 @@
-import { ownersFromActionText, parseOwners } from '../../../core/import/owners';
+import { completeClipped, ownersFromActionText, parseOwners } from '../../../core/import/owners';
 
 describe('parseOwners', () => {
   test('posts run together, each with what it answers for', () => {
@@ -37,6 +37,21 @@ describe('parseOwners', () => {
       expect(parseOwners(cell)).toEqual([{ post: cell }]);
     }
     expect(parseOwners('')).toEqual([]);
+  });
+
+  test('a bracket a PDF export cut off is dropped with what it held (BTP "Policing (Hood of")', () => {
+    expect(parseOwners('Policing (Hood of')).toEqual([{ post: 'Policing' }]);
+    expect(parseOwners('Head of HR) / Home Office (Deputy Chief')).toEqual([
+      { post: 'Head of HR' },
+      { post: 'Home Office' },
+    ]);
+  });
+
+  test('a cut-off post is completed by the one post of the plan ending in it, and only then', () => {
+    const known = ['College of Policing (Deputy Chief Constable)', 'Home Office (Deputy Chief Constable)', 'Policing'];
+    expect(completeClipped('Policing', known)).toBe('College of Policing');
+    expect(completeClipped('Policing', [...known, 'Head of Neighbourhood Policing'])).toBe('Policing');
+    expect(completeClipped('Finance', known)).toBe('Finance');
   });
 });
 

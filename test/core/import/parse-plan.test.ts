@@ -68,6 +68,15 @@ describe('seed plans import with the counts read off the files', () => {
     expect(counts(plan)).toEqual({ recommendations: 28, actions: 28, owners: 30, datedUpdates: 80, updates: 86 });
     expect(plan.recommendations.map((r) => r.section)).toContain('National Recommendations — WITHIN SIX MONTHS');
     expect(actions(plan).find((a) => a.ref === 'National 5')).toMatchObject({ due: { precision: 'asap' } });
+    // National 7's owner cell was cut off by the PDF export ('Policing (Hood of'): the fragment in the open bracket
+    // is dropped, the rest completed by the plan's one other owner ending in it, and said.
+    expect(actions(plan).find((a) => a.ref === 'National 7')!.owners).toEqual([{ post: 'College of Policing' }]);
+    expect(plan.problems).toContainEqual(
+      expect.objectContaining({
+        column: 'Owner',
+        message: "owner 'Policing (Hood of' looks cut off — read as 'College of Policing'; check it",
+      }),
+    );
     expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 });

@@ -1,0 +1,161 @@
+/**
+ * `npx tsx scripts/make-office-fixtures.ts`: writes the Excel and Word plans the importer's tests read
+ * (test/fixtures/plans/*.xlsx, *.docx) in layouts plans are kept in: an internal-audit tracker with one sheet
+ * per audit (numbering restarting on each), a title block, the plan's own colour key, real date cells, revised
+ * target dates and a date-completed column; an inspectorate action plan in Word whose recommendation cells are
+ * merged down over their actions. Committed with their output so the tests need no generator; a rerun writes
+ * the same content (only the zip's file times differ).
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import Excel from 'exceljs';
+
+const OUT = path.join(__dirname, '../test/fixtures/plans');
+const FIXED = new Date('2025-01-01T00:00:00Z');
+const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+const TRACKER_HEADER = [
+  'Ref',
+  'Finding',
+  'Agreed action',
+  'Responsible officer',
+  'Original target date',
+  'Revised target date',
+  'Date completed',
+  'Status',
+];
+
+async function auditTracker(): Promise<Buffer> {
+  const book = new Excel.Workbook();
+  book.created = FIXED;
+  book.modified = FIXED;
+  const sheets: [string, (string | Date | null)[][]][] = [
+    [
+      'Payroll',
+      [
+        [
+          '1',
+          'Starters are paid before checks',
+          'Check every starter before first pay',
+          'Payroll Manager',
+          day(2024, 9, 30),
+          day(2025, 3, 31),
+          null,
+          'AMBER',
+        ],
+        [
+          '2',
+          'Overtime is not authorised',
+          'Authorise overtime in the HR system',
+          'Head of HR & Head of Finance',
+          day(2024, 6, 30),
+          null,
+          day(2024, 6, 12),
+          'GREEN',
+        ],
+      ],
+    ],
+    [
+      'Procurement',
+      [
+        [
+          '1',
+          'Waivers are not logged',
+          'Keep a register of waivers',
+          'Head of Procurement',
+          day(2024, 12, 31),
+          null,
+          null,
+          'RED',
+        ],
+        [
+          '2',
+          'Contracts lack an owner',
+          'Name an owner for every contract',
+          'J. Smith, Director of Resources',
+          day(2025, 3, 31),
+          null,
+          null,
+          'AMBER',
+        ],
+      ],
+    ],
+  ];
+  for (const [name, rows] of sheets) {
+    const sheet = book.addWorksheet(name);
+    sheet.addRow([`Internal audit: ${name} — agreed actions`]);
+    sheet.mergeCells(1, 1, 1, TRACKER_HEADER.length);
+    sheet.addRow(['Key: GREEN = implemented; AMBER = in progress; RED = overdue']);
+    sheet.addRow([]);
+    sheet.addRow(TRACKER_HEADER);
+    for (const row of rows) sheet.addRow(row);
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const cell = (text: string, merge?: (typeof VerticalMergeType)[keyof typeof VerticalMergeType]) =>
+  new TableCell({
+    children: [new Paragraph({ children: [new TextRun(text)] })],
+    ...(merge ? { verticalMerge: merge } : {}),
+  });
+
+async function inspectionPlan(): Promise<Buffer> {
+  const header = ['Ref', 'Recommendation', 'Action', 'Lead officer', 'By when', 'RAG'];
+  const rows = [
+    [
+      '1',
+      'The force should improve how it records crime',
+      'Train call handlers in the recording rules',
+      'Head of Contact Management',
+      'Mar-25',
+      'Blue',
+    ],
+    ['', '', 'Audit a sample of calls each month', 'Force Crime Registrar', 'Q1 2025/26', 'Green'],
+    [
+      '2',
+      'The force should review cancelled crimes',
+      'Dip sample cancelled crimes each quarter',
+      'Detective Superintendent',
+      '30 Sept 2025',
+      'Amber',
+    ],
+  ];
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ children: header.map((h) => cell(h)) }),
+      // The recommendation's ref and text are one cell merged down over both its actions.
+      ...rows.map(
+        (row, r) =>
+          new TableRow({
+            children: row.map((text, c) =>
+              c < 2 && r < 2
+                ? cell(text, r === 0 ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE)
+                : cell(text),
+            ),
+          }),
+      ),
+    ],
+  });
+  const doc = new Document({
+    creator: 'Chaser fixtures',
+    sections: [
+      {
+        children: [
+          new Paragraph({ children: [new TextRun({ text: 'Crime Data Integrity: Action Plan', bold: true })] }),
+          new Paragraph('Key: Blue = completed and assured; Green = on track; Amber = at risk; Red = off track'),
+          table,
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+async function main() {
+  writeFileSync(path.join(OUT, 'audit-tracker.xlsx'), await auditTracker());
+  writeFileSync(path.join(OUT, 'merged-cells.docx'), await inspectionPlan());
+}
+
+main();
