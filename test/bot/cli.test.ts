@@ -1,5 +1,5 @@
 /** The CLI works on the same database as the bot and prints what the README says. */
-import { runCli } from '../../bot/cli/run';
+import { runCliOn } from '../helpers/cli';
 import { createTestDb, type TestDatabase } from '../helpers/db';
 import { seedPlan, seedPerson } from '../helpers/fixtures';
 import { testClock } from '../helpers/clock';
@@ -7,17 +7,7 @@ import { testClock } from '../helpers/clock';
 let t: TestDatabase;
 const clock = testClock('2015-06-01T09:00:00Z');
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    env: { DATABASE_URL: t.url },
-    now: clock.now,
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-  });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCliOn(t.url, clock.now, argv);
 
 beforeAll(async () => {
   t = await createTestDb();

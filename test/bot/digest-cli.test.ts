@@ -1,5 +1,5 @@
 /** `npm run chaser -- board …` and `digest …` against the bot's database. */
-import { runCli } from '../../bot/cli/run';
+import { runCliText } from '../helpers/cli';
 import { createTestDb, type TestDatabase } from '../helpers/db';
 import { seedPlan } from '../helpers/fixtures';
 import { testClock } from '../helpers/clock';
@@ -7,17 +7,7 @@ import { testClock } from '../helpers/clock';
 let t: TestDatabase;
 const clock = testClock('2015-06-08T09:00:00Z');
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    env: { DATABASE_URL: t.url },
-    now: clock.now,
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliText(t.url, clock.now, argv);
 const board = () => t.db.prisma.board.findUnique({ where: { key: 'ICB' } });
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@
  * `npm run chaser -- plan archive KEY`: the plan keeps its record (history, export) but leaves questions,
  * reminders and digests; `plan restore KEY` follows it again.
  */
-import { runCli } from '../../bot/cli/run';
+import { runCliText } from '../helpers/cli';
 import type { CoreContext } from '../../core/context';
 import { computeDigest } from '../../core/digest/compute';
 import { exportPlan } from '../../core/export/export-plan';
@@ -20,17 +20,7 @@ let ctx: CoreContext;
 let boardId: string;
 const clock = testClock('2015-06-08T09:30:00Z');
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    env: { DATABASE_URL: t.url },
-    now: clock.now,
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliText(t.url, clock.now, argv);
 
 beforeAll(async () => {
   t = await createTestDb();

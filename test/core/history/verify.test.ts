@@ -2,7 +2,7 @@
  * History is append-only in the database (a trigger on each) and `verify-history` finds a row altered or
  * removed behind Chaser's back, by someone who turned the trigger off.
  */
-import { runCli } from '../../../bot/cli/run';
+import { runCliOn } from '../../helpers/cli';
 import { sealLegacyHistory } from '../../../core/history/seal';
 import { createTestDb, withHistoryUnlocked, type TestDatabase } from '../../helpers/db';
 import { seedPlan } from '../../helpers/fixtures';
@@ -11,17 +11,7 @@ import { testClock } from '../../helpers/clock';
 let t: TestDatabase;
 const clock = testClock('2026-12-05T09:00:00Z');
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    env: { DATABASE_URL: t.url },
-    now: clock.now,
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-  });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCliOn(t.url, clock.now, argv);
 
 const updates = [
   { at: '2026-11-01', text: 'Drafted' },
