@@ -30,6 +30,18 @@ interface Names {
   rest: string[];
 }
 
+/**
+ * The ref starting at `tokens[i]`, after a plan's key: "7", or a word and a number where plans number a
+ * part of themselves apart ("BTP-CDI-National 7"), the word being none the questions use.
+ */
+function refAt(tokens: string[], i: number): { text: string; length: number } | undefined {
+  const [first, second] = [tokens[i], tokens[i + 1]];
+  if (first !== undefined && REF.test(first)) return { text: first, length: 1 };
+  if (first !== undefined && second !== undefined && /^[a-z]+$/.test(first) && !isKnownWord(first) && REF.test(second))
+    return { text: `${first} ${second}`, length: 2 };
+  return undefined;
+}
+
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 function readNames(
@@ -60,11 +72,12 @@ function readNames(
     next = match.end;
     const after = tokens[match.end];
     const plans = match.values.flatMap((v) => (v.type === 'plan' ? [v.key] : []));
-    if (after !== undefined && REF.test(after) && plans.length === match.values.length) {
-      if (plans.length === 1) names.ref = { plan: plans[0], ref: after };
-      else names.ambiguous = { plans, ref: after };
+    const ref = plans.length === match.values.length ? refAt(tokens, match.end) : undefined;
+    if (ref) {
+      if (plans.length === 1) names.ref = { plan: plans[0], ref: ref.text };
+      else names.ambiguous = { plans, ref: ref.text };
       names.found++;
-      next++;
+      next += ref.length;
     } else {
       const entity = match.values.length === 1 ? match.values[0] : typedByNextWord(match.values, after);
       if (entity) assign(names, entity);

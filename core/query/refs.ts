@@ -4,7 +4,9 @@
  */
 export function refSpellings(ref: string, prefixes: string[] = []): string[] {
   const upper = ref.toUpperCase();
-  return [...new Set([ref, upper, ...prefixes.flatMap((p) => [`${p}${ref}`, `${p}${upper}`])])];
+  // "national 7" as plans write it: "National 7".
+  const titled = ref.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  return [...new Set([ref, upper, titled, ...prefixes.flatMap((p) => [`${p}${ref}`, `${p}${upper}`])])];
 }
 
 /** Plan key as users see it on cards ("BTP-CDI-7"). */

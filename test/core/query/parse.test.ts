@@ -307,6 +307,13 @@ describe('parseQuestion', () => {
     });
   });
 
+  it('reads a ref a plan numbers within a part of itself, as its cards show it ("BTP-CDI-National 7")', () => {
+    expect(parseQuestion('status of BTP-CDI-National 7', lexicon, NOW)).toEqual(item('BTP-CDI', 'national 7'));
+    expect(parseQuestion('history of btp-cdi national 7', lexicon, NOW)).toEqual(item('BTP-CDI', 'national 7', true));
+    // A word the questions use is never part of a ref.
+    expect(parseQuestion("what's due in BTP-CDI next 14 days", lexicon, NOW)).toMatchObject({ kind: 'list' });
+  });
+
   it('reads a ref as a ref, never as a typo of a name', () => {
     // "10.1" is one edit from the "101" in P101's key: a typo-tolerant match took the question for
     // a summary of plan P101.
