@@ -79,7 +79,7 @@ async function main() {
     await startWorker(t.url).exited;
     const elapsedMs = Date.now() - started;
 
-    const rows = await t.db.prisma.outboxMessage.findMany({ select: { status: true, createdAt: true, sentAt: true } });
+    const rows = await t.db.prisma.outboxMessage.findMany({ select: { status: true, sentAt: true } });
     const byStatus: Record<string, number> = {};
     for (const r of rows) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
     const lost = rows.filter((r) => r.status === 'queued' || r.status === 'sending').length;

@@ -9,7 +9,22 @@ export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
 export const DAY_MS = 86_400_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Month names in full, lower case, January first: how importers and questions recognise them. */
+export const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+] as const;
+const MONTHS = MONTH_NAMES.map((m) => m[0].toUpperCase() + m.slice(1, 3));
 
 export interface ZonedParts {
   year: number;

@@ -3,22 +3,10 @@
  * "Dec 03" is due on 31 Dec 2003 and "Spring 2004" on 31 May 2004; how exact it was is kept
  * as the precision, so reminders can say "due in spring" rather than pretend to a day.
  */
+import { MONTH_NAMES } from '../time';
 import type { ParsedDue } from './types';
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTHS: readonly string[] = MONTH_NAMES;
 
 /** 0-11 for "Mar", "March", "Sept"; undefined for anything else ("Smarch"). */
 export function monthIndex(word: string): number | undefined {

@@ -2,6 +2,7 @@
  * The words questions are made of, each reduced to a cue. Every word listed here is "known": it is
  * matched exactly when looking for plan, board, post and people names, so "date" never becomes "data".
  */
+import { MONTH_NAMES } from '../time';
 import { WordIndex } from './fuzzy';
 
 const CUES = {
@@ -184,20 +185,7 @@ export interface Sense {
   n?: number;
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTHS: readonly string[] = MONTH_NAMES;
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const NUMBERS = [
   'a',

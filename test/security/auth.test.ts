@@ -23,8 +23,8 @@ beforeAll(async () => {
   jest.spyOn(console, 'error').mockImplementation(() => undefined);
   issuer = await startTokenIssuer();
   bot = await startTestBot({
-    // A loaded CI machine can take longer than the default 800 ms to serve the local issuer's keys; the
-    // bounded wait itself is black-holed-identity.test.ts's subject.
+    // On a loaded machine the local issuer's keys can take longer than the default bound to arrive;
+    // the bounded wait itself is black-holed-identity.test.ts's subject.
     env: { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: APP_PASSWORD, AUTH_KEYS_TIMEOUT_MS: '5000' },
     adapter: { openIdMetadataUrl: issuer.openIdMetadataUrl, credentialsFactory: credentials },
   });
