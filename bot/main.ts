@@ -15,7 +15,7 @@ import { sealLegacyHistory } from '../core/history/seal';
 import { DEFAULT_RAG_WINDOWS } from '../core/rag';
 import { systemClock, type Clock } from '../core/time';
 import { loadDemo } from '../prisma/seed/load-demo';
-import { ownerLoopMessages } from './handlers/actions/messages';
+import { ownerLoopMessages } from '../cards/owner-loop-messages';
 import { createMetrics, type Metrics } from '../core/metrics';
 import { JOBS } from '../jobs';
 import { createOutboxWorker, newInstanceId, type OutboxWorker, type PaceTimer } from '../jobs/outbox-worker';

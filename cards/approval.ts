@@ -5,7 +5,7 @@
 import type { FieldErrors } from '../core/actions/change';
 import type { ExtensionRequestInfo, VerificationRequestInfo } from '../core/actions/owner-messages';
 import type { ActionView } from '../core/actions/view';
-import { formatDate } from '../core/time';
+import { formatDate, spanWords } from '../core/time';
 import { adaptiveCard, executeAction, textBlock, type AdaptiveCard, type CardElement } from './card';
 import { closureButton } from './closure';
 import { evidenceBlock } from './evidence';
@@ -88,6 +88,7 @@ function because(text: string | undefined): CardElement[] {
 export function verificationCard(view: ActionView, d: VerificationRequestInfo, form: CommentForm = {}): AdaptiveCard {
   return adaptiveCard(
     [
+      ...followUpBanner(d.waiting),
       textBlock(
         `${safe(d.completedBy, 80)} marked ${safe(view.displayRef, 40)} complete. Please verify it or reopen it.`,
       ),
@@ -113,6 +114,17 @@ export function verificationCard(view: ActionView, d: VerificationRequestInfo, f
       closureButton(view.id),
     ],
   );
+}
+
+/** On a follow-up: how long the completion has waited, and why Chaser keeps asking. */
+function followUpBanner(w: VerificationRequestInfo['waiting']): CardElement[] {
+  if (!w) return [];
+  return [
+    bannerBlock({
+      text: `Still awaiting verification: completed ${formatDate(w.since)}, ${spanWords(w.days)} ago. Chaser follows ${w.priority}-priority actions up until they are verified.`,
+      style: 'warning',
+    }),
+  ];
 }
 
 /**

@@ -1,35 +1,43 @@
 /**
  * Per-plan separation of duties and evidence rules, set by admins: the post that verifies when the plan
  * owner cannot, the post that may accept a risk (none: the plan owner), and which actions need
- * evidence before they count as complete, and after how many days overdue each priority is escalated
- * to the plan owner. Posts are named as plans name them; an unknown name is refused with the names it
+ * evidence before they count as complete, after how many days overdue each priority is escalated
+ * to the plan owner, and after how many days waiting a completion is followed up with whoever verifies. Posts are named as plans name them; an unknown name is refused with the names it
  * might have meant, never created.
  */
 import { z } from 'zod';
 import type { CoreContext } from './context';
 import { EVIDENCE_POLICIES, PRIORITIES, type EvidencePolicy, type Priority } from './domain';
 import { may } from './people/permissions';
-import { escalationDays, parseReminderPolicy } from './reminders/policy';
+import { escalationDays, parseReminderPolicy, verifyFollowUpDays, type ReminderPolicy } from './reminders/policy';
 
-/** "high=7,medium=14,low=30": days overdue before the plan owner hears, per priority. */
-const escalationWindows = z
-  .string()
-  .trim()
-  .transform((text, ctx) => {
-    const windows: Partial<Record<Priority, number>> = {};
-    for (const part of text.split(',')) {
-      const m = /^\s*(high|medium|low)\s*=\s*(\d{1,3})\s*$/i.exec(part);
-      if (!m || Number(m[2]) > 365) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'Write each priority as high=7, medium=14 or low=30 (days, up to 365)',
-        });
-        return z.NEVER;
+/**
+ * "high=7,medium=14,low=30": days per priority, at least `min`; `none` stops it for a priority in
+ * `noneFor` (null in the result).
+ */
+function daysByPriority(min: number, noneFor: readonly Priority[]) {
+  const none = noneFor.length ? `, or ${noneFor.join('/')}=none` : '';
+  return z
+    .string()
+    .trim()
+    .transform((text, ctx) => {
+      const windows: Partial<Record<Priority, number | null>> = {};
+      for (const part of text.split(',')) {
+        const m = /^\s*(high|medium|low)\s*=\s*(\d{1,3}|none)\s*$/i.exec(part);
+        const priority = m?.[1].toLowerCase() as Priority | undefined;
+        const days = m && m[2].toLowerCase() !== 'none' ? Number(m[2]) : null;
+        if (!priority || (days === null ? !noneFor.includes(priority) : days < min || days > 365)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `Write each priority as high=7, medium=14 or low=30 (days, ${min} to 365${none})`,
+          });
+          return z.NEVER;
+        }
+        windows[priority] = days;
       }
-      windows[m[1].toLowerCase() as Priority] = Number(m[2]);
-    }
-    return windows;
-  });
+      return windows;
+    });
+}
 
 const postName = z.string().trim().min(1, 'Name a post').max(200);
 
@@ -40,10 +48,12 @@ export const planSettingsSchema = z
     evidence: z
       .enum(EVIDENCE_POLICIES, { errorMap: () => ({ message: `Evidence is one of ${EVIDENCE_POLICIES.join(', ')}` }) })
       .optional(),
-    escalateAfter: escalationWindows.optional(),
+    escalateAfter: daysByPriority(0, []).optional(),
+    // High priority is always followed up to verification: only its window can change.
+    verifyFollowUp: daysByPriority(1, ['medium', 'low']).optional(),
   })
   .refine((s) => Object.values(s).some((v) => v !== undefined), {
-    message: 'Say what to set: a verifier, a risk acceptor, an evidence rule or escalation windows',
+    message: 'Say what to set: a verifier, a risk acceptor, an evidence rule, escalation or verification windows',
     path: ['form'],
   });
 /** As typed (CLI options, a chat command): validated by planSettingsSchema. */
@@ -52,6 +62,7 @@ export interface PlanSettingsInput {
   riskAcceptor?: string | null;
   evidence?: string;
   escalateAfter?: string;
+  verifyFollowUp?: string;
 }
 
 /** Which actions a policy covers, in words: "evidence is needed for high-priority actions". */
@@ -68,6 +79,8 @@ export interface PlanSettings {
   evidence: EvidencePolicy;
   /** Days overdue before the plan owner hears of an action, per priority. */
   escalateAfter: Record<Priority, number>;
+  /** Days a completion waits for verification before whoever verifies is reminded, per priority; null: not followed up. */
+  verifyFollowUp: Record<Priority, number | null>;
 }
 
 export type PlanSettingsResult = { ok: true; settings: PlanSettings } | { ok: false; errors: Record<string, string> };
@@ -95,7 +108,10 @@ export async function setPlanSettings(
   const verifierPostId = await postIdOf(ctx, s.verifier, 'verifier', errors);
   const riskAcceptorPostId = await postIdOf(ctx, s.riskAcceptor, 'riskAcceptor', errors);
   if (Object.keys(errors).length) return { ok: false, errors };
-  const reminderPolicy = s.escalateAfter && withEscalation(plan.reminderPolicy, s.escalateAfter);
+  const reminderPolicy =
+    s.escalateAfter || s.verifyFollowUp
+      ? withWindows(plan.reminderPolicy, { escalate: s.escalateAfter, verify: s.verifyFollowUp })
+      : undefined;
   await ctx.db.prisma.plan.update({
     where: { id: plan.id },
     data: { verifierPostId, riskAcceptorPostId, evidencePolicy: s.evidence, reminderPolicy },
@@ -120,23 +136,29 @@ export async function planSettings(ctx: Pick<CoreContext, 'db'>, planKey: string
     verifier: p.verifierPost?.name ?? null,
     riskAcceptor: p.riskAcceptorPost?.name ?? null,
     evidence: p.evidencePolicy as EvidencePolicy,
-    escalateAfter: escalationByPriority(p.reminderPolicy),
+    escalateAfter: perPriority(p.reminderPolicy, escalationDays),
+    verifyFollowUp: perPriority(p.reminderPolicy, verifyFollowUpDays),
   };
 }
 
-function escalationByPriority(json: string | null): Record<Priority, number> {
+function perPriority<T>(json: string | null, days: (policy: ReminderPolicy, priority: Priority) => T) {
   const { policy } = parseReminderPolicy(json);
-  return Object.fromEntries(PRIORITIES.map((p) => [p, escalationDays(policy, p)])) as Record<Priority, number>;
+  return Object.fromEntries(PRIORITIES.map((p) => [p, days(policy, p)])) as Record<Priority, T>;
 }
 
-/** The plan's reminder policy JSON with these windows set (the rest of what it sets kept). */
-function withEscalation(json: string | null, windows: Partial<Record<Priority, number>>): string {
+type Windows = Partial<Record<Priority, number | null>>;
+
+/** The plan's reminder policy JSON with these windows set (null: unset; the rest of what it sets kept). */
+function withWindows(json: string | null, w: { escalate?: Windows; verify?: Windows }): string {
   const { policy, error } = parseReminderPolicy(json);
   // A policy that no longer parses is replaced rather than carried on.
   const kept = error || !json?.trim() ? {} : (JSON.parse(json) as Record<string, unknown>);
+  const merged = (current: Windows, changes: Windows = {}) =>
+    Object.fromEntries(Object.entries({ ...current, ...changes }).filter(([, days]) => days !== null));
   return JSON.stringify({
     ...kept,
-    escalateAfterDaysByPriority: { ...policy.escalateAfterDaysByPriority, ...windows },
+    ...(w.escalate && { escalateAfterDaysByPriority: merged(policy.escalateAfterDaysByPriority, w.escalate) }),
+    ...(w.verify && { verifyFollowUpDaysByPriority: merged(policy.verifyFollowUpDaysByPriority, w.verify) }),
   });
 }
 

@@ -8,6 +8,8 @@
 import type { DailyCard } from '../core/reminders/decide';
 import { runReminders } from '../core/reminders/run';
 import { queueRiskReviews } from '../core/actions/risk-review';
+import { queueVerificationFollowUps } from '../core/actions/verification-follow-up';
+import { ownerLoopMessages } from '../cards/owner-loop-messages';
 import { riskReviewCard } from '../cards/closure';
 import type { ActionView } from '../core/actions/view';
 import { cardAttachment } from '../cards/card';
@@ -43,6 +45,12 @@ export const remindersJob: JobDefinition = {
       message(riskReviewCard(view), `Accepted risk on ${view.displayRef} due for review`);
     const reviews = await queueRiskReviews(deps.core, review);
     if (reviews) deps.log.info({ reviews }, 'risk acceptance reviews queued');
+    const followUps = await queueVerificationFollowUps(
+      deps.core,
+      { reminderTime: deps.config.REMINDER_TIME },
+      ownerLoopMessages.verificationRequest,
+    );
+    if (followUps) deps.log.info({ followUps }, 'verification follow-ups queued');
   },
 };
 

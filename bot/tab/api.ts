@@ -23,7 +23,7 @@ import { clockTime } from '../../cards/update-card';
 import { RAG_LABEL } from '../../cards/card';
 import { endOfLocalDay, formatDate, localDate } from '../../core/time';
 import type { Logger } from '../logger';
-import { ownerLoopMessages } from '../handlers/actions/messages';
+import { ownerLoopMessages } from '../../cards/owner-loop-messages';
 import { createTabAuth, directAddress, isLoopback, type TabUser } from './auth';
 import { boardOverview, boardTable, meetingItems, type BoardRow } from './board';
 import * as c from './contract';

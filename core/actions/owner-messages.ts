@@ -6,6 +6,7 @@
 import type { Tx } from '../db/tx';
 import { enqueue, type OutboxPurpose } from '../outbox/enqueue';
 import type { EvidenceItem } from '../evidence/evidence';
+import type { Priority } from '../domain';
 import type { ActionView } from './view';
 
 export type OutgoingActivity = Record<string, unknown>;
@@ -25,6 +26,8 @@ export interface VerificationRequestInfo {
   because?: string;
   /** What shows it was done, for the verifier to open. */
   evidence?: EvidenceItem[];
+  /** A follow-up: the completion has waited this long (since its local day) for verification. */
+  waiting?: { since: string; days: number; priority: Priority };
 }
 
 export interface OwnerLoopMessages {

@@ -292,7 +292,7 @@ async function write(ctx: CoreContext, tx: Tx, w: Write, messages: OwnerLoopMess
 }
 
 /** Why the card went to someone other than the plan owner: said on the card they get. */
-function routedBecause(a: Authority, authorName: string, did: string): string | undefined {
+export function routedBecause(a: Authority, authorName: string, did: string): string | undefined {
   if (a.via === 'plan-owner') return undefined;
   const as = a.via === 'verifier' ? `as ${a.post}` : 'as an admin';
   return `${authorName} ${did} and may not decide their own request, so it comes to you ${as} (${authorityWords(a)}).`;

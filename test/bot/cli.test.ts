@@ -30,7 +30,8 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 const DEFAULT_ESCALATION =
-  '; escalated to the plan owner when overdue by more than: high 7 days, medium 14 days, low 14 days';
+  '; escalated to the plan owner when overdue by more than: high 7 days, medium 14 days, low 14 days' +
+  '; completions followed up with whoever verifies after waiting: high 5 days, medium not followed up, low not followed up';
 
 describe('npm run chaser', () => {
   it('lists plans', async () => {
@@ -126,13 +127,23 @@ describe('npm run chaser', () => {
     });
     const windows = await cli('plan', 'set', 'BTP-CDI', '--escalate-after', 'high=3, low=60');
     expect(windows.out[0]).toMatch(
-      /escalated to the plan owner when overdue by more than: high 3 days, medium 14 days, low 60 days$/,
+      /escalated to the plan owner when overdue by more than: high 3 days, medium 14 days, low 60 days;/,
+    );
+    const followUp = await cli('plan', 'set', 'BTP-CDI', '--verify-follow-up', 'high=2,low=10');
+    expect(followUp.out[0]).toMatch(
+      /completions followed up with whoever verifies after waiting: high 2 days, medium not followed up, low 10 days$/,
+    );
+    expect((await cli('plan', 'set', 'BTP-CDI', '--verify-follow-up', 'low=none')).out[0]).toMatch(
+      /high 2 days, medium not followed up, low not followed up$/,
     );
     const policy = await t.db.prisma.plan.findUniqueOrThrow({
       where: { key: 'BTP-CDI' },
       select: { reminderPolicy: true },
     });
-    expect(JSON.parse(policy.reminderPolicy!)).toEqual({ escalateAfterDaysByPriority: { high: 3, low: 60 } });
+    expect(JSON.parse(policy.reminderPolicy!)).toEqual({
+      escalateAfterDaysByPriority: { high: 3, low: 60 },
+      verifyFollowUpDaysByPriority: { high: 2 },
+    });
   });
 
   it('refuses an unknown post or evidence rule with the option named, changing nothing', async () => {
@@ -140,7 +151,10 @@ describe('npm run chaser', () => {
     expect(r.code).toBe(1);
     expect(r.err).toEqual(['--evidence: Evidence is one of none, high, all']);
     expect((await cli('plan', 'set', 'BTP-CDI', '--escalate-after', 'urgent=1')).err).toEqual([
-      '--escalate-after: Write each priority as high=7, medium=14 or low=30 (days, up to 365)',
+      '--escalate-after: Write each priority as high=7, medium=14 or low=30 (days, 0 to 365)',
+    ]);
+    expect((await cli('plan', 'set', 'BTP-CDI', '--verify-follow-up', 'high=none')).err).toEqual([
+      '--verify-follow-up: Write each priority as high=7, medium=14 or low=30 (days, 1 to 365, or medium/low=none)',
     ]);
     const post = await cli('plan', 'set', 'BTP-CDI', '--verifier', 'Head of Audit');
     expect(post).toMatchObject({

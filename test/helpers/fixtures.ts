@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../core/db/client';
 import { appendHistory } from '../../core/history/append';
+import type { Priority } from '../../core/domain';
 import { dateOnly } from '../../core/time';
 
 export interface ActionSpec {
@@ -15,6 +16,7 @@ export interface ActionSpec {
   dueText?: string;
   status?: 'open' | 'awaiting_verification' | 'complete';
   reportedRag?: 'RED' | 'AMBER' | 'GREEN' | null;
+  priority?: Priority;
   /** Dated progress notes, oldest first. */
   updates?: { at: string; text: string }[];
   createdAt?: string;
@@ -62,6 +64,7 @@ export async function seedPlan(db: Db, spec: PlanSpec) {
         duePrecision: a.due ? 'day' : 'none',
         status: a.status ?? 'open',
         reportedRag: a.reportedRag ?? null,
+        priority: a.priority ?? null,
         reportedRagAt: a.reportedRag ? last : null,
         lastUpdateAt: last,
         position: i,

@@ -11,7 +11,7 @@ import { loadLexicon } from '../../core/query/lexicon-source';
 import { parseQuestion } from '../../core/query/parse';
 import { runQuery, type QueryResult } from '../../core/query/run';
 import { DEFAULT_RAG_WINDOWS } from '../../core/rag';
-import { ownerLoopMessages } from '../../bot/handlers/actions/messages';
+import { ownerLoopMessages } from '../../cards/owner-loop-messages';
 import { DEMO_PLAN_KEY, loadDemo, PLAYGROUND_USERS } from '../../prisma/seed/load-demo';
 import { createTestDb, type TestDatabase } from '../helpers/db';
 import { testClock } from '../helpers/clock';

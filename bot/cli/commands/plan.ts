@@ -10,12 +10,13 @@ import { formatDate } from '../../../core/time';
 import { parseArgs, stringOption, type CliCommand, type CliContext } from '../command';
 
 const USAGE =
-  'plan show KEY | plan set KEY [--verifier POST|none] [--risk-acceptor POST|none] [--evidence high|all|none] [--escalate-after high=7,medium=14,low=30] | plan archive KEY | plan restore KEY';
+  'plan show KEY | plan set KEY [--verifier POST|none] [--risk-acceptor POST|none] [--evidence high|all|none] [--escalate-after high=7,medium=14,low=30] [--verify-follow-up high=5,medium=10,low=none] | plan archive KEY | plan restore KEY';
 const OPTION: Record<string, string> = {
   verifier: '--verifier',
   riskAcceptor: '--risk-acceptor',
   evidence: '--evidence',
   escalateAfter: '--escalate-after',
+  verifyFollowUp: '--verify-follow-up',
   plan: 'KEY',
   form: 'plan set',
 };
@@ -56,6 +57,7 @@ export const plan: CliCommand = {
       riskAcceptor: post('risk-acceptor'),
       evidence: stringOption(options, 'evidence'),
       escalateAfter: stringOption(options, 'escalate-after'),
+      verifyFollowUp: stringOption(options, 'verify-follow-up'),
     };
     const r = await setPlanSettings(ctx.core, 'operator', key, settings);
     if (!r.ok) {
@@ -71,11 +73,12 @@ function print(ctx: CliContext, s: PlanSettings): void {
   const verifier = s.verifier ?? 'none (admins, when the plan owner cannot)';
   const acceptor = s.riskAcceptor ?? 'the plan owner';
   const evidence = EVIDENCE_POLICY_WORDS[s.evidence];
-  const escalation = Object.entries(s.escalateAfter)
-    .map(([priority, days]) => `${priority} ${days} days`)
-    .join(', ');
+  const windows = (byPriority: Record<string, number | null>) =>
+    Object.entries(byPriority)
+      .map(([priority, days]) => `${priority} ${days === null ? 'not followed up' : `${days} days`}`)
+      .join(', ');
   ctx.out(
-    `${s.key}: verifier ${verifier}; risk acceptor ${acceptor}; evidence needed for ${evidence}; escalated to the plan owner when overdue by more than: ${escalation}`,
+    `${s.key}: verifier ${verifier}; risk acceptor ${acceptor}; evidence needed for ${evidence}; escalated to the plan owner when overdue by more than: ${windows(s.escalateAfter)}; completions followed up with whoever verifies after waiting: ${windows(s.verifyFollowUp)}`,
   );
 }
 

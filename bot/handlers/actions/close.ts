@@ -8,7 +8,7 @@ import type { AdaptiveCard } from '../../../cards/card';
 import { closureFormCard, closureRecordedCard } from '../../../cards/closure';
 import { refusalCard } from '../../../cards/update-card';
 import type { BotDeps } from '../../deps';
-import { ownerLoopMessages } from './messages';
+import { ownerLoopMessages } from '../../../cards/owner-loop-messages';
 import { replaceForEveryone } from './replace-card';
 import { senderId } from './sender';
 

@@ -6,7 +6,7 @@ import { authorityWords } from '../../../core/people/roles';
 import { closedCard, refusalCard, savedBanner, updateCard, updatedCard, withBanner } from '../../../cards/update-card';
 import type { AdaptiveCard } from '../../../cards/card';
 import type { BotDeps } from '../../deps';
-import { ownerLoopMessages } from './messages';
+import { ownerLoopMessages } from '../../../cards/owner-loop-messages';
 import { originOf, rebuildOrigin } from './origin';
 import { replaceForEveryone } from './replace-card';
 import { senderId } from './sender';

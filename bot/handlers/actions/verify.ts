@@ -8,7 +8,7 @@ import type { AdaptiveCard } from '../../../cards/card';
 import { closedCard, refusalCard, updateCard } from '../../../cards/update-card';
 import type { ActionView } from '../../../core/actions/view';
 import type { BotDeps } from '../../deps';
-import { ownerLoopMessages } from './messages';
+import { ownerLoopMessages } from '../../../cards/owner-loop-messages';
 import { replaceForEveryone } from './replace-card';
 import { senderId } from './sender';
 

@@ -110,6 +110,7 @@ describe('reminder policy', () => {
         staleAfterDays: 30,
         escalateAfterDays: 14,
         escalateAfterDaysByPriority: { high: 7 },
+        verifyFollowUpDaysByPriority: { high: 5 },
       },
     });
   });

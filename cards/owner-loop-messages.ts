@@ -1,13 +1,8 @@
 /** The owner loop's proactive messages as activities, for core to enqueue to the outbox. */
-import type { OwnerLoopMessages } from '../../../core/actions/owner-messages';
-import {
-  extensionApprovalCard,
-  extensionOutcomeCard,
-  verificationCard,
-  verificationOutcomeCard,
-} from '../../../cards/approval';
-import { cardAttachment, type AdaptiveCard } from '../../../cards/card';
-import { closureRecordedCard } from '../../../cards/closure';
+import type { OwnerLoopMessages } from '../core/actions/owner-messages';
+import { extensionApprovalCard, extensionOutcomeCard, verificationCard, verificationOutcomeCard } from './approval';
+import { cardAttachment, type AdaptiveCard } from './card';
+import { closureRecordedCard } from './closure';
 
 const asMessage = (card: AdaptiveCard, summary: string) => ({
   type: 'message',
@@ -23,7 +18,11 @@ export const ownerLoopMessages: OwnerLoopMessages = {
       extensionOutcomeCard(view, d),
       `Due date request for ${view.displayRef} ${d.approved ? 'approved' : 'rejected'}`,
     ),
-  verificationRequest: (view, d) => asMessage(verificationCard(view, d), `${view.displayRef} completed: please verify`),
+  verificationRequest: (view, d) =>
+    asMessage(
+      verificationCard(view, d),
+      d.waiting ? `${view.displayRef} still awaits your verification` : `${view.displayRef} completed: please verify`,
+    ),
   verificationDecided: (view, d) =>
     asMessage(verificationOutcomeCard(view, d), `${view.displayRef} ${d.verified ? 'verified' : 'reopened'}`),
   outcomeRecorded: (view, d) =>
