@@ -1,8 +1,10 @@
 /** The owner loop's proactive messages as activities, for core to enqueue to the outbox. */
 import type { OwnerLoopMessages } from '../core/actions/owner-messages';
+import { formatDate } from '../core/time';
 import { extensionApprovalCard, extensionOutcomeCard, verificationCard, verificationOutcomeCard } from './approval';
 import { cardAttachment, type AdaptiveCard } from './card';
 import { closureRecordedCard } from './closure';
+import { updateRequestCard } from './update-request';
 
 const asMessage = (card: AdaptiveCard, summary: string) => ({
   type: 'message',
@@ -25,6 +27,13 @@ export const ownerLoopMessages: OwnerLoopMessages = {
     ),
   verificationDecided: (view, d) =>
     asMessage(verificationOutcomeCard(view, d), `${view.displayRef} ${d.verified ? 'verified' : 'reopened'}`),
+  updateRequested: (view, d) =>
+    asMessage(
+      updateRequestCard(view, d),
+      d.due
+        ? `Your update on ${view.displayRef} is due today`
+        : `Update on ${view.displayRef} asked for by ${formatDate(d.byDate)}`,
+    ),
   outcomeRecorded: (view, d) =>
     asMessage(
       closureRecordedCard({ view, by: d.deciderName }),

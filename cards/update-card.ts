@@ -56,6 +56,7 @@ export function actionSummary(v: ActionView): CardElement[] {
         { title: 'Recommendation', value: `${safe(v.recommendationRef, 20)}: ${safe(v.recommendationText, 160)}` },
         { title: 'Due', value: safe(dueWithSlip(v), 140) },
         { title: 'Last update', value: last },
+        ...(v.updateDueBy ? [{ title: 'Update asked for', value: `by ${formatDate(v.updateDueBy)}` }] : []),
       ],
     },
     textBlock(`**${RAG_LABEL[v.effectiveRag]}** — ${safe(v.reason, 200)}`, { color: RAG_COLOR[v.effectiveRag] }),

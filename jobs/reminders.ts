@@ -9,6 +9,7 @@ import type { DailyCard } from '../core/reminders/decide';
 import { runReminders } from '../core/reminders/run';
 import { queueRiskReviews } from '../core/actions/risk-review';
 import { queueVerificationFollowUps } from '../core/actions/verification-follow-up';
+import { queueDueUpdateRequests } from '../core/actions/request-update';
 import { ownerLoopMessages } from '../cards/owner-loop-messages';
 import { riskReviewCard } from '../cards/closure';
 import type { ActionView } from '../core/actions/view';
@@ -45,12 +46,11 @@ export const remindersJob: JobDefinition = {
       message(riskReviewCard(view), `Accepted risk on ${view.displayRef} due for review`);
     const reviews = await queueRiskReviews(deps.core, review);
     if (reviews) deps.log.info({ reviews }, 'risk acceptance reviews queued');
-    const followUps = await queueVerificationFollowUps(
-      deps.core,
-      { reminderTime: deps.config.REMINDER_TIME },
-      ownerLoopMessages.verificationRequest,
-    );
+    const at = { reminderTime: deps.config.REMINDER_TIME };
+    const followUps = await queueVerificationFollowUps(deps.core, at, ownerLoopMessages.verificationRequest);
     if (followUps) deps.log.info({ followUps }, 'verification follow-ups queued');
+    const asked = await queueDueUpdateRequests(deps.core, at, ownerLoopMessages);
+    if (asked) deps.log.info({ owners: asked }, 'updates a board asked for are due: owners asked again');
   },
 };
 

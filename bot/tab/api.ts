@@ -12,9 +12,12 @@ import type { CoreContext } from '../../core/context';
 import { STATUS_CHOICES, submitUpdate } from '../../core/actions/update';
 import { decideExtension, extensionState } from '../../core/actions/extension';
 import { decideVerification } from '../../core/actions/verify';
+import { closeAction } from '../../core/actions/close';
+import { requestUpdate } from '../../core/actions/request-update';
+import { may } from '../../core/people/permissions';
 import { listMyActions } from '../../core/actions/mine';
 import { loadView } from '../../core/actions/change';
-import { actionRole, authorityWords, canManagePlan } from '../../core/people/roles';
+import { actionRole, authorityWords, canManagePlan, riskAcceptorPost } from '../../core/people/roles';
 import { canChangeBoard, findBoardByKey } from '../../core/digest/boards';
 import { exportPlan } from '../../core/export/export-plan';
 import { findItem } from '../../core/query/item';
@@ -348,6 +351,74 @@ export function createTabApi(deps: TabApiDeps): express.Router {
         ? `${d.status === 'complete' ? 'verified' : 'reopened'} by ${d.by ?? 'someone'}`
         : 'no longer awaiting verification';
       const message = r.kind === 'stale' ? `Already decided: ${what}.` : `${what[0].toUpperCase()}${what.slice(1)}.`;
+      send(res, c.decisionAnswer, { kind: 'decided', message, action: r.view });
+    }),
+  );
+
+  router.post(
+    '/actions/:id/update-request',
+    route(async (req, res, user) => {
+      const body = parse(c.updateRequestBody, req.body);
+      const r = await requestUpdate(core, user.personId, { ...body, actionId: req.params.id }, ownerLoopMessages, {
+        meeting: body.meeting,
+      });
+      if (r.kind === 'not-found') throw notFound('action');
+      if (r.kind === 'forbidden')
+        throw new Refusal(
+          403,
+          `Only the plan owner, the plan's verifier and admins can ask for an update on ${r.view.displayRef}.`,
+        );
+      if (r.kind === 'conflict') throw new Refusal(409, `${r.view.displayRef} changed since this was loaded: reload.`);
+      if (r.kind === 'invalid') {
+        res.status(400);
+        send(res, c.decisionAnswer, { kind: 'invalid', errors: r.errors });
+        return;
+      }
+      const told = r.owners
+        ? `sent to ${r.owners === 1 ? 'its owner' : `its ${r.owners} owners`} in Teams`
+        : 'no owner has a chat with Chaser yet, so tell them yourself';
+      send(res, c.decisionAnswer, {
+        kind: 'decided',
+        message: `Update asked for by ${formatDate(r.byDate)}: ${told}.`,
+        action: r.view,
+      });
+    }),
+  );
+
+  router.post(
+    '/actions/:id/risk-review',
+    route(async (req, res, user) => {
+      const body = parse(c.riskReviewBody, req.body);
+      const view = await loadView(core, req.params.id);
+      if (!view) throw notFound('action');
+      if (!(await may(core, user.personId, 'action.accept-risk', { planId: view.planId })))
+        throw new Refusal(
+          403,
+          `Only the ${await riskAcceptorPost(core, view.planId)} or an admin can review this risk.`,
+        );
+      const fields = {
+        actionId: view.id,
+        version: body.version,
+        outcome: body.outcome,
+        outcomeReason: body.reason,
+        reviewDate: body.reviewDate,
+      };
+      const r = await closeAction(core, user.personId, fields, ownerLoopMessages, { meeting: body.meeting });
+      if (r.kind === 'not-found') throw notFound('action');
+      if (r.kind === 'conflict') throw new Refusal(409, `${r.view.displayRef} changed since this was loaded: reload.`);
+      if (r.kind === 'invalid') {
+        res.status(400);
+        const { outcomeReason, ...rest } = r.errors;
+        send(res, c.decisionAnswer, {
+          kind: 'invalid',
+          errors: { ...rest, ...(outcomeReason && { reason: outcomeReason }) },
+        });
+        return;
+      }
+      const message =
+        body.outcome === 'reopen'
+          ? 'Reopened: its owners are asked for updates again.'
+          : `Risk acceptance kept; next review ${formatDate(r.view.reviewDate!)}.`;
       send(res, c.decisionAnswer, { kind: 'decided', message, action: r.view });
     }),
   );

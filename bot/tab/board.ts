@@ -11,7 +11,7 @@ import { canChangeBoard } from '../../core/digest/boards';
 import { readRecord } from '../../core/digest/compute';
 import { listActions, type ListNarrowing } from '../../core/query/list';
 import { summarise } from '../../core/query/summary';
-import { localDate } from '../../core/time';
+import { addDays, localDate } from '../../core/time';
 import type { ListFilter } from '../../core/query/types';
 import type { ActionsAnswer, BoardActionsQuery, BoardAnswer, BoardTable, MeetingItemsAnswer } from './contract';
 
@@ -21,6 +21,8 @@ export type BoardRow = Prisma.BoardGetPayload<object>;
 const TREND_DIGESTS = 13;
 /** Items of each kind a meeting works through. */
 const MEETING_ITEMS_PER_KIND = 50;
+/** Committees meet about monthly: a review falling before the next meeting is taken at this one. */
+const REVIEW_AHEAD_DAYS = 31;
 
 export async function boardOverview(ctx: CoreContext, board: BoardRow, personId: string): Promise<BoardAnswer> {
   const prisma = ctx.db.prisma;
@@ -126,11 +128,18 @@ function tableFilter(table: BoardTable): { filter: ListFilter; also?: ListNarrow
   }
 }
 
-export async function boardTable(ctx: CoreContext, board: BoardRow, q: BoardActionsQuery): Promise<ActionsAnswer> {
+/** `more` narrows a table further than the tab's filters can (the meeting's reviews due). */
+export async function boardTable(
+  ctx: CoreContext,
+  board: BoardRow,
+  q: BoardActionsQuery,
+  more: ListNarrowing = {},
+): Promise<ActionsAnswer> {
   const { filter, also } = tableFilter(q.table);
   const requests = q.table === 'extensions' ? await pendingRequests(ctx, board) : null;
   const narrowing: ListNarrowing = {
     ...also,
+    ...more,
     ...(q.section && { section: q.section }),
     ...(q.priority && { priority: q.priority }),
     ...(requests && { ids: [...requests.keys()] }),
@@ -173,15 +182,18 @@ async function pendingRequests(ctx: CoreContext, board: BoardRow): Promise<Map<s
 
 /**
  * What a committee works through: newly Red since the last digest, slipped, awaiting verification, new
- * dates asked for.
+ * dates asked for, and accepted risks whose review falls before its next meeting.
  */
 export async function meetingItems(ctx: CoreContext, board: BoardRow, personId: string): Promise<MeetingItemsAnswer> {
-  const table = (t: BoardTable) => boardTable(ctx, board, { table: t, page: 0, pageSize: MEETING_ITEMS_PER_KIND });
-  const [red, slipped, awaiting, extensions, last, canManage] = await Promise.all([
+  const today = localDate(ctx.now(), ctx.timeZone);
+  const table = (t: BoardTable, more?: ListNarrowing) =>
+    boardTable(ctx, board, { table: t, page: 0, pageSize: MEETING_ITEMS_PER_KIND }, more);
+  const [red, slipped, awaiting, extensions, reviews, last, canManage] = await Promise.all([
     table('red'),
     table('slipped'),
     table('awaiting'),
     table('extensions'),
+    table('riskAccepted', { reviewDueBy: addDays(today, REVIEW_AHEAD_DAYS) }),
     ctx.db.prisma.digest.findFirst({
       where: { boardId: board.id },
       orderBy: { scheduledFor: 'desc' },
@@ -202,6 +214,7 @@ export async function meetingItems(ctx: CoreContext, board: BoardRow, personId: 
         request: (a as { request?: ExtensionState }).request,
       }),
     ),
+    ...reviews.actions.map((action): Item => ({ kind: 'riskReview', action })),
   ];
-  return { items, canManage, meeting: { title: `${board.name} meeting`, date: localDate(ctx.now(), ctx.timeZone) } };
+  return { items, canManage, meeting: { title: `${board.name} meeting`, date: today } };
 }

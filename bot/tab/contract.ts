@@ -65,6 +65,23 @@ export const verificationBody = z.object({
   meeting: meetingSchema,
 });
 
+/** Asked of the owners in a meeting; core/actions/request-update.ts checks the date. */
+export const updateRequestBody = z.object({
+  version: z.number().int().min(1),
+  byDate: z.string().max(20),
+  note: z.string().max(4000).optional(),
+  meeting: meetingSchema,
+});
+
+/** A risk acceptance's review in a meeting: kept with a new review date, or the action reopened. */
+export const riskReviewBody = z.object({
+  version: z.number().int().min(1),
+  outcome: z.enum(['extend_review', 'reopen']),
+  reason: z.string().max(4000).optional(),
+  reviewDate: z.string().max(20).optional(),
+  meeting: meetingSchema,
+});
+
 export const meetingSummaryBody = z.object({ meeting: meetingSchema });
 
 // ---- answers --------------------------------------------------------------------------------------
@@ -96,6 +113,7 @@ export const tabAction = z.object({
   outcome: z.string().nullable(),
   outcomeReason: z.string().nullable(),
   reviewDate: z.string().nullable(),
+  updateDueBy: z.string().nullable(),
   lastUpdate: z.object({ at: z.string(), text: z.string().nullable(), author: z.string().nullable() }).nullable(),
   version: z.number(),
 });
@@ -195,7 +213,7 @@ export const decisionAnswer = z.discriminatedUnion('kind', [
 ]);
 export type DecisionAnswer = z.infer<typeof decisionAnswer>;
 
-export const MEETING_ITEM_KINDS = ['newRed', 'slipped', 'awaiting', 'extension'] as const;
+export const MEETING_ITEM_KINDS = ['newRed', 'slipped', 'awaiting', 'extension', 'riskReview'] as const;
 export const meetingItemsAnswer = z.object({
   items: z.array(
     z.object({ kind: z.enum(MEETING_ITEM_KINDS), action: tabAction, request: extensionRequest.optional() }),

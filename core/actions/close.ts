@@ -20,6 +20,7 @@ import {
   loadView,
   optionalText,
   StaleVersion,
+  type DecisionOptions,
   type FieldErrors,
 } from './change';
 import { enqueueToPeople, type OwnerLoopMessages } from './owner-messages';
@@ -88,6 +89,7 @@ export async function closeAction(
   actorId: string,
   raw: Record<string, unknown>,
   messages: OwnerLoopMessages,
+  opts: DecisionOptions = {},
 ): Promise<ClosureResult> {
   const ref = cardRefSchema.safeParse(raw);
   const actor = await findActor(ctx, actorId);
@@ -155,6 +157,7 @@ export async function closeAction(
           approvedBy: actor.displayName,
           ...(reviewDate ? { reviewDate } : {}),
           ...(replacing ? { replacedBy: replacing.displayRef } : {}),
+          ...(opts.meeting ? { meeting: opts.meeting } : {}),
         },
       });
       const after = (await loadView(ctx, view.id, tx))!;

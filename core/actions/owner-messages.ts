@@ -30,6 +30,16 @@ export interface VerificationRequestInfo {
   waiting?: { since: string; days: number; priority: Priority };
 }
 
+/** What owners are told when a board asks them for an update: who asked, by when, where, and why. */
+export interface UpdateRequestInfo {
+  askedBy: string;
+  byDate: string;
+  note: string | null;
+  meeting?: { title: string; date: string };
+  /** The date has come and no update came: asked again. */
+  due?: boolean;
+}
+
 export interface OwnerLoopMessages {
   /** To the plan owner: Approve / Reject a new due date. */
   extensionApproval(view: ActionView, request: ExtensionRequestInfo): OutgoingActivity;
@@ -45,6 +55,8 @@ export interface OwnerLoopMessages {
     view: ActionView,
     d: { verified: boolean; deciderName: string; comment: string | null },
   ): OutgoingActivity;
+  /** To the action's owners: a board asks for an update by a date (and again on that date). */
+  updateRequested(view: ActionView, d: UpdateRequestInfo): OutgoingActivity;
   /** To the action's owners: it was closed (risk accepted, superseded), its acceptance extended, or reopened. */
   outcomeRecorded(view: ActionView, d: { deciderName: string; reopened: boolean }): OutgoingActivity;
 }

@@ -217,6 +217,8 @@ async function write(ctx: CoreContext, tx: Tx, w: Write, messages: OwnerLoopMess
       reportedRag: rag,
       reportedRagAt: at,
       lastUpdateAt: at,
+      // An update answers any update a board asked for.
+      updateDueBy: null,
       version: { increment: 1 },
       ...(completing ? { status: 'awaiting_verification', completedAt: at, completedById: w.actorId } : {}),
     },

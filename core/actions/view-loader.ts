@@ -81,6 +81,7 @@ function viewRow(row: ActionViewRow): ViewRow {
     outcome: row.outcome,
     outcomeReason: row.outcomeReason,
     reviewDate: row.reviewDate,
+    updateDueBy: row.updateDueBy,
     completedById: row.completedById,
     plan: { key: row.planKey, title: row.planTitle },
     recommendation: { ref: row.recommendationRef, text: row.recommendationText, section: row.section },

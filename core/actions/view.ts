@@ -55,6 +55,8 @@ export interface ActionView {
   outcome: ActionOutcome | null;
   outcomeReason: string | null;
   reviewDate: string | null;
+  /** A board asked the owners for an update by this day and none has come yet. */
+  updateDueBy: string | null;
   /** Who reported it complete: separation of duties keeps them from verifying it. */
   completedById: string | null;
   lastUpdate: { at: string; text: string | null; author: string | null } | null;
@@ -126,6 +128,7 @@ type RecordColumn =
   | 'outcome'
   | 'outcomeReason'
   | 'reviewDate'
+  | 'updateDueBy'
   | 'completedById';
 
 /** The action columns the RAG rules read: select these alone when only the effective RAG is needed. */
@@ -203,6 +206,7 @@ export function toActionView(
     outcome: row.outcome as ActionOutcome | null,
     outcomeReason: row.outcomeReason,
     reviewDate: row.reviewDate ? isoDate(row.reviewDate) : null,
+    updateDueBy: row.updateDueBy ? isoDate(row.updateDueBy) : null,
     completedById: row.completedById,
     lastUpdate: last ? { at: last.at.toISOString(), text: last.text, author: last.authorName } : null,
     lastActivity: isoDate(row.lastUpdateAt ?? row.createdAt),

@@ -13,6 +13,7 @@ export const UPDATE_KINDS = [
   'outcome', // closed as risk accepted or superseded, or reopened for review
   'evidence', // evidence added
   'owner', // owners changed
+  'request', // an update asked of the owners by a date
 ] as const;
 export type UpdateKind = (typeof UPDATE_KINDS)[number];
 

@@ -105,6 +105,8 @@ export function historySentence(e: HistoryRow): string {
     }
     case 'evidence':
       return `${who} added evidence${note}`;
+    case 'request':
+      return `${who} asked the owners for an update by ${day(c.updateDueBy?.[1])}${meeting}${note}`;
     case 'owner':
       return `Owners changed: ${owners(c.owners?.[0])} → ${owners(c.owners?.[1])}`;
     default:

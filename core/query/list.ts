@@ -19,6 +19,7 @@ import {
   statusIs,
   withIds,
   withOutcome,
+  reviewDueBy,
   withPriority,
   type ActionFilter,
 } from '../store/action-filter';
@@ -36,6 +37,8 @@ export interface ListNarrowing {
   /** Only actions whose due date was moved. */
   dueRevised?: boolean;
   outcome?: ActionOutcome;
+  /** Only risk acceptances to review on or before this day. */
+  reviewDueBy?: string;
   /** Only these actions. */
   ids?: readonly string[];
 }
@@ -74,12 +77,20 @@ export function filterWhere(
   return { where: allOf(and), due, staleDays };
 }
 
-function narrowed({ section, priority, dueRevised: revised, outcome, ids }: ListNarrowing): ActionFilter[] {
+function narrowed({
+  section,
+  priority,
+  dueRevised: revised,
+  outcome,
+  reviewDueBy: review,
+  ids,
+}: ListNarrowing): ActionFilter[] {
   return [
     ...(section ? [inSection(section)] : []),
     ...(priority ? [withPriority(priority)] : []),
     ...(revised ? [dueRevised] : []),
     ...(outcome ? [withOutcome(outcome)] : []),
+    ...(review ? [reviewDueBy(review)] : []),
     ...(ids ? [withIds(ids)] : []),
   ];
 }

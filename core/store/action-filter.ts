@@ -49,6 +49,8 @@ export const inRecommendation = (recommendationId: string): ActionFilter =>
   a('a.recommendationId', '=', recommendationId);
 export const withPriority = (priority: string): ActionFilter => a('a.priority', '=', priority);
 export const withOutcome = (outcome: ActionOutcome): ActionFilter => a('a.outcome', '=', sql.lit(outcome));
+/** A risk acceptance to review on or before `day`. */
+export const reviewDueBy = (day: string): ActionFilter => a('a.reviewDate', '<=', dateOnly(day));
 /** Actions whose due date was moved at least once. */
 export const dueRevised: ActionFilter = a('a.dueRevisions', '>', 0);
 

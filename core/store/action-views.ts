@@ -155,6 +155,7 @@ function buildViewQuery(db: StoreDb) {
       'a.outcome',
       'a.outcomeReason',
       'a.reviewDate',
+      'a.updateDueBy',
       'a.completedById',
       'p.key as planKey',
       'p.title as planTitle',

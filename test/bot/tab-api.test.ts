@@ -10,6 +10,9 @@ import { findItem } from '../../core/query/item';
 import { RAG_LABEL } from '../../cards/card';
 import type { Rag } from '../../core/domain';
 import { DEMO_PLAN_KEY, PLAYGROUND_USERS } from '../../prisma/seed/load-demo';
+import { remindersJob } from '../../jobs/reminders';
+import { cardProblems } from '../helpers/adaptive-card';
+import { queuedActivity } from '../helpers/outbox';
 
 let bot: TestBot;
 let alex: string;
@@ -290,5 +293,127 @@ describe('the meeting side panel', () => {
     expect(verified.body).toEqual(expect.objectContaining({ kind: 'decided', message: 'Verified by Alex Wilber.' }));
     const row = await db().update.findFirstOrThrow({ where: { actionId: mine.id, kind: 'verification' } });
     expect(JSON.parse(row.detail!)).toEqual({ meeting: MEETING });
+  });
+  it('reviews an accepted risk due before the next meeting: kept with a reason and a later date, refused to others', async () => {
+    const [due, later] = await db().action.findMany({
+      where: { status: 'open', plan: { key: DEMO_PLAN_KEY } },
+      orderBy: { position: 'desc' },
+      take: 2,
+    });
+    const accept = (id: string, reviewDate: string) =>
+      db().action.update({
+        where: { id },
+        data: {
+          status: 'closed',
+          outcome: 'risk_accepted',
+          outcomeReason: 'Cost outweighs benefit',
+          reviewDate: new Date(`${reviewDate}T00:00:00Z`),
+          version: { increment: 1 },
+        },
+      });
+    await accept(due.id, '2015-12-20');
+    await accept(later.id, '2016-06-01');
+    const items = (await call(alex, '/boards/ICB/meeting')).body.items as { kind: string; action: any }[];
+    const reviews = items.filter((i) => i.kind === 'riskReview');
+    expect(reviews.map((i) => i.action.id)).toEqual([due.id]);
+    expect(reviews[0].action).toEqual(
+      expect.objectContaining({ outcomeReason: 'Cost outweighs benefit', reviewDate: '2015-12-20' }),
+    );
+
+    const path = `/actions/${due.id}/risk-review`;
+    const version = reviews[0].action.version;
+    const body = {
+      version,
+      outcome: 'extend_review',
+      reason: 'Still too costly',
+      reviewDate: '2016-03-01',
+      meeting: MEETING,
+    };
+    expect((await call(megan, path, { method: 'POST', body })).status).toBe(403);
+    const noReason = await call(alex, path, { method: 'POST', body: { ...body, reason: '' } });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors).toEqual({ reason: 'Say why the risk is accepted' });
+    const past = await call(alex, path, { method: 'POST', body: { ...body, reviewDate: '2015-11-01' } });
+    expect(past.body.errors).toEqual({ reviewDate: 'The review date must be after today' });
+    expect((await db().action.findUniqueOrThrow({ where: { id: due.id } })).version).toBe(version);
+
+    const kept = await call(alex, path, { method: 'POST', body });
+    expect(kept.body).toEqual(
+      expect.objectContaining({ kind: 'decided', message: 'Risk acceptance kept; next review 1 Mar 2016.' }),
+    );
+    const detail = await call(alex, `/actions/${due.id}`);
+    expect(detail.body.history[0].sentence).toBe(
+      'Alex Wilber kept the risk accepted, to review on 1 Mar 2016 (in ICB meeting, 1 Dec 2015): "Still too costly"',
+    );
+    const reopened = await call(alex, path, {
+      method: 'POST',
+      body: { version: kept.body.action.version, outcome: 'reopen', meeting: MEETING },
+    });
+    expect(reopened.body.message).toBe('Reopened: its owners are asked for updates again.');
+    expect(reopened.body.action.status).toBe('open');
+  });
+
+  it('asks the owners for an update by a date, marked with the meeting, and asks again on that date if none came', async () => {
+    const [, , target] = (await listMyActions(bot.chaser.core, megan, 0, 3)).actions;
+    expect(target.status).toBe('open');
+    // Megan's chat with the bot, for the messages to her.
+    await db().conversationRef.create({
+      data: {
+        conversationId: 'a:megan',
+        scope: 'personal',
+        personId: megan,
+        serviceUrl: bot.connector.url,
+        reference: '{}',
+      },
+    });
+    const path = `/actions/${target.id}/update-request`;
+    const body = { version: target.version, byDate: '2015-12-08', note: 'Show the new rota', meeting: MEETING };
+    expect((await call(megan, path, { method: 'POST', body })).status).toBe(403);
+    expect((await call(alex, path, { method: 'POST', body: { ...body, meeting: undefined } })).body.field).toBe(
+      'meeting',
+    );
+    for (const [byDate, error] of [
+      ['2015-12-01', 'Pick a date after today'],
+      ['2017-01-01', 'Pick a date within a year'],
+      ['2015-02-30', 'That is not a real date'],
+    ]) {
+      const bad = await call(alex, path, { method: 'POST', body: { ...body, byDate } });
+      expect([bad.status, bad.body.errors]).toEqual([400, { byDate: error }]);
+    }
+
+    const asked = await call(alex, path, { method: 'POST', body });
+    expect(asked.status).toBe(200);
+    expect(asked.body.message).toMatch(/^Update asked for by 8 Dec 2015: /);
+    expect(asked.body.action.updateDueBy).toBe('2015-12-08');
+    const detail = await call(megan, `/actions/${target.id}`);
+    expect(detail.body.history[0].sentence).toBe(
+      'Alex Wilber asked the owners for an update by 8 Dec 2015 (in ICB meeting, 1 Dec 2015): "Show the new rota"',
+    );
+    const sentTo = async (prefix: string) =>
+      db().outboxMessage.findMany({ where: { idempotencyKey: { startsWith: prefix } }, orderBy: { createdAt: 'asc' } });
+    const [first] = await sentTo('update-request:');
+    const card = queuedActivity(first).attachments[0].content;
+    expect(JSON.stringify(card.body)).toContain('Alex Wilber asked in ICB meeting on 1 Dec 2015 for an update on');
+    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(['Update']);
+    expect(cardProblems(card)).toEqual([]);
+
+    const sweep = () =>
+      remindersJob.run({ core: bot.chaser.core, config: bot.chaser.config, instanceId: 'test', log: bot.chaser.log });
+    bot.clock.set('2015-12-07T10:00:00Z');
+    await sweep();
+    expect(await sentTo('update-request-due:')).toEqual([]);
+    bot.clock.set('2015-12-08T10:00:00Z');
+    await sweep();
+    await sweep();
+    const again = await sentTo('update-request-due:');
+    expect(again).toHaveLength(1);
+    expect(queuedActivity(again[0]).summary).toMatch(/^Your update on .* is due today$/);
+
+    const fresh = await db().action.findUniqueOrThrow({ where: { id: target.id } });
+    const update = await call(megan, `/actions/${target.id}/update`, {
+      method: 'POST',
+      body: { version: fresh.version, status: 'GREEN', note: 'Rota published' },
+    });
+    expect(update.body.action.updateDueBy).toBeNull();
   });
 });

@@ -39,6 +39,7 @@ function view(i: number, over: Partial<ActionView> = {}): ActionView {
     outcome: null,
     outcomeReason: null,
     reviewDate: null,
+    updateDueBy: null,
     completedById: null,
     lastUpdate: null,
     lastActivity: '2026-10-01',

@@ -207,6 +207,28 @@ run('the board tab in Chromium', () => {
     const summary = JSON.stringify(bot.connector.sends(CHANNEL).map((s) => s.activity));
     expect(summary).toContain('Integrity and Compliance Board meeting');
     expect(summary).toContain(ref.replace(/-/g, '\\\\-'));
+
+    // The action whose date just moved is now a slipped item: the committee asks its owners for an update.
+    await page.reload();
+    await item.waitFor();
+    for (let i = 0; !(await item.getByRole('button', { name: 'Ask for an update' }).count()); i++) {
+      if (i > 60) throw new Error('no item to ask for an update on');
+      await page.getByRole('button', { name: 'Next' }).click();
+    }
+    const asked = (await item.getByRole('heading', { level: 2 }).textContent())!;
+    await item.getByLabel('Ask the owners for an update by').fill('2016-01-15');
+    await item.getByLabel('What the committee wants to know (optional)').fill('What is blocking it?');
+    await item.getByRole('button', { name: 'Ask for an update' }).click();
+    await item.getByText(/^Update asked for by 15 Jan 2016: /).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'meeting-asked.png'), fullPage: true });
+    const action = await bot.chaser.core.db.prisma.action.findFirstOrThrow({
+      where: { updateDueBy: { not: null } },
+      include: { plan: true },
+    });
+    expect([`${action.plan.key}-${action.ref}`, action.updateDueBy!.toISOString().slice(0, 10)]).toEqual([
+      asked,
+      '2016-01-15',
+    ]);
     await context.close();
   });
 });

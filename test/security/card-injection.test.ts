@@ -47,6 +47,7 @@ function view(t: string): ActionView {
     outcome: null,
     outcomeReason: t,
     reviewDate: null,
+    updateDueBy: null,
     completedById: null,
     lastUpdate: { at: '2015-05-20', text: t, author: t },
     lastActivity: '2015-05-20',

@@ -5,6 +5,7 @@
 import {
   Button,
   Field,
+  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -34,6 +35,7 @@ const KIND: Record<Item['kind'], string> = {
   slipped: 'Slipped',
   awaiting: 'Awaiting verification',
   extension: 'New date requested',
+  riskReview: 'Accepted risk due for review',
 };
 
 const useStyles = makeStyles({
@@ -68,7 +70,10 @@ export function MeetingPanel({ boardKey }: { boardKey: string }) {
         {meeting.title}
       </Title3>
       {list.length === 0 ? (
-        <Text>Nothing new for the committee: no new Red, slipped dates, completions to verify or date requests.</Text>
+        <Text>
+          Nothing new for the committee: no new Red, slipped dates, completions to verify, date requests or risk
+          reviews.
+        </Text>
       ) : (
         <>
           <div className={s.nav}>
@@ -95,6 +100,11 @@ export function MeetingPanel({ boardKey }: { boardKey: string }) {
             </Text>
             <Text as="p" block>{`Owners: ${ownerNames(item.action)}`}</Text>
             <Text as="p" block>{`Due: ${dueLabel(item.action)}`}</Text>
+            {item.kind === 'riskReview' && (
+              <Text as="p" block>
+                {`Risk accepted: ${item.action.outcomeReason ?? 'no reason recorded'}. Review due ${formatDay(item.action.reviewDate!)}.`}
+              </Text>
+            )}
             {item.request && (
               <Text as="p" block>
                 {`${item.request.requesterName} asks for ${formatDay(item.request.requestedDate)}: ` +
@@ -129,43 +139,60 @@ export function MeetingPanel({ boardKey }: { boardKey: string }) {
   );
 }
 
-/** The decisions an item allows: a new date approved or refused, a completion verified or reopened. */
+/** The decisions an item allows, recorded with the meeting's name and date. */
 function Decide(props: { item: Item; meeting: Meeting; onDecided: (message: string) => void }) {
-  const s = useStyles();
-  const { item, meeting } = props;
-  const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  if (item.kind !== 'extension' && item.kind !== 'awaiting')
-    return (
-      <Text as="p" block>
-        For discussion: ask the owner for an update in the meeting.
-      </Text>
-    );
-  const decide = async (decision: string) => {
-    const path =
-      item.kind === 'extension'
-        ? `/extensions/${encodeURIComponent(item.request!.id)}/decision`
-        : `/actions/${encodeURIComponent(item.action.id)}/verification`;
-    const body =
-      item.kind === 'extension'
-        ? { decision, comment, meeting }
-        : { decision, comment, meeting, version: item.action.version };
+  switch (props.item.kind) {
+    case 'extension':
+    case 'awaiting':
+      return <Approve {...props} />;
+    case 'riskReview':
+      return <ReviewRisk {...props} />;
+    default:
+      return <AskForUpdate {...props} />;
+  }
+}
+
+type DecideProps = Parameters<typeof Decide>[0];
+
+/** Posts a decision; field problems come back next to the field, refusals as one message. */
+function useDecision(onDecided: (message: string) => void) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const send = async (path: string, body: object) => {
     try {
       const r = await post(path, body, decisionAnswer);
-      if (r.kind === 'invalid') setError(Object.values(r.errors)[0] ?? 'Check the comment');
-      else props.onDecided(r.message);
+      if (r.kind === 'invalid') setErrors(r.errors);
+      else onDecided(r.message);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Chaser could not be reached. Nothing was recorded; try again.');
+      const text = e instanceof ApiError ? e.message : 'Chaser could not be reached. Nothing was recorded; try again.';
+      setErrors({ form: text });
     }
   };
+  return { errors, send };
+}
+
+const fieldState = (error: string | undefined) => ({
+  validationState: error ? ('error' as const) : ('none' as const),
+  validationMessage: error,
+});
+
+/** A new date approved or refused, a completion verified or reopened. */
+function Approve({ item, meeting, onDecided }: DecideProps) {
+  const s = useStyles();
+  const [comment, setComment] = useState('');
+  const { errors, send } = useDecision(onDecided);
+  const decide = (decision: string) =>
+    item.kind === 'extension'
+      ? send(`/extensions/${encodeURIComponent(item.request!.id)}/decision`, { decision, comment, meeting })
+      : send(`/actions/${encodeURIComponent(item.action.id)}/verification`, {
+          decision,
+          comment,
+          meeting,
+          version: item.action.version,
+        });
   const [yes, no] = item.kind === 'extension' ? ['Approve new date', 'Refuse'] : ['Verify', 'Reopen'];
   return (
     <>
-      <Field
-        label="Comment (required to refuse or reopen)"
-        validationState={error ? 'error' : 'none'}
-        validationMessage={error ?? undefined}
-      >
+      <Field label="Comment (required to refuse or reopen)" {...fieldState(errors.comment ?? errors.form)}>
         <Textarea value={comment} onChange={(_, d) => setComment(d.value)} resize="vertical" />
       </Field>
       <div className={s.buttons}>
@@ -173,6 +200,65 @@ function Decide(props: { item: Item; meeting: Meeting; onDecided: (message: stri
           {yes}
         </Button>
         <Button onClick={() => decide(item.kind === 'extension' ? 'reject' : 'reopen')}>{no}</Button>
+      </div>
+    </>
+  );
+}
+
+/** New Red or slipped: the committee asks the owners for an update by a date. */
+function AskForUpdate({ item, meeting, onDecided }: DecideProps) {
+  const [byDate, setByDate] = useState('');
+  const [note, setNote] = useState('');
+  const { errors, send } = useDecision(onDecided);
+  const ask = () =>
+    send(`/actions/${encodeURIComponent(item.action.id)}/update-request`, {
+      version: item.action.version,
+      byDate,
+      note,
+      meeting,
+    });
+  return (
+    <>
+      <Field label="Ask the owners for an update by" {...fieldState(errors.byDate ?? errors.form)}>
+        <Input type="date" value={byDate} onChange={(_, d) => setByDate(d.value)} />
+      </Field>
+      <Field label="What the committee wants to know (optional)" {...fieldState(errors.note)}>
+        <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
+      </Field>
+      <Button appearance="primary" onClick={ask}>
+        Ask for an update
+      </Button>
+    </>
+  );
+}
+
+/** An accepted risk on review: kept until a later review, or the action reopened. */
+function ReviewRisk({ item, meeting, onDecided }: DecideProps) {
+  const s = useStyles();
+  const [reviewDate, setReviewDate] = useState('');
+  const [reason, setReason] = useState('');
+  const { errors, send } = useDecision(onDecided);
+  const review = (outcome: 'extend_review' | 'reopen') =>
+    send(`/actions/${encodeURIComponent(item.action.id)}/risk-review`, {
+      version: item.action.version,
+      outcome,
+      reason,
+      ...(outcome === 'extend_review' && { reviewDate }),
+      meeting,
+    });
+  return (
+    <>
+      <Field label="Why the risk is still accepted" {...fieldState(errors.reason ?? errors.form ?? errors.outcome)}>
+        <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
+      </Field>
+      <Field label="Next review" {...fieldState(errors.reviewDate)}>
+        <Input type="date" value={reviewDate} onChange={(_, d) => setReviewDate(d.value)} />
+      </Field>
+      <div className={s.buttons}>
+        <Button appearance="primary" onClick={() => review('extend_review')}>
+          Keep accepted
+        </Button>
+        <Button onClick={() => review('reopen')}>Reopen the action</Button>
       </div>
     </>
   );
