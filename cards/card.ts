@@ -56,6 +56,26 @@ export interface CardOrigin {
   data: Record<string, unknown>;
 }
 
+/**
+ * Universal Actions refresh: when one of `userIds` (Teams user ids; in chats of up to 60 people, anyone)
+ * views the card, Teams asks the bot for it again with the origin's verb and data, so a card listing work
+ * shows it as it stands now (updated since from another card, the tab or another person), not as sent.
+ */
+export function refreshing(
+  card: AdaptiveCard,
+  origin: CardOrigin,
+  userIds: (string | null | undefined)[],
+): AdaptiveCard {
+  const { verb, data } = origin;
+  return {
+    ...card,
+    refresh: {
+      action: { type: 'Action.Execute', verb, data: { verb, ...data } },
+      userIds: userIds.filter((id): id is string => !!id),
+    },
+  };
+}
+
 /** An action's Update button; `origin` brings the person back to the card they pressed it on. */
 export function updateButton(actionId: string, origin?: CardOrigin): CardElement {
   return executeAction('Update', 'action.open', { actionId, ...(origin ? { origin } : {}) });

@@ -13,9 +13,9 @@ import { queueDueUpdateRequests } from '../core/actions/request-update';
 import { ownerLoopMessages } from '../cards/owner-loop-messages';
 import { riskReviewCard } from '../cards/closure';
 import type { ActionView } from '../core/actions/view';
-import { cardAttachment } from '../cards/card';
+import { cardAttachment, refreshing } from '../cards/card';
 import { escalationCard } from '../cards/escalation';
-import { reminderCard } from '../cards/reminder';
+import { reminderCard, reminderOrigin } from '../cards/reminder';
 import type { JobDefinition } from './job';
 import { reachPeople } from './open-conversations';
 
@@ -64,7 +64,11 @@ export function dailyCardActivity(card: DailyCard): Record<string, unknown> {
       onBehalfOf: i.owner.id === card.recipient.id ? null : i.owner.displayName,
     }));
     return message(
-      reminderCard({ recipientName: card.recipient.displayName, rows, page: 0, cardKey: card.idempotencyKey }),
+      refreshing(
+        reminderCard({ recipientName: card.recipient.displayName, rows, page: 0, cardKey: card.idempotencyKey }),
+        reminderOrigin(card.idempotencyKey, 0),
+        [card.recipient.teamsUserId],
+      ),
       `${count} ${count === 1 ? 'action needs' : 'actions need'} your attention`,
     );
   }

@@ -67,6 +67,17 @@ describe('my actions', () => {
       cardAction('myactions.page', { page: 1 }, { serviceUrl: bot.connector.url, user: ALEX }),
     );
     expect(JSON.stringify(next.body.value.body)).toContain('6–7 of 7');
+    // Each page refreshes itself when Alex views it, so it never offers work as it was.
+    expect([card.refresh, next.body.value.refresh]).toEqual([
+      {
+        action: expect.objectContaining({ verb: 'myactions.page', data: { verb: 'myactions.page', page: 0 } }),
+        userIds: [ALEX.id],
+      },
+      {
+        action: expect.objectContaining({ verb: 'myactions.page', data: { verb: 'myactions.page', page: 1 } }),
+        userIds: [ALEX.id],
+      },
+    ]);
   });
 
   it('includes actions of someone who delegated to the sender, and says so when there are none', async () => {

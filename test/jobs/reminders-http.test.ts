@@ -121,6 +121,40 @@ describe('reminder cards over HTTP', () => {
     });
   });
 
+  it('refreshes itself when its owner views it (Universal Actions), showing an update made elsewhere', async () => {
+    const sent = bot.connector.sends(personalConversationId(ALEX))[0].activity.attachments[0].content;
+    const row = await bot.chaser.core.db.prisma.outboxMessage.findFirstOrThrow({ where: { purpose: 'reminder' } });
+    expect(sent.refresh).toEqual({
+      action: {
+        type: 'Action.Execute',
+        verb: 'reminder.page',
+        data: { verb: 'reminder.page', cardKey: row.idempotencyKey, page: 0 },
+      },
+      userIds: [ALEX.id],
+    });
+    expect(JSON.stringify(sent.body)).not.toContain('reported Red');
+
+    // Alex reports P-3 Red from another card; the reminder he sent earlier is now stale.
+    const three = await bot.chaser.core.db.prisma.action.findFirstOrThrow({ where: { ref: '3' } });
+    const saved = await bot.post(
+      cardAction(
+        'action.update',
+        { actionId: three.id, version: three.version, status: 'RED', note: 'Blocked by the supplier' },
+        where(ALEX),
+      ),
+    );
+    expect(saved.status).toBe(200);
+
+    // Teams asks for the card again, unprompted, when Alex opens the chat.
+    const automatic = cardAction('reminder.page', sent.refresh.action.data, where(ALEX));
+    const refreshed = await bot.post({ ...automatic, value: { ...automatic.value, trigger: 'automatic' } });
+    expect(refreshed.status).toBe(200);
+    const card = refreshed.body.value;
+    expect(JSON.stringify(card.body)).toContain('reported Red');
+    expect(card.refresh).toEqual(sent.refresh);
+    expect(cardProblems(card)).toEqual([]);
+  });
+
   it('still pages the card once retention has cleared its payload', async () => {
     const sent = await bot.chaser.core.db.prisma.outboxMessage.findFirstOrThrow({ where: { purpose: 'reminder' } });
     bot.clock.set('2027-02-24T09:00:00Z'); // 92 days on, past the default 90

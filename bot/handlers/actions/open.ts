@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { loadView } from '../../../core/actions/change';
 import { actionRole } from '../../../core/people/roles';
 import { actionCard, closedCard, refusalCard, updateCard } from '../../../cards/update-card';
-import type { AdaptiveCard } from '../../../cards/card';
+import { refreshing, type AdaptiveCard } from '../../../cards/card';
 import type { BotDeps } from '../../deps';
 import { originOf } from './origin';
 import { senderId } from './sender';
@@ -22,9 +22,12 @@ export function openUpdateCard(deps: BotDeps) {
 
 /** Cancel on a form opened from no list: the action as it stands, with its Update button. */
 export function viewAction(deps: BotDeps) {
-  return async (_context: TurnContext, _state: unknown, data: unknown): Promise<AdaptiveCard> => {
+  return async (context: TurnContext, _state: unknown, data: unknown): Promise<AdaptiveCard> => {
     const parsed = openSchema.safeParse(data);
     const view = parsed.success ? await loadView(deps.core, parsed.data.actionId) : null;
-    return view ? actionCard(view) : refusalCard(null);
+    if (!view) return refusalCard(null);
+    return refreshing(actionCard(view), { verb: 'action.view', data: { actionId: view.id } }, [
+      context.activity.from?.id,
+    ]);
   };
 }

@@ -3,8 +3,8 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { reminderCardRows } from '../../../core/reminders/page';
 import { escalationCard } from '../../../cards/escalation';
-import { reminderCard } from '../../../cards/reminder';
-import type { AdaptiveCard } from '../../../cards/card';
+import { reminderCard, reminderOrigin } from '../../../cards/reminder';
+import { refreshing, type AdaptiveCard } from '../../../cards/card';
 import type { BotDeps } from '../../deps';
 import { senderId } from './sender';
 
@@ -18,8 +18,10 @@ export function reminderPage(deps: BotDeps) {
       : null;
     if (!parsed.success || !found) return 'This reminder can no longer be paged. Say "my actions" to see your actions.';
     const { cardKey, page } = parsed.data;
-    return found.purpose === 'reminder'
-      ? reminderCard({ recipientName: found.recipientName, rows: found.rows, page, cardKey })
-      : escalationCard({ rows: found.rows, unreachable: [], page, cardKey });
+    if (found.purpose === 'escalation') return escalationCard({ rows: found.rows, unreachable: [], page, cardKey });
+    // An escalation card's first page also lists unreachable owners, which a page does not rebuild: only
+    // reminder cards refresh themselves.
+    const card = reminderCard({ recipientName: found.recipientName, rows: found.rows, page, cardKey });
+    return refreshing(card, reminderOrigin(cardKey, page), [context.activity.from?.id]);
   };
 }

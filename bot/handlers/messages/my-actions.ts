@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { MessageFactory } from 'botbuilder';
 import { z } from 'zod';
 import { listMyActions } from '../../../core/actions/mine';
-import { cardAttachment, type AdaptiveCard } from '../../../cards/card';
+import { cardAttachment, refreshing, type AdaptiveCard } from '../../../cards/card';
 import { MY_ACTIONS_PAGE_SIZE, myActionsCard } from '../../../cards/update-card';
 import type { BotDeps } from '../../deps';
 import { senderId } from '../actions/sender';
@@ -12,7 +12,8 @@ export const MY_ACTIONS = /^\s*(show\s+)?my\s+actions\s*[.!?]*\s*$/i;
 
 async function page(deps: BotDeps, context: TurnContext, n: number): Promise<AdaptiveCard> {
   const { actions, total } = await listMyActions(deps.core, await senderId(deps, context), n, MY_ACTIONS_PAGE_SIZE);
-  return myActionsCard({ actions, total, page: n });
+  const card = myActionsCard({ actions, total, page: n });
+  return refreshing(card, { verb: 'myactions.page', data: { page: n } }, [context.activity.from?.id]);
 }
 
 export function myActions(deps: BotDeps) {
