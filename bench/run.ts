@@ -4,7 +4,7 @@
  * size in its own child process (bench/size.ts) so its peak RSS is its own. Writes bench/results.json and
  * bench/RESULTS.md and prints how each figure grows with size. See bench/README.md.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { Client } from 'pg';
 import { OTHER_QUESTIONS } from './questions';
 import type { StepInput } from './size';
 import { growthExponent, growthOf } from './stats';
+import { scripts } from '../package.json';
 
 const NOW = '2026-11-24T10:00:00Z'; // a Tuesday, after REMINDER_TIME in London
 /**
@@ -46,17 +47,28 @@ function parseArgs(argv: string[]): Args {
 
 /** Runs one step in a child process; resolves with the JSON line it prints. */
 function step(input: StepInput): Promise<Record<string, any>> {
+  return run(['--expose-gc', '--import', 'tsx', path.join(__dirname, 'size.ts'), JSON.stringify(input)], input.step);
+}
+
+/** The reminder sweep on the production build, with start:prod's node options and environment (package.json). */
+function sweep(url: string): Promise<Record<string, any>> {
+  const start = /MALLOC_ARENA_MAX=(\d+) node (.*) dist\/bot\/index\.js/.exec(scripts['start:prod']);
+  if (!start) throw new Error('package.json start:prod is not "MALLOC_ARENA_MAX=n node <options> dist/bot/index.js"');
+  const args = [...start[2].split(' '), path.join(__dirname, 'sweep.js'), JSON.stringify({ url, now: NOW })];
+  return run(args, 'sweep', { MALLOC_ARENA_MAX: start[1] });
+}
+
+function run(args: string[], name: string, env: Record<string, string> = {}): Promise<Record<string, any>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'size.ts'), JSON.stringify(input)],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const child = spawn(process.execPath, args, {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => {
       const last = out.trim().split('\n').pop() ?? '';
-      if (code !== 0) return reject(new Error(`bench step ${input.step} (${input.size}) exited with ${code}`));
+      if (code !== 0) return reject(new Error(`bench step ${name} exited with ${code}`));
       resolve(JSON.parse(last));
     });
   });
@@ -96,6 +108,8 @@ const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  // The sweep runs the production build of this checkout.
+  execFileSync('npm', ['run', 'build'], { cwd: path.join(__dirname, '..'), stdio: ['ignore', 'ignore', 'inherit'] });
   const providers: ('sqlite' | 'postgresql')[] = [
     'sqlite',
     ...(process.env.BENCH_DATABASE_URL ? (['postgresql'] as const) : []),
@@ -117,10 +131,11 @@ async function main() {
         const generated = await step({ ...base, step: 'generate', url: db.url, size });
         console.log(`${provider} ${size}: generated ${JSON.stringify(generated.counts)} in ${generated.generateMs} ms`);
         const measured = await step({ ...base, step: 'measure', url: db.url, size });
-        sizes[size] = { ...measured, counts: generated.counts, load: [loadBefore, load()] };
+        const swept = await sweep(db.url);
+        sizes[size] = { ...measured, sweep: swept, counts: generated.counts, load: [loadBefore, load()] };
         const r = measured;
         console.log(
-          `  what's red? ${r.red.endToEnd.median} ms end to end (in process ${r.red.inProcess.median}, SQL ${r.red.sql.median}; ×${r.red.ratio}) · reminders ${r.reminders.decide.median} ms (SQL ${r.reminders.sql.median}; ×${r.reminders.ratio}) · card page ${r.cardPage.inProcess.median} ms (SQL ${r.cardPage.sql.median}; ×${r.cardPage.ratio}) · digest ${r.digest.compute.median} ms · RSS ${r.maxRssMb} MB · load ${load()[0]}`,
+          `  what's red? ${r.red.endToEnd.median} ms end to end (in process ${r.red.inProcess.median}, SQL ${r.red.sql.median}; ×${r.red.ratio}) · reminders ${r.reminders.decide.median} ms (SQL ${r.reminders.sql.median}; ×${r.reminders.ratio}) · card page ${r.cardPage.inProcess.median} ms (SQL ${r.cardPage.sql.median}; ×${r.cardPage.ratio}) · digest ${r.digest.compute.median} ms · RSS ${swept.maxRssMb} MB sweeping, ${r.maxRssMb} MB measuring · load ${load()[0]}`,
         );
       } finally {
         await db.drop();
@@ -174,7 +189,8 @@ const FIGURES: Record<string, (r: any) => number> = {
   'digest (500 actions)': (r) => r.digest.compute.median,
   'board tab overview (500 actions)': (r) => r.boardTab.overview.median,
   'board tab Red page (500 actions)': (r) => r.boardTab.red.median,
-  'peak RSS': (r) => r.maxRssMb,
+  'peak RSS, reminder sweep': (r) => r.sweep.maxRssMb,
+  'peak RSS, measuring process': (r) => r.maxRssMb,
 };
 
 function scaling(sizes: Record<string, any>) {
@@ -196,7 +212,7 @@ function findings(results: Record<string, any>): string[] {
       over('"what\'s red?" over HTTP, p95', r.red.endToEnd.p95, BUDGETS.redOverHttpMs);
       over('reminder decision, p95', r.reminders.decide.p95, BUDGETS.reminderDecisionMs);
       over("a reminder card's later page, p95", r.cardPage.inProcess.p95, BUDGETS.cardPageMs);
-      over('peak resident memory', r.maxRssMb, BUDGETS.peakRssMb, 'MB');
+      over('peak resident memory of the reminder sweep', r.sweep.maxRssMb, BUDGETS.peakRssMb, 'MB');
     }
     for (const [figure, g] of Object.entries(p.scaling as Record<string, any>))
       if (g.growth === 'worse than linear') out.push(`${provider}: ${figure} grows worse than linear (k = ${g.k})`);
@@ -223,18 +239,18 @@ function markdown(results: Record<string, any>): string {
   const lines = [
     '# Benchmark results',
     '',
-    `Measured ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC by \`npm run bench${results.args.quick ? ' -- --quick' : ''}\` on ${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node}; load average (1/5/15 min) ${results.machine.loadAtStart.join(' / ')} at the start and ${results.machine.loadAtEnd.join(' / ')} at the end (the machine is shared: load inflates absolute times). Times are milliseconds, median / p95; ratios are medians over the floor's median, for information. Budgets (p95): "what's red?" ${BUDGETS.redInProcessMs} ms in process and ${BUDGETS.redOverHttpMs} ms over HTTP, reminder decision ${BUDGETS.reminderDecisionMs} ms, a reminder card page ${BUDGETS.cardPageMs} ms, peak RSS ${BUDGETS.peakRssMb} MB; and no figure growing worse than linear. How to reproduce: bench/README.md.`,
+    `Measured ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC by \`npm run bench${results.args.quick ? ' -- --quick' : ''}\` on ${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node}; load average (1/5/15 min) ${results.machine.loadAtStart.join(' / ')} at the start and ${results.machine.loadAtEnd.join(' / ')} at the end (the machine is shared: load inflates absolute times). Times are milliseconds, median / p95; ratios are medians over the floor's median, for information. Budgets (p95): "what's red?" ${BUDGETS.redInProcessMs} ms in process and ${BUDGETS.redOverHttpMs} ms over HTTP, reminder decision ${BUDGETS.reminderDecisionMs} ms, a reminder card page ${BUDGETS.cardPageMs} ms, peak RSS of the reminder sweep's process ${BUDGETS.peakRssMb} MB; and no figure growing worse than linear. How to reproduce: bench/README.md.`,
     '',
   ];
   for (const [provider, p] of Object.entries(results.providers as Record<string, any>)) {
     lines.push(`## ${provider === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`, '');
     lines.push(
-      '| actions | "what\'s red?" end to end | HTTP turn, no query | in process | SQL floor | ratio (end to end / floor) | red actions | reminder decision | SQL floor | ratio | owed items / cards | digest, 500 actions | peak RSS MB | load (1 min) |',
+      '| actions | "what\'s red?" end to end | HTTP turn, no query | in process | SQL floor | ratio (end to end / floor) | red actions | reminder decision | SQL floor | ratio | owed items / cards | digest, 500 actions | peak RSS MB: sweep / measuring | load (1 min) |',
     );
     lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const [size, r] of Object.entries(p.sizes as Record<string, any>)) {
       lines.push(
-        `| ${Number(size).toLocaleString('en-GB')} | ${ms(r.red.endToEnd)} | ${ms(r.red.emptyTurn)} | ${ms(r.red.inProcess)} | ${ms(r.red.sql)} | ×${r.red.ratio} | ${r.red.total} | ${ms(r.reminders.decide)} | ${ms(r.reminders.sql)} | ×${r.reminders.ratio} | ${r.reminders.items} / ${r.reminders.cards} | ${ms(r.digest.compute)} | ${r.maxRssMb} | ${r.load[0][0]}–${r.load[1][0]} |`,
+        `| ${Number(size).toLocaleString('en-GB')} | ${ms(r.red.endToEnd)} | ${ms(r.red.emptyTurn)} | ${ms(r.red.inProcess)} | ${ms(r.red.sql)} | ×${r.red.ratio} | ${r.red.total} | ${ms(r.reminders.decide)} | ${ms(r.reminders.sql)} | ×${r.reminders.ratio} | ${r.reminders.items} / ${r.reminders.cards} | ${ms(r.digest.compute)} | ${r.sweep.maxRssMb} / ${r.maxRssMb} | ${r.load[0][0]}–${r.load[1][0]} |`,
       );
     }
     lines.push(
