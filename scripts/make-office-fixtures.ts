@@ -3,7 +3,8 @@
  * (test/fixtures/plans/*.xlsx, *.docx) in layouts plans are kept in: an internal-audit tracker with one sheet
  * per audit (numbering restarting on each), a title block, the plan's own colour key, real date cells, revised
  * target dates and a date-completed column; an inspectorate action plan in Word whose recommendation cells are
- * merged down over their actions. Committed with their output so the tests need no generator; a rerun writes
+ * merged down over their actions; a tracker whose RAG is cell colour alone, under a coloured title band and
+ * section bands. Committed with their output so the tests need no generator; a rerun writes
  * the same content (only the zip's file times differ).
  */
 import { writeFileSync } from 'node:fs';
@@ -94,6 +95,74 @@ async function auditTracker(): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+type Fill = { argb: string } | { theme: number };
+
+/** RAG as colour alone: the RAG cells are empty and filled; bands above and between are filled too. */
+async function colourTracker(): Promise<Buffer> {
+  const book = new Excel.Workbook();
+  book.created = FIXED;
+  book.modified = FIXED;
+  const sheet = book.addWorksheet('Tracker');
+  const solid = (row: number, column: number, colour: Fill) => {
+    sheet.getCell(row, column).fill = { type: 'pattern', pattern: 'solid', fgColor: colour };
+  };
+  const band = (text: string, colour: Fill) => {
+    const row = sheet.addRow([text]).number;
+    sheet.mergeCells(row, 1, row, 6);
+    solid(row, 1, colour);
+  };
+  band('Follow-up of the 2024 data protection audit', { argb: 'FF1F4E79' });
+  sheet.addRow(['Ref', 'Recommendation', 'Agreed action', 'Owner', 'Due', 'RAG']);
+  const actions: [string, string, string, string, Date, Fill | null][] = [
+    [
+      '1',
+      'Subject access requests run late',
+      'Track every request on one log',
+      'Information Manager',
+      day(2025, 3, 31),
+      { argb: 'FFFF0000' },
+    ],
+    [
+      '2',
+      'Retention rules are not applied',
+      'Apply the retention schedule to shared drives',
+      'Head of IT',
+      day(2025, 6, 30),
+      { theme: 7 },
+    ],
+    [
+      '3',
+      'Training records are incomplete',
+      'Record data protection training for all staff',
+      'HR Manager',
+      day(2025, 9, 30),
+      { argb: 'FF00B050' },
+    ],
+    [
+      '4',
+      'Breaches are reported late',
+      'Publish the breach reporting procedure',
+      'Data Protection Officer',
+      day(2024, 12, 31),
+      { argb: 'FF0070C0' },
+    ],
+    [
+      '5',
+      'Contracts lack data clauses',
+      'Add data clauses to new contracts',
+      'Head of Procurement',
+      day(2025, 12, 31),
+      { argb: 'FFD9D9D9' },
+    ],
+  ];
+  for (const [i, [ref, rec, action, owner, due, colour]] of actions.entries()) {
+    if (i === 2) band('Second line of defence', { argb: 'FF92D050' });
+    const row = sheet.addRow([ref, rec, action, owner, due, null]).number;
+    if (colour) solid(row, 6, colour);
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
 const cell = (text: string, merge?: (typeof VerticalMergeType)[keyof typeof VerticalMergeType]) =>
   new TableCell({
     children: [new Paragraph({ children: [new TextRun(text)] })],
@@ -156,6 +225,7 @@ async function inspectionPlan(): Promise<Buffer> {
 async function main() {
   writeFileSync(path.join(OUT, 'audit-tracker.xlsx'), await auditTracker());
   writeFileSync(path.join(OUT, 'merged-cells.docx'), await inspectionPlan());
+  writeFileSync(path.join(OUT, 'colour-rag.xlsx'), await colourTracker());
 }
 
 main();

@@ -17,6 +17,7 @@ import {
   type RawPlan,
   type RawRecommendation,
 } from './structure';
+import { withFillRag } from './fill-colour';
 import type { ImportProblem, ParsedAction, ParsedOwner, ParsedPlan, ParsedRecommendation, Table } from './types';
 import { parseUpdateLog } from './update-log';
 
@@ -272,9 +273,9 @@ export interface ParseOptions {
 export function parseTables(tables: Table[], fileName: string, opts: ParseOptions = {}): ParsedPlan {
   const problems: ImportProblem[] = [];
   try {
-    const raws: RawPlan[] = tables.map((t) =>
-      structure(t.rows, t.name ? `${fileName} › ${t.name}` : fileName, problems, t.tableStarts),
-    );
+    const raws: RawPlan[] = tables
+      .map(withFillRag)
+      .map((t) => structure(t.rows, t.name ? `${fileName} › ${t.name}` : fileName, problems, t.tableStarts));
     if (!raws.some((r) => r.headerFound)) {
       problems.push({
         file: fileName,

@@ -10,6 +10,7 @@ import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { type PdfText, pdfTextSchema, rowsFromPositions, textFromPositions } from './pdf-layout';
 import type { Table } from './types';
+import { fillWord, type FillWord } from './fill-colour';
 import { storableText } from '../text';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -103,15 +104,28 @@ async function readXlsx(buffer: Buffer): Promise<Table[]> {
   await book.xlsx.load(buffer as unknown as ArrayBuffer);
   return book.worksheets.map((sheet) => {
     const rows: string[][] = [];
+    const fills: (FillWord | null)[][] = [];
+    let filled = false;
     // exceljs recounts columnCount over every row on each read: once per sheet keeps big sheets linear.
     const columnCount = sheet.columnCount;
     for (let r = 1; r <= sheet.rowCount; r++) {
       const row = sheet.getRow(r);
       const cells: string[] = [];
-      for (let c = 1; c <= columnCount; c++) cells.push(cellText(row.getCell(c)));
+      const colours: (FillWord | null)[] = [];
+      for (let c = 1; c <= columnCount; c++) {
+        const cell = row.getCell(c);
+        cells.push(cellText(cell));
+        const fill = cell.fill;
+        // A merged band's colour belongs to the band (a title, a section), not to a RAG cell under it.
+        const word =
+          !cell.isMerged && fill?.type === 'pattern' && fill.pattern === 'solid' ? fillWord(fill.fgColor) : null;
+        colours.push(word);
+        filled ||= word !== null;
+      }
       rows.push(cells);
+      fills.push(colours);
     }
-    return { name: sheet.name, rows };
+    return { name: sheet.name, rows, ...(filled && { fills }) };
   });
 }
 

@@ -1,5 +1,6 @@
 /** What the importer's parsing layer hands on: a plan as read from a file, before anything is stored. */
 import type { ActionStatus, DuePrecision, Rag } from '../domain';
+import type { FillWord } from './fill-colour';
 
 export interface ImportProblem {
   file: string;
@@ -79,4 +80,6 @@ export interface Table {
   rows: string[][];
   /** 0-based indexes of rows that open a new table in a document (Word, Markdown). */
   tableStarts?: Set<number>;
+  /** A spreadsheet's cell fills that stand for a RAG colour, by row and column (fill-colour.ts). */
+  fills?: (FillWord | null)[][];
 }

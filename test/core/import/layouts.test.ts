@@ -268,6 +268,26 @@ describe('plans kept in Excel and Word', () => {
     );
   });
 
+  test('a tracker whose RAG is cell colour alone, under coloured title and section bands', async () => {
+    const p = await file('colour-rag.xlsx');
+    expect(p.recommendations.map((r) => [r.ref, r.section ?? null])).toEqual([
+      ['1', null],
+      ['2', null],
+      ['3', 'Second line of defence'],
+      ['4', 'Second line of defence'],
+      ['5', 'Second line of defence'],
+    ]);
+    expect(facts(p).map((a) => [a.ref, a.status, a.rag])).toEqual([
+      ['1.1', 'open', 'RED'],
+      ['2.1', 'open', 'AMBER'],
+      ['3.1', 'open', 'GREEN'],
+      // BRAG's blue: done, for the plan owner to verify.
+      ['4.1', 'awaiting_verification', 'COMPLETE'],
+      // A grey fill says nothing.
+      ['5.1', 'open', null],
+    ]);
+  });
+
   test('a Word plan whose recommendation cells are merged down over their actions, with a Blue-means-done key', async () => {
     const p = await file('merged-cells.docx');
     expect(p.title).toBe('Crime Data Integrity: Action Plan');
