@@ -2,7 +2,11 @@
  * Where a file sent to the bot may be fetched from (bot/transport/download-url.ts): with Azure settings only
  * https on FILE_DOWNLOAD_HOSTS, never an internal address whatever the name; in local mode only this machine.
  */
-import { downloadRefusal } from '../../bot/transport/download-url';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { checkDownload, pinnedGet, type DownloadPolicy } from '../../bot/transport/download-url';
+
+const downloadRefusal = async (url: string, policy: DownloadPolicy) => (await checkDownload(url, policy)).refusal;
 
 const hosts = ['*.sharepoint.com'];
 const resolvingTo =
@@ -70,5 +74,36 @@ describe('in local mode', () => {
     expect(await downloadRefusal('http://10.0.0.1/plan.csv', local)).toBe(
       'local mode downloads only from this machine, not 10.0.0.1',
     );
+  });
+});
+
+describe('DNS rebinding', () => {
+  it('resolves the name once and connects only to the address it checked', async () => {
+    // A name that answers with a public address when checked and with loopback afterwards.
+    const answers = ['13.107.136.10', '127.0.0.1'];
+    const resolve = jest.fn(async () => [answers.shift()!]);
+    const target = await checkDownload(FILE, { authenticated: true, allowedHosts: hosts, resolve });
+    expect(target).toEqual({ addresses: ['13.107.136.10'] });
+    expect(resolve).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends the request to the pinned address, whatever the name resolves to, keeping the name as Host', async () => {
+    const hits: (string | undefined)[] = [];
+    const server = createServer((req, res) => {
+      hits.push(req.headers.host);
+      res.end('plan');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    try {
+      // "files.invalid" resolves nowhere (RFC 2606): the request can only have reached the pinned address.
+      const res = await pinnedGet(`http://files.invalid:${port}/plan.csv`, ['127.0.0.1'], AbortSignal.timeout(5000));
+      let body = '';
+      for await (const chunk of res) body += chunk;
+      expect(body).toBe('plan');
+      expect(hits).toEqual([`files.invalid:${port}`]);
+    } finally {
+      server.close();
+    }
   });
 });

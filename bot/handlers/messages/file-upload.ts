@@ -3,6 +3,7 @@
  * whose pre-authenticated downloadUrl the bot fetches (within MAX_UPLOAD_BYTES, however large the
  * server says it is); the dry-run report comes back as a card with Import / Cancel.
  */
+import type { IncomingMessage } from 'node:http';
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { cardAttachment } from '../../../cards/card';
@@ -13,7 +14,7 @@ import { assertUploadSize, readWithinLimit, UploadTooLarge } from '../../../core
 import { may } from '../../../core/people/permissions';
 import { isAuthenticated } from '../../../core/config';
 import type { BotDeps } from '../../deps';
-import { downloadRefusal } from '../../transport/download-url';
+import { checkDownload, pinnedGet } from '../../transport/download-url';
 import { conversationScope } from '../../teams-activity';
 import { senderId } from '../actions/sender';
 
@@ -85,21 +86,35 @@ export async function download(
 ): Promise<Buffer> {
   const policy = { authenticated: isAuthenticated(deps.config), allowedHosts: deps.config.FILE_DOWNLOAD_HOSTS };
   const signal = AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS);
-  let res: Response | undefined;
+  let res: IncomingMessage | undefined;
   for (let hop = 0, next = url; hop <= MAX_REDIRECTS; hop++) {
-    const refusal = await downloadRefusal(next, policy);
-    if (refusal) throw new DownloadRefused(`${fileName}: refused to download from ${refusal}`);
-    res = await fetch(next, { signal, redirect: 'manual' });
-    const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+    const target = await checkDownload(next, policy);
+    if (target.refusal !== undefined)
+      throw new DownloadRefused(`${fileName}: refused to download from ${target.refusal}`);
+    res = await pinnedGet(next, target.addresses, signal);
+    const status = res.statusCode ?? 0;
+    const location = status >= 300 && status < 400 ? res.headers.location : undefined;
     if (!location) break;
+    res.resume();
     next = new URL(location, next).toString();
     res = undefined;
   }
   if (!res) throw new Error(`download failed: more than ${MAX_REDIRECTS} redirects`);
-  if (!res.ok || !res.body) throw new Error(`download failed: HTTP ${res.status}`);
-  const declared = Number(res.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared)) assertUploadSize(declared, limit, fileName);
-  return readWithinLimit(res.body as unknown as AsyncIterable<Uint8Array>, limit, fileName);
+  const status = res.statusCode ?? 0;
+  if (status < 200 || status >= 300) {
+    res.resume();
+    throw new Error(`download failed: HTTP ${status}`);
+  }
+  const declared = Number(res.headers['content-length'] ?? Number.NaN);
+  if (Number.isFinite(declared)) {
+    try {
+      assertUploadSize(declared, limit, fileName);
+    } catch (err) {
+      res.destroy();
+      throw err;
+    }
+  }
+  return readWithinLimit(res, limit, fileName);
 }
 
 /** What the sender is told when a file could not be fetched; nothing was saved. */
