@@ -1,10 +1,12 @@
 /**
- * `npm run chaos [-- --messages 2000 --conversations 200 --kills 10 --instances 2]`: the outbox under
+ * `npm run chaos [-- --messages 2000 --conversations 200 --kills 10 --instances 2 --rate 30]`: the outbox under
  * failure. Queues messages to many conversations, runs worker processes against a Bot Connector stand-in
  * that enforces Teams' limits and injects 429s, 500/503s and refusals (403: a user who blocked the bot),
  * kills a worker with SIGKILL at random moments, then lets the workers finish. Prints what was lost,
  * what arrived twice (per kill, with the sends in flight at that moment) and the longest time to deliver,
- * and writes the figures to the "Chaos" section of bench/RESULTS.md. PostgreSQL when TEST_DATABASE_URL
+ * and writes the figures to the "Chaos" section of bench/RESULTS.md. With --rate the workers share that
+ * app-wide ceiling (SEND_RATE_PER_SECOND) and the run reports the rate they reached together, from the
+ * first send to the last. PostgreSQL when TEST_DATABASE_URL
  * is set (several instances need it), else SQLite. Not part of `npm test`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -23,11 +25,12 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-function startWorker(url: string): { child: ChildProcess; exited: Promise<number | null> } {
+function startWorker(url: string, rate: number): { child: ChildProcess; exited: Promise<number | null> } {
+  const env = { ...process.env, DATABASE_URL: url, ...(rate && { SEND_RATE_PER_SECOND: String(rate) }) };
   const child = spawn(
     process.execPath,
     [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'test/delivery/worker-process.ts')],
-    { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'ignore', 'inherit'] },
+    { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   return { child, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
 }
@@ -37,6 +40,7 @@ async function main() {
   const conversationCount = option('conversations', 200);
   const kills = option('kills', 10);
   const instances = option('instances', 1);
+  const rate = option('rate', 0);
   // The test helpers pick their database by CHASER_TEST_PROVIDER, as the jest projects set it.
   if (process.env.TEST_DATABASE_URL) process.env.CHASER_TEST_PROVIDER = 'postgresql';
   const provider = testProvider();
@@ -60,7 +64,7 @@ async function main() {
 
     const started = Date.now();
     const killed: { afterAttempts: number; inFlight: number }[] = [];
-    let workers = Array.from({ length: instances }, () => startWorker(t.url));
+    let workers = Array.from({ length: instances }, () => startWorker(t.url, rate));
     for (let k = 0; k < kills; k++) {
       const target = connector.attempts + 20 + Math.floor(random() * 200);
       const deadline = Date.now() + 60_000;
@@ -72,18 +76,21 @@ async function main() {
       victim.child.kill('SIGKILL');
       await victim.exited;
       killed.push({ afterAttempts: connector.attempts, inFlight });
-      workers = workers.map((w) => (w === victim ? startWorker(t.url) : w));
+      workers = workers.map((w) => (w === victim ? startWorker(t.url, rate) : w));
     }
     await Promise.all(workers.map((w) => w.exited));
     // A last worker picks up what the killed ones held when the others had finished.
-    await startWorker(t.url).exited;
+    await startWorker(t.url, rate).exited;
     const elapsedMs = Date.now() - started;
 
     const rows = await t.db.prisma.outboxMessage.findMany({ select: { status: true, sentAt: true } });
     const byStatus: Record<string, number> = {};
     for (const r of rows) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
     const lost = rows.filter((r) => r.status === 'queued' || r.status === 'sending').length;
-    const longestMs = Math.max(0, ...rows.flatMap((r) => (r.sentAt ? [r.sentAt.getTime() - started] : [])));
+    const sentAt = rows.flatMap((r) => (r.sentAt ? [r.sentAt.getTime()] : []));
+    const longestMs = Math.max(0, ...sentAt.map((at) => at - started));
+    const spanS = (Math.max(...sentAt) - Math.min(...sentAt)) / 1000;
+    const reached = spanS > 0 ? (sentAt.length - 1) / spanS : 0;
     const summary = {
       provider,
       instances,
@@ -96,6 +103,8 @@ async function main() {
       limitViolations: connector.violations,
       byStatus,
       longestToDeliverS: Math.round(longestMs / 100) / 10,
+      ceiling: rate || null,
+      ratePerSecond: Math.round(reached * 10) / 10,
       elapsedS: Math.round(elapsedMs / 100) / 10,
     };
     console.log(JSON.stringify(summary, null, 2));
@@ -119,12 +128,17 @@ function record(s: Record<string, unknown>) {
     'never finished; "duplicates": sends Teams would have received twice (recognised by their client id);',
     '"in flight": rows claimed and unconfirmed when each kill came, the most a kill can repeat.',
     '',
-    '| database | instances | messages / conversations | kills | lost | duplicates | in flight at each kill | limit violations | sent / gone / failed | longest to deliver | run |',
-    '|---|---:|---:|---:|---:|---:|---|---:|---|---:|---:|',
+    'With a ceiling (`--rate`), "rate" is what the instances reached together from the first send to the last.',
+    '',
+    '| database | instances | messages / conversations | kills | lost | duplicates | in flight at each kill | limit violations | sent / gone / failed | longest to deliver | rate | run |',
+    '|---|---:|---:|---:|---:|---:|---|---:|---|---:|---:|---:|',
   ];
-  const key = `| ${s.provider} | ${s.instances} |`;
+  const key = `| ${s.provider} | ${s.instances} | ${s.messages} / ${s.conversations} | ${s.kills} |`;
+  const rate = s.ceiling
+    ? `${s.ratePerSecond}/s of ${s.ceiling}/s (${Math.round(((s.ratePerSecond as number) / (s.ceiling as number)) * 100)} %)`
+    : `${s.ratePerSecond}/s, no ceiling`;
   const b = s.byStatus as Record<string, number>;
-  const line = `${key} ${s.messages} / ${s.conversations} | ${s.kills} | ${s.lost} | ${s.duplicates} | ${(s.inFlightAtKills as number[]).join(', ')} | ${s.limitViolations} | ${b.sent ?? 0} / ${b.gone ?? 0} / ${b.failed ?? 0} | ${s.longestToDeliverS} s | ${s.elapsedS} s (${new Date().toISOString().slice(0, 10)}) |`;
+  const line = `${key} ${s.lost} | ${s.duplicates} | ${(s.inFlightAtKills as number[]).join(', ')} | ${s.limitViolations} | ${b.sent ?? 0} / ${b.gone ?? 0} / ${b.failed ?? 0} | ${s.longestToDeliverS} s | ${rate} | ${s.elapsedS} s (${new Date().toISOString().slice(0, 10)}) |`;
   const start = text.indexOf(heading);
   const before = start >= 0 ? text.slice(0, start) : `${text.trimEnd()}\n\n`;
   const rest = start >= 0 ? text.slice(start) : '';

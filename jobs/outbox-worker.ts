@@ -32,7 +32,7 @@ import {
   type Confirmation,
 } from '../core/outbox/claim';
 import { markConversationGone } from '../core/outbox/gone';
-import { heartbeat, signOff, throttledUntil, throttleUntil } from '../core/outbox/instances';
+import { ceilingShare, heartbeat, signOff, throttledUntil, throttleUntil } from '../core/outbox/instances';
 import { Pacer } from '../core/outbox/pacing';
 import { afterFailure, SendFailure } from '../core/outbox/retry';
 import { unreachableNotice } from '../cards/unreachable-notice';
@@ -64,7 +64,12 @@ export interface WorkerTuning {
   leaseMs: number;
   /** Pause between polls when nothing was due. */
   idleMs: number;
-  /** How often the instance refreshes its heartbeat, the shared throttle and the queue gauges. */
+  /**
+   * How often the instance renews its heartbeat and re-reads its share of the ceiling and the shared
+   * throttle: an instance that stops renewing counts as dead three beats later.
+   */
+  heartbeatMs: number;
+  /** How often the queue gauges are recounted. */
   refreshMs: number;
 }
 
@@ -75,6 +80,7 @@ const DEFAULT_TUNING: WorkerTuning = {
   concurrency: 32,
   leaseMs: 120_000,
   idleMs: 1_000,
+  heartbeatMs: 2_000,
   refreshMs: 10_000,
 };
 
@@ -172,18 +178,36 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   /** Conversations that went away during the batch in hand. */
   const goneHere = new Set<string>();
   let pausedUntil = 0; // business-clock ms of the app-wide pause
+  /** Conversations in the batch in hand: the work this instance holds, which its share of the ceiling follows. */
+  let held = 0;
+  let lastBeat = -Infinity;
+  let beating: Promise<void> | undefined;
   let lastRefresh = -Infinity;
   let chain: Promise<unknown> = Promise.resolve();
 
+  const beatNow = async () => {
+    const t = timer.now();
+    lastBeat = t;
+    const now = core.now();
+    const loads = await heartbeat(db, instanceId, now, new Date(now.getTime() + 3 * tuning.heartbeatMs), held);
+    pacer.setAppRate(deps.ratePerSecond * ceilingShare(held, loads));
+    pacer.sweep(t);
+    pausedUntil = Math.max(pausedUntil, (await throttledUntil(db))?.getTime() ?? 0);
+  };
+  /** Renews the heartbeat when it is due (or `force`), once at a time however many lanes ask. */
+  const beat = async (force: boolean) => {
+    if (!force && timer.now() - lastBeat < tuning.heartbeatMs) return;
+    beating ??= beatNow().finally(() => {
+      beating = undefined;
+    });
+    await beating;
+  };
+
   const refresh = async (force: boolean) => {
+    await beat(force);
     const t = timer.now();
     if (!force && t - lastRefresh < tuning.refreshMs) return;
     lastRefresh = t;
-    const now = core.now();
-    const live = await heartbeat(db, instanceId, now, new Date(now.getTime() + 3 * tuning.refreshMs));
-    pacer.setAppRate(deps.ratePerSecond / Math.max(1, live));
-    pacer.sweep(t);
-    pausedUntil = Math.max(pausedUntil, (await throttledUntil(db))?.getTime() ?? 0);
     for (const [status, n] of Object.entries({
       queued: 0,
       sending: 0,
@@ -267,6 +291,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       log.error({ outbox: row.id, error }, 'outbox message failed');
       return;
     }
+    await beat(false);
     for (
       let wait = pacer.delay(row.conversationRefId, timer.now());
       wait > 0;
@@ -296,6 +321,9 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   const sendBatch = async (rows: ClaimedMessage[], claimedAt: number, result: DrainResult) => {
     const lanes = new Map<string, ClaimedMessage[]>();
     for (const r of rows) lanes.set(r.conversationRefId, [...(lanes.get(r.conversationRefId) ?? []), r]);
+    held = lanes.size;
+    // The others hear of the work at once, so the ceiling is shared by it from the batch's first send.
+    await beat(true);
     const queue = [...lanes.values()];
     const worker = async () => {
       for (let lane = queue.shift(); lane; lane = queue.shift())
@@ -312,7 +340,10 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       const now = core.now();
       if (now.getTime() < pausedUntil) break;
       const rows = await claimDue(db, { instanceId, limit: tuning.batchSize, leaseMs: tuning.leaseMs, now });
-      if (!rows.length) break;
+      if (!rows.length) {
+        held = 0;
+        break;
+      }
       await sendBatch(rows, now.getTime(), result);
       goneHere.clear();
     }

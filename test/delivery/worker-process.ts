@@ -21,7 +21,8 @@ async function main() {
     log: silent,
     metrics: createMetrics(),
     send: createOutboxSender(loadConfig({}), {}, 5_000),
-    ratePerSecond: 1000,
+    // The chaos script sets a ceiling to measure the rate instances reach together; else one Teams never binds.
+    ratePerSecond: Number(process.env.SEND_RATE_PER_SECOND) || 1000,
     tuning: { leaseMs: 1_000, batchSize: 50, concurrency: 8 },
   });
   process.stdout.write('ready\n');
