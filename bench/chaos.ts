@@ -1,12 +1,13 @@
 /**
- * `npm run chaos [-- --messages 2000 --conversations 200 --kills 10 --instances 2 --rate 30]`: the outbox under
+ * `npm run chaos [-- --messages 2000 --conversations 200 --kills 10 --instances 2 --rate 30 --no-faults]`: the outbox under
  * failure. Queues messages to many conversations, runs worker processes against a Bot Connector stand-in
  * that enforces Teams' limits and injects 429s, 500/503s and refusals (403: a user who blocked the bot),
  * kills a worker with SIGKILL at random moments, then lets the workers finish. Prints what was lost,
  * what arrived twice (per kill, with the sends in flight at that moment) and the longest time to deliver,
  * and writes the figures to the "Chaos" section of bench/RESULTS.md. With --rate the workers share that
  * app-wide ceiling (SEND_RATE_PER_SECOND) and the run reports the rate they reached together, from the
- * first send to the last. PostgreSQL when TEST_DATABASE_URL
+ * first send to the last (with --no-faults nothing is injected, so no 429 pause counts against it).
+ * PostgreSQL when TEST_DATABASE_URL
  * is set (several instances need it), else SQLite. Not part of `npm test`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -41,6 +42,7 @@ async function main() {
   const kills = option('kills', 10);
   const instances = option('instances', 1);
   const rate = option('rate', 0);
+  const faults = !process.argv.includes('--no-faults');
   // The test helpers pick their database by CHASER_TEST_PROVIDER, as the jest projects set it.
   if (process.env.TEST_DATABASE_URL) process.env.CHASER_TEST_PROVIDER = 'postgresql';
   const provider = testProvider();
@@ -58,9 +60,11 @@ async function main() {
     let seed = 11;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     // Teams' failures, spread through the run: throttling, its own errors, and two users who blocked the bot.
-    for (let i = 0; i < 10; i++) connector.inject({ status: 429, retryAfterSeconds: 1 });
-    for (let i = 0; i < 20; i++) connector.inject({ status: i % 2 ? 500 : 503 });
-    for (const c of [3, 7]) connector.inject({ status: 403, times: 1000, conversationId: `conv-${c}` });
+    if (faults) {
+      for (let i = 0; i < 10; i++) connector.inject({ status: 429, retryAfterSeconds: 1 });
+      for (let i = 0; i < 20; i++) connector.inject({ status: i % 2 ? 500 : 503 });
+      for (const c of [3, 7]) connector.inject({ status: 403, times: 1000, conversationId: `conv-${c}` });
+    }
 
     const started = Date.now();
     const killed: { afterAttempts: number; inFlight: number }[] = [];
@@ -97,6 +101,7 @@ async function main() {
       messages,
       conversations: conversationCount,
       kills,
+      faults,
       lost,
       duplicates: connector.duplicates,
       inFlightAtKills: killed.map((k) => k.inFlight),
@@ -124,7 +129,8 @@ function record(s: Record<string, unknown>) {
     heading,
     '',
     'Messages queued to many conversations; worker processes killed with SIGKILL at random moments; the stand-in',
-    'enforces Teams limits and injects 10 × 429, 20 × 500/503 and 403 for two conversations. "Lost": rows',
+    'enforces Teams limits and injects 10 × 429, 20 × 500/503 and 403 for two conversations (not in "no faults"',
+    'runs). "Lost": rows',
     'never finished; "duplicates": sends Teams would have received twice (recognised by their client id);',
     '"in flight": rows claimed and unconfirmed when each kill came, the most a kill can repeat.',
     '',
@@ -133,7 +139,7 @@ function record(s: Record<string, unknown>) {
     '| database | instances | messages / conversations | kills | lost | duplicates | in flight at each kill | limit violations | sent / gone / failed | longest to deliver | rate | run |',
     '|---|---:|---:|---:|---:|---:|---|---:|---|---:|---:|---:|',
   ];
-  const key = `| ${s.provider} | ${s.instances} | ${s.messages} / ${s.conversations} | ${s.kills} |`;
+  const key = `| ${s.provider} | ${s.instances} | ${s.messages} / ${s.conversations} | ${s.kills}${s.faults ? '' : ', no faults'} |`;
   const rate = s.ceiling
     ? `${s.ratePerSecond}/s of ${s.ceiling}/s (${Math.round(((s.ratePerSecond as number) / (s.ceiling as number)) * 100)} %)`
     : `${s.ratePerSecond}/s, no ceiling`;

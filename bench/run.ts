@@ -25,6 +25,7 @@ export const BUDGETS = {
   redOverHttpMs: 40,
   reminderDecisionMs: 1_000,
   cardPageMs: 5,
+  boardViewOverHttpMs: 40,
   peakRssMb: 450,
 } as const;
 
@@ -212,6 +213,8 @@ function findings(results: Record<string, any>): string[] {
       over('"what\'s red?" over HTTP, p95', r.red.endToEnd.p95, BUDGETS.redOverHttpMs);
       over('reminder decision, p95', r.reminders.decide.p95, BUDGETS.reminderDecisionMs);
       over("a reminder card's later page, p95", r.cardPage.inProcess.p95, BUDGETS.cardPageMs);
+      over('the board view over HTTP, p95', r.boardTab.overview.p95, BUDGETS.boardViewOverHttpMs);
+      over("the board view's first page of Red over HTTP, p95", r.boardTab.red.p95, BUDGETS.boardViewOverHttpMs);
       over('peak resident memory of the reminder sweep', r.sweep.maxRssMb, BUDGETS.peakRssMb, 'MB');
     }
     for (const [figure, g] of Object.entries(p.scaling as Record<string, any>))
@@ -239,7 +242,7 @@ function markdown(results: Record<string, any>): string {
   const lines = [
     '# Benchmark results',
     '',
-    `Measured ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC by \`npm run bench${results.args.quick ? ' -- --quick' : ''}\` on ${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node}; load average (1/5/15 min) ${results.machine.loadAtStart.join(' / ')} at the start and ${results.machine.loadAtEnd.join(' / ')} at the end (the machine is shared: load inflates absolute times). Times are milliseconds, median / p95; ratios are medians over the floor's median, for information. Budgets (p95): "what's red?" ${BUDGETS.redInProcessMs} ms in process and ${BUDGETS.redOverHttpMs} ms over HTTP, reminder decision ${BUDGETS.reminderDecisionMs} ms, a reminder card page ${BUDGETS.cardPageMs} ms, peak RSS of the reminder sweep's process ${BUDGETS.peakRssMb} MB; and no figure growing worse than linear. How to reproduce: bench/README.md.`,
+    `Measured ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC by \`npm run bench${results.args.quick ? ' -- --quick' : ''}\` on ${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node}; load average (1/5/15 min) ${results.machine.loadAtStart.join(' / ')} at the start and ${results.machine.loadAtEnd.join(' / ')} at the end (the machine is shared: load inflates absolute times). Times are milliseconds, median / p95; ratios are medians over the floor's median, for information. Budgets (p95): "what's red?" ${BUDGETS.redInProcessMs} ms in process and ${BUDGETS.redOverHttpMs} ms over HTTP, reminder decision ${BUDGETS.reminderDecisionMs} ms, a reminder card page ${BUDGETS.cardPageMs} ms, the board tab's view and its Red page over HTTP ${BUDGETS.boardViewOverHttpMs} ms, peak RSS of the reminder sweep's process ${BUDGETS.peakRssMb} MB; and no figure growing worse than linear. How to reproduce: bench/README.md.`,
     '',
   ];
   for (const [provider, p] of Object.entries(results.providers as Record<string, any>)) {

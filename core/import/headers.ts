@@ -147,8 +147,8 @@ export const normalise = (cell: string): string =>
     .replace(/\s*\/\s*/g, '/')
     .trim();
 
-/** Headings are short; checking only short cells keeps long comment cells from costing anything. */
-const exact = (cell: string): Field | undefined => {
+/** The field a heading names exactly. Headings are short; checking only short cells keeps long comment cells from costing anything. */
+export const exact = (cell: string): Field | undefined => {
   if (cell.length > 40) return undefined;
   return FIELD_OF_LABEL.get(normalise(cell));
 };

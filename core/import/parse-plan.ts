@@ -18,6 +18,7 @@ import {
   type RawRecommendation,
 } from './structure';
 import { withFillRag } from './fill-colour';
+import { proseTable } from './prose';
 import type { ImportProblem, ParsedAction, ParsedOwner, ParsedPlan, ParsedRecommendation, Table } from './types';
 import { parseUpdateLog } from './update-log';
 
@@ -273,9 +274,20 @@ export interface ParseOptions {
 export function parseTables(tables: Table[], fileName: string, opts: ParseOptions = {}): ParsedPlan {
   const problems: ImportProblem[] = [];
   try {
-    const raws: RawPlan[] = tables
+    let raws: RawPlan[] = tables
       .map(withFillRag)
       .map((t) => structure(t.rows, t.name ? `${fileName} › ${t.name}` : fileName, problems, t.tableStarts));
+    const prose = raws.some((r) => r.headerFound) ? undefined : proseTable(tables);
+    if (prose) {
+      // What the tables' pass warned about was read as a table, which the text is not.
+      problems.length = 0;
+      raws = [structure(prose.rows, fileName, problems)];
+      problems.push({
+        file: fileName,
+        message: 'no table: read the plan from its text, a recommendation at a time, with labelled lines',
+        severity: 'warning',
+      });
+    }
     if (!raws.some((r) => r.headerFound)) {
       problems.push({
         file: fileName,

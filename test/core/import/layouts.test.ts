@@ -177,6 +177,72 @@ describe('layouts beyond the seeds', () => {
     expect([a.text, a.owners, day(a.due.date)]).toEqual(['Start audits.', [{ post: 'Head of Audit' }], '2024-09-30']);
   });
 
+  test('a plan written as prose: recommendation headings, each action in labelled lines', () => {
+    const p = plan('prose-plan.md');
+    expect(p.title).toBe('Custody services: action plan');
+    expect(p.problems.map((x) => x.message)).toEqual([
+      'no table: read the plan from its text, a recommendation at a time, with labelled lines',
+    ]);
+    expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
+      ['1', "The force should make sure detainees' risk assessments are reviewed at every shift change."],
+      ['2', 'The force should improve how it records the use of force in custody.'],
+      ['3', 'The force should publish its custody performance figures.'],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Add a risk review to the custody shift handover checklist.',
+        owners: ['Custody Inspector'],
+        due: '2024-06-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      {
+        ref: '1.2',
+        text: 'Audit twenty custody records a month for the review.',
+        owners: ['Head of Professional Standards'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: '2.1',
+        text: 'Train custody staff in the use of force form.',
+        owners: ['Chief Inspector, Learning and Development'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'RED',
+      },
+      {
+        ref: '3.1',
+        text: 'Publish figures quarterly on the force website.',
+        owners: ['Head of Corporate Communications'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'GREEN',
+      },
+    ]);
+    // A progress note that ran over two lines is one note.
+    expect(p.recommendations[0].actions[1].updates.map((u) => u.text)).toEqual([
+      'Audits started in July; two months missed while the auditor was on leave.',
+    ]);
+  });
+
+  test('text with headings but no labelled actions is still no plan', () => {
+    const p = parsePlan(
+      Buffer.from('# Notes\n\n## Recommendation 1: Improve records.\n\nWe discussed this at length.\n'),
+      'notes.md',
+    );
+    expect(p.recommendations.flatMap((r) => r.actions)).toEqual([]);
+    expect(p.problems.filter((x) => x.severity === 'error').map((x) => x.message)).toEqual([
+      'no plan table found — looked for a header row naming at least three of: Ref, Recommendation / Area for Improvement, Action, Action Owner, Due Date, Comments / Latest Update, Complete, RAG Status',
+    ]);
+  });
+
   test('timescales count from "Date of assessment"', () => {
     const p = parsePlan(
       Buffer.from(
