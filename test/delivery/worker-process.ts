@@ -1,7 +1,7 @@
 /**
  * A worker process for the kill -9 test: sends the outbox of DATABASE_URL through the real adapter
- * transport until nothing is left, then exits 0. Short leases so a killed predecessor's claims come
- * back quickly.
+ * transport until nothing is left, then exits 0. A killed predecessor's claims come back when its
+ * heartbeat runs out (seconds), well before these leases.
  */
 import { loadConfig } from '../../core/config';
 import { openDb } from '../../core/db/client';
@@ -23,7 +23,7 @@ async function main() {
     send: createOutboxSender(loadConfig({}), {}, 5_000),
     // The chaos script sets a ceiling to measure the rate instances reach together; else one Teams never binds.
     ratePerSecond: Number(process.env.SEND_RATE_PER_SECOND) || 1000,
-    tuning: { leaseMs: 1_000, batchSize: 50, concurrency: 8 },
+    tuning: { leaseMs: 10_000, batchSize: 50, concurrency: 8 },
   });
   process.stdout.write('ready\n');
   while ((await db.prisma.outboxMessage.count({ where: { status: { in: ['queued', 'sending'] } } })) > 0) {
