@@ -6,6 +6,7 @@
 import type { Tx } from '../db/tx';
 import { enqueue, type OutboxPurpose } from '../outbox/enqueue';
 import type { EvidenceItem } from '../evidence/evidence';
+import type { BoardTab } from '../domain';
 import type { ActionView } from './view';
 
 export type OutgoingActivity = Record<string, unknown>;
@@ -17,6 +18,8 @@ export interface ExtensionRequestInfo {
   requesterName: string;
   /** Why this card came to someone other than the plan owner (separation of duties). */
   because?: string;
+  /** Where the board reads the action, when its tab can be reached. */
+  tab?: BoardTab | null;
 }
 
 export interface VerificationRequestInfo {
@@ -25,6 +28,7 @@ export interface VerificationRequestInfo {
   because?: string;
   /** What shows it was done, for the verifier to open. */
   evidence?: EvidenceItem[];
+  tab?: BoardTab | null;
 }
 
 export interface OwnerLoopMessages {
