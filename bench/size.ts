@@ -1,12 +1,14 @@
 /**
  * One benchmark step in its own process, so each data size's peak RSS is its own:
  * `generate` fills a migrated database; `measure` starts Chaser on it and times "what's red?", the
- * reminder decision, a reminder card's later page and the weekly digest next to their floors; `import`,
+ * reminder decision, a reminder card's later page and the weekly digest next to their floors, and the
+ * board tab's view; `import`,
  * `send-rate` and `parser` run bench/import.ts, bench/send-rate.ts (size = the ceiling) and
  * bench/parser.ts (size = strings).
  * Started by bench/run.ts with a JSON argument; prints one JSON line with the results and maxRSS.
  */
 import { startChaser } from '../bot/main';
+import { boardOverview, boardTable } from '../bot/tab/board';
 import { answerCard } from '../cards/answers';
 import { migrate } from '../core/db/migrate';
 import { computeDigest } from '../core/digest/compute';
@@ -172,20 +174,25 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
 
     const digest = await repeat(() => computeDigest(core, 'board-icb', now), { min: 3, max: n(5, 15), budgetMs });
 
-    // The board tab's API over HTTP (bot/tab) as the channel tab opens on board ICB: the overview (the
-    // bot's summary per plan, the stored digests' trend, the filters), then the first page of Red actions.
+    // The board tab's view as the channel tab opens on board ICB: the overview (the bot's summary per plan,
+    // the stored digests' trend, the filters), then the first page of Red actions; over HTTP through the
+    // tab's API with the developer sign-in, and in process through the functions its handlers call.
     const [viewer] = await driver.query(`SELECT "id" FROM "Person" ORDER BY "id" LIMIT 1`, []);
     const tab = async (path: string) => {
       const res = await fetch(`${chaser.url}/api/tab${path}`, { headers: { authorization: `Developer ${viewer.id}` } });
       if (!res.ok) throw new Error(`the board tab answered ${res.status} to ${path}: ${await res.text()}`);
       return res.json();
     };
+    const board = await core.db.prisma.board.findUniqueOrThrow({ where: { key: DIGEST_BOARD_KEY } });
+    const firstRed = { table: 'red', page: 0, pageSize: 20 } as const;
     const boardTab = await interleave(
       {
         overview: () => tab(`/boards/${DIGEST_BOARD_KEY}`),
         red: () => tab(`/boards/${DIGEST_BOARD_KEY}/actions?table=red&pageSize=20`),
+        overviewInProcess: () => boardOverview(core, board, String(viewer.id)),
+        redInProcess: () => boardTable(core, board, firstRed),
       },
-      { min: 3, max: n(5, 15), budgetMs: budgetMs / 2, warmup: 1 },
+      { min: 5, max: n(10, 100), budgetMs, warmup: 2 },
     );
 
     const ratio = (a: Timing, b: Timing) => Math.round((a.median / b.median) * 100) / 100;

@@ -71,6 +71,7 @@ export async function startChaser(opts: StartOptions = {}): Promise<RunningChase
     timeZone: config.DEFAULT_TIME_ZONE,
     ragWindows: DEFAULT_RAG_WINDOWS,
     adminAadIds: config.ADMIN_AAD_IDS,
+    teamsAppId: config.TEAMS_APP_ID,
   };
   if (config.CHASER_DEMO && (await loadDemo(core, ownerLoopMessages))) log.info('loaded the demo plan');
 

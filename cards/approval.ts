@@ -7,6 +7,7 @@ import type { ExtensionRequestInfo, VerificationRequestInfo } from '../core/acti
 import type { ActionView } from '../core/actions/view';
 import { formatDate, spanWords } from '../core/time';
 import { adaptiveCard, executeAction, textBlock, type AdaptiveCard, type CardElement } from './card';
+import { boardViewButton } from './board-link';
 import { closureButton } from './closure';
 import { evidenceBlock } from './evidence';
 import { safe } from './text';
@@ -52,6 +53,7 @@ export function extensionApprovalCard(view: ActionView, r: ExtensionRequestInfo,
         { requestId: r.requestId, decision: 'reject' },
         { style: 'destructive' },
       ),
+      ...boardViewButton(r.tab, view.id),
     ],
   );
 }
@@ -112,6 +114,7 @@ export function verificationCard(view: ActionView, d: VerificationRequestInfo, f
         { style: 'destructive' },
       ),
       closureButton(view.id),
+      ...boardViewButton(d.tab, view.id),
     ],
   );
 }

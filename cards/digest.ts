@@ -13,7 +13,9 @@ import {
   type DigestSection,
   type DigestSectionKey,
 } from '../core/digest/compute';
+import type { BoardTab } from '../core/domain';
 import { RAGS, type Rag } from '../core/domain';
+import { BOARD_VIEW_TITLE, boardViewUrl } from './board-link';
 import {
   adaptiveCard,
   cardAttachment,
@@ -64,11 +66,11 @@ export function digestCard(d: DigestData, opts: DigestCardOptions = {}): Adaptiv
 
   const expanded = opts.expand && d.sections.find((s) => s.key === opts.expand!.section);
   if (expanded) {
-    body.push(...pagedSection(expanded, opts.expand!.page, base));
+    body.push(...pagedSection(expanded, opts.expand!.page, base, d.tab));
     return adaptiveCard(body, [executeAction('Back to digest', 'digest.page', { ...base, section: null, page: 0 })]);
   }
   if (!d.sections.length) body.push(textBlock('Nothing needs the board’s attention.', { isSubtle: true }));
-  for (const s of d.sections) body.push(sectionPreview(s, base));
+  for (const s of d.sections) body.push(sectionPreview(s, base, d.tab));
   return withChart(adaptiveCard(body), d, chartAt);
 }
 
@@ -110,10 +112,10 @@ function delta(n: number | undefined): string {
   return n > 0 ? ` (+${n})` : n < 0 ? ` (${n})` : ' (±0)';
 }
 
-function sectionPreview(s: DigestSection, base: Record<string, unknown>): CardElement {
+function sectionPreview(s: DigestSection, base: Record<string, unknown>, tab: BoardTab | null): CardElement {
   const items: CardElement[] = [
     textBlock(`**${safe(s.title, 80)}** (${s.rows.length})`),
-    ...s.rows.slice(0, DIGEST_PREVIEW_ROWS).map(rowElement),
+    ...s.rows.slice(0, DIGEST_PREVIEW_ROWS).map((r) => rowElement(r, tab)),
   ];
   if (s.rows.length > DIGEST_PREVIEW_ROWS) {
     items.push({
@@ -124,7 +126,12 @@ function sectionPreview(s: DigestSection, base: Record<string, unknown>): CardEl
   return { type: 'Container', separator: true, spacing: 'Medium', items };
 }
 
-function pagedSection(s: DigestSection, page: number, base: Record<string, unknown>): CardElement[] {
+function pagedSection(
+  s: DigestSection,
+  page: number,
+  base: Record<string, unknown>,
+  tab: BoardTab | null,
+): CardElement[] {
   const pages = Math.max(1, Math.ceil(s.rows.length / DIGEST_PAGE_ROWS));
   const p = Math.min(page, pages - 1);
   const rows = s.rows.slice(p * DIGEST_PAGE_ROWS, (p + 1) * DIGEST_PAGE_ROWS);
@@ -132,7 +139,7 @@ function pagedSection(s: DigestSection, page: number, base: Record<string, unkno
     textBlock(`**${safe(s.title, 80)}** (${s.rows.length})${pages > 1 ? ` · page ${p + 1} of ${pages}` : ''}`, {
       spacing: 'Medium',
     }),
-    ...rows.map(rowElement),
+    ...rows.map((r) => rowElement(r, tab)),
   ];
   const nav: CardElement[] = [];
   if (p > 0) nav.push(executeAction('Previous', 'digest.page', { ...base, section: s.key, page: p - 1 }));
@@ -141,13 +148,15 @@ function pagedSection(s: DigestSection, page: number, base: Record<string, unkno
   return out;
 }
 
-function rowElement(r: DigestRow): CardElement {
+/** A row about an action links to it on the board tab, where the board's tab can be reached. */
+function rowElement(r: DigestRow, tab: BoardTab | null): CardElement {
+  const link = tab && r.actionId ? ` · [${BOARD_VIEW_TITLE}](${boardViewUrl(tab, r.actionId)})` : '';
   return {
     type: 'Container',
     spacing: 'Small',
     items: [
       textBlock(`**${safe(r.ref, 60)}** ${safe(r.text, 140)}`),
-      textBlock(safe(r.detail, 240), { isSubtle: true, size: 'Small', spacing: 'None' }),
+      textBlock(`${safe(r.detail, 240)}${link}`, { isSubtle: true, size: 'Small', spacing: 'None' }),
     ],
   };
 }

@@ -39,6 +39,8 @@ const flag = z
   .transform((s) => s === '1' || s === 'true');
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
 
+export const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
+
 /** A host name, or `*.` and a domain for any host under it. */
 const hostPattern = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 
@@ -97,6 +99,12 @@ const envSchema = z.object({
   TAB_APP_ID_URI: z
     .string()
     .regex(/^api:\/\/\S+$/, 'must be the Application ID URI, api://<host>/<app id>')
+    .optional(),
+  // The app package's id (appPackage/manifest.json "id", npm run package's TEAMS_APP_ID): cards deep-link to
+  // the board tab only when it is known.
+  TEAMS_APP_ID: z
+    .string()
+    .regex(GUID, 'must be the Teams app id of the app package, a GUID such as 3667d37b-c8eb-4443-ab8c-af9e7a38821e')
     .optional(),
   TAB_JWKS_URL: z.string().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -14,4 +14,9 @@ export interface CoreContext {
   ragWindows: RagWindows;
   /** AAD object ids configured as admins (ADMIN_AAD_IDS), on top of people whose role is admin. */
   adminAadIds: string[];
+  /**
+   * The Teams app's manifest id (TEAMS_APP_ID), when configured: a Teams deep link to the board tab names
+   * the app by it, so without it cards offer no link to the tab.
+   */
+  teamsAppId?: string;
 }

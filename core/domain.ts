@@ -54,3 +54,17 @@ export type PersonRole = (typeof PERSON_ROLES)[number];
 
 /** ISO weekday numbers (1 = Monday … 7 = Sunday). */
 export const DEFAULT_WORKING_DAYS = [1, 2, 3, 4, 5];
+
+/** Where a board reads an action in Teams: the board's tab in its channel (core/board-tab.ts finds it). */
+export interface BoardTab {
+  /** The Teams app's manifest id. */
+  appId: string;
+  boardKey: string;
+  /** The channel's conversation id, "19:…@thread.tacv2". */
+  channelId: string;
+}
+
+/** The board tab's entity id: given when the tab is saved in a channel (tab/src/teams.ts), named by deep links. */
+export function boardEntityId(boardKey: string): string {
+  return `board-${boardKey}`;
+}

@@ -8,17 +8,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
 import { z } from 'zod';
+import { GUID } from '../core/config';
 
 export const APP_PACKAGE_DIR = join(__dirname, '..', 'appPackage');
 export const APP_PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png'] as const;
 
 const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
-const guid = z
-  .string()
-  .regex(
-    /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/,
-    'must be a GUID such as 3667d37b-c8eb-4443-ab8c-af9e7a38821e',
-  );
+const guid = z.string().regex(GUID, 'must be a GUID such as 3667d37b-c8eb-4443-ab8c-af9e7a38821e');
 
 /**
  * The placeholders and their defaults. TEAMS_APP_ID identifies the app in a tenant; keep one value per

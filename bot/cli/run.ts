@@ -40,6 +40,7 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
     timeZone: config.DEFAULT_TIME_ZONE,
     ragWindows: DEFAULT_RAG_WINDOWS,
     adminAadIds: config.ADMIN_AAD_IDS,
+    teamsAppId: config.TEAMS_APP_ID,
   };
   const ctx: CliContext = { core, config, out, err };
   try {

@@ -11,6 +11,9 @@ import { PRIORITIES, RAGS } from '../../core/domain';
 export const BOARD_TABLES = ['red', 'overdue', 'awaiting', 'extensions', 'slipped', 'riskAccepted'] as const;
 export type BoardTable = (typeof BOARD_TABLES)[number];
 
+/** The action a board tab opens on: a card's deep link (its subEntityId), or ?action= in a browser. */
+export const openedAction = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const text = (max: number) => z.string().trim().min(1).max(max);
 const counts = z.object({

@@ -2,6 +2,7 @@
  * The answer to a question, from a query result: a card for each kind, never silence. A list card's
  * `pageData` carries the query back so 'list.page' can re-run it.
  */
+import type { BoardTab } from '../../core/domain';
 import type { QueryResult } from '../../core/query/run';
 import { actionListCard } from '../action-list';
 import type { AdaptiveCard } from '../card';
@@ -15,7 +16,11 @@ import { plansCard } from './plans';
 import { recommendationCard } from './recommendation';
 import { summaryCard } from './summary';
 
-export function answerCard(result: QueryResult, opts: { scope: Scope; botName?: string }): AdaptiveCard {
+/** `tab`: where an item's action opens on the board tab, when the caller found one. */
+export function answerCard(
+  result: QueryResult,
+  opts: { scope: Scope; botName?: string; tab?: BoardTab | null },
+): AdaptiveCard {
   switch (result.kind) {
     case 'list':
       return actionListCard({
@@ -28,7 +33,7 @@ export function answerCard(result: QueryResult, opts: { scope: Scope; botName?: 
         mentionOwners: result.query.tagOwners,
       });
     case 'item':
-      return itemCard(result);
+      return itemCard(result, opts.tab);
     case 'recommendation':
       return recommendationCard(result);
     case 'behind':

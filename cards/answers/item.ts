@@ -7,12 +7,15 @@ import { safe } from '../text';
 import { dueWithSlip, ownersWords, statusWords } from '../voice';
 import { notFoundCard } from './not-found';
 import { closureButton, outcomeLine } from '../closure';
+import type { BoardTab } from '../../core/domain';
+import { boardViewButton } from '../board-link';
 
 function entryText(e: HistoryEntry): string {
   return `**${formatDate(new Date(e.at))}** · ${safe(historySentence(e), 400)}`;
 }
 
-export function itemCard(r: ItemResult): AdaptiveCard {
+/** `tab`: the board tab where the action can be opened, when there is one (core/board-tab.ts). */
+export function itemCard(r: ItemResult, tab?: BoardTab | null): AdaptiveCard {
   const a = r.action;
   if (!a) return notFoundCard('action', r.asked, r.candidates);
   const body: CardElement[] = [
@@ -46,5 +49,5 @@ export function itemCard(r: ItemResult): AdaptiveCard {
   // Anyone may ask; the form itself checks the authority to close.
   const closable = a.status === 'open' || a.status === 'awaiting_verification' || a.outcome === 'risk_accepted';
   if (a.status === 'closed') body.push(textBlock(outcomeLine(a)));
-  return adaptiveCard(body, closable ? [closureButton(a.id)] : []);
+  return adaptiveCard(body, [...(closable ? [closureButton(a.id)] : []), ...boardViewButton(tab, a.id)]);
 }

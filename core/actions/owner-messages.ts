@@ -6,7 +6,7 @@
 import type { Tx } from '../db/tx';
 import { enqueue, type OutboxPurpose } from '../outbox/enqueue';
 import type { EvidenceItem } from '../evidence/evidence';
-import type { Priority } from '../domain';
+import type { BoardTab, Priority } from '../domain';
 import type { ActionView } from './view';
 
 export type OutgoingActivity = Record<string, unknown>;
@@ -18,6 +18,8 @@ export interface ExtensionRequestInfo {
   requesterName: string;
   /** Why this card came to someone other than the plan owner (separation of duties). */
   because?: string;
+  /** Where the board reads the action, when its tab can be reached. */
+  tab?: BoardTab | null;
 }
 
 export interface VerificationRequestInfo {
@@ -28,6 +30,7 @@ export interface VerificationRequestInfo {
   evidence?: EvidenceItem[];
   /** A follow-up: the completion has waited this long (since its local day) for verification. */
   waiting?: { since: string; days: number; priority: Priority };
+  tab?: BoardTab | null;
 }
 
 /** What owners are told when a board asks them for an update: who asked, by when, where, and why. */

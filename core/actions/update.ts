@@ -9,6 +9,7 @@ import type { CoreContext } from '../context';
 import type { Tx } from '../db/tx';
 import { isUniqueViolation } from '../db/tx';
 import { appendHistory } from '../history/append';
+import { boardTabOf } from '../board-tab';
 import { PATIENT_TRANSACTION, retryWhileBusy } from '../db/busy';
 import { authorityWords, nextAuthority, type Authority } from '../people/roles';
 import { may } from '../people/permissions';
@@ -265,6 +266,7 @@ async function write(ctx: CoreContext, tx: Tx, w: Write, messages: OwnerLoopMess
         note: fields.note ?? '',
         because,
         evidence: await evidenceOf(ctx, view.id, tx),
+        tab: await boardTabOf(ctx, view.planId, tx),
       }),
     });
   }
@@ -287,6 +289,7 @@ async function write(ctx: CoreContext, tx: Tx, w: Write, messages: OwnerLoopMess
         reason: fields.dueReason!,
         requesterName: w.actorName,
         because,
+        tab: await boardTabOf(ctx, view.planId, tx),
       }),
     });
   }

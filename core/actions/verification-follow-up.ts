@@ -6,6 +6,7 @@
  * Each occasion is queued once per person, whatever the number of sweeps or instances: the outbox key
  * names the completion and the occasion.
  */
+import { boardTabOf } from '../board-tab';
 import type { CoreContext } from '../context';
 import type { Tx } from '../db/tx';
 import type { Priority } from '../domain';
@@ -74,6 +75,7 @@ export async function queueVerificationFollowUps(
       because: routedBecause(authority, completedBy, 'completed it'),
       evidence: await evidenceOf(ctx, a.id),
       waiting: { since: completedOn, days: daysBetween(completedOn, today), priority: a.priority as Priority },
+      tab: await boardTabOf(ctx, a.planId),
     };
     queued += await ctx.db.prisma.$transaction((tx) =>
       enqueueToPeople(tx as Tx, due, {

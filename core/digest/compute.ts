@@ -7,7 +7,8 @@ import { type Measures, measuresOfActions } from '../query/measures';
 import { z } from 'zod';
 import type { ActionView } from '../actions/view';
 import type { CoreContext } from '../context';
-import { RAGS, type Rag } from '../domain';
+import { tabIn } from '../board-tab';
+import { RAGS, type BoardTab, type Rag } from '../domain';
 import { dueWords } from '../due-words';
 import { historySentence } from '../history/sentence';
 import { addDays, DAY_MS, daysBetween, formatDate, isoDate, localDate, spanWords, wallClockLabel } from '../time';
@@ -40,6 +41,8 @@ export interface DigestRow {
   ref: string;
   text: string;
   detail: string;
+  /** The action the row is about; rows about people and posts have none. */
+  actionId?: string;
 }
 
 export interface DigestSection {
@@ -50,6 +53,8 @@ export interface DigestSection {
 
 export interface DigestData {
   board: { id: string; key: string; name: string; timeZone: string };
+  /** Where the board reads an action in Teams, when its tab can be reached (core/board-tab.ts). */
+  tab: BoardTab | null;
   asOf: Date;
   /** "Mon 23 Nov 2026 08:00" on the board's clock. */
   asOfLabel: string;
@@ -100,7 +105,10 @@ export async function computeDigest(ctx: CoreContext, boardId: string, asOf: Dat
   const prisma = ctx.db.prisma;
   const board = await prisma.board.findUniqueOrThrow({
     where: { id: boardId },
-    include: { plans: { where: { plan: { archivedAt: null } }, select: { planId: true } } },
+    include: {
+      plans: { where: { plan: { archivedAt: null } }, select: { planId: true } },
+      conversation: { select: { conversationId: true, scope: true } },
+    },
   });
   const planIds = board.plans.map((p) => p.planId);
   const earlier = await prisma.digest.findMany({
@@ -186,6 +194,7 @@ export async function computeDigest(ctx: CoreContext, boardId: string, asOf: Dat
 
   return {
     board: { id: board.id, key: board.key, name: board.name, timeZone: board.timeZone },
+    tab: tabIn(ctx, board.key, board.conversation),
     asOf,
     asOfLabel: wallClockLabel(asOf, board.timeZone),
     previousAt,
@@ -211,7 +220,7 @@ export function countRags(views: ActionView[]): RagCounts {
 }
 
 function row(v: ActionView, detail: string): DigestRow {
-  return { ref: v.displayRef, text: v.text, detail };
+  return { ref: v.displayRef, text: v.text, detail, actionId: v.id };
 }
 
 function owners(v: ActionView): string {

@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { openedAction } from '../../bot/tab/contract';
 import { signInAsDeveloper, signInWithTeams } from './api';
 import { connect, type Host, type ThemeName } from './teams';
 import { BoardView } from './views/board';
@@ -55,12 +56,15 @@ function App() {
 
 function View({ host }: { host: Host }) {
   const path = location.pathname.replace(/\/+$/, '');
-  const board = new URLSearchParams(location.search).get('board') ?? '';
+  const params = new URLSearchParams(location.search);
+  const board = params.get('board') ?? '';
+  // A deep link from a card names the action in Teams' context; a browser has the same as ?action=.
+  const opened = openedAction.safeParse(host.subPageId ?? params.get('action') ?? undefined);
   if (path.endsWith('/config') || host.frameContext === 'settings') return <ConfigPage inTeams={host.inTeams} />;
   if (path.endsWith('/me')) return <MyActions />;
   if (!board) return <Text>Choose a board in the tab's settings.</Text>;
   if (path.endsWith('/meeting') || host.frameContext === 'sidePanel') return <MeetingPanel boardKey={board} />;
-  return <BoardView boardKey={board} />;
+  return <BoardView boardKey={board} openAction={opened.success ? opened.data : null} />;
 }
 
 createRoot(document.getElementById('root')!).render(

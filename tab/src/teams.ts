@@ -4,6 +4,7 @@
  * the Playground) there is no host; the theme then comes from ?theme= or the browser's preference.
  */
 import type * as TeamsJs from '@microsoft/teams-js';
+import { boardEntityId } from '../../core/domain';
 
 /**
  * Loaded only inside a frame: the library fetches Teams' list of host domains when it loads, which a
@@ -18,6 +19,8 @@ export interface Host {
   theme: ThemeName;
   /** "content", "settings", "sidePanel", "meetingStage"... */
   frameContext: string | null;
+  /** What a deep link opened the tab on (its context's subEntityId): an action's id on the board tab. */
+  subPageId: string | null;
 }
 
 /** Teams answers within a second when it hosts the page; a browser tab has no parent to answer. */
@@ -42,7 +45,8 @@ export async function connect(onTheme: (t: ThemeName) => void): Promise<Host> {
     : matchMedia('(prefers-color-scheme: dark)').matches
       ? 'dark'
       : 'default';
-  if (!insideFrame()) return { inTeams: false, theme: browserTheme, frameContext: null };
+  const browser: Host = { inTeams: false, theme: browserTheme, frameContext: null, subPageId: null };
+  if (!insideFrame()) return browser;
   const t = await import('@microsoft/teams-js');
   try {
     await Promise.race([
@@ -50,14 +54,19 @@ export async function connect(onTheme: (t: ThemeName) => void): Promise<Host> {
       new Promise((_, reject) => setTimeout(() => reject(new Error('no Teams host')), INITIALIZE_TIMEOUT_MS)),
     ]);
   } catch {
-    return { inTeams: false, theme: browserTheme, frameContext: null };
+    return browser;
   }
   teams = t;
   const { app } = t;
   const context = await app.getContext();
   app.registerOnThemeChangeHandler((t) => onTheme(themeName(t)));
   app.notifySuccess();
-  return { inTeams: true, theme: themeName(context.app.theme), frameContext: context.page.frameContext ?? null };
+  return {
+    inTeams: true,
+    theme: themeName(context.app.theme),
+    frameContext: context.page.frameContext ?? null,
+    subPageId: context.page.subPageId || null,
+  };
 }
 
 export function ssoToken(): Promise<string> {
@@ -76,7 +85,12 @@ export function offerBoard(board: { key: string; name: string } | null): void {
   pages.config.registerOnSaveHandler((save) => {
     const url = `${location.origin}/tab/board?board=${encodeURIComponent(board.key)}`;
     pages.config
-      .setConfig({ entityId: `board-${board.key}`, contentUrl: url, websiteUrl: url, suggestedDisplayName: board.name })
+      .setConfig({
+        entityId: boardEntityId(board.key),
+        contentUrl: url,
+        websiteUrl: url,
+        suggestedDisplayName: board.name,
+      })
       .then(
         () => save.notifySuccess(),
         (err: Error) => save.notifyFailure(err.message),

@@ -262,7 +262,7 @@ describe('digest and export', () => {
     const d = await computeDigest(core, board.id, core.now());
     expect(d.counts).toMatchObject({ RISK_ACCEPTED: 1, SUPERSEDED: 1 });
     const section = d.sections.find((s) => s.key === 'riskAccepted');
-    expect(section?.rows).toEqual([
+    expect(section?.rows).toMatchObject([
       {
         ref: 'BTP-CDI-7',
         text: 'Action 7',

@@ -73,6 +73,14 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it("reads the app package's Teams app id for links to the board tab, refusing anything but a GUID", () => {
+    expect(loadConfig({}).TEAMS_APP_ID).toBeUndefined();
+    expect(loadConfig({ TEAMS_APP_ID: '0b6c6f7e-1d2a-4c3b-9e8f-112233445566' }).TEAMS_APP_ID).toBe(
+      '0b6c6f7e-1d2a-4c3b-9e8f-112233445566',
+    );
+    expect(() => loadConfig({ TEAMS_APP_ID: 'chaser' })).toThrow(/^Invalid environment variable TEAMS_APP_ID: .*GUID/);
+  });
+
   it('never echoes a password back', () => {
     expect(() => loadConfig({ MICROSOFT_APP_PASSWORD: 'hunter2', MICROSOFT_APP_TYPE: 'Nope' })).not.toThrow(/hunter2/);
   });

@@ -123,6 +123,20 @@ run('the board tab in Chromium', () => {
     await context.close();
   });
 
+  it("opens on an action's panel when a card's link names it (?action= in a browser, subPageId in Teams)", async () => {
+    const { page, context } = await signedIn('Megan Bowen');
+    const item = await findItem(bot.chaser.core, { kind: 'item', plan: DEMO_PLAN_KEY, ref: '7', history: true });
+    const action = item.action!;
+    await page.goto(`${bot.chaser.url}/tab/board?board=ICB&action=${action.id}`);
+    const panel = page.getByRole('dialog');
+    await panel.getByText(action.displayRef, { exact: false }).first().waitFor();
+    await panel
+      .getByTestId('history')
+      .getByText(item.history!.entries[0].text!.slice(0, 40), { exact: false })
+      .waitFor();
+    await context.close();
+  });
+
   it("saves an owner's update in the personal tab, which the bot's status of then shows", async () => {
     const { page, context } = await signedIn('Megan Bowen');
     await page.goto(`${bot.chaser.url}/tab/me`);

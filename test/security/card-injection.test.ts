@@ -61,6 +61,7 @@ function digest(t: string): DigestData {
   const rows = Array.from({ length: 7 }, () => ({ ref: t, text: t, detail: t }));
   return {
     board: { id: 'b1', key: t, name: t, timeZone: 'Europe/London' },
+    tab: null,
     measures: { verifiedPercent: 0, onTimePercent: null, overduePercent: 0, averageDaysOverdue: null, riskAccepted: 0 },
     asOf: new Date('2015-06-01T08:00:00Z'),
     asOfLabel: 'Mon 1 Jun 2015 09:00',

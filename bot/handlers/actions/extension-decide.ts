@@ -1,6 +1,7 @@
 /** Approve / Reject on the plan owner's due-date request card. */
 import type { TurnContext } from 'botbuilder';
 import { decideExtension } from '../../../core/actions/extension';
+import { boardTabOf } from '../../../core/board-tab';
 import { extensionApprovalCard, extensionOutcomeCard, ownDecisionCard } from '../../../cards/approval';
 import { authorityWords } from '../../../core/people/roles';
 import type { AdaptiveCard } from '../../../cards/card';
@@ -24,6 +25,7 @@ export function decideExtensionRequest(deps: BotDeps) {
         requestedDate: q.requestedDate,
         reason: q.reason,
         requesterName: q.requesterName,
+        tab: await boardTabOf(deps.core, r.view.planId),
       };
       return extensionApprovalCard(r.view, info, { errors: r.errors, comment: r.comment });
     }

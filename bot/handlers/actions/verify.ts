@@ -1,6 +1,7 @@
 /** Verify / Reopen on the plan owner's card for a completed action. */
 import type { TurnContext } from 'botbuilder';
 import { decideVerification } from '../../../core/actions/verify';
+import { boardTabOf } from '../../../core/board-tab';
 import { ownDecisionCard, verificationCard, verificationOutcomeCard } from '../../../cards/approval';
 import { authorityWords } from '../../../core/people/roles';
 import { evidenceOf } from '../../../core/evidence/evidence';
@@ -17,6 +18,7 @@ const completion = async (deps: BotDeps, v: ActionView) => ({
   completedBy: v.lastUpdate?.author ?? 'The owner',
   note: v.lastUpdate?.text ?? '',
   evidence: await evidenceOf(deps.core, v.id),
+  tab: await boardTabOf(deps.core, v.planId),
 });
 
 export function verifyAction(deps: BotDeps) {

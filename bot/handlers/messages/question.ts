@@ -8,6 +8,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { MessageFactory } from 'botbuilder';
 import type { TurnState } from '@microsoft/teams-ai';
+import { boardTabOf } from '../../../core/board-tab';
 import { parseQuestion, type Query } from '../../../core/query';
 import { loadLexicon } from '../../../core/query/lexicon-source';
 import { mentionedPeople } from '../../../core/query/mentions';
@@ -28,7 +29,8 @@ export async function answerQuery(
 ): Promise<AdaptiveCard> {
   const asker = { aadObjectId: activity.from?.aadObjectId, teamsUserId: activity.from?.id };
   const result = await runQuery(deps.core, query, { asker, page, pageSize: LIST_PAGE_SIZE });
-  return answerCard(result, { scope: conversationScope(activity), botName: activity.recipient?.name });
+  const tab = result.kind === 'item' && result.action ? await boardTabOf(deps.core, result.action.planId) : null;
+  return answerCard(result, { scope: conversationScope(activity), botName: activity.recipient?.name, tab });
 }
 
 export function answerQuestion(deps: BotDeps) {

@@ -57,7 +57,8 @@ const useStyles = makeStyles({
   h: { display: 'block', marginBottom: tokens.spacingVerticalS },
 });
 
-export function BoardView({ boardKey }: { boardKey: string }) {
+/** `openAction`: the action whose panel opens with the board (a card's "Open in board view"). */
+export function BoardView({ boardKey, openAction = null }: { boardKey: string; openAction?: string | null }) {
   const s = useStyles();
   const overview = useLoad(() => get(`/boards/${encodeURIComponent(boardKey)}`, boardAnswer), [boardKey]);
   if (overview.error) return <Problem text={overview.error} />;
@@ -106,7 +107,7 @@ export function BoardView({ boardKey }: { boardKey: string }) {
         <TrendChart trend={b.trend} />
       </section>
       <BoardPack board={b} />
-      <Tables board={b} />
+      <Tables board={b} openAction={openAction} />
     </main>
   );
 }
@@ -159,12 +160,12 @@ interface Filters {
   priority: string;
 }
 
-function Tables({ board }: { board: BoardAnswer }) {
+function Tables({ board, openAction }: { board: BoardAnswer; openAction: string | null }) {
   const s = useStyles();
   const [table, setTable] = useState<BoardTable>('red');
   const [filters, setFilters] = useState<Filters>({ plan: '', section: '', post: '', priority: '' });
   const [page, setPage] = useState(0);
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(openAction);
   const query = new URLSearchParams({
     table,
     page: String(page),

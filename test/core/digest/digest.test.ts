@@ -154,11 +154,11 @@ describe('digest as of its slot', () => {
 
   it('lists the newly Red with reasons, and overdue oldest first with owners', () => {
     expect(section(d, 'newlyRed')).toMatchObject({ title: 'Newly Red since 1 Jun 2015' });
-    expect(section(d, 'newlyRed')!.rows).toEqual([
+    expect(section(d, 'newlyRed')!.rows).toMatchObject([
       { ref: 'BTP-CDI-2', text: 'Reported red', detail: 'reported Red 3 Jun 2015' },
       { ref: 'BTP-CDI-3', text: 'Just overdue', detail: 'overdue since 1 Jun 2015' },
     ]);
-    expect(section(d, 'overdue')!.rows).toEqual([
+    expect(section(d, 'overdue')!.rows).toMatchObject([
       {
         ref: 'BTP-CDI-1',
         text: 'Long overdue',
@@ -178,10 +178,10 @@ describe('digest as of its slot', () => {
   it('shows what was due soon, stale and pending then', () => {
     // 10 was open until after the slot; 9 did not exist yet.
     expect(refs(d, 'dueSoon')).toEqual(['BTP-CDI-4', 'BTP-CDI-8']);
-    expect(section(d, 'stale')!.rows).toEqual([
+    expect(section(d, 'stale')!.rows).toMatchObject([
       { ref: 'BTP-CDI-7', text: 'Forgotten', detail: 'Head of SDD (Alex Wilber) · no update since 1 Jan 2015' },
     ]);
-    expect(section(d, 'extensions')!.rows).toEqual([
+    expect(section(d, 'extensions')!.rows).toMatchObject([
       {
         ref: 'BTP-CDI-8',
         text: 'Wants more time',
@@ -285,7 +285,7 @@ describe('due dates moved in the period', () => {
       detail: { askedBy: 'Megan Bowen', reason: 'Waiting for the vendor', approvedBy: 'Alex Wilber' },
     });
     const d = await computeDigest(ctx, boardId, SLOT);
-    expect(section(d, 'slipped')).toEqual({
+    expect(section(d, 'slipped')).toMatchObject({
       key: 'slipped',
       title: 'Due dates moved this period',
       rows: [
