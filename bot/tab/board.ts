@@ -1,5 +1,5 @@
 /**
- * A board's view for the tab, from the bot's own queries: per-plan counts are the summary answer
+ * A board's view for the tab, from the bot's own queries: per-plan counts are the summary answer's
  * ("how are we doing on BTP-CDI?"), the tables are list answers (what's red, what's overdue, ...)
  * with the tab's filters, the trend is the counts each digest stored.
  */
@@ -10,7 +10,7 @@ import { extensionState, type ExtensionState } from '../../core/actions/extensio
 import { canChangeBoard } from '../../core/digest/boards';
 import { readRecord } from '../../core/digest/compute';
 import { listActions, type ListNarrowing } from '../../core/query/list';
-import { summarise } from '../../core/query/summary';
+import { summaryTotals } from '../../core/query/summary';
 import { addDays, localDate } from '../../core/time';
 import type { ListFilter } from '../../core/query/types';
 import type { ActionsAnswer, BoardActionsQuery, BoardAnswer, BoardTable, MeetingItemsAnswer } from './contract';
@@ -92,7 +92,7 @@ async function planCounts(
   plan: { id: string; key: string; title: string },
 ): Promise<BoardAnswer['plans'][number]> {
   const [summary, outcomes] = await Promise.all([
-    summarise(ctx, { kind: 'summary', plan: plan.key }),
+    summaryTotals(ctx, { plan: plan.key }),
     ctx.db.prisma.action.groupBy({
       by: ['outcome'],
       where: { planId: plan.id, outcome: { not: null } },

@@ -8,7 +8,7 @@ import { ACTION_STATUSES, type ActionStatus, type Rag } from '../domain';
 import type { ActionView } from '../actions/view';
 import { actionViews } from '../actions/view-loader';
 import { allOf, overdueOn } from '../store/action-filter';
-import { inScope, summaryCounts } from '../store/summary-counts';
+import { inScope, summaryCounts, type PlanScope, type SummaryCounts } from '../store/summary-counts';
 import { localDate } from '../time';
 import { completedOnTime, type Measures, measuresOf, percent } from './measures';
 import type { Scope } from './scope';
@@ -28,18 +28,46 @@ export interface SummaryResult {
   measures: Measures;
 }
 
+/** What a summary counts, without the oldest overdue action or the measures: a board's per-plan tiles. */
+export type SummaryTotals = Pick<
+  SummaryResult,
+  'plans' | 'total' | 'byRag' | 'byStatus' | 'percentComplete' | 'overdue'
+>;
+
+export async function summaryTotals(ctx: CoreContext, scope: PlanScope): Promise<SummaryTotals> {
+  return totalsOf(await summaryCounts(ctx.db, scope, localDate(ctx.now(), ctx.timeZone), ctx.ragWindows));
+}
+
 export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 'summary' }>): Promise<SummaryResult> {
   const today = localDate(ctx.now(), ctx.timeZone);
   const scope = { plan: query.plan, board: query.board };
-  const where = inScope(scope);
   const [counts, oldest] = await Promise.all([
     summaryCounts(ctx.db, scope, today, ctx.ragWindows),
     actionViews(ctx, {
-      where: allOf([where, overdueOn(today)]),
+      where: allOf([inScope(scope), overdueOn(today)]),
       order: 'longestOverdue',
       page: { offset: 0, size: 1 },
     }),
   ]);
+  const totals = totalsOf(counts);
+  const { total, byStatus, overdue } = totals;
+  return {
+    kind: 'summary',
+    labels: { ...(query.plan && { plan: query.plan }), ...(query.board && { board: query.board }) },
+    ...totals,
+    oldestOverdue: oldest[0] ?? null,
+    measures: measuresOf({
+      total,
+      verified: byStatus.complete,
+      verifiedOnTime: counts.surelyOnTime + counts.nearDayEnd.filter((a) => completedOnTime(a, ctx.timeZone)).length,
+      overdue,
+      overdueDays: counts.overdueDays,
+      riskAccepted: counts.riskAccepted,
+    }),
+  };
+}
+
+function totalsOf(counts: SummaryCounts): SummaryTotals {
   const byStatus: Record<ActionStatus, number> = {
     open: counts.open,
     awaiting_verification: counts.awaiting_verification,
@@ -59,22 +87,11 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
     SUPERSEDED: byStatus.closed - riskAccepted,
   };
   return {
-    kind: 'summary',
-    labels: { ...(query.plan && { plan: query.plan }), ...(query.board && { board: query.board }) },
     plans: counts.plans,
     total,
     byRag,
     byStatus,
     percentComplete: percent(byStatus.complete, total) ?? 0,
     overdue,
-    oldestOverdue: oldest[0] ?? null,
-    measures: measuresOf({
-      total,
-      verified: byStatus.complete,
-      verifiedOnTime: counts.surelyOnTime + counts.nearDayEnd.filter((a) => completedOnTime(a, ctx.timeZone)).length,
-      overdue,
-      overdueDays: counts.overdueDays,
-      riskAccepted,
-    }),
   };
 }
