@@ -65,6 +65,20 @@ export interface OwnerLoopMessages {
 }
 
 /**
+ * Those of `personIds` not yet sent the message `key` (as enqueueToPeople keys it): a job that runs every
+ * few minutes asks this first, so it builds a message only for whoever still lacks it.
+ */
+export async function notYetSent(db: Tx, key: string, personIds: string[]): Promise<string[]> {
+  if (!personIds.length) return [];
+  const rows = await db.outboxMessage.findMany({
+    where: { idempotencyKey: { in: personIds.map((id) => `${key}:${id}`) } },
+    select: { idempotencyKey: true },
+  });
+  const sent = new Set(rows.map((r) => r.idempotencyKey));
+  return personIds.filter((id) => !sent.has(`${key}:${id}`));
+}
+
+/**
  * Queues one message per person to their personal chat with the bot; returns how many people it could
  * reach (someone who never installed the bot has no chat yet).
  */

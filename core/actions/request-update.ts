@@ -24,7 +24,7 @@ import {
   type DecisionOptions,
   type FieldErrors,
 } from './change';
-import { enqueueToPeople, type OwnerLoopMessages, type UpdateRequestInfo } from './owner-messages';
+import { enqueueToPeople, notYetSent, type OwnerLoopMessages, type UpdateRequestInfo } from './owner-messages';
 import { cardRefSchema, isoDay } from './update';
 import type { ActionView } from './view';
 
@@ -130,7 +130,12 @@ export async function queueDueUpdateRequests(
     if (!askedAt) continue;
     const people = await ctx.db.prisma.person.findMany({ where: { id: { in: await actionOwnerIds(ctx, a.id) } } });
     const slots = reminderSlots(people, now, opts.reminderTime, ctx.timeZone);
-    const ready = people.filter((p) => slots.get(p.id)?.open).map((p) => p.id);
+    const key = `update-request-due:${a.id}:${askedAt.getTime()}`;
+    const ready = await notYetSent(
+      ctx.db.prisma,
+      key,
+      people.filter((p) => slots.get(p.id)?.open).map((p) => p.id),
+    );
     const view = ready.length ? await loadView(ctx, a.id) : null;
     if (!view) continue;
     const request = await ctx.db.prisma.update.findFirst({
@@ -148,7 +153,7 @@ export async function queueDueUpdateRequests(
     };
     queued += await ctx.db.prisma.$transaction((tx) =>
       enqueueToPeople(tx as Tx, ready, {
-        key: `update-request-due:${a.id}:${askedAt.getTime()}`,
+        key,
         purpose: 'notice',
         activity: messages.updateRequested(view, info),
       }),

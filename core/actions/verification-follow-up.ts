@@ -16,7 +16,7 @@ import { parseReminderPolicy, verifyFollowUpDays } from '../reminders/policy';
 import { reminderSlots } from '../reminders/recipients';
 import { addDays, daysBetween, localDate } from '../time';
 import { loadView } from './change';
-import { enqueueToPeople, type OutgoingActivity, type VerificationRequestInfo } from './owner-messages';
+import { enqueueToPeople, notYetSent, type OutgoingActivity, type VerificationRequestInfo } from './owner-messages';
 import { routedBecause } from './update';
 import type { ActionView } from './view';
 
@@ -60,7 +60,12 @@ export async function queueVerificationFollowUps(
     const people = await ctx.db.prisma.person.findMany({ where: { id: { in: authority.people.map((p) => p.id) } } });
     // Like a reminder: at the recipient's reminder time, on their working day; a later sweep sends the rest.
     const slots = reminderSlots(people, now, opts.reminderTime, ctx.timeZone);
-    const due = people.filter((p) => slots.get(p.id)?.open).map((p) => p.id);
+    const key = `verify-follow-up:${a.id}:${completedAt.getTime()}:${occasion}`;
+    const due = await notYetSent(
+      ctx.db.prisma,
+      key,
+      people.filter((p) => slots.get(p.id)?.open).map((p) => p.id),
+    );
     if (!due.length) continue;
 
     const view = await loadView(ctx, a.id);
@@ -79,7 +84,7 @@ export async function queueVerificationFollowUps(
     };
     queued += await ctx.db.prisma.$transaction((tx) =>
       enqueueToPeople(tx as Tx, due, {
-        key: `verify-follow-up:${a.id}:${completedAt.getTime()}:${occasion}`,
+        key,
         purpose: 'approval',
         activity: render(view, info),
       }),
