@@ -10,6 +10,8 @@ import { seedPerson, seedPlan } from '../helpers/fixtures';
 import { queuedActivity } from '../helpers/outbox';
 import { setPlanSettings } from '../../core/plan-settings';
 import { remindersJob } from '../../jobs/reminders';
+import { queueVerificationFollowUps } from '../../core/actions/verification-follow-up';
+import { ownerLoopMessages } from '../../cards/owner-loop-messages';
 
 const PAT: TestUser = { id: 'user-id-2', name: 'Pat Planner', aadObjectId: '00000000-0000-0000-0000-0000000000022' };
 
@@ -95,7 +97,10 @@ it('waits out the window, then reaches whoever verifies at their reminder time o
 
   bot.clock.set('2015-06-08T08:05:00Z'); // 09:05 London
   await sweep();
-  await sweep();
+  // Sent already: a later sweep builds nothing and queues nothing.
+  expect(
+    await queueVerificationFollowUps(bot.chaser.core, { reminderTime: '09:00' }, ownerLoopMessages.verificationRequest),
+  ).toBe(0);
   // 7 to the plan owner; 9, completed by the plan owner himself, to the verifier post; 8 (medium) to nobody.
   expect(await who()).toEqual([`7 → ${personalConversationId(PAT)}`, `9 → ${personalConversationId(MEGAN)}`]);
 
