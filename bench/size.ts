@@ -8,7 +8,8 @@
  * Started by bench/run.ts with a JSON argument; prints one JSON line with the results and maxRSS.
  */
 import { startChaser } from '../bot/main';
-import { boardOverview, boardTable } from '../bot/tab/board';
+import { boardOverview } from '../core/board/overview';
+import { boardTable } from '../core/board/tables';
 import { answerCard } from '../cards/answers';
 import { migrate } from '../core/db/migrate';
 import { computeDigest } from '../core/digest/compute';

@@ -10,7 +10,7 @@ import type { PromptCompletionModel } from '@microsoft/teams-ai';
 import { aiSettings, isAuthenticated, loadConfig, type Config } from '../core/config';
 import type { CoreContext } from '../core/context';
 import { openDb, redactUrl } from '../core/db/client';
-import { migrate, pendingMigrations } from '../core/db/migrate';
+import { databaseReadiness, migrate } from '../core/db/migrate';
 import { sealLegacyHistory } from '../core/history/seal';
 import { DEFAULT_RAG_WINDOWS } from '../core/rag';
 import { systemClock, type Clock } from '../core/time';
@@ -111,11 +111,10 @@ export async function startChaser(opts: StartOptions = {}): Promise<RunningChase
     serviceUrlHosts: config.SERVICE_URL_HOSTS,
     turnDeadlineMs: config.TURN_DEADLINE_MS,
     ready: async () => {
-      await db.prisma.$queryRawUnsafe('SELECT 1');
-      const pending = await pendingMigrations(config.DATABASE_URL);
-      if (pending.length) return { ok: false, detail: `pending migrations: ${pending.join(', ')}` };
+      const database = await databaseReadiness(db, config.DATABASE_URL);
+      if (!database.ok) return database;
       const keys = tokenGate?.freshness() ?? { ok: true, detail: 'local mode, no tokens checked' };
-      return { ok: keys.ok, detail: `database reachable, migrations applied; ${keys.detail}` };
+      return { ok: keys.ok, detail: `${database.detail}; ${keys.detail}` };
     },
   });
   const server = await listen(http, config.PORT, config.HOST);

@@ -1,18 +1,13 @@
 /** The decisions a board meeting recorded in its side panel, for the board's channel after the meeting. */
+import type { MeetingDecision } from '../core/board/meeting';
+import type { Meeting } from '../core/domain';
 import { formatDate } from '../core/time';
 import { adaptiveCard, heading, textBlock, type AdaptiveCard } from './card';
 import { safe } from './text';
 
-export interface MeetingDecision {
-  ref: string;
-  /** What was decided, as the action's history says it. */
-  what: string;
-  by: string | null;
-}
-
 export function meetingSummaryCard(
   board: { name: string },
-  meeting: { title: string; date: string },
+  meeting: Meeting,
   decisions: MeetingDecision[],
 ): AdaptiveCard {
   const count = `${decisions.length} decision${decisions.length === 1 ? '' : 's'}`;

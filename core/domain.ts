@@ -68,3 +68,17 @@ export interface BoardTab {
 export function boardEntityId(boardKey: string): string {
   return `board-${boardKey}`;
 }
+
+/** The tables of a board's view; each is one list query (core/board/tables.ts). */
+export const BOARD_TABLES = ['red', 'overdue', 'awaiting', 'extensions', 'slipped', 'riskAccepted'] as const;
+export type BoardTable = (typeof BOARD_TABLES)[number];
+
+/** What a board meeting works through, in this order (core/board/meeting.ts). */
+export const MEETING_ITEM_KINDS = ['newRed', 'slipped', 'awaiting', 'extension', 'riskReview'] as const;
+export type MeetingItemKind = (typeof MEETING_ITEM_KINDS)[number];
+
+/** A board meeting, on the organisation's calendar: what decisions taken in it are marked with. */
+export interface Meeting {
+  title: string;
+  date: string;
+}

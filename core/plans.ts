@@ -36,6 +36,12 @@ export async function listPlans(ctx: Pick<CoreContext, 'db'>): Promise<PlanSumma
   }));
 }
 
+/** Every plan's id, in key order: for walking a large database a plan at a time. */
+export async function planIdsByKey(ctx: Pick<CoreContext, 'db'>): Promise<string[]> {
+  const plans = await ctx.db.prisma.plan.findMany({ select: { id: true }, orderBy: { key: 'asc' } });
+  return plans.map((p) => p.id);
+}
+
 export async function findPlanByKey(ctx: Pick<CoreContext, 'db'>, key: string) {
   // Keys are stored upper-case (importers normalise them), so users may type them in any case.
   return ctx.db.prisma.plan.findUnique({ where: { key: key.toUpperCase() } });

@@ -10,7 +10,12 @@ import type { z } from 'zod';
 import type { Config } from '../../core/config';
 import type { CoreContext } from '../../core/context';
 import { STATUS_CHOICES, submitUpdate } from '../../core/actions/update';
-import { decideExtension, extensionState } from '../../core/actions/extension';
+import { decideExtension, pendingExtensions } from '../../core/actions/extension';
+import { evidenceOf } from '../../core/evidence/evidence';
+import { peopleWithPosts } from '../../core/people/directory';
+import { boardOverview } from '../../core/board/overview';
+import { boardTable } from '../../core/board/tables';
+import { meetingDecisions, meetingItems } from '../../core/board/meeting';
 import { decideVerification } from '../../core/actions/verify';
 import { closeAction } from '../../core/actions/close';
 import { requestUpdate } from '../../core/actions/request-update';
@@ -18,7 +23,7 @@ import { may } from '../../core/people/permissions';
 import { listMyActions } from '../../core/actions/mine';
 import { loadView } from '../../core/actions/change';
 import { actionRole, authorityWords, canManagePlan, riskAcceptorPost } from '../../core/people/roles';
-import { canChangeBoard, findBoardByKey } from '../../core/digest/boards';
+import { canChangeBoard, findBoardByKey, followedPlan, listBoards, type BoardRow } from '../../core/digest/boards';
 import { exportPlan } from '../../core/export/export-plan';
 import { findItem } from '../../core/query/item';
 import { historySentence } from '../../core/history/sentence';
@@ -28,15 +33,17 @@ import { endOfLocalDay, formatDate, localDate } from '../../core/time';
 import type { Logger } from '../logger';
 import { ownerLoopMessages } from '../../cards/owner-loop-messages';
 import { createTabAuth, directAddress, isLoopback, type TabUser } from './auth';
-import { boardOverview, boardTable, meetingItems, type BoardRow } from './board';
 import * as c from './contract';
-import { meetingDecisions, postMeetingSummary } from './meeting';
+import { postMeetingSummary } from './meeting';
 
 export interface TabApiDeps {
   core: CoreContext;
   config: Config;
   log: Logger;
 }
+
+/** People the local developer sign-in offers. */
+const DEVELOPER_PEOPLE = 50;
 
 type Handler = (req: Request, res: Response, user: TabUser) => Promise<void>;
 
@@ -92,22 +99,7 @@ export function createTabApi(deps: TabApiDeps): express.Router {
         res.status(404).json({ error: 'developer sign-in is only for a local Chaser, from this machine' });
         return;
       }
-      const people = await core.db.prisma.person.findMany({
-        orderBy: { displayName: 'asc' },
-        take: 50,
-        select: {
-          id: true,
-          displayName: true,
-          holdings: { where: { to: null }, select: { post: { select: { name: true } } } },
-        },
-      });
-      send(res, c.developerPeopleAnswer, {
-        people: people.map((p) => ({
-          id: p.id,
-          displayName: p.displayName,
-          posts: p.holdings.map((h) => h.post.name),
-        })),
-      });
+      send(res, c.developerPeopleAnswer, { people: await peopleWithPosts(core, DEVELOPER_PEOPLE) });
     } catch (err) {
       next(err);
     }
@@ -121,11 +113,7 @@ export function createTabApi(deps: TabApiDeps): express.Router {
   router.get(
     '/boards',
     route(async (_req, res) => {
-      const boards = await core.db.prisma.board.findMany({
-        orderBy: { key: 'asc' },
-        select: { key: true, name: true },
-      });
-      send(res, c.boardsAnswer, { boards });
+      send(res, c.boardsAnswer, { boards: await listBoards(core) });
     }),
   );
 
@@ -151,16 +139,13 @@ export function createTabApi(deps: TabApiDeps): express.Router {
     route(async (req, res) => {
       const board = await boardOf(req.params.key);
       const q = parse(c.packQuery, req.query);
-      const plan = await core.db.prisma.boardPlan.findFirst({
-        where: { boardId: board.id, plan: { key: q.plan.toUpperCase() } },
-        select: { plan: { select: { key: true } } },
-      });
+      const plan = await followedPlan(core, board.id, q.plan);
       if (!plan) throw new Refusal(404, `${q.plan} is not one of ${board.key}'s plans`, 'plan');
       const asOf = q.asOf ? endOfLocalDay(q.asOf, core.timeZone) : undefined;
-      const file = (await exportPlan(core, plan.plan.key, 'xlsx', asOf))!;
+      const file = (await exportPlan(core, plan.key, 'xlsx', asOf))!;
       const day = q.asOf ?? localDate(core.now(), core.timeZone);
       res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      res.attachment(`${plan.plan.key}-board-pack-${day}.xlsx`);
+      res.attachment(`${plan.key}-board-pack-${day}.xlsx`);
       res.send(file);
     }),
   );
@@ -216,31 +201,25 @@ export function createTabApi(deps: TabApiDeps): express.Router {
     route(async (req, res, user) => {
       const view = await loadView(core, req.params.id);
       if (!view) throw notFound('action');
-      const [item, pending, role, decide, evidence] = await Promise.all([
+      const [item, requests, role, decide, evidence] = await Promise.all([
         findItem(core, { kind: 'item', plan: view.planKey, ref: view.ref, history: true }),
-        core.db.prisma.extensionRequest.findMany({
-          where: { actionId: view.id, status: 'pending' },
-          orderBy: { createdAt: 'asc' },
-          select: { id: true },
-        }),
+        pendingExtensions(core, view.id),
         actionRole(core, user.personId, view.id),
         canManagePlan(core, user.personId, view.planId),
-        core.db.prisma.evidence.findMany({
-          where: { actionId: view.id },
-          orderBy: { createdAt: 'asc' },
-          select: { kind: true, title: true, url: true, fileName: true, createdAt: true },
-        }),
+        evidenceOf(core, view.id),
       ]);
       const history = item.history ?? { entries: [], total: 0 };
       send(res, c.actionAnswer, {
         action: view,
         history: history.entries.map((e) => ({ ...e, sentence: historySentence(e) })),
         historyTotal: history.total,
-        requests: await Promise.all(pending.map((p) => extensionState(core, p.id))),
+        requests,
         evidence: evidence.map((e) => ({
-          ...e,
+          kind: e.kind,
+          title: e.title,
+          fileName: e.fileName,
           url: e.url?.startsWith('https://') ? e.url : null,
-          at: e.createdAt.toISOString(),
+          at: e.addedAt.toISOString(),
         })),
         can: { update: !!role && view.status === 'open', decide },
       });

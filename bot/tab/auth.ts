@@ -8,6 +8,7 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { isAuthenticated, type Config } from '../../core/config';
 import type { CoreContext } from '../../core/context';
+import { personByAadObjectId, personById } from '../../core/people/directory';
 
 export interface TabUser {
   personId: string;
@@ -50,10 +51,7 @@ export function createTabAuth(config: Config, ctx: Pick<CoreContext, 'db'>): Tab
     if (!tid || !issuers.includes(String(claims.iss))) return refused('sign-in token not accepted');
     if (config.ALLOWED_TENANTS.length && !config.ALLOWED_TENANTS.includes(tid))
       return refused('your organisation is not allowed to use Chaser');
-    const person =
-      typeof claims.oid === 'string'
-        ? await ctx.db.prisma.person.findUnique({ where: { aadObjectId: claims.oid } })
-        : null;
+    const person = typeof claims.oid === 'string' ? await personByAadObjectId(ctx, claims.oid) : null;
     if (!person)
       return { ok: false, status: 403, error: 'Chaser does not know you yet: say "hello" to the bot in Teams first' };
     return { ok: true, user: { personId: person.id, displayName: person.displayName, mode: 'sso' } };
@@ -62,7 +60,7 @@ export function createTabAuth(config: Config, ctx: Pick<CoreContext, 'db'>): Tab
   async function developer(personId: string, remoteAddress: string | undefined): Promise<SignIn> {
     if (!local || !isLoopback(remoteAddress))
       return refused('developer sign-in is only for a local Chaser, from this machine');
-    const person = await ctx.db.prisma.person.findUnique({ where: { id: personId } });
+    const person = await personById(ctx, personId);
     if (!person) return refused('no such person');
     return { ok: true, user: { personId: person.id, displayName: person.displayName, mode: 'developer' } };
   }

@@ -5,11 +5,7 @@
  * Plain zod and core/domain.ts's names, nothing of the server: the tab's bundle includes this file.
  */
 import { z } from 'zod';
-import { PRIORITIES, RAGS } from '../../core/domain';
-
-/** The tables of the board view; each is one core query. */
-export const BOARD_TABLES = ['red', 'overdue', 'awaiting', 'extensions', 'slipped', 'riskAccepted'] as const;
-export type BoardTable = (typeof BOARD_TABLES)[number];
+import { BOARD_TABLES, MEETING_ITEM_KINDS, PRIORITIES, RAGS, type Meeting } from '../../core/domain';
 
 /** The action a board tab opens on: a card's deep link (its subEntityId), or ?action= in a browser. */
 export const openedAction = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -43,8 +39,7 @@ export type BoardActionsQuery = z.infer<typeof boardActionsQuery>;
 
 export const packQuery = z.object({ plan: text(40), asOf: isoDay.optional() });
 
-export const meetingSchema = z.object({ title: text(200), date: isoDay });
-export type Meeting = z.infer<typeof meetingSchema>;
+export const meetingSchema = z.object({ title: text(200), date: isoDay }) satisfies z.ZodType<Meeting>;
 
 /** The same fields as the update card; core/actions/update.ts checks them. */
 export const updateBody = z.object({
@@ -216,7 +211,6 @@ export const decisionAnswer = z.discriminatedUnion('kind', [
 ]);
 export type DecisionAnswer = z.infer<typeof decisionAnswer>;
 
-export const MEETING_ITEM_KINDS = ['newRed', 'slipped', 'awaiting', 'extension', 'riskReview'] as const;
 export const meetingItemsAnswer = z.object({
   items: z.array(
     z.object({ kind: z.enum(MEETING_ITEM_KINDS), action: tabAction, request: extensionRequest.optional() }),

@@ -166,3 +166,13 @@ export async function extensionState(ctx: Pick<CoreContext, 'db'>, requestId: st
     comment: r.comment,
   };
 }
+
+/** An action's requests for a new date still waiting for a decision, oldest first. */
+export async function pendingExtensions(ctx: Pick<CoreContext, 'db'>, actionId: string): Promise<ExtensionState[]> {
+  const rows = await ctx.db.prisma.extensionRequest.findMany({
+    where: { actionId, status: 'pending' },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true },
+  });
+  return Promise.all(rows.map((r) => extensionState(ctx, r.id)));
+}

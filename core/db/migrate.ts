@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createClient } from '@libsql/client';
 import { Client as PgClient } from 'pg';
-import type { Provider } from './client';
+import type { Db, Provider } from './client';
 import { providerOf } from './client';
 import { sqlitePath } from './sqlite-connection';
 
@@ -54,6 +54,15 @@ export async function pendingMigrations(url: string): Promise<string[]> {
   return readMigrations(provider)
     .map((m) => m.name)
     .filter((name) => !applied.has(name));
+}
+
+/** Whether the app's database answers (through the app's own client) and has every migration applied. */
+export async function databaseReadiness(db: Db, url: string): Promise<{ ok: boolean; detail: string }> {
+  await db.prisma.$queryRawUnsafe('SELECT 1');
+  const pending = await pendingMigrations(url);
+  return pending.length
+    ? { ok: false, detail: `pending migrations: ${pending.join(', ')}` }
+    : { ok: true, detail: 'database reachable, migrations applied' };
 }
 
 const SQLITE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

@@ -24,9 +24,29 @@ export async function findBoardByKey(ctx: Pick<CoreContext, 'db'>, key: string) 
   return ctx.db.prisma.board.findUnique({ where: { key: key.toUpperCase() } });
 }
 
-/** The board whose digests go to this conversation (ConversationRef.id). */
-export async function boardForConversation(ctx: Pick<CoreContext, 'db'>, conversationRefId: string) {
-  return ctx.db.prisma.board.findFirst({ where: { conversationId: conversationRefId } });
+export type BoardRow = NonNullable<Awaited<ReturnType<typeof findBoardByKey>>>;
+
+/** Every board, for choosing one (the tab's configuration). */
+export function listBoards(ctx: Pick<CoreContext, 'db'>): Promise<{ key: string; name: string }[]> {
+  return ctx.db.prisma.board.findMany({ orderBy: { key: 'asc' }, select: { key: true, name: true } });
+}
+
+/** The plan with this key when the board follows it. */
+export async function followedPlan(ctx: Pick<CoreContext, 'db'>, boardId: string, planKey: string) {
+  const link = await ctx.db.prisma.boardPlan.findFirst({
+    where: { boardId, plan: { key: planKey.toUpperCase() } },
+    select: { plan: { select: { id: true, key: true } } },
+  });
+  return link?.plan ?? null;
+}
+
+export function findBoardById(ctx: Pick<CoreContext, 'db'>, id: string) {
+  return ctx.db.prisma.board.findUnique({ where: { id } });
+}
+
+/** The board linked to the channel with this Teams conversation id, or null. */
+export function boardForChannel(ctx: Pick<CoreContext, 'db'>, channelConversationId: string) {
+  return ctx.db.prisma.board.findFirst({ where: { conversation: { conversationId: channelConversationId } } });
 }
 
 /** Admins always; otherwise the owner of a plan the board already follows (the tab's board writes). */

@@ -4,6 +4,7 @@
  * (e.g. "reminder:<person>:<date>"), so deciding the same thing twice — a job run twice, a crash and
  * restart, two instances — leaves one row, and the worker (jobs/outbox-worker.ts) sends each row once.
  */
+import type { Db } from '../db/client';
 import type { Tx } from '../db/tx';
 
 export const OUTBOX_PURPOSES = ['reminder', 'escalation', 'digest', 'approval', 'notice'] as const;
@@ -39,5 +40,16 @@ export async function enqueue(tx: Tx, msg: OutgoingMessage) {
       notBefore: msg.notBefore ?? AT_ONCE,
     },
     update: {},
+  });
+}
+
+/** Queues a message unless one with the same key exists; true when this call queued it. */
+export async function enqueueOnce(db: Pick<Db, 'prisma'>, msg: OutgoingMessage): Promise<boolean> {
+  return db.prisma.$transaction(async (t) => {
+    const tx = t as Tx;
+    if (await tx.outboxMessage.findUnique({ where: { idempotencyKey: msg.idempotencyKey }, select: { id: true } }))
+      return false;
+    await enqueue(tx, msg);
+    return true;
   });
 }

@@ -4,7 +4,15 @@
  * README "Who may do what" is this table in words. The CLI runs as the operator, who has the database.
  */
 import type { CoreContext } from '../context';
-import { actionRole, canDecideForPlan, canManagePlan, isAdmin, mayAcceptRisk, maySupersede } from './roles';
+import {
+  actionRole,
+  canDecideForPlan,
+  canManagePlan,
+  isAdmin,
+  isAdminOrBoardPlanOwner,
+  mayAcceptRisk,
+  maySupersede,
+} from './roles';
 
 type Ctx = Pick<CoreContext, 'db' | 'adminAadIds'>;
 
@@ -27,16 +35,8 @@ interface Rule {
 const adminOnly = (ctx: Ctx, personId: string) => isAdmin(ctx, personId);
 
 /** Admins always; otherwise the owner of a plan the board already follows. */
-async function changesBoard(ctx: Ctx, personId: string, { boardId }: Subject): Promise<boolean> {
-  if (await isAdmin(ctx, personId)) return true;
-  const followed = boardId
-    ? await ctx.db.prisma.boardPlan.findMany({ where: { boardId }, select: { planId: true } })
-    : [];
-  for (const { planId } of followed) {
-    if (await canManagePlan(ctx, personId, planId)) return true;
-  }
-  return false;
-}
+const changesBoard = (ctx: Ctx, personId: string, { boardId }: Subject) =>
+  isAdminOrBoardPlanOwner(ctx, personId, boardId ?? null);
 
 /**
  * Adding a plan needs control of the plan and of the board: otherwise any plan owner could make a

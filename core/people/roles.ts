@@ -4,15 +4,46 @@
  * those holders delegated to. Everyone else is read-only. Every write path asks here.
  */
 import type { CoreContext } from '../context';
+import { sql } from '../store';
 
 type Ctx = Pick<CoreContext, 'db' | 'adminAadIds'>;
 
-export async function isAdmin(ctx: Ctx, personId: string): Promise<boolean> {
-  const p = await ctx.db.prisma.person.findUnique({
-    where: { id: personId },
-    select: { role: true, aadObjectId: true },
-  });
+/** An admin by role, or by an AAD object id the configuration names. */
+function admin(ctx: Ctx, p: { role: string; aadObjectId: string | null } | null | undefined): boolean {
   return !!p && (p.role === 'admin' || (!!p.aadObjectId && ctx.adminAadIds.includes(p.aadObjectId)));
+}
+
+export async function isAdmin(ctx: Ctx, personId: string): Promise<boolean> {
+  return admin(
+    ctx,
+    await ctx.db.prisma.person.findUnique({ where: { id: personId }, select: { role: true, aadObjectId: true } }),
+  );
+}
+
+/** Admins, and holders of the owner post of a plan the board follows (one statement: the board tab asks on every load). */
+export async function isAdminOrBoardPlanOwner(ctx: Ctx, personId: string, boardId: string | null): Promise<boolean> {
+  const person = await ctx.db.store
+    .selectFrom('Person as p')
+    .where('p.id', '=', personId)
+    .select((eb) => [
+      'p.role',
+      'p.aadObjectId',
+      eb
+        .exists(
+          eb
+            .selectFrom('BoardPlan as bp')
+            .innerJoin('Plan as pl', 'pl.id', 'bp.planId')
+            .innerJoin('PostHolding as h', 'h.postId', 'pl.ownerPostId')
+            .where('bp.boardId', '=', boardId ?? '')
+            .whereRef('h.personId', '=', 'p.id')
+            .where('h.to', 'is', null)
+            .select(sql.lit(1).as('one')),
+        )
+        .as('ownsFollowedPlan'),
+    ])
+    .executeTakeFirst();
+  // SQLite's booleans are 0 and 1.
+  return admin(ctx, person) || Boolean(person?.ownsFollowedPlan);
 }
 
 /** People currently holding a post. */

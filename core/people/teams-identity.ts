@@ -85,6 +85,14 @@ export async function saveConversation(ctx: Pick<CoreContext, 'db'>, c: Conversa
   });
 }
 
+/** The channels the bot has been @mentioned in and may still post to, oldest first. */
+export function knownChannels(ctx: Pick<CoreContext, 'db'>) {
+  return ctx.db.prisma.conversationRef.findMany({
+    where: { scope: 'channel', state: 'active' },
+    orderBy: { createdAt: 'asc' },
+  });
+}
+
 /**
  * How long a conversation whose stored row already says everything an activity says goes unwritten.
  * Every activity has a new id (kept in the reference) and a write bumps updatedAt, which picks a

@@ -8,7 +8,7 @@ import { ACTION_STATUSES, type ActionStatus, type Rag } from '../domain';
 import type { ActionView } from '../actions/view';
 import { actionViews } from '../actions/view-loader';
 import { allOf, overdueOn } from '../store/action-filter';
-import { inScope, summaryCounts, type PlanScope, type SummaryCounts } from '../store/summary-counts';
+import { inScope, summaryCounts, type SummaryCounts } from '../store/summary-counts';
 import { localDate } from '../time';
 import { completedOnTime, type Measures, measuresOf, percent } from './measures';
 import type { Scope } from './scope';
@@ -28,15 +28,14 @@ export interface SummaryResult {
   measures: Measures;
 }
 
-/** What a summary counts, without the oldest overdue action or the measures: a board's per-plan tiles. */
-export type SummaryTotals = Pick<
-  SummaryResult,
-  'plans' | 'total' | 'byRag' | 'byStatus' | 'percentComplete' | 'overdue'
->;
+/** What a summary counts, without the oldest overdue action or the measures: also a board's per-plan tiles. */
+export type SummaryTotals = Pick<SummaryResult, 'total' | 'byRag' | 'byStatus' | 'percentComplete' | 'overdue'>;
 
-export async function summaryTotals(ctx: CoreContext, scope: PlanScope): Promise<SummaryTotals> {
-  return totalsOf(await summaryCounts(ctx.db, scope, localDate(ctx.now(), ctx.timeZone), ctx.ragWindows));
-}
+/** The counts totals are made from: by status, and the RAGs and overdue among them. */
+export type TotalsCounts = Pick<
+  SummaryCounts,
+  'open' | 'awaiting_verification' | 'complete' | 'closed' | 'red' | 'amber' | 'riskAccepted' | 'overdue'
+>;
 
 export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 'summary' }>): Promise<SummaryResult> {
   const today = localDate(ctx.now(), ctx.timeZone);
@@ -49,11 +48,12 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
       page: { offset: 0, size: 1 },
     }),
   ]);
-  const totals = totalsOf(counts);
+  const totals = summaryTotals(counts);
   const { total, byStatus, overdue } = totals;
   return {
     kind: 'summary',
     labels: { ...(query.plan && { plan: query.plan }), ...(query.board && { board: query.board }) },
+    plans: counts.plans,
     ...totals,
     oldestOverdue: oldest[0] ?? null,
     measures: measuresOf({
@@ -67,7 +67,7 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
   };
 }
 
-function totalsOf(counts: SummaryCounts): SummaryTotals {
+export function summaryTotals(counts: TotalsCounts): SummaryTotals {
   const byStatus: Record<ActionStatus, number> = {
     open: counts.open,
     awaiting_verification: counts.awaiting_verification,
@@ -87,7 +87,6 @@ function totalsOf(counts: SummaryCounts): SummaryTotals {
     SUPERSEDED: byStatus.closed - riskAccepted,
   };
   return {
-    plans: counts.plans,
     total,
     byRag,
     byStatus,

@@ -10,6 +10,7 @@ import {
   findBoardByKey,
   type BoardResult,
 } from '../../../core/digest/boards';
+import { knownChannels } from '../../../core/people/teams-identity';
 import { parseArgs, stringOption, type CliCommand, type CliContext } from '../command';
 
 const USAGE =
@@ -44,10 +45,7 @@ async function link(
   conversationId: string | undefined,
   name: string | undefined,
 ): Promise<BoardResult> {
-  const channels = await ctx.core.db.prisma.conversationRef.findMany({
-    where: { scope: 'channel', state: 'active' },
-    orderBy: { createdAt: 'asc' },
-  });
+  const channels = await knownChannels(ctx.core);
   const channel = channels.find((c) => c.conversationId === conversationId);
   if (!channel) {
     const known =

@@ -2,7 +2,7 @@
 import type { ActionView } from '../../../core/actions/view';
 import { actionViews } from '../../../core/actions/view-loader';
 import { inPlans } from '../../../core/store/action-filter';
-import { findPlanByKey } from '../../../core/plans';
+import { findPlanByKey, planIdsByKey } from '../../../core/plans';
 import { parseArgs, stringOption, type CliCommand } from '../command';
 
 export const list: CliCommand = {
@@ -17,11 +17,9 @@ export const list: CliCommand = {
       ctx.err(`no plan with key ${key}`);
       return 1;
     }
-    const plans = plan
-      ? [plan]
-      : await ctx.core.db.prisma.plan.findMany({ select: { id: true }, orderBy: { key: 'asc' } });
+    const planIds = plan ? [plan.id] : await planIdsByKey(ctx.core);
     // A plan at a time, so a large database is never held in memory at once.
-    for (const { id } of plans) {
+    for (const id of planIds) {
       for (const v of await actionViews(ctx.core, { where: inPlans([id]), order: 'plan' }))
         ctx.out(options.json ? JSON.stringify(jsonLine(v)) : textLine(v));
     }

@@ -1,5 +1,6 @@
 /** `verify-history [--plan KEY]`: recomputes the history hash chains; exit 1 names each action whose chain breaks. */
 import { problemWords, verifyHistory } from '../../../core/history/verify';
+import { findPlanByKey } from '../../../core/plans';
 import { parseArgs, stringOption, type CliCommand } from '../command';
 
 export const verifyHistoryCommand: CliCommand = {
@@ -8,7 +9,7 @@ export const verifyHistoryCommand: CliCommand = {
   summary: 'check that no history entry was changed or removed',
   async run(args, ctx) {
     const planKey = stringOption(parseArgs(args).options, 'plan')?.toUpperCase();
-    if (planKey && !(await ctx.core.db.prisma.plan.findUnique({ where: { key: planKey }, select: { id: true } }))) {
+    if (planKey && !(await findPlanByKey(ctx.core, planKey))) {
       ctx.err(`There is no plan ${planKey}.`);
       return 2;
     }

@@ -1,6 +1,6 @@
 /** What board commands share: the channel they were said in, and who said them. */
 import { TurnContext, type Activity } from 'botbuilder';
-import { boardForConversation } from '../../../core/digest/boards';
+import { boardForChannel } from '../../../core/digest/boards';
 import { saveConversation } from '../../../core/people/teams-identity';
 import type { BotDeps } from '../../deps';
 import { conversationScope, teamsInfo } from '../../teams-activity';
@@ -35,10 +35,7 @@ export async function channelConversation(deps: BotDeps, context: TurnContext) {
 /** The board linked to this post's channel, or null (and the caller says why). */
 export async function channelBoard(deps: BotDeps, context: TurnContext) {
   if (conversationScope(context.activity) !== 'channel') return null;
-  const conversation = await deps.core.db.prisma.conversationRef.findUnique({
-    where: { conversationId: channelIdOf(context.activity) },
-  });
-  return conversation ? boardForConversation(deps.core, conversation.id) : null;
+  return boardForChannel(deps.core, channelIdOf(context.activity));
 }
 
 export const CHANNEL_ONLY =

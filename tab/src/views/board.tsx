@@ -18,7 +18,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { actionsAnswer, boardAnswer, type BoardAnswer, type BoardTable } from '../../../bot/tab/contract';
+import { actionsAnswer, boardAnswer, type BoardAnswer } from '../../../bot/tab/contract';
+import type { BoardTable } from '../../../core/domain';
 import { ApiError, download, get } from '../api';
 import { ActionPanel } from '../parts/action-panel';
 import { ActionTable } from '../parts/action-table';
