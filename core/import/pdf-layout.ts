@@ -1,66 +1,17 @@
 /**
  * A PDF without ruled tables is text placed on the page: rows and columns are rebuilt from where each piece
  * stands. Pieces at one height make a line; pieces a gap apart make its cells; the first line that reads as a
- * plan header fixes the columns (by where its headings start) for every line after it, over page breaks; a
- * line with nothing in the first column that sits close under the one before is the rest of that row's
- * wrapped cells. Lines before any header, and prose, are one-cell rows, as pasted text is.
+ * plan header fixes the columns (by where its headings start) for every line after it, over page breaks, until
+ * another table's header or a heading over lines that stand in other columns; a line with nothing in the first
+ * column that sits close under the one before (or opens a page and reads as the rest of a sentence) is the rest
+ * of that row's wrapped cells. Lines before any header, and prose, are one-cell rows, as pasted text is.
  */
-import { z } from 'zod';
 import { readHeader } from './headers';
-
-/** A piece of text as pdf.js places it: x, y of its baseline start in points, y upwards. */
-export const pdfTextSchema = z.object({
-  text: z.string(),
-  x: z.number(),
-  y: z.number(),
-  width: z.number(),
-  height: z.number(),
-});
-export type PdfText = z.infer<typeof pdfTextSchema>;
-
-interface Segment {
-  x: number;
-  end: number;
-  text: string;
-}
-
-interface Line {
-  y: number;
-  height: number;
-  segments: Segment[];
-}
+import { bodyHeight, closeUnder, type Line, linesOf, type PdfText, type Segment } from './pdf-lines';
+import { withoutPageFurniture } from './pdf-page-furniture';
 
 /** How far a heading's text may start left of where its column's cells start, in points (centred headings). */
 const ALIGN_TOLERANCE = 4;
-
-function linesOf(items: PdfText[]): Line[] {
-  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: { y: number; height: number; items: PdfText[] }[] = [];
-  for (const item of sorted) {
-    const line = lines.at(-1);
-    const size = item.height || 10;
-    if (line && Math.abs(line.y - item.y) < Math.max(2, size / 2)) {
-      line.items.push(item);
-      line.height = Math.max(line.height, size);
-    } else lines.push({ y: item.y, height: size, items: [item] });
-  }
-  return lines.map(({ y, height, items: onLine }) => {
-    const segments: Segment[] = [];
-    for (const item of onLine.sort((a, b) => a.x - b.x)) {
-      const last = segments.at(-1);
-      // A gap narrower than a letter is a space between words; wider, a gap between cells.
-      if (last && item.x - last.end < height * 0.9) {
-        last.text += item.x - last.end > height * 0.15 && !last.text.endsWith(' ') ? ` ${item.text}` : item.text;
-        last.end = Math.max(last.end, item.x + item.width);
-      } else segments.push({ x: item.x, text: item.text, end: item.x + item.width });
-    }
-    return { y, height, segments: segments.map((s) => ({ ...s, text: s.text.replace(/\s+/g, ' ').trim() })) };
-  });
-}
-
-/** Close enough under `above` to be more of its text: within a line and a half. */
-const closeUnder = (above: Pick<Line, 'y' | 'height'>, below: Pick<Line, 'y' | 'height'>) =>
-  above.y - below.y <= Math.max(above.height, below.height) * 1.6;
 
 /**
  * The header at `line`, if it is one: the line itself, or the line with the one close under it when headings
@@ -86,35 +37,81 @@ function headerLine(line: Line, next: Line | undefined): Line | undefined {
   return alone && line;
 }
 
-/** Each page's positioned text -> rows of cells, in reading order; every header line opens a table. */
+/** Words a cell's text ends on only when it runs on to the next line: "… record their", "Head of". */
+const RUNS_ON = /(?:[,&–-]|\b(?:a|an|and|at|by|for|from|in|into|its|of|on|or|our|the|their|to|with))$/i;
+
+/**
+ * The first line of a page, its first cell empty, carries on the last row of the page before when it reads as
+ * the rest of a sentence: it starts in lower case, or the row's text in that column stopped mid-phrase. Without
+ * that, a row's later lines there are a row of their own (an action with no ref under the same recommendation).
+ */
+function runsOnFromPage(row: string[], cells: string[]): boolean {
+  const c = cells.findIndex(Boolean);
+  return c > 0 && (/^\p{Ll}/u.test(cells[c]) || RUNS_ON.test(row[c] ?? ''));
+}
+
+/**
+ * Every piece of the line stands in a column as a cell of that table would: starting, centred or ending where
+ * the column's heading does, and not running on past where the next column starts.
+ */
+function fitsColumns(line: Line, columns: Segment[]): boolean {
+  const near = (a: number, b: number) => Math.abs(a - b) <= ALIGN_TOLERANCE;
+  const centre = (s: Segment) => (s.x + s.end) / 2;
+  return line.segments.every((s) => {
+    const k = Math.max(0, columns.filter((c) => c.x <= s.x + ALIGN_TOLERANCE).length - 1);
+    const heading = columns[k];
+    const next = columns[k + 1];
+    const aligned = near(s.x, heading.x) || near(centre(s), centre(heading)) || near(s.end, heading.end);
+    return aligned && (!next || s.end <= next.x + ALIGN_TOLERANCE);
+  });
+}
+
+/**
+ * Each page's positioned text -> rows of cells, in reading order, without page furniture. Every header line
+ * opens a table; so does a line after a heading (a line of its own, set larger or apart from the next) whose
+ * pieces do not stand in the columns of the table above: another table (a timeline, a glossary, a sign-off
+ * block), which takes its own columns and ends the plan's.
+ */
 export function rowsFromPositions(pages: PdfText[][]): { rows: string[][]; tableStarts: Set<number> } {
   const rows: string[][] = [];
   const tableStarts = new Set<number>();
-  let columns: number[] | undefined;
+  const pageLines = withoutPageFurniture(pages.map(linesOf));
+  const body = bodyHeight(pageLines.flat());
+  /** The open table's headings (or first line), each starting its column. */
+  let columns: Segment[] | undefined;
   /** The table row the last line went into and where that line stood, for wrapped cells. */
   let open: { row: string[]; y: number; height: number } | undefined;
-  for (const items of pages) {
-    open = undefined;
-    const lines = linesOf(items);
+  /** The line before was a heading: one piece standing alone, set larger or apart from the next line. */
+  let afterHeading = false;
+  for (const lines of pageLines) {
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
       const texts = line.segments.map((s) => s.text);
       const header = headerLine(line, lines[i + 1]);
+      const wasAfterHeading = afterHeading;
+      afterHeading = false;
       if (header) {
         if (header !== line) i++;
-        columns = header.segments.map((s) => s.x);
+        columns = header.segments;
         tableStarts.add(rows.length);
         rows.push(header.segments.map((s) => s.text));
         open = undefined;
         continue;
       }
-      const columnOf = (x: number) =>
-        Math.max(0, (columns ?? []).filter((start) => start <= x + ALIGN_TOLERANCE).length - 1);
+      if (columns && wasAfterHeading && line.segments.length > 1 && !fitsColumns(line, columns)) {
+        columns = line.segments;
+        tableStarts.add(rows.length);
+        open = undefined;
+      }
+      const columnOf = (x: number) => Math.max(0, (columns ?? []).filter((c) => c.x <= x + ALIGN_TOLERANCE).length - 1);
+      const next = lines[i + 1];
+      const standsAlone = line.segments.length === 1 && (line.height > body * 1.15 || !next || !closeUnder(line, next));
       // One piece running over the columns is a heading between tables ("R2. The council should ...").
       const heading = line.segments.length === 1 && columnOf(line.segments[0].end) > columnOf(line.segments[0].x);
       if (!columns || heading) {
         rows.push([texts.join(' ')]);
         open = undefined;
+        afterHeading = standsAlone;
         continue;
       }
       const cells: string[] = columns.map(() => '');
@@ -122,7 +119,8 @@ export function rowsFromPositions(pages: PdfText[][]): { rows: string[][]; table
         const c = columnOf(segment.x);
         cells[c] = cells[c] ? `${cells[c]} ${segment.text}` : segment.text;
       }
-      if (open && !cells[0] && closeUnder(open, line)) {
+      const wraps = open && !cells[0] && (i === 0 ? runsOnFromPage(open.row, cells) : closeUnder(open, line));
+      if (open && wraps) {
         const row: string[] = open.row;
         cells.forEach((cell, c) => {
           if (cell) row[c] = row[c] ? `${row[c]} ${cell}` : cell;
@@ -131,6 +129,7 @@ export function rowsFromPositions(pages: PdfText[][]): { rows: string[][]; table
       } else {
         rows.push(cells);
         open = { row: cells, y: line.y, height: line.height };
+        afterHeading = standsAlone;
       }
     }
   }
@@ -143,9 +142,7 @@ export function rowsFromPositions(pages: PdfText[][]): { rows: string[][]; table
  */
 export function textFromPositions(pages: PdfText[][]): string {
   const lines = pages.flatMap(linesOf);
-  const counts = new Map<number, number>();
-  for (const line of lines) counts.set(Math.round(line.height), (counts.get(Math.round(line.height)) ?? 0) + 1);
-  const body = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  const body = bodyHeight(lines);
   return lines
     .map((line) => {
       const text = line.segments.map((s) => s.text).join('\t');

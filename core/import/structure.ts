@@ -182,7 +182,11 @@ export function structure(
 
     const header = readHeader(rows, i);
     // A document's next table without a plan header (a timeline, a glossary) is not part of the plan.
-    if (!header && tableStarts?.has(i)) layout = layoutOf(new Map());
+    if (!header && tableStarts?.has(i)) {
+      layout = layoutOf(new Map());
+      const first = cells.filter(Boolean).join(' | ').slice(0, 60);
+      if (plan.headerFound) warn(row, `left out, as not a plan table: '${first}' and the rows under it`);
+    }
     if (header) {
       const fields = new Set([...header.columns.values()].map((c) => c.field));
       // A header with no ref, recommendation or action is the right-hand half of the table above.

@@ -6,6 +6,7 @@ import { runCli } from '../../bot/cli/run';
 import { LOOKED_FOR } from '../../core/import/headers';
 import { createTestDb, type TestDatabase } from '../helpers/db';
 import { testClock } from '../helpers/clock';
+import { planThenOtherTables } from '../helpers/unruled-pdf';
 
 let t: TestDatabase;
 const clock = testClock('2015-06-01T09:00:00Z');
@@ -22,7 +23,7 @@ async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
   });
   return { code, out, err };
 }
-const file = (name: string, text: string) => {
+const file = (name: string, text: string | Buffer) => {
   const p = path.join(dir, name);
   writeFileSync(p, text);
   return p;
@@ -51,6 +52,22 @@ describe('import', () => {
       'would update: 0 recommendations, 0 actions',
       '1 problem:',
       "ncrs-plan.csv row 4, Due Date: due date 'Smarch 2004' not understood — kept as text, no date",
+    ]);
+    expect(await t.db.prisma.plan.count()).toBe(0);
+  });
+
+  it('dry run of a PDF plan followed by other tables: names each table left out, counts only the plan', async () => {
+    const r = await cli(['import', file('adoption-plan.pdf', await planThenOtherTables()), '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.out).toEqual([
+      'adoption-plan.pdf → plan ADOPTION-PLAN (dry run: nothing written)',
+      'in the file: 4 recommendations, 4 actions, 4 owners, 2 updates',
+      'would create: 4 recommendations, 4 actions, 4 owner posts, 2 updates',
+      'would update: 0 recommendations, 0 actions',
+      '3 problems:',
+      "adoption-plan.pdf row 7: left out, as not a plan table: 'Milestone | Date' and the rows under it",
+      "adoption-plan.pdf row 14: left out, as not a plan table: 'Term | Meaning' and the rows under it",
+      "adoption-plan.pdf row 18: left out, as not a plan table: 'Signed: J. Patel | Date: 14 April 2025' and the rows under it",
     ]);
     expect(await t.db.prisma.plan.count()).toBe(0);
   });

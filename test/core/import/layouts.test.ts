@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parsePlan, parsePlanFile } from '../../../core/import/parse-plan';
 import type { ParsedPlan } from '../../../core/import/types';
+import { planThenOtherTables } from '../../helpers/unruled-pdf';
 
 /** Plans laid out as people keep them, each row of expectations read off its file by hand. */
 const plan = (name: string) => parsePlan(readFileSync(path.join(__dirname, '../../fixtures/plans', name)), name);
@@ -496,6 +497,75 @@ describe('plans published as PDF', () => {
     expect(p.recommendations.map((r) => r.text)).toEqual([
       'The council should publish its inspection results.',
       'The council should train its staff.',
+    ]);
+  });
+
+  test('tables after the plan are left out and said so; more of the plan on a later page under its header carries on; a row cut by a page break is one row; page numbers and the running title are no rows', async () => {
+    const p = await parsePlanFile(await planThenOtherTables(), 'adoption-plan.pdf');
+    expect(p.title).toBe('Adoption Service Improvement Plan');
+    expect(p.recommendations.map((r) => [r.ref, r.text, r.section ?? null])).toEqual([
+      ['1', 'Matching panels are late', null],
+      ['2', 'Adopters wait too long for their assessment', null],
+      ['3', 'Life story work is late', null],
+      ['4', 'Adopters are not asked for feedback', 'Recommendations from the follow-up visit'],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Hold every panel within eight weeks',
+        owners: ['Head of Adoption'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '2.1',
+        text: 'Publish a timetable for every adopter at their first visit',
+        owners: ['Panel Adviser'],
+        due: '2025-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '3.1',
+        text: 'Complete a life story book for every child',
+        owners: ['Permanence Team Manager'],
+        due: '2025-06-30',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '4.1',
+        text: 'Survey every adopter after placement',
+        owners: ['Quality Lead'],
+        due: '2025-09-30',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+    ]);
+    expect(p.problems).toEqual([
+      {
+        file: 'adoption-plan.pdf',
+        row: 7,
+        message: "left out, as not a plan table: 'Milestone | Date' and the rows under it",
+        severity: 'warning',
+      },
+      {
+        file: 'adoption-plan.pdf',
+        row: 14,
+        message: "left out, as not a plan table: 'Term | Meaning' and the rows under it",
+        severity: 'warning',
+      },
+      {
+        file: 'adoption-plan.pdf',
+        row: 18,
+        message: "left out, as not a plan table: 'Signed: J. Patel | Date: 14 April 2025' and the rows under it",
+        severity: 'warning',
+      },
     ]);
   });
 

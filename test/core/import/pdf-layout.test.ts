@@ -1,4 +1,5 @@
-import { type PdfText, rowsFromPositions } from '../../../core/import/pdf-layout';
+import { rowsFromPositions } from '../../../core/import/pdf-layout';
+import type { PdfText } from '../../../core/import/pdf-lines';
 
 /** A line of pieces at height y, each [x, text], 8-point text about 5 points per letter. */
 const line = (y: number, ...pieces: [number, string][]): PdfText[] =>
@@ -54,5 +55,55 @@ describe('rowsFromPositions', () => {
       [...line(560, [40, '2'], [80, 'Train'], [110, 'staff'], [300, 'Head of HR'], [420, 'Q2 2025/26'])],
     ]);
     expect(rows.at(-1)).toEqual(['2', 'Train staff', 'Head of HR', 'Q2 2025/26']);
+  });
+
+  test('a row cut by a page break is one row when its next line reads on; page numbers and a running title are no rows', () => {
+    const page = (n: number, ...lines: PdfText[][]) => [
+      ...line(570, [40, 'Audit plan']),
+      ...lines.flat(),
+      ...line(30, [250, `Page ${n} of 3`]),
+    ];
+    const { rows, tableStarts } = rowsFromPositions([
+      page(1, header, line(60, [40, '1'], [80, 'Publish the audit of'], [300, 'Head of'], [420, 'Mar-25'])),
+      page(
+        2,
+        line(540, [80, 'every incident'], [300, 'Audit']),
+        line(510, [80, 'Brief the committee'], [300, 'Head of Audit'], [420, 'Jun-25']),
+      ),
+      page(3, line(540, [80, 'Train the staff'], [300, 'Head of HR'], [420, 'Sep-25'])),
+    ]);
+    expect(rows).toEqual([
+      ['Audit plan'],
+      ['Ref', 'Action', 'Action owner', 'Due date'],
+      ['1', 'Publish the audit of every incident', 'Head of Audit', 'Mar-25'],
+      ['', 'Brief the committee', 'Head of Audit', 'Jun-25'],
+      ['', 'Train the staff', 'Head of HR', 'Sep-25'],
+    ]);
+    expect([...tableStarts]).toEqual([1]);
+  });
+
+  test('a heading over lines standing in other columns opens a table with its own columns; over a row in the columns, the plan goes on', () => {
+    const { rows, tableStarts } = rowsFromPositions([
+      [
+        ...header,
+        ...line(480, [40, '1'], [80, 'Publish the audit'], [300, 'Head of Audit'], [420, 'Mar-25']),
+        ...line(440, [40, 'NATIONAL RECOMMENDATIONS']),
+        // A date centred under its heading stands in the column.
+        ...line(420, [40, '2'], [80, 'Train staff'], [300, 'Head of HR'], [435, 'Q2']),
+        ...line(380, [40, 'Timeline']),
+        ...line(360, [40, 'Milestone'], [200, 'Date']),
+        ...line(345, [40, 'Board review'], [200, 'May 2025']),
+      ],
+    ]);
+    expect(rows).toEqual([
+      ['Ref', 'Action', 'Action owner', 'Due date'],
+      ['1', 'Publish the audit', 'Head of Audit', 'Mar-25'],
+      ['NATIONAL RECOMMENDATIONS'],
+      ['2', 'Train staff', 'Head of HR', 'Q2'],
+      ['Timeline'],
+      ['Milestone', 'Date'],
+      ['Board review', 'May 2025'],
+    ]);
+    expect([...tableStarts]).toEqual([0, 5]);
   });
 });

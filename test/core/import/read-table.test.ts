@@ -80,5 +80,13 @@ describe('readDocxHtml (Word tables as mammoth gives them)', () => {
       ['Audit', ['Head of IT']],
       ['Train staff', ['Head of HR']],
     ]);
+    expect(plan.problems).toEqual([
+      {
+        file: 'plan.docx',
+        row: 5,
+        message: "left out, as not a plan table: 'Milestone | When' and the rows under it",
+        severity: 'warning',
+      },
+    ]);
   });
 });
