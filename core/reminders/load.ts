@@ -8,8 +8,8 @@ import { holderView, type OwnerView } from '../actions/view';
 import type { CoreContext } from '../context';
 import { existingKeys } from '../db/existing';
 import { inActivePlan } from '../store/action-filter';
-import { sql, type DB, type Expression, type ExpressionBuilder, type SqlBool } from '../store';
-import { append } from '../groups';
+import { fromJson } from '../store/action-views';
+import { jsonArrayFrom, sql, type DB, type Expression, type ExpressionBuilder, type SqlBool } from '../store';
 import { addDays, DAY_MS, dateOnly } from '../time';
 import type { OwedWindow } from './occasions';
 import type { ReminderPerson } from './recipients';
@@ -56,9 +56,9 @@ function owed(now: Date, dueBy: Date, quietBefore: Date) {
 }
 
 /**
- * Open, unsnoozed actions that can be owed a reminder today (inside `window`), in plan order: awaiting
- * verification or complete need no chasing; snoozed ones wait. Two flat queries (actions, their owner
- * posts), so a sweep over a hundred thousand actions binds no id lists.
+ * Open, unsnoozed actions that can be owed a reminder today (inside `window`), in plan order, each with its
+ * owning posts as a JSON array: one statement, so a sweep over a hundred thousand actions reaches them once
+ * and binds no id lists.
  */
 export async function loadOpenActions(
   ctx: CoreContext,
@@ -66,37 +66,32 @@ export async function loadOpenActions(
   window: OwedWindow,
   plans: PlansById,
 ): Promise<OpenAction[]> {
-  const where = owed(now, dateOnly(window.dueBy), dateOnly(addDays(window.quietSince, 1)));
   const { store, provider } = ctx.db;
-  const [rows, owners] = await Promise.all([
-    store
-      .selectFrom('Action as a')
-      .where(where)
-      .select((eb) => [
-        'a.id',
-        'a.planId',
-        'a.position',
-        'a.ref',
-        'a.text',
-        'a.dueText',
-        'a.reportedRag',
-        'a.priority',
-        utcDay(provider, eb.ref('a.reportedRagAt')).as('reportedRagOn'),
-        utcDay(provider, eb.ref('a.dueDate')).as('due'),
-        utcDay(provider, eb.fn.coalesce('a.lastUpdateAt', 'a.createdAt')).as('lastActivity'),
-        eb('a.lastUpdateAt', 'is not', null).as('hasUpdates'),
-      ])
-      .execute(),
-    store
-      .selectFrom('ActionOwner as o')
-      .innerJoin('Action as a', 'a.id', 'o.actionId')
-      .where(where)
-      .orderBy('o.position')
-      .select(['o.actionId', 'o.postId', 'o.roleLabel'])
-      .execute(),
-  ]);
-  const ownersOf = new Map<string, OpenAction['owners']>();
-  for (const { actionId, postId, roleLabel } of owners) append(ownersOf, actionId, { postId, roleLabel });
+  const rows = await store
+    .selectFrom('Action as a')
+    .where(owed(now, dateOnly(window.dueBy), dateOnly(addDays(window.quietSince, 1))))
+    .select((eb) => [
+      'a.id',
+      'a.planId',
+      'a.position',
+      'a.ref',
+      'a.text',
+      'a.dueText',
+      'a.reportedRag',
+      'a.priority',
+      utcDay(provider, eb.ref('a.reportedRagAt')).as('reportedRagOn'),
+      utcDay(provider, eb.ref('a.dueDate')).as('due'),
+      utcDay(provider, eb.fn.coalesce('a.lastUpdateAt', 'a.createdAt')).as('lastActivity'),
+      eb('a.lastUpdateAt', 'is not', null).as('hasUpdates'),
+      jsonArrayFrom(provider)(
+        eb
+          .selectFrom('ActionOwner as o')
+          .whereRef('o.actionId', '=', 'a.id')
+          .orderBy('o.position')
+          .select(['o.postId', 'o.roleLabel']),
+      ).as('owners'),
+    ])
+    .execute();
   const actions = rows.map((row) => {
     const plan = plans.get(row.planId)!;
     const action: OpenAction & { position: number } = {
@@ -114,7 +109,7 @@ export async function loadOpenActions(
       priority: row.priority,
       planPolicy: plan.reminderPolicy,
       planOwnerPostId: plan.ownerPostId,
-      owners: ownersOf.get(row.id) ?? [],
+      owners: fromJson(row.owners),
       position: row.position,
     };
     return action;

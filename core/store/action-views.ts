@@ -5,10 +5,8 @@
  * in which order, which page); the owners and notes are read only for the rows it returns.
  */
 import { expressionBuilder, sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
-import * as postgresJson from 'kysely/helpers/postgres';
-import * as sqliteJson from 'kysely/helpers/sqlite';
 import type { Provider } from '../db/client';
-import type { DB, Store } from '.';
+import { jsonArrayFrom, type DB, type Store } from '.';
 import type { ActionFilter } from './action-filter';
 
 /** The database a statement reads and which one it is: its JSON is spelt differently on each. */
@@ -128,7 +126,7 @@ function viewQuery(db: StoreDb) {
 }
 
 function buildViewQuery(db: StoreDb) {
-  const { jsonArrayFrom } = db.provider === 'postgresql' ? postgresJson : sqliteJson;
+  const jsonArray = jsonArrayFrom(db.provider);
   return db.store
     .selectFrom('Action as a')
     .innerJoin('Plan as p', 'p.id', 'a.planId')
@@ -162,7 +160,7 @@ function buildViewQuery(db: StoreDb) {
       'r.ref as recommendationRef',
       'r.text as recommendationText',
       'r.section',
-      jsonArrayFrom(
+      jsonArray(
         eb
           .selectFrom('ActionOwner as o')
           .whereRef('o.actionId', '=', 'a.id')
@@ -178,7 +176,7 @@ function buildViewQuery(db: StoreDb) {
               .$asScalar()
               .$notNull()
               .as('post'),
-            jsonArrayFrom(
+            jsonArray(
               owner
                 .selectFrom('PostHolding as h')
                 .innerJoin('Person as pe', 'pe.id', 'h.personId')
@@ -191,7 +189,7 @@ function buildViewQuery(db: StoreDb) {
           ]),
       ).as('owners'),
       // Progress notes are what "last update" means; field-change records are history, not progress.
-      jsonArrayFrom(
+      jsonArray(
         eb
           .selectFrom('Update as u')
           .whereRef('u.actionId', '=', 'a.id')

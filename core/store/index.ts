@@ -7,7 +7,10 @@
  * selects are, say, the open ones.
  */
 import { Kysely } from 'kysely';
+import * as postgresJson from 'kysely/helpers/postgres';
+import * as sqliteJson from 'kysely/helpers/sqlite';
 import type pg from 'pg';
+import type { Provider } from '../db/client';
 import type { DB } from '../../prisma/generated/kysely/types';
 import { postgresDialect } from './postgres';
 import { sqliteDialect } from './sqlite';
@@ -25,4 +28,12 @@ export function sqliteStore(path: string, pragmas: readonly string[]): Store {
 /** On Prisma's pg pool, naming statements as Prisma does; destroying the store leaves the pool open. */
 export function postgresStore(pool: pg.Pool, nameOf?: (sql: string, params: number) => string): Store {
   return new Kysely<DB>({ dialect: postgresDialect(pool, nameOf) });
+}
+
+/**
+ * Kysely's `jsonArrayFrom` for the database in use: a subquery's rows as one JSON array per row, parsed
+ * by pg and text from SQLite (`fromJson` in action-views.ts reads both).
+ */
+export function jsonArrayFrom(provider: Provider) {
+  return provider === 'postgresql' ? postgresJson.jsonArrayFrom : sqliteJson.jsonArrayFrom;
 }

@@ -3,13 +3,11 @@
  * and their days past due, what on-time needs, and the plans in scope.
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
-import * as postgresJson from 'kysely/helpers/postgres';
-import * as sqliteJson from 'kysely/helpers/sqlite';
 import { fromJson, utc } from './action-views';
 import type { Provider } from '../db/client';
 import type { RagWindows } from '../rag';
 import { allOf, inActivePlan, inPlanKeyed, onBoardKeyed, overdueOn, ragIs, statusIs } from './action-filter';
-import type { Store } from '.';
+import { jsonArrayFrom, type Store } from '.';
 
 export interface SummaryCounts {
   open: number;
@@ -48,7 +46,7 @@ export async function summaryCounts(
 ): Promise<SummaryCounts> {
   const inPlans = inScope(scope);
   const overdue = overdueOn(today);
-  const { jsonArrayFrom } = db.provider === 'postgresql' ? postgresJson : sqliteJson;
+  const jsonArray = jsonArrayFrom(db.provider);
   // Each figure a subquery of its own, so each reaches its rows through the index that suits it (most
   // are answered from an index alone), in one round trip.
   const row = await db.store
@@ -88,7 +86,7 @@ export async function summaryCounts(
           .$asScalar()
           .as('overdueDays'),
         count(allOf([statusIs('complete'), surelyOnTime(db.provider)])).as('surelyOnTime'),
-        jsonArrayFrom(
+        jsonArray(
           actions(allOf([statusIs('complete'), nearPromisedDayEnd(db.provider)])).select([
             'a.completedAt',
             'a.dueDate',
