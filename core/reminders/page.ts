@@ -3,9 +3,9 @@
  * rows), as the actions stand now. Only the card's recipient may page it.
  */
 import type { ActionView } from '../actions/view';
-import { viewsById } from '../actions/view-loader';
+import { actionViews } from '../actions/view-loader';
 import type { CoreContext } from '../context';
-import { sql } from '../store';
+import { cardRow, carriedByCard } from '../store/action-filter';
 import { localDate } from '../time';
 import { dueLabel } from './occasions';
 import { personTimeZone } from './recipients';
@@ -23,12 +23,18 @@ export interface CardPage {
   rows: CardPageRow[];
 }
 
+/**
+ * The card and its actions' views are read at once (two statements side by side on PostgreSQL's pool): the
+ * views select the actions the card carried by its key, so they need not wait for the card's rows.
+ */
 export async function reminderCardRows(ctx: CoreContext, cardKey: string, personId: string): Promise<CardPage | null> {
-  const card = await sentCard(ctx, cardKey);
+  const [card, views] = await Promise.all([
+    sentCard(ctx, cardKey),
+    actionViews(ctx, { where: carriedByCard(cardKey), order: 'plan' }),
+  ]);
   if (!card || card.recipient.id !== personId || (card.purpose !== 'reminder' && card.purpose !== 'escalation'))
     return null;
   const { purpose, recipient, reminders } = card;
-  const views = await viewsById(ctx, [...new Set(reminders.map((r) => r.actionId))]);
   const today = localDate(ctx.now(), personTimeZone(recipient, ctx.timeZone));
   // Only reminders for someone else (a delegate's card) name an owner.
   const ownerOf = new Map(reminders.map((r) => [r.actionId, r.personId !== personId ? r.ownerName : null]));
@@ -43,35 +49,19 @@ export async function reminderCardRows(ctx: CoreContext, cardKey: string, person
 interface SentCard {
   purpose: string;
   recipient: { id: string; displayName: string; timeZone: string | null };
-  /** The reminders the card carried, in plan order, with the owner each was for. */
+  /** The reminders the card carried, with the owner each was for. */
   reminders: { actionId: string; personId: string; ownerName: string | null }[];
 }
 
-/**
- * The card's outbox row, the person whose chat it went to and the reminders it carried, in one
- * statement through the store (ARCHITECTURE "Reads"): as a nested include and a findMany ordered through
- * two relations it was four queries, most of what a page cost beyond its SQL. An escalation card's other
- * rows are unreachable owners' reminders, shown on its first page only. The joins stay flat: SQLite
- * builds a parenthesised join whole before joining it (a log's action and plan, under a LEFT JOIN, read
- * all of ReminderLog).
- */
+/** The card's outbox row, the person whose chat it went to and the reminders it carried, in one statement. */
 async function sentCard(ctx: CoreContext, cardKey: string): Promise<SentCard | null> {
   const rows = await ctx.db.store
     .selectFrom('OutboxMessage as m')
     .innerJoin('ConversationRef as c', 'c.id', 'm.conversationId')
     .innerJoin('Person as p', 'p.id', 'c.personId')
-    .leftJoin('ReminderLog as l', (join) =>
-      join
-        .onRef('l.outboxId', '=', 'm.id')
-        .on((eb) => eb.or([eb('m.purpose', '<>', sql.lit('escalation')), eb('l.kind', '=', sql.lit('escalation'))])),
-    )
-    .leftJoin('Action as a', 'a.id', 'l.actionId')
-    .leftJoin('Plan as pl', 'pl.id', 'a.planId')
+    .leftJoin('ReminderLog as l', (join) => join.onRef('l.outboxId', '=', 'm.id').on(cardRow))
     .leftJoin('Person as o', 'o.id', 'l.personId')
     .where('m.idempotencyKey', '=', cardKey)
-    .orderBy('pl.key')
-    .orderBy('a.position')
-    .orderBy('a.id')
     .select([
       'm.purpose',
       'p.id',

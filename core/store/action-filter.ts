@@ -4,7 +4,7 @@
  * Relations (owners, a recommendation's section, a plan's key) are `IN` subqueries, so a filter needs no
  * join and fits any statement over `a`.
  */
-import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { ActionOutcome, ActionStatus, Rag } from '../domain';
 import type { RagWindows } from '../rag';
 import { addDays, dateOnly } from '../time';
@@ -53,6 +53,27 @@ export const withOutcome = (outcome: ActionOutcome): ActionFilter => a('a.outcom
 export const reviewDueBy = (day: string): ActionFilter => a('a.reviewDate', '<=', dateOnly(day));
 /** Actions whose due date was moved at least once. */
 export const dueRevised: ActionFilter = a('a.dueRevisions', '>', 0);
+
+/**
+ * A ReminderLog row `l` that is one of the rows of the card sent as outbox message `m`: every reminder on a
+ * reminder card; on an escalation card, the escalations (its other rows are unreachable owners' reminders,
+ * shown on its first page only).
+ */
+export const cardRow = (eb: ExpressionBuilder<DB & { l: DB['ReminderLog']; m: DB['OutboxMessage'] }, 'l' | 'm'>) =>
+  eb.or([eb('m.purpose', '<>', sql.lit('escalation')), eb('l.kind', '=', sql.lit('escalation'))]);
+
+/** The actions a sent reminder or escalation card (by its outbox key) carried as its rows. */
+export const carriedByCard = (cardKey: string): ActionFilter =>
+  a(
+    'a.id',
+    'in',
+    a
+      .selectFrom('ReminderLog as l')
+      .innerJoin('OutboxMessage as m', 'm.id', 'l.outboxId')
+      .where('m.idempotencyKey', '=', cardKey)
+      .where(cardRow)
+      .select('l.actionId'),
+  );
 
 /**
  * In a plan still followed: archived plans keep their record but leave questions, reminders and digests.
