@@ -6,7 +6,7 @@
  */
 import { holderView, type OwnerView } from '../actions/view';
 import type { CoreContext } from '../context';
-import { existingKeys } from '../db/existing';
+import { existingKeys } from '../store/existing-keys';
 import { inActivePlan } from '../store/action-filter';
 import { fromJson } from '../store/action-views';
 import { jsonArrayFrom, sql, type DB, type Expression, type ExpressionBuilder, type SqlBool } from '../store';

@@ -20,9 +20,9 @@ import {
   decisionAnswer,
   meetingItemsAnswer,
   meetingSummaryAnswer,
-  type Meeting,
   type MeetingItemsAnswer,
 } from '../../../bot/tab/contract';
+import type { Meeting } from '../../../core/domain';
 import { ApiError, get, post } from '../api';
 import { dueLabel, formatDay, ownerNames, RagBadge } from '../parts/rag';
 import { useLoad } from '../parts/use-load';

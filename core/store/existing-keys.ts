@@ -4,8 +4,8 @@
  * statements to fit the parameter limit. Here the list goes as one text parameter that the database
  * unpacks itself.
  */
-import { sql, type RawBuilder } from '../store';
-import type { Db } from './client';
+import { sql, type RawBuilder } from '.';
+import type { Db } from '../db/client';
 
 /** Tables and unique columns looked up this way (names go into SQL, so only these). */
 const LOOKUPS = { ReminderLog: 'key' } as const;
