@@ -4,7 +4,8 @@
  * over a generated organisation (the benchmark's data, smaller). PostgreSQL is asked with sequential scans
  * discouraged, so the check is that an index can serve each statement, not the planner's choice at this size.
  */
-import { generateData } from '../../../bench/generate';
+import { DIGEST_BOARD_KEY, generateData } from '../../../bench/generate';
+import { boardOverview } from '../../../core/board/overview';
 import type { CoreContext } from '../../../core/context';
 import { refreshPlannerStats } from '../../../core/db/planner-stats';
 import { parseQuestion } from '../../../core/query';
@@ -16,7 +17,7 @@ import { createTestDb, testProvider, type TestDatabase } from '../../helpers/db'
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 /** Tables that grow with the organisation: never read whole. */
-const LARGE = ['Action', 'ActionOwner', 'Update'];
+const LARGE = ['Action', 'ActionOwner', 'Update', 'Recommendation'];
 
 let t: TestDatabase;
 let ctx: CoreContext;
@@ -42,6 +43,18 @@ afterAll(() => t.drop());
 
 /** The statements `question` runs through the store, with their parameters. */
 async function statementsOf(question: string): Promise<{ sql: string; parameters: readonly unknown[] }[]> {
+  const statements = await statementsRunBy(async () => {
+    const query = parseQuestion(question, await loadLexicon(ctx), NOW);
+    expect(query.kind).not.toBe('unknown');
+    await runQuery(ctx, query, { pageSize: 10 });
+  });
+  return statements.filter((s) => !/^select count\(\*\) as "plans"/.test(s.sql));
+}
+
+/** The statements `run` sends through the store, with their parameters. */
+async function statementsRunBy(
+  work: () => Promise<unknown>,
+): Promise<{ sql: string; parameters: readonly unknown[] }[]> {
   const executor = t.db.store.getExecutor();
   const run = executor.executeQuery.bind(executor);
   const seen: { sql: string; parameters: readonly unknown[] }[] = [];
@@ -50,13 +63,11 @@ async function statementsOf(question: string): Promise<{ sql: string; parameters
     return run(query, ...rest);
   });
   try {
-    const query = parseQuestion(question, await loadLexicon(ctx), NOW);
-    expect(query.kind).not.toBe('unknown');
-    await runQuery(ctx, query, { pageSize: 10 });
+    await work();
   } finally {
     spy.mockRestore();
   }
-  return seen.filter((s) => !/^select count\(\*\) as "plans"/.test(s.sql));
+  return seen;
 }
 
 /** The plan's lines that read a large table whole. */
@@ -111,6 +122,15 @@ it.each([
   expect(statements.length).toBeGreaterThan(0);
   for (const statement of statements)
     expect({ question, statement: statement.sql, scans: await fullScans(statement) }).toMatchObject({ scans: [] });
+});
+
+it("the board tab's overview reads its plans' actions, owners and recommendations through indexes", async () => {
+  const board = await t.db.prisma.board.findUniqueOrThrow({ where: { key: DIGEST_BOARD_KEY } });
+  const viewer = await t.db.prisma.person.findFirstOrThrow({ select: { id: true } });
+  const statements = await statementsRunBy(() => boardOverview(ctx, board, viewer.id));
+  expect(statements.length).toBeGreaterThan(0);
+  for (const statement of statements)
+    expect({ statement: statement.sql, scans: await fullScans(statement) }).toMatchObject({ scans: [] });
 });
 
 it('sees a statement that reads actions whole', async () => {
