@@ -1,7 +1,7 @@
 /**
  * `npx tsx scripts/make-pdf-fixtures.ts`: writes the PDF plans the importer's tests read
  * (test/fixtures/plans/*.pdf), the way plans are published: a ruled table that runs on over a page break
- * under a title; a table set out without lines, its headings and cells wrapped over lines, running on to a second
+ * under a title, alone and followed by a ruled timeline; a table set out without lines, its headings and cells wrapped over lines, running on to a second
  * page; recommendations as headings each over a small unruled table; an inspection report whose graded areas
  * list areas for improvement as bullets; a scan; a password-protected file.
  * Committed with their output so the tests need no generator.
@@ -58,12 +58,12 @@ function save(doc: PDFDocument): Promise<Uint8Array> {
   return doc.save({ useObjectStreams: false });
 }
 
-function drawRow(page: PDFPage, font: PDFFont, cells: string[], y: number) {
+function drawRow(page: PDFPage, font: PDFFont, cells: string[], y: number, columns = COLUMNS) {
   for (const [i, cell] of cells.entries())
-    page.drawText(cell, { x: COLUMNS[i] + 3, y: y + 7, size: 7, font, maxWidth: COLUMNS[i + 1] - COLUMNS[i] - 6 });
-  page.drawLine({ start: { x: COLUMNS[0], y }, end: { x: COLUMNS.at(-1)!, y }, thickness: 0.5 });
-  page.drawLine({ start: { x: COLUMNS[0], y: y + ROW }, end: { x: COLUMNS.at(-1)!, y: y + ROW }, thickness: 0.5 });
-  for (const x of COLUMNS) page.drawLine({ start: { x, y }, end: { x, y: y + ROW }, thickness: 0.5 });
+    page.drawText(cell, { x: columns[i] + 3, y: y + 7, size: 7, font, maxWidth: columns[i + 1] - columns[i] - 6 });
+  page.drawLine({ start: { x: columns[0], y }, end: { x: columns.at(-1)!, y }, thickness: 0.5 });
+  page.drawLine({ start: { x: columns[0], y: y + ROW }, end: { x: columns.at(-1)!, y: y + ROW }, thickness: 0.5 });
+  for (const x of columns) page.drawLine({ start: { x, y }, end: { x, y: y + ROW }, thickness: 0.5 });
 }
 
 async function tablePlan(): Promise<Uint8Array> {
@@ -78,6 +78,26 @@ async function tablePlan(): Promise<Uint8Array> {
   const second = doc.addPage(A4_LANDSCAPE);
   drawRow(second, font, ROWS[2], 540);
   drawRow(second, font, ROWS[3], 540 - ROW);
+  return save(doc);
+}
+
+/** The ruled plan, then under a heading a ruled timeline of its own (two columns): not part of the plan. */
+async function tablePlanThenTimeline(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const first = doc.addPage(A4_LANDSCAPE);
+  first.drawText('Crime Data Integrity Improvement Plan', { x: 40, y: 550, size: 14, font });
+  drawRow(first, font, HEADER, 500);
+  drawRow(first, font, ROWS[0], 500 - ROW);
+  drawRow(first, font, ROWS[1], 500 - 2 * ROW);
+  const second = doc.addPage(A4_LANDSCAPE);
+  drawRow(second, font, ROWS[2], 540);
+  drawRow(second, font, ROWS[3], 540 - ROW);
+  second.drawText('Timeline', { x: 40, y: 460, size: 12, font });
+  const timeline = [40, 300, 480];
+  drawRow(second, font, ['Milestone', 'Date'], 420, timeline);
+  drawRow(second, font, ['Report published', '12 June 2024'], 420 - ROW, timeline);
+  drawRow(second, font, ['Revisit by the inspectorate', 'Spring 2026'], 420 - 2 * ROW, timeline);
   return save(doc);
 }
 
@@ -267,6 +287,7 @@ async function scanned(): Promise<Uint8Array> {
 
 async function main() {
   writeFileSync(path.join(OUT, 'ruled-table.pdf'), await tablePlan());
+  writeFileSync(path.join(OUT, 'ruled-table-timeline.pdf'), await tablePlanThenTimeline());
   writeFileSync(path.join(OUT, 'scanned.pdf'), await scanned());
   writeFileSync(path.join(OUT, 'unruled-table.pdf'), await unruledPlan());
   writeFileSync(path.join(OUT, 'headed-tables.pdf'), await headedPlan());

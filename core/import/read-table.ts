@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type ExcelJS from 'exceljs';
 import { z } from 'zod';
+import { readHeader } from './headers';
 import { rowsFromPositions, textFromPositions } from './pdf-layout';
 import { type PdfText, pdfTextSchema } from './pdf-lines';
 import type { Table } from './types';
@@ -222,9 +223,12 @@ const pdfReadingSchema = z.union([
 type PdfReading = { pages: PdfText[][]; tables: string[][][] };
 
 /**
- * A published plan as PDF: its ruled tables, page after page, as one table (a plan's table runs on over
- * page breaks), under the document's first line (its title). A PDF without ruled tables (a table set out
- * without lines, or prose) has its rows and columns rebuilt from where its text stands.
+ * A published plan as PDF: its ruled tables, page after page, under the document's first line (its title).
+ * A ruled table carries on the one above (a plan's table runs on over page breaks, often without its header)
+ * unless it opens with a header or has a different number of columns: then it is a table of its own (a
+ * timeline, a glossary), which the plan's structure leaves out unless it is a plan table. A PDF without
+ * ruled tables (a table set out without lines, or prose) has its rows and columns rebuilt from where its
+ * text stands.
  */
 async function readPdf(buffer: Buffer): Promise<Table[]> {
   const { pages, tables } = await readPdfInWorker(buffer);
@@ -233,8 +237,16 @@ async function readPdf(buffer: Buffer): Promise<Table[]> {
   const positioned = rowsFromPositions(pages);
   if (!tables.length) return [{ rows: clean(positioned.rows), tableStarts: positioned.tableStarts }];
   const title = cleanCell(positioned.rows[0]?.join(' ') ?? '');
-  const rows = tables.flatMap(clean);
-  return [{ rows: title && title !== rows[0]?.join(' ') ? [[title], ...rows] : rows }];
+  const first = clean(tables[0]);
+  const rows = title && title !== first[0]?.join(' ') ? [[title]] : [];
+  const tableStarts = new Set<number>();
+  const width = (table: string[][]) => Math.max(0, ...table.map((row) => row.length));
+  tables.forEach((table, k) => {
+    const cells = clean(table);
+    if (k > 0 && (readHeader(cells, 0) || width(table) !== width(tables[k - 1]))) tableStarts.add(rows.length);
+    rows.push(...cells);
+  });
+  return [{ rows, tableStarts }];
 }
 
 /** A PDF's text as Markdown-like lines (headings marked by size), for readers of reports rather than plans. */

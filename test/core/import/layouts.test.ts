@@ -440,6 +440,19 @@ describe('plans published as PDF', () => {
     ]);
   });
 
+  test('a ruled table of other columns after the plan (a timeline) is left out, and the dry run says so', async () => {
+    const p = await pdf('ruled-table-timeline.pdf');
+    expect(facts(p).map(({ ref, owners, due }) => ({ ref, owners, due }))).toEqual([
+      { ref: '1.1', owners: ['Head of Contact Management'], due: '2025-03-31' },
+      { ref: '2.1', owners: ['Head of Crime Registry'], due: '2024-09-30' },
+      { ref: '3.1', owners: ['Force Crime Registrar'], due: '2025-09-30' },
+      { ref: '4.1', owners: ['Detective Superintendent'], due: '2025-09-30' },
+    ]);
+    expect(p.problems.map((q) => q.message)).toEqual([
+      "left out, as not a plan table: 'Milestone | Date' and the rows under it",
+    ]);
+  });
+
   test('a table set out without lines: columns from where the headings stand, wrapped cells joined, over a page break', async () => {
     const p = await pdf('unruled-table.pdf');
     expect(p.title).toBe('Fostering Service Inspection: Action Plan');
