@@ -66,7 +66,8 @@ function drawRow(page: PDFPage, font: PDFFont, cells: string[], y: number, colum
   for (const x of columns) page.drawLine({ start: { x, y }, end: { x, y: y + ROW }, thickness: 0.5 });
 }
 
-async function tablePlan(): Promise<Uint8Array> {
+/** The ruled plan: its title, header and two rows, and two more rows on a second page, where `more` may draw. */
+async function tablePlan(more: (page: PDFPage, font: PDFFont) => void = () => undefined): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const first = doc.addPage(A4_LANDSCAPE);
@@ -78,27 +79,17 @@ async function tablePlan(): Promise<Uint8Array> {
   const second = doc.addPage(A4_LANDSCAPE);
   drawRow(second, font, ROWS[2], 540);
   drawRow(second, font, ROWS[3], 540 - ROW);
+  more(second, font);
   return save(doc);
 }
 
-/** The ruled plan, then under a heading a ruled timeline of its own (two columns): not part of the plan. */
-async function tablePlanThenTimeline(): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const first = doc.addPage(A4_LANDSCAPE);
-  first.drawText('Crime Data Integrity Improvement Plan', { x: 40, y: 550, size: 14, font });
-  drawRow(first, font, HEADER, 500);
-  drawRow(first, font, ROWS[0], 500 - ROW);
-  drawRow(first, font, ROWS[1], 500 - 2 * ROW);
-  const second = doc.addPage(A4_LANDSCAPE);
-  drawRow(second, font, ROWS[2], 540);
-  drawRow(second, font, ROWS[3], 540 - ROW);
-  second.drawText('Timeline', { x: 40, y: 460, size: 12, font });
-  const timeline = [40, 300, 480];
-  drawRow(second, font, ['Milestone', 'Date'], 420, timeline);
-  drawRow(second, font, ['Report published', '12 June 2024'], 420 - ROW, timeline);
-  drawRow(second, font, ['Revisit by the inspectorate', 'Spring 2026'], 420 - 2 * ROW, timeline);
-  return save(doc);
+/** Under the plan, a heading and a ruled timeline of its own (two columns): not part of the plan. */
+function timeline(page: PDFPage, font: PDFFont) {
+  page.drawText('Timeline', { x: 40, y: 460, size: 12, font });
+  const columns = [40, 300, 480];
+  drawRow(page, font, ['Milestone', 'Date'], 420, columns);
+  drawRow(page, font, ['Report published', '12 June 2024'], 420 - ROW, columns);
+  drawRow(page, font, ['Revisit by the inspectorate', 'Spring 2026'], 420 - 2 * ROW, columns);
 }
 
 /** Text without rules: each cell a column of lines, as Word prints a table with its borders turned off. */
@@ -287,7 +278,7 @@ async function scanned(): Promise<Uint8Array> {
 
 async function main() {
   writeFileSync(path.join(OUT, 'ruled-table.pdf'), await tablePlan());
-  writeFileSync(path.join(OUT, 'ruled-table-timeline.pdf'), await tablePlanThenTimeline());
+  writeFileSync(path.join(OUT, 'ruled-table-timeline.pdf'), await tablePlan(timeline));
   writeFileSync(path.join(OUT, 'scanned.pdf'), await scanned());
   writeFileSync(path.join(OUT, 'unruled-table.pdf'), await unruledPlan());
   writeFileSync(path.join(OUT, 'headed-tables.pdf'), await headedPlan());

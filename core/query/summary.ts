@@ -8,7 +8,7 @@ import { ACTION_STATUSES, type ActionStatus, type Rag } from '../domain';
 import type { ActionView } from '../actions/view';
 import { actionViews } from '../actions/view-loader';
 import { allOf, overdueOn } from '../store/action-filter';
-import { inScope, summaryCounts, type SummaryCounts } from '../store/summary-counts';
+import { inScope, summaryCounts, type StatusAndRagCounts } from '../store/summary-counts';
 import { localDate } from '../time';
 import { completedOnTime, type Measures, measuresOf, percent } from './measures';
 import type { Scope } from './scope';
@@ -30,12 +30,6 @@ export interface SummaryResult {
 
 /** What a summary counts, without the oldest overdue action or the measures: also a board's per-plan tiles. */
 export type SummaryTotals = Pick<SummaryResult, 'total' | 'byRag' | 'byStatus' | 'percentComplete' | 'overdue'>;
-
-/** The counts totals are made from: by status, and the RAGs and overdue among them. */
-export type TotalsCounts = Pick<
-  SummaryCounts,
-  'open' | 'awaiting_verification' | 'complete' | 'closed' | 'red' | 'amber' | 'riskAccepted' | 'overdue'
->;
 
 export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 'summary' }>): Promise<SummaryResult> {
   const today = localDate(ctx.now(), ctx.timeZone);
@@ -67,7 +61,7 @@ export async function summarise(ctx: CoreContext, query: Extract<Query, { kind: 
   };
 }
 
-export function summaryTotals(counts: TotalsCounts): SummaryTotals {
+export function summaryTotals(counts: StatusAndRagCounts): SummaryTotals {
   const byStatus: Record<ActionStatus, number> = {
     open: counts.open,
     awaiting_verification: counts.awaiting_verification,

@@ -6,21 +6,14 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { ACTION_OUTCOMES, type ActionOutcome } from '../domain';
 import type { RagWindows } from '../rag';
-import { overdueOn, ragIs, statusIs, withOutcome } from './action-filter';
+import { withOutcome } from './action-filter';
+import { statusAndRagConditions, type StatusAndRagCounts } from './summary-counts';
 import type { Store } from '.';
 
-export interface PlanTileCounts {
+export interface PlanTileCounts extends StatusAndRagCounts {
   id: string;
   key: string;
   title: string;
-  open: number;
-  awaiting_verification: number;
-  complete: number;
-  closed: number;
-  red: number;
-  amber: number;
-  riskAccepted: number;
-  overdue: number;
   byOutcome: Partial<Record<ActionOutcome, number>>;
 }
 
@@ -31,6 +24,7 @@ export async function boardPlanCounts(
   today: string,
   windows: RagWindows,
 ): Promise<PlanTileCounts[]> {
+  const conditions = statusAndRagConditions(today, windows);
   const counted = (condition: Expression<SqlBool>) =>
     sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
   const rows = await store
@@ -45,30 +39,21 @@ export async function boardPlanCounts(
       'pl.id',
       'pl.key',
       'pl.title',
-      counted(statusIs('open')).as('open'),
-      counted(statusIs('awaiting_verification')).as('awaiting_verification'),
-      counted(statusIs('complete')).as('complete'),
-      counted(statusIs('closed')).as('closed'),
-      counted(ragIs('RED', today, windows)).as('red'),
-      counted(ragIs('AMBER', today, windows)).as('amber'),
-      counted(ragIs('RISK_ACCEPTED', today, windows)).as('riskAccepted'),
-      counted(overdueOn(today)).as('overdue'),
+      ...conditions.map(([name, condition]) => counted(condition).as(name)),
       ...ACTION_OUTCOMES.map((outcome) => counted(withOutcome(outcome)).as(outcome)),
     ])
     .execute();
   // PostgreSQL's sums are bigints, which pg gives as text.
+  const countsOf = (r: Record<keyof StatusAndRagCounts, unknown>) => {
+    const counts = {} as StatusAndRagCounts;
+    for (const [name] of conditions) counts[name] = Number(r[name]);
+    return counts;
+  };
   return rows.map((r) => ({
     id: r.id,
     key: r.key,
     title: r.title,
-    open: Number(r.open),
-    awaiting_verification: Number(r.awaiting_verification),
-    complete: Number(r.complete),
-    closed: Number(r.closed),
-    red: Number(r.red),
-    amber: Number(r.amber),
-    riskAccepted: Number(r.riskAccepted),
-    overdue: Number(r.overdue),
+    ...countsOf(r),
     byOutcome: Object.fromEntries(
       ACTION_OUTCOMES.map((o) => [o, Number((r as Record<ActionOutcome, unknown>)[o])]).filter(([, n]) => n),
     ),

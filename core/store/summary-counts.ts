@@ -9,7 +9,8 @@ import type { RagWindows } from '../rag';
 import { allOf, inActivePlan, inPlanKeyed, onBoardKeyed, overdueOn, ragIs, statusIs } from './action-filter';
 import { jsonArrayFrom, type Store } from '.';
 
-export interface SummaryCounts {
+/** Actions by status, and the Red, Amber, risk accepted and overdue among them. */
+export interface StatusAndRagCounts {
   open: number;
   awaiting_verification: number;
   complete: number;
@@ -18,6 +19,26 @@ export interface SummaryCounts {
   amber: number;
   riskAccepted: number;
   overdue: number;
+}
+
+/** What each of StatusAndRagCounts counts, as a condition on the action. */
+export function statusAndRagConditions(
+  today: string,
+  windows: RagWindows,
+): [keyof StatusAndRagCounts, Expression<SqlBool>][] {
+  return [
+    ['open', statusIs('open')],
+    ['awaiting_verification', statusIs('awaiting_verification')],
+    ['complete', statusIs('complete')],
+    ['closed', statusIs('closed')],
+    ['red', ragIs('RED', today, windows)],
+    ['amber', ragIs('AMBER', today, windows)],
+    ['riskAccepted', ragIs('RISK_ACCEPTED', today, windows)],
+    ['overdue', overdueOn(today)],
+  ];
+}
+
+export interface SummaryCounts extends StatusAndRagCounts {
   /** Days past due, summed over the overdue actions. */
   overdueDays: number;
   plans: number;
@@ -73,14 +94,7 @@ export async function summaryCounts(
         );
       }
       return [
-        count(statusIs('open')).as('open'),
-        count(statusIs('awaiting_verification')).as('awaiting_verification'),
-        count(statusIs('complete')).as('complete'),
-        count(statusIs('closed')).as('closed'),
-        count(ragIs('RED', today, windows)).as('red'),
-        count(ragIs('AMBER', today, windows)).as('amber'),
-        count(ragIs('RISK_ACCEPTED', today, windows)).as('riskAccepted'),
-        count(overdue).as('overdue'),
+        ...statusAndRagConditions(today, windows).map(([name, condition]) => count(condition).as(name)),
         actions(overdue)
           .select((c) => c.fn.coalesce(c.fn.sum<number>(daysPast(db.provider, today)), sql.lit(0)).as('n'))
           .$asScalar()
