@@ -17,7 +17,9 @@ export type Field =
   | 'priority'
   | 'agreed'
   | 'revisedDue'
-  | 'completedOn';
+  | 'completedOn'
+  /** The audit, report or theme a row belongs to, where each numbers its recommendations from 1. */
+  | 'group';
 
 const SYNONYMS: Record<Field, string[]> = {
   ref: [
@@ -122,6 +124,18 @@ const SYNONYMS: Record<Field, string[]> = {
     'revised timescale',
     'revised completion date',
     'new target date',
+  ],
+  group: [
+    'audit',
+    'audit title',
+    'audit name',
+    'audit area',
+    'audit report',
+    'report',
+    'report title',
+    'review',
+    'theme',
+    'workstream',
   ],
   completedOn: [
     'date completed',

@@ -50,7 +50,7 @@ export function valuesOf(cells: Cells, field: Field): string[] {
 }
 export const cellValue = (cells: Cells, field: Field): string => valuesOf(cells, field)[0] ?? '';
 
-const REC_FIELDS: Field[] = ['ref', 'recommendation', 'priority', 'agreed'];
+const REC_FIELDS: Field[] = ['ref', 'recommendation', 'priority', 'agreed', 'group'];
 /** Any letter or digit in any script: "x", "42" and "Провести аудит" are all action text. */
 const hasText = (s: string): boolean => /[\p{L}\p{N}]/u.test(s);
 /** A ref as the plan writes it ("3", "AFI 3", "R1.2", "Recommendation 1.2"), kept whole without a trailing dot. */
@@ -261,6 +261,9 @@ export function structure(
       !recCells.get('priority') &&
       (/^[a-z]/.test(recText) || (hasMarkerColumn && !/[.!?:)]$/.test(rec.text)));
     if (recText && NOTHING_TO_DO.test(recText)) continue;
+    // A tracker of several audits names each row's audit: its recommendations are that audit's part.
+    const group = recCells.get('group');
+    if (group && group !== part) setSection(group);
     if (ref || (recText && !continuesRec)) {
       const r = newRec(row, ref, recText, !hasActionColumn);
       r.priority = recCells.get('priority');

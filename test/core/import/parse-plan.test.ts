@@ -251,6 +251,42 @@ describe('structure rules on excerpts', () => {
     });
   });
 
+  test("a tracker of several audits: each row's audit is its part, and a ref an earlier audit used is qualified by it", () => {
+    const plan = parsePlan(
+      tsv([
+        ['Audit', 'Rec', 'Finding', 'Agreed action', 'Responsible officer', 'Target date'],
+        [
+          'Payroll',
+          '1',
+          'Leavers are not removed promptly',
+          'Reconcile leavers monthly',
+          'Payroll Manager',
+          '30/09/2024',
+        ],
+        ['Payroll', '2', 'Overtime is not authorised', 'Approve overtime on e-forms', 'Head of HR', '31/12/2024'],
+        [
+          'Procurement',
+          '1',
+          'Waivers are not reported',
+          'Report waivers quarterly',
+          'Head of Procurement',
+          '31/03/2025',
+        ],
+      ]),
+      'tracker.txt',
+    );
+    expect(plan.recommendations.map((r) => ({ ref: r.ref, section: r.section, text: r.text }))).toEqual([
+      { ref: '1', section: 'Payroll', text: 'Leavers are not removed promptly' },
+      { ref: '2', section: 'Payroll', text: 'Overtime is not authorised' },
+      { ref: 'Procurement 1', section: 'Procurement', text: 'Waivers are not reported' },
+    ]);
+    expect(actions(plan).map((a) => [a.ref, a.text])).toEqual([
+      ['1.1', 'Reconcile leavers monthly'],
+      ['2.1', 'Approve overtime on e-forms'],
+      ['Procurement 1.1', 'Report waivers quarterly'],
+    ]);
+  });
+
   test('a due date it cannot read is a warning with row and column', () => {
     const plan = parsePlan(
       Buffer.from('Ref,Recommendation,Owner,Due Date\n1,Do the thing,Head of SDD,Smarch 2004\n'),
