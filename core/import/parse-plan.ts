@@ -7,7 +7,7 @@ import { parseDue, parseDay } from './due-date';
 import { LOOKED_FOR } from './headers';
 import { completeClipped, ownersFromActionText, parseOwners, UNCLOSED_BRACKET } from './owners';
 import { extensionOf, readTables, readTextTables } from './read-table';
-import { parseStatus, readStatusKey, type StatusKey } from './status';
+import { parseStatus, readStatusKey, SAME_AS_ABOVE, type ReadStatus, type StatusKey } from './status';
 import {
   linkedRefs,
   splitLocator,
@@ -83,6 +83,8 @@ function interpret(
   const usedRecRefs = new Set<string>();
   const finalRefOf = new Map<string, string>();
   let lastNumber = 0;
+  /** The status of the action read last, for a row whose status says "See above". */
+  let above: ReadStatus | undefined;
   const uniqueRef = (ref: string, section: string | undefined, row: number): string => {
     const unique = qualify(usedActionRefs, ref, section);
     if (unique !== ref)
@@ -129,17 +131,22 @@ function interpret(
       const comments = valuesOf(a.cells, 'comment');
       const completedOn = cellValue(a.cells, 'completedOn');
       const completedAt = parseDay(completedOn);
-      const status = parseStatus(
-        {
-          complete: cellValue(a.cells, 'complete'),
-          rag: cellValue(a.cells, 'rag'),
-          updatedOn,
-          latestComment: comments[comments.length - 1],
-          completedOn,
-          due: dueCell,
-        },
-        key,
-      );
+      const statusCell = (cellValue(a.cells, 'rag') || cellValue(a.cells, 'complete')).trim();
+      const status =
+        above && SAME_AS_ABOVE.test(statusCell)
+          ? above
+          : parseStatus(
+              {
+                complete: cellValue(a.cells, 'complete'),
+                rag: cellValue(a.cells, 'rag'),
+                updatedOn,
+                latestComment: comments[comments.length - 1],
+                completedOn,
+                due: dueCell,
+              },
+              key,
+            );
+      above = status;
       return {
         ref,
         text: raw.boardStyle ? text : fromText.text,

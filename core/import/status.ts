@@ -87,6 +87,9 @@ export interface StatusCells {
 
 export type ReadStatus = Pick<ParsedAction, 'status' | 'reportedRag' | 'outcome'>;
 
+/** A status or RAG cell that points at the row above ("See above", "As above", "Ditto"). */
+export const SAME_AS_ABOVE = /^(?:see above|as above|same as above|ditto|")\W*$/i;
+
 export function parseStatus(cells: StatusCells, key?: StatusKey): ReadStatus {
   const statusCells = [cells.rag, cells.complete, cells.due].map((c) => (c ?? '').trim()).filter(Boolean);
   const closure = statusCells.find((c) => RISK_ACCEPTED.test(c) || SUPERSEDED.test(c));

@@ -287,6 +287,25 @@ describe('structure rules on excerpts', () => {
     ]);
   });
 
+  test('a status that says "See above" or "Ditto" is the status of the row above', () => {
+    const plan = parsePlan(
+      tsv([
+        ['Ref', 'Recommendation', 'Owner', 'Due date', 'Status'],
+        ['1', 'Train call handlers', 'Head of Contact', '31/03/2025', 'Implemented'],
+        ['2', 'Retrain new starters', 'Head of Contact', '31/03/2025', 'See above'],
+        ['3', 'Audit incidents monthly', 'Crime Registrar', '30/09/2025', 'Red'],
+        ['4', 'Publish the audit', 'Crime Registrar', '30/09/2025', 'Ditto'],
+      ]),
+      'status.txt',
+    );
+    expect(actions(plan).map((a) => [a.ref, a.status, a.reportedRag])).toEqual([
+      ['1', 'awaiting_verification', null],
+      ['2', 'awaiting_verification', null],
+      ['3', 'open', 'RED'],
+      ['4', 'open', 'RED'],
+    ]);
+  });
+
   test('a due date it cannot read is a warning with row and column', () => {
     const plan = parsePlan(
       Buffer.from('Ref,Recommendation,Owner,Due Date\n1,Do the thing,Head of SDD,Smarch 2004\n'),
