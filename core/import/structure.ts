@@ -6,9 +6,12 @@
  *  - document style: a "Recommendation N:" heading, then a small table of key points / actions / results.
  * Section rows ("CRIME DATA ISSUES", "WITHIN THREE MONTHS") name the section of what follows, and rows
  * that carry neither a ref, a recommendation nor an action continue the cells of the row above
- * (a cell broken by a page break).
+ * (a cell broken by a page break). A later table is part of the plan only when it reads as such: one
+ * opening without a header when its rows read as the plan's, one of only some of the plan's columns when
+ * its rows line up with those above as their right-hand half; any other (a timeline, a risk log) is left out.
  */
-import { readHeader, type Column, type Field, normalise } from './headers';
+import { parseDue, utc } from './due-date';
+import { readHeader, type Column, type Field, type Header, normalise } from './headers';
 import type { ImportProblem } from './types';
 
 /** Cell values of an action, keyed by column ("comment|Latest Update") so continuations find their cell. */
@@ -57,6 +60,11 @@ const hasText = (s: string): boolean => /[\p{L}\p{N}]/u.test(s);
 const REF = /^((?:[a-z]{1,15}\.?\s?)?\d+(?:\.\d+)*[a-z]?)\.?$/i;
 /** What a ref cell may repeat of its heading ("Ref 5", or "Re 5" when a PDF paste cut it). */
 const REF_LABEL = /^(?:ref?|no|nr)\.?\s*(?=\d)/i;
+/** The ref a cell holds, as the plan writes it without the heading it may repeat; undefined if it holds none. */
+const refIn = (cell: string): string | undefined =>
+  cell.length <= 24 ? REF.exec(cell)?.[1].replace(REF_LABEL, '') : undefined;
+/** What a plan's refs start with before their number ("AFI " of "AFI 3", "" of "1.2"), to tell its refs from "Phase 1". */
+const refPrefix = (ref: string): string => ref.replace(/\d.*$/, '').trim().toLowerCase();
 /** "Recommendation 3: …", "Priority 2 – …", "R1. …": a heading over a small table of its own. */
 const DOC_HEADING = /^(?:(?:recommendation|priority)\s+(\d+(?:\.\d+)*)|(R\d+(?:\.\d+)*))\s*[:.–-]\s*(.*)$/is;
 /** Page furniture: "Improvement Plan Owner: …" lines and capitalised plan titles repeated on every page. */
@@ -112,9 +120,11 @@ interface Layout {
   slots: ({ field: Field; ofRec: boolean; key: string; withoutEcho: (cell: string) => string } | undefined)[];
   hasActionColumn: boolean;
   hasMarkerColumn: boolean;
+  /** Cells in the header row: a table of another width is another table. */
+  width: number;
 }
 
-function layoutOf(columns: Map<number, Column>): Layout {
+function layoutOf(columns: Map<number, Column>, width = 0): Layout {
   const slots: Layout['slots'] = [];
   for (const [c, col] of columns) {
     const ofRec = REC_FIELDS.includes(col.field) || col.field === 'action';
@@ -128,7 +138,96 @@ function layoutOf(columns: Map<number, Column>): Layout {
     slots,
     hasActionColumn: fields.includes('action'),
     hasMarkerColumn: fields.includes('ref') || fields.includes('priority'),
+    width,
   };
+}
+
+/** Any report date serves: only whether a cell reads as a date matters, not which date. */
+const ANY_REPORT_DATE = utc(2000, 0, 1);
+const readsAsDate = (cell: string): boolean => parseDue(cell, ANY_REPORT_DATE).due.date !== null;
+const DATE_FIELDS: Field[] = ['due', 'revisedDue', 'completedOn', 'updatedOn'];
+
+/**
+ * Whether a row of a headerless table reads as a row of the plan above: each cell fits its column (a ref
+ * of the plan's kind, a date under a date, an owner that is no date) and at least one fits by its shape.
+ */
+function looksLikePlanRow(cells: string[], layout: Layout, planRefPrefix: string | undefined): boolean {
+  if (cells.length !== layout.width) return false;
+  let shaped = false;
+  for (const [c, column] of layout.columns) {
+    const cell = cells[c]?.trim() ?? '';
+    if (!cell) continue;
+    if (column.field === 'ref') {
+      const ref = refIn(cell);
+      if (ref === undefined || (planRefPrefix !== undefined && refPrefix(ref) !== planRefPrefix)) return false;
+      shaped = true;
+    } else if (DATE_FIELDS.includes(column.field)) {
+      if (!readsAsDate(cell)) return false;
+      shaped = true;
+    } else if (column.field === 'owner' && readsAsDate(cell)) return false;
+  }
+  return shaped;
+}
+
+/**
+ * A Word or Markdown table that opens without a header carries on the plan's table (split by a page break or
+ * a paragraph) only when its rows read as the plan's rows; its rows are those of its first row's width.
+ */
+function continuesPlan(rows: string[][], start: number, layout: Layout, planRefPrefix: string | undefined): boolean {
+  const width = rows[start].length;
+  let planRows = 0;
+  for (let i = start; i < rows.length && rows[i].length === width; i++) {
+    const cells = rows[i];
+    if (!cells.some((c) => c.trim()) || sectionOf(cells, layout.columns)) continue;
+    if (!looksLikePlanRow(cells, layout, planRefPrefix)) return false;
+    planRows++;
+  }
+  return planRows > 0;
+}
+
+/**
+ * What a header opens: a plan table (it has a recommendation or action column, or a ref column with no rows
+ * above to add to); maybe the right-hand half of the table above, which only adds columns to its rows (a
+ * page split by columns repeats no more of them than the refs and the comment cut at the page's edge);
+ * or another table (a timeline with its own owners and dates).
+ */
+function tableKind(header: Header, above: Layout, rowsAbove: boolean): 'plan' | 'half' | 'other' {
+  const fields = new Set([...header.columns.values()].map((c) => c.field));
+  if (fields.has('recommendation') || fields.has('action') || (fields.has('ref') && !rowsAbove)) return 'plan';
+  const aboveFields = new Set([...above.columns.values()].map((c) => c.field));
+  const repeats = [...fields].some((f) => f !== 'ref' && f !== 'comment' && aboveFields.has(f));
+  return repeats ? 'other' : 'half';
+}
+
+/** An action of the rows since the last plan header, with the ref of its recommendation. */
+interface BlockAction {
+  action: RawAction;
+  ref?: string;
+}
+
+/** A table of only some of a plan's columns, held until its rows show whether they continue the rows above. */
+interface HalfTable {
+  row: number;
+  header: string;
+  rows: { ref?: string; cells: Cells }[];
+}
+
+/**
+ * The actions a table of other columns continues, row for row, as the right-hand half of a table a page
+ * split by columns: its refs name the block's rows in order, or it has as many rows as the block. A table
+ * of another length (a timeline, a risk log) continues nothing.
+ */
+function rowsContinued(half: HalfTable, block: BlockAction[]): RawAction[] | undefined {
+  if (half.rows.every((r) => r.ref)) {
+    let from = 0;
+    const byRef = half.rows.map((r) => {
+      const k = block.findIndex((b, j) => j >= from && (b.ref === r.ref || b.action.writtenRef === r.ref));
+      from = k + 1;
+      return block[k]?.action;
+    });
+    if (byRef.every(Boolean)) return byRef as RawAction[];
+  }
+  return half.rows.length === block.length ? block.map((b) => b.action) : undefined;
 }
 
 export function structure(
@@ -139,16 +238,34 @@ export function structure(
 ): RawPlan {
   const plan: RawPlan = { recommendations: [], preamble: [], headerFound: false };
   let layout = layoutOf(new Map());
+  /** The columns of the plan's latest table, which a table opening without a header may carry on. */
+  let planLayout = layout;
   let part: string | undefined;
   let timescale: string | undefined;
   let rec: RawRecommendation | undefined;
   let action: RawAction | undefined;
-  /** Actions since the last header, for a table split across pages by columns. */
-  let block: RawAction[] = [];
-  let rightHalf: RawAction[] | undefined;
+  /** Actions since the last plan header, for a table split across pages by columns. */
+  let block: BlockAction[] = [];
+  let half: HalfTable | undefined;
   let headingRec: RawRecommendation | undefined;
 
   const warn = (row: number, message: string) => problems.push({ file, row, message, severity: 'warning' });
+  const firstCells = (cells: string[]) => cells.filter(Boolean).join(' | ').slice(0, 60);
+  const leaveOut = (row: number, first: string) => {
+    // The rows above end here: a table after this one cannot be their right-hand half.
+    block = [];
+    warn(row, `left out, as not a plan table: '${first}' and the rows under it`);
+  };
+  const closeHalf = () => {
+    if (!half) return;
+    const targets = rowsContinued(half, block);
+    if (!targets) leaveOut(half.row, half.header);
+    else
+      half.rows.forEach(({ cells }, k) => {
+        for (const [key, value] of cells) targets[k].cells.set(key, value);
+      });
+    half = undefined;
+  };
   const setSection = (text: string) => {
     if (TIMESCALE.test(text)) timescale = text;
     else {
@@ -156,6 +273,8 @@ export function structure(
       timescale = undefined;
     }
   };
+  /** The kind of ref the plan writes, read off its latest recommendation. */
+  const planRefPrefix = () => (rec?.ref === undefined ? undefined : refPrefix(rec.ref));
   const section = () => [part, timescale].filter(Boolean).join(' — ') || undefined;
   const newRec = (row: number, ref: string | undefined, text: string, boardStyle: boolean): RawRecommendation => {
     rec = { row, ref, text, section: section(), boardStyle, actions: [] };
@@ -171,7 +290,7 @@ export function structure(
     }
     action = { row, text: m ? text.slice(m[0].length).trim() : text, writtenRef: m?.[1], cells };
     rec!.actions.push(action);
-    block.push(action);
+    block.push({ action, ref: rec!.ref });
     return action;
   };
 
@@ -181,18 +300,27 @@ export function structure(
     if (!cells.some((c) => c.trim())) continue;
 
     const header = readHeader(rows, i);
+    if (header || tableStarts?.has(i)) closeHalf();
     // A document's next table without a plan header (a timeline, a glossary) is not part of the plan.
     if (!header && tableStarts?.has(i)) {
-      layout = layoutOf(new Map());
-      const first = cells.filter(Boolean).join(' | ').slice(0, 60);
-      if (plan.headerFound) warn(row, `left out, as not a plan table: '${first}' and the rows under it`);
+      const continues = continuesPlan(rows, i, planLayout, planRefPrefix());
+      layout = continues ? planLayout : layoutOf(new Map());
+      if (!continues && plan.headerFound) leaveOut(row, firstCells(cells));
     }
     if (header) {
-      const fields = new Set([...header.columns.values()].map((c) => c.field));
-      // A header with no ref, recommendation or action is the right-hand half of the table above.
-      rightHalf = fields.has('ref') || fields.has('recommendation') || fields.has('action') ? undefined : [...block];
-      if (!rightHalf) block = [];
-      layout = layoutOf(header.columns);
+      const kind = tableKind(header, layout, block.length > 0);
+      if (kind === 'other') {
+        leaveOut(row, firstCells(cells));
+        layout = layoutOf(new Map());
+        i += header.height - 1;
+        continue;
+      }
+      layout = layoutOf(header.columns, cells.length);
+      if (kind === 'half') half = { row, header: firstCells(cells), rows: [] };
+      else {
+        block = [];
+        planLayout = layout;
+      }
       plan.headerFound = true;
       plan.preamble.push(cells.filter(Boolean));
       if (header.leftover) setSection(header.leftover);
@@ -207,6 +335,7 @@ export function structure(
     const doc =
       cells.filter((c) => c.trim()).length === 1 ? DOC_HEADING.exec(cells.find((c) => c.trim())!.trim()) : null;
     if (doc) {
+      closeHalf();
       headingRec = newRec(row, doc[1] ?? doc[2], doc[3].trim(), false);
       layout = layoutOf(new Map());
       continue;
@@ -217,7 +346,8 @@ export function structure(
       else plan.preamble.push(cells.filter(Boolean));
       continue;
     }
-    const heading = sectionOf(cells, layout.columns);
+    // A right-hand half has nothing where the left half names a section: its short rows are rows.
+    const heading = half ? undefined : sectionOf(cells, layout.columns);
     if (heading) {
       setSection(heading);
       continue;
@@ -233,15 +363,12 @@ export function structure(
       else actionCells.set(slot.key, value);
     });
 
-    if (rightHalf) {
-      const target = rightHalf.shift();
-      if (target) for (const [k, v] of actionCells) target.cells.set(k, v);
-      else warn(row, 'row of a continued table has no row to continue — ignored');
+    const ref = refIn(recCells.get('ref') ?? '');
+    if (half) {
+      half.rows.push({ ref, cells: actionCells });
       continue;
     }
 
-    const refCell = recCells.get('ref') ?? '';
-    const ref = refCell.length <= 24 ? REF.exec(refCell)?.[1].replace(REF_LABEL, '') : undefined;
     const recText = recCells.get('recommendation') ?? '';
     const actText = hasText(recCells.get('action') ?? '') ? recCells.get('action')! : '';
     const { hasActionColumn, hasMarkerColumn } = layout;
@@ -282,6 +409,7 @@ export function structure(
       warn(row, `text outside any recommendation ignored: '${cells.filter(Boolean).join(' ').slice(0, 60)}'`);
     }
   }
+  closeHalf();
   return plan;
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { parsePlan, parsePlanFile } from '../../../core/import/parse-plan';
 import type { ParsedPlan } from '../../../core/import/types';
 import { planThenOtherTables } from '../../helpers/unruled-pdf';
@@ -603,5 +604,155 @@ describe('plans published as PDF', () => {
       recommendations: [],
       problems: [{ severity: 'error', message: expect.stringMatching(/^could not read plan\.pdf: /) }],
     });
+  });
+});
+
+describe('tables after the plan', () => {
+  const md = (...tables: string[][][]) =>
+    tables.map((rows) => rows.map((cells) => `| ${cells.join(' | ')} |`).join('\n')).join('\n\nNext\n\n');
+  const separator = (n: number) => Array.from({ length: n }, () => '---');
+  const PLAN = [
+    ['Ref', 'Recommendation', 'Action', 'Action owner', 'Due date'],
+    separator(5),
+    ['1', 'Improve records', 'Audit records monthly', 'Head of IT', '30/06/2025'],
+    ['2', 'Train staff', 'Train all call handlers', 'Head of HR', '31/12/2025'],
+  ];
+  const LEFT_HALF = [
+    ['Ref', 'Recommendation', 'Action'],
+    separator(3),
+    ['1', 'Improve records', 'Audit records monthly'],
+    ['2', 'Train staff', 'Train all call handlers'],
+    ['3', 'Publish results', 'Publish results quarterly'],
+  ];
+  const read = (text: string) => {
+    const p = parsePlan(Buffer.from(text), 'plan.md');
+    return {
+      actions: facts(p).map(({ ref, owners, due, rag }) => ({ ref, owners, due, rag })),
+      warnings: p.problems.filter((x) => x.message.startsWith('left out')).map((x) => x.message),
+    };
+  };
+  const planAsWritten = [
+    { ref: '1.1', owners: ['Head of IT'], due: '2025-06-30', rag: null },
+    { ref: '2.1', owners: ['Head of HR'], due: '2025-12-31', rag: null },
+  ];
+
+  test("a timeline with owners and dates of its own, as many rows as the plan, leaves the plan's owners and dates alone", () => {
+    const timeline = [
+      ['Milestone', 'Owner', 'Date', 'Status'],
+      separator(4),
+      ['Board review', 'Chief Executive', '01/05/2025', 'Open'],
+      ['Final report', 'Head of Audit', '01/09/2025', 'Open'],
+    ];
+    expect(read(md(PLAN, timeline))).toEqual({
+      actions: planAsWritten,
+      warnings: ["left out, as not a plan table: 'Milestone | Owner | Date | Status' and the rows under it"],
+    });
+  });
+
+  test('a table of only the columns the plan lacks is its right-hand half when its rows line up, and left out when they do not', () => {
+    const right = (...rows: string[][]) => [['Action owner', 'Due date', 'RAG status'], separator(3), ...rows];
+    expect(
+      read(
+        md(
+          LEFT_HALF,
+          right(
+            ['Head of IT', '30/06/2025', 'Green'],
+            ['Head of HR', '31/12/2025', 'Amber'],
+            ['Head of Comms', '31/03/2026', 'Red'],
+          ),
+        ),
+      ),
+    ).toEqual({
+      actions: [
+        { ref: '1.1', owners: ['Head of IT'], due: '2025-06-30', rag: 'GREEN' },
+        { ref: '2.1', owners: ['Head of HR'], due: '2025-12-31', rag: 'AMBER' },
+        { ref: '3.1', owners: ['Head of Comms'], due: '2026-03-31', rag: 'RED' },
+      ],
+      warnings: [],
+    });
+    const risks = right(['Chief Executive', '01/05/2025', 'Red'], ['Head of Audit', '01/09/2025', 'Amber']);
+    expect(read(md(LEFT_HALF, risks))).toEqual({
+      actions: ['1.1', '2.1', '3.1'].map((ref) => ({ ref, owners: [], due: null, rag: null })),
+      warnings: ["left out, as not a plan table: 'Action owner | Due date | RAG status' and the rows under it"],
+    });
+  });
+
+  test('a right-hand half that repeats the refs fills in the rows it names, however many', () => {
+    const right = [
+      ['Ref', 'Action owner', 'Due date'],
+      separator(3),
+      ['2', 'Head of HR', '31/12/2025'],
+      ['3', 'Head of Comms', '31/03/2026'],
+    ];
+    expect(read(md(LEFT_HALF, right))).toEqual({
+      actions: [
+        { ref: '1.1', owners: [], due: null, rag: null },
+        { ref: '2.1', owners: ['Head of HR'], due: '2025-12-31', rag: null },
+        { ref: '3.1', owners: ['Head of Comms'], due: '2026-03-31', rag: null },
+      ],
+      warnings: [],
+    });
+  });
+
+  test("a table without a header carries on the plan when its rows read as the plan's: refs of its kind, dates under its dates", () => {
+    const more = [
+      ['3', 'Publish results', 'Publish results quarterly', 'Head of Comms', '31/03/2026'],
+      ['', '', 'Report them to the board', 'Head of Comms', 'Q1 2026/27'],
+    ];
+    expect(read(md(PLAN, more))).toEqual({
+      actions: [
+        ...planAsWritten,
+        { ref: '3.1', owners: ['Head of Comms'], due: '2026-03-31', rag: null },
+        { ref: '3.2', owners: ['Head of Comms'], due: '2026-06-30', rag: null },
+      ],
+      warnings: [],
+    });
+  });
+
+  test("a table without a header whose rows are not the plan's (phases, a date where the owner goes) is left out", () => {
+    const phases = [
+      ['Phase 1', 'Agree the scope', 'Programme Board', 'June 2024'],
+      ['Phase 2', 'Deliver', 'Programme Board', 'March 2025'],
+    ];
+    const dates = [['4', 'Publish', 'Publish results', 'June 2024', 'Head of Comms']];
+    expect(read(md(PLAN, [...phases.map((r) => [...r, ''])], dates))).toEqual({
+      actions: planAsWritten,
+      warnings: [
+        "left out, as not a plan table: 'Phase 1 | Agree the scope | Programme Board | June 2024' and the rows under it",
+        "left out, as not a plan table: '4 | Publish | Publish results | June 2024 | Head of Comms' and the rows under it",
+      ],
+    });
+  });
+
+  test("in Word, a table after the plan with no header is left out, and one whose rows read as the plan's carries it on", async () => {
+    const table = (rows: string[][]) =>
+      new Table({
+        rows: rows.map(
+          (cells) =>
+            new TableRow({ children: cells.map((text) => new TableCell({ children: [new Paragraph(text)] })) }),
+        ),
+      });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('Improvement plan'),
+            table([PLAN[0], ...PLAN.slice(2)]),
+            table([['Phase 1', 'June 2024', '', '', '']]),
+            new Paragraph(''),
+            table([['3', 'Publish results', 'Publish results quarterly', 'Head of Comms', '31/03/2026']]),
+          ],
+        },
+      ],
+    });
+    const p = await parsePlanFile(await Packer.toBuffer(doc), 'plan.docx');
+    expect(facts(p).map(({ ref, owners, due }) => ({ ref, owners, due }))).toEqual([
+      { ref: '1.1', owners: ['Head of IT'], due: '2025-06-30' },
+      { ref: '2.1', owners: ['Head of HR'], due: '2025-12-31' },
+      { ref: '3.1', owners: ['Head of Comms'], due: '2026-03-31' },
+    ]);
+    expect(p.problems.map((x) => x.message)).toEqual([
+      "left out, as not a plan table: 'Phase 1 | June 2024' and the rows under it",
+    ]);
   });
 });
