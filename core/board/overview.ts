@@ -4,7 +4,6 @@
  * act for the board. Four statements, all at once.
  */
 import type { CoreContext } from '../context';
-
 import { readRecord, type DigestRecord } from '../digest/compute';
 import type { ActionOutcome } from '../domain';
 import { canChangeBoard, type BoardRow } from '../digest/boards';
