@@ -75,27 +75,34 @@ export function parseOwners(cell: string): ParsedOwner[] {
     .map(withRole);
 }
 
-const OWNER_WORD = /^(?:[A-Z][\w&.'-]*|and|&|of|the)$/;
+const OWNER_WORD = /^(?:[A-Z][\w&.'-]*|and|&|of|the)[,;]?$/;
 
 /**
  * Plans without an owner column often end an action with its owners in brackets:
- * "Review the training policy (CS&P and HR)". Brackets holding anything but names
- * ("(Page 5)", "(see Appendix A)") are left alone.
+ * "Review the training policy (CS&P and HR)", "(Borough Commanders; Head of Performance)". Brackets
+ * holding anything but names ("(Page 5)", "(see Appendix A)") are left alone. Semicolons, "and" and "&"
+ * part posts; commas and slashes part only one-word posts ("(DCC, ACC)"): between longer names a comma
+ * belongs to the post ("(Commander, Territorial Policing)").
  */
 export function ownersFromActionText(text: string): { text: string; owners: ParsedOwner[] } {
   const m = /\s\(([^()]+)\)\s*$/.exec(text);
   const words = m?.[1].trim().split(/\s+/) ?? [];
   if (
     !m ||
-    words.length > 6 ||
+    words.length > 8 ||
     /\d|^(page|para|paragraph|see|copy)\b/i.test(m[1]) ||
     !words.every((w) => OWNER_WORD.test(w))
   ) {
     return { text, owners: [] };
   }
   const owners = m[1]
-    .split(/\s+(?:and|&)\s+|\s*[,/]\s*/)
+    .trim()
+    .split(/\s*;\s*|\s+(?:and|&)\s+/)
+    .flatMap((part) => {
+      const listed = part.split(/\s*[,/]\s*/);
+      return listed.every((post) => !/\s/.test(post)) ? listed : [part];
+    })
     .filter(Boolean)
-    .map((post) => ({ post: post.trim() }));
+    .map((post) => ({ post }));
   return { text: text.slice(0, m.index).trim(), owners };
 }

@@ -63,6 +63,17 @@ describe('ownersFromActionText', () => {
     });
   });
 
+  test('a list in brackets: semicolons and "and" part posts, a comma parts only one-word posts', () => {
+    expect(ownersFromActionText('Dip sample 50 records each month (Borough Commanders; Head of Performance)')).toEqual({
+      text: 'Dip sample 50 records each month',
+      owners: [{ post: 'Borough Commanders' }, { post: 'Head of Performance' }],
+    });
+    expect(
+      ownersFromActionText('Issue guidance on recording grounds (Commander, Territorial Policing)').owners,
+    ).toEqual([{ post: 'Commander, Territorial Policing' }]);
+    expect(ownersFromActionText('Agree the protocol (DCC, ACC)').owners).toEqual([{ post: 'DCC' }, { post: 'ACC' }]);
+  });
+
   test('brackets that are not names are left alone', () => {
     for (const text of [
       'Circulated to all OCUs. (Copy attached Appendix A)',
