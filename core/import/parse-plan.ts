@@ -7,7 +7,7 @@ import { parseDue, parseDay } from './due-date';
 import { LOOKED_FOR } from './headers';
 import { completeClipped, ownersFromActionText, parseOwners, UNCLOSED_BRACKET } from './owners';
 import { extensionOf, readTables, readTextTables } from './read-table';
-import { parseStatus, readStatusKey, SAME_AS_ABOVE, type ReadStatus, type StatusKey } from './status';
+import { dateCellSaysDone, parseStatus, readStatusKey, SAME_AS_ABOVE, type ReadStatus, type StatusKey } from './status';
 import {
   linkedRefs,
   splitLocator,
@@ -117,7 +117,7 @@ function interpret(
       if (UNCLOSED_BRACKET.test(ownerCell)) clipped.push({ cell: ownerCell, row: a.row, owners: fromText.owners });
       const dueCell = cellValue(a.cells, 'due') || inCell.due;
       const revisedCell = cellValue(a.cells, 'revisedDue');
-      const finished = DONE_IN_DATE.test(dueCell.trim());
+      const finished = dateCellSaysDone(dueCell);
       const first = finished
         ? { due: { text: dueCell, date: null, precision: 'none' as const } }
         : parseDue(dueCell, reportDate);
@@ -196,9 +196,6 @@ function interpret(
   for (const action of recs.flatMap((r) => r.actions)) action.links = action.links.map((l) => finalRefOf.get(l) ?? l);
   return recs;
 }
-
-/** Plans that write the outcome where the date goes: "Implemented", "Complete", "Done". */
-const DONE_IN_DATE = /^(?:implemented|complete[d]?|done|closed|achieved)\b/i;
 
 /** "… Responsible officer: Head of HR. Agreed date: March 2025" inside the action cell. */
 function fieldsInActionText(text: string): { text: string; owner: string; due: string } {

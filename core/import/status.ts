@@ -37,8 +37,16 @@ export function parseRag(cell: string): Rag | null {
 export const DONE = /^(?:yes|y|complete[d]?|closed|done|achieved|implemented|finished|delivered|in place|embedded)\b/i;
 const RISK_ACCEPTED = /\brisk (?:was )?accepted\b|\baccepted the risk\b/i;
 const SUPERSEDED = /^(?:superseded|withdrawn|no longer (?:applicable|required|relevant))\b|\bsuperseded\b/i;
+/**
+ * A date cell (a due date, a "Results/timescale") that says the work is done rather than when it is due:
+ * a past-tense word leading it ("Implemented", "Done ✅", "Completed. March 2008", "Implemented - reports go
+ * to each committee"), unless a deadline follows ("Completed by March 2025"); "Complete" only alone or
+ * before a date ("Complete 12/03/2024"), since "Complete by March 2025" and "Complete March 2025" are due dates.
+ */
 const DUE_DONE =
-  /^(?:complete[d]?|done|implemented|achieved|closed|finished|delivered)\b[\s.,:;!\u2713\u2714\u2705-]*(?:\(.*\)|\d.*)?$/iu;
+  /^(?:(?:completed|implemented|achieved|closed|finished|delivered|done)\b(?!\s+(?:by|before|within|due|no later|end)\b)|complete\b[\s.,:;!\u2713\u2714\u2705-]*(?:\(.*\)|\d.*)?$)/iu;
+
+export const dateCellSaysDone = (cell: string | undefined): boolean => !!cell && DUE_DONE.test(cell.trim());
 
 /** Cells that start with a negation are never done ("Not implemented", "Partially complete"). */
 const NOT_DONE = /^(?:no|n|not|partially|partly|part|in progress|ongoing|open)\b/i;
@@ -105,9 +113,6 @@ export function parseStatus(cells: StatusCells, key?: StatusKey): ReadStatus {
   const reportedRag = rag && key?.doneColours.has(rag) ? 'COMPLETE' : rag;
   if (/\(closed\)/i.test(`${cells.updatedOn ?? ''} ${cells.rag ?? ''} ${cells.complete ?? ''}`))
     return { status: 'complete', reportedRag };
-  // A date cell counts only when the word stands alone ("Implemented", "Done ✅", "Implemented 12/03/2024"):
-  // "Complete by March 2025" is a due date.
-  const dueSaysDone = (c: string | undefined) => !!c && DUE_DONE.test(c.trim());
   const saysDone = (c: string | undefined) => !!c && DONE.test(c.trim()) && !NOT_DONE.test(c.trim());
   const complete = (cells.complete ?? '').trim();
   const commentSays = /^(completed?|done|achieved|implemented)\b/i.test((cells.latestComment ?? '').trim());
@@ -115,7 +120,7 @@ export function parseStatus(cells: StatusCells, key?: StatusKey): ReadStatus {
     saysDone(complete) ||
     saysDone(cells.rag) ||
     reportedRag === 'COMPLETE' ||
-    dueSaysDone(cells.due) ||
+    dateCellSaysDone(cells.due) ||
     /\d/.test(cells.completedOn ?? '') ||
     (complete === '' && commentSays);
   return { status: done ? 'awaiting_verification' : 'open', reportedRag };

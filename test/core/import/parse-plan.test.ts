@@ -306,6 +306,21 @@ describe('structure rules on excerpts', () => {
     ]);
   });
 
+  test('a date cell that says the work is done keeps no due date; one that names a deadline keeps it', () => {
+    const plan = parsePlan(
+      tsv([
+        ['Ref', 'Recommendation', 'Owner', 'Results/timescale'],
+        ['1', 'Issue guidance', 'Head of Training', 'Completed. March 2008'],
+        ['2', 'Train all officers', 'Head of Training', 'Complete by March 2025'],
+      ]),
+      'dates.txt',
+    );
+    expect(actions(plan).map((a) => [a.ref, a.status, a.due.date])).toEqual([
+      ['1', 'awaiting_verification', null],
+      ['2', 'open', d(2025, 3, 31)],
+    ]);
+  });
+
   test('a due date it cannot read is a warning with row and column', () => {
     const plan = parsePlan(
       Buffer.from('Ref,Recommendation,Owner,Due Date\n1,Do the thing,Head of SDD,Smarch 2004\n'),

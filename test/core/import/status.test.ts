@@ -86,6 +86,19 @@ describe('the words plans use for finished work', () => {
 
   it('does not take a due date written with "complete" for a completion', () => {
     expect(parseStatus({ due: 'Complete by March 2025' }).status).toBe('open');
+    expect(parseStatus({ due: 'Completed by end of March 2025' }).status).toBe('open');
+    expect(parseStatus({ due: 'Complete March 2025' }).status).toBe('open');
     expect(parseStatus({ complete: 'No', due: '31/03/2025' }).status).toBe('open');
+  });
+
+  it('reads a results/timescale cell that leads with a past-tense completion as done', () => {
+    for (const due of [
+      'Completed. March 2008',
+      'Completed March 2008. Sampling now monthly.',
+      'Implemented - reports go to each committee',
+      'Completed in March 2008',
+    ])
+      expect({ due, status: parseStatus({ due }).status }).toEqual({ due, status: 'awaiting_verification' });
+    expect(parseStatus({ due: 'In progress. December 2008' }).status).toBe('open');
   });
 });
