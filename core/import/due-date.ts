@@ -167,8 +167,11 @@ export function parseDue(text: string, reportDate?: Date): { due: ParsedDue; war
   }
   let reading = read(clip(clean), reportDate);
   if (!reading && clean.split(' ').length > 3) {
+    // A results cell ends with its timescale: a date, or a last sentence of its own ("… in April. Within 3 months").
     const tail = TRAILING_DATE.exec(clean);
+    const lastSentence = clean.split(/(?<=[.;!?])\s+/).at(-1)!;
     if (tail) reading = read(clip(tail[1]), reportDate);
+    else if (lastSentence !== clean) reading = read(clip(lastSentence), reportDate);
   }
   if (reading && reading !== 'needs report date') return { due: { text: clean, ...reading } };
   const why = reading ? "needs the plan's report date" : 'not understood';

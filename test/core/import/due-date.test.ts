@@ -34,6 +34,8 @@ describe('parseDue: every form the seed plans use', () => {
     ['Within 3 months', d(2015, 3, 23), 'day'],
     ['Immediate', report, 'asap'],
     ['Staff will be trained by the end of March 2025.', d(2025, 3, 31), 'month'],
+    ['Work will begin later this year. November 2015', d(2015, 11, 30), 'month'],
+    ['Sampling started in April. Within 3 months', d(2015, 3, 23), 'day'],
   ])('%s', (text, date, precision) => {
     const { due, warning } = parseDue(text, report);
     expect(due).toEqual({ text, date, precision });
