@@ -6,7 +6,7 @@
  */
 import { ALEX, cardAction, message, type TestUser } from '../helpers/activities';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { seedPerson, seedPlan } from '../helpers/fixtures';
+import { seedTeamsUser, seedPlan } from '../helpers/fixtures';
 import { queuedActivity } from '../helpers/outbox';
 
 const APP_ID = '0b6c6f7e-1d2a-4c3b-9e8f-112233445566';
@@ -44,18 +44,8 @@ async function start(env: Record<string, string>) {
     createdAt: '2015-01-01',
     actions: [{ ref: '1', owners: ['Head of Offender Management'] }],
   });
-  await seedPerson(core.db, {
-    displayName: ALEX.name,
-    teamsUserId: ALEX.id,
-    aadObjectId: ALEX.aadObjectId,
-    posts: ['Head of Offender Management'],
-  });
-  await seedPerson(core.db, {
-    displayName: PAT.name,
-    teamsUserId: PAT.id,
-    aadObjectId: PAT.aadObjectId,
-    posts: ['Deputy Chief Constable'],
-  });
+  await seedTeamsUser(core.db, ALEX, ['Head of Offender Management']);
+  await seedTeamsUser(core.db, PAT, ['Deputy Chief Constable']);
   for (const user of [PAT, ALEX]) await b.post(message('hello', { serviceUrl: b.connector.url, user }));
   for (const text of ['link this channel to board ICB Integrity Board', 'board ICB follows BTP-CDI'])
     await b.post(message(text, { serviceUrl: b.connector.url, scope: 'channel', user: ALEX }));

@@ -14,7 +14,7 @@ import {
 } from '../helpers/activities';
 import { cardProblems } from '../helpers/adaptive-card';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { seedPerson, seedPlan } from '../helpers/fixtures';
+import { seedTeamsUser, seedPlan } from '../helpers/fixtures';
 import { queuedActivity } from '../helpers/outbox';
 import { computeDigest } from '../../core/digest/compute';
 import { exportPlan } from '../../core/export/export-plan';
@@ -36,25 +36,10 @@ beforeAll(async () => {
     createdAt: '2015-01-01',
     actions: ['7', '8', '9', '10'].map((ref) => ({ ref, owners: ['Head of Offender Management'], due: '2015-06-30' })),
   });
-  await seedPerson(core.db, {
-    displayName: ALEX.name,
-    teamsUserId: ALEX.id,
-    aadObjectId: ALEX.aadObjectId,
-    posts: ['Head of Offender Management'],
-  });
-  await seedPerson(core.db, {
-    displayName: PAT.name,
-    teamsUserId: PAT.id,
-    aadObjectId: PAT.aadObjectId,
-    posts: ['Deputy Chief Constable'],
-  });
-  await seedPerson(core.db, {
-    displayName: CHLOE.name,
-    teamsUserId: CHLOE.id,
-    aadObjectId: CHLOE.aadObjectId,
-    posts: ['Chief Constable'],
-  });
-  await seedPerson(core.db, { displayName: MEGAN.name, teamsUserId: MEGAN.id, aadObjectId: MEGAN.aadObjectId });
+  await seedTeamsUser(core.db, ALEX, ['Head of Offender Management']);
+  await seedTeamsUser(core.db, PAT, ['Deputy Chief Constable']);
+  await seedTeamsUser(core.db, CHLOE, ['Chief Constable']);
+  await seedTeamsUser(core.db, MEGAN);
   expect(await setPlanSettings(core, 'operator', 'BTP-CDI', { riskAcceptor: 'Chief Constable' })).toMatchObject({
     ok: true,
   });

@@ -12,7 +12,7 @@ import { setPlanSettings } from '../../core/plan-settings';
 import { ALEX, STRANGER, cardAction, message, personalConversationId, type TestUser } from '../helpers/activities';
 import { cardProblems } from '../helpers/adaptive-card';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { seedPerson, seedPlan } from '../helpers/fixtures';
+import { seedTeamsUser, seedPlan } from '../helpers/fixtures';
 import { queuedActivity } from '../helpers/outbox';
 
 const PAT: TestUser = { id: 'user-id-2', name: 'Pat Planner', aadObjectId: '00000000-0000-0000-0000-0000000000022' };
@@ -46,18 +46,8 @@ beforeAll(async () => {
     actions: ['7', '8', '9'].map((ref) => ({ ref, owners: ['Head of Offender Management'], due: '2015-06-30' })),
   });
   await db().action.updateMany({ where: { ref: { in: ['7', '8'] } }, data: { priority: 'high' } });
-  await seedPerson(core.db, {
-    displayName: ALEX.name,
-    teamsUserId: ALEX.id,
-    aadObjectId: ALEX.aadObjectId,
-    posts: ['Head of Offender Management'],
-  });
-  await seedPerson(core.db, {
-    displayName: PAT.name,
-    teamsUserId: PAT.id,
-    aadObjectId: PAT.aadObjectId,
-    posts: ['Deputy Chief Constable'],
-  });
+  await seedTeamsUser(core.db, ALEX, ['Head of Offender Management']);
+  await seedTeamsUser(core.db, PAT, ['Deputy Chief Constable']);
   for (const user of [ALEX, PAT, STRANGER]) await bot.post(message('hello', { serviceUrl: bot.connector.url, user }));
 });
 afterAll(async () => {

@@ -7,6 +7,7 @@ import type { Db } from '../../core/db/client';
 import { appendHistory } from '../../core/history/append';
 import type { Priority } from '../../core/domain';
 import { dateOnly } from '../../core/time';
+import type { TestUser } from './activities';
 
 export interface ActionSpec {
   ref: string;
@@ -105,6 +106,11 @@ export async function seedPerson(db: Db, spec: PersonSpec) {
     });
   }
   return person;
+}
+
+/** The person a test user of activities.ts is, holding `posts`. */
+export function seedTeamsUser(db: Db, user: TestUser, posts: string[] = []) {
+  return seedPerson(db, { displayName: user.name, teamsUserId: user.id, aadObjectId: user.aadObjectId, posts });
 }
 
 function ensurePost(db: Db, name: string) {
