@@ -61,50 +61,22 @@ class SqliteAdapter extends PrismaLibSql {
 }
 
 /**
- * Prisma runs an include's relation queries concurrently. On a transaction, which is one pg connection,
- * that overlaps queries: pg 8 queues them with a deprecation warning, pg 9 refuses them. Here each
- * transaction's queries go one after another, so every query works inside a transaction as outside.
- */
-class PostgresAdapter extends PrismaPg {
-  override async connect() {
-    const adapter = await super.connect();
-    const startTransaction = adapter.startTransaction.bind(adapter);
-    adapter.startTransaction = async (isolationLevel) => {
-      const tx = await startTransaction(isolationLevel);
-      let last: Promise<unknown> = Promise.resolve();
-      const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
-        const next = last.then(run, run);
-        last = next.catch(() => undefined);
-        return next;
-      };
-      const queryRaw = tx.queryRaw.bind(tx);
-      const executeRaw = tx.executeRaw.bind(tx);
-      tx.queryRaw = (query) => inTurn(() => queryRaw(query));
-      tx.executeRaw = (query) => inTurn(() => executeRaw(query));
-      return tx;
-    };
-    return adapter;
-  }
-}
-
-/**
  * Prisma's statements are named as the store's are (statement-reuse.ts, through the adapter's documented
  * statementNameGenerator), so that each connection prepares them once: PostgreSQL then skips parsing and
  * planning what it has seen.
  * `pgbouncer=true` in the URL, Prisma's own switch for this, turns naming off, for a PgBouncer in
  * transaction mode before 1.21, which cannot keep a statement across transactions.
  */
-function postgresAdapter(url: string): { adapter: PostgresAdapter; store: Store; pool: pg.Pool } {
-  // pg ignores parameters it does not know, so the URL goes to it as it is.
-  const pool = new pg.Pool({ connectionString: url });
+function postgresAdapter(url: string): { adapter: PrismaPg; store: Store; pool: pg.Pool } {
+  // pg ignores parameters it does not know, so the URL goes to it as it is. Prisma runs an include's
+  // relation queries side by side; inside a transaction they share its one connection, which pg answers
+  // only in pipeline mode (queueing them is deprecated, and pg 9 refuses them).
+  const pool = new pg.Pool({ connectionString: url, pipeline: true });
   // An idle connection the server ends (a restart, a failover, pg_terminate_backend) is dropped from the pool
   // and the next query opens another; unhandled, pg's error event would end the process.
   pool.on('error', () => undefined);
   const nameOf = new URL(url).searchParams.get('pgbouncer') === 'true' ? undefined : statementNames();
-  const adapter = new PostgresAdapter(
-    pool,
-    nameOf && { statementNameGenerator: ({ sql, args }) => nameOf(sql, args.length) },
-  );
+  const adapter = new PrismaPg(pool, nameOf && { statementNameGenerator: ({ sql, args }) => nameOf(sql, args.length) });
   return { adapter, store: postgresStore(pool, nameOf), pool };
 }
 

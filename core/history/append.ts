@@ -4,7 +4,7 @@
  * lost optimistic-concurrency race does; callers already treat a unique violation that way.
  */
 import type { Provider } from '../db/client';
-import { bulk, orderedId } from '../db/bulk';
+import { bulk, orderedId } from '../store/bulk';
 import type { Tx } from '../db/tx';
 import { rowHash, type ChainedRow } from './chain';
 import type { HistoryEntry } from './entry';

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { CoreContext } from '../context';
 import { ACTION_STATUSES, DUE_PRECISIONS, RAGS } from '../domain';
-import { bulk, orderedId, type Bulk, type Row } from '../db/bulk';
+import { bulk, orderedId, type Bulk, type Row } from '../store/bulk';
 import type { Prisma, Provider } from '../db/client';
 import { refreshPlannerStats } from '../db/planner-stats';
 import type { Tx } from '../db/tx';

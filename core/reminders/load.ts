@@ -9,7 +9,7 @@ import type { CoreContext } from '../context';
 import { existingKeys } from '../store/existing-keys';
 import { inActivePlan } from '../store/action-filter';
 import { fromJson } from '../store/action-views';
-import { jsonArrayFrom, sql, type DB, type Expression, type ExpressionBuilder, type SqlBool } from '../store';
+import { jsonArrayFrom, sql, utcDay, type DB, type Expression, type ExpressionBuilder, type SqlBool } from '../store';
 import { addDays, DAY_MS, dateOnly } from '../time';
 import type { OwedWindow } from './occasions';
 import type { ReminderPerson } from './recipients';
@@ -196,14 +196,4 @@ export async function recentCardKeys(ctx: CoreContext, now: Date): Promise<Set<s
     .select('idempotencyKey')
     .execute();
   return new Set(rows.map((r) => r.idempotencyKey));
-}
-
-/**
- * A timestamp's UTC day as "YYYY-MM-DD", cut by the database: a sweep compares days, reads several per
- * open action, and the database cuts them for less than the driver's Dates cost to make and format.
- */
-function utcDay<T extends Date | null>(provider: CoreContext['db']['provider'], column: Expression<T>) {
-  return provider === 'sqlite'
-    ? sql<Exclude<T, Date> | string>`substr(${column}, 1, 10)`
-    : sql<Exclude<T, Date> | string>`(${column})::date`;
 }

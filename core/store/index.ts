@@ -1,12 +1,14 @@
 /**
  * The typed read layer (ARCHITECTURE "Reads"): Kysely, typed by the tables prisma/models.prisma declares
  * (prisma/generated/kysely, generated with the Prisma clients), on the stock drivers Prisma's adapters use.
- * Only this folder imports Kysely or a driver to read; Db.store is its handle. Writes stay on Prisma.
+ * Only this folder imports Kysely or a driver to read; Db.store is its handle. Writes stay on Prisma,
+ * except the SQL Prisma cannot write, which lives here too: the outbox's claim on PostgreSQL (outbox.ts)
+ * and bulk inserts and updates inside Prisma's transaction (bulk.ts).
  * A constant of the statement itself (a status, a kind) is written as `sql.lit(...)`, not bound: PostgreSQL
  * may plan a prepared statement once for any value of a parameter, and so not know that the rows it
  * selects are, say, the open ones.
  */
-import { Kysely } from 'kysely';
+import { type Expression, Kysely, sql } from 'kysely';
 import * as postgresJson from 'kysely/helpers/postgres';
 import * as sqliteJson from 'kysely/helpers/sqlite';
 import type pg from 'pg';
@@ -36,4 +38,14 @@ export function postgresStore(pool: pg.Pool, nameOf?: (sql: string, params: numb
  */
 export function jsonArrayFrom(provider: Provider) {
   return provider === 'postgresql' ? postgresJson.jsonArrayFrom : sqliteJson.jsonArrayFrom;
+}
+
+/**
+ * A timestamp's UTC day as "YYYY-MM-DD", cut by the database: a sweep compares days, reads several per
+ * open action, and the database cuts them for less than the driver's Dates cost to make and format.
+ */
+export function utcDay<T extends Date | null>(provider: Provider, column: Expression<T>) {
+  return provider === 'sqlite'
+    ? sql<Exclude<T, Date> | string>`substr(${column}, 1, 10)`
+    : sql<Exclude<T, Date> | string>`(${column})::date`;
 }

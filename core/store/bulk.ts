@@ -10,8 +10,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Prisma } from '../../prisma/generated/sqlite/client/client';
-import type { Provider } from './client';
-import type { Tx } from './tx';
+import type { Provider } from '../db/client';
+import type { Tx } from '../db/tx';
 
 export type Row = Record<string, unknown>;
 

@@ -2,7 +2,7 @@
  * Bulk inserts and updates (SQLite, and PostgreSQL when TEST_DATABASE_URL is set): rows written in
  * several statements read back through Prisma exactly as Prisma would have written them.
  */
-import { bulk, orderedId, ROWS_PER_STATEMENT, type Bulk } from '../../../core/db/bulk';
+import { bulk, orderedId, ROWS_PER_STATEMENT, type Bulk } from '../../../core/store/bulk';
 import type { Tx } from '../../../core/db/tx';
 import { createTestDb, type TestDatabase } from '../../helpers/db';
 
