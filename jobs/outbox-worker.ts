@@ -27,6 +27,7 @@ import {
   markFailed,
   markForRetry,
   markSent,
+  sendsSince,
   release,
   type ClaimedMessage,
   type Confirmation,
@@ -332,8 +333,23 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     await Promise.all(Array.from({ length: Math.min(tuning.concurrency, queue.length) }, worker));
   };
 
+  /**
+   * A worker that starts (after a crash, say) learns the sends of the last hour from the database, so
+   * that its first sends to a busy conversation keep within Teams' limits as the last process left them.
+   */
+  let pacerRemembers = false;
+  const rememberSends = async () => {
+    const now = core.now();
+    const since = new Date(now.getTime() - pacer.conversationMemoryMs);
+    const t = timer.now();
+    for (const s of await sendsSince(db, since, now))
+      pacer.finished(s.conversationId, t - (now.getTime() - s.at.getTime()));
+    pacerRemembers = true;
+  };
+
   const drainNow = async (): Promise<DrainResult> => {
     const result: DrainResult = { sent: 0, retried: 0, failed: 0, gone: 0 };
+    if (!pacerRemembers) await rememberSends();
     await refresh(true);
     for (;;) {
       await refresh(false);

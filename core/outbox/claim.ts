@@ -149,6 +149,21 @@ export async function markFailed(db: Db, id: string, instanceId: string, error: 
   });
 }
 
+/**
+ * Every conversation's sends since `since`, oldest first, for a starting worker's pacing: Teams counts a
+ * conversation's sends whichever process made them. A row still 'sending' may have reached Teams before
+ * its instance died, or be under way in another's hands: it counts as sent `now`.
+ */
+export async function sendsSince(db: Db, since: Date, now: Date): Promise<{ conversationId: string; at: Date }[]> {
+  const rows = await db.prisma.outboxMessage.findMany({
+    where: { OR: [{ sentAt: { gt: since } }, { status: 'sending' }] },
+    select: { conversationId: true, status: true, sentAt: true },
+  });
+  return rows
+    .map((r) => ({ conversationId: r.conversationId, at: r.status === 'sending' || !r.sentAt ? now : r.sentAt }))
+    .sort((x, y) => x.at.getTime() - y.at.getTime());
+}
+
 /** Rows per status, for the queue-depth gauges. */
 export async function countByStatus(db: Db): Promise<Record<string, number>> {
   const groups = await db.prisma.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } });

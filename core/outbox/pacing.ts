@@ -134,6 +134,11 @@ export class Pacer {
     this.spacing.record(now);
   }
 
+  /** How far back a conversation's sends still count against its limits. */
+  get conversationMemoryMs(): number {
+    return Math.max(...this.conversationLimits.map((l) => l.windowMs));
+  }
+
   /** A send to `conversation` got its answer (success or failure: Teams counted it either way). */
   finished(conversation: string, now: number): void {
     let log = this.conversations.get(conversation);

@@ -118,6 +118,22 @@ describe('outbox worker', () => {
     expect(metrics.render()).toContain('chaser_outbox_sent_total 1');
   });
 
+  it('paces a conversation by the sends a process before it made there, as Teams counts them', async () => {
+    const conv = await conversation('a:alex');
+    // Teams allows 7 sends a second to a conversation; a crashed worker made 7 there 300 ms ago.
+    for (let i = 0; i < 7; i++) {
+      const earlier = await queue(`earlier-${i}`, conv.id);
+      await t.db.prisma.outboxMessage.update({
+        where: { id: earlier.id },
+        data: { status: 'sent', sentAt: new Date(clock.now().getTime() - 300), attempts: 1 },
+      });
+    }
+    await queue('next', conv.id);
+    const started = Date.now();
+    expect((await worker.drain()).sent).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(650);
+  });
+
   it("resends at once what a dead instance had claimed, and leaves a live instance's claims alone", async () => {
     const conv = await conversation('a:alex');
     const orphan = await queue('orphan', conv.id);

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "OutboxMessage_sentAt_idx" ON "OutboxMessage"("sentAt");
+
