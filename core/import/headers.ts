@@ -63,6 +63,11 @@ const SYNONYMS: Record<Field, string[]> = {
     'management action',
     'planned action',
     'actions agreed',
+    // Plans written for the public ask their columns as questions ("What are we going to do?").
+    'what we will do',
+    'what will we do',
+    'what are we going to do',
+    'what will be done',
   ],
   owner: [
     'action owner',
@@ -76,6 +81,9 @@ const SYNONYMS: Record<Field, string[]> = {
     'who',
     'action lead',
     'responsible person',
+    'who is responsible',
+    'who will do it',
+    'who will lead',
   ],
   due: [
     'due date',

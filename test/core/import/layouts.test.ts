@@ -143,6 +143,78 @@ describe('layouts beyond the seeds', () => {
     ]);
   });
 
+  test('a CQC-style plan whose columns are questions ("What are we going to do?", "Who is responsible?", "By when?"), dates as people write them', () => {
+    const p = plan('cqc-questions.csv');
+    expect(p.reportDate).toEqual(new Date(Date.UTC(2024, 5, 4)));
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
+      ['MD1', "Patients' risks are not always assessed on admission."],
+      ['MD2', 'Governance processes do not identify risks early enough.'],
+      ['SD1', 'Staff have not completed mandatory training.'],
+      ['SD2', 'Patients are not involved in planning their care.'],
+      ['SD3', 'Curtains are left open during examinations.'],
+      ['SD4', 'Call bells on wards 3 and 4 are broken.'],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: 'MD1.1',
+        text: 'Introduce a risk assessment checklist on every ward',
+        owners: ['Director of Nursing'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'GREEN',
+      },
+      {
+        ref: 'MD2.1',
+        text: 'Review the risk register at every divisional board',
+        owners: ['Medical Director', 'Director of Governance'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: 'SD1.1',
+        text: 'Book every overdue member of staff onto training\nReport compliance to the workforce committee',
+        owners: ['Head of Learning and Development'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'open',
+        rag: 'RED',
+      },
+      {
+        ref: 'SD2.1',
+        text: 'Add a patient voice section to the care plan',
+        owners: ['Lead Nurse (Patient Experience)'],
+        due: '2025-06-30',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: 'SD3.1',
+        text: 'Remind staff at every safety huddle',
+        owners: ['Ward Managers'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      {
+        ref: 'SD4.1',
+        text: 'Replace the call bells on wards 3 and 4',
+        owners: ['Estates Manager'],
+        due: '2024-10-15',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+    ]);
+    // "How will we know it has worked?" is the measure of success, not progress.
+    expect(p.recommendations[0].actions[0].updates.map((u) => u.text)).toEqual(['Checklist launched on six wards.']);
+  });
+
   test('action text in any script, or only digits, is an action', () => {
     expect(facts(plan('non-latin.md')).map((a) => [a.text, a.owners])).toEqual([
       ['Провести аудит', ['Иванов']],
