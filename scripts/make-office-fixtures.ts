@@ -4,12 +4,24 @@
  * per audit (numbering restarting on each), a title block, the plan's own colour key, real date cells, revised
  * target dates and a date-completed column; an inspectorate action plan in Word whose recommendation cells are
  * merged down over their actions; a tracker whose RAG is cell colour alone, under a coloured title band and
- * section bands. Committed with their output so the tests need no generator; a rerun writes
+ * section bands; a Word plan of "Priority N:" headings, each over a small table whose action cells hold
+ * their responsible officer and agreed date. Committed with their output so the tests need no generator; a rerun writes
  * the same content (only the zip's file times differ).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
+import {
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalMergeType,
+  WidthType,
+} from 'docx';
 import Excel from 'exceljs';
 
 const OUT = path.join(__dirname, '../test/fixtures/plans');
@@ -222,10 +234,80 @@ async function inspectionPlan(): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
+/** A cell of several paragraphs, as Word keeps lines typed with Enter inside a cell. */
+const lines = (...texts: string[]) =>
+  new TableCell({ children: texts.map((text) => new Paragraph({ children: [new TextRun(text)] })) });
+
+/**
+ * An inspectorate's action plan as councils write it in Word: the plan's key above, then each "Priority N:"
+ * area as a heading with what the inspectors said under it, over a small table of its own; who answers for
+ * an action and by when are lines inside the action's cell.
+ */
+async function priorityPlan(): Promise<Buffer> {
+  const priorities: [string, string, string[][]][] = [
+    [
+      'Priority 1: Strengthen management oversight of casework',
+      'Inspectors found that managers do not consistently record their oversight of decisions.',
+      [
+        [
+          '1.1 Introduce monthly case audits by team managers.',
+          'Responsible officer: Head of Service, Children in Need',
+          'Agreed date: 30 Sept 2024',
+          'Audits started in May; every team audited by July.',
+          'Green',
+        ],
+        [
+          '1.2 Publish a supervision policy for all social work teams.',
+          'Responsible officer: Principal Social Worker',
+          'Agreed date: Q3 2024/25',
+          'Draft with the Practice Board.',
+          'Amber',
+        ],
+      ],
+    ],
+    [
+      'Priority 2: Improve the timeliness of assessments',
+      'Too many assessments take longer than 45 working days.',
+      [
+        [
+          '2.1 Track every assessment against the 45-day timescale on the performance dashboard.',
+          'Responsible officer: Head of Performance & Head of Early Help',
+          'Agreed date: End of December 2024',
+          '',
+          'Red',
+        ],
+      ],
+    ],
+  ];
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({ children: [new TextRun({ text: "Children's Services Inspection: Action Plan", bold: true })] }),
+    new Paragraph('Date of inspection: 12 March 2024'),
+    new Paragraph('Key: RED = not started; AMBER = in progress; GREEN = implemented'),
+  ];
+  for (const [heading, finding, actions] of priorities) {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(heading)] }));
+    children.push(new Paragraph(finding));
+    children.push(
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: [
+          new TableRow({ children: ['Action', 'Progress update', 'RAG'].map((h) => cell(h)) }),
+          ...actions.map(
+            ([action, officer, date, progress, rag]) =>
+              new TableRow({ children: [lines(action, officer, date), cell(progress), cell(rag)] }),
+          ),
+        ],
+      }),
+    );
+  }
+  return Packer.toBuffer(new Document({ creator: 'Chaser fixtures', sections: [{ children }] }));
+}
+
 async function main() {
   writeFileSync(path.join(OUT, 'audit-tracker.xlsx'), await auditTracker());
   writeFileSync(path.join(OUT, 'merged-cells.docx'), await inspectionPlan());
   writeFileSync(path.join(OUT, 'colour-rag.xlsx'), await colourTracker());
+  writeFileSync(path.join(OUT, 'priority-headings.docx'), await priorityPlan());
 }
 
 main();

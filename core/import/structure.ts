@@ -3,7 +3,8 @@
  * in a few ways, all handled by one walk over the rows:
  *  - board style: one row per recommendation, which is also its single action (BTP);
  *  - grouped: a row with a recommendation and its first action, then rows with only an action (NCRS);
- *  - document style: a "Recommendation N:" heading, then a small table of key points / actions / results.
+ *  - document style: a "Recommendation N:" heading, maybe a paragraph of what the report found, then a small
+ *    table of key points / actions / results.
  * Section rows ("CRIME DATA ISSUES", "WITHIN THREE MONTHS") name the section of what follows, and rows
  * that carry neither a ref, a recommendation nor an action continue the cells of the row above
  * (a cell broken by a page break). A later table is part of the plan only when it reads as such: one
@@ -342,7 +343,11 @@ export function structure(
     }
     if (!plan.headerFound || !layout.columns.size) {
       const heading = sectionOf(cells, layout.columns);
+      const filled = cells.filter((c) => c.trim());
       if (plan.headerFound && heading) setSection(heading);
+      // A paragraph between a recommendation's heading and its table says what the report found.
+      else if (headingRec && rec === headingRec && filled.length === 1)
+        rec.context = [rec.context, filled[0].trim()].filter(Boolean).join('\n');
       else plan.preamble.push(cells.filter(Boolean));
       continue;
     }

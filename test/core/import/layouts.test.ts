@@ -408,6 +408,50 @@ describe('plans kept in Excel and Word', () => {
     );
   });
 
+  test('a Word plan of "Priority N:" headings, each with what inspectors found and a small table, owner and date written inside the action cell, under a key where GREEN means implemented', async () => {
+    const p = await file('priority-headings.docx');
+    expect(p.title).toBe("Children's Services Inspection: Action Plan");
+    expect(p.reportDate).toEqual(new Date(Date.UTC(2024, 2, 12)));
+    expect(p.problems.map((x) => x.message)).toEqual(["read GREEN as done, as the plan's key says"]);
+    expect(p.recommendations.map((r) => [r.ref, r.text, r.context])).toEqual([
+      [
+        '1',
+        'Strengthen management oversight of casework',
+        'Inspectors found that managers do not consistently record their oversight of decisions.',
+      ],
+      ['2', 'Improve the timeliness of assessments', 'Too many assessments take longer than 45 working days.'],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Introduce monthly case audits by team managers.',
+        owners: ['Head of Service, Children in Need'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      {
+        ref: '1.2',
+        text: 'Publish a supervision policy for all social work teams.',
+        owners: ['Principal Social Worker'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: '2.1',
+        text: 'Track every assessment against the 45-day timescale on the performance dashboard.',
+        owners: ['Head of Performance', 'Head of Early Help'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'RED',
+      },
+    ]);
+  });
+
   test('a tracker whose RAG is cell colour alone, under coloured title and section bands', async () => {
     const p = await file('colour-rag.xlsx');
     expect(p.recommendations.map((r) => [r.ref, r.section ?? null])).toEqual([
