@@ -5,16 +5,14 @@
  * on its later actions). Drawn with pdf-lib, fixed seed. `npx tsx bench/pdf-plan.ts [pages]` times its
  * import against the 10 s target.
  */
-import { PDFDocument, type PDFFont, type PDFPage, StandardFonts } from 'pdf-lib';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { prng } from '../test/helpers/prng';
+import { drawRuledRow, ruledRowHeight } from '../test/helpers/ruled-pdf';
 import { type TimedImport, timedImport } from './import';
 
 const PAGE: [number, number] = [842, 595];
 const COLUMNS = [30, 62, 232, 402, 502, 572, 632, 812];
 const HEADER = ['Ref', 'Recommendation', 'Agreed action', 'Lead officer', 'Target date', 'Status', 'Latest update'];
-const SIZE = 7;
-const LEADING = SIZE * 1.25;
-const PADDING = 4;
 const TOP = 555;
 const BOTTOM = 40;
 
@@ -51,33 +49,6 @@ const UPDATES = [
   'Audit completed and reported to the committee; actions to be verified.',
 ];
 
-/** A cell's text broken into lines that fit its column at the table's font size. */
-function wrap(text: string, width: number, font: PDFFont): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(next, SIZE) > width) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  return line ? [...lines, line] : lines;
-}
-
-/** Draws a ruled row whose top is `top`, tall enough for its longest cell; returns its bottom. */
-function drawRow(page: PDFPage, font: PDFFont, cells: string[][], top: number): number {
-  const bottom = top - Math.max(1, ...cells.map((lines) => lines.length)) * LEADING - 2 * PADDING;
-  for (const [i, lines] of cells.entries())
-    for (const [k, line] of lines.entries())
-      page.drawText(line, { x: COLUMNS[i] + 3, y: top - PADDING - (k + 1) * LEADING + 2, size: SIZE, font });
-  const [left, right] = [COLUMNS[0], COLUMNS.at(-1)!];
-  page.drawLine({ start: { x: left, y: top }, end: { x: right, y: top }, thickness: 0.5 });
-  page.drawLine({ start: { x: left, y: bottom }, end: { x: right, y: bottom }, thickness: 0.5 });
-  for (const x of COLUMNS) page.drawLine({ start: { x, y: bottom }, end: { x, y: top }, thickness: 0.5 });
-  return bottom;
-}
-
 export interface GeneratedPdfPlan {
   pdf: Buffer;
   actions: number;
@@ -93,7 +64,6 @@ export async function generatePlanPdf(pages = 50, seed = 42): Promise<GeneratedP
   doc.setModificationDate(new Date('2025-01-01T00:00:00Z'));
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const cells = (texts: string[], f: PDFFont) => texts.map((text, i) => wrap(text, COLUMNS[i + 1] - COLUMNS[i] - 6, f));
   let actions = 0;
   let rec = 0;
   let left = 0;
@@ -104,33 +74,29 @@ export async function generatePlanPdf(pages = 50, seed = 42): Promise<GeneratedP
       page.drawText('Crime Data Integrity Improvement Plan 2024-26', { x: COLUMNS[0], y: 570, size: 14, font: bold });
       top = 545;
     }
-    top = drawRow(page, bold, cells(HEADER, bold), top);
+    top = drawRuledRow(page, bold, COLUMNS, HEADER, top);
     for (;;) {
       const first = left === 0;
       if (first) {
         rec++;
         left = 1 + Math.floor(rand() * 3);
       }
-      const row = cells(
-        [
-          first ? String(rec) : '',
-          first ? `${pick(FINDINGS)} (finding ${rec}).` : '',
-          `${pick(ACTIONS)}.`,
-          pick(OWNERS),
-          pick(DUES),
-          pick(STATUSES),
-          pick(UPDATES),
-        ],
-        font,
-      );
-      const height = Math.max(...row.map((lines) => lines.length)) * LEADING + 2 * PADDING;
-      if (top - height < BOTTOM) {
+      const row = [
+        first ? String(rec) : '',
+        first ? `${pick(FINDINGS)} (finding ${rec}).` : '',
+        `${pick(ACTIONS)}.`,
+        pick(OWNERS),
+        pick(DUES),
+        pick(STATUSES),
+        pick(UPDATES),
+      ];
+      if (top - ruledRowHeight(font, COLUMNS, row) < BOTTOM) {
         // The row goes to the next page; a new recommendation starts there again.
         if (first) rec--;
         left = first ? 0 : left;
         break;
       }
-      top = drawRow(page, font, row, top);
+      top = drawRuledRow(page, font, COLUMNS, row, top);
       actions++;
       left--;
     }

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { readHeader } from './headers';
 import { rowsFromPositions, textFromPositions } from './pdf-layout';
 import { type PdfText, pdfTextSchema } from './pdf-lines';
+import { unwrapCells } from './pdf-wrapped-lines';
 import type { Table } from './types';
 import { fillWord, type FillWord } from './fill-colour';
 import { storableText } from '../text';
@@ -226,7 +227,8 @@ type PdfReading = { pages: PdfText[][]; tables: string[][][] };
  * A published plan as PDF: its ruled tables, page after page, under the document's first line (its title).
  * A ruled table carries on the one above (a plan's table runs on over page breaks, often without its header)
  * unless it opens with a header or has a different number of columns: then it is a table of its own (a
- * timeline, a glossary), which the plan's structure leaves out unless it is a plan table. A PDF without
+ * timeline, a glossary), which the plan's structure leaves out unless it is a plan table. A cell's lines are
+ * joined where its column's width broke them (unwrapCells). A PDF without
  * ruled tables (a table set out without lines, or prose) has its rows and columns rebuilt from where its
  * text stands.
  */
@@ -237,12 +239,12 @@ async function readPdf(buffer: Buffer): Promise<Table[]> {
   const positioned = rowsFromPositions(pages);
   if (!tables.length) return [{ rows: clean(positioned.rows), tableStarts: positioned.tableStarts }];
   const title = cleanCell(positioned.rows[0]?.join(' ') ?? '');
-  const first = clean(tables[0]);
+  const first = clean(unwrapCells(tables[0]));
   const rows = title && title !== first[0]?.join(' ') ? [[title]] : [];
   const tableStarts = new Set<number>();
   const width = (table: string[][]) => Math.max(0, ...table.map((row) => row.length));
   tables.forEach((table, k) => {
-    const cells = clean(table);
+    const cells = clean(unwrapCells(table));
     if (k > 0 && (readHeader(cells, 0) || width(table) !== width(tables[k - 1]))) tableStarts.add(rows.length);
     rows.push(...cells);
   });

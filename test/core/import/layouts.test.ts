@@ -557,6 +557,56 @@ describe('plans published as PDF', () => {
     ]);
   });
 
+  test("a ruled table in narrow columns: a cell's lines that its width broke are one text, an owner per line stays an owner per line", async () => {
+    const p = await pdf('ruled-wrapped.pdf');
+    expect(p.title).toBe('Public Protection Inspection: Improvement Plan');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => r.text)).toEqual([
+      'The force should make sure that every referral about a child at risk is assessed within 24 hours',
+      'The force should improve how it shares information with its partners in the safeguarding hub',
+      'The force should review the supervision of officers who investigate domestic abuse',
+      'The force should vet every member of the referral unit',
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Train every member of the referral unit in the risk assessment tool and audit a sample each month',
+        owners: ['Detective Superintendent, Public Protection'],
+        due: '2025-06-30',
+        originalDue: null,
+        status: 'closed',
+        rag: 'RISK_ACCEPTED',
+      },
+      {
+        ref: '2.1',
+        text: 'Agree an information sharing protocol with the council and the health board',
+        owners: ['Head of Safeguarding', 'Head of Partnerships'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '3.1',
+        text: 'Publish a supervision standard for Domestic Abuse Investigation Units',
+        owners: ['Head of Learning and Development'],
+        due: '2025-12-31',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: null,
+      },
+      {
+        ref: '4.1',
+        text: 'Vet the remaining staff',
+        owners: ['Head of HR', 'Head of Vetting'],
+        due: '2025-09-30',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+    ]);
+  });
+
   test('a ruled table of other columns after the plan (a timeline) is left out, and the dry run says so', async () => {
     const p = await pdf('ruled-table-timeline.pdf');
     expect(facts(p).map(({ ref, owners, due }) => ({ ref, owners, due }))).toEqual([
