@@ -5,7 +5,8 @@
  * target dates and a date-completed column; an inspectorate action plan in Word whose recommendation cells are
  * merged down over their actions; a tracker whose RAG is cell colour alone, under a coloured title band and
  * section bands; a Word plan of "Priority N:" headings, each over a small table whose action cells hold
- * their responsible officer and agreed date. Committed with their output so the tests need no generator; a rerun writes
+ * their responsible officer and agreed date; an audit committee's appendix, a sheet per audit with the BRAG key
+ * under each table. Committed with their output so the tests need no generator; a rerun writes
  * the same content (only the zip's file times differ).
  */
 import { writeFileSync } from 'node:fs';
@@ -234,6 +235,114 @@ async function inspectionPlan(): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
+const APPENDIX_HEADER = [
+  'No.',
+  'Recommendation',
+  'Priority',
+  'Agreed management action',
+  'Responsible officer',
+  'Original target date',
+  'Revised target date',
+  'Date completed',
+  'BRAG',
+  'Progress reported by management',
+];
+
+/**
+ * An audit committee's appendix of recommendations followed up, exported from the internal auditors' workbook:
+ * a sheet per audit, each under a title block, numbering from 1, the BRAG key under the table.
+ */
+async function committeeAppendix(): Promise<Buffer> {
+  const book = new Excel.Workbook();
+  book.created = FIXED;
+  book.modified = FIXED;
+  const audits: [string, (string | Date | null)[][]][] = [
+    [
+      'Payroll 2023-24',
+      [
+        [
+          '1',
+          'Starters should be checked before their first pay',
+          'High',
+          'Check every starter against HR records before first pay',
+          'Payroll Manager',
+          day(2024, 3, 31),
+          day(2024, 9, 30),
+          null,
+          'Amber',
+          'Checks in place for new starters; the backlog is being cleared.',
+        ],
+        [
+          '2',
+          'Overtime claims should be authorised',
+          'Medium',
+          'Require line manager approval of overtime in the HR system',
+          'Head of HR',
+          day(2024, 6, 30),
+          null,
+          day(2024, 6, 12),
+          'Green',
+          'System change made in June.',
+        ],
+        [
+          '3',
+          'Leavers should be removed from the payroll promptly',
+          'Low',
+          'Reconcile leavers with the payroll every month',
+          'Payroll Manager; HR Business Partner',
+          day(2024, 12, 31),
+          null,
+          null,
+          'Blue',
+          'Verified by Internal Audit in November.',
+        ],
+      ],
+    ],
+    [
+      'Cyber security 2024-25',
+      [
+        [
+          '1',
+          'Administrator accounts should be reviewed',
+          'High',
+          'Review administrator accounts every quarter',
+          'Head of IT',
+          'Q4 2024/25',
+          null,
+          null,
+          'Red',
+          'Not started: staff moved to the network upgrade.',
+        ],
+        [
+          '2',
+          'Backups should be tested',
+          'Medium',
+          'Test a restore from backup twice a year',
+          'IT Infrastructure Manager',
+          day(2024, 9, 30),
+          day(2025, 3, 31),
+          null,
+          'Amber',
+          null,
+        ],
+      ],
+    ],
+  ];
+  for (const [name, rows] of audits) {
+    const sheet = book.addWorksheet(name);
+    sheet.addRow(['Audit and Governance Committee, 24 September 2024']);
+    sheet.addRow([`Appendix B: follow-up of internal audit recommendations — ${name}`]);
+    sheet.addRow([]);
+    sheet.addRow(APPENDIX_HEADER);
+    for (const row of rows) sheet.addRow(row);
+    sheet.addRow([]);
+    sheet.addRow([
+      'Key: Blue = implemented and verified by Internal Audit; Green = implemented, awaiting verification; Amber = in progress; Red = overdue or not started',
+    ]);
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
 /** A cell of several paragraphs, as Word keeps lines typed with Enter inside a cell. */
 const lines = (...texts: string[]) =>
   new TableCell({ children: texts.map((text) => new Paragraph({ children: [new TextRun(text)] })) });
@@ -308,6 +417,7 @@ async function main() {
   writeFileSync(path.join(OUT, 'merged-cells.docx'), await inspectionPlan());
   writeFileSync(path.join(OUT, 'colour-rag.xlsx'), await colourTracker());
   writeFileSync(path.join(OUT, 'priority-headings.docx'), await priorityPlan());
+  writeFileSync(path.join(OUT, 'committee-appendix.xlsx'), await committeeAppendix());
 }
 
 main();

@@ -81,6 +81,19 @@ export function readStatusKey(cells: string[]): StatusKey {
   return key;
 }
 
+/**
+ * A row that is the plan's key, wherever it stands (often under the table): its cells name what two colours or
+ * more mean, and nothing else ("Key:" apart).
+ */
+export function isStatusKey(cells: string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter(Boolean);
+  const pairs = (cell: string) => [...cell.matchAll(KEY_PAIR), ...cell.matchAll(KEY_PAIR_REVERSED)].length;
+  return (
+    filled.every((cell) => /^key\W*$/i.test(cell) || pairs(cell) > 0) &&
+    filled.reduce((n, cell) => n + pairs(cell), 0) >= 2
+  );
+}
+
 export interface StatusCells {
   complete?: string;
   rag?: string;

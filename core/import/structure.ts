@@ -13,6 +13,7 @@
  */
 import { parseDue, utc } from './due-date';
 import { readHeader, type Column, type Field, type Header, normalise } from './headers';
+import { isStatusKey } from './status';
 import type { ImportProblem } from './types';
 
 /** Cell values of an action, keyed by column ("comment|Latest Update") so continuations find their cell. */
@@ -329,7 +330,7 @@ export function structure(
       continue;
     }
 
-    if (isPlanMeta(cells)) {
+    if (isPlanMeta(cells) || isStatusKey(cells)) {
       plan.preamble.push(cells.filter(Boolean));
       continue;
     }

@@ -452,6 +452,72 @@ describe('plans kept in Excel and Word', () => {
     ]);
   });
 
+  test("an audit committee's appendix: a sheet per audit under a title block, BRAG with the plan's key under each table, priorities, revised and completed dates", async () => {
+    const p = await file('committee-appendix.xlsx');
+    expect(p.recommendations.map((r) => [r.ref, r.section, r.actions[0].priority])).toEqual([
+      ['1', 'Payroll 2023-24', 'high'],
+      ['2', 'Payroll 2023-24', 'medium'],
+      ['3', 'Payroll 2023-24', 'low'],
+      ['Cyber 1', 'Cyber security 2024-25', 'high'],
+      ['Cyber 2', 'Cyber security 2024-25', 'medium'],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Check every starter against HR records before first pay',
+        owners: ['Payroll Manager'],
+        due: '2024-09-30',
+        originalDue: '2024-03-31',
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: '2.1',
+        text: 'Require line manager approval of overtime in the HR system',
+        owners: ['Head of HR'],
+        due: '2024-06-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      {
+        ref: '3.1',
+        text: 'Reconcile leavers with the payroll every month',
+        owners: ['Payroll Manager', 'HR Business Partner'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      {
+        ref: 'Cyber 1.1',
+        text: 'Review administrator accounts every quarter',
+        owners: ['Head of IT'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'RED',
+      },
+      {
+        ref: 'Cyber 2.1',
+        text: 'Test a restore from backup twice a year',
+        owners: ['IT Infrastructure Manager'],
+        due: '2025-03-31',
+        originalDue: '2024-09-30',
+        status: 'open',
+        rag: 'AMBER',
+      },
+    ]);
+    // The key under each table is the plan's key, not text left outside the plan.
+    expect(p.problems.map((x) => x.message)).toEqual([
+      "ref 1.1 is used more than once — imported as 'Cyber 1.1'",
+      "ref 2.1 is used more than once — imported as 'Cyber 2.1'",
+      "read 'Revised target date' as the due date; the date in 'Original target date' kept as the original due date",
+      "read a date in 'Date completed' as the owner saying the action is done",
+      "read GREEN as done, as the plan's key says",
+    ]);
+  });
+
   test('a tracker whose RAG is cell colour alone, under coloured title and section bands', async () => {
     const p = await file('colour-rag.xlsx');
     expect(p.recommendations.map((r) => [r.ref, r.section ?? null])).toEqual([

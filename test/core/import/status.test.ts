@@ -1,4 +1,4 @@
-import { parseRag, parseStatus, readStatusKey } from '../../../core/import/status';
+import { isStatusKey, parseRag, parseStatus, readStatusKey } from '../../../core/import/status';
 
 describe('parseStatus', () => {
   test('(CLOSED) beside the date of update: signed off (BTP 1)', () => {
@@ -49,6 +49,14 @@ describe('parseStatus', () => {
     const key = readStatusKey(['Key: GREEN - Implemented; AMBER - On track; RED - Off track']);
     expect(parseStatus({ rag: 'Green' }, key)).toEqual({ status: 'awaiting_verification', reportedRag: 'COMPLETE' });
     expect(parseStatus({ rag: 'On track' }, key)).toEqual({ status: 'open', reportedRag: 'AMBER' });
+  });
+
+  test("a row is the plan's key when it says what two colours or more mean and nothing else", () => {
+    expect(isStatusKey(['Key: Blue = implemented; Green = on track', '', ''])).toBe(true);
+    expect(isStatusKey(['Key:', 'RED - overdue', 'GREEN - implemented'])).toBe(true);
+    expect(isStatusKey(['Complete = Blue', 'On track = Green'])).toBe(true);
+    expect(isStatusKey(['3', 'Train staff', 'Head of HR', 'Green', 'Amber - some slippage'])).toBe(false);
+    expect(isStatusKey(['Green - on track'])).toBe(false);
   });
 
   test('RAG words', () => {
