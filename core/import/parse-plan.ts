@@ -117,16 +117,18 @@ function interpret(
       if (UNCLOSED_BRACKET.test(ownerCell)) clipped.push({ cell: ownerCell, row: a.row, owners: fromText.owners });
       const dueCell = cellValue(a.cells, 'due') || inCell.due;
       const revisedCell = cellValue(a.cells, 'revisedDue');
-      const finished = dateCellSaysDone(dueCell);
-      const first = finished
+      // "Implemented" written where the (revised) date goes: done, and no date to read.
+      const doneCell = [revisedCell, dueCell].find(dateCellSaysDone);
+      const first = dateCellSaysDone(dueCell)
         ? { due: { text: dueCell, date: null, precision: 'none' as const } }
         : parseDue(dueCell, reportDate);
-      const revised = revisedCell ? parseDue(revisedCell, reportDate) : undefined;
+      const revised = revisedCell && !dateCellSaysDone(revisedCell) ? parseDue(revisedCell, reportDate) : undefined;
       // A revised date replaces the one the plan first gave, which is kept as the original.
-      const { due, warning } = revised?.due.date ? revised : first;
+      const { due } = revised?.due.date ? revised : first;
       const firstGiven = first.due.date || first.due.text ? first.due : undefined;
       const originalDue = revised?.due.date ? firstGiven : 'original' in first ? first.original : undefined;
-      if (warning) problems.push({ file, row: a.row, column: 'Due Date', message: warning, severity: 'warning' });
+      for (const warning of [first.warning, revised?.warning])
+        if (warning) problems.push({ file, row: a.row, column: 'Due Date', message: warning, severity: 'warning' });
       const updatedOn = cellValue(a.cells, 'updatedOn');
       const comments = valuesOf(a.cells, 'comment');
       const completedOn = cellValue(a.cells, 'completedOn');
@@ -142,7 +144,7 @@ function interpret(
                 updatedOn,
                 latestComment: comments[comments.length - 1],
                 completedOn,
-                due: dueCell,
+                due: doneCell ?? dueCell,
               },
               key,
             );

@@ -102,6 +102,100 @@ describe('layouts beyond the seeds', () => {
     ).toEqual(['risk_accepted', 'superseded']);
   });
 
+  test('an internal-audit follow-up tracker exported to CSV: an audit column, financial-year quarters and spans as auditors write them, "Implemented" in the revised date column, the BRAG key under the table', () => {
+    const p = plan('audit-follow-up.csv');
+    expect(p.recommendations.map((r) => [r.ref, r.section])).toEqual([
+      ['1', 'Payroll'],
+      ['2', 'Payroll'],
+      ['3', 'Payroll'],
+      ['Procurement 1', 'Procurement'],
+      ['Procurement 2', 'Procurement'],
+      ['Procurement 3', 'Procurement'],
+      ['IT 1', 'IT'],
+      ['IT 2', 'IT'],
+      ['IT 3', 'IT'],
+    ]);
+    const action = (
+      ref: string,
+      text: string,
+      owner: string,
+      due: string,
+      originalDue: string | null,
+      rag: string,
+    ) => ({
+      ref,
+      text,
+      owners: [owner],
+      due,
+      originalDue,
+      status: 'open',
+      rag,
+    });
+    expect(facts(p)).toEqual([
+      action(
+        '1.1',
+        'Check every starter against HR records before first pay',
+        'Payroll Manager',
+        '2024-12-31',
+        '2024-03-31',
+        'AMBER',
+      ),
+      {
+        ...action('2.1', 'Require approval of overtime in the HR system', 'Head of HR', '2024-06-30', null, 'COMPLETE'),
+        status: 'awaiting_verification',
+      },
+      action(
+        '3.1',
+        'Reconcile leavers with the payroll every month',
+        'Payroll Manager',
+        '2025-03-31',
+        '2024-09-30',
+        'AMBER',
+      ),
+      action('Procurement 1.1', 'Keep a register of waivers', 'Head of Procurement', '2024-12-31', null, 'GREEN'),
+      action(
+        'Procurement 2.1',
+        'Name an owner for every contract',
+        'J. Smith, Director of Resources',
+        '2025-06-30',
+        '2024-09-30',
+        'RED',
+      ),
+      action(
+        'Procurement 3.1',
+        'Report spend by supplier to the board each quarter',
+        'Head of Finance',
+        '2025-03-31',
+        null,
+        'GREEN',
+      ),
+      action(
+        'IT 1.1',
+        'Remove access on the day a member of staff leaves',
+        'IT Service Desk Manager',
+        '2025-03-31',
+        null,
+        'GREEN',
+      ),
+      action(
+        'IT 2.1',
+        'Test a restore from backup twice a year',
+        'Infrastructure Manager',
+        '2025-08-31',
+        null,
+        'GREEN',
+      ),
+      {
+        ...action('IT 3.1', 'Issue a password manager to every team', 'IT Security Lead', '2024-10-31', null, 'GREEN'),
+        status: 'awaiting_verification',
+      },
+    ]);
+    expect(p.problems.filter((x) => !x.message.includes('is used more than once')).map((x) => x.message)).toEqual([
+      "read 'Revised target date' as the due date; the date in 'Original target date' kept as the original due date",
+      "read a date in 'Date completed' as the owner saying the action is done",
+    ]);
+  });
+
   test('pasted Excel text: a quoted cell over two lines, "By when", "Date completed", a revised date in brackets', () => {
     expect(facts(plan('pasted-excel.txt'))).toEqual([
       {
