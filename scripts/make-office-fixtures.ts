@@ -6,7 +6,7 @@
  * merged down over their actions; a tracker whose RAG is cell colour alone, under a coloured title band and
  * section bands; a Word plan of "Priority N:" headings, each over a small table whose action cells hold
  * their responsible officer and agreed date; an audit committee's appendix, a sheet per audit with the BRAG key
- * under each table. Committed with their output so the tests need no generator; a rerun writes
+ * under each table; a plan in one Word table whose priorities are bands merged across it. Committed with their output so the tests need no generator; a rerun writes
  * the same content (only the zip's file times differ).
  */
 import { writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import {
   HeadingLevel,
   Packer,
   Paragraph,
+  ShadingType,
   Table,
   TableCell,
   TableRow,
@@ -412,12 +413,80 @@ async function priorityPlan(): Promise<Buffer> {
   return Packer.toBuffer(new Document({ creator: 'Chaser fixtures', sections: [{ children }] }));
 }
 
+/**
+ * A post-inspection plan in one Word table: each priority a grey band across the table, merged over every
+ * column, the actions under it numbered within it.
+ */
+async function priorityBands(): Promise<Buffer> {
+  const header = ['Ref', 'Action', 'Lead', 'Timescale', 'Success measure', 'RAG'];
+  const band = (text: string) =>
+    new TableRow({
+      children: [
+        new TableCell({
+          columnSpan: header.length,
+          shading: { type: ShadingType.SOLID, color: 'D9D9D9', fill: 'D9D9D9' },
+          children: [new Paragraph({ children: [new TextRun({ text, bold: true })] })],
+        }),
+      ],
+    });
+  const row = (cells: string[]) => new TableRow({ children: cells.map((text) => cell(text)) });
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      row(header),
+      band('Priority 1: Leadership and governance'),
+      row([
+        '1.1',
+        'Appoint a permanent Director of Children’s Services',
+        'Chief Executive',
+        'Sep-24',
+        'Director in post',
+        'Green',
+      ]),
+      row([
+        '1.2',
+        'Report progress against this plan to Cabinet every quarter',
+        'Director of Children’s Services',
+        'Q3 2024/25',
+        'Reports received by Cabinet',
+        'Amber',
+      ]),
+      band('Priority 2: Quality of practice'),
+      row([
+        '2.1',
+        'Audit 20 case files a month and report themes to the practice board',
+        'Principal Social Worker',
+        'Ongoing',
+        'Audit grades improve',
+        'Amber',
+      ]),
+      // 2.2 was dropped from the plan; the numbers stand as agreed.
+      row([
+        '2.3',
+        'Reduce social worker caseloads to no more than 18',
+        'Head of Children’s Social Care',
+        'March 2025',
+        'Average caseload of 18 or fewer',
+        'Red',
+      ]),
+    ],
+  });
+  const title = 'Improving Children’s Services: Post-inspection Action Plan';
+  return Packer.toBuffer(
+    new Document({
+      creator: 'Chaser fixtures',
+      sections: [{ children: [new Paragraph({ children: [new TextRun({ text: title, bold: true })] }), table] }],
+    }),
+  );
+}
+
 async function main() {
   writeFileSync(path.join(OUT, 'audit-tracker.xlsx'), await auditTracker());
   writeFileSync(path.join(OUT, 'merged-cells.docx'), await inspectionPlan());
   writeFileSync(path.join(OUT, 'colour-rag.xlsx'), await colourTracker());
   writeFileSync(path.join(OUT, 'priority-headings.docx'), await priorityPlan());
   writeFileSync(path.join(OUT, 'committee-appendix.xlsx'), await committeeAppendix());
+  writeFileSync(path.join(OUT, 'priority-bands.docx'), await priorityBands());
 }
 
 main();

@@ -4,7 +4,7 @@
  *  - board style: one row per recommendation, which is also its single action (BTP);
  *  - grouped: a row with a recommendation and its first action, then rows with only an action (NCRS);
  *  - document style: a "Recommendation N:" heading, maybe a paragraph of what the report found, then a small
- *    table of key points / actions / results.
+ *    table of key points / actions / results; or "Priority N:" bands merged across one table, each over its actions.
  * Section rows ("CRIME DATA ISSUES", "WITHIN THREE MONTHS") name the section of what follows, and rows
  * that carry neither a ref, a recommendation nor an action continue the cells of the row above
  * (a cell broken by a page break). A later table is part of the plan only when it reads as such: one
@@ -284,13 +284,13 @@ export function structure(
     action = undefined;
     return rec;
   };
-  const newAction = (row: number, text: string, cells: Cells): RawAction => {
+  const newAction = (row: number, text: string, cells: Cells, writtenRef?: string): RawAction => {
     const m = /^(\d{1,3}(?:\.\d+)*)\s*[.):]?\s*(?=\D)/.exec(text);
     if (!rec) {
       newRec(row, undefined, '', false);
       warn(row, 'action found before any recommendation');
     }
-    action = { row, text: m ? text.slice(m[0].length).trim() : text, writtenRef: m?.[1], cells };
+    action = { row, text: m ? text.slice(m[0].length).trim() : text, writtenRef: writtenRef ?? m?.[1], cells };
     rec!.actions.push(action);
     block.push({ action, ref: rec!.ref });
     return action;
@@ -339,7 +339,8 @@ export function structure(
     if (doc) {
       closeHalf();
       headingRec = newRec(row, doc[1] ?? doc[2], doc[3].trim(), false);
-      layout = layoutOf(new Map());
+      // A band merged across the plan's table heads the rows under it; a heading between tables opens none.
+      if (cells.length < 2 || cells.length !== layout.width) layout = layoutOf(new Map());
       continue;
     }
     if (!plan.headerFound || !layout.columns.size) {
@@ -382,7 +383,9 @@ export function structure(
     if (headingRec && rec === headingRec) {
       // Document style: the small table's key points describe the heading's recommendation.
       if (recText) rec.context = [rec.context, recText].filter(Boolean).join('\n');
-      if (actText) newAction(row, actText, actionCells);
+      // A ref cell numbering the action within the heading's number ("1.2" under "Priority 1") is the action's.
+      const ownRef = ref && rec.ref && ref.startsWith(`${rec.ref}.`) ? ref : undefined;
+      if (actText) newAction(row, actText, actionCells, ownRef);
       else if (action) appendCells(action.cells, actionCells, '\n');
       continue;
     }

@@ -546,6 +546,54 @@ describe('plans kept in Excel and Word', () => {
     ]);
   });
 
+  test('a Word plan in one table whose priorities are grey bands merged across it, each over its numbered actions', async () => {
+    const p = await file('priority-bands.docx');
+    expect(p.title).toBe('Improving Children’s Services: Post-inspection Action Plan');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
+      ['1', 'Leadership and governance'],
+      ['2', 'Quality of practice'],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Appoint a permanent Director of Children’s Services',
+        owners: ['Chief Executive'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'open',
+        rag: 'GREEN',
+      },
+      {
+        ref: '1.2',
+        text: 'Report progress against this plan to Cabinet every quarter',
+        owners: ['Director of Children’s Services'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: '2.1',
+        text: 'Audit 20 case files a month and report themes to the practice board',
+        owners: ['Principal Social Worker'],
+        due: null,
+        originalDue: null,
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: '2.3',
+        text: 'Reduce social worker caseloads to no more than 18',
+        owners: ['Head of Children’s Social Care'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'RED',
+      },
+    ]);
+  });
+
   test("an audit committee's appendix: a sheet per audit under a title block, BRAG with the plan's key under each table, priorities, revised and completed dates", async () => {
     const p = await file('committee-appendix.xlsx');
     expect(p.recommendations.map((r) => [r.ref, r.section, r.actions[0].priority])).toEqual([
