@@ -4,8 +4,10 @@
  *  - board style: one row per recommendation, which is also its single action (BTP);
  *  - grouped: a row with a recommendation and its first action, then rows with only an action (NCRS);
  *  - document style: a "Recommendation N:" heading, maybe a paragraph of what the report found, then a small
- *    table of key points / actions / results; or "Priority N:" bands merged across one table, each over its actions.
- * Section rows ("CRIME DATA ISSUES", "WITHIN THREE MONTHS") name the section of what follows, and rows
+ *    table of key points / actions / results; or numbered bands ("Priority 1:", "Theme 2 –") merged across one
+ *    table of actions, each over its own.
+ * Section rows ("CRIME DATA ISSUES", "WITHIN THREE MONTHS", a "Theme 1:" band over recommendations of their
+ * own) name the section of what follows, and rows
  * that carry neither a ref, a recommendation nor an action continue the cells of the row above
  * (a cell broken by a page break). A later table is part of the plan only when it reads as such: one
  * opening without a header when its rows read as the plan's, one of only some of the plan's columns when
@@ -68,7 +70,11 @@ const refIn = (cell: string): string | undefined =>
 /** What a plan's refs start with before their number ("AFI " of "AFI 3", "" of "1.2"), to tell its refs from "Phase 1". */
 const refPrefix = (ref: string): string => ref.replace(/\d.*$/, '').trim().toLowerCase();
 /** "Recommendation 3: …", "Priority 2 – …", "R1. …": a heading over a small table of its own. */
-const DOC_HEADING = /^(?:(?:recommendation|priority)\s+(\d+(?:\.\d+)*)|(R\d+(?:\.\d+)*))\s*[:.–-]\s*(.*)$/is;
+const DOC_HEADING =
+  /^(?:(?:recommendation|priority)\s+(?=\d)|(?=R\d))(?<ref>R?\d+(?:\.\d+)*)\s*[:.–-]\s*(?<text>.*)$/is;
+/** A numbered group a plan sets as a band across its table: "Theme 2: …", "Objective 1 – …". */
+const BAND_HEADING =
+  /^(?:priority|theme|objective|outcome|workstream|aim)\s+(?<ref>\d+(?:\.\d+)*)\s*[:.–-]\s*(?<text>.*)$/is;
 /** Page furniture: "Improvement Plan Owner: …" lines and capitalised plan titles repeated on every page. */
 const isPlanMeta = (cells: string[]): boolean =>
   cells.some(
@@ -122,6 +128,7 @@ interface Layout {
   slots: ({ field: Field; ofRec: boolean; key: string; withoutEcho: (cell: string) => string } | undefined)[];
   hasActionColumn: boolean;
   hasMarkerColumn: boolean;
+  hasRecColumn: boolean;
   /** Cells in the header row: a table of another width is another table. */
   width: number;
 }
@@ -140,6 +147,7 @@ function layoutOf(columns: Map<number, Column>, width = 0): Layout {
     slots,
     hasActionColumn: fields.includes('action'),
     hasMarkerColumn: fields.includes('ref') || fields.includes('priority'),
+    hasRecColumn: fields.includes('recommendation'),
     width,
   };
 }
@@ -230,6 +238,13 @@ function rowsContinued(half: HalfTable, block: BlockAction[]): RawAction[] | und
     if (byRef.every(Boolean)) return byRef as RawAction[];
   }
   return half.rows.length === block.length ? block.map((b) => b.action) : undefined;
+}
+
+/** Whether the next row with text is a table's header. */
+function headerAfter(rows: string[][], i: number): boolean {
+  let j = i + 1;
+  while (j < rows.length && !rows[j].some((c) => c?.trim())) j++;
+  return j < rows.length && readHeader(rows, j) !== undefined;
 }
 
 export function structure(
@@ -334,18 +349,25 @@ export function structure(
       plan.preamble.push(cells.filter(Boolean));
       continue;
     }
-    const doc =
-      cells.filter((c) => c.trim()).length === 1 ? DOC_HEADING.exec(cells.find((c) => c.trim())!.trim()) : null;
-    if (doc) {
+    const filled = cells.filter((c) => c.trim());
+    const lone = filled.length === 1 ? filled[0].trim() : undefined;
+    // A row merged across the plan's table, rather than the heading of a table of its own.
+    const band = lone !== undefined && cells.length >= 2 && cells.length === layout.width && !headerAfter(rows, i);
+    const doc = lone === undefined ? null : (DOC_HEADING.exec(lone) ?? (band ? BAND_HEADING.exec(lone) : null));
+    if (doc?.groups) {
       closeHalf();
-      headingRec = newRec(row, doc[1] ?? doc[2], doc[3].trim(), false);
-      // A band merged across the plan's table heads the rows under it; a heading between tables opens none.
-      if (cells.length < 2 || cells.length !== layout.width) layout = layoutOf(new Map());
+      // Over rows that are recommendations of their own, a band names their part of the plan.
+      if (band && layout.hasRecColumn) {
+        setSection(lone!);
+        continue;
+      }
+      headingRec = newRec(row, doc.groups.ref, doc.groups.text.trim(), false);
+      // A band heads the table's rows under it; a heading between tables opens no columns.
+      if (!band) layout = layoutOf(new Map());
       continue;
     }
     if (!plan.headerFound || !layout.columns.size) {
       const heading = sectionOf(cells, layout.columns);
-      const filled = cells.filter((c) => c.trim());
       if (plan.headerFound && heading) setSection(heading);
       // A paragraph between a recommendation's heading and its table says what the report found.
       else if (headingRec && rec === headingRec && filled.length === 1)

@@ -309,6 +309,95 @@ describe('layouts beyond the seeds', () => {
     expect(p.recommendations[0].actions[0].updates.map((u) => u.text)).toEqual(['Checklist launched on six wards.']);
   });
 
+  test('a paste from Excel of actions under "Theme N:" bands: each band is a recommendation over the actions numbered within it; quoted cells over two lines', () => {
+    const p = plan('theme-bands.txt');
+    expect(p.title).toBe('Adult Social Care Improvement Plan');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
+      ['1', 'Leadership and governance'],
+      ['2', 'Safeguarding'],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Appoint a permanent Director of Adult Social Care',
+        owners: ['Chief Executive'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'open',
+        rag: 'GREEN',
+      },
+      {
+        ref: '1.2',
+        text: 'Report progress on this plan to Cabinet every quarter\nPublish each report on the council website',
+        owners: ['Director of Adult Social Care', 'Head of Democratic Services'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: '2.1',
+        text: 'Clear the backlog of safeguarding enquiries',
+        owners: ['Head of Safeguarding'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'RED',
+      },
+      {
+        ref: '2.2',
+        text: 'Train every team manager in the "Making Safeguarding Personal" approach',
+        owners: ['Principal Social Worker'],
+        due: '2024-11-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+    ]);
+  });
+
+  test('"Theme N:" bands over recommendations of their own name the part of the plan each is in', () => {
+    const p = plan('theme-sections.csv');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => [r.ref, r.section])).toEqual([
+      ['1', 'Theme 1: Leadership'],
+      ['2', 'Theme 1: Leadership'],
+      ['3', 'Theme 2: Financial sustainability'],
+      ['4', 'Theme 2: Financial sustainability'],
+    ]);
+    expect(facts(p).map(({ ref, text, owners, due, status }) => ({ ref, text, owners, due, status }))).toEqual([
+      {
+        ref: '1.1',
+        text: "Hold a partners' summit and publish the vision",
+        owners: ['Chief Executive'],
+        due: '2025-03-31',
+        status: 'open',
+      },
+      {
+        ref: '2.1',
+        text: 'Introduce a member development programme',
+        owners: ['Head of Democratic Services'],
+        due: '2024-09-30',
+        status: 'awaiting_verification',
+      },
+      {
+        ref: '3.1',
+        text: 'Agree savings proposals for 2025/26 with Cabinet',
+        owners: ['Director of Finance'],
+        due: '2025-02-28',
+        status: 'open',
+      },
+      {
+        ref: '4.1',
+        text: 'Reprofile the capital programme and report to Audit Committee',
+        owners: ['Head of Capital'],
+        due: '2025-03-31',
+        status: 'open',
+      },
+    ]);
+  });
+
   test('action text in any script, or only digits, is an action', () => {
     expect(facts(plan('non-latin.md')).map((a) => [a.text, a.owners])).toEqual([
       ['Провести аудит', ['Иванов']],
