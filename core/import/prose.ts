@@ -9,7 +9,7 @@ import { exact, type Field } from './headers';
 import type { Table } from './types';
 
 const RECOMMENDATION =
-  /^(?:#{1,6}\s*)?(?:\*\*)?(?:recommendation|rec\.?|area\s+for\s+improvement|afi|r)\s*(\d{1,3}(?:\.\d{1,3})*)\s*(?:\*\*)?\s*[:.)–—-]?\s*(.*)$/i;
+  /^(?:#{1,6}\s*)?(?:\*\*)?(?:recommendation|rec\.?|area\s+for\s+improvement|afi|(r))\s*(\d{1,3}(?:\.\d{1,3})*)\s*(?:\*\*)?\s*[:.)–—-]?\s*(.*)$/i;
 const LABELLED = /^(?:[-*•]\s*)?(?:\*\*)?([A-Za-z][A-Za-z /]{0,38}?)(?:\*\*)?\s*:(?:\*\*)?\s*(.*)$/;
 
 /** The fields a prose action can carry, in the columns of the table it becomes. */
@@ -54,7 +54,8 @@ export function proseTable(tables: Table[]): Table | undefined {
     if (!line) continue;
     const rec = RECOMMENDATION.exec(line);
     if (rec) {
-      recs.push({ ref: rec[1], text: rec[2].trim(), actions: [] });
+      // "R4." keeps its letter, as a heading over a table does; "Recommendation 4" is 4.
+      recs.push({ ref: rec[1] ? `R${rec[2]}` : rec[2], text: rec[3].trim(), actions: [] });
       last = 'text';
       continue;
     }

@@ -29,9 +29,20 @@ const letters = (cell: string): string =>
     .toLowerCase()
     .replace(/[^a-z]/g, '');
 
+/** Coloured marks a wiki page or a Teams table shows status with instead of words. */
+const RAG_MARKS: [RegExp, Rag][] = [
+  [/[🔴🟥]/u, 'RED'],
+  [/[🟠🟡🟧🟨]/u, 'AMBER'],
+  [/[🟢🟩]/u, 'GREEN'],
+  [/[🔵🟦]/u, 'COMPLETE'],
+];
+
 export function parseRag(cell: string): Rag | null {
-  return RAG_WORDS[letters(cell)] ?? null;
+  return RAG_WORDS[letters(cell)] ?? RAG_MARKS.find(([mark]) => mark.test(cell))?.[1] ?? null;
 }
+
+/** A cell's words, without the tick or coloured mark it may open with ("✅ Done", "🟠 In progress"). */
+const words = (cell: string | undefined): string => (cell ?? '').trim().replace(/^[^\p{L}\p{N}]+/u, '');
 
 /** Words that say an action is finished, at the start of a status, RAG or Complete cell. */
 export const DONE = /^(?:yes|y|complete[d]?|closed|done|achieved|implemented|finished|delivered|in place|embedded)\b/i;
@@ -126,7 +137,7 @@ export function parseStatus(cells: StatusCells, key?: StatusKey): ReadStatus {
   const reportedRag = rag && key?.doneColours.has(rag) ? 'COMPLETE' : rag;
   if (/\(closed\)/i.test(`${cells.updatedOn ?? ''} ${cells.rag ?? ''} ${cells.complete ?? ''}`))
     return { status: 'complete', reportedRag };
-  const saysDone = (c: string | undefined) => !!c && DONE.test(c.trim()) && !NOT_DONE.test(c.trim());
+  const saysDone = (c: string | undefined) => DONE.test(words(c)) && !NOT_DONE.test(words(c));
   const complete = (cells.complete ?? '').trim();
   const commentSays = /^(completed?|done|achieved|implemented)\b/i.test((cells.latestComment ?? '').trim());
   const done =

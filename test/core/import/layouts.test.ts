@@ -489,6 +489,54 @@ describe('layouts beyond the seeds', () => {
     ]);
   });
 
+  test('a wiki page: "### R1." headings over bulleted labelled lines, status shown as a tick or a coloured circle', () => {
+    const p = plan('wiki-status.md');
+    expect(p.title).toBe('Data protection audit 2024: action plan');
+    expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
+      ['R1', 'Subject access requests are answered late'],
+      ['R2', 'Retention rules are not applied to shared drives'],
+      ['R3', 'Staff do not report breaches promptly'],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: 'R1.1',
+        text: 'Log every request on the case management system',
+        owners: ['Information Governance Manager'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: null,
+      },
+      {
+        ref: 'R2.1',
+        text: 'Apply the retention schedule to every shared drive',
+        owners: ['Head of IT', 'Records Manager'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: 'R3.1',
+        text: 'Publish a one-page breach reporting guide',
+        owners: ['Data Protection Officer'],
+        due: '2024-10-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'RED',
+      },
+      {
+        ref: 'R3.2',
+        text: 'Add breach reporting to induction',
+        owners: ['L&D Manager'],
+        due: '2025-01-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'GREEN',
+      },
+    ]);
+  });
+
   test('text with headings but no labelled actions is still no plan', () => {
     const p = parsePlan(
       Buffer.from('# Notes\n\n## Recommendation 1: Improve records.\n\nWe discussed this at length.\n'),

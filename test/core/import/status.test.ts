@@ -59,6 +59,18 @@ describe('parseStatus', () => {
     expect(isStatusKey(['Green - on track'])).toBe(false);
   });
 
+  test('a coloured circle is its colour, a tick before a word of finished work is done', () => {
+    expect(['🔴 Overdue', '🟠 In progress', '🟡', '🟢 On track', '🔵'].map(parseRag)).toEqual([
+      'RED',
+      'AMBER',
+      'AMBER',
+      'GREEN',
+      'COMPLETE',
+    ]);
+    expect(parseStatus({ rag: '✅ Done' })).toEqual({ status: 'awaiting_verification', reportedRag: null });
+    expect(parseStatus({ rag: '❌ Not done' }).status).toBe('open');
+  });
+
   test('RAG words', () => {
     expect(['Red', 'A', 'green', 'Complete', 'rubbish'].map(parseRag)).toEqual([
       'RED',
