@@ -172,7 +172,12 @@ export const normalise = (cell: string): string =>
 /** The field a heading names exactly. Headings are short; checking only short cells keeps long comment cells from costing anything. */
 export const exact = (cell: string): Field | undefined => {
   if (cell.length > 40) return undefined;
-  return FIELD_OF_LABEL.get(normalise(cell));
+  const n = normalise(cell);
+  const field = FIELD_OF_LABEL.get(n);
+  if (field || !n.includes('/')) return field;
+  // "Recommendation / AFI", "Status / RAG": a heading giving two names for its column is the first's.
+  const names = n.split('/');
+  return names.every((name) => FIELD_OF_LABEL.has(name)) ? FIELD_OF_LABEL.get(names[0]) : undefined;
 };
 
 /** A label standing as whole words inside a longer cell ("A.C Priority 1-3 (low-high)"). */

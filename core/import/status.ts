@@ -44,8 +44,12 @@ export function parseRag(cell: string): Rag | null {
 /** A cell's words, without the tick or coloured mark it may open with ("✅ Done", "🟠 In progress"). */
 const words = (cell: string | undefined): string => (cell ?? '').trim().replace(/^[^\p{L}\p{N}]+/u, '');
 
-/** Words that say an action is finished, at the start of a status, RAG or Complete cell. */
-export const DONE = /^(?:yes|y|complete[d]?|closed|done|achieved|implemented|finished|delivered|in place|embedded)\b/i;
+/**
+ * Words that say an action is finished, at the start of a status, RAG or Complete cell; the owner putting it
+ * forward to be closed ("Proposed for closure", "Awaiting closure sign-off") says so too.
+ */
+export const DONE =
+  /^(?:yes|y|complete[d]?|closed|done|achieved|implemented|finished|delivered|in place|embedded|(?:proposed|recommended|submitted|put forward|ready) (?:for|to) clos(?:e|ure)|awaiting (?:closure|sign[- ]off))\b/i;
 const RISK_ACCEPTED = /\brisk (?:was )?accepted\b|\baccepted the risk\b/i;
 const SUPERSEDED = /^(?:superseded|withdrawn|no longer (?:applicable|required|relevant))\b|\bsuperseded\b/i;
 /**

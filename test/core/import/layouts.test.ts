@@ -398,6 +398,75 @@ describe('layouts beyond the seeds', () => {
     ]);
   });
 
+  test('an inspectorate tracker of several reports: "Recommendation / AFI", the action owner over the force lead, posts listed with commas, statuses putting an action forward for closure', () => {
+    const p = plan('hmicfrs-tracker.csv');
+    expect(p.recommendations.map((r) => [r.ref, r.section])).toEqual([
+      ['1', 'PEEL 2023'],
+      ['2', 'PEEL 2023'],
+      ['3', 'PEEL 2023'],
+      ['Vetting 1', 'Vetting 2024'],
+      ['Vetting 2', 'Vetting 2024'],
+      ['Vetting 3', 'Vetting 2024'],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1',
+        text: 'The force should improve how it records equality data',
+        owners: ['Head of Performance', 'Head of Information Management'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '2',
+        text: 'The force should make sure its workforce plan meets future demand',
+        owners: ['Head of Workforce Planning'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      {
+        ref: '3',
+        text: 'The force should answer emergency calls promptly',
+        owners: ['Head of Contact Management', 'Head of Resourcing'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: null,
+      },
+      {
+        ref: 'Vetting 1',
+        text: 'Forces should vet all staff to the right level',
+        owners: ['Head of Vetting'],
+        due: '2025-06-30',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: 'Vetting 2',
+        text: 'Forces should record the rationale for vetting decisions',
+        owners: ['Head of Professional Standards'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: null,
+      },
+      {
+        ref: 'Vetting 3',
+        text: "The force should check staff's vetting before promotion",
+        owners: ['Director of People, Culture and Inclusion'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'closed',
+        rag: 'SUPERSEDED',
+      },
+    ]);
+    expect(p.recommendations[2].actions[0].owners.map((o) => o.role)).toEqual(['lead', 'support']);
+  });
+
   test('action text in any script, or only digits, is an action', () => {
     expect(facts(plan('non-latin.md')).map((a) => [a.text, a.owners])).toEqual([
       ['Провести аудит', ['Иванов']],
