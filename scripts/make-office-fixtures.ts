@@ -6,7 +6,8 @@
  * merged down over their actions; a tracker whose RAG is cell colour alone, under a coloured title band and
  * section bands; a Word plan of "Priority N:" headings, each over a small table whose action cells hold
  * their responsible officer and agreed date; an audit committee's appendix, a sheet per audit with the BRAG key
- * under each table; a plan in one Word table whose priorities are bands merged across it. Committed with their output so the tests need no generator; a rerun writes
+ * under each table; a plan in one Word table whose priorities are bands merged across it; a tracker whose status
+ * is picked from a drop-down beside a RAG column of its own. Committed with their output so the tests need no generator; a rerun writes
  * the same content (only the zip's file times differ).
  */
 import { writeFileSync } from 'node:fs';
@@ -344,6 +345,110 @@ async function committeeAppendix(): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+const STATUSES = [
+  'Not started',
+  'In progress',
+  'Not yet due',
+  'Action complete',
+  'Transferred to BAU',
+  'Merged with another action',
+  'Cancelled',
+  'Accepted risk',
+];
+
+/**
+ * A trust's tracker of internal audit actions, where the status is picked from a drop-down list and the RAG,
+ * in a column of its own, carries a note after its colour.
+ */
+async function statusDropdowns(): Promise<Buffer> {
+  const book = new Excel.Workbook();
+  book.created = FIXED;
+  book.modified = FIXED;
+  const sheet = book.addWorksheet('Actions');
+  sheet.addRow(['Internal audit actions tracker 2024/25']);
+  sheet.addRow(['Ref', 'Audit finding', 'Management action', 'Action owner', 'Due date', 'Status', 'RAG', 'Comments']);
+  const rows: (string | Date)[][] = [
+    [
+      'IA01',
+      'Bank staff are paid without a signed timesheet',
+      'Reject any bank shift claim without an approved timesheet',
+      'Head of Temporary Staffing',
+      day(2024, 7, 31),
+      'Action complete',
+      'Green - complete',
+      'Control live from July.',
+    ],
+    [
+      'IA02',
+      'Waiting list validation is not documented',
+      'Record every validation call on the patient administration system',
+      'Deputy Chief Operating Officer',
+      day(2024, 9, 30),
+      'Transferred to BAU',
+      'Blue',
+      '',
+    ],
+    [
+      'IA03',
+      'The old finance system has no audit trail',
+      'Turn on audit logging in the finance system',
+      'Head of Financial Systems',
+      day(2024, 12, 31),
+      'Cancelled',
+      '',
+      'The system is being replaced by the new ERP.',
+    ],
+    [
+      'IA04',
+      'Consultant job plans are out of date',
+      'Sign off every consultant job plan for the year',
+      'Medical Director',
+      day(2024, 10, 31),
+      'In progress',
+      'Red - overdue',
+      '60% signed off.',
+    ],
+    [
+      'IA05',
+      'Theatre stock is not reconciled',
+      'Reconcile theatre stock every month',
+      'Theatres Manager',
+      day(2025, 1, 31),
+      'In progress',
+      'Amber - at risk',
+      '',
+    ],
+    [
+      'IA06',
+      'Agency spend is not reported to the board',
+      'Report agency spend to the Finance Committee monthly',
+      'Director of Finance',
+      day(2025, 3, 31),
+      'Not yet due',
+      'Green - on track',
+      '',
+    ],
+    [
+      'IA07',
+      'Charitable funds are not reviewed',
+      'Review charitable fund balances each year',
+      'Head of Charity',
+      day(2024, 6, 30),
+      'Accepted risk',
+      '',
+      'The Audit Committee accepted the risk in May.',
+    ],
+  ];
+  for (const row of rows) sheet.addRow(row);
+  for (let r = 3; r < 3 + rows.length; r++)
+    sheet.getCell(r, 6).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${STATUSES.join(',')}"`],
+    };
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
 /** A cell of several paragraphs, as Word keeps lines typed with Enter inside a cell. */
 const lines = (...texts: string[]) =>
   new TableCell({ children: texts.map((text) => new Paragraph({ children: [new TextRun(text)] })) });
@@ -487,6 +592,7 @@ async function main() {
   writeFileSync(path.join(OUT, 'priority-headings.docx'), await priorityPlan());
   writeFileSync(path.join(OUT, 'committee-appendix.xlsx'), await committeeAppendix());
   writeFileSync(path.join(OUT, 'priority-bands.docx'), await priorityBands());
+  writeFileSync(path.join(OUT, 'status-dropdowns.xlsx'), await statusDropdowns());
 }
 
 main();

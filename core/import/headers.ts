@@ -200,6 +200,9 @@ export interface Header {
   leftover?: string;
 }
 
+/** Headings of a column holding the RAG colour itself, rather than a status in words. */
+const RAG_COLOUR_LABELS = new Set(['rag', 'rag status', 'rag rating', 'brag', 'brag status']);
+
 /** Names of the columns looked for, for the message when a file has none. */
 export const LOOKED_FOR =
   'Ref, Recommendation / Area for Improvement, Action, Action Owner, Due Date, Comments / Latest Update, Complete, RAG Status';
@@ -229,6 +232,10 @@ export function readHeader(rows: string[][], i: number): Header | undefined {
 
   const columns = new Map<number, Column>();
   const taken = new Set<Field>();
+  // Beside a column for the RAG colour, a "Status" column holds the status in words ("In progress", "Complete").
+  const colourColumn = labels.some((label) => RAG_COLOUR_LABELS.has(normalise(label)));
+  const fieldIn = (label: string, field: Field | undefined): Field | undefined =>
+    field === 'rag' && colourColumn && !RAG_COLOUR_LABELS.has(normalise(label)) ? 'complete' : field;
   // A heading named exactly ("Lead Officer") beats one that only contains a label ("Lead Agency",
   // "Recommendation type"), wherever it stands.
   const passes: ((label: string) => Field | undefined)[] = [
@@ -237,7 +244,7 @@ export function readHeader(rows: string[][], i: number): Header | undefined {
   ];
   for (const fieldOf of passes) {
     labels.forEach((label, c) => {
-      const field = fieldOf(label);
+      const field = fieldIn(label, fieldOf(label));
       // Several comment columns make one log; any other field counts once, at its first column.
       if (field && (field === 'comment' || !taken.has(field))) columns.set(c, { field, label: label.trim() });
       if (field) taken.add(field);

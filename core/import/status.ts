@@ -37,8 +37,16 @@ const RAG_MARKS: [RegExp, Rag][] = [
   [/[🔵🟦]/u, 'COMPLETE'],
 ];
 
+/** A colour with a note after it: "Red - overdue", "Amber: at risk". */
+const COLOUR_WITH_NOTE = /^\s*(red|amber|green|blue)\s*[-–—:/(]/i;
+
 export function parseRag(cell: string): Rag | null {
-  return RAG_WORDS[letters(cell)] ?? RAG_MARKS.find(([mark]) => mark.test(cell))?.[1] ?? null;
+  return (
+    RAG_WORDS[letters(cell)] ??
+    RAG_WORDS[COLOUR_WITH_NOTE.exec(cell)?.[1].toLowerCase() ?? ''] ??
+    RAG_MARKS.find(([mark]) => mark.test(cell))?.[1] ??
+    null
+  );
 }
 
 /** A cell's words, without the tick or coloured mark it may open with ("✅ Done", "🟠 In progress"). */
@@ -49,9 +57,11 @@ const words = (cell: string | undefined): string => (cell ?? '').trim().replace(
  * forward to be closed ("Proposed for closure", "Awaiting closure sign-off") says so too.
  */
 export const DONE =
-  /^(?:yes|y|complete[d]?|closed|done|achieved|implemented|finished|delivered|in place|embedded|(?:proposed|recommended|submitted|put forward|ready) (?:for|to) clos(?:e|ure)|awaiting (?:closure|sign[- ]off))\b/i;
-const RISK_ACCEPTED = /\brisk (?:was )?accepted\b|\baccepted the risk\b/i;
-const SUPERSEDED = /^(?:superseded|withdrawn|no longer (?:applicable|required|relevant))\b|\bsuperseded\b/i;
+  /^(?:(?:actions?|fully|now)\s+)?(?:yes|y|complete[d]?|closed|done|achieved|implemented|finished|delivered|in place|embedded|(?:proposed|recommended|submitted|put forward|ready) (?:for|to) clos(?:e|ure)|awaiting (?:closure|sign[- ]off)|(?:transferred|moved) (?:to|into) (?:bau|business as usual)|(?:part of )?business as usual)\b/i;
+const RISK_ACCEPTED = /\brisk (?:was )?accepted\b|\baccepted (?:the )?risk\b/i;
+/** Ended without being done: overtaken, dropped or folded into another action. */
+const SUPERSEDED =
+  /^(?:superseded|withdrawn|cancell?ed|no longer (?:applicable|required|relevant)|merged (?:with|into))\b|\b(?:superseded|duplicate)\b/i;
 /**
  * A date cell (a due date, a "Results/timescale") that says the work is done rather than when it is due:
  * a past-tense word leading it ("Implemented", "Done ✅", "Completed. March 2008", "Implemented - reports go

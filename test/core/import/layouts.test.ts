@@ -866,6 +866,33 @@ describe('plans kept in Excel and Word', () => {
     ]);
   });
 
+  test('a tracker whose status is picked from a drop-down beside a RAG column of its own, the colour with a note after it', async () => {
+    const p = await file('status-dropdowns.xlsx');
+    expect(p.problems).toEqual([]);
+    expect(facts(p).map(({ ref, owners, due, status, rag }) => ({ ref, owners, due, status, rag }))).toEqual([
+      {
+        ref: 'IA01.1',
+        owners: ['Head of Temporary Staffing'],
+        due: '2024-07-31',
+        status: 'awaiting_verification',
+        rag: 'GREEN',
+      },
+      {
+        ref: 'IA02.1',
+        owners: ['Deputy Chief Operating Officer'],
+        due: '2024-09-30',
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      { ref: 'IA03.1', owners: ['Head of Financial Systems'], due: '2024-12-31', status: 'closed', rag: 'SUPERSEDED' },
+      { ref: 'IA04.1', owners: ['Medical Director'], due: '2024-10-31', status: 'open', rag: 'RED' },
+      { ref: 'IA05.1', owners: ['Theatres Manager'], due: '2025-01-31', status: 'open', rag: 'AMBER' },
+      { ref: 'IA06.1', owners: ['Director of Finance'], due: '2025-03-31', status: 'open', rag: 'GREEN' },
+      { ref: 'IA07.1', owners: ['Head of Charity'], due: '2024-06-30', status: 'closed', rag: 'RISK_ACCEPTED' },
+    ]);
+    expect(p.recommendations[0].actions[0].text).toBe('Reject any bank shift claim without an approved timesheet');
+  });
+
   test('a tracker whose RAG is cell colour alone, under coloured title and section bands', async () => {
     const p = await file('colour-rag.xlsx');
     expect(p.recommendations.map((r) => [r.ref, r.section ?? null])).toEqual([

@@ -59,6 +59,21 @@ describe('parseStatus', () => {
     expect(isStatusKey(['Green - on track'])).toBe(false);
   });
 
+  test('a colour with a note after it is the colour', () => {
+    expect(['Red - overdue', 'Amber: at risk', 'Green – on track', 'Amber/Red'].map(parseRag)).toEqual([
+      'RED',
+      'AMBER',
+      'GREEN',
+      'AMBER',
+    ]);
+  });
+
+  test('an action cancelled, merged into another or a duplicate is closed as superseded; "accepted risk" is risk accepted', () => {
+    for (const rag of ['Cancelled', 'Merged with 2.3', 'Duplicate of 2.1', 'Closed - duplicate'])
+      expect(parseStatus({ rag })).toMatchObject({ status: 'closed', outcome: 'superseded' });
+    expect(parseStatus({ rag: 'Accepted risk' })).toMatchObject({ status: 'closed', outcome: 'risk_accepted' });
+  });
+
   test('a coloured circle is its colour, a tick before a word of finished work is done', () => {
     expect(['🔴 Overdue', '🟠 In progress', '🟡', '🟢 On track', '🔵'].map(parseRag)).toEqual([
       'RED',
@@ -91,6 +106,10 @@ describe('the words plans use for finished work', () => {
     [{ complete: 'Implemented 12/03/2024' }],
     [{ due: 'Implemented' }],
     [{ latestComment: 'Completed. The policy was published on the intranet.' }],
+    [{ complete: 'Action complete' }],
+    [{ complete: 'Fully implemented' }],
+    [{ complete: 'Transferred to BAU' }],
+    [{ complete: 'Proposed for closure' }],
   ])('%j awaits verification', (cells) => {
     expect(parseStatus(cells).status).toBe('awaiting_verification');
   });
