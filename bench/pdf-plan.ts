@@ -113,7 +113,7 @@ export async function benchPdfImport(pages = 50, seed = 42): Promise<TimedImport
 if (require.main === module) {
   benchPdfImport(Number(process.argv[2]) || undefined).then((r) => {
     console.log(
-      `import of a ${r.pages}-page PDF : ${Math.round(r.ms)} ms (parse ${Math.round(r.parseMs)} ms, apply ${Math.round(r.applyMs)} ms; ${r.actions} actions) — target < 10000 ms`,
+      `import of a ${r.pages}-page PDF: ${Math.round(r.ms)} ms (parse ${Math.round(r.parseMs)} ms, apply ${Math.round(r.applyMs)} ms; ${r.actions} actions) — target < 10000 ms`,
     );
   });
 }
