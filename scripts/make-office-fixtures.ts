@@ -7,7 +7,7 @@
  * section bands; a Word plan of "Priority N:" headings, each over a small table whose action cells hold
  * their responsible officer and agreed date; an audit committee's appendix, a sheet per audit with the BRAG key
  * under each table; a plan in one Word table whose priorities are bands merged across it; a tracker whose status
- * is picked from a drop-down beside a RAG column of its own. Committed with their output so the tests need no generator; a rerun writes
+ * is picked from a drop-down beside a RAG column of its own; a Word plan of two-column forms, a recommendation each. Committed with their output so the tests need no generator; a rerun writes
  * the same content (only the zip's file times differ).
  */
 import { writeFileSync } from 'node:fs';
@@ -585,6 +585,47 @@ async function priorityBands(): Promise<Buffer> {
   );
 }
 
+/**
+ * An action plan made from a Word template: each recommendation a two-column form, its labels down the left
+ * and what was agreed beside them, with a second action as more rows of the same form.
+ */
+async function formTables(): Promise<Buffer> {
+  const forms: [string, string][][] = [
+    [
+      ['Recommendation 1', 'The service should make sure that every child has an up-to-date care plan.'],
+      ['Action', 'Review every care plan at the child’s next statutory review'],
+      ['Lead officer', 'Head of Children Looked After'],
+      ['Timescale', 'December 2024'],
+      ['Progress', '85% of care plans reviewed.'],
+      ['RAG', 'Amber'],
+    ],
+    [
+      ['Recommendation 2', 'The service should improve the quality of supervision.'],
+      ['Action', 'Introduce a supervision audit tool'],
+      ['Lead officer', 'Principal Social Worker'],
+      ['Timescale', 'Q3 2024/25'],
+      ['RAG', 'Green'],
+      ['Action', 'Train every team manager in reflective supervision'],
+      ['Lead officer', 'Workforce Development Manager'],
+      ['Timescale', 'March 2025'],
+      ['RAG', 'Red'],
+    ],
+  ];
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({ children: [new TextRun({ text: 'Fostering Service: Inspection Action Plan', bold: true })] }),
+  ];
+  for (const form of forms) {
+    children.push(
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: form.map(([label, value]) => new TableRow({ children: [cell(label), cell(value)] })),
+      }),
+      new Paragraph(''),
+    );
+  }
+  return Packer.toBuffer(new Document({ creator: 'Chaser fixtures', sections: [{ children }] }));
+}
+
 async function main() {
   writeFileSync(path.join(OUT, 'audit-tracker.xlsx'), await auditTracker());
   writeFileSync(path.join(OUT, 'merged-cells.docx'), await inspectionPlan());
@@ -593,6 +634,7 @@ async function main() {
   writeFileSync(path.join(OUT, 'committee-appendix.xlsx'), await committeeAppendix());
   writeFileSync(path.join(OUT, 'priority-bands.docx'), await priorityBands());
   writeFileSync(path.join(OUT, 'status-dropdowns.xlsx'), await statusDropdowns());
+  writeFileSync(path.join(OUT, 'form-tables.docx'), await formTables());
 }
 
 main();

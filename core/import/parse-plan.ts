@@ -290,7 +290,7 @@ export function parseTables(tables: Table[], fileName: string, opts: ParseOption
       raws = [structure(prose.rows, fileName, problems)];
       problems.push({
         file: fileName,
-        message: 'no table: read the plan from its text, a recommendation at a time, with labelled lines',
+        message: 'no plan table: read the plan a recommendation at a time, from labelled lines or two-column forms',
         severity: 'warning',
       });
     }

@@ -507,7 +507,7 @@ describe('layouts beyond the seeds', () => {
     const p = plan('prose-plan.md');
     expect(p.title).toBe('Custody services: action plan');
     expect(p.problems.map((x) => x.message)).toEqual([
-      'no table: read the plan from its text, a recommendation at a time, with labelled lines',
+      'no plan table: read the plan a recommendation at a time, from labelled lines or two-column forms',
     ]);
     expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
       ['1', "The force should make sure detainees' risk assessments are reviewed at every shift change."],
@@ -891,6 +891,48 @@ describe('plans kept in Excel and Word', () => {
       { ref: 'IA07.1', owners: ['Head of Charity'], due: '2024-06-30', status: 'closed', rag: 'RISK_ACCEPTED' },
     ]);
     expect(p.recommendations[0].actions[0].text).toBe('Reject any bank shift claim without an approved timesheet');
+  });
+
+  test('a Word plan of two-column forms, a recommendation each: labels down the left, what was agreed beside them', async () => {
+    const p = await file('form-tables.docx');
+    expect(p.title).toBe('Fostering Service: Inspection Action Plan');
+    expect(p.problems.map((x) => x.message)).toEqual([
+      'no plan table: read the plan a recommendation at a time, from labelled lines or two-column forms',
+    ]);
+    expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
+      ['1', 'The service should make sure that every child has an up-to-date care plan.'],
+      ['2', 'The service should improve the quality of supervision.'],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Review every care plan at the child’s next statutory review',
+        owners: ['Head of Children Looked After'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: '2.1',
+        text: 'Introduce a supervision audit tool',
+        owners: ['Principal Social Worker'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'GREEN',
+      },
+      {
+        ref: '2.2',
+        text: 'Train every team manager in reflective supervision',
+        owners: ['Workforce Development Manager'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'RED',
+      },
+    ]);
+    expect(p.recommendations[0].actions[0].updates.map((u) => u.text)).toEqual(['85% of care plans reviewed.']);
   });
 
   test('a tracker whose RAG is cell colour alone, under coloured title and section bands', async () => {
