@@ -7,7 +7,8 @@
  * section bands; a Word plan of "Priority N:" headings, each over a small table whose action cells hold
  * their responsible officer and agreed date; an audit committee's appendix, a sheet per audit with the BRAG key
  * under each table; a plan in one Word table whose priorities are bands merged across it; a tracker whose status
- * is picked from a drop-down beside a RAG column of its own; a Word plan of two-column forms, a recommendation each. Committed with their output so the tests need no generator; a rerun writes
+ * is picked from a drop-down beside a RAG column of its own; a Word plan of two-column forms, a recommendation each;
+ * a tracker whose header runs over two rows, group headings merged over their columns. Committed with their output so the tests need no generator; a rerun writes
  * the same content (only the zip's file times differ).
  */
 import { writeFileSync } from 'node:fs';
@@ -626,6 +627,58 @@ async function formTables(): Promise<Buffer> {
   return Packer.toBuffer(new Document({ creator: 'Chaser fixtures', sections: [{ children }] }));
 }
 
+/**
+ * A tracker whose header runs over two rows: "Target date" merged over its "Original" and "Revised" columns,
+ * "Progress" over "Update" and "Date", as auditors lay out a follow-up of recommendations.
+ */
+async function groupedHeader(): Promise<Buffer> {
+  const book = new Excel.Workbook();
+  book.created = FIXED;
+  book.modified = FIXED;
+  const sheet = book.addWorksheet('Follow-up');
+  sheet.addRow(['Follow-up of the 2024 fleet management audit']);
+  sheet.addRow([
+    'Ref',
+    'Recommendation',
+    'Agreed action',
+    'Responsible officer',
+    'Target date',
+    null,
+    'Progress',
+    null,
+    'RAG',
+  ]);
+  sheet.addRow([null, null, null, null, 'Original', 'Revised', 'Update', 'Date', null]);
+  sheet.mergeCells(2, 5, 2, 6);
+  sheet.mergeCells(2, 7, 2, 8);
+  const rows: (string | Date | null)[][] = [
+    [
+      '1',
+      'Vehicle checks are not recorded',
+      'Record every daily vehicle check on the fleet app',
+      'Fleet Manager',
+      day(2024, 9, 30),
+      day(2025, 1, 31),
+      'App rolled out to two depots of three.',
+      day(2024, 11, 20),
+      'Amber',
+    ],
+    [
+      '2',
+      'Fuel cards are not reconciled',
+      'Reconcile fuel card statements every month',
+      'Transport Finance Officer',
+      day(2024, 12, 31),
+      null,
+      'Reconciliations done since October.',
+      day(2024, 11, 20),
+      'Green',
+    ],
+  ];
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
 async function main() {
   writeFileSync(path.join(OUT, 'audit-tracker.xlsx'), await auditTracker());
   writeFileSync(path.join(OUT, 'merged-cells.docx'), await inspectionPlan());
@@ -635,6 +688,7 @@ async function main() {
   writeFileSync(path.join(OUT, 'priority-bands.docx'), await priorityBands());
   writeFileSync(path.join(OUT, 'status-dropdowns.xlsx'), await statusDropdowns());
   writeFileSync(path.join(OUT, 'form-tables.docx'), await formTables());
+  writeFileSync(path.join(OUT, 'grouped-header.xlsx'), await groupedHeader());
 }
 
 main();

@@ -1,7 +1,8 @@
 /**
  * Finding the header row of a plan table and what each column holds. Plans name the same column
  * many ways ("Area for Improvement", "Audit Commission Issue", "Key Points"), repeat the header at
- * every page break, split it over two rows ("Complete" / "Yes/No") and, when pasted from PDF,
+ * every page break, split it over two rows ("Complete" / "Yes/No", "Target date" merged over "Original" and
+ * "Revised") and, when pasted from PDF,
  * glue page-title debris onto it ("lmpi Ref").
  */
 export type Field =
@@ -119,7 +120,7 @@ const SYNONYMS: Record<Field, string[]> = {
     'progress to date',
     'update on progress',
   ],
-  updatedOn: ['date of update', 'update date', 'last updated', 'date updated'],
+  updatedOn: ['date of update', 'update date', 'last updated', 'date updated', 'progress date'],
   complete: ['complete yes/no', 'complete', 'completed', 'complete y/n'],
   rag: ['rag status', 'rag', 'status', 'brag', 'brag status', 'rag rating', 'current status', 'implementation status'],
   priority: ['priority'],
@@ -220,10 +221,19 @@ export function readHeader(rows: string[][], i: number): Header | undefined {
 
   const next = rows[i + 1] ?? [];
   const used = new Set<number>();
+  /** A heading merged over several columns ("Target date" over "Original" and "Revised") heads each of them. */
+  const groupOver = (c: number): string => {
+    let k = c;
+    while (k > 0 && !row[k]) k--;
+    return k === c || next[k] ? row[k] : '';
+  };
   const labels = row.map((cell, c) => {
     const below = next[c] ?? '';
-    const joined = below && cell ? `${cell} ${below}` : below && !cell ? below : undefined;
-    if (joined && exact(joined)) {
+    const group = below ? groupOver(c) : '';
+    const joined = (group ? [`${group} ${below}`, `${below} ${group}`] : [below]).find(
+      (label) => label && exact(label),
+    );
+    if (joined) {
       used.add(c);
       return joined;
     }

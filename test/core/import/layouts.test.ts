@@ -935,6 +935,36 @@ describe('plans kept in Excel and Word', () => {
     expect(p.recommendations[0].actions[0].updates.map((u) => u.text)).toEqual(['85% of care plans reviewed.']);
   });
 
+  test('a header over two rows, group headings merged over their columns: "Target date" over "Original" and "Revised", "Progress" over "Update" and "Date"', async () => {
+    const p = await file('grouped-header.xlsx');
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Record every daily vehicle check on the fleet app',
+        owners: ['Fleet Manager'],
+        due: '2025-01-31',
+        originalDue: '2024-09-30',
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: '2.1',
+        text: 'Reconcile fuel card statements every month',
+        owners: ['Transport Finance Officer'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'GREEN',
+      },
+    ]);
+    expect(p.recommendations[0].actions[0].updates.map((u) => [day(u.at), u.text])).toEqual([
+      ['2024-11-20', 'App rolled out to two depots of three.'],
+    ]);
+    expect(p.problems.map((x) => x.message)).toEqual([
+      "read 'Revised Target date' as the due date; the date in 'Original Target date' kept as the original due date",
+    ]);
+  });
+
   test('a tracker whose RAG is cell colour alone, under coloured title and section bands', async () => {
     const p = await file('colour-rag.xlsx');
     expect(p.recommendations.map((r) => [r.ref, r.section ?? null])).toEqual([
