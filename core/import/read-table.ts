@@ -104,7 +104,10 @@ function cellText(cell: ExcelJS.Cell): string {
 async function readXlsx(buffer: Buffer): Promise<Table[]> {
   const { default: Excel } = await import('exceljs');
   const book = new Excel.Workbook();
-  await book.xlsx.load(buffer as unknown as ArrayBuffer);
+  await book.xlsx.load(buffer as unknown as ArrayBuffer).catch(() => {
+    throw new NotReadable('xlsx');
+  });
+  if (!book.worksheets.length) throw new NotReadable('xlsx');
   return book.worksheets.map((sheet) => {
     const rows: string[][] = [];
     const fills: (FillWord | null)[][] = [];
@@ -201,10 +204,27 @@ export async function readTables(buffer: Buffer, fileName: string): Promise<Tabl
   if (ext === 'xlsx') return readXlsx(buffer);
   if (ext === 'docx') {
     const { default: mammoth } = await import('mammoth');
-    return readDocxHtml((await mammoth.convertToHtml({ buffer })).value);
+    const html = await mammoth.convertToHtml({ buffer }).catch(() => {
+      throw new NotReadable('docx');
+    });
+    return readDocxHtml(html.value);
   }
   if (ext === 'pdf') return readPdf(buffer);
   return readTextTables(buffer, fileName)!;
+}
+
+/**
+ * A workbook or document its reader cannot open: damaged, or another kind of file under this name (a .xls or
+ * .doc renamed, a Word file named .xlsx). The reader's own words (a zip's central directory) help no one.
+ */
+class NotReadable extends Error {
+  constructor(ext: 'xlsx' | 'docx') {
+    super(
+      ext === 'xlsx'
+        ? 'it is not an Excel workbook that can be opened (damaged, or another kind of file): open it in Excel and save it as an Excel Workbook (.xlsx)'
+        : 'it is not a Word document that can be opened (damaged, or another kind of file): open it in Word and save it as a Word Document (.docx)',
+    );
+  }
 }
 
 /** A PDF holds positioned text, not text in a file, so an empty reading means a scan. */

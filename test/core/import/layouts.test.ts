@@ -1023,6 +1023,33 @@ describe('plans kept in Excel and Word', () => {
       },
     ]);
   });
+
+  test('a damaged workbook or document, or one of the other kind under its name, is refused in one line saying what to do', async () => {
+    const plans = path.join(__dirname, '../../fixtures/plans');
+    const refusal = async (content: Buffer, name: string) => (await parsePlanFile(content, name)).problems;
+    for (const [content, name] of [
+      [Buffer.from('not a zip at all'), 'plan.xlsx'],
+      [Buffer.from('PK\u0003\u0004 cut short'), 'plan.xlsx'],
+      [readFileSync(path.join(plans, 'merged-cells.docx')), 'plan.xlsx'],
+    ] as const)
+      expect(await refusal(content, name)).toEqual([
+        {
+          file: 'plan.xlsx',
+          message:
+            'could not read plan.xlsx: it is not an Excel workbook that can be opened (damaged, or another kind of file): open it in Excel and save it as an Excel Workbook (.xlsx)',
+          severity: 'error',
+        },
+      ]);
+    for (const content of [Buffer.from('not a zip at all'), readFileSync(path.join(plans, 'audit-tracker.xlsx'))])
+      expect(await refusal(content, 'plan.docx')).toEqual([
+        {
+          file: 'plan.docx',
+          message:
+            'could not read plan.docx: it is not a Word document that can be opened (damaged, or another kind of file): open it in Word and save it as a Word Document (.docx)',
+          severity: 'error',
+        },
+      ]);
+  });
 });
 
 describe('plans published as PDF', () => {
