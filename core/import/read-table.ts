@@ -12,6 +12,7 @@ import { readHeader } from './headers';
 import { rowsFromPositions, textFromPositions } from './pdf-layout';
 import { type PdfText, pdfTextSchema } from './pdf-lines';
 import { unwrapCells } from './pdf-wrapped-lines';
+import { decodeText } from './text-encoding';
 import type { Table } from './types';
 import { fillWord, type FillWord } from './fill-colour';
 import { storableText } from '../text';
@@ -192,7 +193,7 @@ function csvDelimiter(text: string): string {
 export function readTextTables(buffer: Buffer, fileName: string): Table[] | undefined {
   const ext = extensionOf(fileName);
   if (ext === 'xlsx' || ext === 'docx' || ext === 'pdf') return undefined;
-  const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
+  const text = decodeText(buffer);
   if (ext === 'csv') return readDelimited(text, csvDelimiter(text));
   // Excel copies a cell holding line breaks as one quoted cell; split by lines, it would become fake rows.
   return /(^|\t)"[^"\t]*\n/.test(text) && text.includes('\t') ? readDelimited(text, '\t') : readText(text);

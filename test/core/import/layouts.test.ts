@@ -467,6 +467,44 @@ describe('layouts beyond the seeds', () => {
     expect(p.recommendations[2].actions[0].owners.map((o) => o.role)).toEqual(['lead', 'support']);
   });
 
+  test("Excel's text exports as Windows saves them: a CSV in the Windows-1252 code page, and Unicode Text (UTF-16, tab-separated); curly quotes, dashes and £ come through", () => {
+    const expected = [
+      {
+        ref: '1.1',
+        text: 'Recruit two more educational psychologists – funded from the £250k agreed by Cabinet',
+        owners: ['Director of Children’s Services'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '2.1',
+        text: 'Set up a parent carer forum with a “you said, we did” report each term',
+        owners: ['Head of SEND', 'Head of Participation'],
+        due: '2025-04-30',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '3.1',
+        text: 'Publish the Local Offer on the council’s website',
+        owners: ['SEND Information Officer'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+    ];
+    for (const name of ['ansi-export.csv', 'unicode-text.txt']) {
+      const p = plan(name);
+      expect(p.problems).toEqual([]);
+      expect(p.recommendations[1].text).toBe('The council should strengthen parents’ voice in SEND');
+      expect(facts(p)).toEqual(expected);
+    }
+  });
+
   test('action text in any script, or only digits, is an action', () => {
     expect(facts(plan('non-latin.md')).map((a) => [a.text, a.owners])).toEqual([
       ['Провести аудит', ['Иванов']],
