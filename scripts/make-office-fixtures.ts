@@ -8,7 +8,8 @@
  * their responsible officer and agreed date; an audit committee's appendix, a sheet per audit with the BRAG key
  * under each table; a plan in one Word table whose priorities are bands merged across it; a tracker whose status
  * is picked from a drop-down beside a RAG column of its own; a Word plan of two-column forms, a recommendation each;
- * a tracker whose header runs over two rows, group headings merged over their columns. Committed with their output so the tests need no generator; a rerun writes
+ * a tracker whose header runs over two rows, group headings merged over their columns; a tracker that moves
+ * finished actions to a sheet of their own. Committed with their output so the tests need no generator; a rerun writes
  * the same content (only the zip's file times differ).
  */
 import { writeFileSync } from 'node:fs';
@@ -679,6 +680,65 @@ async function groupedHeader(): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+/** A tracker that moves finished actions to a sheet of their own, as many keep one: "Open" and "Closed". */
+async function closedSheet(): Promise<Buffer> {
+  const book = new Excel.Workbook();
+  book.created = FIXED;
+  book.modified = FIXED;
+  const header = ['Ref', 'Recommendation', 'Action', 'Owner', 'Due date', 'Update'];
+  const sheets: [string, (string | Date)[][]][] = [
+    [
+      'Open',
+      [
+        [
+          '2',
+          'Complaints are answered late',
+          'Report complaint response times to the board monthly',
+          'Head of Customer Services',
+          day(2025, 3, 31),
+          'First report due in January.',
+        ],
+        [
+          '4',
+          'Staff do not know the whistleblowing policy',
+          'Brief every team on the whistleblowing policy',
+          'Monitoring Officer',
+          day(2025, 6, 30),
+          '',
+        ],
+      ],
+    ],
+    [
+      'Closed',
+      [
+        [
+          '1',
+          'The complaints policy is out of date',
+          'Publish a revised complaints policy',
+          'Head of Customer Services',
+          day(2024, 9, 30),
+          'Published in September.',
+        ],
+        [
+          '3',
+          'Gifts and hospitality are not recorded',
+          'Open an online gifts and hospitality register',
+          'Monitoring Officer',
+          day(2024, 10, 31),
+          'Register live since October.',
+        ],
+      ],
+    ],
+  ];
+  for (const [name, rows] of sheets) {
+    const sheet = book.addWorksheet(name);
+    sheet.addRow(['Corporate governance review: action tracker']);
+    sheet.addRow(header);
+    for (const row of rows) sheet.addRow(row);
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
 async function main() {
   writeFileSync(path.join(OUT, 'audit-tracker.xlsx'), await auditTracker());
   writeFileSync(path.join(OUT, 'merged-cells.docx'), await inspectionPlan());
@@ -689,6 +749,7 @@ async function main() {
   writeFileSync(path.join(OUT, 'status-dropdowns.xlsx'), await statusDropdowns());
   writeFileSync(path.join(OUT, 'form-tables.docx'), await formTables());
   writeFileSync(path.join(OUT, 'grouped-header.xlsx'), await groupedHeader());
+  writeFileSync(path.join(OUT, 'closed-sheet.xlsx'), await closedSheet());
 }
 
 main();

@@ -30,7 +30,7 @@ function readPreamble(preamble: string[][]): Pick<ParsedPlan, 'title' | 'issuer'
   const titleCell = preamble
     .filter((r) => r.length === 1)
     .map((r) => r[0])
-    .find((c) => /\bplan\b/i.test(c));
+    .find((c) => /\b(?:plan|tracker|statement of action)\b/i.test(c));
   const joined = cells.join(' ');
   const reportIssued =
     /report (?:issued|published)(?: in| on)? ((?:\d{1,2} )?[a-z]+\.? \d{4})/i.exec(joined) ??
@@ -271,6 +271,13 @@ function assumptions(raws: RawPlan[], key: StatusKey, file: string): ImportProbl
   return said.map((message) => ({ file, message, severity: 'warning' }));
 }
 
+/**
+ * A sheet named for how its actions stand ("Open", "Closed actions") rather than for an audit or report: no
+ * part of the plan. Group 1 holds the names of finished work.
+ */
+const STATE_SHEET =
+  /^(?:open|live|current|active|outstanding|in progress|ongoing|(closed|completed?|done|implemented|archived?|finished))(?:\s+(?:actions?|recommendations?|items?))?$/i;
+
 export interface ParseOptions {
   /** The report's date, which "Now" and "Within three months" count from; read from the file when absent. */
   reportDate?: Date;
@@ -308,7 +315,18 @@ export function parseTables(tables: Table[], fileName: string, opts: ParseOption
     const parts = raws.filter((r) => r.recommendations.length);
     const named = (raw: RawPlan, i: number) => {
       const sheet = parts.length > 1 ? tables[i].name : undefined;
-      return sheet
+      const state = sheet ? STATE_SHEET.exec(sheet.trim()) : null;
+      if (state?.[1]) {
+        // A sheet the finished actions are moved to says each is done, unless the action's own cells say.
+        for (const action of raw.recommendations.flatMap((rec) => rec.actions))
+          if (!cellValue(action.cells, 'complete')) action.cells.set(`complete|${sheet}`, state[1]);
+        problems.push({
+          file: fileName,
+          message: `read the actions on sheet '${sheet}' as done, as its name says`,
+          severity: 'warning',
+        });
+      }
+      return sheet && !state
         ? raw.recommendations.map((rec) => ({ ...rec, section: rec.section ? `${sheet} — ${rec.section}` : sheet }))
         : raw.recommendations;
     };

@@ -499,6 +499,7 @@ describe('layouts beyond the seeds', () => {
     ];
     for (const name of ['ansi-export.csv', 'unicode-text.txt']) {
       const p = plan(name);
+      expect(p.title).toBe('SEND Written Statement of Action – progress');
       expect(p.problems).toEqual([]);
       expect(p.recommendations[1].text).toBe('The council should strengthen parents’ voice in SEND');
       expect(facts(p)).toEqual(expected);
@@ -1000,6 +1001,24 @@ describe('plans kept in Excel and Word', () => {
     ]);
     expect(p.problems.map((x) => x.message)).toEqual([
       "read 'Revised Target date' as the due date; the date in 'Original Target date' kept as the original due date",
+    ]);
+  });
+
+  test('a tracker that moves finished actions to a sheet of their own: those are done, and "Open" and "Closed" are no parts of the plan', async () => {
+    const p = await file('closed-sheet.xlsx');
+    expect(p.title).toBe('Corporate governance review: action tracker');
+    expect(p.problems.map((x) => x.message)).toEqual(["read the actions on sheet 'Closed' as done, as its name says"]);
+    expect(p.recommendations.map((r) => [r.ref, r.section ?? null])).toEqual([
+      ['2', null],
+      ['4', null],
+      ['1', null],
+      ['3', null],
+    ]);
+    expect(facts(p).map(({ ref, owners, due, status }) => ({ ref, owners, due, status }))).toEqual([
+      { ref: '2.1', owners: ['Head of Customer Services'], due: '2025-03-31', status: 'open' },
+      { ref: '4.1', owners: ['Monitoring Officer'], due: '2025-06-30', status: 'open' },
+      { ref: '1.1', owners: ['Head of Customer Services'], due: '2024-09-30', status: 'awaiting_verification' },
+      { ref: '3.1', owners: ['Monitoring Officer'], due: '2024-10-31', status: 'awaiting_verification' },
     ]);
   });
 
