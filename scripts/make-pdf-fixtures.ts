@@ -1,7 +1,8 @@
 /**
  * `npx tsx scripts/make-pdf-fixtures.ts`: writes the PDF plans the importer's tests read
  * (test/fixtures/plans/*.pdf), the way plans are published: a ruled table that runs on over a page break
- * under a title, alone and followed by a ruled timeline; one in narrow columns, its cells wrapped over lines; a table set out without lines, its headings and cells wrapped over lines, running on to a second
+ * under a title, alone and followed by a ruled timeline; one in narrow columns, its cells wrapped over lines; one
+ * whose recommendation cells are merged down over their actions; a table set out without lines, its headings and cells wrapped over lines, running on to a second
  * page; recommendations as headings each over a small unruled table; an inspection report whose graded areas
  * list areas for improvement as bullets; a scan; a password-protected file.
  * Committed with their output so the tests need no generator.
@@ -9,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, type PDFFont, PDFHexString, type PDFPage, StandardFonts } from 'pdf-lib';
-import { drawRuledRow } from '../test/helpers/ruled-pdf';
+import { drawRuledRow, type Merged } from '../test/helpers/ruled-pdf';
 
 const OUT = path.join(__dirname, '../test/fixtures/plans');
 const A4_LANDSCAPE: [number, number] = [842, 595];
@@ -326,6 +327,48 @@ async function wrappedPlan(): Promise<Uint8Array> {
   return save(doc);
 }
 
+const MERGED_COLUMNS = [40, 70, 250, 460, 600, 680];
+
+/** A ruled plan whose ref and recommendation cells are merged down over the recommendation's actions. */
+async function mergedPlan(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const page = doc.addPage(A4_LANDSCAPE);
+  page.drawText('Crime Recording: Improvement Plan', { x: 40, y: 550, size: 14, font: bold });
+  const header = ['Ref', 'Recommendation', 'Action', 'Lead officer', 'Target date'];
+  let top = drawRuledRow(page, bold, MERGED_COLUMNS, header, 520);
+  const rows: [string[], Merged][] = [
+    [
+      [
+        '1',
+        'The force should improve the accuracy of its crime recording',
+        'Train every call handler in the recording rules',
+        'Head of Contact Management',
+        '31/03/2025',
+      ],
+      { openBelow: 2 },
+    ],
+    [
+      ['', '', 'Audit a sample of calls every month', 'Force Crime Registrar', '30/06/2025'],
+      { openAbove: 2, openBelow: 2 },
+    ],
+    [['', '', 'Report the audit results to the board', 'Head of Performance', 'Q2 2025/26'], { openAbove: 2 }],
+    [
+      [
+        '2',
+        'The force should review the crimes it cancels',
+        'Dip sample cancelled crimes each quarter',
+        'Detective Superintendent',
+        'Sep-25',
+      ],
+      {},
+    ],
+  ];
+  for (const [cells, merged] of rows) top = drawRuledRow(page, font, MERGED_COLUMNS, cells, top, merged);
+  return save(doc);
+}
+
 async function main() {
   writeFileSync(path.join(OUT, 'ruled-table.pdf'), await tablePlan());
   writeFileSync(path.join(OUT, 'ruled-table-timeline.pdf'), await tablePlan(timeline));
@@ -335,6 +378,7 @@ async function main() {
   writeFileSync(path.join(OUT, 'password.pdf'), await passwordProtected());
   writeFileSync(path.join(OUT, 'inspection-report.pdf'), await inspectionReport());
   writeFileSync(path.join(OUT, 'ruled-wrapped.pdf'), await wrappedPlan());
+  writeFileSync(path.join(OUT, 'ruled-merged.pdf'), await mergedPlan());
 }
 
 main();

@@ -249,7 +249,8 @@ type PdfReading = { pages: PdfText[][]; tables: string[][][] };
  * A ruled table carries on the one above (a plan's table runs on over page breaks, often without its header)
  * unless it opens with a header or has a different number of columns: then it is a table of its own (a
  * timeline, a glossary), which the plan's structure leaves out unless it is a plan table. A cell's lines are
- * joined where its column's width broke them (unwrapCells). A PDF without
+ * joined where its column's width broke them (unwrapCells), and a row beside cells merged down from above keeps
+ * its columns (underMergedCells). A PDF without
  * ruled tables (a table set out without lines, or prose) has its rows and columns rebuilt from where its
  * text stands.
  */
@@ -260,16 +261,28 @@ async function readPdf(buffer: Buffer): Promise<Table[]> {
   const positioned = rowsFromPositions(pages);
   if (!tables.length) return [{ rows: clean(positioned.rows), tableStarts: positioned.tableStarts }];
   const title = cleanCell(positioned.rows[0]?.join(' ') ?? '');
-  const first = clean(unwrapCells(tables[0]));
+  const first = underMergedCells(clean(unwrapCells(tables[0])));
   const rows = title && title !== first[0]?.join(' ') ? [[title]] : [];
   const tableStarts = new Set<number>();
   const width = (table: string[][]) => Math.max(0, ...table.map((row) => row.length));
   tables.forEach((table, k) => {
-    const cells = clean(unwrapCells(table));
+    const cells = underMergedCells(clean(unwrapCells(table)));
     if (k > 0 && (readHeader(cells, 0) || width(table) !== width(tables[k - 1]))) tableStarts.add(rows.length);
     rows.push(...cells);
   });
   return [{ rows, tableStarts }];
+}
+
+/**
+ * A ruled table's row of fewer cells than the table's widest sits beside cells merged down from the row above,
+ * which in a plan are its leading columns (the ref and recommendation beside each of their actions): its cells
+ * are the table's last ones. A row of one cell is a band across the table, not a short row.
+ */
+function underMergedCells(rows: string[][]): string[][] {
+  const width = Math.max(0, ...rows.map((row) => row.length));
+  return rows.map((row) =>
+    row.length > 1 && row.length < width ? [...Array(width - row.length).fill(''), ...row] : row,
+  );
 }
 
 /** A PDF's text as Markdown-like lines (headings marked by size), for readers of reports rather than plans. */

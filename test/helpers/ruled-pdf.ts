@@ -32,15 +32,33 @@ export function ruledRowHeight(font: PDFFont, columns: number[], cells: string[]
   return Math.max(1, ...lines) * LEADING + 2 * PADDING;
 }
 
+/**
+ * Cells merged down over the next row, as Word prints a recommendation beside each of its actions: the first
+ * `openBelow` columns have no rule under this row, the first `openAbove` none over it.
+ */
+export interface Merged {
+  openBelow?: number;
+  openAbove?: number;
+}
+
 /** Draws the row with its top at `top`; returns its bottom. */
-export function drawRuledRow(page: PDFPage, font: PDFFont, columns: number[], cells: string[], top: number): number {
+export function drawRuledRow(
+  page: PDFPage,
+  font: PDFFont,
+  columns: number[],
+  cells: string[],
+  top: number,
+  merged: Merged = {},
+): number {
   const bottom = top - ruledRowHeight(font, columns, cells);
   for (const [i, text] of cells.entries())
     for (const [k, line] of wrap(text, columns[i + 1] - columns[i] - 6, font).entries())
       page.drawText(line, { x: columns[i] + 3, y: top - PADDING - (k + 1) * LEADING + 2, size: SIZE, font });
-  const [left, right] = [columns[0], columns.at(-1)!];
-  page.drawLine({ start: { x: left, y: top }, end: { x: right, y: top }, thickness: 0.5 });
-  page.drawLine({ start: { x: left, y: bottom }, end: { x: right, y: bottom }, thickness: 0.5 });
+  const right = columns.at(-1)!;
+  const rule = (y: number, open = 0) =>
+    page.drawLine({ start: { x: columns[open], y }, end: { x: right, y }, thickness: 0.5 });
+  rule(top, merged.openAbove);
+  rule(bottom, merged.openBelow);
   for (const x of columns) page.drawLine({ start: { x, y: bottom }, end: { x, y: top }, thickness: 0.5 });
   return bottom;
 }

@@ -1204,6 +1204,31 @@ describe('plans published as PDF', () => {
     ]);
   });
 
+  test('a ruled table whose ref and recommendation cells are merged down over their actions keeps each action in its columns', async () => {
+    const p = await pdf('ruled-merged.pdf');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
+      ['1', 'The force should improve the accuracy of its crime recording'],
+      ['2', 'The force should review the crimes it cancels'],
+    ]);
+    expect(facts(p).map(({ ref, text, owners, due }) => ({ ref, text, owners, due }))).toEqual([
+      {
+        ref: '1.1',
+        text: 'Train every call handler in the recording rules',
+        owners: ['Head of Contact Management'],
+        due: '2025-03-31',
+      },
+      { ref: '1.2', text: 'Audit a sample of calls every month', owners: ['Force Crime Registrar'], due: '2025-06-30' },
+      { ref: '1.3', text: 'Report the audit results to the board', owners: ['Head of Performance'], due: '2025-09-30' },
+      {
+        ref: '2.1',
+        text: 'Dip sample cancelled crimes each quarter',
+        owners: ['Detective Superintendent'],
+        due: '2025-09-30',
+      },
+    ]);
+  });
+
   test('a ruled table of other columns after the plan (a timeline) is left out, and the dry run says so', async () => {
     const p = await pdf('ruled-table-timeline.pdf');
     expect(facts(p).map(({ ref, owners, due }) => ({ ref, owners, due }))).toEqual([
