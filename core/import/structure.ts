@@ -12,6 +12,8 @@
  * (a cell broken by a page break). A later table is part of the plan only when it reads as such: one
  * opening without a header when its rows read as the plan's, one of only some of the plan's columns when
  * its rows line up with those above as their right-hand half; any other (a timeline, a risk log) is left out.
+ * Rows with text in the ref column that is no ref and nothing an action has (a count by RAG, a key as colour
+ * beside meaning, set out under the table) join the text around the plan.
  */
 import { parseDue, utc } from './due-date';
 import { readHeader, type Column, type Field, type Header, normalise } from './headers';
@@ -240,6 +242,12 @@ function rowsContinued(half: HalfTable, block: BlockAction[]): RawAction[] | und
   return half.rows.length === block.length ? block.map((b) => b.action) : undefined;
 }
 
+/** A key set out as a table, a colour beside what it means: the line "Blue = Complete and assured". */
+function keyLine(cells: string[]): string[] | undefined {
+  const filled = cells.map((c) => c.trim()).filter(Boolean);
+  return filled.length === 2 && /^(?:red|amber|green|blue)$/i.test(filled[0]) ? [filled.join(' = ')] : undefined;
+}
+
 /** Whether the next row with text is a table's header. */
 function headerAfter(rows: string[][], i: number): boolean {
   let j = i + 1;
@@ -400,6 +408,12 @@ export function structure(
 
     const recText = recCells.get('recommendation') ?? '';
     const actText = hasText(recCells.get('action') ?? '') ? recCells.get('action')! : '';
+    // Text in the ref column that is no ref, beside nothing an action has, is a table set out under the plan
+    // (a count by RAG, the key as colour beside meaning): it goes with the text around the plan.
+    if (recCells.has('ref') && !ref && !actText && !actionCells.size) {
+      plan.preamble.push(keyLine(cells) ?? cells.filter(Boolean));
+      continue;
+    }
     const { hasActionColumn, hasMarkerColumn } = layout;
 
     if (headingRec && rec === headingRec) {

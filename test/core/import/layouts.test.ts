@@ -506,6 +506,29 @@ describe('layouts beyond the seeds', () => {
     }
   });
 
+  test('a count by RAG and the key set out as small tables under the plan are no part of any recommendation, and the key is read', () => {
+    const p = plan('summary-below.csv');
+    expect(p.title).toBe("Children's Services Improvement Plan - position at 31 October 2024");
+    expect(p.problems.map((x) => x.message)).toEqual(["read GREEN as done, as the plan's key says"]);
+    expect(p.recommendations.map((r) => r.text)).toEqual([
+      'Improve the quality of supervision',
+      'Reduce social worker caseloads',
+      'Publish the practice framework',
+    ]);
+    expect(facts(p).map(({ ref, owners, due, status, rag }) => ({ ref, owners, due, status, rag }))).toEqual([
+      {
+        ref: '1.1',
+        owners: ['Principal Social Worker'],
+        due: '2024-06-30',
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      { ref: '1.2', owners: ['Workforce Development Manager'], due: '2024-12-31', status: 'open', rag: 'AMBER' },
+      { ref: '2.1', owners: ["Head of Children's Social Care"], due: '2025-03-31', status: 'open', rag: 'RED' },
+      { ref: '3.1', owners: ['Head of Practice'], due: '2024-09-30', status: 'awaiting_verification', rag: 'COMPLETE' },
+    ]);
+  });
+
   test('action text in any script, or only digits, is an action', () => {
     expect(facts(plan('non-latin.md')).map((a) => [a.text, a.owners])).toEqual([
       ['Провести аудит', ['Иванов']],
