@@ -9,7 +9,7 @@
  * under each table; a plan in one Word table whose priorities are bands merged across it; a tracker whose status
  * is picked from a drop-down beside a RAG column of its own; a Word plan of two-column forms, a recommendation each;
  * a tracker whose header runs over two rows, group headings merged over their columns; a tracker that moves
- * finished actions to a sheet of their own. Committed with their output so the tests need no generator; a rerun writes
+ * finished actions to a sheet of their own; a plan kept in Microsoft Planner, as Planner exports it. Committed with their output so the tests need no generator; a rerun writes
  * the same content (only the zip's file times differ).
  */
 import { writeFileSync } from 'node:fs';
@@ -739,6 +739,107 @@ async function closedSheet(): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+/** A plan kept in Microsoft Planner, exported to Excel: the plan's name above, a bucket per recommendation. */
+async function plannerExport(): Promise<Buffer> {
+  const book = new Excel.Workbook();
+  book.created = FIXED;
+  book.modified = FIXED;
+  const sheet = book.addWorksheet('Inspection improvement plan');
+  sheet.addRow(['Plan name', 'Inspection improvement plan']);
+  sheet.addRow(['Plan ID', 'Yk3Ls9Qz0E2bX1cD']);
+  sheet.addRow(['Date of export', '05/11/2024']);
+  sheet.addRow([]);
+  sheet.addRow([
+    'Task ID',
+    'Task Name',
+    'Bucket Name',
+    'Progress',
+    'Priority',
+    'Assigned To',
+    'Created By',
+    'Created Date',
+    'Start date',
+    'Due date',
+    'Is Recurring',
+    'Late',
+    'Completed Date',
+    'Completed By',
+    'Description',
+  ]);
+  const task = (
+    id: string,
+    name: string,
+    bucket: string,
+    progress: string,
+    priority: string,
+    to: string,
+    due: string,
+    late: boolean,
+    done = '',
+  ) => [
+    id,
+    name,
+    bucket,
+    progress,
+    priority,
+    to,
+    'Alex Wilber',
+    '02/09/2024',
+    '',
+    due,
+    'false',
+    String(late),
+    done,
+    done ? to : '',
+    '',
+  ];
+  for (const row of [
+    task(
+      'Ta1',
+      'Publish the revised complaints policy',
+      'R1 Complaints handling',
+      'Completed',
+      'Important',
+      'Megan Bowen',
+      '30/09/2024',
+      false,
+      '27/09/2024',
+    ),
+    task(
+      'Ta2',
+      'Report complaint response times to the board monthly',
+      'R1 Complaints handling',
+      'In progress',
+      'Medium',
+      'Megan Bowen;Lee Gu',
+      '31/12/2024',
+      false,
+    ),
+    task(
+      'Ta3',
+      'Train front-line staff in the complaints procedure',
+      'R2 Training',
+      'Not started',
+      'Urgent',
+      'Lee Gu',
+      '31/10/2024',
+      true,
+    ),
+    task(
+      'Ta4',
+      'Add complaints training to the induction course',
+      'R2 Training',
+      'In progress',
+      'Low',
+      'Adele Vance',
+      '31/03/2025',
+      false,
+    ),
+  ])
+    sheet.addRow(row);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
 async function main() {
   writeFileSync(path.join(OUT, 'audit-tracker.xlsx'), await auditTracker());
   writeFileSync(path.join(OUT, 'merged-cells.docx'), await inspectionPlan());
@@ -750,6 +851,7 @@ async function main() {
   writeFileSync(path.join(OUT, 'form-tables.docx'), await formTables());
   writeFileSync(path.join(OUT, 'grouped-header.xlsx'), await groupedHeader());
   writeFileSync(path.join(OUT, 'closed-sheet.xlsx'), await closedSheet());
+  writeFileSync(path.join(OUT, 'planner-export.xlsx'), await plannerExport());
 }
 
 main();

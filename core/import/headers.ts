@@ -20,7 +20,9 @@ export type Field =
   | 'revisedDue'
   | 'completedOn'
   /** The audit, report or theme a row belongs to, where each numbers its recommendations from 1. */
-  | 'group';
+  | 'group'
+  /** The action's own number, beside its recommendation's ("1.2" beside "1"). */
+  | 'actionRef';
 
 const SYNONYMS: Record<Field, string[]> = {
   ref: [
@@ -51,6 +53,9 @@ const SYNONYMS: Record<Field, string[]> = {
     'key point',
     'finding',
     'findings',
+    // A Planner bucket holds the tasks of one recommendation or theme.
+    'bucket name',
+    'bucket',
   ],
   action: [
     'action',
@@ -69,6 +74,9 @@ const SYNONYMS: Record<Field, string[]> = {
     'what will we do',
     'what are we going to do',
     'what will be done',
+    // Microsoft Planner's and Lists' exports: a task is an action.
+    'task name',
+    'task',
   ],
   owner: [
     'action owner',
@@ -85,6 +93,7 @@ const SYNONYMS: Record<Field, string[]> = {
     'who is responsible',
     'who will do it',
     'who will lead',
+    'assigned to',
   ],
   due: [
     'due date',
@@ -146,6 +155,7 @@ const SYNONYMS: Record<Field, string[]> = {
     'theme',
     'workstream',
   ],
+  actionRef: ['action ref', 'action no', 'action number', 'action id'],
   completedOn: [
     'date completed',
     'date complete',

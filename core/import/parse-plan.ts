@@ -27,10 +27,14 @@ const ISSUER = /\b(HMICFRS|HMICS|HMIC|Audit Commission|Internal Audit|Ofsted|CQC
 /** Title, issuer, plan owner and report date from the text around the tables. */
 function readPreamble(preamble: string[][]): Pick<ParsedPlan, 'title' | 'issuer' | 'planOwner' | 'reportDate'> {
   const cells = preamble.flat();
-  const titleCell = preamble
-    .filter((r) => r.length === 1)
-    .map((r) => r[0])
-    .find((c) => /\b(?:plan|tracker|statement of action)\b/i.test(c));
+  // Planner's export names its plan on a row of its own: "Plan name | Inspection improvement plan".
+  const named = preamble.find((r) => r.length === 2 && /^plan (?:name|title)$/i.test(r[0].trim()))?.[1];
+  const titleCell =
+    named ??
+    preamble
+      .filter((r) => r.length === 1)
+      .map((r) => r[0])
+      .find((c) => /\b(?:plan|tracker|statement of action)\b/i.test(c));
   const joined = cells.join(' ');
   const reportIssued =
     /report (?:issued|published)(?: in| on)? ((?:\d{1,2} )?[a-z]+\.? \d{4})/i.exec(joined) ??
@@ -46,7 +50,7 @@ function readPreamble(preamble: string[][]): Pick<ParsedPlan, 'title' | 'issuer'
 }
 
 const PRIORITY: [RegExp, NonNullable<ParsedAction['priority']>][] = [
-  [/^(?:p?1|high|h|must(?: do)?|essential|cause of concern|key|fundamental|priority 1|critical|red)\b/i, 'high'],
+  [/^(?:p?1|high|h|must(?: do)?|essential|cause of concern|key|fundamental|priority 1|critical|urgent|red)\b/i, 'high'],
   [/^(?:p?2|medium|med|m|should(?: do)?|significant|important|priority 2|amber)\b/i, 'medium'],
   [/^(?:p?3|low|l|could(?: do)?|merits attention|housekeeping|minor|priority 3|green)\b/i, 'low'],
 ];
@@ -155,7 +159,7 @@ function interpret(
         owners: fromText.owners,
         due,
         ...(originalDue && { originalDue }),
-        ...(parsePriority(raw.priority) && { priority: parsePriority(raw.priority) }),
+        ...(parsePriority(a.priority ?? raw.priority) && { priority: parsePriority(a.priority ?? raw.priority) }),
         ...status,
         ...(completedAt && { completedAt }),
         updates: parseUpdateLog(comments, parseDay(updatedOn.replace(/\(closed\)/i, ''))),
@@ -226,6 +230,29 @@ function qualify(used: Set<string>, ref: string, section: string | undefined): s
   for (let n = 2; used.has(unique); n++) unique = `${ref}-${n}`;
   used.add(unique);
   return unique;
+}
+
+/** Words of a status picked from a list, as Planner's "Progress" column holds them. */
+const STATUS_WORD = /^(?:not started|in progress|started|completed?|done|open|closed|overdue|late|on hold|deferred)$/i;
+
+/**
+ * A progress column that holds nothing but status words ("Not started", "In progress", "Completed") is the
+ * actions' status, not their progress notes.
+ */
+function statusWordsAsStatus(recs: RawRecommendation[]): RawRecommendation[] {
+  const actions = recs.flatMap((r) => r.actions);
+  const keys = new Set(actions.flatMap((a) => [...a.cells.keys()].filter((k) => k.startsWith('comment|'))));
+  for (const key of keys) {
+    const values = actions.map((a) => a.cells.get(key)).filter((v): v is string => !!v);
+    if (!values.length || !values.every((v) => STATUS_WORD.test(v.trim()))) continue;
+    const status = `complete|${key.slice('comment|'.length)}`;
+    for (const a of actions) {
+      const value = a.cells.get(key);
+      a.cells.delete(key);
+      if (value) a.cells.set(status, value);
+    }
+  }
+  return recs;
 }
 
 /** Owners are what Chaser chases, so a missing one is worth a warning — once, if the plan names none. */
@@ -330,7 +357,7 @@ export function parseTables(tables: Table[], fileName: string, opts: ParseOption
         ? raw.recommendations.map((rec) => ({ ...rec, section: rec.section ? `${sheet} — ${rec.section}` : sheet }))
         : raw.recommendations;
     };
-    const recommendations = interpret(raws.flatMap(named), fileName, reportDate, key, problems);
+    const recommendations = interpret(statusWordsAsStatus(raws.flatMap(named)), fileName, reportDate, key, problems);
     const actionCount = recommendations.reduce((n, r) => n + r.actions.length, 0);
     if (!actionCount && !problems.some((p) => p.severity === 'error')) {
       const found = recommendations.length

@@ -3,6 +3,7 @@
  * in a few ways, all handled by one walk over the rows:
  *  - board style: one row per recommendation, which is also its single action (BTP);
  *  - grouped: a row with a recommendation and its first action, then rows with only an action (NCRS);
+ *  - flat: a row per action, its recommendation's ref and text repeated on each (exports, Planner's buckets);
  *  - document style: a "Recommendation N:" heading, maybe a paragraph of what the report found, then a small
  *    table of key points / actions / results; or numbered bands ("Priority 1:", "Theme 2 –") merged across one
  *    table of actions, each over its own.
@@ -28,6 +29,8 @@ export interface RawAction {
   text: string;
   /** Number the plan wrote for it ("1." before the text), if any. */
   writtenRef?: string;
+  /** Its own priority, where a flat export gives each of a recommendation's actions one. */
+  priority?: string;
   cells: Cells;
 }
 
@@ -313,7 +316,8 @@ export function structure(
       newRec(row, undefined, '', false);
       warn(row, 'action found before any recommendation');
     }
-    action = { row, text: m ? text.slice(m[0].length).trim() : text, writtenRef: writtenRef ?? m?.[1], cells };
+    const own = writtenRef ?? refIn(cellValue(cells, 'actionRef')) ?? m?.[1];
+    action = { row, text: m ? text.slice(m[0].length).trim() : text, writtenRef: own, cells };
     rec!.actions.push(action);
     block.push({ action, ref: rec!.ref });
     return action;
@@ -435,6 +439,19 @@ export function structure(
     if (recText && NOTHING_TO_DO.test(recText)) continue;
     // A tracker of several audits names each row's audit: its recommendations are that audit's part.
     const group = recCells.get('group');
+    // A flat export repeats the recommendation's ref and text on the row of each of its actions.
+    const repeatsRec =
+      rec &&
+      actText &&
+      hasActionColumn &&
+      (ref || recText) &&
+      (!ref || ref === rec.ref) &&
+      (!recText || recText === rec.text) &&
+      (!group || group === part);
+    if (repeatsRec) {
+      newAction(row, actText, actionCells).priority = recCells.get('priority');
+      continue;
+    }
     if (group && group !== part) setSection(group);
     if (ref || (recText && !continuesRec)) {
       const r = newRec(row, ref, recText, !hasActionColumn);

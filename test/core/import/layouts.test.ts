@@ -529,6 +529,28 @@ describe('layouts beyond the seeds', () => {
     ]);
   });
 
+  test("a flat export, one row per action with its recommendation's ref and text repeated, and the action's own ref beside them", () => {
+    const p = plan('flat-export.csv');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => [r.ref, r.text, r.actions.length])).toEqual([
+      ['1', 'The force should improve the accuracy of its crime recording', 3],
+      ['2', 'The force should review the crimes it cancels', 1],
+    ]);
+    expect(facts(p).map(({ ref, owners, due, status, rag }) => ({ ref, owners, due, status, rag }))).toEqual([
+      {
+        ref: '1.1',
+        owners: ['Head of Contact Management'],
+        due: '2025-03-31',
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      { ref: '1.2', owners: ['Force Crime Registrar'], due: '2025-06-30', status: 'open', rag: null },
+      // 1.3 was dropped from the plan; the numbers stand as agreed.
+      { ref: '1.4', owners: ['Head of Performance'], due: '2025-09-30', status: 'open', rag: null },
+      { ref: '2.1', owners: ['Detective Superintendent'], due: '2025-09-30', status: 'open', rag: null },
+    ]);
+  });
+
   test('action text in any script, or only digits, is an action', () => {
     expect(facts(plan('non-latin.md')).map((a) => [a.text, a.owners])).toEqual([
       ['Провести аудит', ['Иванов']],
@@ -1043,6 +1065,58 @@ describe('plans kept in Excel and Word', () => {
       { ref: '1.1', owners: ['Head of Customer Services'], due: '2024-09-30', status: 'awaiting_verification' },
       { ref: '3.1', owners: ['Monitoring Officer'], due: '2024-10-31', status: 'awaiting_verification' },
     ]);
+  });
+
+  test("a plan kept in Microsoft Planner as Planner exports it: the plan's name above, a bucket per recommendation, tasks assigned to people, Progress as the status", async () => {
+    const p = await file('planner-export.xlsx');
+    expect(p.title).toBe('Inspection improvement plan');
+    expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
+      ['1', 'R1 Complaints handling'],
+      ['2', 'R2 Training'],
+    ]);
+    // Without a ref column, actions are numbered through the plan.
+    expect(facts(p)).toEqual([
+      {
+        ref: '1',
+        text: 'Publish the revised complaints policy',
+        owners: ['Megan Bowen'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: null,
+      },
+      {
+        ref: '2',
+        text: 'Report complaint response times to the board monthly',
+        owners: ['Megan Bowen', 'Lee Gu'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '3',
+        text: 'Train front-line staff in the complaints procedure',
+        owners: ['Lee Gu'],
+        due: '2024-10-31',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '4',
+        text: 'Add complaints training to the induction course',
+        owners: ['Adele Vance'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+    ]);
+    const actions = p.recommendations.flatMap((r) => r.actions);
+    // "Not started" and "In progress" are a status, not progress notes.
+    expect(actions.flatMap((a) => a.updates)).toEqual([]);
+    expect(actions.map((a) => a.priority)).toEqual(['medium', 'medium', 'high', 'low']);
   });
 
   test('a tracker whose RAG is cell colour alone, under coloured title and section bands', async () => {
