@@ -151,13 +151,15 @@ function read(t: string, reportDate?: Date): Reading {
 /** A UK financial year as plans write it: "2024/25", "2024-25", "24/25", "FY25/26". */
 const FINANCIAL_YEAR = '(?:fy ?)?(\\d{2}|\\d{4})[/-](\\d{2}|\\d{4})';
 
-const PREFIX = /^(?:(?:by|before|no later than|(?:the )?end(?: of)?|within) )+/;
+const PREFIX = /^(?:(?:by|before|no later than|(?:the )?end(?: of)?|within|w\/e|week ending) )+/;
 const clip = (text: string): string =>
   text
     .toLowerCase()
     .replace(PREFIX, '')
     .replace(/^quarter (?=[1-4]\b)/, 'q')
-    .replace(/[.,;]$/, '');
+    // A date exported with its time of day, as lists and databases write one: "2024-09-30 00:00:00".
+    .replace(/(?<=\d)[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?z?$/, '')
+    .replace(/[.,;*]+$/, '');
 /** A date ending a longer sentence: "Training delivered to all staff by March 2025." */
 const TRAILING_DATE = new RegExp(
   `(?:^|\\s)((?:\\d{1,2}(?:st|nd|rd|th)? )?${MONTH_WORD}[ -]('?\\d{2}|\\d{4})|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|q[1-4] \\d{4}(?:/\\d{2,4})?)\\W*$`,

@@ -57,7 +57,8 @@ const PRIORITY: [RegExp, NonNullable<ParsedAction['priority']>][] = [
 
 /** High / Medium / Low as plans write them: 1/2/3, P1, "Must do / Should do", "Cause of concern". */
 export function parsePriority(cell: string | undefined): ParsedAction['priority'] | undefined {
-  const text = (cell ?? '').trim();
+  // SharePoint lists number their choices: "(1) High".
+  const text = (cell ?? '').trim().replace(/^\((\d)\)\s*/, '$1 ');
   return PRIORITY.find(([re]) => re.test(text))?.[1];
 }
 

@@ -57,7 +57,7 @@ const words = (cell: string | undefined): string => (cell ?? '').trim().replace(
  * forward to be closed ("Proposed for closure", "Awaiting closure sign-off") says so too.
  */
 export const DONE =
-  /^(?:(?:actions?|fully|now)\s+)?(?:yes|y|complete[d]?|closed|done|achieved|implemented|finished|delivered|in place|embedded|(?:proposed|recommended|submitted|put forward|ready) (?:for|to) clos(?:e|ure)|awaiting (?:closure|sign[- ]off)|(?:transferred|moved) (?:to|into) (?:bau|business as usual)|(?:part of )?business as usual)\b/i;
+  /^(?:(?:actions?|fully|now)\s+)?(?:yes|y|complete[d]?|closed|done|achieved|implemented|finished|delivered|in place|embedded|(?:proposed|recommended|submitted|put forward|ready) (?:for|to) clos(?:e|ure)|awaiting (?:closure|sign[- ]off)|(?:transferred|moved) (?:to|into) (?:bau|business as usual)|(?:part of )?business as usual|100 ?%)(?=\W|$)/i;
 const RISK_ACCEPTED = /\brisk (?:was )?accepted\b|\baccepted (?:the )?risk\b/i;
 /** Ended without being done: overtaken, dropped or folded into another action. */
 const SUPERSEDED =

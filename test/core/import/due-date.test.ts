@@ -46,6 +46,10 @@ describe('parseDue: every form the seed plans use', () => {
     ['Jul-Sep 2024', d(2024, 9, 30), 'month'],
     ['Oct 2024 - Mar 2025', d(2025, 3, 31), 'month'],
     ['June 2025 (revised)', d(2025, 6, 30), 'month'], // a note in brackets after the date
+    ['2024-09-30 00:00:00', d(2024, 9, 30), 'day'], // as lists and databases export a date
+    ['30/09/2024 00:00', d(2024, 9, 30), 'day'],
+    ['w/e 30/09/2024', d(2024, 9, 30), 'day'],
+    ['31/03/2025*', d(2025, 3, 31), 'day'],
   ])('%s', (text, date, precision) => {
     const { due, warning } = parseDue(text, report);
     expect(due).toEqual({ text, date, precision });

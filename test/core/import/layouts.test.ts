@@ -551,6 +551,34 @@ describe('layouts beyond the seeds', () => {
     ]);
   });
 
+  test('a SharePoint list exported to CSV: dates with their time of day, "% Complete", numbered priorities', () => {
+    const p = plan('sharepoint-list.csv');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => r.text)).toEqual([
+      'Out-of-hours cover is not reliable',
+      'Contact records are incomplete',
+    ]);
+    expect(facts(p).map(({ ref, owners, due, status, rag }) => ({ ref, owners, due, status, rag }))).toEqual([
+      {
+        ref: '1',
+        owners: ['Head of Emergency Duty Team'],
+        due: '2024-09-30',
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      { ref: '2', owners: ['Head of Emergency Duty Team'], due: '2024-12-31', status: 'open', rag: null },
+      { ref: '3', owners: ['Quality Assurance Manager'], due: '2025-03-31', status: 'open', rag: null },
+      // 100% complete is done, whatever the status says.
+      { ref: '4', owners: ['Systems Manager'], due: '2024-10-31', status: 'awaiting_verification', rag: null },
+    ]);
+    expect(p.recommendations.flatMap((r) => r.actions).map((a) => a.priority)).toEqual([
+      'high',
+      'medium',
+      'medium',
+      'low',
+    ]);
+  });
+
   test('action text in any script, or only digits, is an action', () => {
     expect(facts(plan('non-latin.md')).map((a) => [a.text, a.owners])).toEqual([
       ['Провести аудит', ['Иванов']],
