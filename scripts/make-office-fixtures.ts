@@ -9,7 +9,8 @@
  * under each table; a plan in one Word table whose priorities are bands merged across it; a tracker whose status
  * is picked from a drop-down beside a RAG column of its own; a Word plan of two-column forms, a recommendation each;
  * a tracker whose header runs over two rows, group headings merged over their columns; a tracker that moves
- * finished actions to a sheet of their own; a plan kept in Microsoft Planner, as Planner exports it. Committed with their output so the tests need no generator; a rerun writes
+ * finished actions to a sheet of their own; a plan kept in Microsoft Planner, as Planner exports it; target dates
+ * typed as months, which Excel keeps as the 1st and shows as the month. Committed with their output so the tests need no generator; a rerun writes
  * the same content (only the zip's file times differ).
  */
 import { writeFileSync } from 'node:fs';
@@ -840,6 +841,28 @@ async function plannerExport(): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+/**
+ * A tracker whose target dates were typed as months ("Sep-24"), which Excel stores as the 1st of the month and
+ * shows in a month format; and one typed as a day.
+ */
+async function monthDates(): Promise<Buffer> {
+  const book = new Excel.Workbook();
+  book.created = FIXED;
+  book.modified = FIXED;
+  const sheet = book.addWorksheet('Plan');
+  sheet.addRow(['Ref', 'Recommendation', 'Action', 'Owner', 'Target date']);
+  const rows: [string, string, string, string, Date, string][] = [
+    ['1', 'Improve records', 'Audit records monthly', 'Head of IT', day(2024, 9, 1), 'mmm-yy'],
+    ['2', 'Train staff', 'Train all call handlers', 'Head of HR', day(2025, 3, 1), 'mmmm yyyy'],
+    ['3', 'Publish results', 'Publish results quarterly', 'Head of Comms', day(2025, 6, 15), 'dd/mm/yyyy'],
+  ];
+  for (const [ref, rec, action, owner, due, format] of rows) {
+    const row = sheet.addRow([ref, rec, action, owner, due]);
+    row.getCell(5).numFmt = format;
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
 async function main() {
   writeFileSync(path.join(OUT, 'audit-tracker.xlsx'), await auditTracker());
   writeFileSync(path.join(OUT, 'merged-cells.docx'), await inspectionPlan());
@@ -852,6 +875,7 @@ async function main() {
   writeFileSync(path.join(OUT, 'grouped-header.xlsx'), await groupedHeader());
   writeFileSync(path.join(OUT, 'closed-sheet.xlsx'), await closedSheet());
   writeFileSync(path.join(OUT, 'planner-export.xlsx'), await plannerExport());
+  writeFileSync(path.join(OUT, 'month-dates.xlsx'), await monthDates());
 }
 
 main();

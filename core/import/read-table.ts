@@ -16,6 +16,7 @@ import { decodeText } from './text-encoding';
 import type { Table } from './types';
 import { fillWord, type FillWord } from './fill-colour';
 import { storableText } from '../text';
+import { MONTH_NAMES } from '../time';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -96,9 +97,20 @@ function cellText(cell: ExcelJS.Cell): string {
   if (cell.isMerged && cell.master !== cell) return ''; // a merged section title counts once
   const v = cell.value;
   if (v instanceof Date) {
+    // A month typed as "Sep-24" is kept as the 1st and shown as the month: the plan means the month.
+    if (showsMonthOnly(cell.numFmt)) {
+      const month = MONTH_NAMES[v.getUTCMonth()];
+      return `${month[0].toUpperCase()}${month.slice(1)} ${v.getUTCFullYear()}`;
+    }
     return `${v.getUTCDate()}/${v.getUTCMonth() + 1}/${v.getUTCFullYear()}`;
   }
   return cleanCell(cell.text ?? '');
+}
+
+/** A date format that shows a month and year but no day ("mmm-yy", "mmmm yyyy"); quoted text and [codes] aside. */
+function showsMonthOnly(format: string | undefined): boolean {
+  const codes = (format ?? '').replace(/"[^"]*"|\[[^\]]*\]/g, '').toLowerCase();
+  return /m/.test(codes) && /y/.test(codes) && !/d/.test(codes) && !/[hs]/.test(codes);
 }
 
 /** The spreadsheet and Word readers are large: loaded when a file needs them, not at start. */

@@ -1147,6 +1147,15 @@ describe('plans kept in Excel and Word', () => {
     expect(actions.map((a) => a.priority)).toEqual(['medium', 'medium', 'high', 'low']);
   });
 
+  test('target dates typed as months ("Sep-24"), which Excel keeps as the 1st and shows as the month, are due at the end of the month', async () => {
+    const p = await file('month-dates.xlsx');
+    expect(p.recommendations.flatMap((r) => r.actions).map((a) => [a.ref, a.due])).toEqual([
+      ['1.1', { text: 'September 2024', date: new Date(Date.UTC(2024, 8, 30)), precision: 'month' }],
+      ['2.1', { text: 'March 2025', date: new Date(Date.UTC(2025, 2, 31)), precision: 'month' }],
+      ['3.1', { text: '15/6/2025', date: new Date(Date.UTC(2025, 5, 15)), precision: 'day' }],
+    ]);
+  });
+
   test('a tracker whose RAG is cell colour alone, under coloured title and section bands', async () => {
     const p = await file('colour-rag.xlsx');
     expect(p.recommendations.map((r) => [r.ref, r.section ?? null])).toEqual([
