@@ -89,6 +89,7 @@ const KEY_PAIR = new RegExp(
   `\\b${COLOUR}\\s*(?:[-–—=:]|means)\\s*([a-z][a-z ]{2,40}?)\\s*(?=[;,.\\n]|\\b(?:red|amber|green|blue)\\b|$)`,
   'gi',
 );
+const COLOUR_WORD = new RegExp(`\\b${COLOUR}\\b`, 'i');
 const KEY_PAIR_REVERSED = /\b([a-z][a-z ]{2,30}?)\s*=\s*(red|amber|green|blue)\b/gi;
 
 /** The key a plan prints above or below its table, read from the text around the tables. */
@@ -112,7 +113,9 @@ export function readStatusKey(cells: string[]): StatusKey {
  */
 export function isStatusKey(cells: string[]): boolean {
   const filled = cells.map((c) => c.trim()).filter(Boolean);
-  const pairs = (cell: string) => [...cell.matchAll(KEY_PAIR), ...cell.matchAll(KEY_PAIR_REVERSED)].length;
+  // Every row of a plan is asked: most name no colour at all, which is quick to see.
+  const pairs = (cell: string) =>
+    COLOUR_WORD.test(cell) ? [...cell.matchAll(KEY_PAIR), ...cell.matchAll(KEY_PAIR_REVERSED)].length : 0;
   return (
     filled.every((cell) => /^key\W*$/i.test(cell) || pairs(cell) > 0) &&
     filled.reduce((n, cell) => n + pairs(cell), 0) >= 2
