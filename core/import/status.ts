@@ -37,8 +37,9 @@ const RAG_MARKS: [RegExp, Rag][] = [
   [/[🔵🟦]/u, 'COMPLETE'],
 ];
 
+const COLOUR = '(red|amber|green|blue)';
 /** A colour with a note after it: "Red - overdue", "Amber: at risk". */
-const COLOUR_WITH_NOTE = /^\s*(red|amber|green|blue)\s*[-–—:/(]/i;
+const COLOUR_WITH_NOTE = new RegExp(`^\\s*${COLOUR}\\s*[-–—:/(]`, 'i');
 
 export function parseRag(cell: string): Rag | null {
   return (
@@ -84,12 +85,15 @@ export interface StatusKey {
   colourOf: Map<string, Rag>;
 }
 
-const COLOUR = '(red|amber|green|blue)';
 const KEY_PAIR = new RegExp(
   `\\b${COLOUR}\\s*(?:[-–—=:]|means)\\s*([a-z][a-z ]{2,40}?)\\s*(?=[;,.\\n]|\\b(?:red|amber|green|blue)\\b|$)`,
   'gi',
 );
 const COLOUR_WORD = new RegExp(`\\b${COLOUR}\\b`, 'i');
+const COLOUR_NAME = new RegExp(`^${COLOUR}$`, 'i');
+
+/** "Red", "amber": the name of a RAG colour, alone. */
+export const isColourName = (text: string): boolean => COLOUR_NAME.test(text);
 const KEY_PAIR_REVERSED = /\b([a-z][a-z ]{2,30}?)\s*=\s*(red|amber|green|blue)\b/gi;
 
 /** The key a plan prints above or below its table, read from the text around the tables. */

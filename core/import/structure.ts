@@ -18,7 +18,7 @@
  */
 import { parseDue, utc } from './due-date';
 import { readHeader, type Column, type Field, type Header, normalise } from './headers';
-import { isStatusKey } from './status';
+import { isColourName, isStatusKey } from './status';
 import type { ImportProblem } from './types';
 
 /** Cell values of an action, keyed by column ("comment|Latest Update") so continuations find their cell. */
@@ -248,7 +248,7 @@ function rowsContinued(half: HalfTable, block: BlockAction[]): RawAction[] | und
 /** A key set out as a table, a colour beside what it means: the line "Blue = Complete and assured". */
 function keyLine(cells: string[]): string[] | undefined {
   const filled = cells.map((c) => c.trim()).filter(Boolean);
-  return filled.length === 2 && /^(?:red|amber|green|blue)$/i.test(filled[0]) ? [filled.join(' = ')] : undefined;
+  return filled.length === 2 && isColourName(filled[0]) ? [filled.join(' = ')] : undefined;
 }
 
 /** Whether the next row with text is a table's header. */
@@ -382,8 +382,8 @@ export function structure(
       const heading = sectionOf(cells, layout.columns);
       if (plan.headerFound && heading) setSection(heading);
       // A paragraph between a recommendation's heading and its table says what the report found.
-      else if (headingRec && rec === headingRec && filled.length === 1)
-        rec.context = [rec.context, filled[0].trim()].filter(Boolean).join('\n');
+      else if (headingRec && rec === headingRec && lone !== undefined)
+        rec.context = [rec.context, lone].filter(Boolean).join('\n');
       else plan.preamble.push(cells.filter(Boolean));
       continue;
     }
