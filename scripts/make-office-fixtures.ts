@@ -10,14 +10,16 @@
  * is picked from a drop-down beside a RAG column of its own; a Word plan of two-column forms, a recommendation each;
  * a tracker whose header runs over two rows, group headings merged over their columns; a tracker that moves
  * finished actions to a sheet of their own; a plan kept in Microsoft Planner, as Planner exports it; target dates
- * typed as months, which Excel keeps as the 1st and shows as the month. Committed with their output so the tests need no generator; a rerun writes
+ * typed as months, which Excel keeps as the 1st and shows as the month; a Word plan numbered by Word's lists. Committed with their output so the tests need no generator; a rerun writes
  * the same content (only the zip's file times differ).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  AlignmentType,
   Document,
   HeadingLevel,
+  LevelFormat,
   Packer,
   Paragraph,
   ShadingType,
@@ -863,6 +865,64 @@ async function monthDates(): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+/** A Word plan whose "No." column is numbered by Word's list numbering, so no cell holds its number as text. */
+async function autoNumbered(): Promise<Buffer> {
+  const numberedCell = () =>
+    new TableCell({
+      children: [new Paragraph({ numbering: { reference: 'recommendations', level: 0 }, children: [] })],
+    });
+  const rows = [
+    [
+      'The force should improve the accuracy of its crime recording',
+      'Train call handlers in the recording rules',
+      'Head of Contact Management',
+      'Mar-25',
+    ],
+    [
+      'The force should review the crimes it cancels',
+      'Dip sample cancelled crimes each quarter',
+      'Detective Superintendent',
+      'Sep-25',
+    ],
+    [
+      'The force should publish its audit results',
+      'Publish each audit on the force website',
+      'Head of Corporate Communications',
+      'Dec-25',
+    ],
+  ];
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({
+        children: ['No.', 'Recommendation', 'Action', 'Lead officer', 'Target date'].map((h) => cell(h)),
+      }),
+      ...rows.map((row) => new TableRow({ children: [numberedCell(), ...row.map((text) => cell(text))] })),
+    ],
+  });
+  return Packer.toBuffer(
+    new Document({
+      creator: 'Chaser fixtures',
+      numbering: {
+        config: [
+          {
+            reference: 'recommendations',
+            levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT }],
+          },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [new TextRun({ text: 'Crime Data Integrity: Action Plan', bold: true })] }),
+            table,
+          ],
+        },
+      ],
+    }),
+  );
+}
+
 async function main() {
   writeFileSync(path.join(OUT, 'audit-tracker.xlsx'), await auditTracker());
   writeFileSync(path.join(OUT, 'merged-cells.docx'), await inspectionPlan());
@@ -876,6 +936,7 @@ async function main() {
   writeFileSync(path.join(OUT, 'closed-sheet.xlsx'), await closedSheet());
   writeFileSync(path.join(OUT, 'planner-export.xlsx'), await plannerExport());
   writeFileSync(path.join(OUT, 'month-dates.xlsx'), await monthDates());
+  writeFileSync(path.join(OUT, 'auto-numbered.docx'), await autoNumbered());
 }
 
 main();

@@ -151,8 +151,11 @@ async function readXlsx(buffer: Buffer): Promise<Table[]> {
 /**
  * mammoth's HTML is flat and regular: top-level paragraphs/headings and tables of rows of cells. Cells merged
  * down (rowspan) or across (colspan) become empty cells in the rows and columns they cover, so every row keeps
- * its columns under the header.
+ * its columns under the header. Word's list numbering is not text: a cell of an empty numbered paragraph is
+ * given the number Word shows, counted down its column.
  */
+const EMPTY_LIST_ITEM = /^\s*<ol\b[^>]*>\s*<li\b[^>]*>\s*<\/li>\s*<\/ol>\s*$/i;
+
 export function readDocxHtml(html: string): Table[] {
   const rows: string[][] = [];
   const tableStarts = new Set<number>();
@@ -166,6 +169,8 @@ export function readDocxHtml(html: string): Table[] {
     tableStarts.add(rows.length);
     /** Columns still covered by a cell merged down from a row above: column -> rows left. */
     const covered = new Map<number, number>();
+    /** Cells of a column numbered by Word's list numbering so far: column -> the last number. */
+    const numbered = new Map<number, number>();
     for (const tr of block[1].matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)) {
       const row: string[] = [];
       const skipCovered = () => {
@@ -178,9 +183,13 @@ export function readDocxHtml(html: string): Table[] {
         skipCovered();
         const span = (name: string) => Number(new RegExp(`${name}="(\\d+)"`).exec(td[1])?.[1] ?? 1);
         const down = span('rowspan');
+        // A cell holding only its list number ("No." numbered by Word) shows the number the list has reached.
+        const number = EMPTY_LIST_ITEM.test(td[2]) ? (numbered.get(row.length) ?? 0) + 1 : undefined;
+        if (number) numbered.set(row.length, number);
+        const text = number ? String(number) : cleanCell(td[2]);
         for (let k = 0; k < span('colspan'); k++) {
           if (down > 1) covered.set(row.length, down - 1);
-          row.push(k === 0 ? cleanCell(td[2]) : '');
+          row.push(k === 0 ? text : '');
         }
       }
       skipCovered();
@@ -217,7 +226,8 @@ export async function readTables(buffer: Buffer, fileName: string): Promise<Tabl
   if (ext === 'xlsx') return readXlsx(buffer);
   if (ext === 'docx') {
     const { default: mammoth } = await import('mammoth');
-    const html = await mammoth.convertToHtml({ buffer }).catch(() => {
+    // Empty paragraphs kept: a cell holding only Word's list number is an empty numbered paragraph.
+    const html = await mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: false }).catch(() => {
       throw new NotReadable('docx');
     });
     return readDocxHtml(html.value);

@@ -1156,6 +1156,21 @@ describe('plans kept in Excel and Word', () => {
     ]);
   });
 
+  test('a Word plan whose "No." column is numbered by Word\'s list numbering: each row is its own recommendation, numbered as Word shows it', async () => {
+    const p = await file('auto-numbered.docx');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
+      ['1', 'The force should improve the accuracy of its crime recording'],
+      ['2', 'The force should review the crimes it cancels'],
+      ['3', 'The force should publish its audit results'],
+    ]);
+    expect(facts(p).map(({ ref, owners, due }) => ({ ref, owners, due }))).toEqual([
+      { ref: '1.1', owners: ['Head of Contact Management'], due: '2025-03-31' },
+      { ref: '2.1', owners: ['Detective Superintendent'], due: '2025-09-30' },
+      { ref: '3.1', owners: ['Head of Corporate Communications'], due: '2025-12-31' },
+    ]);
+  });
+
   test('a tracker whose RAG is cell colour alone, under coloured title and section bands', async () => {
     const p = await file('colour-rag.xlsx');
     expect(p.recommendations.map((r) => [r.ref, r.section ?? null])).toEqual([
