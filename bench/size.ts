@@ -2,9 +2,9 @@
  * One benchmark step in its own process, so each data size's peak RSS is its own:
  * `generate` fills a migrated database; `measure` starts Chaser on it and times "what's red?", the
  * reminder decision, a reminder card's later page and the weekly digest next to their floors, and the
- * board tab's view; `import`,
- * `send-rate` and `parser` run bench/import.ts, bench/send-rate.ts (size = the ceiling) and
- * bench/parser.ts (size = strings).
+ * board tab's view; `import`, `pdf-import`, `send-rate` and `parser` run bench/import.ts,
+ * bench/pdf-plan.ts (size = pages), bench/send-rate.ts (size = the ceiling) and bench/parser.ts
+ * (size = strings).
  * Started by bench/run.ts with a JSON argument; prints one JSON line with the results and maxRSS.
  */
 import { startChaser } from '../bot/main';
@@ -25,14 +25,15 @@ import { openDriver } from './driver';
 import { createPoster } from './post';
 import { cardPageFloor, redFloor, reminderFloor } from './floor';
 import { DIGEST_BOARD_KEY, generateData } from './generate';
-import { benchImport } from './import';
+import { benchImport, type TimedImport } from './import';
 import { benchParser } from './parser';
+import { benchPdfImport } from './pdf-plan';
 import { OTHER_QUESTIONS, RED_QUESTION } from './questions';
 import { benchSendRate } from './send-rate';
 import { interleave, repeat, summarise, type Timing } from './stats';
 
 export interface StepInput {
-  step: 'generate' | 'measure' | 'import' | 'send-rate' | 'parser';
+  step: 'generate' | 'measure' | 'import' | 'pdf-import' | 'send-rate' | 'parser';
   url: string;
   size: number;
   quick: boolean;
@@ -52,19 +53,13 @@ async function main(input: StepInput): Promise<Record<string, unknown>> {
       });
       return { counts, generateMs: Math.round(performance.now() - t) };
     }
-    case 'import': {
-      const runs = [];
-      for (let i = 0; i < (input.quick ? 1 : 3); i++)
-        runs.push(await benchImport({ rows: input.size, seed: input.seed }));
+    case 'import':
       return {
         rows: input.size,
-        ms: summarise(runs.map((r) => r.ms)),
-        parseMs: summarise(runs.map((r) => r.parseMs)),
-        applyMs: summarise(runs.map((r) => r.applyMs)),
-        actions: runs[0].actions,
-        updates: runs[0].updates,
+        ...(await importRuns(input, () => benchImport({ rows: input.size, seed: input.seed }))),
       };
-    }
+    case 'pdf-import':
+      return { pages: input.size, ...(await importRuns(input, () => benchPdfImport(input.size, input.seed))) };
     case 'send-rate':
       return { ...(await benchSendRate({ ceiling: input.size })) };
     case 'parser':
@@ -72,6 +67,19 @@ async function main(input: StepInput): Promise<Record<string, unknown>> {
     case 'measure':
       return measure(input);
   }
+}
+
+/** An import timed once (--quick) or three times: medians and p95s of the whole and of its two halves. */
+async function importRuns(input: StepInput, run: () => Promise<TimedImport>) {
+  const runs = [];
+  for (let i = 0; i < (input.quick ? 1 : 3); i++) runs.push(await run());
+  return {
+    ms: summarise(runs.map((r) => r.ms)),
+    parseMs: summarise(runs.map((r) => r.parseMs)),
+    applyMs: summarise(runs.map((r) => r.applyMs)),
+    actions: runs[0].actions,
+    updates: runs[0].updates,
+  };
 }
 
 async function measure(input: StepInput): Promise<Record<string, unknown>> {

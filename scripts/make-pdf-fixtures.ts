@@ -1,7 +1,8 @@
 /**
  * `npx tsx scripts/make-pdf-fixtures.ts`: writes the PDF plans the importer's tests read
  * (test/fixtures/plans/*.pdf), the way plans are published: a ruled table that runs on over a page break
- * under a title, alone and followed by a ruled timeline; a table set out without lines, its headings and cells wrapped over lines, running on to a second
+ * under a title, alone and followed by a ruled timeline; one in narrow columns, its cells wrapped over lines; one
+ * whose recommendation cells are merged down over their actions; a table set out without lines, its headings and cells wrapped over lines, running on to a second
  * page; recommendations as headings each over a small unruled table; an inspection report whose graded areas
  * list areas for improvement as bullets; a scan; a password-protected file.
  * Committed with their output so the tests need no generator.
@@ -9,6 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, type PDFFont, PDFHexString, type PDFPage, StandardFonts } from 'pdf-lib';
+import { drawRuledRow, type Merged } from '../test/helpers/ruled-pdf';
 
 const OUT = path.join(__dirname, '../test/fixtures/plans');
 const A4_LANDSCAPE: [number, number] = [842, 595];
@@ -276,6 +278,97 @@ async function scanned(): Promise<Uint8Array> {
   return save(doc);
 }
 
+const WRAPPED_COLUMNS = [40, 70, 250, 420, 530, 600, 680];
+
+/** A ruled plan in narrow columns, as Word prints one: most cells run over two or three lines. */
+async function wrappedPlan(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const page = doc.addPage(A4_LANDSCAPE);
+  page.drawText('Public Protection Inspection: Improvement Plan', { x: 40, y: 550, size: 14, font: bold });
+  let top = drawRuledRow(page, bold, WRAPPED_COLUMNS, HEADER, 520);
+  for (const row of [
+    [
+      '1',
+      'The force should make sure that every referral about a child at risk is assessed within 24 hours',
+      'Train every member of the referral unit in the risk assessment tool and audit a sample each month',
+      'Detective Superintendent, Public Protection',
+      'End of June 2025',
+      'Closed - risk accepted',
+    ],
+    [
+      '2',
+      'The force should improve how it shares information with its partners in the safeguarding hub',
+      'Agree an information sharing protocol with the council and the health board',
+      'Head of Safeguarding & Head of Partnerships',
+      '30 September 2024',
+      'In progress',
+    ],
+    [
+      '3',
+      'The force should review the supervision of officers who investigate domestic abuse',
+      'Publish a supervision standard for Domestic Abuse Investigation Units',
+      'Head of Learning and Development',
+      'Q3 2025/26',
+      'Implemented and embedded',
+    ],
+    // Two owners, each on a line of its own.
+    [
+      '4',
+      'The force should vet every member of the referral unit',
+      'Vet the remaining staff',
+      'Head of HR\nHead of Vetting',
+      'Sep-25',
+      'Not started',
+    ],
+  ])
+    top = drawRuledRow(page, font, WRAPPED_COLUMNS, row, top);
+  return save(doc);
+}
+
+const MERGED_COLUMNS = [40, 70, 250, 460, 600, 680];
+
+/** A ruled plan whose ref and recommendation cells are merged down over the recommendation's actions. */
+async function mergedPlan(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const page = doc.addPage(A4_LANDSCAPE);
+  page.drawText('Crime Recording: Improvement Plan', { x: 40, y: 550, size: 14, font: bold });
+  const header = ['Ref', 'Recommendation', 'Action', 'Lead officer', 'Target date'];
+  let top = drawRuledRow(page, bold, MERGED_COLUMNS, header, 520);
+  const rows: [string[], Merged][] = [
+    [
+      [
+        '1',
+        'The force should improve the accuracy of its crime recording',
+        'Train every call handler in the recording rules',
+        'Head of Contact Management',
+        '31/03/2025',
+      ],
+      { openBelow: 2 },
+    ],
+    [
+      ['', '', 'Audit a sample of calls every month', 'Force Crime Registrar', '30/06/2025'],
+      { openAbove: 2, openBelow: 2 },
+    ],
+    [['', '', 'Report the audit results to the board', 'Head of Performance', 'Q2 2025/26'], { openAbove: 2 }],
+    [
+      [
+        '2',
+        'The force should review the crimes it cancels',
+        'Dip sample cancelled crimes each quarter',
+        'Detective Superintendent',
+        'Sep-25',
+      ],
+      {},
+    ],
+  ];
+  for (const [cells, merged] of rows) top = drawRuledRow(page, font, MERGED_COLUMNS, cells, top, merged);
+  return save(doc);
+}
+
 async function main() {
   writeFileSync(path.join(OUT, 'ruled-table.pdf'), await tablePlan());
   writeFileSync(path.join(OUT, 'ruled-table-timeline.pdf'), await tablePlan(timeline));
@@ -284,6 +377,8 @@ async function main() {
   writeFileSync(path.join(OUT, 'headed-tables.pdf'), await headedPlan());
   writeFileSync(path.join(OUT, 'password.pdf'), await passwordProtected());
   writeFileSync(path.join(OUT, 'inspection-report.pdf'), await inspectionReport());
+  writeFileSync(path.join(OUT, 'ruled-wrapped.pdf'), await wrappedPlan());
+  writeFileSync(path.join(OUT, 'ruled-merged.pdf'), await mergedPlan());
 }
 
 main();

@@ -238,15 +238,17 @@ async function write(
       }));
       result.counts.owners += owners.length;
 
-      const logs = datedLogs(action, parsed.reportDate ?? now, opts.planKey);
-      for (const log of logs) {
+      let lastLog: Date | null = null;
+      for (const log of datedLogs(action, parsed.reportDate ?? now, opts.planKey)) {
         result.counts.updates++;
-        if (existingUpdateKeys.has(log.key)) continue;
+        const known = existingUpdateKeys.has(log.key);
+        // An undated entry imported before keeps the date it was given then: its fallback moves with the clock.
+        if (!known || log.dated) lastLog = maxDate(lastLog, log.at);
+        if (known) continue;
         existingUpdateKeys.add(log.key);
         newUpdates.push(updateRow({ actionId, at: log.at, kind: 'progress', text: log.text, idempotencyKey: log.key }));
         result.created.updates++;
       }
-      const lastLog = logs.length ? logs[logs.length - 1].at : null;
       const lastUpdateAt = maxDate(old?.lastUpdateAt ?? null, lastLog);
       const stamps = {
         lastUpdateAt,
@@ -622,7 +624,11 @@ function actionData(a: ParsedAction, position: number, recommendationId: string,
  * the date as written (not the fallback an undated entry gets, which moves with the clock), text, and
  * which repeat of that entry it is.
  */
-function datedLogs(a: ParsedAction, fallback: Date, planKey: string): { at: Date; text: string; key: string }[] {
+function datedLogs(
+  a: ParsedAction,
+  fallback: Date,
+  planKey: string,
+): { at: Date; dated: boolean; text: string; key: string }[] {
   let previous = fallback;
   const seen = new Map<string, number>();
   return a.updates.map((u) => {
@@ -632,7 +638,7 @@ function datedLogs(a: ParsedAction, fallback: Date, planKey: string): { at: Date
     const repeat = seen.get(identity) ?? 0;
     seen.set(identity, repeat + 1);
     const key = `import:${createHash('sha1').update(`${identity}\u0000${repeat}`).digest('hex')}`;
-    return { at, text: u.text, key };
+    return { at, dated: !!u.at, text: u.text, key };
   });
 }
 

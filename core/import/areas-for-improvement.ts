@@ -4,6 +4,7 @@
  * Fair, Improved) and list its "Areas for Improvement" as bullets; each bullet becomes a draft
  * recommendation of that area, with no owners and no actions until the plan owner adds them.
  */
+import { decodeText } from './text-encoding';
 import { extensionOf, readPdfText } from './read-table';
 import type { ParsedPlan, ParsedRecommendation } from './types';
 
@@ -86,7 +87,7 @@ export async function draftFromInspectionReport(buffer: Buffer, fileName: string
   try {
     const ext = extensionOf(fileName);
     if (ext === 'pdf') return draftFromReportText(await readPdfText(buffer), fileName);
-    if (ext !== 'docx') return draftFromReportText(buffer.toString('utf8'), fileName);
+    if (ext !== 'docx') return draftFromReportText(decodeText(buffer), fileName);
     // mammoth's Markdown keeps headings and bullets, which is all this reader needs.
     const { default: mammoth } = await import('mammoth');
     const { value } = await (

@@ -101,10 +101,10 @@ function read(t: string, reportDate?: Date): Reading {
       precision: 'quarter',
     };
   }
-  if ((m = /^(?:q([1-4]) (?:fy ?)?(\d{4})\/(\d{2}|\d{4})|(?:fy ?)?(\d{4})\/(\d{2}|\d{4}) q([1-4]))$/.exec(t))) {
+  if ((m = new RegExp(`^(?:q([1-4]) ${FINANCIAL_YEAR}|${FINANCIAL_YEAR} q([1-4]))$`).exec(t))) {
     // UK financial years run April to March: Q1 of 2024/25 ends in June 2024, Q4 in March 2025.
-    const [q, start] = [Number(m[1] ?? m[6]), Number(m[2] ?? m[4])];
-    return { date: monthEnd(start, q * 3 + 2), precision: 'quarter' };
+    const [q, start, end] = [Number(m[1] ?? m[6]), fullYear(m[2] ?? m[4]), fullYear(m[3] ?? m[5])];
+    if (end === start + 1) return { date: monthEnd(start, q * 3 + 2), precision: 'quarter' };
   }
   if ((m = /^(spring|summer|autumn) term ('?\d{2}|\d{4})$/.exec(t))) {
     return { date: monthEnd(fullYear(m[2]), TERM_END[m[1]]), precision: 'season' };
@@ -113,14 +113,15 @@ function read(t: string, reportDate?: Date): Reading {
     const [extraYear, month] = SEASON_END[m[1]];
     return { date: monthEnd(fullYear(m[2]) + extraYear, month), precision: 'season' };
   }
-  if ((m = /^(early|mid|late|end) (\d{4})$/.exec(t))) {
+  if ((m = /^(early|mid|late|end)[ -](\d{4})$/.exec(t))) {
     const month = PART_OF_YEAR_END[m[1]];
     return month === undefined
       ? { date: monthEnd(Number(m[2]), 11), precision: 'year' }
       : { date: monthEnd(Number(m[2]), month), precision: 'season' };
   }
   if ((m = /^(\d{4})$/.exec(t))) return { date: monthEnd(Number(m[1]), 11), precision: 'year' };
-  if ((m = /^(\d{4})[/-](\d{2})$/.exec(t))) return { date: monthEnd(Number(m[1]) + 1, 2), precision: 'year' }; // financial year
+  if ((m = /^(?:fy ?)?(\d{4})[/-](\d{2}|\d{4})$/.exec(t)) && fullYear(m[2]) === Number(m[1]) + 1)
+    return { date: monthEnd(Number(m[1]) + 1, 2), precision: 'year' };
   if (
     (m =
       /^(?:within )?(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (day|week|month|year)s?$/.exec(
@@ -138,15 +139,27 @@ function read(t: string, reportDate?: Date): Reading {
     }[m[2] as 'day'];
     return { date, precision: 'day' };
   }
+  // A span is due by its end: "Jan–Mar 2025", "Oct 2024 - Mar 2025".
+  if ((m = /^(.+?)\s*(?:[–—]|\s-\s|-(?=[a-z]))\s*(.+)$/.exec(t))) {
+    const from = read(m[1], reportDate);
+    if (monthIndex(m[1]) !== undefined || (from && from !== 'needs report date' && from.date))
+      return read(m[2], reportDate);
+  }
   return null;
 }
 
-const PREFIX = /^(?:(?:by|before|no later than|(?:the )?end of|within) )+/;
+/** A UK financial year as plans write it: "2024/25", "2024-25", "24/25", "FY25/26". */
+const FINANCIAL_YEAR = '(?:fy ?)?(\\d{2}|\\d{4})[/-](\\d{2}|\\d{4})';
+
+const PREFIX = /^(?:(?:by|before|no later than|(?:the )?end(?: of)?|within|w\/e|week ending) )+/;
 const clip = (text: string): string =>
   text
     .toLowerCase()
     .replace(PREFIX, '')
-    .replace(/[.,;]$/, '');
+    .replace(/^quarter (?=[1-4]\b)/, 'q')
+    // A date exported with its time of day, as lists and databases write one: "2024-09-30 00:00:00".
+    .replace(/(?<=\d)[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?z?$/, '')
+    .replace(/[.,;*]+$/, '');
 /** A date ending a longer sentence: "Training delivered to all staff by March 2025." */
 const TRAILING_DATE = new RegExp(
   `(?:^|\\s)((?:\\d{1,2}(?:st|nd|rd|th)? )?${MONTH_WORD}[ -]('?\\d{2}|\\d{4})|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|q[1-4] \\d{4}(?:/\\d{2,4})?)\\W*$`,
@@ -166,6 +179,9 @@ export function parseDue(text: string, reportDate?: Date): { due: ParsedDue; war
     if (now.due.date && before.due.date) return { due: { ...now.due, text: clean }, original: before.due };
   }
   let reading = read(clip(clean), reportDate);
+  // A note in brackets after the date: "June 2025 (revised)", "31/03/2025 (agreed by the committee)".
+  const noted = /^(.*\S)\s*\([^()]*\)$/.exec(clean);
+  if (!reading && noted) reading = read(clip(noted[1]), reportDate);
   if (!reading && clean.split(' ').length > 3) {
     // A results cell ends with its timescale: a date, or a last sentence of its own ("… in April. Within 3 months").
     const tail = TRAILING_DATE.exec(clean);

@@ -1,7 +1,8 @@
 /**
  * Finding the header row of a plan table and what each column holds. Plans name the same column
  * many ways ("Area for Improvement", "Audit Commission Issue", "Key Points"), repeat the header at
- * every page break, split it over two rows ("Complete" / "Yes/No") and, when pasted from PDF,
+ * every page break, split it over two rows ("Complete" / "Yes/No", "Target date" merged over "Original" and
+ * "Revised") and, when pasted from PDF,
  * glue page-title debris onto it ("lmpi Ref").
  */
 export type Field =
@@ -19,7 +20,9 @@ export type Field =
   | 'revisedDue'
   | 'completedOn'
   /** The audit, report or theme a row belongs to, where each numbers its recommendations from 1. */
-  | 'group';
+  | 'group'
+  /** The action's own number, beside its recommendation's ("1.2" beside "1"). */
+  | 'actionRef';
 
 const SYNONYMS: Record<Field, string[]> = {
   ref: [
@@ -50,6 +53,9 @@ const SYNONYMS: Record<Field, string[]> = {
     'key point',
     'finding',
     'findings',
+    // A Planner bucket holds the tasks of one recommendation or theme.
+    'bucket name',
+    'bucket',
   ],
   action: [
     'action',
@@ -63,6 +69,14 @@ const SYNONYMS: Record<Field, string[]> = {
     'management action',
     'planned action',
     'actions agreed',
+    // Plans written for the public ask their columns as questions ("What are we going to do?").
+    'what we will do',
+    'what will we do',
+    'what are we going to do',
+    'what will be done',
+    // Microsoft Planner's and Lists' exports: a task is an action.
+    'task name',
+    'task',
   ],
   owner: [
     'action owner',
@@ -76,6 +90,10 @@ const SYNONYMS: Record<Field, string[]> = {
     'who',
     'action lead',
     'responsible person',
+    'who is responsible',
+    'who will do it',
+    'who will lead',
+    'assigned to',
   ],
   due: [
     'due date',
@@ -111,7 +129,7 @@ const SYNONYMS: Record<Field, string[]> = {
     'progress to date',
     'update on progress',
   ],
-  updatedOn: ['date of update', 'update date', 'last updated', 'date updated'],
+  updatedOn: ['date of update', 'update date', 'last updated', 'date updated', 'progress date'],
   complete: ['complete yes/no', 'complete', 'completed', 'complete y/n'],
   rag: ['rag status', 'rag', 'status', 'brag', 'brag status', 'rag rating', 'current status', 'implementation status'],
   priority: ['priority'],
@@ -137,6 +155,7 @@ const SYNONYMS: Record<Field, string[]> = {
     'theme',
     'workstream',
   ],
+  actionRef: ['action ref', 'action no', 'action number', 'action id'],
   completedOn: [
     'date completed',
     'date complete',
@@ -164,7 +183,12 @@ export const normalise = (cell: string): string =>
 /** The field a heading names exactly. Headings are short; checking only short cells keeps long comment cells from costing anything. */
 export const exact = (cell: string): Field | undefined => {
   if (cell.length > 40) return undefined;
-  return FIELD_OF_LABEL.get(normalise(cell));
+  const n = normalise(cell);
+  const field = FIELD_OF_LABEL.get(n);
+  if (field || !n.includes('/')) return field;
+  // "Recommendation / AFI", "Status / RAG": a heading giving two names for its column is the first's.
+  const names = n.split('/');
+  return names.every((name) => FIELD_OF_LABEL.has(name)) ? FIELD_OF_LABEL.get(names[0]) : undefined;
 };
 
 /** A label standing as whole words inside a longer cell ("A.C Priority 1-3 (low-high)"). */
@@ -187,6 +211,9 @@ export interface Header {
   leftover?: string;
 }
 
+/** Headings of a column holding the RAG colour itself, rather than a status in words. */
+const RAG_COLOUR_LABELS = new Set(['rag', 'rag status', 'rag rating', 'brag', 'brag status']);
+
 /** Names of the columns looked for, for the message when a file has none. */
 export const LOOKED_FOR =
   'Ref, Recommendation / Area for Improvement, Action, Action Owner, Due Date, Comments / Latest Update, Complete, RAG Status';
@@ -204,10 +231,19 @@ export function readHeader(rows: string[][], i: number): Header | undefined {
 
   const next = rows[i + 1] ?? [];
   const used = new Set<number>();
+  /** A heading merged over several columns ("Target date" over "Original" and "Revised") heads each of them. */
+  const groupOver = (c: number): string => {
+    let k = c;
+    while (k > 0 && !row[k]) k--;
+    return k === c || next[k] ? row[k] : '';
+  };
   const labels = row.map((cell, c) => {
     const below = next[c] ?? '';
-    const joined = below && cell ? `${cell} ${below}` : below && !cell ? below : undefined;
-    if (joined && exact(joined)) {
+    const group = below ? groupOver(c) : '';
+    const joined = (group ? [`${group} ${below}`, `${below} ${group}`] : [below]).find(
+      (label) => label && exact(label),
+    );
+    if (joined) {
       used.add(c);
       return joined;
     }
@@ -216,6 +252,10 @@ export function readHeader(rows: string[][], i: number): Header | undefined {
 
   const columns = new Map<number, Column>();
   const taken = new Set<Field>();
+  // Beside a column for the RAG colour, a "Status" column holds the status in words ("In progress", "Complete").
+  const colourColumn = labels.some((label) => RAG_COLOUR_LABELS.has(normalise(label)));
+  const fieldIn = (label: string, field: Field | undefined): Field | undefined =>
+    field === 'rag' && colourColumn && !RAG_COLOUR_LABELS.has(normalise(label)) ? 'complete' : field;
   // A heading named exactly ("Lead Officer") beats one that only contains a label ("Lead Agency",
   // "Recommendation type"), wherever it stands.
   const passes: ((label: string) => Field | undefined)[] = [
@@ -224,7 +264,7 @@ export function readHeader(rows: string[][], i: number): Header | undefined {
   ];
   for (const fieldOf of passes) {
     labels.forEach((label, c) => {
-      const field = fieldOf(label);
+      const field = fieldIn(label, fieldOf(label));
       // Several comment columns make one log; any other field counts once, at its first column.
       if (field && (field === 'comment' || !taken.has(field))) columns.set(c, { field, label: label.trim() });
       if (field) taken.add(field);

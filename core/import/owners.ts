@@ -26,10 +26,28 @@ function splitOnRanks(piece: string): string[] {
   return parts;
 }
 
-/** "Cdr Jarman- SNTs" / "Cdr Jarman - SNTs": the post, then what it answers for. */
+/** The part a post plays in an action, in brackets after it: "Head of IT (lead)". */
+const ROLE_IN_BRACKETS = /^(.*\S)\s*\(((?:co-?)?lead|support(?:ing)?|accountable|responsible|deputy|sponsor)\)$/i;
+
+/** "Cdr Jarman- SNTs" / "Cdr Jarman - SNTs": the post, then what it answers for; "Head of IT (lead)". */
 function withRole(part: string): ParsedOwner {
-  const m = /^(.*?\S)(?:-|\s[-–—:])\s+(.+)$/.exec(part);
+  const m = /^(.*?\S)(?:-|\s[-–—:])\s+(.+)$/.exec(part) ?? ROLE_IN_BRACKETS.exec(part);
   return m ? { post: m[1].trim(), role: m[2].trim() } : { post: part };
+}
+
+/** Words a post's title starts with ("Head of …", "Deputy Director …"), as a name or an area does not. */
+const POST_TITLE =
+  /^(?:(?:acting|interim|deputy|assistant|associate|executive|senior|principal|strategic|corporate|service|programme|group|area)\s+)*(?:head|director|chief|manager|officer|lead|chair|commander|superintendent|inspector|controller|registrar|co-?ordinator|adviser|advisor|secretary|clerk|cabinet member)\b/i;
+
+/**
+ * "Head of HR, Head of Legal": posts in a list. A comma parts them only when every part is a post's title of
+ * two words or more: in "J. Smith, Director of Finance", "Superintendent, Head of CCTV" and "Director of
+ * People, Culture and Inclusion" it belongs to one post.
+ */
+function splitOnCommas(piece: string): string[] {
+  const parts = piece.split(/\s*,\s*/);
+  const title = (part: string) => POST_TITLE.test(part) && /\s/.test(part);
+  return parts.length > 1 && parts.every(title) ? parts : [piece];
 }
 
 /**
@@ -69,6 +87,7 @@ export function parseOwners(cell: string): ParsedOwner[] {
   return cell
     .split(/\s+\/\s+|\s*[;\n]\s*/)
     .flatMap(splitOnAnd)
+    .flatMap(splitOnCommas)
     .flatMap(splitOnRanks)
     .map(withoutOddBrackets)
     .filter((p) => /\p{L}/u.test(p))

@@ -27,10 +27,14 @@ const ISSUER = /\b(HMICFRS|HMICS|HMIC|Audit Commission|Internal Audit|Ofsted|CQC
 /** Title, issuer, plan owner and report date from the text around the tables. */
 function readPreamble(preamble: string[][]): Pick<ParsedPlan, 'title' | 'issuer' | 'planOwner' | 'reportDate'> {
   const cells = preamble.flat();
-  const titleCell = preamble
-    .filter((r) => r.length === 1)
-    .map((r) => r[0])
-    .find((c) => /\bplan\b/i.test(c));
+  // Planner's export names its plan on a row of its own: "Plan name | Inspection improvement plan".
+  const named = preamble.find((r) => r.length === 2 && /^plan (?:name|title)$/i.test(r[0].trim()))?.[1];
+  const titleCell =
+    named ??
+    preamble
+      .filter((r) => r.length === 1)
+      .map((r) => r[0])
+      .find((c) => /\b(?:plan|tracker|statement of action)\b/i.test(c));
   const joined = cells.join(' ');
   const reportIssued =
     /report (?:issued|published)(?: in| on)? ((?:\d{1,2} )?[a-z]+\.? \d{4})/i.exec(joined) ??
@@ -46,14 +50,15 @@ function readPreamble(preamble: string[][]): Pick<ParsedPlan, 'title' | 'issuer'
 }
 
 const PRIORITY: [RegExp, NonNullable<ParsedAction['priority']>][] = [
-  [/^(?:p?1|high|h|must(?: do)?|essential|cause of concern|key|fundamental|priority 1|critical|red)\b/i, 'high'],
+  [/^(?:p?1|high|h|must(?: do)?|essential|cause of concern|key|fundamental|priority 1|critical|urgent|red)\b/i, 'high'],
   [/^(?:p?2|medium|med|m|should(?: do)?|significant|important|priority 2|amber)\b/i, 'medium'],
   [/^(?:p?3|low|l|could(?: do)?|merits attention|housekeeping|minor|priority 3|green)\b/i, 'low'],
 ];
 
 /** High / Medium / Low as plans write them: 1/2/3, P1, "Must do / Should do", "Cause of concern". */
 export function parsePriority(cell: string | undefined): ParsedAction['priority'] | undefined {
-  const text = (cell ?? '').trim();
+  // SharePoint lists number their choices: "(1) High".
+  const text = (cell ?? '').trim().replace(/^\((\d)\)\s*/, '$1 ');
   return PRIORITY.find(([re]) => re.test(text))?.[1];
 }
 
@@ -117,16 +122,18 @@ function interpret(
       if (UNCLOSED_BRACKET.test(ownerCell)) clipped.push({ cell: ownerCell, row: a.row, owners: fromText.owners });
       const dueCell = cellValue(a.cells, 'due') || inCell.due;
       const revisedCell = cellValue(a.cells, 'revisedDue');
-      const finished = dateCellSaysDone(dueCell);
-      const first = finished
+      // "Implemented" written where the (revised) date goes: done, and no date to read.
+      const doneCell = [revisedCell, dueCell].find(dateCellSaysDone);
+      const first = dateCellSaysDone(dueCell)
         ? { due: { text: dueCell, date: null, precision: 'none' as const } }
         : parseDue(dueCell, reportDate);
-      const revised = revisedCell ? parseDue(revisedCell, reportDate) : undefined;
+      const revised = revisedCell && !dateCellSaysDone(revisedCell) ? parseDue(revisedCell, reportDate) : undefined;
       // A revised date replaces the one the plan first gave, which is kept as the original.
-      const { due, warning } = revised?.due.date ? revised : first;
+      const { due } = revised?.due.date ? revised : first;
       const firstGiven = first.due.date || first.due.text ? first.due : undefined;
       const originalDue = revised?.due.date ? firstGiven : 'original' in first ? first.original : undefined;
-      if (warning) problems.push({ file, row: a.row, column: 'Due Date', message: warning, severity: 'warning' });
+      for (const warning of [first.warning, revised?.warning])
+        if (warning) problems.push({ file, row: a.row, column: 'Due Date', message: warning, severity: 'warning' });
       const updatedOn = cellValue(a.cells, 'updatedOn');
       const comments = valuesOf(a.cells, 'comment');
       const completedOn = cellValue(a.cells, 'completedOn');
@@ -142,7 +149,7 @@ function interpret(
                 updatedOn,
                 latestComment: comments[comments.length - 1],
                 completedOn,
-                due: dueCell,
+                due: doneCell ?? dueCell,
               },
               key,
             );
@@ -153,7 +160,7 @@ function interpret(
         owners: fromText.owners,
         due,
         ...(originalDue && { originalDue }),
-        ...(parsePriority(raw.priority) && { priority: parsePriority(raw.priority) }),
+        ...(parsePriority(a.priority ?? raw.priority) && { priority: parsePriority(a.priority ?? raw.priority) }),
         ...status,
         ...(completedAt && { completedAt }),
         updates: parseUpdateLog(comments, parseDay(updatedOn.replace(/\(closed\)/i, ''))),
@@ -226,6 +233,29 @@ function qualify(used: Set<string>, ref: string, section: string | undefined): s
   return unique;
 }
 
+/** Words of a status picked from a list, as Planner's "Progress" column holds them. */
+const STATUS_WORD = /^(?:not started|in progress|started|completed?|done|open|closed|overdue|late|on hold|deferred)$/i;
+
+/**
+ * A progress column that holds nothing but status words ("Not started", "In progress", "Completed") is the
+ * actions' status, not their progress notes.
+ */
+function statusWordsAsStatus(recs: RawRecommendation[]): RawRecommendation[] {
+  const actions = recs.flatMap((r) => r.actions);
+  const keys = new Set(actions.flatMap((a) => [...a.cells.keys()].filter((k) => k.startsWith('comment|'))));
+  for (const key of keys) {
+    const values = actions.map((a) => a.cells.get(key)).filter((v): v is string => !!v);
+    if (!values.length || !values.every((v) => STATUS_WORD.test(v.trim()))) continue;
+    const status = `complete|${key.slice('comment|'.length)}`;
+    for (const a of actions) {
+      const value = a.cells.get(key);
+      a.cells.delete(key);
+      if (value) a.cells.set(status, value);
+    }
+  }
+  return recs;
+}
+
 /** Owners are what Chaser chases, so a missing one is worth a warning — once, if the plan names none. */
 function checkOwners(recs: ParsedRecommendation[], file: string, problems: ImportProblem[]): void {
   const actions = recs.flatMap((r) => r.actions);
@@ -269,6 +299,13 @@ function assumptions(raws: RawPlan[], key: StatusKey, file: string): ImportProbl
   return said.map((message) => ({ file, message, severity: 'warning' }));
 }
 
+/**
+ * A sheet named for how its actions stand ("Open", "Closed actions") rather than for an audit or report: no
+ * part of the plan. Group 1 holds the names of finished work.
+ */
+const STATE_SHEET =
+  /^(?:open|live|current|active|outstanding|in progress|ongoing|(closed|completed?|done|implemented|archived?|finished))(?:\s+(?:actions?|recommendations?|items?))?$/i;
+
 export interface ParseOptions {
   /** The report's date, which "Now" and "Within three months" count from; read from the file when absent. */
   reportDate?: Date;
@@ -288,7 +325,7 @@ export function parseTables(tables: Table[], fileName: string, opts: ParseOption
       raws = [structure(prose.rows, fileName, problems)];
       problems.push({
         file: fileName,
-        message: 'no table: read the plan from its text, a recommendation at a time, with labelled lines',
+        message: 'no plan table: read the plan a recommendation at a time, from labelled lines or two-column forms',
         severity: 'warning',
       });
     }
@@ -306,11 +343,22 @@ export function parseTables(tables: Table[], fileName: string, opts: ParseOption
     const parts = raws.filter((r) => r.recommendations.length);
     const named = (raw: RawPlan, i: number) => {
       const sheet = parts.length > 1 ? tables[i].name : undefined;
-      return sheet
+      const state = sheet ? STATE_SHEET.exec(sheet.trim()) : null;
+      if (state?.[1]) {
+        // A sheet the finished actions are moved to says each is done, unless the action's own cells say.
+        for (const action of raw.recommendations.flatMap((rec) => rec.actions))
+          if (!cellValue(action.cells, 'complete')) action.cells.set(`complete|${sheet}`, state[1]);
+        problems.push({
+          file: fileName,
+          message: `read the actions on sheet '${sheet}' as done, as its name says`,
+          severity: 'warning',
+        });
+      }
+      return sheet && !state
         ? raw.recommendations.map((rec) => ({ ...rec, section: rec.section ? `${sheet} — ${rec.section}` : sheet }))
         : raw.recommendations;
     };
-    const recommendations = interpret(raws.flatMap(named), fileName, reportDate, key, problems);
+    const recommendations = interpret(statusWordsAsStatus(raws.flatMap(named)), fileName, reportDate, key, problems);
     const actionCount = recommendations.reduce((n, r) => n + r.actions.length, 0);
     if (!actionCount && !problems.some((p) => p.severity === 'error')) {
       const found = recommendations.length

@@ -9,6 +9,7 @@
 import { readHeader } from './headers';
 import { bodyHeight, closeUnder, type Line, linesOf, type PdfText, type Segment } from './pdf-lines';
 import { withoutPageFurniture } from './pdf-page-furniture';
+import { runsOn } from './pdf-wrapped-lines';
 
 /** How far a heading's text may start left of where its column's cells start, in points (centred headings). */
 const ALIGN_TOLERANCE = 4;
@@ -37,9 +38,6 @@ function headerLine(line: Line, next: Line | undefined): Line | undefined {
   return alone && line;
 }
 
-/** Words a cell's text ends on only when it runs on to the next line: "… record their", "Head of". */
-const RUNS_ON = /(?:[,&–-]|\b(?:a|an|and|at|by|for|from|in|into|its|of|on|or|our|the|their|to|with))$/i;
-
 /**
  * The first line of a page, its first cell empty, carries on the last row of the page before when it reads as
  * the rest of a sentence: it starts in lower case, or the row's text in that column stopped mid-phrase. Without
@@ -47,7 +45,7 @@ const RUNS_ON = /(?:[,&–-]|\b(?:a|an|and|at|by|for|from|in|into|its|of|on|or|o
  */
 function runsOnFromPage(row: string[], cells: string[]): boolean {
   const c = cells.findIndex(Boolean);
-  return c > 0 && (/^\p{Ll}/u.test(cells[c]) || RUNS_ON.test(row[c] ?? ''));
+  return c > 0 && runsOn(row[c] ?? '', cells[c]);
 }
 
 /**

@@ -2,14 +2,15 @@
  * Plans written as prose, with no table at all: each recommendation a heading or paragraph
  * ("Recommendation 3: …", "Area for improvement 2 – …", "R4. …"), its actions as labelled lines under
  * it ("Action: …", "Owner: …", "By when: …", "Status: …", "Progress: …", labels as the table headers
- * name their columns). Read into one table under a header of those labels, which the rest of the
- * importer reads like any other; an "Action:" line starts the next action.
+ * name their columns), or as the rows of a two-column form, label beside value. Read into one table under a
+ * header of those labels, which the rest of the importer reads like any other; an "Action:" line starts the
+ * next action.
  */
 import { exact, type Field } from './headers';
 import type { Table } from './types';
 
 const RECOMMENDATION =
-  /^(?:#{1,6}\s*)?(?:\*\*)?(?:recommendation|rec\.?|area\s+for\s+improvement|afi|r)\s*(\d{1,3}(?:\.\d{1,3})*)\s*(?:\*\*)?\s*[:.)–—-]?\s*(.*)$/i;
+  /^(?:#{1,6}\s*)?(?:\*\*)?(?:recommendation|rec\.?|area\s+for\s+improvement|afi|(r))\s*(\d{1,3}(?:\.\d{1,3})*)\s*(?:\*\*)?\s*[:.)–—-]?\s*(.*)$/i;
 const LABELLED = /^(?:[-*•]\s*)?(?:\*\*)?([A-Za-z][A-Za-z /]{0,38}?)(?:\*\*)?\s*:(?:\*\*)?\s*(.*)$/;
 
 /** The fields a prose action can carry, in the columns of the table it becomes. */
@@ -36,16 +37,20 @@ interface ProseRecommendation {
   actions: ProseAction[];
 }
 
+/**
+ * A row as a line of text. Two cells, the first a short label, are a form's label and its value (a Word
+ * template's "Lead officer | Head of HR"), so they read as the labelled line "Lead officer: Head of HR".
+ */
+function lineOf(cells: string[]): string {
+  const filled = cells.map((c) => c.trim()).filter(Boolean);
+  const [label, value] = filled;
+  const form = filled.length === 2 && label.length <= 40 && !/[:.;,!?]$/.test(label);
+  return form ? `${label}: ${value}` : filled.join(', ');
+}
+
 /** The plan the text's lines hold as labelled prose, as one table; undefined when they hold none. */
 export function proseTable(tables: Table[]): Table | undefined {
-  const lines = tables.flatMap((t) =>
-    t.rows.map((cells) =>
-      cells
-        .filter((c) => c.trim())
-        .join(', ')
-        .trim(),
-    ),
-  );
+  const lines = tables.flatMap((t) => t.rows.map(lineOf));
   const recs: ProseRecommendation[] = [];
   /** Lines before the first recommendation: the title block, kept above the header. */
   const preamble: string[][] = [];
@@ -54,7 +59,8 @@ export function proseTable(tables: Table[]): Table | undefined {
     if (!line) continue;
     const rec = RECOMMENDATION.exec(line);
     if (rec) {
-      recs.push({ ref: rec[1], text: rec[2].trim(), actions: [] });
+      // "R4." keeps its letter, as a heading over a table does; "Recommendation 4" is 4.
+      recs.push({ ref: rec[1] ? `R${rec[2]}` : rec[2], text: rec[3].trim(), actions: [] });
       last = 'text';
       continue;
     }

@@ -11,9 +11,12 @@ import { z } from 'zod';
 import { readHeader } from './headers';
 import { rowsFromPositions, textFromPositions } from './pdf-layout';
 import { type PdfText, pdfTextSchema } from './pdf-lines';
+import { unwrapCells } from './pdf-wrapped-lines';
+import { decodeText } from './text-encoding';
 import type { Table } from './types';
 import { fillWord, type FillWord } from './fill-colour';
 import { storableText } from '../text';
+import { MONTH_NAMES } from '../time';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -94,16 +97,30 @@ function cellText(cell: ExcelJS.Cell): string {
   if (cell.isMerged && cell.master !== cell) return ''; // a merged section title counts once
   const v = cell.value;
   if (v instanceof Date) {
+    // A month typed as "Sep-24" is kept as the 1st and shown as the month: the plan means the month.
+    if (showsMonthOnly(cell.numFmt)) {
+      const month = MONTH_NAMES[v.getUTCMonth()];
+      return `${month[0].toUpperCase()}${month.slice(1)} ${v.getUTCFullYear()}`;
+    }
     return `${v.getUTCDate()}/${v.getUTCMonth() + 1}/${v.getUTCFullYear()}`;
   }
   return cleanCell(cell.text ?? '');
+}
+
+/** A date format that shows a month and year but no day ("mmm-yy", "mmmm yyyy"); quoted text and [codes] aside. */
+function showsMonthOnly(format: string | undefined): boolean {
+  const codes = (format ?? '').replace(/"[^"]*"|\[[^\]]*\]/g, '').toLowerCase();
+  return /m/.test(codes) && /y/.test(codes) && !/d/.test(codes) && !/[hs]/.test(codes);
 }
 
 /** The spreadsheet and Word readers are large: loaded when a file needs them, not at start. */
 async function readXlsx(buffer: Buffer): Promise<Table[]> {
   const { default: Excel } = await import('exceljs');
   const book = new Excel.Workbook();
-  await book.xlsx.load(buffer as unknown as ArrayBuffer);
+  await book.xlsx.load(buffer as unknown as ArrayBuffer).catch(() => {
+    throw new NotReadable('xlsx');
+  });
+  if (!book.worksheets.length) throw new NotReadable('xlsx');
   return book.worksheets.map((sheet) => {
     const rows: string[][] = [];
     const fills: (FillWord | null)[][] = [];
@@ -134,8 +151,11 @@ async function readXlsx(buffer: Buffer): Promise<Table[]> {
 /**
  * mammoth's HTML is flat and regular: top-level paragraphs/headings and tables of rows of cells. Cells merged
  * down (rowspan) or across (colspan) become empty cells in the rows and columns they cover, so every row keeps
- * its columns under the header.
+ * its columns under the header. Word's list numbering is not text: a cell of an empty numbered paragraph is
+ * given the number Word shows, counted down its column.
  */
+const EMPTY_LIST_ITEM = /^\s*<ol\b[^>]*>\s*<li\b[^>]*>\s*<\/li>\s*<\/ol>\s*$/i;
+
 export function readDocxHtml(html: string): Table[] {
   const rows: string[][] = [];
   const tableStarts = new Set<number>();
@@ -149,6 +169,8 @@ export function readDocxHtml(html: string): Table[] {
     tableStarts.add(rows.length);
     /** Columns still covered by a cell merged down from a row above: column -> rows left. */
     const covered = new Map<number, number>();
+    /** Cells of a column numbered by Word's list numbering so far: column -> the last number. */
+    const numbered = new Map<number, number>();
     for (const tr of block[1].matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)) {
       const row: string[] = [];
       const skipCovered = () => {
@@ -161,9 +183,13 @@ export function readDocxHtml(html: string): Table[] {
         skipCovered();
         const span = (name: string) => Number(new RegExp(`${name}="(\\d+)"`).exec(td[1])?.[1] ?? 1);
         const down = span('rowspan');
+        // A cell holding only its list number ("No." numbered by Word) shows the number the list has reached.
+        const number = EMPTY_LIST_ITEM.test(td[2]) ? (numbered.get(row.length) ?? 0) + 1 : undefined;
+        if (number) numbered.set(row.length, number);
+        const text = number ? String(number) : cleanCell(td[2]);
         for (let k = 0; k < span('colspan'); k++) {
           if (down > 1) covered.set(row.length, down - 1);
-          row.push(k === 0 ? cleanCell(td[2]) : '');
+          row.push(k === 0 ? text : '');
         }
       }
       skipCovered();
@@ -188,7 +214,7 @@ function csvDelimiter(text: string): string {
 export function readTextTables(buffer: Buffer, fileName: string): Table[] | undefined {
   const ext = extensionOf(fileName);
   if (ext === 'xlsx' || ext === 'docx' || ext === 'pdf') return undefined;
-  const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
+  const text = decodeText(buffer);
   if (ext === 'csv') return readDelimited(text, csvDelimiter(text));
   // Excel copies a cell holding line breaks as one quoted cell; split by lines, it would become fake rows.
   return /(^|\t)"[^"\t]*\n/.test(text) && text.includes('\t') ? readDelimited(text, '\t') : readText(text);
@@ -200,10 +226,28 @@ export async function readTables(buffer: Buffer, fileName: string): Promise<Tabl
   if (ext === 'xlsx') return readXlsx(buffer);
   if (ext === 'docx') {
     const { default: mammoth } = await import('mammoth');
-    return readDocxHtml((await mammoth.convertToHtml({ buffer })).value);
+    // Empty paragraphs kept: a cell holding only Word's list number is an empty numbered paragraph.
+    const html = await mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: false }).catch(() => {
+      throw new NotReadable('docx');
+    });
+    return readDocxHtml(html.value);
   }
   if (ext === 'pdf') return readPdf(buffer);
   return readTextTables(buffer, fileName)!;
+}
+
+/**
+ * A workbook or document its reader cannot open: damaged, or another kind of file under this name (a .xls or
+ * .doc renamed, a Word file named .xlsx). The reader's own words (a zip's central directory) help no one.
+ */
+class NotReadable extends Error {
+  constructor(ext: 'xlsx' | 'docx') {
+    super(
+      ext === 'xlsx'
+        ? 'it is not an Excel workbook that can be opened (damaged, or another kind of file): open it in Excel and save it as an Excel Workbook (.xlsx)'
+        : 'it is not a Word document that can be opened (damaged, or another kind of file): open it in Word and save it as a Word Document (.docx)',
+    );
+  }
 }
 
 /** A PDF holds positioned text, not text in a file, so an empty reading means a scan. */
@@ -226,7 +270,9 @@ type PdfReading = { pages: PdfText[][]; tables: string[][][] };
  * A published plan as PDF: its ruled tables, page after page, under the document's first line (its title).
  * A ruled table carries on the one above (a plan's table runs on over page breaks, often without its header)
  * unless it opens with a header or has a different number of columns: then it is a table of its own (a
- * timeline, a glossary), which the plan's structure leaves out unless it is a plan table. A PDF without
+ * timeline, a glossary), which the plan's structure leaves out unless it is a plan table. A cell's lines are
+ * joined where its column's width broke them (unwrapCells), and a row beside cells merged down from above keeps
+ * its columns (underMergedCells). A PDF without
  * ruled tables (a table set out without lines, or prose) has its rows and columns rebuilt from where its
  * text stands.
  */
@@ -237,16 +283,28 @@ async function readPdf(buffer: Buffer): Promise<Table[]> {
   const positioned = rowsFromPositions(pages);
   if (!tables.length) return [{ rows: clean(positioned.rows), tableStarts: positioned.tableStarts }];
   const title = cleanCell(positioned.rows[0]?.join(' ') ?? '');
-  const first = clean(tables[0]);
+  const first = underMergedCells(clean(unwrapCells(tables[0])));
   const rows = title && title !== first[0]?.join(' ') ? [[title]] : [];
   const tableStarts = new Set<number>();
   const width = (table: string[][]) => Math.max(0, ...table.map((row) => row.length));
   tables.forEach((table, k) => {
-    const cells = clean(table);
+    const cells = underMergedCells(clean(unwrapCells(table)));
     if (k > 0 && (readHeader(cells, 0) || width(table) !== width(tables[k - 1]))) tableStarts.add(rows.length);
     rows.push(...cells);
   });
   return [{ rows, tableStarts }];
+}
+
+/**
+ * A ruled table's row of fewer cells than the table's widest sits beside cells merged down from the row above,
+ * which in a plan are its leading columns (the ref and recommendation beside each of their actions): its cells
+ * are the table's last ones. A row of one cell is a band across the table, not a short row.
+ */
+function underMergedCells(rows: string[][]): string[][] {
+  const width = Math.max(0, ...rows.map((row) => row.length));
+  return rows.map((row) =>
+    row.length > 1 && row.length < width ? [...Array(width - row.length).fill(''), ...row] : row,
+  );
 }
 
 /** A PDF's text as Markdown-like lines (headings marked by size), for readers of reports rather than plans. */

@@ -29,14 +29,40 @@ const letters = (cell: string): string =>
     .toLowerCase()
     .replace(/[^a-z]/g, '');
 
+/** Coloured marks a wiki page or a Teams table shows status with instead of words. */
+const RAG_MARKS: [RegExp, Rag][] = [
+  [/[🔴🟥]/u, 'RED'],
+  [/[🟠🟡🟧🟨]/u, 'AMBER'],
+  [/[🟢🟩]/u, 'GREEN'],
+  [/[🔵🟦]/u, 'COMPLETE'],
+];
+
+const COLOUR = '(red|amber|green|blue)';
+/** A colour with a note after it: "Red - overdue", "Amber: at risk". */
+const COLOUR_WITH_NOTE = new RegExp(`^\\s*${COLOUR}\\s*[-–—:/(]`, 'i');
+
 export function parseRag(cell: string): Rag | null {
-  return RAG_WORDS[letters(cell)] ?? null;
+  return (
+    RAG_WORDS[letters(cell)] ??
+    RAG_WORDS[COLOUR_WITH_NOTE.exec(cell)?.[1].toLowerCase() ?? ''] ??
+    RAG_MARKS.find(([mark]) => mark.test(cell))?.[1] ??
+    null
+  );
 }
 
-/** Words that say an action is finished, at the start of a status, RAG or Complete cell. */
-export const DONE = /^(?:yes|y|complete[d]?|closed|done|achieved|implemented|finished|delivered|in place|embedded)\b/i;
-const RISK_ACCEPTED = /\brisk (?:was )?accepted\b|\baccepted the risk\b/i;
-const SUPERSEDED = /^(?:superseded|withdrawn|no longer (?:applicable|required|relevant))\b|\bsuperseded\b/i;
+/** A cell's words, without the tick or coloured mark it may open with ("✅ Done", "🟠 In progress"). */
+const words = (cell: string | undefined): string => (cell ?? '').trim().replace(/^[^\p{L}\p{N}]+/u, '');
+
+/**
+ * Words that say an action is finished, at the start of a status, RAG or Complete cell; the owner putting it
+ * forward to be closed ("Proposed for closure", "Awaiting closure sign-off") says so too.
+ */
+export const DONE =
+  /^(?:(?:actions?|fully|now)\s+)?(?:yes|y|complete[d]?|closed|done|achieved|implemented|finished|delivered|in place|embedded|(?:proposed|recommended|submitted|put forward|ready) (?:for|to) clos(?:e|ure)|awaiting (?:closure|sign[- ]off)|(?:transferred|moved) (?:to|into) (?:bau|business as usual)|(?:part of )?business as usual|100 ?%)(?=\W|$)/i;
+const RISK_ACCEPTED = /\brisk (?:was )?accepted\b|\baccepted (?:the )?risk\b/i;
+/** Ended without being done: overtaken, dropped or folded into another action. */
+const SUPERSEDED =
+  /^(?:superseded|withdrawn|cancell?ed|no longer (?:applicable|required|relevant)|merged (?:with|into))\b|\b(?:superseded|duplicate)\b/i;
 /**
  * A date cell (a due date, a "Results/timescale") that says the work is done rather than when it is due:
  * a past-tense word leading it ("Implemented", "Done ✅", "Completed. March 2008", "Implemented - reports go
@@ -59,11 +85,15 @@ export interface StatusKey {
   colourOf: Map<string, Rag>;
 }
 
-const COLOUR = '(red|amber|green|blue)';
 const KEY_PAIR = new RegExp(
   `\\b${COLOUR}\\s*(?:[-–—=:]|means)\\s*([a-z][a-z ]{2,40}?)\\s*(?=[;,.\\n]|\\b(?:red|amber|green|blue)\\b|$)`,
   'gi',
 );
+const COLOUR_WORD = new RegExp(`\\b${COLOUR}\\b`, 'i');
+const COLOUR_NAME = new RegExp(`^${COLOUR}$`, 'i');
+
+/** "Red", "amber": the name of a RAG colour, alone. */
+export const isColourName = (text: string): boolean => COLOUR_NAME.test(text);
 const KEY_PAIR_REVERSED = /\b([a-z][a-z ]{2,30}?)\s*=\s*(red|amber|green|blue)\b/gi;
 
 /** The key a plan prints above or below its table, read from the text around the tables. */
@@ -79,6 +109,21 @@ export function readStatusKey(cells: string[]): StatusKey {
       key.colourOf.set(letters(meaning), parseRag(colour)!);
   }
   return key;
+}
+
+/**
+ * A row that is the plan's key, wherever it stands (often under the table): its cells name what two colours or
+ * more mean, and nothing else ("Key:" apart).
+ */
+export function isStatusKey(cells: string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter(Boolean);
+  // Every row of a plan is asked: most name no colour at all, which is quick to see.
+  const pairs = (cell: string) =>
+    COLOUR_WORD.test(cell) ? [...cell.matchAll(KEY_PAIR), ...cell.matchAll(KEY_PAIR_REVERSED)].length : 0;
+  return (
+    filled.every((cell) => /^key\W*$/i.test(cell) || pairs(cell) > 0) &&
+    filled.reduce((n, cell) => n + pairs(cell), 0) >= 2
+  );
 }
 
 export interface StatusCells {
@@ -113,7 +158,7 @@ export function parseStatus(cells: StatusCells, key?: StatusKey): ReadStatus {
   const reportedRag = rag && key?.doneColours.has(rag) ? 'COMPLETE' : rag;
   if (/\(closed\)/i.test(`${cells.updatedOn ?? ''} ${cells.rag ?? ''} ${cells.complete ?? ''}`))
     return { status: 'complete', reportedRag };
-  const saysDone = (c: string | undefined) => !!c && DONE.test(c.trim()) && !NOT_DONE.test(c.trim());
+  const saysDone = (c: string | undefined) => DONE.test(words(c)) && !NOT_DONE.test(words(c));
   const complete = (cells.complete ?? '').trim();
   const commentSays = /^(completed?|done|achieved|implemented)\b/i.test((cells.latestComment ?? '').trim());
   const done =

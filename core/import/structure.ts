@@ -3,15 +3,22 @@
  * in a few ways, all handled by one walk over the rows:
  *  - board style: one row per recommendation, which is also its single action (BTP);
  *  - grouped: a row with a recommendation and its first action, then rows with only an action (NCRS);
- *  - document style: a "Recommendation N:" heading, then a small table of key points / actions / results.
- * Section rows ("CRIME DATA ISSUES", "WITHIN THREE MONTHS") name the section of what follows, and rows
+ *  - flat: a row per action, its recommendation's ref and text repeated on each (exports, Planner's buckets);
+ *  - document style: a "Recommendation N:" heading, maybe a paragraph of what the report found, then a small
+ *    table of key points / actions / results; or numbered bands ("Priority 1:", "Theme 2 –") merged across one
+ *    table of actions, each over its own.
+ * Section rows ("CRIME DATA ISSUES", "WITHIN THREE MONTHS", a "Theme 1:" band over recommendations of their
+ * own) name the section of what follows, and rows
  * that carry neither a ref, a recommendation nor an action continue the cells of the row above
  * (a cell broken by a page break). A later table is part of the plan only when it reads as such: one
  * opening without a header when its rows read as the plan's, one of only some of the plan's columns when
  * its rows line up with those above as their right-hand half; any other (a timeline, a risk log) is left out.
+ * Rows with text in the ref column that is no ref and nothing an action has (a count by RAG, a key as colour
+ * beside meaning, set out under the table) join the text around the plan.
  */
 import { parseDue, utc } from './due-date';
 import { readHeader, type Column, type Field, type Header, normalise } from './headers';
+import { isColourName, isStatusKey } from './status';
 import type { ImportProblem } from './types';
 
 /** Cell values of an action, keyed by column ("comment|Latest Update") so continuations find their cell. */
@@ -22,6 +29,8 @@ export interface RawAction {
   text: string;
   /** Number the plan wrote for it ("1." before the text), if any. */
   writtenRef?: string;
+  /** Its own priority, where a flat export gives each of a recommendation's actions one. */
+  priority?: string;
   cells: Cells;
 }
 
@@ -66,7 +75,11 @@ const refIn = (cell: string): string | undefined =>
 /** What a plan's refs start with before their number ("AFI " of "AFI 3", "" of "1.2"), to tell its refs from "Phase 1". */
 const refPrefix = (ref: string): string => ref.replace(/\d.*$/, '').trim().toLowerCase();
 /** "Recommendation 3: …", "Priority 2 – …", "R1. …": a heading over a small table of its own. */
-const DOC_HEADING = /^(?:(?:recommendation|priority)\s+(\d+(?:\.\d+)*)|(R\d+(?:\.\d+)*))\s*[:.–-]\s*(.*)$/is;
+const DOC_HEADING =
+  /^(?:(?:recommendation|priority)\s+(?=\d)|(?=R\d))(?<ref>R?\d+(?:\.\d+)*)\s*[:.–-]\s*(?<text>.*)$/is;
+/** A numbered group a plan sets as a band across its table: "Theme 2: …", "Objective 1 – …". */
+const BAND_HEADING =
+  /^(?:priority|theme|objective|outcome|workstream|aim)\s+(?<ref>\d+(?:\.\d+)*)\s*[:.–-]\s*(?<text>.*)$/is;
 /** Page furniture: "Improvement Plan Owner: …" lines and capitalised plan titles repeated on every page. */
 const isPlanMeta = (cells: string[]): boolean =>
   cells.some(
@@ -120,6 +133,7 @@ interface Layout {
   slots: ({ field: Field; ofRec: boolean; key: string; withoutEcho: (cell: string) => string } | undefined)[];
   hasActionColumn: boolean;
   hasMarkerColumn: boolean;
+  hasRecColumn: boolean;
   /** Cells in the header row: a table of another width is another table. */
   width: number;
 }
@@ -138,6 +152,7 @@ function layoutOf(columns: Map<number, Column>, width = 0): Layout {
     slots,
     hasActionColumn: fields.includes('action'),
     hasMarkerColumn: fields.includes('ref') || fields.includes('priority'),
+    hasRecColumn: fields.includes('recommendation'),
     width,
   };
 }
@@ -230,6 +245,19 @@ function rowsContinued(half: HalfTable, block: BlockAction[]): RawAction[] | und
   return half.rows.length === block.length ? block.map((b) => b.action) : undefined;
 }
 
+/** A key set out as a table, a colour beside what it means: the line "Blue = Complete and assured". */
+function keyLine(cells: string[]): string[] | undefined {
+  const filled = cells.map((c) => c.trim()).filter(Boolean);
+  return filled.length === 2 && isColourName(filled[0]) ? [filled.join(' = ')] : undefined;
+}
+
+/** Whether the next row with text is a table's header. */
+function headerAfter(rows: string[][], i: number): boolean {
+  let j = i + 1;
+  while (j < rows.length && !rows[j].some((c) => c?.trim())) j++;
+  return j < rows.length && readHeader(rows, j) !== undefined;
+}
+
 export function structure(
   rows: string[][],
   file: string,
@@ -282,13 +310,14 @@ export function structure(
     action = undefined;
     return rec;
   };
-  const newAction = (row: number, text: string, cells: Cells): RawAction => {
+  const newAction = (row: number, text: string, cells: Cells, writtenRef?: string): RawAction => {
     const m = /^(\d{1,3}(?:\.\d+)*)\s*[.):]?\s*(?=\D)/.exec(text);
     if (!rec) {
       newRec(row, undefined, '', false);
       warn(row, 'action found before any recommendation');
     }
-    action = { row, text: m ? text.slice(m[0].length).trim() : text, writtenRef: m?.[1], cells };
+    const own = writtenRef ?? refIn(cellValue(cells, 'actionRef')) ?? m?.[1];
+    action = { row, text: m ? text.slice(m[0].length).trim() : text, writtenRef: own, cells };
     rec!.actions.push(action);
     block.push({ action, ref: rec!.ref });
     return action;
@@ -328,21 +357,33 @@ export function structure(
       continue;
     }
 
-    if (isPlanMeta(cells)) {
+    if (isPlanMeta(cells) || isStatusKey(cells)) {
       plan.preamble.push(cells.filter(Boolean));
       continue;
     }
-    const doc =
-      cells.filter((c) => c.trim()).length === 1 ? DOC_HEADING.exec(cells.find((c) => c.trim())!.trim()) : null;
-    if (doc) {
+    const filled = cells.filter((c) => c.trim());
+    const lone = filled.length === 1 ? filled[0].trim() : undefined;
+    // A row merged across the plan's table, rather than the heading of a table of its own.
+    const band = lone !== undefined && cells.length >= 2 && cells.length === layout.width && !headerAfter(rows, i);
+    const doc = lone === undefined ? null : (DOC_HEADING.exec(lone) ?? (band ? BAND_HEADING.exec(lone) : null));
+    if (doc?.groups) {
       closeHalf();
-      headingRec = newRec(row, doc[1] ?? doc[2], doc[3].trim(), false);
-      layout = layoutOf(new Map());
+      // Over rows that are recommendations of their own, a band names their part of the plan.
+      if (band && layout.hasRecColumn) {
+        setSection(lone!);
+        continue;
+      }
+      headingRec = newRec(row, doc.groups.ref, doc.groups.text.trim(), false);
+      // A band heads the table's rows under it; a heading between tables opens no columns.
+      if (!band) layout = layoutOf(new Map());
       continue;
     }
     if (!plan.headerFound || !layout.columns.size) {
       const heading = sectionOf(cells, layout.columns);
       if (plan.headerFound && heading) setSection(heading);
+      // A paragraph between a recommendation's heading and its table says what the report found.
+      else if (headingRec && rec === headingRec && lone !== undefined)
+        rec.context = [rec.context, lone].filter(Boolean).join('\n');
       else plan.preamble.push(cells.filter(Boolean));
       continue;
     }
@@ -371,12 +412,20 @@ export function structure(
 
     const recText = recCells.get('recommendation') ?? '';
     const actText = hasText(recCells.get('action') ?? '') ? recCells.get('action')! : '';
+    // Text in the ref column that is no ref, beside nothing an action has, is a table set out under the plan
+    // (a count by RAG, the key as colour beside meaning): it goes with the text around the plan.
+    if (recCells.has('ref') && !ref && !actText && !actionCells.size) {
+      plan.preamble.push(keyLine(cells) ?? cells.filter(Boolean));
+      continue;
+    }
     const { hasActionColumn, hasMarkerColumn } = layout;
 
     if (headingRec && rec === headingRec) {
       // Document style: the small table's key points describe the heading's recommendation.
       if (recText) rec.context = [rec.context, recText].filter(Boolean).join('\n');
-      if (actText) newAction(row, actText, actionCells);
+      // A ref cell numbering the action within the heading's number ("1.2" under "Priority 1") is the action's.
+      const ownRef = ref && rec.ref && ref.startsWith(`${rec.ref}.`) ? ref : undefined;
+      if (actText) newAction(row, actText, actionCells, ownRef);
       else if (action) appendCells(action.cells, actionCells, '\n');
       continue;
     }
@@ -390,6 +439,19 @@ export function structure(
     if (recText && NOTHING_TO_DO.test(recText)) continue;
     // A tracker of several audits names each row's audit: its recommendations are that audit's part.
     const group = recCells.get('group');
+    // A flat export repeats the recommendation's ref and text on the row of each of its actions.
+    const repeatsRec =
+      rec &&
+      actText &&
+      hasActionColumn &&
+      (ref || recText) &&
+      (!ref || ref === rec.ref) &&
+      (!recText || recText === rec.text) &&
+      (!group || group === part);
+    if (repeatsRec) {
+      newAction(row, actText, actionCells).priority = recCells.get('priority');
+      continue;
+    }
     if (group && group !== part) setSection(group);
     if (ref || (recText && !continuesRec)) {
       const r = newRec(row, ref, recText, !hasActionColumn);

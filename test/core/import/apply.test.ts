@@ -3,11 +3,11 @@
  * change nothing, a changed file changes only what changed and says so in the history, dry runs and
  * failures write nothing.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyParsedPlan } from '../../../core/import/apply';
 import { draftFromInspectionReport } from '../../../core/import/areas-for-improvement';
-import { parsePlan } from '../../../core/import/parse-plan';
+import { parsePlan, parsePlanFile } from '../../../core/import/parse-plan';
 import type { Prisma } from '../../../core/db/client';
 import type { Tx } from '../../../core/db/tx';
 import { createTestDb, withHistoryUnlocked, type TestDatabase } from '../../helpers/db';
@@ -98,6 +98,29 @@ describe('applyParsedPlan', () => {
       versions,
     );
   });
+
+  /** Every plan in the layouts corpus: the files that are no plan (a scan, a password, a report) are refused. */
+  const PLANS = path.join(__dirname, '../../fixtures/plans');
+  const NOT_PLANS = ['header-only.csv', 'inspection-report.pdf', 'password.pdf', 'scanned.pdf'];
+  it.each(readdirSync(PLANS).filter((name) => !NOT_PLANS.includes(name)))(
+    'changes nothing when %s is imported a second time',
+    async (name) => {
+      const read = () => parsePlanFile(readFileSync(path.join(PLANS, name)), name);
+      const first = await read();
+      expect(first.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      await applyParsedPlan(ctx(), first, { planKey: 'CORPUS', source: name });
+      const before = await snapshot();
+      const versions = await t.db.prisma.action.findMany({ select: { ref: true, version: true, updatedAt: true } });
+      clock.advance(86_400_000);
+      const again = await applyParsedPlan(ctx(), await read(), { planKey: 'CORPUS', source: name });
+      expect(again.changes).toEqual([]);
+      expect(again.created).toEqual({ recommendations: 0, actions: 0, updates: 0, posts: 0 });
+      expect(await snapshot()).toEqual(before);
+      expect(await t.db.prisma.action.findMany({ select: { ref: true, version: true, updatedAt: true } })).toEqual(
+        versions,
+      );
+    },
+  );
 
   it('keeps undated entries once when the plan has no report date (their fallback date is the clock)', async () => {
     const rows = ['1,Do a thing,FCR,Ongoing,Work has started,,,No,'];

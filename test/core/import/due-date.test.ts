@@ -36,6 +36,20 @@ describe('parseDue: every form the seed plans use', () => {
     ['Staff will be trained by the end of March 2025.', d(2025, 3, 31), 'month'],
     ['Work will begin later this year. November 2015', d(2015, 11, 30), 'month'],
     ['Sampling started in April. Within 3 months', d(2015, 3, 23), 'day'],
+    ['Q3 24/25', d(2024, 12, 31), 'quarter'],
+    ['Quarter 4 2024-25', d(2025, 3, 31), 'quarter'],
+    ['Q2 FY25/26', d(2025, 9, 30), 'quarter'],
+    ['End Q3 2024/25', d(2024, 12, 31), 'quarter'],
+    ['FY 2024/25', d(2025, 3, 31), 'year'],
+    ['Mid-2025', d(2025, 8, 31), 'season'],
+    ['Jan–Mar 2025', d(2025, 3, 31), 'month'], // a span is due by its end
+    ['Jul-Sep 2024', d(2024, 9, 30), 'month'],
+    ['Oct 2024 - Mar 2025', d(2025, 3, 31), 'month'],
+    ['June 2025 (revised)', d(2025, 6, 30), 'month'], // a note in brackets after the date
+    ['2024-09-30 00:00:00', d(2024, 9, 30), 'day'], // as lists and databases export a date
+    ['30/09/2024 00:00', d(2024, 9, 30), 'day'],
+    ['w/e 30/09/2024', d(2024, 9, 30), 'day'],
+    ['31/03/2025*', d(2025, 3, 31), 'day'],
   ])('%s', (text, date, precision) => {
     const { due, warning } = parseDue(text, report);
     expect(due).toEqual({ text, date, precision });
@@ -58,6 +72,9 @@ describe('parseDue: every form the seed plans use', () => {
       warning: "due date 'Smarch 2004' not understood — kept as text, no date",
     });
     expect(parseDue('31/02/2004').due.date).toBeNull();
+    // Two years that are not one financial year, and a span from something that is no date.
+    expect(parseDue('Q3 2024/26').due.date).toBeNull();
+    expect(parseDue('TBC - awaiting restructure').due.date).toBeNull();
   });
 
   test('relative wording without a report date is kept as text, saying why', () => {

@@ -91,6 +91,20 @@ describe('readHeader', () => {
     ]);
   });
 
+  test('a heading giving two names for its column ("Recommendation / AFI") is the first', () => {
+    expect(fields([['Ref', 'Recommendation / AFI', 'Action owner', 'Status / RAG']])?.fields).toEqual([
+      '0:ref',
+      '1:recommendation',
+      '2:owner',
+      '3:rag',
+    ]);
+  });
+
+  test('beside a RAG column, a Status column holds the status in words', () => {
+    expect(fields([['Ref', 'Action', 'Status', 'RAG']])?.fields).toEqual(['0:ref', '1:action', '2:complete', '3:rag']);
+    expect(fields([['Ref', 'Action', 'Owner', 'Status']])?.fields).toEqual(['0:ref', '1:action', '2:owner', '3:rag']);
+  });
+
   test('data rows and page furniture are not headers', () => {
     expect(
       fields([['7', 'The force should issue policy (Page 12)', 'Head of Offender Management', '01-Mar-15']]),

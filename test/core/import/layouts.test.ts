@@ -102,6 +102,100 @@ describe('layouts beyond the seeds', () => {
     ).toEqual(['risk_accepted', 'superseded']);
   });
 
+  test('an internal-audit follow-up tracker exported to CSV: an audit column, financial-year quarters and spans as auditors write them, "Implemented" in the revised date column, the BRAG key under the table', () => {
+    const p = plan('audit-follow-up.csv');
+    expect(p.recommendations.map((r) => [r.ref, r.section])).toEqual([
+      ['1', 'Payroll'],
+      ['2', 'Payroll'],
+      ['3', 'Payroll'],
+      ['Procurement 1', 'Procurement'],
+      ['Procurement 2', 'Procurement'],
+      ['Procurement 3', 'Procurement'],
+      ['IT 1', 'IT'],
+      ['IT 2', 'IT'],
+      ['IT 3', 'IT'],
+    ]);
+    const action = (
+      ref: string,
+      text: string,
+      owner: string,
+      due: string,
+      originalDue: string | null,
+      rag: string,
+    ) => ({
+      ref,
+      text,
+      owners: [owner],
+      due,
+      originalDue,
+      status: 'open',
+      rag,
+    });
+    expect(facts(p)).toEqual([
+      action(
+        '1.1',
+        'Check every starter against HR records before first pay',
+        'Payroll Manager',
+        '2024-12-31',
+        '2024-03-31',
+        'AMBER',
+      ),
+      {
+        ...action('2.1', 'Require approval of overtime in the HR system', 'Head of HR', '2024-06-30', null, 'COMPLETE'),
+        status: 'awaiting_verification',
+      },
+      action(
+        '3.1',
+        'Reconcile leavers with the payroll every month',
+        'Payroll Manager',
+        '2025-03-31',
+        '2024-09-30',
+        'AMBER',
+      ),
+      action('Procurement 1.1', 'Keep a register of waivers', 'Head of Procurement', '2024-12-31', null, 'GREEN'),
+      action(
+        'Procurement 2.1',
+        'Name an owner for every contract',
+        'J. Smith, Director of Resources',
+        '2025-06-30',
+        '2024-09-30',
+        'RED',
+      ),
+      action(
+        'Procurement 3.1',
+        'Report spend by supplier to the board each quarter',
+        'Head of Finance',
+        '2025-03-31',
+        null,
+        'GREEN',
+      ),
+      action(
+        'IT 1.1',
+        'Remove access on the day a member of staff leaves',
+        'IT Service Desk Manager',
+        '2025-03-31',
+        null,
+        'GREEN',
+      ),
+      action(
+        'IT 2.1',
+        'Test a restore from backup twice a year',
+        'Infrastructure Manager',
+        '2025-08-31',
+        null,
+        'GREEN',
+      ),
+      {
+        ...action('IT 3.1', 'Issue a password manager to every team', 'IT Security Lead', '2024-10-31', null, 'GREEN'),
+        status: 'awaiting_verification',
+      },
+    ]);
+    expect(p.problems.filter((x) => !x.message.includes('is used more than once')).map((x) => x.message)).toEqual([
+      "read 'Revised target date' as the due date; the date in 'Original target date' kept as the original due date",
+      "read a date in 'Date completed' as the owner saying the action is done",
+    ]);
+  });
+
   test('pasted Excel text: a quoted cell over two lines, "By when", "Date completed", a revised date in brackets', () => {
     expect(facts(plan('pasted-excel.txt'))).toEqual([
       {
@@ -140,6 +234,348 @@ describe('layouts beyond the seeds', () => {
         status: 'open',
         rag: null,
       },
+    ]);
+  });
+
+  test('a CQC-style plan whose columns are questions ("What are we going to do?", "Who is responsible?", "By when?"), dates as people write them', () => {
+    const p = plan('cqc-questions.csv');
+    expect(p.reportDate).toEqual(new Date(Date.UTC(2024, 5, 4)));
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
+      ['MD1', "Patients' risks are not always assessed on admission."],
+      ['MD2', 'Governance processes do not identify risks early enough.'],
+      ['SD1', 'Staff have not completed mandatory training.'],
+      ['SD2', 'Patients are not involved in planning their care.'],
+      ['SD3', 'Curtains are left open during examinations.'],
+      ['SD4', 'Call bells on wards 3 and 4 are broken.'],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: 'MD1.1',
+        text: 'Introduce a risk assessment checklist on every ward',
+        owners: ['Director of Nursing'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'GREEN',
+      },
+      {
+        ref: 'MD2.1',
+        text: 'Review the risk register at every divisional board',
+        owners: ['Medical Director', 'Director of Governance'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: 'SD1.1',
+        text: 'Book every overdue member of staff onto training\nReport compliance to the workforce committee',
+        owners: ['Head of Learning and Development'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'open',
+        rag: 'RED',
+      },
+      {
+        ref: 'SD2.1',
+        text: 'Add a patient voice section to the care plan',
+        owners: ['Lead Nurse (Patient Experience)'],
+        due: '2025-06-30',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: 'SD3.1',
+        text: 'Remind staff at every safety huddle',
+        owners: ['Ward Managers'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      {
+        ref: 'SD4.1',
+        text: 'Replace the call bells on wards 3 and 4',
+        owners: ['Estates Manager'],
+        due: '2024-10-15',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+    ]);
+    // "How will we know it has worked?" is the measure of success, not progress.
+    expect(p.recommendations[0].actions[0].updates.map((u) => u.text)).toEqual(['Checklist launched on six wards.']);
+  });
+
+  test('a paste from Excel of actions under "Theme N:" bands: each band is a recommendation over the actions numbered within it; quoted cells over two lines', () => {
+    const p = plan('theme-bands.txt');
+    expect(p.title).toBe('Adult Social Care Improvement Plan');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
+      ['1', 'Leadership and governance'],
+      ['2', 'Safeguarding'],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Appoint a permanent Director of Adult Social Care',
+        owners: ['Chief Executive'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'open',
+        rag: 'GREEN',
+      },
+      {
+        ref: '1.2',
+        text: 'Report progress on this plan to Cabinet every quarter\nPublish each report on the council website',
+        owners: ['Director of Adult Social Care', 'Head of Democratic Services'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: '2.1',
+        text: 'Clear the backlog of safeguarding enquiries',
+        owners: ['Head of Safeguarding'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'RED',
+      },
+      {
+        ref: '2.2',
+        text: 'Train every team manager in the "Making Safeguarding Personal" approach',
+        owners: ['Principal Social Worker'],
+        due: '2024-11-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+    ]);
+  });
+
+  test('"Theme N:" bands over recommendations of their own name the part of the plan each is in', () => {
+    const p = plan('theme-sections.csv');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => [r.ref, r.section])).toEqual([
+      ['1', 'Theme 1: Leadership'],
+      ['2', 'Theme 1: Leadership'],
+      ['3', 'Theme 2: Financial sustainability'],
+      ['4', 'Theme 2: Financial sustainability'],
+    ]);
+    expect(facts(p).map(({ ref, text, owners, due, status }) => ({ ref, text, owners, due, status }))).toEqual([
+      {
+        ref: '1.1',
+        text: "Hold a partners' summit and publish the vision",
+        owners: ['Chief Executive'],
+        due: '2025-03-31',
+        status: 'open',
+      },
+      {
+        ref: '2.1',
+        text: 'Introduce a member development programme',
+        owners: ['Head of Democratic Services'],
+        due: '2024-09-30',
+        status: 'awaiting_verification',
+      },
+      {
+        ref: '3.1',
+        text: 'Agree savings proposals for 2025/26 with Cabinet',
+        owners: ['Director of Finance'],
+        due: '2025-02-28',
+        status: 'open',
+      },
+      {
+        ref: '4.1',
+        text: 'Reprofile the capital programme and report to Audit Committee',
+        owners: ['Head of Capital'],
+        due: '2025-03-31',
+        status: 'open',
+      },
+    ]);
+  });
+
+  test('an inspectorate tracker of several reports: "Recommendation / AFI", the action owner over the force lead, posts listed with commas, statuses putting an action forward for closure', () => {
+    const p = plan('hmicfrs-tracker.csv');
+    expect(p.recommendations.map((r) => [r.ref, r.section])).toEqual([
+      ['1', 'PEEL 2023'],
+      ['2', 'PEEL 2023'],
+      ['3', 'PEEL 2023'],
+      ['Vetting 1', 'Vetting 2024'],
+      ['Vetting 2', 'Vetting 2024'],
+      ['Vetting 3', 'Vetting 2024'],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1',
+        text: 'The force should improve how it records equality data',
+        owners: ['Head of Performance', 'Head of Information Management'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '2',
+        text: 'The force should make sure its workforce plan meets future demand',
+        owners: ['Head of Workforce Planning'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      {
+        ref: '3',
+        text: 'The force should answer emergency calls promptly',
+        owners: ['Head of Contact Management', 'Head of Resourcing'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: null,
+      },
+      {
+        ref: 'Vetting 1',
+        text: 'Forces should vet all staff to the right level',
+        owners: ['Head of Vetting'],
+        due: '2025-06-30',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: 'Vetting 2',
+        text: 'Forces should record the rationale for vetting decisions',
+        owners: ['Head of Professional Standards'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: null,
+      },
+      {
+        ref: 'Vetting 3',
+        text: "The force should check staff's vetting before promotion",
+        owners: ['Director of People, Culture and Inclusion'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'closed',
+        rag: 'SUPERSEDED',
+      },
+    ]);
+    expect(p.recommendations[2].actions[0].owners.map((o) => o.role)).toEqual(['lead', 'support']);
+  });
+
+  test("Excel's text exports as Windows saves them: a CSV in the Windows-1252 code page, and Unicode Text (UTF-16, tab-separated); curly quotes, dashes and £ come through", () => {
+    const expected = [
+      {
+        ref: '1.1',
+        text: 'Recruit two more educational psychologists – funded from the £250k agreed by Cabinet',
+        owners: ['Director of Children’s Services'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '2.1',
+        text: 'Set up a parent carer forum with a “you said, we did” report each term',
+        owners: ['Head of SEND', 'Head of Participation'],
+        due: '2025-04-30',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '3.1',
+        text: 'Publish the Local Offer on the council’s website',
+        owners: ['SEND Information Officer'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+    ];
+    for (const name of ['ansi-export.csv', 'unicode-text.txt']) {
+      const p = plan(name);
+      expect(p.title).toBe('SEND Written Statement of Action – progress');
+      expect(p.problems).toEqual([]);
+      expect(p.recommendations[1].text).toBe('The council should strengthen parents’ voice in SEND');
+      expect(facts(p)).toEqual(expected);
+    }
+  });
+
+  test('a count by RAG and the key set out as small tables under the plan are no part of any recommendation, and the key is read', () => {
+    const p = plan('summary-below.csv');
+    expect(p.title).toBe("Children's Services Improvement Plan - position at 31 October 2024");
+    expect(p.problems.map((x) => x.message)).toEqual(["read GREEN as done, as the plan's key says"]);
+    expect(p.recommendations.map((r) => r.text)).toEqual([
+      'Improve the quality of supervision',
+      'Reduce social worker caseloads',
+      'Publish the practice framework',
+    ]);
+    expect(facts(p).map(({ ref, owners, due, status, rag }) => ({ ref, owners, due, status, rag }))).toEqual([
+      {
+        ref: '1.1',
+        owners: ['Principal Social Worker'],
+        due: '2024-06-30',
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      { ref: '1.2', owners: ['Workforce Development Manager'], due: '2024-12-31', status: 'open', rag: 'AMBER' },
+      { ref: '2.1', owners: ["Head of Children's Social Care"], due: '2025-03-31', status: 'open', rag: 'RED' },
+      { ref: '3.1', owners: ['Head of Practice'], due: '2024-09-30', status: 'awaiting_verification', rag: 'COMPLETE' },
+    ]);
+  });
+
+  test("a flat export, one row per action with its recommendation's ref and text repeated, and the action's own ref beside them", () => {
+    const p = plan('flat-export.csv');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => [r.ref, r.text, r.actions.length])).toEqual([
+      ['1', 'The force should improve the accuracy of its crime recording', 3],
+      ['2', 'The force should review the crimes it cancels', 1],
+    ]);
+    expect(facts(p).map(({ ref, owners, due, status, rag }) => ({ ref, owners, due, status, rag }))).toEqual([
+      {
+        ref: '1.1',
+        owners: ['Head of Contact Management'],
+        due: '2025-03-31',
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      { ref: '1.2', owners: ['Force Crime Registrar'], due: '2025-06-30', status: 'open', rag: null },
+      // 1.3 was dropped from the plan; the numbers stand as agreed.
+      { ref: '1.4', owners: ['Head of Performance'], due: '2025-09-30', status: 'open', rag: null },
+      { ref: '2.1', owners: ['Detective Superintendent'], due: '2025-09-30', status: 'open', rag: null },
+    ]);
+  });
+
+  test('a SharePoint list exported to CSV: dates with their time of day, "% Complete", numbered priorities', () => {
+    const p = plan('sharepoint-list.csv');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => r.text)).toEqual([
+      'Out-of-hours cover is not reliable',
+      'Contact records are incomplete',
+    ]);
+    expect(facts(p).map(({ ref, owners, due, status, rag }) => ({ ref, owners, due, status, rag }))).toEqual([
+      {
+        ref: '1',
+        owners: ['Head of Emergency Duty Team'],
+        due: '2024-09-30',
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      { ref: '2', owners: ['Head of Emergency Duty Team'], due: '2024-12-31', status: 'open', rag: null },
+      { ref: '3', owners: ['Quality Assurance Manager'], due: '2025-03-31', status: 'open', rag: null },
+      // 100% complete is done, whatever the status says.
+      { ref: '4', owners: ['Systems Manager'], due: '2024-10-31', status: 'awaiting_verification', rag: null },
+    ]);
+    expect(p.recommendations.flatMap((r) => r.actions).map((a) => a.priority)).toEqual([
+      'high',
+      'medium',
+      'medium',
+      'low',
     ]);
   });
 
@@ -183,7 +619,7 @@ describe('layouts beyond the seeds', () => {
     const p = plan('prose-plan.md');
     expect(p.title).toBe('Custody services: action plan');
     expect(p.problems.map((x) => x.message)).toEqual([
-      'no table: read the plan from its text, a recommendation at a time, with labelled lines',
+      'no plan table: read the plan a recommendation at a time, from labelled lines or two-column forms',
     ]);
     expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
       ['1', "The force should make sure detainees' risk assessments are reviewed at every shift change."],
@@ -231,6 +667,54 @@ describe('layouts beyond the seeds', () => {
     // A progress note that ran over two lines is one note.
     expect(p.recommendations[0].actions[1].updates.map((u) => u.text)).toEqual([
       'Audits started in July; two months missed while the auditor was on leave.',
+    ]);
+  });
+
+  test('a wiki page: "### R1." headings over bulleted labelled lines, status shown as a tick or a coloured circle', () => {
+    const p = plan('wiki-status.md');
+    expect(p.title).toBe('Data protection audit 2024: action plan');
+    expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
+      ['R1', 'Subject access requests are answered late'],
+      ['R2', 'Retention rules are not applied to shared drives'],
+      ['R3', 'Staff do not report breaches promptly'],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: 'R1.1',
+        text: 'Log every request on the case management system',
+        owners: ['Information Governance Manager'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: null,
+      },
+      {
+        ref: 'R2.1',
+        text: 'Apply the retention schedule to every shared drive',
+        owners: ['Head of IT', 'Records Manager'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: 'R3.1',
+        text: 'Publish a one-page breach reporting guide',
+        owners: ['Data Protection Officer'],
+        due: '2024-10-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'RED',
+      },
+      {
+        ref: 'R3.2',
+        text: 'Add breach reporting to induction',
+        owners: ['L&D Manager'],
+        due: '2025-01-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'GREEN',
+      },
     ]);
   });
 
@@ -336,6 +820,357 @@ describe('plans kept in Excel and Word', () => {
     );
   });
 
+  test('a Word plan of "Priority N:" headings, each with what inspectors found and a small table, owner and date written inside the action cell, under a key where GREEN means implemented', async () => {
+    const p = await file('priority-headings.docx');
+    expect(p.title).toBe("Children's Services Inspection: Action Plan");
+    expect(p.reportDate).toEqual(new Date(Date.UTC(2024, 2, 12)));
+    expect(p.problems.map((x) => x.message)).toEqual(["read GREEN as done, as the plan's key says"]);
+    expect(p.recommendations.map((r) => [r.ref, r.text, r.context])).toEqual([
+      [
+        '1',
+        'Strengthen management oversight of casework',
+        'Inspectors found that managers do not consistently record their oversight of decisions.',
+      ],
+      ['2', 'Improve the timeliness of assessments', 'Too many assessments take longer than 45 working days.'],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Introduce monthly case audits by team managers.',
+        owners: ['Head of Service, Children in Need'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      {
+        ref: '1.2',
+        text: 'Publish a supervision policy for all social work teams.',
+        owners: ['Principal Social Worker'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: '2.1',
+        text: 'Track every assessment against the 45-day timescale on the performance dashboard.',
+        owners: ['Head of Performance', 'Head of Early Help'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'RED',
+      },
+    ]);
+  });
+
+  test('a Word plan in one table whose priorities are grey bands merged across it, each over its numbered actions', async () => {
+    const p = await file('priority-bands.docx');
+    expect(p.title).toBe('Improving Children’s Services: Post-inspection Action Plan');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
+      ['1', 'Leadership and governance'],
+      ['2', 'Quality of practice'],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Appoint a permanent Director of Children’s Services',
+        owners: ['Chief Executive'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'open',
+        rag: 'GREEN',
+      },
+      {
+        ref: '1.2',
+        text: 'Report progress against this plan to Cabinet every quarter',
+        owners: ['Director of Children’s Services'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: '2.1',
+        text: 'Audit 20 case files a month and report themes to the practice board',
+        owners: ['Principal Social Worker'],
+        due: null,
+        originalDue: null,
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: '2.3',
+        text: 'Reduce social worker caseloads to no more than 18',
+        owners: ['Head of Children’s Social Care'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'RED',
+      },
+    ]);
+  });
+
+  test("an audit committee's appendix: a sheet per audit under a title block, BRAG with the plan's key under each table, priorities, revised and completed dates", async () => {
+    const p = await file('committee-appendix.xlsx');
+    expect(p.recommendations.map((r) => [r.ref, r.section, r.actions[0].priority])).toEqual([
+      ['1', 'Payroll 2023-24', 'high'],
+      ['2', 'Payroll 2023-24', 'medium'],
+      ['3', 'Payroll 2023-24', 'low'],
+      ['Cyber 1', 'Cyber security 2024-25', 'high'],
+      ['Cyber 2', 'Cyber security 2024-25', 'medium'],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Check every starter against HR records before first pay',
+        owners: ['Payroll Manager'],
+        due: '2024-09-30',
+        originalDue: '2024-03-31',
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: '2.1',
+        text: 'Require line manager approval of overtime in the HR system',
+        owners: ['Head of HR'],
+        due: '2024-06-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      {
+        ref: '3.1',
+        text: 'Reconcile leavers with the payroll every month',
+        owners: ['Payroll Manager', 'HR Business Partner'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      {
+        ref: 'Cyber 1.1',
+        text: 'Review administrator accounts every quarter',
+        owners: ['Head of IT'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'RED',
+      },
+      {
+        ref: 'Cyber 2.1',
+        text: 'Test a restore from backup twice a year',
+        owners: ['IT Infrastructure Manager'],
+        due: '2025-03-31',
+        originalDue: '2024-09-30',
+        status: 'open',
+        rag: 'AMBER',
+      },
+    ]);
+    // The key under each table is the plan's key, not text left outside the plan.
+    expect(p.problems.map((x) => x.message)).toEqual([
+      "ref 1.1 is used more than once — imported as 'Cyber 1.1'",
+      "ref 2.1 is used more than once — imported as 'Cyber 2.1'",
+      "read 'Revised target date' as the due date; the date in 'Original target date' kept as the original due date",
+      "read a date in 'Date completed' as the owner saying the action is done",
+      "read GREEN as done, as the plan's key says",
+    ]);
+  });
+
+  test('a tracker whose status is picked from a drop-down beside a RAG column of its own, the colour with a note after it', async () => {
+    const p = await file('status-dropdowns.xlsx');
+    expect(p.problems).toEqual([]);
+    expect(facts(p).map(({ ref, owners, due, status, rag }) => ({ ref, owners, due, status, rag }))).toEqual([
+      {
+        ref: 'IA01.1',
+        owners: ['Head of Temporary Staffing'],
+        due: '2024-07-31',
+        status: 'awaiting_verification',
+        rag: 'GREEN',
+      },
+      {
+        ref: 'IA02.1',
+        owners: ['Deputy Chief Operating Officer'],
+        due: '2024-09-30',
+        status: 'awaiting_verification',
+        rag: 'COMPLETE',
+      },
+      { ref: 'IA03.1', owners: ['Head of Financial Systems'], due: '2024-12-31', status: 'closed', rag: 'SUPERSEDED' },
+      { ref: 'IA04.1', owners: ['Medical Director'], due: '2024-10-31', status: 'open', rag: 'RED' },
+      { ref: 'IA05.1', owners: ['Theatres Manager'], due: '2025-01-31', status: 'open', rag: 'AMBER' },
+      { ref: 'IA06.1', owners: ['Director of Finance'], due: '2025-03-31', status: 'open', rag: 'GREEN' },
+      { ref: 'IA07.1', owners: ['Head of Charity'], due: '2024-06-30', status: 'closed', rag: 'RISK_ACCEPTED' },
+    ]);
+    expect(p.recommendations[0].actions[0].text).toBe('Reject any bank shift claim without an approved timesheet');
+  });
+
+  test('a Word plan of two-column forms, a recommendation each: labels down the left, what was agreed beside them', async () => {
+    const p = await file('form-tables.docx');
+    expect(p.title).toBe('Fostering Service: Inspection Action Plan');
+    expect(p.problems.map((x) => x.message)).toEqual([
+      'no plan table: read the plan a recommendation at a time, from labelled lines or two-column forms',
+    ]);
+    expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
+      ['1', 'The service should make sure that every child has an up-to-date care plan.'],
+      ['2', 'The service should improve the quality of supervision.'],
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Review every care plan at the child’s next statutory review',
+        owners: ['Head of Children Looked After'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: '2.1',
+        text: 'Introduce a supervision audit tool',
+        owners: ['Principal Social Worker'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'GREEN',
+      },
+      {
+        ref: '2.2',
+        text: 'Train every team manager in reflective supervision',
+        owners: ['Workforce Development Manager'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'RED',
+      },
+    ]);
+    expect(p.recommendations[0].actions[0].updates.map((u) => u.text)).toEqual(['85% of care plans reviewed.']);
+  });
+
+  test('a header over two rows, group headings merged over their columns: "Target date" over "Original" and "Revised", "Progress" over "Update" and "Date"', async () => {
+    const p = await file('grouped-header.xlsx');
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Record every daily vehicle check on the fleet app',
+        owners: ['Fleet Manager'],
+        due: '2025-01-31',
+        originalDue: '2024-09-30',
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: '2.1',
+        text: 'Reconcile fuel card statements every month',
+        owners: ['Transport Finance Officer'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'GREEN',
+      },
+    ]);
+    expect(p.recommendations[0].actions[0].updates.map((u) => [day(u.at), u.text])).toEqual([
+      ['2024-11-20', 'App rolled out to two depots of three.'],
+    ]);
+    expect(p.problems.map((x) => x.message)).toEqual([
+      "read 'Revised Target date' as the due date; the date in 'Original Target date' kept as the original due date",
+    ]);
+  });
+
+  test('a tracker that moves finished actions to a sheet of their own: those are done, and "Open" and "Closed" are no parts of the plan', async () => {
+    const p = await file('closed-sheet.xlsx');
+    expect(p.title).toBe('Corporate governance review: action tracker');
+    expect(p.problems.map((x) => x.message)).toEqual(["read the actions on sheet 'Closed' as done, as its name says"]);
+    expect(p.recommendations.map((r) => [r.ref, r.section ?? null])).toEqual([
+      ['2', null],
+      ['4', null],
+      ['1', null],
+      ['3', null],
+    ]);
+    expect(facts(p).map(({ ref, owners, due, status }) => ({ ref, owners, due, status }))).toEqual([
+      { ref: '2.1', owners: ['Head of Customer Services'], due: '2025-03-31', status: 'open' },
+      { ref: '4.1', owners: ['Monitoring Officer'], due: '2025-06-30', status: 'open' },
+      { ref: '1.1', owners: ['Head of Customer Services'], due: '2024-09-30', status: 'awaiting_verification' },
+      { ref: '3.1', owners: ['Monitoring Officer'], due: '2024-10-31', status: 'awaiting_verification' },
+    ]);
+  });
+
+  test("a plan kept in Microsoft Planner as Planner exports it: the plan's name above, a bucket per recommendation, tasks assigned to people, Progress as the status", async () => {
+    const p = await file('planner-export.xlsx');
+    expect(p.title).toBe('Inspection improvement plan');
+    expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
+      ['1', 'R1 Complaints handling'],
+      ['2', 'R2 Training'],
+    ]);
+    // Without a ref column, actions are numbered through the plan.
+    expect(facts(p)).toEqual([
+      {
+        ref: '1',
+        text: 'Publish the revised complaints policy',
+        owners: ['Megan Bowen'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: null,
+      },
+      {
+        ref: '2',
+        text: 'Report complaint response times to the board monthly',
+        owners: ['Megan Bowen', 'Lee Gu'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '3',
+        text: 'Train front-line staff in the complaints procedure',
+        owners: ['Lee Gu'],
+        due: '2024-10-31',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '4',
+        text: 'Add complaints training to the induction course',
+        owners: ['Adele Vance'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+    ]);
+    const actions = p.recommendations.flatMap((r) => r.actions);
+    // "Not started" and "In progress" are a status, not progress notes.
+    expect(actions.flatMap((a) => a.updates)).toEqual([]);
+    expect(actions.map((a) => a.priority)).toEqual(['medium', 'medium', 'high', 'low']);
+  });
+
+  test('target dates typed as months ("Sep-24"), which Excel keeps as the 1st and shows as the month, are due at the end of the month', async () => {
+    const p = await file('month-dates.xlsx');
+    expect(p.recommendations.flatMap((r) => r.actions).map((a) => [a.ref, a.due])).toEqual([
+      ['1.1', { text: 'September 2024', date: new Date(Date.UTC(2024, 8, 30)), precision: 'month' }],
+      ['2.1', { text: 'March 2025', date: new Date(Date.UTC(2025, 2, 31)), precision: 'month' }],
+      ['3.1', { text: '15/6/2025', date: new Date(Date.UTC(2025, 5, 15)), precision: 'day' }],
+    ]);
+  });
+
+  test('a Word plan whose "No." column is numbered by Word\'s list numbering: each row is its own recommendation, numbered as Word shows it', async () => {
+    const p = await file('auto-numbered.docx');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
+      ['1', 'The force should improve the accuracy of its crime recording'],
+      ['2', 'The force should review the crimes it cancels'],
+      ['3', 'The force should publish its audit results'],
+    ]);
+    expect(facts(p).map(({ ref, owners, due }) => ({ ref, owners, due }))).toEqual([
+      { ref: '1.1', owners: ['Head of Contact Management'], due: '2025-03-31' },
+      { ref: '2.1', owners: ['Detective Superintendent'], due: '2025-09-30' },
+      { ref: '3.1', owners: ['Head of Corporate Communications'], due: '2025-12-31' },
+    ]);
+  });
+
   test('a tracker whose RAG is cell colour alone, under coloured title and section bands', async () => {
     const p = await file('colour-rag.xlsx');
     expect(p.recommendations.map((r) => [r.ref, r.section ?? null])).toEqual([
@@ -394,6 +1229,33 @@ describe('plans kept in Excel and Word', () => {
       },
     ]);
   });
+
+  test('a damaged workbook or document, or one of the other kind under its name, is refused in one line saying what to do', async () => {
+    const plans = path.join(__dirname, '../../fixtures/plans');
+    const refusal = async (content: Buffer, name: string) => (await parsePlanFile(content, name)).problems;
+    for (const [content, name] of [
+      [Buffer.from('not a zip at all'), 'plan.xlsx'],
+      [Buffer.from('PK\u0003\u0004 cut short'), 'plan.xlsx'],
+      [readFileSync(path.join(plans, 'merged-cells.docx')), 'plan.xlsx'],
+    ] as const)
+      expect(await refusal(content, name)).toEqual([
+        {
+          file: 'plan.xlsx',
+          message:
+            'could not read plan.xlsx: it is not an Excel workbook that can be opened (damaged, or another kind of file): open it in Excel and save it as an Excel Workbook (.xlsx)',
+          severity: 'error',
+        },
+      ]);
+    for (const content of [Buffer.from('not a zip at all'), readFileSync(path.join(plans, 'audit-tracker.xlsx'))])
+      expect(await refusal(content, 'plan.docx')).toEqual([
+        {
+          file: 'plan.docx',
+          message:
+            'could not read plan.docx: it is not a Word document that can be opened (damaged, or another kind of file): open it in Word and save it as a Word Document (.docx)',
+          severity: 'error',
+        },
+      ]);
+  });
 });
 
 describe('plans published as PDF', () => {
@@ -437,6 +1299,81 @@ describe('plans published as PDF', () => {
         due: '2025-09-30',
         status: 'closed',
         rag: 'RISK_ACCEPTED',
+      },
+    ]);
+  });
+
+  test("a ruled table in narrow columns: a cell's lines that its width broke are one text, an owner per line stays an owner per line", async () => {
+    const p = await pdf('ruled-wrapped.pdf');
+    expect(p.title).toBe('Public Protection Inspection: Improvement Plan');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => r.text)).toEqual([
+      'The force should make sure that every referral about a child at risk is assessed within 24 hours',
+      'The force should improve how it shares information with its partners in the safeguarding hub',
+      'The force should review the supervision of officers who investigate domestic abuse',
+      'The force should vet every member of the referral unit',
+    ]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Train every member of the referral unit in the risk assessment tool and audit a sample each month',
+        owners: ['Detective Superintendent, Public Protection'],
+        due: '2025-06-30',
+        originalDue: null,
+        status: 'closed',
+        rag: 'RISK_ACCEPTED',
+      },
+      {
+        ref: '2.1',
+        text: 'Agree an information sharing protocol with the council and the health board',
+        owners: ['Head of Safeguarding', 'Head of Partnerships'],
+        due: '2024-09-30',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+      {
+        ref: '3.1',
+        text: 'Publish a supervision standard for Domestic Abuse Investigation Units',
+        owners: ['Head of Learning and Development'],
+        due: '2025-12-31',
+        originalDue: null,
+        status: 'awaiting_verification',
+        rag: null,
+      },
+      {
+        ref: '4.1',
+        text: 'Vet the remaining staff',
+        owners: ['Head of HR', 'Head of Vetting'],
+        due: '2025-09-30',
+        originalDue: null,
+        status: 'open',
+        rag: null,
+      },
+    ]);
+  });
+
+  test('a ruled table whose ref and recommendation cells are merged down over their actions keeps each action in its columns', async () => {
+    const p = await pdf('ruled-merged.pdf');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
+      ['1', 'The force should improve the accuracy of its crime recording'],
+      ['2', 'The force should review the crimes it cancels'],
+    ]);
+    expect(facts(p).map(({ ref, text, owners, due }) => ({ ref, text, owners, due }))).toEqual([
+      {
+        ref: '1.1',
+        text: 'Train every call handler in the recording rules',
+        owners: ['Head of Contact Management'],
+        due: '2025-03-31',
+      },
+      { ref: '1.2', text: 'Audit a sample of calls every month', owners: ['Force Crime Registrar'], due: '2025-06-30' },
+      { ref: '1.3', text: 'Report the audit results to the board', owners: ['Head of Performance'], due: '2025-09-30' },
+      {
+        ref: '2.1',
+        text: 'Dip sample cancelled crimes each quarter',
+        owners: ['Detective Superintendent'],
+        due: '2025-09-30',
       },
     ]);
   });

@@ -18,6 +18,25 @@ describe('parseOwners', () => {
     expect(posts('J. Smith, Director of Finance')).toEqual(['J. Smith, Director of Finance']);
   });
 
+  test('posts listed with commas, each a title; a comma inside one post or after a name stays', () => {
+    const posts = (cell: string) => parseOwners(cell).map((o) => o.post);
+    expect(posts('Head of HR, Head of Legal, Deputy Director of Finance')).toEqual([
+      'Head of HR',
+      'Head of Legal',
+      'Deputy Director of Finance',
+    ]);
+    expect(posts('Director of People, Culture and Inclusion')).toEqual(['Director of People, Culture and Inclusion']);
+    expect(posts('Assistant Director, Commissioning')).toEqual(['Assistant Director, Commissioning']);
+  });
+
+  test('the part a post plays, in brackets after it', () => {
+    expect(parseOwners('Head of IT (lead), Head of HR (support)')).toEqual([
+      { post: 'Head of IT', role: 'lead' },
+      { post: 'Head of HR', role: 'support' },
+    ]);
+    expect(parseOwners('Director of Finance (S151 Officer)')).toEqual([{ post: 'Director of Finance (S151 Officer)' }]);
+  });
+
   test('posts separated by slashes (BTP)', () => {
     expect(parseOwners('Deputy Chief Constable / Head of SDD / FCR')).toEqual([
       { post: 'Deputy Chief Constable' },

@@ -336,6 +336,19 @@ describe('structure rules on excerpts', () => {
       },
     ]);
   });
+
+  test('a revised date it cannot read is a warning too, and the date first given stays the due date', () => {
+    const plan = parsePlan(
+      Buffer.from(
+        'Ref,Recommendation,Owner,Target date,Revised target date\n1,Do the thing,Head of SDD,Mar-25,Smarch 2025\n',
+      ),
+      'p.csv',
+    );
+    expect(actions(plan)[0].due.date).toEqual(d(2025, 3, 31));
+    expect(plan.problems.map((p) => p.message)).toContain(
+      "due date 'Smarch 2025' not understood — kept as text, no date",
+    );
+  });
 });
 
 describe('files that are not plans', () => {

@@ -1,4 +1,4 @@
-import { parseRag, parseStatus, readStatusKey } from '../../../core/import/status';
+import { isStatusKey, parseRag, parseStatus, readStatusKey } from '../../../core/import/status';
 
 describe('parseStatus', () => {
   test('(CLOSED) beside the date of update: signed off (BTP 1)', () => {
@@ -51,6 +51,41 @@ describe('parseStatus', () => {
     expect(parseStatus({ rag: 'On track' }, key)).toEqual({ status: 'open', reportedRag: 'AMBER' });
   });
 
+  test("a row is the plan's key when it says what two colours or more mean and nothing else", () => {
+    expect(isStatusKey(['Key: Blue = implemented; Green = on track', '', ''])).toBe(true);
+    expect(isStatusKey(['Key:', 'RED - overdue', 'GREEN - implemented'])).toBe(true);
+    expect(isStatusKey(['Complete = Blue', 'On track = Green'])).toBe(true);
+    expect(isStatusKey(['3', 'Train staff', 'Head of HR', 'Green', 'Amber - some slippage'])).toBe(false);
+    expect(isStatusKey(['Green - on track'])).toBe(false);
+  });
+
+  test('a colour with a note after it is the colour', () => {
+    expect(['Red - overdue', 'Amber: at risk', 'Green – on track', 'Amber/Red'].map(parseRag)).toEqual([
+      'RED',
+      'AMBER',
+      'GREEN',
+      'AMBER',
+    ]);
+  });
+
+  test('an action cancelled, merged into another or a duplicate is closed as superseded; "accepted risk" is risk accepted', () => {
+    for (const rag of ['Cancelled', 'Merged with 2.3', 'Duplicate of 2.1', 'Closed - duplicate'])
+      expect(parseStatus({ rag })).toMatchObject({ status: 'closed', outcome: 'superseded' });
+    expect(parseStatus({ rag: 'Accepted risk' })).toMatchObject({ status: 'closed', outcome: 'risk_accepted' });
+  });
+
+  test('a coloured circle is its colour, a tick before a word of finished work is done', () => {
+    expect(['🔴 Overdue', '🟠 In progress', '🟡', '🟢 On track', '🔵'].map(parseRag)).toEqual([
+      'RED',
+      'AMBER',
+      'AMBER',
+      'GREEN',
+      'COMPLETE',
+    ]);
+    expect(parseStatus({ rag: '✅ Done' })).toEqual({ status: 'awaiting_verification', reportedRag: null });
+    expect(parseStatus({ rag: '❌ Not done' }).status).toBe('open');
+  });
+
   test('RAG words', () => {
     expect(['Red', 'A', 'green', 'Complete', 'rubbish'].map(parseRag)).toEqual([
       'RED',
@@ -71,6 +106,10 @@ describe('the words plans use for finished work', () => {
     [{ complete: 'Implemented 12/03/2024' }],
     [{ due: 'Implemented' }],
     [{ latestComment: 'Completed. The policy was published on the intranet.' }],
+    [{ complete: 'Action complete' }],
+    [{ complete: 'Fully implemented' }],
+    [{ complete: 'Transferred to BAU' }],
+    [{ complete: 'Proposed for closure' }],
   ])('%j awaits verification', (cells) => {
     expect(parseStatus(cells).status).toBe('awaiting_verification');
   });
