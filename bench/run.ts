@@ -28,6 +28,7 @@ export const BUDGETS = {
   boardViewInProcessMs: 20,
   boardViewOverHttpMs: 40,
   peakRssMb: 450,
+  idleRssMb: 220,
 } as const;
 
 interface Args {
@@ -52,12 +53,25 @@ function step(input: StepInput): Promise<Record<string, any>> {
   return run(['--expose-gc', '--import', 'tsx', path.join(__dirname, 'size.ts'), JSON.stringify(input)], input.step);
 }
 
-/** The reminder sweep on the production build, with start:prod's node options and environment (package.json). */
-function sweep(url: string): Promise<Record<string, any>> {
+/** A script of bench/ on the production build, with start:prod's node options and environment (package.json). */
+function asProduction(script: string, input: Record<string, string>): Promise<Record<string, any>> {
   const start = /MALLOC_ARENA_MAX=(\d+) node (.*) dist\/bot\/index\.js/.exec(scripts['start:prod']);
   if (!start) throw new Error('package.json start:prod is not "MALLOC_ARENA_MAX=n node <options> dist/bot/index.js"');
-  const args = [...start[2].split(' '), path.join(__dirname, 'sweep.js'), JSON.stringify({ url, now: NOW })];
-  return run(args, 'sweep', { MALLOC_ARENA_MAX: start[1] });
+  const args = [...start[2].split(' '), path.join(__dirname, script), JSON.stringify(input)];
+  return run(args, script, { MALLOC_ARENA_MAX: start[1] });
+}
+
+/** The reminder sweep as the bot runs it (bench/sweep.js). */
+const sweep = (url: string) => asProduction('sweep.js', { url, now: NOW });
+
+/** The production build idle with the demo loaded (bench/idle.js), on a SQLite file of its own. */
+async function idle(): Promise<Record<string, any>> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'chaser-idle-'));
+  try {
+    return await asProduction('idle.js', { url: `file:${path.join(dir, 'demo.db')}` });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function run(args: string[], name: string, env: Record<string, string> = {}): Promise<Record<string, any>> {
@@ -166,6 +180,11 @@ async function main() {
   console.log(
     `parser: ${parser.runs} strings, mean ${parser.meanMs} ms, p99 ${parser.p99Ms} ms, slowest ${parser.slowestMs} ms — target < ${parser.targetMs} ms`,
   );
+  const idleRun = await idle();
+  results.idle = { ...idleRun, budgetMb: BUDGETS.idleRssMb };
+  console.log(
+    `production build idle with the demo loaded: ${idleRun.rssMb} MB resident — budget ≤ ${BUDGETS.idleRssMb} MB`,
+  );
   results.machine.loadAtEnd = load();
   results.findings = findings(results);
 
@@ -234,6 +253,8 @@ function findings(results: Record<string, any>): string[] {
     out.push(`import of 10,000 rows takes ${results.import.ms.median} ms (target < 3000)`);
   if (results.pdfImport.ms.median > results.pdfImport.targetMs)
     out.push(`import of a 50-page PDF takes ${results.pdfImport.ms.median} ms (target < 10000)`);
+  if (results.idle.rssMb > results.idle.budgetMb)
+    out.push(`the production build idles at ${results.idle.rssMb} MB resident (budget ${results.idle.budgetMb} MB)`);
   if (results.sendRate.fraction < results.sendRate.target)
     out.push(`send rate is ${Math.round(results.sendRate.fraction * 100)} % of the ceiling (target ≥ 95 %)`);
   if (results.parser.slowestMs > results.parser.targetMs)
@@ -326,6 +347,9 @@ function markdown(results: Record<string, any>): string {
   );
   lines.push(
     `| import of a ${pdf.pages}-page PDF, a ruled table (parse + apply, SQLite) | ${ms(pdf.ms)} ms (parse ${pdf.parseMs.median}, apply ${pdf.applyMs.median}; ${pdf.actions} actions; ${pdf.ms.runs} runs; peak RSS ${pdf.maxRssMb} MB) | < 10000 ms |`,
+  );
+  lines.push(
+    `| production build (start:prod) idle with the demo loaded, ${results.idle.idleMs / 1000} s after start | ${results.idle.rssMb} MB resident | ≤ ${results.idle.budgetMb} MB |`,
   );
   lines.push(
     `| outbox send rate vs the ceiling | ${sr.ratePerSecond}/s of ${sr.ceiling}/s = ${Math.round(sr.fraction * 1000) / 10} % (${sr.messages} messages, ${sr.violations} limit violations) | ≥ 95 % |`,
