@@ -61,8 +61,9 @@ describe('import', () => {
     expect(r.code).toBe(0);
     expect(r.out).toEqual([
       'adoption-plan.pdf → plan ADOPTION-PLAN (dry run: nothing written)',
-      'in the file: 4 recommendations, 4 actions, 4 owners, 2 updates',
-      'would create: 4 recommendations, 4 actions, 4 owner posts, 2 updates',
+      // Its Progress column says only 'In progress' and 'Not started': statuses, not progress notes.
+      'in the file: 4 recommendations, 4 actions, 4 owners, 0 updates',
+      'would create: 4 recommendations, 4 actions, 4 owner posts, 0 updates',
       'would update: 0 recommendations, 0 actions',
       '3 problems:',
       "adoption-plan.pdf row 7: left out, as not a plan table: 'Milestone | Date' and the rows under it",
