@@ -31,13 +31,21 @@ function validDay(y: number, m: number, d: number): Date | null {
 
 export const MONTH_WORD = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 
-/** A single day: "01-Mar-15", "17/04/2015", "5.11.2015", "17 Apr 2015", "2015-04-17" (UK order). */
+/**
+ * A single day: "01-Mar-15", "17/04/2015", "5.11.2015", "17 Apr 2015", "2015-04-17" (UK order); a month
+ * written as a word may come first, as US-made templates write it ("Sept 30 2024", "March 31, 2025").
+ */
 export function parseDay(text: string): Date | null {
   const t = text.trim().toLowerCase();
   let m = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]+\.?)[\s-]+('?\d{2}|\d{4})$/.exec(t);
   if (m) {
     const month = monthIndex(m[2]);
     return month === undefined ? null : validDay(fullYear(m[3]), month, Number(m[1]));
+  }
+  m = /^([a-z]+\.?) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(t);
+  if (m) {
+    const month = monthIndex(m[1]);
+    return month === undefined ? null : validDay(Number(m[3]), month, Number(m[2]));
   }
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
   if (m) return validDay(fullYear(m[3]), Number(m[2]) - 1, Number(m[1]));
@@ -76,6 +84,12 @@ const TERM_END: Record<string, number> = { spring: 3, summer: 6, autumn: 11 };
 /** "Early 2004" is read as its first third, "mid" as its second; "late"/"end" as the year. */
 const PART_OF_YEAR_END: Record<string, number> = { early: 3, mid: 7 };
 
+/** Parts of a year a plan gives as its date, "Q3" and "H1": their length in months, and how exact they are. */
+const PERIODS: Record<string, { months: number; precision: ParsedDue['precision'] }> = {
+  q: { months: 3, precision: 'quarter' },
+  h: { months: 6, precision: 'season' },
+};
+
 type Reading = { date: Date | null; precision: ParsedDue['precision'] } | 'needs report date' | null;
 
 function read(t: string, reportDate?: Date): Reading {
@@ -89,22 +103,23 @@ function read(t: string, reportDate?: Date): Reading {
   if ((m = /^([a-z]+\.?)(?:,? |-)('?\d{2}|\d{4})$/.exec(t)) && monthIndex(m[1]) !== undefined) {
     return { date: monthEnd(fullYear(m[2]), monthIndex(m[1])!), precision: 'month' };
   }
-  if ((m = /^(?:q([1-4])(?: ('?\d{2}|\d{4}))?|(\d{4}) q([1-4]))$/.exec(t))) {
-    const q = Number(m[1] ?? m[4]);
-    const year = m[2] ?? m[3];
-    if (year) return { date: monthEnd(fullYear(year), q * 3 - 1), precision: 'quarter' };
+  if ((m = /^(?:([qh])([1-4])(?: ('?\d{2}|\d{4}))?|(\d{4}) ([qh])([1-4]))$/.exec(t))) {
+    const { months, precision } = PERIODS[m[1] ?? m[5]];
+    const lastMonth = Number(m[2] ?? m[6]) * months - 1;
+    const year = m[3] ?? m[4];
+    if (lastMonth > 11) return null;
+    if (year) return { date: monthEnd(fullYear(year), lastMonth), precision };
     if (!reportDate) return 'needs report date';
-    // A bare quarter is the next one of that number on or after the plan's date.
-    const end = monthEnd(reportDate.getUTCFullYear(), q * 3 - 1);
-    return {
-      date: end < reportDate ? monthEnd(reportDate.getUTCFullYear() + 1, q * 3 - 1) : end,
-      precision: 'quarter',
-    };
+    // A bare quarter or half is the next one of that number on or after the plan's date.
+    const end = monthEnd(reportDate.getUTCFullYear(), lastMonth);
+    return { date: end < reportDate ? monthEnd(reportDate.getUTCFullYear() + 1, lastMonth) : end, precision };
   }
-  if ((m = new RegExp(`^(?:q([1-4]) ${FINANCIAL_YEAR}|${FINANCIAL_YEAR} q([1-4]))$`).exec(t))) {
-    // UK financial years run April to March: Q1 of 2024/25 ends in June 2024, Q4 in March 2025.
-    const [q, start, end] = [Number(m[1] ?? m[6]), fullYear(m[2] ?? m[4]), fullYear(m[3] ?? m[5])];
-    if (end === start + 1) return { date: monthEnd(start, q * 3 + 2), precision: 'quarter' };
+  if ((m = new RegExp(`^(?:([qh])([1-4]) ${FINANCIAL_YEAR}|${FINANCIAL_YEAR} ([qh])([1-4]))$`).exec(t))) {
+    // UK financial years run April to March: Q1 of 2024/25 ends in June 2024, Q4 and H2 in March 2025.
+    const { months, precision } = PERIODS[m[1] ?? m[7]];
+    const lastMonth = Number(m[2] ?? m[8]) * months + 2;
+    const [start, end] = [fullYear(m[3] ?? m[5]), fullYear(m[4] ?? m[6])];
+    if (end === start + 1 && lastMonth <= 14) return { date: monthEnd(start, lastMonth), precision };
   }
   if ((m = /^(spring|summer|autumn) term ('?\d{2}|\d{4})$/.exec(t))) {
     return { date: monthEnd(fullYear(m[2]), TERM_END[m[1]]), precision: 'season' };
@@ -162,7 +177,7 @@ const clip = (text: string): string =>
     .replace(/[.,;*]+$/, '');
 /** A date ending a longer sentence: "Training delivered to all staff by March 2025." */
 const TRAILING_DATE = new RegExp(
-  `(?:^|\\s)((?:\\d{1,2}(?:st|nd|rd|th)? )?${MONTH_WORD}[ -]('?\\d{2}|\\d{4})|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|q[1-4] \\d{4}(?:/\\d{2,4})?)\\W*$`,
+  `(?:^|\\s)((?:\\d{1,2}(?:st|nd|rd|th)? )?${MONTH_WORD}[ -]('?\\d{2}|\\d{4})|${MONTH_WORD} \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|[qh][1-4] \\d{4}(?:/\\d{2,4})?)\\W*$`,
   'i',
 );
 /** "March 2025 (revised from Dec 2024)": the due date, then the one it replaced. */

@@ -24,29 +24,53 @@ import { parseUpdateLog } from './update-log';
 
 const ISSUER = /\b(HMICFRS|HMICS|HMIC|Audit Commission|Internal Audit|Ofsted|CQC|IOPC)\b/;
 
+/** A title block's line that names the plan as a plan, tracker or statement of action. */
+const NAMES_PLAN = /\b(?:plan|tracker|statement of action)\b/i;
+/** Failing one, a heading naming a follow-up of recommendations: a sentence that mentions them is no title. */
+const namesFollowUp = (line: string): boolean =>
+  /\b(?:follow[- ]?up|recommendations)\b/i.test(line) && line.length <= 100 && !/\.\s*$/.test(line);
+/** A day as a title block writes it: "12 March 2024", "March 2024", "March 12, 2024", "12/03/2024". */
+const DAY_WRITTEN =
+  '(?:\\d{1,2}(?:st|nd|rd|th)? )?[a-z]+\\.? \\d{4}|[a-z]+\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}';
+const REPORT_DATED = new RegExp(
+  `\\b(?:date of (?:assessment|inspection|audit|report|visit|review)|(?:assessment|inspection|audit|report) date)\\s*:?\\s*(${DAY_WRITTEN})`,
+  'i',
+);
+/** The date a tracker gives the position it reports at: "Position as at …", "Status at …", "Updated: …". */
+const POSITION_DATED = new RegExp(
+  `\\b(?:(?:position|status|progress)(?: as)? at|(?:last )?updated(?: on)?)\\s*:?\\s*(${DAY_WRITTEN})`,
+  'i',
+);
+
 /** Title, issuer, plan owner and report date from the text around the tables. */
 function readPreamble(preamble: string[][]): Pick<ParsedPlan, 'title' | 'issuer' | 'planOwner' | 'reportDate'> {
   const cells = preamble.flat();
   // Planner's export names its plan on a row of its own: "Plan name | Inspection improvement plan".
   const named = preamble.find((r) => r.length === 2 && /^plan (?:name|title)$/i.test(r[0].trim()))?.[1];
-  const titleCell =
-    named ??
-    preamble
-      .filter((r) => r.length === 1)
-      .map((r) => r[0])
-      .find((c) => /\b(?:plan|tracker|statement of action)\b/i.test(c));
+  const lines = preamble.filter((r) => r.length === 1).map((r) => r[0]);
+  const titleCell = named ?? lines.find((c) => NAMES_PLAN.test(c)) ?? lines.find(namesFollowUp);
   const joined = cells.join(' ');
-  const reportIssued =
+  // The report's own date is what relative due dates count from; failing it, the date of the position reported.
+  const reportDated =
     /report (?:issued|published)(?: in| on)? ((?:\d{1,2} )?[a-z]+\.? \d{4})/i.exec(joined) ??
-    /\b(?:date of (?:assessment|inspection|audit|report|visit|review)|(?:assessment|inspection|audit|report) date)\s*:?\s*((?:\d{1,2}(?:st|nd|rd|th)? )?[a-z]+\.? \d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/i.exec(
-      joined,
-    );
+    REPORT_DATED.exec(joined) ??
+    cells.map((c) => POSITION_DATED.exec(c)).find(Boolean);
   return {
     title: titleCell?.replace(/\s+(?:\S+\s+)?(?:portfolio|plan) owner\s*:.*$/i, '').trim() || undefined,
     issuer: ISSUER.exec(joined)?.[1],
     planOwner: cells.map((c) => /\bplan owner\s*:\s*(.+)$/i.exec(c)?.[1].trim()).find(Boolean),
-    reportDate: reportIssued ? (parseDue(reportIssued[1]).due.date ?? undefined) : undefined,
+    reportDate: reportDated ? (parseDue(reportDated[1]).due.date ?? undefined) : undefined,
   };
+}
+
+/**
+ * A workbook with a sheet per audit repeats its title block on each, ending with the sheet's own name
+ * ("Appendix B: follow-up of recommendations — Payroll"): the plan's line is the one without it.
+ */
+function withoutSheetName(row: string[], sheet: string | undefined): string[] {
+  if (!sheet || row.length !== 1 || !row[0].endsWith(sheet)) return row;
+  const before = /^(.*\S)\s*[-–—:|]\s*$/.exec(row[0].slice(0, -sheet.length));
+  return before ? [before[1]] : row;
 }
 
 const PRIORITY: [RegExp, NonNullable<ParsedAction['priority']>][] = [
@@ -336,13 +360,14 @@ export function parseTables(tables: Table[], fileName: string, opts: ParseOption
         severity: 'error',
       });
     }
-    const meta = readPreamble(raws.flatMap((r) => r.preamble));
-    const reportDate = opts.reportDate ?? meta.reportDate;
-    const key = readStatusKey(raws.flatMap((r) => r.preamble).flat());
     // Sheets that each hold part of the plan are each an audit or report of their own: the sheet names the part.
     const parts = raws.filter((r) => r.recommendations.length);
+    const sheetOf = (i: number) => (parts.length > 1 ? tables[i].name : undefined);
+    const meta = readPreamble(raws.flatMap((r, i) => r.preamble.map((row) => withoutSheetName(row, sheetOf(i)))));
+    const reportDate = opts.reportDate ?? meta.reportDate;
+    const key = readStatusKey(raws.flatMap((r) => r.preamble).flat());
     const named = (raw: RawPlan, i: number) => {
-      const sheet = parts.length > 1 ? tables[i].name : undefined;
+      const sheet = sheetOf(i);
       const state = sheet ? STATE_SHEET.exec(sheet.trim()) : null;
       if (state?.[1]) {
         // A sheet the finished actions are moved to says each is done, unless the action's own cells say.

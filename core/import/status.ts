@@ -1,8 +1,8 @@
 /**
  * Where an imported action stands. Plans mark completion in several places: a Complete Yes/No
- * column, a RAG or status column ("COMPLETE", "Implemented", BRAG Blue), "(CLOSED)" beside the date
- * of update, a filled "Date completed", "Implemented" written where the date goes, or a comment that
- * starts "Completed". Only "(CLOSED)" means the plan owner has signed it off; every other "done" is
+ * column, a RAG or status column ("COMPLETE", "Implemented", BRAG Blue, a colour noted "Green - complete"),
+ * "(CLOSED)" beside the date of update, a filled "Date completed", "Implemented" written where the date goes,
+ * or a comment that starts "Completed". Only "(CLOSED)" means the plan owner has signed it off; every other "done" is
  * the owner's word, so it awaits verification as any action completed in Chaser does. Risk accepted
  * and superseded end an action without implementing it, so those close it with that outcome.
  */
@@ -39,7 +39,8 @@ const RAG_MARKS: [RegExp, Rag][] = [
 
 const COLOUR = '(red|amber|green|blue)';
 /** A colour with a note after it: "Red - overdue", "Amber: at risk". */
-const COLOUR_WITH_NOTE = new RegExp(`^\\s*${COLOUR}\\s*[-–—:/(]`, 'i');
+const COLOUR_BEFORE_NOTE = `${COLOUR}\\s*[-–—:/(]`;
+const COLOUR_WITH_NOTE = new RegExp(`^\\s*${COLOUR_BEFORE_NOTE}`, 'i');
 
 export function parseRag(cell: string): Rag | null {
   return (
@@ -50,8 +51,12 @@ export function parseRag(cell: string): Rag | null {
   );
 }
 
-/** A cell's words, without the tick or coloured mark it may open with ("✅ Done", "🟠 In progress"). */
-const words = (cell: string | undefined): string => (cell ?? '').trim().replace(/^[^\p{L}\p{N}]+/u, '');
+/**
+ * What opens a cell before its words: a tick or coloured mark ("✅ Done", "🟠 In progress"), or a colour that a
+ * note follows ("Green - complete"), whose note says whether the work is done.
+ */
+const BEFORE_WORDS = new RegExp(`^(?:[^\\p{L}\\p{N}]+|${COLOUR_BEFORE_NOTE})*`, 'iu');
+const words = (cell: string | undefined): string => (cell ?? '').trim().replace(BEFORE_WORDS, '');
 
 /**
  * Words that say an action is finished, at the start of a status, RAG or Complete cell; the owner putting it

@@ -50,6 +50,17 @@ describe('parseDue: every form the seed plans use', () => {
     ['30/09/2024 00:00', d(2024, 9, 30), 'day'],
     ['w/e 30/09/2024', d(2024, 9, 30), 'day'],
     ['31/03/2025*', d(2025, 3, 31), 'day'],
+    ['Sept 30 2024', d(2024, 9, 30), 'day'], // US order
+    ['March 31, 2025', d(2025, 3, 31), 'day'],
+    ['Sep 30, 2024', d(2024, 9, 30), 'day'],
+    ['Training delivered by March 31, 2025.', d(2025, 3, 31), 'day'],
+    ['H1 2025', d(2025, 6, 30), 'season'], // half-years
+    ['H2 2025', d(2025, 12, 31), 'season'],
+    ['2025 H1', d(2025, 6, 30), 'season'],
+    ['H2 2024/25', d(2025, 3, 31), 'season'], // a financial year's second half runs October to March
+    ['H1 FY25/26', d(2025, 9, 30), 'season'],
+    ['End H1 2024-25', d(2024, 9, 30), 'season'],
+    ['H1', d(2015, 6, 30), 'season'], // the next first half after the report
   ])('%s', (text, date, precision) => {
     const { due, warning } = parseDue(text, report);
     expect(due).toEqual({ text, date, precision });
@@ -74,6 +85,10 @@ describe('parseDue: every form the seed plans use', () => {
     expect(parseDue('31/02/2004').due.date).toBeNull();
     // Two years that are not one financial year, and a span from something that is no date.
     expect(parseDue('Q3 2024/26').due.date).toBeNull();
+    expect(parseDue('H2 2024/26').due.date).toBeNull();
+    // No third half, no 30th of February in either order.
+    expect(parseDue('H3 2025').due.date).toBeNull();
+    expect(parseDue('Feb 30, 2025').due.date).toBeNull();
     expect(parseDue('TBC - awaiting restructure').due.date).toBeNull();
   });
 

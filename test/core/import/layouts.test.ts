@@ -104,6 +104,10 @@ describe('layouts beyond the seeds', () => {
 
   test('an internal-audit follow-up tracker exported to CSV: an audit column, financial-year quarters and spans as auditors write them, "Implemented" in the revised date column, the BRAG key under the table', () => {
     const p = plan('audit-follow-up.csv');
+    expect(p).toMatchObject({
+      title: 'Internal Audit: follow-up of agreed actions',
+      reportDate: new Date(Date.UTC(2024, 10, 30)),
+    });
     expect(p.recommendations.map((r) => [r.ref, r.section])).toEqual([
       ['1', 'Payroll'],
       ['2', 'Payroll'],
@@ -400,6 +404,8 @@ describe('layouts beyond the seeds', () => {
 
   test('an inspectorate tracker of several reports: "Recommendation / AFI", the action owner over the force lead, posts listed with commas, statuses putting an action forward for closure', () => {
     const p = plan('hmicfrs-tracker.csv');
+    // Nothing above the table names the tracker or dates it.
+    expect([p.title, p.reportDate]).toEqual([undefined, undefined]);
     expect(p.recommendations.map((r) => [r.ref, r.section])).toEqual([
       ['1', 'PEEL 2023'],
       ['2', 'PEEL 2023'],
@@ -509,6 +515,7 @@ describe('layouts beyond the seeds', () => {
   test('a count by RAG and the key set out as small tables under the plan are no part of any recommendation, and the key is read', () => {
     const p = plan('summary-below.csv');
     expect(p.title).toBe("Children's Services Improvement Plan - position at 31 October 2024");
+    expect(p.reportDate).toEqual(new Date(Date.UTC(2024, 9, 31)));
     expect(p.problems.map((x) => x.message)).toEqual(["read GREEN as done, as the plan's key says"]);
     expect(p.recommendations.map((r) => r.text)).toEqual([
       'Improve the quality of supervision',
@@ -673,6 +680,7 @@ describe('layouts beyond the seeds', () => {
   test('a wiki page: "### R1." headings over bulleted labelled lines, status shown as a tick or a coloured circle', () => {
     const p = plan('wiki-status.md');
     expect(p.title).toBe('Data protection audit 2024: action plan');
+    expect(p.reportDate).toEqual(new Date(Date.UTC(2024, 10, 14)));
     expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
       ['R1', 'Subject access requests are answered late'],
       ['R2', 'Retention rules are not applied to shared drives'],
@@ -914,6 +922,8 @@ describe('plans kept in Excel and Word', () => {
 
   test("an audit committee's appendix: a sheet per audit under a title block, BRAG with the plan's key under each table, priorities, revised and completed dates", async () => {
     const p = await file('committee-appendix.xlsx');
+    // Each sheet's title block ends with the sheet's name, which is the part of the plan; the committee's date is not the position's.
+    expect([p.title, p.reportDate]).toEqual(['Appendix B: follow-up of internal audit recommendations', undefined]);
     expect(p.recommendations.map((r) => [r.ref, r.section, r.actions[0].priority])).toEqual([
       ['1', 'Payroll 2023-24', 'high'],
       ['2', 'Payroll 2023-24', 'medium'],
@@ -1049,6 +1059,7 @@ describe('plans kept in Excel and Word', () => {
 
   test('a header over two rows, group headings merged over their columns: "Target date" over "Original" and "Revised", "Progress" over "Update" and "Date"', async () => {
     const p = await file('grouped-header.xlsx');
+    expect(p.title).toBe('Follow-up of the 2024 fleet management audit');
     expect(facts(p)).toEqual([
       {
         ref: '1.1',
@@ -1173,6 +1184,7 @@ describe('plans kept in Excel and Word', () => {
 
   test('a tracker whose RAG is cell colour alone, under coloured title and section bands', async () => {
     const p = await file('colour-rag.xlsx');
+    expect(p.title).toBe('Follow-up of the 2024 data protection audit');
     expect(p.recommendations.map((r) => [r.ref, r.section ?? null])).toEqual([
       ['1', null],
       ['2', null],

@@ -351,6 +351,62 @@ describe('structure rules on excerpts', () => {
   });
 });
 
+describe('the title block', () => {
+  const csv = (above: string[]) =>
+    Buffer.from(
+      [
+        ...above,
+        '',
+        'Ref,Recommendation,Agreed action,Responsible officer,Target date,RAG',
+        '1,Leavers should be removed promptly,Reconcile leavers monthly,Payroll Manager,Within 2 weeks,Amber',
+      ].join('\n'),
+    );
+
+  test("an audit committee's appendix: the line naming the follow-up of recommendations is the title, the position's date the report date", () => {
+    const plan = parsePlan(
+      csv([
+        'Audit Committee – 12 March 2025',
+        'Appendix B: Internal Audit Recommendations Follow-up',
+        'Position at 31 January 2025',
+      ]),
+      'appendix.csv',
+    );
+    expect(plan).toMatchObject({
+      title: 'Appendix B: Internal Audit Recommendations Follow-up',
+      reportDate: d(2025, 1, 31),
+    });
+    // "Within 2 weeks" counts from the position's date.
+    expect(actions(plan)[0].due.date).toEqual(d(2025, 2, 14));
+  });
+
+  test.each([
+    'Position as at 31/01/2025',
+    'Status as at 31 January 2025',
+    'Updated: 31 Jan 2025',
+    'Last updated 31 January 2025 by the audit team.',
+    '"Progress at January 31, 2025"',
+  ])('"%s" gives the report date', (line) => {
+    expect(parsePlan(csv(['Internal audit tracker', line]), 'p.csv').reportDate).toEqual(d(2025, 1, 31));
+  });
+
+  test("the date of the inspection is the report's date over the date of the position", () => {
+    const plan = parsePlan(
+      csv(['Inspection action plan', 'Date of inspection: 12 March 2024', 'Position at 31 January 2025']),
+      'p.csv',
+    );
+    expect(plan).toMatchObject({ title: 'Inspection action plan', reportDate: d(2024, 3, 12) });
+  });
+
+  test('a line naming a plan is the title over one naming a follow-up; a sentence about recommendations is no title', () => {
+    expect(parsePlan(csv(['Follow-up of recommendations', 'Payroll action plan']), 'p.csv').title).toBe(
+      'Payroll action plan',
+    );
+    expect(
+      parsePlan(csv(['The inspection made three recommendations, all accepted by the board.']), 'p.csv').title,
+    ).toBeUndefined();
+  });
+});
+
 describe('files that are not plans', () => {
   test('no recognisable table: an error naming the headers looked for', () => {
     const plan = parsePlan(Buffer.from('Dear all,\nplease find the minutes attached.\n'), 'minutes.txt');

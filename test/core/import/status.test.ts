@@ -68,6 +68,19 @@ describe('parseStatus', () => {
     ]);
   });
 
+  test("a colour with a note saying the work is done is done, keeping the colour's RAG; any other note leaves it open", () => {
+    expect(parseStatus({ rag: 'Green - complete' })).toEqual({ status: 'awaiting_verification', reportedRag: 'GREEN' });
+    expect(parseStatus({ rag: 'Amber: implemented, awaiting evidence' })).toEqual({
+      status: 'awaiting_verification',
+      reportedRag: 'AMBER',
+    });
+    expect(parseStatus({ rag: 'Green (done)' })).toEqual({ status: 'awaiting_verification', reportedRag: 'GREEN' });
+    expect(parseStatus({ rag: 'Blue - closed' })).toEqual({ status: 'awaiting_verification', reportedRag: 'COMPLETE' });
+    for (const rag of ['Red - overdue', 'Green – on track', 'Amber - not complete', 'Green - partially implemented'])
+      expect({ rag, status: parseStatus({ rag }).status }).toEqual({ rag, status: 'open' });
+    expect(parseStatus({ rag: 'Red - overdue' }).reportedRag).toBe('RED');
+  });
+
   test('an action cancelled, merged into another or a duplicate is closed as superseded; "accepted risk" is risk accepted', () => {
     for (const rag of ['Cancelled', 'Merged with 2.3', 'Duplicate of 2.1', 'Closed - duplicate'])
       expect(parseStatus({ rag })).toMatchObject({ status: 'closed', outcome: 'superseded' });
