@@ -4,6 +4,7 @@
  * Text outside tables (headings, section lines) is kept as one-cell rows, in document order,
  * because plans put section names and "Recommendation N:" headings there.
  */
+import { decodeHTML } from 'entities';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type ExcelJS from 'exceljs';
@@ -18,8 +19,6 @@ import { fillWord, type FillWord } from './fill-colour';
 import { storableText } from '../text';
 import { MONTH_NAMES } from '../time';
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
 /** What any of cleanCell's replacements or its trim would change; most cells of a big sheet have none. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among what cleanCell removes.
 const NEEDS_CLEANING = /[<&*\t\u00a0\n\u0000-\u0008]| {2}|^\s|\s$|^'/;
@@ -31,9 +30,7 @@ export function cleanCell(raw: string): string {
     .replace(/^'(?=[=+\-@\t\r])/, '') // the quote an export puts before what a spreadsheet would evaluate
     .replace(/<\/?(li|p|br|tr|h\d)\b[^>]*>/gi, '\n')
     .replace(/<[^>]*>/g, '')
-    .replace(/&(#\d+|[a-z]+);/gi, (m, name: string) =>
-      name.startsWith('#') ? String.fromCharCode(Number(name.slice(1))) : (ENTITIES[name.toLowerCase()] ?? m),
-    )
+    .replace(/&(?:#x?[0-9a-f]+|[a-z][a-z0-9]*);/gi, (entity) => decodeHTML(entity))
     .replace(/\*\*/g, '')
     .replace(/[ \t\u00a0]+/g, ' ')
     .replace(/ *\n[\n ]*/g, '\n')
@@ -156,7 +153,7 @@ async function readXlsx(buffer: Buffer): Promise<Table[]> {
  */
 const EMPTY_LIST_ITEM = /^\s*<ol\b[^>]*>\s*<li\b[^>]*>\s*<\/li>\s*<\/ol>\s*$/i;
 
-export function readDocxHtml(html: string): Table[] {
+export function readHtmlTables(html: string): Table[] {
   const rows: string[][] = [];
   const tableStarts = new Set<number>();
   const blocks = /<table\b[^>]*>([\s\S]*?)<\/table>|<(p|h\d|li)\b[^>]*>([\s\S]*?)<\/\2>/gi;
@@ -199,23 +196,33 @@ export function readDocxHtml(html: string): Table[] {
   return [{ rows, tableStarts }];
 }
 
+/** What a browser does not show: the head (title, styles, scripts) and any script, style or comment. */
+function withoutHiddenParts(html: string): string {
+  return html.replace(/<head\b[\s\S]*?<\/head>|<(script|style)\b[\s\S]*?<\/\1>|<!--[\s\S]*?-->/gi, '');
+}
+
 export function extensionOf(fileName: string): string {
   return (/\.([a-z0-9]+)$/i.exec(fileName)?.[1] ?? '').toLowerCase();
 }
 
-/** Continental Excel writes CSV with semicolons, since its decimal point is a comma: whichever is commoner. */
+/**
+ * A CSV's separator, whichever of comma, semicolon and tab is commonest outside quotes: continental Excel
+ * writes semicolons, since its decimal point is a comma, and some exports name tab-separated text .csv.
+ */
 function csvDelimiter(text: string): string {
   const sample = text.slice(0, 4000).replace(/"[^"]*"/g, '');
   const count = (c: string) => sample.split(c).length;
-  return count(';') > count(',') ? ';' : ',';
+  return [',', ';', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best));
 }
 
-/** Formats that are read as they are, without unzipping: CSV, tab-separated text, Markdown. */
+/** Formats that are read as they are, without unzipping: CSV, tab-separated text, Markdown, a web page. */
 export function readTextTables(buffer: Buffer, fileName: string): Table[] | undefined {
   const ext = extensionOf(fileName);
   if (ext === 'xlsx' || ext === 'docx' || ext === 'pdf') return undefined;
   const text = decodeText(buffer);
   if (ext === 'csv') return readDelimited(text, csvDelimiter(text));
+  // A wiki or intranet page saved as HTML: its headings, paragraphs and tables, as Word's are read.
+  if (ext === 'html' || ext === 'htm') return readHtmlTables(withoutHiddenParts(text));
   // Excel copies a cell holding line breaks as one quoted cell; split by lines, it would become fake rows.
   return /(^|\t)"[^"\t]*\n/.test(text) && text.includes('\t') ? readDelimited(text, '\t') : readText(text);
 }
@@ -230,7 +237,7 @@ export async function readTables(buffer: Buffer, fileName: string): Promise<Tabl
     const html = await mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: false }).catch(() => {
       throw new NotReadable('docx');
     });
-    return readDocxHtml(html.value);
+    return readHtmlTables(html.value);
   }
   if (ext === 'pdf') return readPdf(buffer);
   return readTextTables(buffer, fileName)!;

@@ -22,6 +22,7 @@ let files: Server;
 let filesUrl: string;
 const served: Record<string, string | Buffer> = {
   '/ruled-table.pdf': readFileSync(path.join(__dirname, '../fixtures/plans/ruled-table.pdf')),
+  '/wiki-page.html': readFileSync(path.join(__dirname, '../fixtures/plans/wiki-page.html')),
   '/plan.csv': PLAN,
   '/notes.csv': 'Minutes\nNothing here',
   '/big.csv': PLAN.repeat(200),
@@ -103,6 +104,13 @@ describe('importing a plan file sent in chat', () => {
     const text = shown(lastCard());
     expect(text).toContain('Import ruled-table.pdf into plan RULED-TABLE?');
     expect(text).toContain('Would create 4 recommendations, 4 actions, 4 owner posts and 0 updates');
+  });
+
+  it('reads a plan kept as a wiki page and saved as HTML', async () => {
+    await sendFile('wiki-page.html');
+    const text = shown(lastCard());
+    expect(text).toContain('Import wiki-page.html into plan');
+    expect(text).toContain('Would create 2 recommendations, 3 actions, 2 owner posts and 0 updates');
   });
 
   it('answers an admin with the dry-run report, holding the file until Import', async () => {

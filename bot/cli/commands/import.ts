@@ -1,6 +1,6 @@
 /**
  * `import <file> [--plan KEY] [--title ...] [--dry-run] [--prefer-file] [--areas-for-improvement]`: reads
- * a plan file (xlsx, csv, tsv/txt, docx, md) into a plan, merging into the plan it was imported into
+ * a plan file (xlsx, csv, tsv/txt, docx, md, html, pdf) into a plan, merging into the plan it was imported into
  * before, and prints each change as old → new with its file row, each conflict with Teams, and every
  * problem with its file, row and column (with --dry-run, what it would do). Exits 1 when nothing could
  * be imported (no recognisable table, too large, unreadable).
@@ -16,7 +16,7 @@ import { parseArgs, stringOption, type CliCommand } from '../command';
 export const importCommand: CliCommand = {
   name: 'import',
   usage: 'import <file> [--plan KEY] [--title T] [--dry-run] [--prefer-file] [--areas-for-improvement]',
-  summary: 'import a plan file (xlsx, csv, tsv, txt, docx, md), or draft one from an inspection report',
+  summary: 'import a plan file (xlsx, csv, tsv, txt, docx, md, html, pdf), or draft one from an inspection report',
   async run(args, ctx) {
     const { positional, options } = parseArgs(args);
     const [file] = positional;

@@ -19,7 +19,7 @@ import { conversationScope } from '../../teams-activity';
 import { senderId } from '../actions/sender';
 
 export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
-const IMPORTABLE = ['xlsx', 'csv', 'tsv', 'txt', 'md', 'docx', 'pdf'];
+const IMPORTABLE = ['xlsx', 'csv', 'tsv', 'txt', 'md', 'html', 'htm', 'docx', 'pdf'];
 /** Teams answers a slow bot by retrying the message; a stuck download must give up well before. */
 const DOWNLOAD_TIMEOUT_MS = 10_000;
 
@@ -45,7 +45,9 @@ export function fileUpload(deps: BotDeps) {
   return async (context: TurnContext): Promise<void> => {
     const file = fileSchema.safeParse(fileOf(context));
     if (!file.success || !IMPORTABLE.includes(extensionOf(file.data.name))) {
-      await context.sendActivity('I can import plans sent as .xlsx, .csv, .tsv, .txt, .md, .docx or .pdf files.');
+      await context.sendActivity(
+        'I can import plans sent as .xlsx, .csv, .tsv, .txt, .md, .html, .docx or .pdf files.',
+      );
       return;
     }
     const personId = await senderId(deps, context);

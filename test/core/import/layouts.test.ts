@@ -200,6 +200,44 @@ describe('layouts beyond the seeds', () => {
     ]);
   });
 
+  test('a wiki page saved as HTML: title and inspection date from its paragraphs, a ref and recommendation merged down over their actions, list items as lines, entities and emoji status, nothing from the head, scripts or comments', () => {
+    const p = plan('wiki-page.html');
+    expect(p.title).toBe('Fire Safety Improvement Plan');
+    expect(day(p.reportDate)).toBe('2024-03-12');
+    expect(p.problems).toEqual([]);
+    expect(p.recommendations.map((r) => [r.ref, r.text])).toEqual([
+      ['1', 'Fire risk assessments are out of date in two blocks'],
+      ['2', 'Staff in the Estates’ depots have not had fire training'],
+    ]);
+    const action = { originalDue: null, rag: null };
+    expect(facts(p)).toEqual([
+      {
+        ...action,
+        ref: '1.1',
+        text: 'Review the fire risk assessment for Block A',
+        owners: ['Fire Safety Manager'],
+        due: '2024-05-31',
+        status: 'awaiting_verification',
+      },
+      {
+        ...action,
+        ref: '1.2',
+        text: 'Review the fire risk assessment for Block B',
+        owners: ['Fire Safety Manager'],
+        due: '2024-06-30',
+        status: 'open',
+      },
+      {
+        ...action,
+        ref: '2.1',
+        text: 'Train every depot supervisor\nRecord the training in the HR system',
+        owners: ['Head of Learning & Development'],
+        due: '2024-12-31',
+        status: 'open',
+      },
+    ]);
+  });
+
   test('pasted Excel text: a quoted cell over two lines, "By when", "Date completed", a revised date in brackets', () => {
     expect(facts(plan('pasted-excel.txt'))).toEqual([
       {

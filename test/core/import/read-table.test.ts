@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parseTables } from '../../../core/import/parse-plan';
-import { cleanCell, readDocxHtml, readTables } from '../../../core/import/read-table';
+import { cleanCell, readHtmlTables, readTables } from '../../../core/import/read-table';
 
 describe('readTables', () => {
   test('CSV: quoted cells with commas, doubled quotes and line breaks', async () => {
@@ -53,6 +53,20 @@ describe('readTables', () => {
     ]);
   });
 
+  test('a .csv separated by tabs is read by its tabs', async () => {
+    const text = 'Ref\tRecommendation\tDue Date\n1\tDo it, then check it\t01/03/2015\n';
+    expect((await readTables(Buffer.from(text), 'p.csv'))[0].rows).toEqual([
+      ['Ref', 'Recommendation', 'Due Date'],
+      ['1', 'Do it, then check it', '01/03/2015'],
+    ]);
+  });
+
+  test('HTML entities by any name or number, as web pages and pastes write them', () => {
+    expect(cleanCell('Estates&rsquo; depots &ndash; &pound;5 &#x2019;&#8217; &nbsp;x')).toBe(
+      'Estates’ depots – £5 ’’ x',
+    );
+  });
+
   test('cells pasted with HTML list markup become lines of text (BTP national 6)', () => {
     expect(cleanCell('<ul> <li>5.11.2015 –</li> <li>The DIU has started &amp; continues.</li> </ul>')).toBe(
       '5.11.2015 –\nThe DIU has started & continues.',
@@ -60,7 +74,7 @@ describe('readTables', () => {
   });
 });
 
-describe('readDocxHtml (Word tables as mammoth gives them)', () => {
+describe('readHtmlTables (Word tables as mammoth gives them)', () => {
   const html =
     '<table><tr><td>Ref</td><td>Recommendation</td><td>Action</td><td>Owner</td></tr>' +
     '<tr><td rowspan="2">1</td><td rowspan="2">Improve records</td><td>Audit</td><td>Head of IT</td></tr>' +
@@ -68,14 +82,14 @@ describe('readDocxHtml (Word tables as mammoth gives them)', () => {
     '<p>Timeline</p><table><tr><td>Milestone</td><td>When</td></tr><tr><td>Board review</td><td>May 2025</td></tr></table>';
 
   test('cells merged down leave the rows below in their columns', () => {
-    expect(readDocxHtml(html)[0].rows.slice(1, 3)).toEqual([
+    expect(readHtmlTables(html)[0].rows.slice(1, 3)).toEqual([
       ['1', 'Improve records', 'Audit', 'Head of IT'],
       ['', '', 'Train staff', 'Head of HR'],
     ]);
   });
 
   test('a later table without a plan header is not read as actions', () => {
-    const plan = parseTables(readDocxHtml(html), 'plan.docx');
+    const plan = parseTables(readHtmlTables(html), 'plan.docx');
     expect(plan.recommendations.flatMap((r) => r.actions).map((a) => [a.text, a.owners.map((o) => o.post)])).toEqual([
       ['Audit', ['Head of IT']],
       ['Train staff', ['Head of HR']],
