@@ -58,6 +58,40 @@ export function fillWord(colour: FillColour | undefined): FillWord | null {
   return null;
 }
 
+/** Colours a wiki names its cell highlights by (Confluence's `highlight-<name>` and `data-highlight-colour`). */
+const NAMED: Record<string, FillWord> = {
+  red: 'Red',
+  amber: 'Amber',
+  orange: 'Amber',
+  yellow: 'Amber',
+  green: 'Green',
+  blue: 'Blue',
+};
+
+/**
+ * A web page's table cell colour, from its attributes: a highlight a wiki names, or a background given as
+ * `#rgb`, `#rrggbb` or `rgb(r, g, b)` in its style or bgcolor.
+ */
+export function htmlCellFill(attributes: string): FillWord | null {
+  const named = /\bhighlight-([a-z]+)|data-highlight-colou?r="([a-z]+)"/i.exec(attributes);
+  const background = /background(?:-color)?\s*:\s*([^;"]+)|bgcolor="([^"]+)"/i.exec(attributes);
+  const value = (named?.[1] ?? named?.[2] ?? background?.[1] ?? background?.[2] ?? '').trim().toLowerCase();
+  return NAMED[value] ?? fillWord({ argb: cssHex(value) });
+}
+
+/** "#f00", "#ff0000" or "rgb(255, 0, 0)" as "ff0000"; anything else undefined. */
+function cssHex(value: string): string | undefined {
+  const rgb = /^rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)/.exec(value);
+  if (rgb)
+    return rgb
+      .slice(1, 4)
+      .map((n) => Number(n).toString(16).padStart(2, '0'))
+      .join('');
+  if (/^#[0-9a-f]{6}$/.test(value)) return value.slice(1);
+  if (/^#[0-9a-f]{3}$/.test(value)) return [...value.slice(1)].map((c) => c + c).join('');
+  return undefined;
+}
+
 /** The table with empty cells under its RAG headers read from their fill. */
 export function withFillRag(table: Table): Table {
   const { fills } = table;

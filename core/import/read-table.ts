@@ -15,7 +15,7 @@ import { type PdfText, pdfTextSchema } from './pdf-lines';
 import { unwrapCells } from './pdf-wrapped-lines';
 import { decodeText } from './text-encoding';
 import type { Table } from './types';
-import { fillWord, type FillWord } from './fill-colour';
+import { fillWord, htmlCellFill, type FillWord } from './fill-colour';
 import { storableText } from '../text';
 import { MONTH_NAMES } from '../time';
 
@@ -155,12 +155,16 @@ const EMPTY_LIST_ITEM = /^\s*<ol\b[^>]*>\s*<li\b[^>]*>\s*<\/li>\s*<\/ol>\s*$/i;
 
 export function readHtmlTables(html: string): Table[] {
   const rows: string[][] = [];
+  const fills: (FillWord | null)[][] = [];
   const tableStarts = new Set<number>();
   const blocks = /<table\b[^>]*>([\s\S]*?)<\/table>|<(p|h\d|li)\b[^>]*>([\s\S]*?)<\/\2>/gi;
   for (const block of html.matchAll(blocks)) {
     if (block[1] === undefined) {
       const text = cleanCell(block[3]);
-      if (text) rows.push([text]);
+      if (text) {
+        rows.push([text]);
+        fills.push([]);
+      }
       continue;
     }
     tableStarts.add(rows.length);
@@ -170,10 +174,12 @@ export function readHtmlTables(html: string): Table[] {
     const numbered = new Map<number, number>();
     for (const tr of block[1].matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)) {
       const row: string[] = [];
+      const colours: (FillWord | null)[] = [];
       const skipCovered = () => {
         while ((covered.get(row.length) ?? 0) > 0) {
           covered.set(row.length, covered.get(row.length)! - 1);
           row.push('');
+          colours.push(null);
         }
       };
       for (const td of tr[1].matchAll(/<t[dh]\b([^>]*)>([\s\S]*?)<\/t[dh]>/gi)) {
@@ -184,16 +190,19 @@ export function readHtmlTables(html: string): Table[] {
         const number = EMPTY_LIST_ITEM.test(td[2]) ? (numbered.get(row.length) ?? 0) + 1 : undefined;
         if (number) numbered.set(row.length, number);
         const text = number ? String(number) : cleanCell(td[2]);
+        const colour = htmlCellFill(td[1]);
         for (let k = 0; k < span('colspan'); k++) {
           if (down > 1) covered.set(row.length, down - 1);
           row.push(k === 0 ? text : '');
+          colours.push(colour);
         }
       }
       skipCovered();
       rows.push(row);
+      fills.push(colours);
     }
   }
-  return [{ rows, tableStarts }];
+  return [{ rows, tableStarts, ...(fills.some((r) => r.some(Boolean)) && { fills }) }];
 }
 
 /** What a browser does not show: the head (title, styles, scripts) and any script, style or comment. */

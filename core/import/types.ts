@@ -80,6 +80,6 @@ export interface Table {
   rows: string[][];
   /** 0-based indexes of rows that open a new table in a document (Word, Markdown). */
   tableStarts?: Set<number>;
-  /** A spreadsheet's cell fills that stand for a RAG colour, by row and column (fill-colour.ts). */
+  /** A spreadsheet's or web page's cell fills that stand for a RAG colour, by row and column (fill-colour.ts). */
   fills?: (FillWord | null)[][];
 }

@@ -1,4 +1,4 @@
-import { fillWord } from '../../../core/import/fill-colour';
+import { fillWord, htmlCellFill } from '../../../core/import/fill-colour';
 
 describe('a cell fill read as a RAG colour', () => {
   test.each([
@@ -33,4 +33,25 @@ describe('a cell fill read as a RAG colour', () => {
   ])('%j says nothing', (colour) => {
     expect(fillWord(colour)).toBeNull();
   });
+});
+
+describe("a web page's table cell colour read as a RAG colour", () => {
+  test.each([
+    ['class="highlight-red confluenceTd" data-highlight-colour="red"', 'Red'],
+    ['data-highlight-colour="yellow"', 'Amber'],
+    ['class="confluenceTd highlight-green"', 'Green'],
+    ['style="background-color: rgb(255, 192, 0);"', 'Amber'],
+    ['style="background:#0F0"', 'Green'],
+    ['bgcolor="#0070C0"', 'Blue'],
+    ['style="background-color: red"', 'Red'],
+  ])('%s is %s', (attributes, word) => {
+    expect(htmlCellFill(attributes)).toBe(word);
+  });
+
+  test.each([['class="confluenceTd"'], ['style="background-color: #ffffff"'], ['data-highlight-colour="grey"'], ['']])(
+    '%s says nothing',
+    (attributes) => {
+      expect(htmlCellFill(attributes)).toBeNull();
+    },
+  );
 });

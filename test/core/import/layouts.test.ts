@@ -200,7 +200,7 @@ describe('layouts beyond the seeds', () => {
     ]);
   });
 
-  test('a wiki page saved as HTML: title and inspection date from its paragraphs, a ref and recommendation merged down over their actions, list items as lines, entities and emoji status, nothing from the head, scripts or comments', () => {
+  test('a wiki page saved as HTML: title and inspection date from its paragraphs, a ref and recommendation merged down over their actions, list items as lines, entities and emoji status, RAG as the highlight colour of its cells, nothing from the head, scripts or comments', () => {
     const p = plan('wiki-page.html');
     expect(p.title).toBe('Fire Safety Improvement Plan');
     expect(day(p.reportDate)).toBe('2024-03-12');
@@ -209,7 +209,7 @@ describe('layouts beyond the seeds', () => {
       ['1', 'Fire risk assessments are out of date in two blocks'],
       ['2', 'Staff in the Estates’ depots have not had fire training'],
     ]);
-    const action = { originalDue: null, rag: null };
+    const action = { originalDue: null };
     expect(facts(p)).toEqual([
       {
         ...action,
@@ -218,6 +218,7 @@ describe('layouts beyond the seeds', () => {
         owners: ['Fire Safety Manager'],
         due: '2024-05-31',
         status: 'awaiting_verification',
+        rag: 'GREEN',
       },
       {
         ...action,
@@ -226,6 +227,7 @@ describe('layouts beyond the seeds', () => {
         owners: ['Fire Safety Manager'],
         due: '2024-06-30',
         status: 'open',
+        rag: 'AMBER',
       },
       {
         ...action,
@@ -234,6 +236,7 @@ describe('layouts beyond the seeds', () => {
         owners: ['Head of Learning & Development'],
         due: '2024-12-31',
         status: 'open',
+        rag: 'RED',
       },
     ]);
   });
