@@ -10,7 +10,8 @@
  * is picked from a drop-down beside a RAG column of its own; a Word plan of two-column forms, a recommendation each;
  * a tracker whose header runs over two rows, group headings merged over their columns; a tracker that moves
  * finished actions to a sheet of their own; a plan kept in Microsoft Planner, as Planner exports it; target dates
- * typed as months, which Excel keeps as the 1st and shows as the month; a Word plan numbered by Word's lists. Committed with their output so the tests need no generator; a rerun writes
+ * typed as months, which Excel keeps as the 1st and shows as the month; a Word plan numbered by Word's lists; a
+ * Word plan whose RAG is cell shading alone. Committed with their output so the tests need no generator; a rerun writes
  * the same content (only the zip's file times differ).
  */
 import { writeFileSync } from 'node:fs';
@@ -234,6 +235,83 @@ async function inspectionPlan(): Promise<Buffer> {
         children: [
           new Paragraph({ children: [new TextRun({ text: 'Crime Data Integrity: Action Plan', bold: true })] }),
           new Paragraph('Key: Blue = completed and assured; Green = on track; Amber = at risk; Red = off track'),
+          table,
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/**
+ * A Word plan whose RAG column is only colour, as Word's cell shading: an empty cell shaded green, amber or
+ * red (one as Word's clear pattern with a fill, one as a solid pattern in a colour, a shade of red), a grey
+ * header row, and a recommendation merged down over its two actions.
+ */
+async function shadedRagPlan(): Promise<Buffer> {
+  const header = ['Ref', 'Recommendation', 'Action', 'Lead officer', 'By when', 'RAG'];
+  const rows: [string[], { type: (typeof ShadingType)[keyof typeof ShadingType]; colour: string }][] = [
+    [
+      [
+        '1',
+        'The council should know which homes lack a fire risk assessment',
+        'Survey every block',
+        'Head of Housing',
+        '31/03/2025',
+      ],
+      { type: ShadingType.CLEAR, colour: '00B050' },
+    ],
+    [
+      ['', '', 'Publish the survey results', 'Head of Communications', '30/06/2025'],
+      { type: ShadingType.SOLID, colour: 'FFC000' },
+    ],
+    [
+      [
+        '2',
+        'The council should fit smoke alarms in all its homes',
+        'Fit alarms in the remaining homes',
+        'Head of Repairs',
+        '31/12/2024',
+      ],
+      { type: ShadingType.CLEAR, colour: 'C00000' },
+    ],
+  ];
+  const grey = { type: ShadingType.CLEAR, color: 'auto', fill: 'D9D9D9' };
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({
+        children: header.map(
+          (h) => new TableCell({ shading: grey, children: [new Paragraph({ children: [new TextRun(h)] })] }),
+        ),
+      }),
+      ...rows.map(
+        ([texts, rag], r) =>
+          new TableRow({
+            children: [
+              ...texts.map((text, c) =>
+                c < 2 && r < 2
+                  ? cell(text, r === 0 ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE)
+                  : cell(text),
+              ),
+              new TableCell({
+                shading:
+                  rag.type === ShadingType.SOLID
+                    ? { type: rag.type, color: rag.colour, fill: 'auto' }
+                    : { type: rag.type, color: 'auto', fill: rag.colour },
+                children: [new Paragraph('')],
+              }),
+            ],
+          }),
+      ),
+    ],
+  });
+  const doc = new Document({
+    creator: 'Chaser fixtures',
+    sections: [
+      {
+        children: [
+          new Paragraph({ children: [new TextRun({ text: 'Fire Safety in Council Homes: Action Plan', bold: true })] }),
           table,
         ],
       },
@@ -937,6 +1015,7 @@ async function main() {
   writeFileSync(path.join(OUT, 'planner-export.xlsx'), await plannerExport());
   writeFileSync(path.join(OUT, 'month-dates.xlsx'), await monthDates());
   writeFileSync(path.join(OUT, 'auto-numbered.docx'), await autoNumbered());
+  writeFileSync(path.join(OUT, 'shaded-rag.docx'), await shadedRagPlan());
 }
 
 main();

@@ -15,6 +15,7 @@ import { type PdfText, pdfTextSchema } from './pdf-lines';
 import { unwrapCells } from './pdf-wrapped-lines';
 import { decodeText } from './text-encoding';
 import type { Table } from './types';
+import { withDocxFills } from './docx-fills';
 import { fillWord, htmlCellFill, type FillWord } from './fill-colour';
 import { storableText } from '../text';
 import { MONTH_NAMES } from '../time';
@@ -246,7 +247,7 @@ export async function readTables(buffer: Buffer, fileName: string): Promise<Tabl
     const html = await mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: false }).catch(() => {
       throw new NotReadable('docx');
     });
-    return readHtmlTables(html.value);
+    return [await withDocxFills(readHtmlTables(html.value)[0], buffer)];
   }
   if (ext === 'pdf') return readPdf(buffer);
   return readTextTables(buffer, fileName)!;

@@ -913,6 +913,41 @@ describe('plans kept in Excel and Word', () => {
     ]);
   });
 
+  test("a Word plan whose RAG is only the cells' shading (a fill, a solid pattern's colour), under a grey header, a recommendation merged down", async () => {
+    const p = await file('shaded-rag.docx');
+    expect(p.title).toBe('Fire Safety in Council Homes: Action Plan');
+    expect(p.problems).toEqual([]);
+    expect(facts(p)).toEqual([
+      {
+        ref: '1.1',
+        text: 'Survey every block',
+        owners: ['Head of Housing'],
+        due: '2025-03-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'GREEN',
+      },
+      {
+        ref: '1.2',
+        text: 'Publish the survey results',
+        owners: ['Head of Communications'],
+        due: '2025-06-30',
+        originalDue: null,
+        status: 'open',
+        rag: 'AMBER',
+      },
+      {
+        ref: '2.1',
+        text: 'Fit alarms in the remaining homes',
+        owners: ['Head of Repairs'],
+        due: '2024-12-31',
+        originalDue: null,
+        status: 'open',
+        rag: 'RED',
+      },
+    ]);
+  });
+
   test('a Word plan in one table whose priorities are grey bands merged across it, each over its numbered actions', async () => {
     const p = await file('priority-bands.docx');
     expect(p.title).toBe('Improving Children’s Services: Post-inspection Action Plan');
