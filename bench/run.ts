@@ -204,7 +204,7 @@ async function main() {
 
 const FIGURES: Record<string, (r: any) => number> = {
   "what's red? end to end": (r) => r.red.endToEnd.median,
-  'HTTP turn, no query': (r) => r.red.emptyTurn.median,
+  '"help" over HTTP': (r) => r.red.helpTurn.median,
   "what's red? in process": (r) => r.red.inProcess.median,
   "what's red? SQL floor": (r) => r.red.sql.median,
   'reminder decision': (r) => r.reminders.decide.median,
@@ -281,12 +281,12 @@ function markdown(results: Record<string, any>): string {
   for (const [provider, p] of Object.entries(results.providers as Record<string, any>)) {
     lines.push(`## ${provider === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`, '');
     lines.push(
-      '| actions | "what\'s red?" end to end | HTTP turn, no query | in process | SQL floor | ratio (end to end / floor) | red actions | reminder decision | SQL floor | ratio | owed items / cards | digest, 500 actions | peak RSS MB: sweep / measuring | load (1 min) |',
+      '| actions | "what\'s red?" end to end | "help" over HTTP | in process | SQL floor | ratio (end to end / floor) | red actions | reminder decision | SQL floor | ratio | owed items / cards | digest, 500 actions | peak RSS MB: sweep / measuring | load (1 min) |',
     );
     lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const [size, r] of Object.entries(p.sizes as Record<string, any>)) {
       lines.push(
-        `| ${Number(size).toLocaleString('en-GB')} | ${ms(r.red.endToEnd)} | ${ms(r.red.emptyTurn)} | ${ms(r.red.inProcess)} | ${ms(r.red.sql)} | ×${r.red.ratio} | ${r.red.total} | ${ms(r.reminders.decide)} | ${ms(r.reminders.sql)} | ×${r.reminders.ratio} | ${r.reminders.items} / ${r.reminders.cards} | ${ms(r.digest.compute)} | ${r.sweep.maxRssMb} / ${r.maxRssMb} | ${r.load[0][0]}–${r.load[1][0]} |`,
+        `| ${Number(size).toLocaleString('en-GB')} | ${ms(r.red.endToEnd)} | ${ms(r.red.helpTurn)} | ${ms(r.red.inProcess)} | ${ms(r.red.sql)} | ×${r.red.ratio} | ${r.red.total} | ${ms(r.reminders.decide)} | ${ms(r.reminders.sql)} | ×${r.reminders.ratio} | ${r.reminders.items} / ${r.reminders.cards} | ${ms(r.digest.compute)} | ${r.sweep.maxRssMb} / ${r.maxRssMb} | ${r.load[0][0]}–${r.load[1][0]} |`,
       );
     }
     lines.push(

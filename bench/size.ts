@@ -121,9 +121,9 @@ async function measure(input: StepInput): Promise<Record<string, unknown>> {
           const title = /Red — ([\d,]+) action/.exec(await turn(RED_QUESTION));
           botTotal = title ? Number(title[1].replace(/,/g, '')) : -1;
         },
-        // The same HTTP turn with no query to run ("help": the sender is recorded, a fixed card goes
-        // back): what the Bot Framework path costs before any answer, to read the floor's ratio against.
-        emptyTurn: () => turn('help'),
+        // The same HTTP turn saying "help": the sender is recorded and the help card offers the questions
+        // that have answers today, each run with a page of one, so it grows with the data too.
+        helpTurn: () => turn('help'),
         inProcess: () => ask(RED_QUESTION),
         sql: async () => {
           floorTotal = (await redFloor(driver, dateOnly(today))).total;
