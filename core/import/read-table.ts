@@ -300,13 +300,12 @@ async function readPdf(buffer: Buffer): Promise<Table[]> {
   const positioned = rowsFromPositions(pages);
   if (!tables.length) return [{ rows: clean(positioned.rows), tableStarts: positioned.tableStarts }];
   const title = cleanCell(positioned.rows[0]?.join(' ') ?? '');
-  const first = underMergedCells(clean(unwrapCells(tables[0])));
-  const rows = title && title !== first[0]?.join(' ') ? [[title]] : [];
+  const cleaned = tables.map((table) => underMergedCells(clean(unwrapCells(table))));
+  const rows = title && title !== cleaned[0][0]?.join(' ') ? [[title]] : [];
   const tableStarts = new Set<number>();
   const width = (table: string[][]) => Math.max(0, ...table.map((row) => row.length));
-  tables.forEach((table, k) => {
-    const cells = underMergedCells(clean(unwrapCells(table)));
-    if (k > 0 && (readHeader(cells, 0) || width(table) !== width(tables[k - 1]))) tableStarts.add(rows.length);
+  cleaned.forEach((cells, k) => {
+    if (k > 0 && (readHeader(cells, 0) || width(tables[k]) !== width(tables[k - 1]))) tableStarts.add(rows.length);
     rows.push(...cells);
   });
   return [{ rows, tableStarts }];

@@ -6,7 +6,7 @@
  * confirming: it is due again and is resent with the same client-side id (see jobs/outbox-worker.ts for
  * why that is safe). An instance heartbeats before it claims, so its own rows are never taken as orphans.
  *
- * PostgreSQL (several instances): core/store/outbox-claim.ts. SQLite (one instance): a compare-and-set
+ * PostgreSQL (several instances): core/store/outbox.ts. SQLite (one instance): a compare-and-set
  * update is enough.
  */
 import type { Prisma } from '../../prisma/generated/sqlite/client/client';

@@ -1,6 +1,6 @@
 /**
  * The outbox's claim on PostgreSQL, where several instances send (core/outbox/claim.ts says what a claim
- * is): Conversations are locked with FOR UPDATE SKIP LOCKED, so two instances never claim the same rows
+ * is): conversations are locked with FOR UPDATE SKIP LOCKED, so two instances never claim the same rows
  * and never wait on each other. A conversation stays with the instance that last sent there while that
  * instance is alive (within the hour Teams' longest window spans), because each instance paces
  * conversations from its own memory of recent sends.
